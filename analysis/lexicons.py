@@ -1,0 +1,31 @@
+"""Plain-CSV lexicons shipped in ``analysis/lexicons/`` and their combined hash.
+
+A teacher can edit any of these files in a spreadsheet; every row carries a
+``rule`` id so each label the kit makes can be traced back to its row.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``lexicons/<name>.csv`` as dicts (lines starting with '#' are comments)."""
+    path = LEXICON_DIR / f"{name}.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.lstrip().startswith("#")]
+    return tuple(dict(row) for row in csv.DictReader(lines))
+
+
+def lexicon_hash() -> str:
+    """Short SHA-256 over every lexicon file (name and bytes), for exports' captions."""
+    digest = hashlib.sha256()
+    for path in sorted(LEXICON_DIR.glob("*.csv")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]

@@ -1,0 +1,106 @@
+"""The kit's tables and their columns, declared once.
+
+Every other module builds its frames from these declarations, and
+``data/README.md`` (the data dictionary) is checked against them by a test.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+#: table name -> {column: one-line description}
+TABLES: dict[str, dict[str, str]] = {
+    "articles": {
+        "doc_id": "Stable id of the article: the front matter's `id`, else the input file's stem.",
+        "title": "Headline, from front matter or the first line of the body.",
+        "outlet": "Where the article was published (site or paper).",
+        "credit": "Agency or author credited (e.g. NAN, AP).",
+        "url": "Address of the article, if known.",
+        "published": "Publication date (YYYY-MM-DD); empty when unknown.",
+        "text": "Body as loaded: decoded, BOM removed, newlines as \\n, front matter removed. All offsets point into it.",
+        "source_path": "File the article was read from.",
+    },
+    "spans": {
+        "doc_id": "Article the span belongs to.",
+        "layer": "Annotation layer: boilerplate, quote, source, cue, content, denial, accusation, hedge, evidence, scare_quote, loaded, timex.",
+        "label": "Label within the layer (e.g. a TimeML type for timex, a CAMEO name for denial).",
+        "start": "Start character offset into the article text.",
+        "end": "End character offset (exclusive); text == article_text[start:end].",
+        "text": "The covered text, verbatim.",
+        "value": "Layer-specific value: statement_id for cue/source/content, CAMEO code for stance, TimeML value for timex.",
+        "rule": "Id of the rule or lexicon row that produced the span.",
+    },
+    "statements": {
+        "doc_id": "Article the statement comes from.",
+        "statement_id": "Unique id, `<doc_id>:<n>`.",
+        "sent_index": "Index of the sentence (0-based) the statement starts in.",
+        "start": "Start character offset of the statement's sentence or clause.",
+        "end": "End character offset of the statement's sentence or clause.",
+        "text": "The statement's sentence or clause, verbatim.",
+        "mode": "direct | indirect | mixed | according_to.",
+        "cue": "Attribution cue as written (said, accused, according to ...).",
+        "source": "Source as written, pronouns resolved (e.g. 'The Foreign Ministry in Pyongyang').",
+        "source_type": "person | organisation | government | media | anonymous | document | unknown.",
+        "actor": "Canonical actor of the source (e.g. 'North Korea'); 'unknown' when nobody is named.",
+        "target": "Canonical actor accused or whose accusation is denied; empty if none.",
+        "stance": "denial | accusation | other.",
+        "hedged": "True when a hedge (could potentially, reportedly, ...) qualifies the statement.",
+        "evidence": "Evidence marker found with it (e.g. 'no evidence'); empty if none.",
+        "time_text": "Temporal expression that dates the event, as written; empty if the publication date was used.",
+        "event_start": "First day the reported event may have happened (YYYY-MM-DD).",
+        "event_end": "Last day the reported event may have happened (YYYY-MM-DD).",
+        "rule": "Ids of the rules behind source, cue, stance and time, joined by '+'.",
+    },
+    "counts": {
+        "period": "Period label (e.g. 2022-09, or a named period).",
+        "stance": "denial | accusation | other.",
+        "actor": "Canonical actor, or 'all'.",
+        "n_statements": "Statements reported in that cell (the unit is reports, not events).",
+        "n_docs": "Distinct articles contributing to the cell.",
+        "share": "n_statements / all statements of that period and actor.",
+        "ci_low": "Lower bound of the 95% Wilson interval for share.",
+        "ci_high": "Upper bound of the 95% Wilson interval for share.",
+    },
+}
+
+#: Annotation layers, in the order displays list them.
+LAYERS = ("boilerplate", "quote", "source", "cue", "content", "denial", "accusation",
+          "hedge", "evidence", "scare_quote", "loaded", "timex")
+
+STANCES = ("denial", "accusation", "other")
+MODES = ("direct", "indirect", "mixed", "according_to")
+SOURCE_TYPES = ("person", "organisation", "government", "media", "anonymous", "document", "unknown")
+
+_INT_COLUMNS = {"start", "end", "sent_index", "n_statements", "n_docs"}
+_FLOAT_COLUMNS = {"share", "ci_low", "ci_high"}
+_BOOL_COLUMNS = {"hedged"}
+
+
+def columns(table: str) -> list[str]:
+    """Column names of `table`, in order."""
+    return list(TABLES[table])
+
+
+def empty(table: str) -> pd.DataFrame:
+    """An empty frame with `table`'s columns and dtypes."""
+    return frame(table, [])
+
+
+def frame(table: str, rows) -> pd.DataFrame:
+    """Build `table` from dict rows: missing columns filled, extra keys refused, dtypes set."""
+    cols = columns(table)
+    rows = list(rows)
+    for row in rows:
+        extra = set(row) - set(cols)
+        if extra:
+            raise ValueError(f"{table}: unknown columns {sorted(extra)}")
+    df = pd.DataFrame(rows, columns=cols)
+    for col in cols:
+        if col in _INT_COLUMNS:
+            df[col] = df[col].astype("int64")
+        elif col in _FLOAT_COLUMNS:
+            df[col] = df[col].astype("float64")
+        elif col in _BOOL_COLUMNS:
+            df[col] = df[col].fillna(False).astype(bool)
+        else:
+            df[col] = df[col].fillna("").astype(str)
+    return df
