@@ -1,0 +1,1045 @@
+"""Time expressions (TimeML TIMEX3) and the dates of reported events.
+
+Pure ``re`` + ``datetime``: no network, no dateparser.  Relative expressions are
+resolved against the publication date (DCT) with a news past-bias: a bare
+weekday, month or season is the most recent one unless the clause points ahead
+("will", "next", "is scheduled to" ...).  Anaphors ("at the time", "since then")
+take the value of the last anchored DATE before them.
+
+Public API: :func:`find_timexes`, :func:`timex_range`, :func:`assign_event_times`.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Callable, Iterable
+
+import pandas as pd
+
+# ---------------------------------------------------------------------------
+# Word lists (named regex pieces, one place)
+# ---------------------------------------------------------------------------
+
+_MONTH_NUM = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+# Capitalised only: "march" and "may" in lower case are a verb and a modal.
+MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)|Apr(?:il|\.)?|May|June?|Jul(?:y|\.)?"
+         r"|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)|Sept|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
+         r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+         r"(?![A-Za-z])")
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
+_WEEKDAY_NUM = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_SEASON = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "half a": 0.5, "a half": 0.5,
+}
+_VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a couple of", "a number of")
+_NUM_WORD = (r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+             r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+             r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+             r"|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|half a|a|an)")
+_NUM = rf"(?:{_NUM_WORD}|several|a few|few|many|a couple of|a number of)"
+_UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
+         r"|decades?|centur(?:y|ies)|millenni(?:um|a))")
+_UNIT_CODE = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "night": ("D", False), "week": ("W", False), "fortnight": ("W", False),
+    "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),
+    "decade": ("DE", False), "century": ("CE", False), "millennium": ("ML", False),
+}
+_APPROX = (r"(?:(?:about|nearly|almost|more than|less than|at least|up to|roughly|approximately"
+           r"|around|some|over|under|just|only|another|an additional|the first|the last|the past"
+           r"|the next|the coming|the previous|the following|the final|the|first|last|past|next)\s+)")
+
+_FUTURE_CUES = re.compile(
+    r"\b(?:will|shall|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
+    r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely)\s+to|"
+    r"(?:is|are)\s+to|expects? to|would|next|upcoming|coming|scheduled)\b|'ll\b",
+    re.I)
+_PAST_CUES = re.compile(
+    r"\b(?:said|says|was|were|had|did|has been|have been|ago|last|earlier|"
+    r"ended|began|started|announced|reported|rose|fell|closed|[a-z]{3,}ed)\b", re.I)
+
+# ---------------------------------------------------------------------------
+# Date helpers
+# ---------------------------------------------------------------------------
+
+
+def _as_date(dct) -> date | None:
+    """Accept a date, datetime, Timestamp or ISO string; anything else is None."""
+    if dct is None:
+        return None
+    try:
+        if isinstance(dct, datetime):
+            return dct.date()
+        if isinstance(dct, date):
+            return dct
+        if hasattr(dct, "to_pydatetime"):
+            return dct.to_pydatetime().date()
+        s = str(dct).strip()
+        m = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", s)
+        if not m:
+            return None
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def _month_shift(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _month_of(word: str) -> int:
+    return _MONTH_NUM[word.strip(".").lower()[:3]]
+
+
+def _number(word: str) -> float | None:
+    """Number words and digits -> number; vague quantifiers -> None ('X')."""
+    w = word.lower().strip()
+    if w in _VAGUE_NUMBERS:
+        return None
+    try:
+        return float(w)
+    except ValueError:
+        pass
+    if w in _NUMBER_WORDS:
+        return _NUMBER_WORDS[w]
+    parts = re.split(r"[- ]", w)
+    if len(parts) == 2 and parts[0] in _NUMBER_WORDS and parts[1] in _NUMBER_WORDS:
+        return _NUMBER_WORDS[parts[0]] + _NUMBER_WORDS[parts[1]]
+    return None
+
+
+def _unit_key(u: str) -> str:
+    u = u.lower()
+    if u.startswith("centur"):
+        return "century"
+    if u.startswith("millenni"):
+        return "millennium"
+    return u[:-1] if u.endswith("s") else u
+
+
+def _duration(n: float | None, unit: str) -> str:
+    """TimeML duration value: P3Y, PT2H, PXM; decades/centuries as years."""
+    code, is_time = _UNIT_CODE[unit]
+    prefix = "PT" if is_time else "P"
+    if n is None:
+        return f"{prefix}X{code}"
+    if code == "DE":
+        n, code = n * 10, "Y"
+    elif code == "CE":
+        n, code = n * 100, "Y"
+    elif code == "ML":
+        n, code = n * 1000, "Y"
+    elif code == "Q":
+        n, code = n * 3, "M"
+    if unit == "fortnight":
+        n *= 2
+    if n != int(n):  # half a year -> P6M, half a day -> PT12H
+        if code == "Y":
+            return f"P{int(n * 12)}M"
+        if code == "D":
+            return f"PT{int(n * 24)}H"
+        return f"{prefix}{n:g}{code}"
+    return f"{prefix}{int(n)}{code}"
+
+
+# ---------------------------------------------------------------------------
+# Context: tense around an expression, document state for anaphora
+# ---------------------------------------------------------------------------
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cheap clause window: back to the previous sentence end, forward to the next."""
+    lo = max(0, start - 250)
+    left = text[lo:start]
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "), left.rfind(";"))
+    s = lo + cut + 1 if cut >= 0 else lo
+    right = text[end:end + 200]
+    m = re.search(r"[.!?;](?:\s|$)|\n", right)
+    e = end + (m.start() if m else len(right))
+    return s, e
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """'future' or 'past' from the tense cue nearest the expression in its sentence."""
+    s, e = _sentence_bounds(text, start, end)
+    best: tuple[int, str] | None = None
+    for rx, label in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
+        for m in rx.finditer(text, s, e):
+            if start <= m.start() < end:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            # cues before the expression govern it more often than ones after it
+            dist = dist if m.end() <= start else dist * 1.5
+            if best is None or dist < best[0]:
+                best = (dist, label)
+    return best[1] if best else None
+
+
+@dataclass
+class _Ctx:
+    text: str
+    dct: date | None
+    last_date: str = ""            # last anchored DATE value (for anaphora)
+    last_quarter: str = ""         # last YYYY-Qn mentioned (for "a year earlier")
+    last_quarter_pos: int = -10**9
+    state: dict = field(default_factory=dict)
+
+    def tense(self, start: int, end: int) -> str | None:
+        return _tense(self.text, start, end)
+
+
+# ---------------------------------------------------------------------------
+# Rules: (rule id, regex, normaliser). A normaliser gets the match and the
+# context and returns (type, value) or None to drop the candidate.
+# ---------------------------------------------------------------------------
+
+Norm = Callable[[re.Match, _Ctx], "tuple[str, str] | None"]
+_RULES: list[tuple[str, re.Pattern, Norm]] = []
+
+
+def _rule(rule_id: str, pattern: str, flags: int = 0):
+    def deco(fn: Norm) -> Norm:
+        _RULES.append((rule_id, re.compile(pattern, flags), fn))
+        return fn
+    return deco
+
+
+_I = re.I
+_B = r"(?<![\w$£€.,])"  # left boundary: not inside a word or a number
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+@_rule("date.iso", _B + r"(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+def _iso(m, ctx):
+    y, mo, d = (int(g) for g in m.groups())
+    return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
+
+
+@_rule("date.slash", _B + r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+def _slash(m, ctx):
+    mo, d, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if y < 100:
+        y += 1900 if y > 30 else 2000
+    return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
+
+
+def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int | None:
+    """Year of a month-day without one: the nearest occurrence, forward only if the tense points ahead."""
+    if ctx.dct is None:
+        return None
+    t = ctx.tense(start, end)
+    y = ctx.dct.year
+    cands = [(yy, date(yy, mo, d)) for yy in (y - 1, y, y + 1) if _valid(yy, mo, d)]
+    if not cands:
+        return None
+    if t == "future":
+        after = [c for c in cands if c[1] >= ctx.dct]
+        if after:
+            return min(after, key=lambda c: c[1])[0]
+    before = [c for c in cands if c[1] <= ctx.dct]
+    # a date a few weeks ahead in a non-future clause is still usually this year's
+    near_ahead = [c for c in cands if ctx.dct < c[1] <= ctx.dct + timedelta(days=60)]
+    if near_ahead and t != "past":
+        return near_ahead[0][0]
+    if before:
+        return max(before, key=lambda c: c[1])[0]
+    return min(cands, key=lambda c: abs((c[1] - ctx.dct).days))[0]
+
+
+_WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
+
+
+@_rule("date.month_day_year", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
+def _mdy(m, ctx):
+    mo, d, y = _month_of(m.group(1)), int(m.group(2)), int(m.group(3))
+    return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
+
+
+@_rule("date.day_month_year", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r"),?\s+(\d{4})(?!\d)")
+def _dmy(m, ctx):
+    d, mo, y = int(m.group(1)), _month_of(m.group(2)), int(m.group(3))
+    return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
+
+
+@_rule("date.month_day", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d,.]\d|\d|:)")
+def _md(m, ctx):
+    mo, d = _month_of(m.group(1)), int(m.group(2))
+    if not (1 <= d <= 31):
+        return None
+    y = _year_for_month_day(ctx, mo, d, m.start(), m.end())
+    if y is None:
+        return ("DATE", f"XXXX-{mo:02d}-{d:02d}")
+    return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
+
+
+@_rule("date.day_month", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r")(?!\s*,?\s*\d{4})")
+def _dm(m, ctx):
+    d, mo = int(m.group(1)), _month_of(m.group(2))
+    if not (1 <= d <= 31):
+        return None
+    y = _year_for_month_day(ctx, mo, d, m.start(), m.end())
+    if y is None:
+        return ("DATE", f"XXXX-{mo:02d}-{d:02d}")
+    return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
+
+
+_EDGE = r"(?:(?i:early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?"
+
+
+@_rule("date.month_year", _EDGE + "(" + MONTH + r"),?\s+(?:of\s+)?(\d{4})(?!\d)")
+def _my(m, ctx):
+    return ("DATE", f"{int(m.group(2)):04d}-{_month_of(m.group(1)):02d}")
+
+
+def _bare_month(ctx: _Ctx, mo: int, rel: str | None, start: int, end: int) -> str:
+    if ctx.dct is None:
+        return f"XXXX-{mo:02d}"
+    y, cur = ctx.dct.year, ctx.dct.month
+    if rel == "last":
+        return f"{y if mo < cur else y - 1:04d}-{mo:02d}"
+    if rel in ("next", "coming"):
+        return f"{y if mo > cur else y + 1:04d}-{mo:02d}"
+    if rel == "this":
+        return f"{y:04d}-{mo:02d}"
+    if ctx.tense(start, end) == "future":
+        return f"{y if mo >= cur else y + 1:04d}-{mo:02d}"
+    return f"{y if mo <= cur else y - 1:04d}-{mo:02d}"  # news past-bias
+
+
+@_rule("date.month", _EDGE + r"(?:((?i:last|next|this|past|coming))\s+)?(" + MONTH + r")"
+       r"(?:\s+((?i:last|next|this))\s+(?i:year))?(?!\s+\d)")
+def _month(m, ctx):
+    word = m.group(2)
+    if word == "May" and not re.search(
+            r"(?i:\b(?:in|since|until|till|by|of|through|during|from|to|before|after|early|late|mid|last|next|this|between|and)\s*-?)$",
+            ctx.text[max(0, m.start() - 12):m.start()] + m.group(0)[:m.start(2) - m.start()]):
+        return None
+    mo = _month_of(word)
+    if m.group(3) and ctx.dct is not None:
+        off = {"last": -1, "next": 1, "this": 0}[m.group(3).lower()]
+        return ("DATE", f"{ctx.dct.year + off:04d}-{mo:02d}")
+    rel = m.group(1).lower() if m.group(1) else None
+    if rel == "past":
+        rel = "last"
+    return ("DATE", _bare_month(ctx, mo, rel, m.start(), m.end()))
+
+
+@_rule("date.weekday", r"(?:((?i:last|next|this|coming|past))\s+|(?i:early|late)\s+)?(" + WEEKDAY + r")"
+       r"(?:\s+((?i:morning|afternoon|evening|night)))?")
+def _weekday(m, ctx):
+    wd = _WEEKDAY_NUM[m.group(2).lower()]
+    part = _PART_OF_DAY.get((m.group(3) or "").lower(), "")
+    if ctx.dct is None:
+        return ("DATE", f"XXXX-WXX-{wd + 1}")
+    rel = (m.group(1) or "").lower()
+    today = ctx.dct.weekday()
+    back = (today - wd) % 7     # days back to the most recent such weekday (0 = today)
+    ahead = (wd - today) % 7
+    if rel == "last" or rel == "past":
+        d = ctx.dct - timedelta(days=back or 7)
+    elif rel in ("next", "coming"):
+        d = ctx.dct + timedelta(days=ahead or 7)
+    elif rel == "this":
+        d = ctx.dct + timedelta(days=wd - today)
+    elif ctx.tense(m.start(), m.end()) == "future":
+        d = ctx.dct + timedelta(days=ahead)
+    else:
+        d = ctx.dct - timedelta(days=back)
+    value = d.isoformat()
+    if part:
+        return ("TIME", f"{value}T{part}")
+    return ("DATE", value)
+
+
+@_rule("date.relative_day", r"(?i:(?:(early|late|earlier|later)\s+)?"
+       r"(the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|last night)"
+       r"(?:\s+(morning|afternoon|evening|night))?)(?![\w'])")
+def _relday(m, ctx):
+    word = m.group(2).lower()
+    off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+           "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+    part = _PART_OF_DAY.get((m.group(3) or "").lower(), "")
+    if word in ("tonight", "last night"):
+        part = part or "NI"
+    if ctx.dct is None:
+        return ("DATE", "XXXX-XX-XX")
+    value = (ctx.dct + timedelta(days=off)).isoformat()
+    if part and (m.group(3) or word == "last night"):
+        return ("TIME", f"{value}T{part}")
+    return ("DATE", value)
+
+
+@_rule("time.part_of_day", r"(?i:\b(this|yesterday|tomorrow)\s+(morning|afternoon|evening))\b")
+def _partday(m, ctx):
+    off = {"this": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
+    if ctx.dct is None:
+        return ("TIME", "XXXX-XX-XXT" + _PART_OF_DAY[m.group(2).lower()])
+    return ("TIME", f"{(ctx.dct + timedelta(days=off)).isoformat()}T{_PART_OF_DAY[m.group(2).lower()]}")
+
+
+@_rule("time.clock", _B + r"(\d{1,2})(?::(\d{2}))?\s*((?i:a\.m\.|p\.m\.|am\b|pm\b))"
+       r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?|(?i:\b(noon|midnight)\b)")
+def _clock(m, ctx):
+    if m.group(4):
+        h, mi = (12 if m.group(4).lower() == "noon" else 0), 0
+    else:
+        h, mi = int(m.group(1)), int(m.group(2) or 0)
+        if h > 12 or mi > 59:
+            return None
+        pm = m.group(3).lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return ("TIME", f"{day}T{h:02d}:{mi:02d}")
+
+
+_REL_UNIT = r"(week|month|year|quarter|weekend|decade|century)"
+
+
+def _unit_value(ctx: _Ctx, unit: str, k: int) -> str:
+    """Value of the calendar `unit` containing the DCT, shifted by k units."""
+    d = ctx.dct
+    if d is None:
+        return {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "quarter": "XXXX-QX",
+                "weekend": "XXXX-WXX-WE", "decade": "XXX", "century": "XX"}[unit]
+    if unit == "week":
+        return _week(d + timedelta(weeks=k))
+    if unit == "weekend":
+        return _week(d + timedelta(weeks=k)) + "-WE"
+    if unit == "month":
+        y, mo = _month_shift(d.year, d.month, k)
+        return f"{y:04d}-{mo:02d}"
+    if unit == "year":
+        return f"{d.year + k:04d}"
+    if unit == "quarter":
+        q = (d.month - 1) // 3 + k
+        y = d.year + q // 4
+        return f"{y:04d}-Q{q % 4 + 1}"
+    if unit == "decade":
+        return f"{d.year // 10 + k:03d}"
+    if unit == "century":
+        return f"{d.year // 100 + k:02d}"
+    return ""
+
+
+@_rule("date.this_last_next", r"(?i:(?:(early|late|earlier|later|mid|the end of|the beginning of|the start of"
+       r"|the middle of|the rest of|the first half of|the second half of)[\s-]+)?"
+       r"(this|last|next|the past|the last|the coming|the next|the current|the previous|the following|past|coming|current|previous)"
+       r"\s+" + _REL_UNIT + r")(?![\w-])")
+def _this_last_next(m, ctx):
+    rel, unit = m.group(2).lower(), m.group(3).lower()
+    if rel in ("the past", "the last", "the coming", "the next"):
+        # "the past week" is a stretch of time, not a calendar week
+        return ("DURATION", _duration(1, "quarter" if unit == "quarter" else ("day" if unit == "weekend" else unit))
+                if unit != "weekend" else "P2D")
+    k = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
+         "the previous": -1, "next": 1, "coming": 1, "the following": 1}[rel]
+    if unit == "weekend" and ctx.dct is not None and k == 0 and ctx.dct.weekday() < 5 \
+            and ctx.tense(m.start(), m.end()) == "past":
+        k = -1
+    if unit == "quarter" and k == 0 and ctx.last_quarter:
+        return ("DATE", ctx.last_quarter)
+    return ("DATE", _unit_value(ctx, unit, k))
+
+
+@_rule("date.the_weekend", r"(?i:\b(?:over\s+)?(the weekend))\b")
+def _the_weekend(m, ctx):
+    if ctx.dct is None:
+        return ("DATE", "XXXX-WXX-WE")
+    wd = ctx.dct.weekday()
+    if wd >= 5:
+        k = 0
+    elif ctx.tense(m.start(), m.end()) == "future":
+        k = 0
+    else:
+        k = -1
+    return ("DATE", _week(ctx.dct + timedelta(weeks=k)) + "-WE")
+
+
+def _approx_ago(ctx: _Ctx, n: float | None, unit: str, sign: int, start: int, end: int) -> str:
+    if n is None:
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    d = ctx.dct
+    if d is None:
+        return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX")
+    n = int(round(n)) if n >= 1 else n
+    if unit in ("day", "night"):
+        return (d + timedelta(days=sign * n)).isoformat()
+    if unit in ("week", "fortnight"):
+        return _week(d + timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1)))
+    if unit == "month":
+        y, mo = _month_shift(d.year, d.month, sign * int(n))
+        return f"{y:04d}-{mo:02d}"
+    if unit == "quarter":
+        q = (d.month - 1) // 3 + sign * int(n)
+        return f"{d.year + q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "year":
+        if ctx.last_quarter and start - ctx.last_quarter_pos < 400:
+            y, q = ctx.last_quarter.split("-Q")
+            return f"{int(y) + sign * int(n):04d}-Q{q}"
+        return f"{d.year + sign * int(n):04d}"
+    if unit == "decade":
+        return f"{d.year + sign * 10 * int(n):04d}"
+    if unit == "century":
+        return f"{(d.year + sign * 100 * int(n)) // 100:02d}"
+    if unit in ("hour", "minute", "second"):
+        return d.isoformat()
+    return "PAST_REF" if sign < 0 else "FUTURE_REF"
+
+
+@_rule("date.ago", r"(?i:\b(?:(?:about|nearly|almost|more than|less than|some|just|only|roughly|over)\s+)?"
+       r"(" + _NUM + r")[\s-]+" + _UNIT + r"(?:\s+or\s+so)?\s+(ago|earlier|before|later|from now|hence))\b")
+def _ago(m, ctx):
+    num = _number(m.group(1))
+    unit_m = re.search(_UNIT, m.group(0)[m.end(1) - m.start():], re.I)
+    unit = _unit_key(unit_m.group(0))
+    sign = -1 if m.group(2).lower() in ("ago", "earlier", "before") else 1
+    if m.group(2).lower() == "before" and not re.match(r"\s*[,.;]", ctx.text[m.end():m.end() + 2]):
+        return None  # "two days before the vote": anchored on an event, not the DCT
+    return ("DATE", _approx_ago(ctx, num, unit, sign, m.start(), m.end()))
+
+
+@_rule("date.year_ago", r"(?i:\b(a\s+)?(year)[\s-](ago|earlier)\b)")
+def _year_ago(m, ctx):
+    return ("DATE", _approx_ago(ctx, 1, "year", -1, m.start(), m.end()))
+
+
+@_rule("date.relative_edge", r"(?i:\b(earlier|later)\s+(this|last|next)\s+" + _REL_UNIT + r")\b")
+def _edge(m, ctx):
+    k = {"this": 0, "last": -1, "next": 1}[m.group(2).lower()]
+    return ("DATE", _unit_value(ctx, m.group(3).lower(), k))
+
+
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+        "last": 4, "final": 4}
+
+
+@_rule("date.quarter", r"(?i:\b(?:the\s+)?(?:(this|last|next)\s+year'?s\s+|(?:fiscal\s+)?(\d{4})(?:'s)?\s+|(?:the\s+)?year-(?:earlier|ago)\s+)?"
+       r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter"
+       r"(?:\s+of\s+(?:fiscal\s+)?(\d{4}|this year|last year|next year))?)(?![\w-])")
+def _quarter(m, ctx):
+    q = _ORD[m.group(3).lower()]
+    y = None
+    rel = (m.group(1) or "").lower()
+    tail = (m.group(4) or "").lower()
+    if m.group(2):
+        y = int(m.group(2))
+    elif tail[:1].isdigit():
+        y = int(tail)
+    elif ctx.dct is not None:
+        y = ctx.dct.year
+        off = {"last": -1, "next": 1}.get(rel or tail.split(" ")[0] if (rel or tail) else "", 0)
+        if "year-earlier" in m.group(0).lower() or "year-ago" in m.group(0).lower():
+            off = -1
+            if ctx.last_quarter:
+                y = int(ctx.last_quarter[:4])
+        y += off
+    value = f"{y:04d}-Q{q}" if y is not None else f"XXXX-Q{q}"
+    return ("DATE", value)
+
+
+@_rule("date.the_quarter", r"(?i:\b(the|this|that|the latest|the current|the same|the year-earlier|the year-ago|the comparable|the previous|the prior|the latest fiscal)\s+"
+       r"(quarter|period))\b")
+def _the_quarter(m, ctx):
+    det, noun = m.group(1).lower(), m.group(2).lower()
+    if noun == "period" and not ctx.last_quarter:
+        return None
+    if ctx.dct is None:
+        return ("DATE", "XXXX-QX")
+    if ctx.last_quarter and ctx.last_quarter_pos > m.start() - 3000:
+        y, q = ctx.last_quarter.split("-Q")
+    else:
+        q0 = (ctx.dct.month - 1) // 3 - (0 if det == "the current" else 1)
+        y, q = str(ctx.dct.year + q0 // 4), str(q0 % 4 + 1)
+    if det in ("the year-earlier", "the year-ago", "the comparable"):
+        y = str(int(y) - 1)
+    elif det in ("the previous", "the prior"):
+        qi = int(y) * 4 + int(q) - 2
+        y, q = str(qi // 4), str(qi % 4 + 1)
+    if noun == "period" and det not in ("the year-earlier", "the year-ago", "the comparable", "the latest"):
+        return None
+    return ("DATE", f"{int(y):04d}-Q{q}")
+
+
+@_rule("date.half", r"(?i:\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+(\d{4}|this year|last year|next year))?)\b")
+def _half(m, ctx):
+    h = 1 if m.group(1).lower() == "first" else 2
+    t = (m.group(2) or "").lower()
+    if t[:1].isdigit():
+        y = int(t)
+    elif ctx.dct is None:
+        return ("DATE", f"XXXX-H{h}")
+    else:
+        y = ctx.dct.year + {"last year": -1, "next year": 1}.get(t, 0)
+    return ("DATE", f"{y:04d}-H{h}")
+
+
+@_rule("date.year", r"(?:(?i:(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+|(?:the\s+)?fiscal(?:\s+year)?\s+|(?:the\s+)?(?:year|summer|spring|fall|autumn|winter)\s+(?:of\s+)?))?"
+       r"(?<![\w$£€.,/:#-])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d|:\d|\s*(?:%|percent|people|shares|troops|tons|votes|barrels|pounds|dollars|yen|marks|units|cars|jobs))")
+def _year(m, ctx):
+    s = m.group(0).lower()
+    for name, code in _SEASON.items():
+        if name in s:
+            return ("DATE", f"{m.group(1)}-{code}")
+    return ("DATE", m.group(1))
+
+
+@_rule("date.decade", r"(?:(?i:the\s+)?(?i:(?:early|late|mid)[\s-]+)?)(?<![\w$])(1[5-9]\d|20\d)0'?s\b"
+       r"|(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:19)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
+       r"|(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)'(\d)0s\b")
+def _decade(m, ctx):
+    if m.group(1):
+        return ("DATE", m.group(1))
+    if m.group(2):
+        dec = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+               "seventies": 7, "eighties": 8, "nineties": 9}[m.group(2).lower()]
+        return ("DATE", f"19{dec}")
+    return ("DATE", f"19{m.group(3)}")
+
+
+@_rule("date.season", r"(?i:\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next|past|coming|the)\s+)?(spring|summer|fall|autumn|winter))\b(?!\s+(?:of\s+)?\d{4})")
+def _season(m, ctx):
+    word, rel = m.group(3).lower(), (m.group(2) or "").lower()
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if not rel or rel == "the":
+        if word == "fall" and not re.search(r"\b(in|during|by|until|since|this|that|through)\s+(the\s+)?$", before):
+            return None  # "stocks fall", "the fall of Rome"
+        if not rel and not re.search(r"\b(in|during|by|until|since|through|over|this|that)\s+$", before):
+            return None
+        if rel == "the" and not re.search(r"\b(in|during|by|until|since|through|over)\s+$", before):
+            return None
+    code = _SEASON[word]
+    if ctx.dct is None:
+        return ("DATE", f"XXXX-{code}")
+    d = ctx.dct
+    # season year: winter belongs to the year it starts in
+    cur_code = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(d.month, "FA")
+    cur_year = d.year - 1 if d.month <= 2 else d.year
+    order = ["SP", "SU", "FA", "WI"]
+    cur_i = cur_year * 4 + order.index(cur_code)
+    this_i = cur_year * 4 + order.index(code)
+    # the most recent season of that name (this one counts), and the next one
+    last_i = this_i if this_i <= cur_i else this_i - 4
+    next_i = this_i if this_i >= cur_i else this_i + 4
+    if rel in ("last", "past"):
+        i = last_i if last_i < cur_i else last_i - 4
+    elif rel in ("next", "coming"):
+        i = next_i if next_i > cur_i else next_i + 4
+    elif rel == "this":
+        i = this_i
+    elif ctx.tense(m.start(), m.end()) == "future":
+        i = next_i
+    else:
+        i = last_i
+    return ("DATE", f"{i // 4:04d}-{order[i % 4]}")
+
+
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+             "new year's eve": (12, 31), "new year's day": (1, 1), "independence day": (7, 4),
+             "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11)}
+
+
+def _nth_weekday(y: int, mo: int, wd: int, n: int) -> date:
+    if n > 0:
+        d = date(y, mo, 1)
+        d += timedelta(days=(wd - d.weekday()) % 7)
+        return d + timedelta(weeks=n - 1)
+    d = date(y, mo, calendar.monthrange(y, mo)[1])
+    return d - timedelta(days=(d.weekday() - wd) % 7)
+
+
+@_rule("date.holiday", r"\b(Christmas(?: Eve| Day)?|New Year's (?:Eve|Day)|Independence Day|Halloween|Valentine's Day"
+       r"|Veterans Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day)\b")
+def _holiday(m, ctx):
+    name = m.group(1).lower()
+    if ctx.dct is None:
+        return ("DATE", "XXXX-XX-XX")
+    y0 = ctx.dct.year
+    future = ctx.tense(m.start(), m.end()) == "future"
+
+    def on(y: int) -> date:
+        if name.startswith("thanksgiving"):
+            return _nth_weekday(y, 11, 3, 4)
+        if name == "labor day":
+            return _nth_weekday(y, 9, 0, 1)
+        if name == "memorial day":
+            return _nth_weekday(y, 5, 0, -1)
+        mo, d = _HOLIDAYS[name]
+        return date(y, mo, d)
+    cands = [on(y) for y in (y0 - 1, y0, y0 + 1)]
+    if future:
+        d = min(c for c in cands if c >= ctx.dct)
+    else:
+        near = [c for c in cands if ctx.dct <= c <= ctx.dct + timedelta(days=45)]
+        d = near[0] if near else max(c for c in cands if c <= ctx.dct)
+    return ("DATE", d.isoformat())
+
+
+# Durations ---------------------------------------------------------------
+
+@_rule("duration.number_unit", r"(?i:\b" + _APPROX + r"?(" + _NUM + r")[\s-]+(?:(?:full|long|straight|consecutive|more|trading|business|working|calendar|fiscal)[\s-]+)?"
+       + r"(" + _UNIT + r")(?:[\s-]+old)?)(?![\w-]|'s\s)")
+def _dur(m, ctx):
+    num_text, unit_text = m.group(1), m.group(2)
+    head = m.group(0)[:m.start(1) - m.start()].lower().strip()
+    unit = _unit_key(unit_text)
+    n = _number(num_text)
+    plural = unit_text.lower().endswith("s") and unit not in ("century",) or unit_text.lower() in ("centuries", "millennia")
+    if num_text.lower() in ("a", "an") and plural:
+        return None
+    if n is None and num_text.lower() not in _VAGUE_NUMBERS:
+        return None
+    if n is not None and n != 1 and not plural and "-" not in m.group(0) and " " in m.group(0).strip():
+        # "three year" without a hyphen is rare and usually part of a compound
+        pass
+    if num_text.lower() in ("a", "an", "one") and unit == "year":
+        before = ctx.text[max(0, m.start() - 20):m.start()].lower()
+        if re.search(r"(per|\d|[a-z]+ion|dollars|cents|each)\s*$", before) or re.search(r"\$[\d.,]+\s*(?:million|billion)?\s*$", before):
+            return ("SET", "P1Y")
+    if unit == "quarter" and n is not None and n == 1 and head in ("the", ""):
+        return None
+    return ("DURATION", _duration(n, unit))
+
+
+@_rule("duration.bare_plural", r"(?i:\b(?:for|in|over|within|after|take|took|takes|last|lasted)\s+)((?:(?:recent|the past|the last|the next|the coming)\s+)?(?:days|weeks|months|years|decades|centuries|hours|minutes))\b")
+def _bare_plural(m, ctx):
+    words = m.group(1).lower().split()
+    unit = _unit_key(words[-1])
+    return ("DURATION", _duration(None, unit))
+
+
+# Sets --------------------------------------------------------------------
+
+@_rule("set.every", r"(?i:\b(?:every|each|per)\s+(other\s+)?(?:(" + _NUM_WORD + r")\s+)?(" + _UNIT + r"|" + WEEKDAY.replace("(?![A-Za-z])", "") + r"|morning|night|evening|summer|winter|spring|fall|autumn))\b")
+def _every(m, ctx):
+    what = m.group(3).lower()
+    if what in _WEEKDAY_NUM:
+        return ("SET", f"XXXX-WXX-{_WEEKDAY_NUM[what] + 1}")
+    if what in _PART_OF_DAY:
+        return ("SET", f"TXX{_PART_OF_DAY[what]}" if what != "night" else "TNI")
+    if what in _SEASON:
+        return ("SET", f"XXXX-{_SEASON[what]}")
+    n = _number(m.group(2)) if m.group(2) else 1
+    if m.group(1):
+        n = (n or 1) * 2
+    return ("SET", _duration(n, _unit_key(what)))
+
+
+@_rule("set.adverb", r"(?i:\b(daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|semiannually|twice a (?:day|week|month|year)|once a (?:day|week|month|year))\b)")
+def _set_adv(m, ctx):
+    w = m.group(1).lower()
+    v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
+         "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "semiannually": "P6M"}.get(w)
+    if v is None:
+        v = _duration(1, _unit_key(w.split()[-1]))
+    return ("SET", v)
+
+
+# Vague references ----------------------------------------------------------
+
+@_rule("ref.present", r"(?i:\b(right now|just now|now|currently|nowadays|these days|at present|the present|presently|today's)\b)(?!\s+that\b)")
+def _present(m, ctx):
+    if m.group(1).lower() == "today's":
+        return None
+    return ("DATE", "PRESENT_REF")
+
+
+@_rule("ref.past", r"(?i:\b((?:more\s+|most\s+|until\s+|only\s+)?recently|lately|the past|in the past|recent (?:years|months|weeks|days|times)|the old days|some time ago|a while ago|long ago|years ago|months ago|weeks ago|days ago|earlier this (?:century|decade))\b)(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|few|decade|year|month|week|day))")
+def _past(m, ctx):
+    w = m.group(1).lower()
+    if w.startswith("in the past"):
+        return None  # extent without the preposition comes from "the past"
+    return ("DATE", "PAST_REF")
+
+
+@_rule("ref.future", r"(?i:\b(the (?:near |distant |foreseeable )?future|soon|the near term|the long term|the coming (?:years|months|weeks|days)|coming (?:years|months|weeks|days)|the years ahead|the months ahead|the weeks ahead|the days ahead)\b)")
+def _future(m, ctx):
+    return ("DATE", "FUTURE_REF")
+
+
+# Anaphora: resolved in a second pass, in text order ------------------------
+
+_ANAPHORA = re.compile(r"(?i:\b(?:at|by|from|since|until|till|back)\s+(the time|that time|then)\b"
+                       r"|\b(that (?:day|week|month|year|quarter)|the same (?:day|week|month|year|quarter)|the following (?:day|week|month|year))\b)")
+
+
+def _anaphor_value(phrase: str, prev: str) -> str:
+    """Value of an anaphor from the last anchored DATE value (cut to the phrase's unit)."""
+    p = phrase.lower()
+    if not prev:
+        return "PAST_REF" if ("time" in p or p == "then") else ""
+    if "year" in p:
+        base = prev[:4]
+        if "following" in p and base.isdigit():
+            return f"{int(base) + 1:04d}"
+        return base
+    if "month" in p:
+        if re.match(r"\d{4}-\d{2}", prev):
+            base = prev[:7]
+            if "following" in p:
+                y, mo = _month_shift(int(base[:4]), int(base[5:7]), 1)
+                return f"{y:04d}-{mo:02d}"
+            return base
+        return ""
+    if "day" in p:
+        if re.match(r"\d{4}-\d{2}-\d{2}", prev):
+            if "following" in p:
+                return (date.fromisoformat(prev[:10]) + timedelta(days=1)).isoformat()
+            return prev[:10]
+        return ""
+    if "week" in p:
+        if re.match(r"\d{4}-\d{2}-\d{2}", prev):
+            return _week(date.fromisoformat(prev[:10]))
+        if re.match(r"\d{4}-W\d\d", prev):
+            return prev[:8]
+        return ""
+    if "quarter" in p:
+        return prev[:7] if re.match(r"\d{4}-Q\d", prev) else ""
+    return prev
+
+
+_ANCHORED = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|H\d|SP|SU|FA|WI))?(?:T.*)?$|^\d{3}$")
+
+# ---------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------
+
+
+def _skip_ranges(skip) -> list[tuple[int, int]]:
+    out = []
+    for s in skip or ():
+        try:
+            if isinstance(s, dict):
+                out.append((int(s["start"]), int(s["end"])))
+            else:
+                a, b = s
+                out.append((int(a), int(b)))
+        except (TypeError, ValueError, KeyError):
+            continue
+    return out
+
+
+def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list[dict]:
+    """Time expressions in `text` as `spans` rows (layer ``timex``), resolved against `dct`.
+
+    ``label`` is the TimeML type (DATE, TIME, DURATION, SET), ``value`` the TimeML
+    value, ``rule`` the id of the rule that matched. `skip` holds (start, end)
+    ranges (or span dicts) to ignore, e.g. boilerplate. Never raises.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    ctx = _Ctx(text=text, dct=_as_date(dct))
+    skips = _skip_ranges(skip)
+    cands: list[tuple[int, int, str, Norm | None]] = []
+    for rule_id, rx, fn in _RULES:
+        try:
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    cands.append((m.start(), m.end(), rule_id, (fn, m)))
+        except Exception:  # a rule must never take the whole article down
+            continue
+    for m in _ANAPHORA.finditer(text):
+        g = 1 if m.group(1) else 2
+        cands.append((m.start(g), m.end(g), "anaphora." + m.group(g).lower().replace(" ", "_"), None))
+    # longest match first, then leftmost; earlier rules win ties
+    order = {r[0]: i for i, r in enumerate(_RULES)}
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], order.get(c[2], 999)))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in cands:
+        s, e = c[0], c[1]
+        if any(s < b and a < e for a, b in skips):
+            continue
+        if any(s < b and a < e for a, b in taken):
+            continue
+        # trim surrounding whitespace/punctuation a pattern may have eaten
+        chosen.append(c)
+        taken.append((s, e))
+    chosen.sort(key=lambda c: c[0])
+    rows = []
+    for s, e, rule_id, payload in chosen:
+        try:
+            if payload is None:
+                value = _anaphor_value(text[s:e], ctx.last_date)
+                if not value:
+                    continue
+                label = "DATE"
+            else:
+                fn, m = payload
+                res = fn(m, ctx)
+                if res is None:
+                    continue
+                label, value = res
+        except Exception:
+            continue
+        while e > s and text[e - 1] in " ,.;:\n\t":
+            if text[e - 1] == "." and re.search(r"(?:[ap]\.m|\b[A-Z][a-z]{2,3})\.$", text[s:e]):
+                break
+            e -= 1
+        while s < e and text[s] in " ,;:\n\t":
+            s += 1
+        if label in ("DATE", "TIME") and _ANCHORED.match(value):
+            ctx.last_date = value
+        if re.match(r"^\d{4}-Q\d$", value):
+            ctx.last_quarter, ctx.last_quarter_pos = value, s
+        rows.append({"doc_id": "", "layer": "timex", "label": label, "start": s, "end": e,
+                     "text": text[s:e], "value": value, "rule": rule_id})
+    return rows
+
+
+def timex_range(value: str) -> tuple[str, str] | None:
+    """First and last ISO day a TimeML DATE/TIME value covers, or None if it is no date.
+
+    2022-09 -> ('2022-09-01', '2022-09-30'); 2022-W44 -> Monday..Sunday; 2022 -> the
+    year; 2022-Q3, 2022-H1, 2022-SU, 199 (decade), 19 (century) are covered too.
+    """
+    try:
+        v = str(value or "").strip()
+        m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$", v)
+        if m:
+            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return d.isoformat(), d.isoformat()
+        m = re.match(r"^(\d{4})-W(\d{2})(-WE)?$", v)
+        if m:
+            mon = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            if m.group(3):
+                return (mon + timedelta(days=5)).isoformat(), (mon + timedelta(days=6)).isoformat()
+            return mon.isoformat(), (mon + timedelta(days=6)).isoformat()
+        m = re.match(r"^(\d{4})-(\d{2})$", v)
+        if m:
+            y, mo = int(m.group(1)), int(m.group(2))
+            return date(y, mo, 1).isoformat(), date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
+        m = re.match(r"^(\d{4})-Q([1-4])$", v)
+        if m:
+            y, q = int(m.group(1)), int(m.group(2))
+            last = q * 3
+            return date(y, last - 2, 1).isoformat(), date(y, last, calendar.monthrange(y, last)[1]).isoformat()
+        m = re.match(r"^(\d{4})-H([12])$", v)
+        if m:
+            y, h = int(m.group(1)), int(m.group(2))
+            return (f"{y:04d}-01-01", f"{y:04d}-06-30") if h == 1 else (f"{y:04d}-07-01", f"{y:04d}-12-31")
+        m = re.match(r"^(\d{4})-(SP|SU|FA|WI)$", v)
+        if m:
+            y, s = int(m.group(1)), m.group(2)
+            mo = _SEASON_START[s]
+            y2, mo2 = _month_shift(y, mo, 2)
+            return date(y, mo, 1).isoformat(), date(y2, mo2, calendar.monthrange(y2, mo2)[1]).isoformat()
+        m = re.match(r"^(\d{4})$", v)
+        if m:
+            return f"{v}-01-01", f"{v}-12-31"
+        m = re.match(r"^(\d{3})$", v)
+        if m:
+            return f"{v}0-01-01", f"{v}9-12-31"
+        m = re.match(r"^(\d{2})$", v)
+        if m:
+            return f"{v}00-01-01", f"{v}99-12-31"
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+_PRONOUN_SOURCES = {"he", "she", "it", "they", "we", "i", "the statement", "the ministry",
+                    "the spokesman", "the spokeswoman", "the official", "the report"}
+
+
+def _norm_source(s) -> str:
+    s = str(s or "").strip().lower()
+    return re.sub(r"^(the|a|an)\s+", "", s)
+
+
+def _continues(prev: pd.Series, cur: pd.Series) -> bool:
+    """Does `cur` continue the statement `prev` (same speaker, or a pronoun/generic back-reference)?"""
+    ps, cs = _norm_source(prev.get("source")), _norm_source(cur.get("source"))
+    pa, ca = str(prev.get("actor") or ""), str(cur.get("actor") or "")
+    if cs and ps and cs == ps:
+        return True
+    if pa and ca and pa == ca and pa != "unknown":
+        return True
+    return str(cur.get("source") or "").strip().lower() in _PRONOUN_SOURCES
+
+
+def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: str, dct) -> pd.DataFrame:
+    """Fill ``time_text``, ``event_start``, ``event_end`` of each statement; return a new frame.
+
+    Order of evidence: a DATE/TIME timex inside the statement ("time.in_sentence",
+    or "time.anaphora" when that timex is an anaphor such as "at the time"); else the
+    previous statement's time when this one continues it ("time.carried"); else the
+    publication date with empty ``time_text`` ("time.dct").
+    """
+    out = statements.copy()
+    for col in ("time_text", "event_start", "event_end", "rule"):
+        if col not in out.columns:
+            out[col] = ""
+    if out.empty:
+        return out
+    d = _as_date(dct)
+    dct_iso = d.isoformat() if d else ""
+    tx = timexes if isinstance(timexes, pd.DataFrame) else pd.DataFrame(list(timexes or []))
+    if not tx.empty and "layer" in tx.columns:
+        tx = tx[tx["layer"] == "timex"]
+    spans = []
+    if not tx.empty:
+        for _, r in tx.iterrows():
+            if str(r.get("label")) not in ("DATE", "TIME"):
+                continue
+            rng = timex_range(str(r.get("value")))
+            if rng:
+                spans.append((int(r["start"]), int(r["end"]), str(r.get("text") or ""), rng, str(r.get("rule") or "")))
+    spans.sort()
+    order = out.sort_values(["start", "end"], kind="stable").index
+    prev = None
+    prev_time: tuple[str, str, str] | None = None
+    results: dict = {}
+    for idx in order:
+        row = out.loc[idx]
+        st, en = int(row["start"]), int(row["end"])
+        inside = [s for s in spans if s[0] >= st and s[1] <= en]
+        if inside:
+            # prefer the narrowest anchored expression; first in the sentence breaks ties
+            s = min(inside, key=lambda s: (_days(s[3]), s[0]))
+            rule = "time.anaphora" if s[4].startswith("anaphora.") else "time.in_sentence"
+            t = (s[2], s[3][0], s[3][1])
+        elif prev is not None and prev_time is not None and _continues(prev, row):
+            t, rule = prev_time, "time.carried"
+        else:
+            t, rule = ("", dct_iso, dct_iso), "time.dct"
+        results[idx] = (t, rule)
+        prev, prev_time = row, t
+    for idx, (t, rule) in results.items():
+        out.at[idx, "time_text"] = t[0]
+        out.at[idx, "event_start"] = t[1]
+        out.at[idx, "event_end"] = t[2]
+        old = str(out.at[idx, "rule"] or "")
+        out.at[idx, "rule"] = f"{old}+{rule}" if old else rule
+    return out
+
+
+def _days(rng: tuple[str, str]) -> int:
+    return (date.fromisoformat(rng[1]) - date.fromisoformat(rng[0])).days
