@@ -59,6 +59,8 @@ TABLES: dict[str, dict[str, str]] = {
         "share": "n_statements / all statements of that period and actor.",
         "ci_low": "Lower bound of the 95% Wilson interval for share.",
         "ci_high": "Upper bound of the 95% Wilson interval for share.",
+        "period_total": "Denominator of share: all statements of that period (and actor).",
+        "small_n": "True when period_total is below the small-n threshold (5): read with care.",
     },
 }
 
@@ -70,9 +72,9 @@ STANCES = ("denial", "accusation", "other")
 MODES = ("direct", "indirect", "mixed", "according_to")
 SOURCE_TYPES = ("person", "organisation", "government", "media", "anonymous", "document", "unknown")
 
-_INT_COLUMNS = {"start", "end", "sent_index", "n_statements", "n_docs"}
+_INT_COLUMNS = {"start", "end", "sent_index", "n_statements", "n_docs", "period_total"}
 _FLOAT_COLUMNS = {"share", "ci_low", "ci_high"}
-_BOOL_COLUMNS = {"hedged"}
+_BOOL_COLUMNS = {"hedged", "small_n"}
 
 
 def columns(table: str) -> list[str]:
@@ -96,11 +98,13 @@ def frame(table: str, rows) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=cols)
     for col in cols:
         if col in _INT_COLUMNS:
-            df[col] = df[col].astype("int64")
+            df[col] = df[col].fillna(0).astype("int64")
         elif col in _FLOAT_COLUMNS:
             df[col] = df[col].astype("float64")
         elif col in _BOOL_COLUMNS:
-            df[col] = df[col].fillna(False).astype(bool)
+            values = df[col].astype(object)
+            df[col] = values.where(values.notna(), False).astype(bool)
         else:
-            df[col] = df[col].fillna("").astype(str)
+            values = df[col].astype(object)
+            df[col] = values.where(values.notna(), "").astype(str)
     return df
