@@ -1,0 +1,179 @@
+"""Charts. Each ``plot_*`` draws on an optional Axes, labels it and returns it.
+
+All use the packaged style sheet (``style/kit.mplstyle``), whose palette is
+Okabe–Ito (colour-blind-safe). The unit on every count axis is *statements
+reported*: these charts count reports in articles, not events in the world.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from pathlib import Path
+from typing import Iterator, Mapping, Sequence
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from .aggregate import period_order
+
+STYLE_PATH = Path(__file__).with_name("style") / "kit.mplstyle"
+
+#: One colour per stance everywhere (Okabe–Ito: blue, vermillion, grey).
+STANCE_COLOURS = {"denial": "#0072B2", "accusation": "#D55E00", "other": "#999999",
+                  "rejection": "#56B4E9", "admission": "#009E73"}
+
+#: Marker per stance, so the charts still read in black and white.
+STANCE_MARKERS = {"denial": "o", "accusation": "s", "other": "D", "rejection": "v", "admission": "*"}
+
+#: Colour per actor (Okabe–Ito), for charts that colour by who speaks.
+ACTOR_COLOURS = {"North Korea": "#0072B2", "United States": "#D55E00", "Russia": "#CC79A7",
+                 "South Korea": "#009E73", "Japan": "#E69F00", "media": "#999999"}
+_OTHER_ACTOR_COLOUR = "#000000"
+
+
+@contextlib.contextmanager
+def kit_style() -> Iterator[None]:
+    """Apply the kit's style sheet inside a ``with`` block."""
+    with plt.style.context(str(STYLE_PATH)):
+        yield
+
+
+def _axes(ax: plt.Axes | None, figsize=None) -> plt.Axes:
+    if ax is not None:
+        return ax
+    _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def plot_periods(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
+                 stances: Sequence[str] = ("denial", "accusation"),
+                 periods: Mapping[str, tuple[str, str]] | None = None,
+                 title: str = "Denials and accusations reported, by period") -> plt.Axes:
+    """Grouped bars of statements reported per period and stance, n on every bar.
+
+    `counts` is the `counts` table for one actor ('all'); periods whose total is
+    small are flagged under their label.
+    """
+    with kit_style():
+        ax = _axes(ax)
+        data = counts[counts["actor"] == "all"] if "all" in set(counts["actor"]) else counts
+        order = period_order(data, periods)
+        width = 0.8 / max(len(stances), 1)
+        for i, stance in enumerate(stances):
+            values = [int(data[(data["period"] == p) & (data["stance"] == stance)]["n_statements"].sum())
+                      for p in order]
+            xs = [j + (i - (len(stances) - 1) / 2) * width for j in range(len(order))]
+            bars = ax.bar(xs, values, width=width * 0.95, color=STANCE_COLOURS.get(stance),
+                          label=stance, edgecolor="white",
+                          hatch=None if stance == "denial" else "//")
+            ax.bar_label(bars, labels=[str(v) for v in values], padding=3, fontsize=12)
+        labels = []
+        for p in order:
+            cell = data[data["period"] == p]
+            total = int(cell["period_total"].max()) if len(cell) else 0
+            flag = ", small n" if len(cell) and bool(cell["small_n"].any()) else ""
+            labels.append(f"{p}\n(all statements: {total}{flag})")
+        ax.set_xticks(range(len(order)), labels)
+        ax.set_ylabel("statements reported")
+        ax.set_xlabel("when it happened (event date resolved from the text)")
+        ax.set_title(title)
+        top = max([b.get_height() for b in ax.patches] + [1])
+        ax.set_ylim(0, top * 1.25 + 0.5)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def plot_rounds(events: pd.DataFrame, ax: plt.Axes | None = None, *,
+                title: str = "Rounds of accusation and denial, Sep 2022 – Apr 2025") -> plt.Axes:
+    """Timeline of the sourced events table: one marker per statement, rows by stance, colour by actor country."""
+    with kit_style():
+        ax = _axes(ax, figsize=(12, 5.6))
+        rows = [s for s in ("accusation", "denial", "rejection", "other", "admission") if s in set(events["stance"])]
+        rows += sorted(set(events["stance"]) - set(rows))
+        ypos = {s: i for i, s in enumerate(reversed(rows))}
+        dates = pd.to_datetime(events["date"])
+        for country, group in events.groupby("actor_country", sort=True):
+            ax.scatter(dates[group.index], [ypos[s] for s in group["stance"]], s=90, alpha=0.85,
+                       color=ACTOR_COLOURS.get(country, _OTHER_ACTOR_COLOUR), label=country,
+                       marker="o", edgecolor="white", linewidth=0.8, zorder=3)
+        for _, row in events[events["stance"] == "admission"].iterrows():
+            when = pd.Timestamp(row["date"])
+            ax.axvline(when, color=STANCE_COLOURS["admission"], linestyle="--", linewidth=1.2, zorder=1)
+            ax.annotate(f"{row['date']}: {row['actor']} admits", (when, ypos["admission"]),
+                        xytext=(-10, 14), textcoords="offset points", ha="right", fontsize=11,
+                        color="#00664d")
+        ax.set_yticks(list(ypos.values()), list(ypos.keys()))
+        ax.set_ylim(-0.7, len(ypos) - 0.3)
+        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
+        ax.grid(axis="x", color="#eeeeee")
+        ax.set_xlabel("date of the statement (sourced fact sheet, data/timeline/events.csv)")
+        ax.set_ylabel("stance of statement")
+        ax.set_title(title)
+        ax.legend(title="who spoke (country)", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def _mid(start: str, end: str) -> dt.date | None:
+    try:
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end or start)
+    except (TypeError, ValueError):
+        return None
+    return first + (last - first) / 2
+
+
+def plot_statement_strip(statements: pd.DataFrame, ax: plt.Axes | None = None, *,
+                         title: str = "Who said what, when (this article)") -> plt.Axes:
+    """One row per actor; each statement at its event date, its date range as a bar, marker by stance."""
+    with kit_style():
+        ax = _axes(ax, figsize=(12, 5.6))
+        data = statements[statements["stance"].isin(["denial", "accusation", "other"])].copy()
+        data["mid"] = [_mid(s, e) for s, e in zip(data["event_start"], data["event_end"])]
+        data = data.dropna(subset=["mid"])
+        actors = sorted(set(data["actor"]), key=lambda a: (a == "unknown", a))
+        ypos = {a: i for i, a in enumerate(reversed(actors))}
+        jitter: dict[tuple, int] = {}
+        for stance, group in data.groupby("stance", sort=False):
+            for _, row in group.iterrows():
+                key = (row["actor"], row["mid"])
+                offset = 0.12 * jitter.get(key, 0)
+                jitter[key] = jitter.get(key, 0) + 1
+                y = ypos[row["actor"]] + offset
+                start, end = pd.Timestamp(row["event_start"]), pd.Timestamp(row["event_end"] or row["event_start"])
+                ax.plot([start, end], [y, y], color=STANCE_COLOURS[stance], linewidth=4, alpha=0.35,
+                        solid_capstyle="butt")
+            ys = [ypos[a] for a in group["actor"]]
+            ax.scatter(pd.to_datetime(group["mid"]), ys, s=110, marker=STANCE_MARKERS[stance],
+                       color=STANCE_COLOURS[stance], label=stance, edgecolor="white", zorder=3)
+        ax.set_yticks(list(ypos.values()), list(ypos.keys()))
+        ax.set_ylim(-0.7, max(len(ypos), 1) - 0.3)
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+        ax.grid(axis="x", color="#eeeeee")
+        ax.set_xlabel("when it happened (bar: the date range the text allows)")
+        ax.set_ylabel("who spoke (actor)")
+        ax.set_title(title)
+        ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def plot_counts_over_time(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
+                          stances: Sequence[str] = ("denial", "accusation"),
+                          title: str = "Statements reported over time") -> plt.Axes:
+    """Lines of statements reported per period for each stance, with the Wilson band on share as a secondary cue."""
+    with kit_style():
+        ax = _axes(ax, figsize=(12, 5.6))
+        data = counts[counts["actor"] == "all"] if "all" in set(counts["actor"]) else counts
+        order = [p for p in period_order(data) if p not in ("other", "undated")]
+        for stance in stances:
+            cell = data[data["stance"] == stance].set_index("period").reindex(order)
+            ax.plot(range(len(order)), cell["n_statements"].fillna(0), marker=STANCE_MARKERS[stance],
+                    color=STANCE_COLOURS[stance], label=stance, linewidth=2)
+        step = max(1, len(order) // 12)
+        ax.set_xticks(range(0, len(order), step), order[::step], rotation=45, ha="right")
+        ax.set_ylabel("statements reported")
+        ax.set_xlabel("period")
+        ax.set_title(title)
+        ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
