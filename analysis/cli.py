@@ -1,0 +1,105 @@
+"""Command line: ``python -m analysis report | statements | evaluate``.
+
+Exit status 0 on success. Bad input gives one line naming the file and the
+reason, exit status 2, and never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .errors import InputError
+
+EVALUATION_TASKS = ("attribution", "timex", "stance", "loaded")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis",
+                                     description="Who said what, when: denials and accusations in news.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    report = sub.add_parser("report", help="annotate, chart and export (tables, figures, HTML)")
+    report.add_argument("inputs", nargs="*", help="article files or folders (default: the shipped articles)")
+    report.add_argument("--out", default="report", help="output folder (default: report)")
+    report.add_argument("--published", help="publication date YYYY-MM-DD for inputs that lack one")
+    report.add_argument("--strict", action="store_true", help="exit 2 if any input is rejected")
+
+    statements = sub.add_parser("statements", help="the statements table only")
+    statements.add_argument("inputs", nargs="+", help="article files or folders")
+    statements.add_argument("--published", help="publication date YYYY-MM-DD (overrides front matter)")
+    statements.add_argument("--out", help="FILE.csv or FILE.jsonl (default: CSV on standard output)")
+
+    evaluate = sub.add_parser("evaluate", help="score an annotator against gold data; prints JSON")
+    evaluate.add_argument("task", choices=EVALUATION_TASKS)
+    evaluate.add_argument("--gold", required=True, help="gold folder or file (see DESIGN §3)")
+    return parser
+
+
+def _load(inputs: Sequence[str], published: str | None):
+    from . import load
+
+    if published:
+        load.parse_date(published, "--published")
+    result = load.load_inputs(inputs or None, published=published)
+    if result.articles.empty:
+        first = result.rejects.iloc[0] if len(result.rejects) else None
+        reason = f"{first['source_path']}: {first['reason']}" if first is not None else "no input files"
+        raise InputError(", ".join(inputs) or "data/articles", f"no article could be read ({reason})")
+    return result
+
+
+def _report(args) -> int:
+    from . import export, load, pipeline
+
+    result = _load(args.inputs, args.published)
+    for reject in result.rejects.to_dict("records"):
+        print(f"skipped: {reject['source_path']}: {reject['reason']}", file=sys.stderr)
+    tables = pipeline.run(result.articles, rejects=result.rejects)
+    inputs = [str(p) for p in (args.inputs or [load.shipped_articles_dir()])]
+    written = export.write_report(tables, args.out, events=load.read_events(), inputs=inputs)
+    stances = tables.statements["stance"].value_counts().to_dict()
+    print(f"report: {len(tables.articles)} article(s) processed, {len(tables.rejects)} rejected, "
+          f"{len(tables.statements)} statements ({stances.get('denial', 0)} denials, "
+          f"{stances.get('accusation', 0)} accusations), {len(written)} files -> {Path(args.out) / 'index.html'}")
+    return 2 if args.strict and len(tables.rejects) else 0
+
+
+def _statements(args) -> int:
+    from . import export, pipeline
+
+    result = _load(args.inputs, args.published)
+    for reject in result.rejects.to_dict("records"):
+        print(f"skipped: {reject['source_path']}: {reject['reason']}", file=sys.stderr)
+    _, statements = pipeline.annotate_articles(result.articles)
+    if args.out:
+        export.write_statements(statements, args.out)
+    else:
+        statements.to_csv(sys.stdout, index=False)
+    return 0
+
+
+def _evaluate(args) -> int:
+    gold = Path(args.gold)
+    if not gold.exists():
+        raise InputError(gold, "gold data not found")
+    module = importlib.import_module(f"analysis.evaluate.{args.task}")
+    print(json.dumps(module.evaluate(gold), indent=2))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    handler = {"report": _report, "statements": _statements, "evaluate": _evaluate}[args.command]
+    try:
+        return handler(args)
+    except InputError as exc:
+        print(f"error: {exc.path}: {exc.reason}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
