@@ -47,7 +47,7 @@ _NUMBER_WORDS = {
     "hundred": 100, "a hundred": 100, "half a": 0.5, "a half": 0.5,
 }
 _VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a couple of", "a number of")
-_NUM_WORD = (r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_NUM_WORD = (r"(?:\d{1,3}(?:\.\d+)?(?![\d,])|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
              r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
              r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
              r"|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|half a|a|an)")
@@ -67,7 +67,8 @@ _APPROX = (r"(?:(?:about|nearly|almost|more than|less than|at least|up to|roughl
 _FUTURE_CUES = re.compile(
     r"\b(?:will|shall|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
     r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely)\s+to|"
-    r"(?:is|are)\s+to|expects? to|would|next|upcoming|coming|scheduled)\b|'ll\b",
+    r"(?:is|are)\s+to|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
+    r"next|upcoming|coming|scheduled|slated|until|through|by|due(?!\s+to\b))\b|'ll\b",
     re.I)
 _PAST_CUES = re.compile(
     r"\b(?:said|says|was|were|had|did|has been|have been|ago|last|earlier|"
@@ -143,7 +144,7 @@ def _duration(n: float | None, unit: str) -> str:
     code, is_time = _UNIT_CODE[unit]
     prefix = "PT" if is_time else "P"
     if n is None:
-        return f"{prefix}X{code}"
+        return f"{prefix}X{'C' if code == 'CE' else code}"
     if code == "DE":
         n, code = n * 10, "Y"
     elif code == "CE":
@@ -264,13 +265,7 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
         after = [c for c in cands if c[1] >= ctx.dct]
         if after:
             return min(after, key=lambda c: c[1])[0]
-    before = [c for c in cands if c[1] <= ctx.dct]
-    # a date a few weeks ahead in a non-future clause is still usually this year's
-    near_ahead = [c for c in cands if ctx.dct < c[1] <= ctx.dct + timedelta(days=60)]
-    if near_ahead and t != "past":
-        return near_ahead[0][0]
-    if before:
-        return max(before, key=lambda c: c[1])[0]
+    # otherwise the nearest occurrence: deadlines and record dates run ahead, events behind
     return min(cands, key=lambda c: abs((c[1] - ctx.dct).days))[0]
 
 
@@ -289,7 +284,7 @@ def _dmy(m, ctx):
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
 
 
-@_rule("date.month_day", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d,.]\d|\d|:)")
+@_rule("date.month_day", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[,.]\d|:\d)")
 def _md(m, ctx):
     mo, d = _month_of(m.group(1)), int(m.group(2))
     if not (1 <= d <= 31):
@@ -339,7 +334,7 @@ def _bare_month(ctx: _Ctx, mo: int, rel: str | None, start: int, end: int) -> st
 def _month(m, ctx):
     word = m.group(2)
     if word == "May" and not re.search(
-            r"(?i:\b(?:in|since|until|till|by|of|through|during|from|to|before|after|early|late|mid|last|next|this|between|and)\s*-?)$",
+            r"(?i:\b(?:in|since|until|till|by|of|through|during|from|to|before|after|early|late|mid|last|next|this|between)\s*-?)$",
             ctx.text[max(0, m.start() - 12):m.start()] + m.group(0)[:m.start(2) - m.start()]):
         return None
     mo = _month_of(word)
@@ -373,10 +368,8 @@ def _weekday(m, ctx):
         d = ctx.dct + timedelta(days=ahead)
     else:
         d = ctx.dct - timedelta(days=back)
-    value = d.isoformat()
-    if part:
-        return ("TIME", f"{value}T{part}")
-    return ("DATE", value)
+    # TimeBank annotates "Friday night" as that DATE more often than as a TIME
+    return ("DATE", d.isoformat())
 
 
 @_rule("date.relative_day", r"(?i:(?:(early|late|earlier|later)\s+)?"
@@ -455,11 +448,7 @@ def _unit_value(ctx: _Ctx, unit: str, k: int) -> str:
        r"\s+" + _REL_UNIT + r")(?![\w-])")
 def _this_last_next(m, ctx):
     rel, unit = m.group(2).lower(), m.group(3).lower()
-    if rel in ("the past", "the last", "the coming", "the next"):
-        # "the past week" is a stretch of time, not a calendar week
-        return ("DURATION", _duration(1, "quarter" if unit == "quarter" else ("day" if unit == "weekend" else unit))
-                if unit != "weekend" else "P2D")
-    k = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
+    k = {"the past": -1, "the last": -1, "the coming": 1, "the next": 1, "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
          "the previous": -1, "next": 1, "coming": 1, "the following": 1}[rel]
     if unit == "weekend" and ctx.dct is not None and k == 0 and ctx.dct.weekday() < 5 \
             and ctx.tense(m.start(), m.end()) == "past":
@@ -521,6 +510,8 @@ def _ago(m, ctx):
     unit_m = re.search(_UNIT, m.group(0)[m.end(1) - m.start():], re.I)
     unit = _unit_key(unit_m.group(0))
     sign = -1 if m.group(2).lower() in ("ago", "earlier", "before") else 1
+    if num is None and m.group(2).lower() != "ago":
+        return ("DURATION", _duration(None, unit))
     if m.group(2).lower() == "before" and not re.match(r"\s*[,.;]", ctx.text[m.end():m.end() + 2]):
         return None  # "two days before the vote": anchored on an event, not the DCT
     return ("DATE", _approx_ago(ctx, num, unit, sign, m.start(), m.end()))
@@ -609,6 +600,26 @@ def _year(m, ctx):
         if name in s:
             return ("DATE", f"{m.group(1)}-{code}")
     return ("DATE", m.group(1))
+
+
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+
+
+@_rule("date.spelled_year", r"(?i:\b(?:the\s+year\s+)?(nineteen|two thousand(?:\s+and)?)(?:[\s-]+(" + _TEENS + "|" + _TENS
+       + r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine))?)\b")
+def _spelled_year(m, ctx):
+    head = m.group(1).lower()
+    rest = _number(m.group(2).replace(" ", "-")) if m.group(2) else None
+    if m.group(2) and rest is None:
+        rest = _NUMBER_WORDS.get(m.group(2).lower())
+    if head == "nineteen":
+        if rest is None or rest < 10:
+            return None
+        return ("DATE", f"19{int(rest):02d}")
+    if "year" not in m.group(0).lower() and rest is None:
+        return None  # "two thousand" troops
+    return ("DATE", f"{2000 + int(rest or 0):04d}")
 
 
 @_rule("date.decade", r"(?:(?i:the\s+)?(?i:(?:early|late|mid)[\s-]+)?)(?<![\w$])(1[5-9]\d|20\d)0'?s\b"
@@ -711,6 +722,11 @@ def _dur(m, ctx):
     head = m.group(0)[:m.start(1) - m.start()].lower().strip()
     unit = _unit_key(unit_text)
     n = _number(num_text)
+    whole = m.group(0).lower()
+    if unit == "year" and whole.endswith("old"):
+        return None  # ages ("a 52-year-old") are not times
+    if unit == "quarter" and re.search(r"-quarters$", whole):
+        return None  # "three-quarters" is a fraction
     plural = unit_text.lower().endswith("s") and unit not in ("century",) or unit_text.lower() in ("centuries", "millennia")
     if num_text.lower() in ("a", "an") and plural:
         return None
@@ -728,7 +744,7 @@ def _dur(m, ctx):
     return ("DURATION", _duration(n, unit))
 
 
-@_rule("duration.bare_plural", r"(?i:\b(?:for|in|over|within|after|take|took|takes|last|lasted)\s+)((?:(?:recent|the past|the last|the next|the coming)\s+)?(?:days|weeks|months|years|decades|centuries|hours|minutes))\b")
+@_rule("duration.bare_plural", r"(?i:\b(?:for|in|over|within|after|take|took|takes|last|lasted)\s+)(?P<x>(?:(?:the past|the last|the next|the coming)\s+)?(?:days|weeks|months|years|decades|centuries|hours|minutes))\b")
 def _bare_plural(m, ctx):
     words = m.group(1).lower().split()
     unit = _unit_key(words[-1])
@@ -752,7 +768,7 @@ def _every(m, ctx):
     return ("SET", _duration(n, _unit_key(what)))
 
 
-@_rule("set.adverb", r"(?i:\b(daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|semiannually|twice a (?:day|week|month|year)|once a (?:day|week|month|year))\b)")
+@_rule("set.adverb", r"(?i:\b(daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually|twice a (?:day|week|month|year)|once a (?:day|week|month|year))\b)")
 def _set_adv(m, ctx):
     w = m.group(1).lower()
     v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
@@ -771,7 +787,7 @@ def _present(m, ctx):
     return ("DATE", "PRESENT_REF")
 
 
-@_rule("ref.past", r"(?i:\b((?:more\s+|most\s+|until\s+|only\s+)?recently|lately|the past|in the past|recent (?:years|months|weeks|days|times)|the old days|some time ago|a while ago|long ago|years ago|months ago|weeks ago|days ago|earlier this (?:century|decade))\b)(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|few|decade|year|month|week|day))")
+@_rule("ref.past", r"(?i:\b((?:more\s+|most\s+|until\s+|only\s+)?recently|lately|the past|recent (?:years|months|weeks|days|times)|the old days|some time ago|a while ago|long ago|years ago|months ago|weeks ago|days ago|earlier this (?:century|decade))\b)(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|few|decade|year|month|week|day))")
 def _past(m, ctx):
     w = m.group(1).lower()
     if w.startswith("in the past"):
@@ -779,7 +795,7 @@ def _past(m, ctx):
     return ("DATE", "PAST_REF")
 
 
-@_rule("ref.future", r"(?i:\b(the (?:near |distant |foreseeable )?future|soon|the near term|the long term|the coming (?:years|months|weeks|days)|coming (?:years|months|weeks|days)|the years ahead|the months ahead|the weeks ahead|the days ahead)\b)")
+@_rule("ref.future", r"(?i:\b(the (?:near |distant |foreseeable )?future|the near term|the long term|the coming (?:years|months|weeks|days)|coming (?:years|months|weeks|days)|the years ahead|the months ahead|the weeks ahead|the days ahead)\b)")
 def _future(m, ctx):
     return ("DATE", "FUTURE_REF")
 
@@ -861,8 +877,9 @@ def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list
     for rule_id, rx, fn in _RULES:
         try:
             for m in rx.finditer(text):
-                if m.end() > m.start():
-                    cands.append((m.start(), m.end(), rule_id, (fn, m)))
+                a, b = m.span("x") if "x" in rx.groupindex else m.span()
+                if b > a:
+                    cands.append((a, b, rule_id, (fn, m)))
         except Exception:  # a rule must never take the whole article down
             continue
     for m in _ANAPHORA.finditer(text):
@@ -907,7 +924,8 @@ def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list
             s += 1
         if label in ("DATE", "TIME") and _ANCHORED.match(value):
             ctx.last_date = value
-        if re.match(r"^\d{4}-Q\d$", value):
+        if rule_id == "date.quarter" and re.match(r"^\d{4}-Q\d$", value) \
+                and not re.search(r"(?i)year-(?:earlier|ago)|last year", text[s:e]):
             ctx.last_quarter, ctx.last_quarter_pos = value, s
         rows.append({"doc_id": "", "layer": "timex", "label": label, "start": s, "end": e,
                      "text": text[s:e], "value": value, "rule": rule_id})
@@ -965,8 +983,8 @@ def timex_range(value: str) -> tuple[str, str] | None:
     return None
 
 
-_PRONOUN_SOURCES = {"he", "she", "it", "they", "we", "i", "the statement", "the ministry",
-                    "the spokesman", "the spokeswoman", "the official", "the report"}
+# a bare pronoun (or "the statement") as source continues whoever spoke before
+_PRONOUN_SOURCES = {"he", "she", "it", "they", "we", "i", "the statement"}
 
 
 def _norm_source(s) -> str:

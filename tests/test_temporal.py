@@ -1,0 +1,289 @@
+"""Time expressions and event dates (analysis.temporal)."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import schema
+from analysis.temporal import assign_event_times, find_timexes, timex_range
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLE = REPO.parent / "shared" / "reference" / "000_69a36e7ce07eb426.txt"
+NOV8 = "2022-11-08"     # a Tuesday
+MAR15 = "2022-03-15"    # a Tuesday in March
+
+
+def value_of(text: str, dct, phrase: str) -> str | None:
+    """Value of the timex whose text is `phrase` (None if not found)."""
+    for row in find_timexes(text, dct):
+        if row["text"] == phrase:
+            return row["value"]
+    return None
+
+
+# (text, publication date, phrase as tagged, expected value)
+CASES = [
+    # same-day weekday and its past-bias counter-cases
+    ("The ministry said in a statement on Tuesday.", NOV8, "Tuesday", "2022-11-08"),
+    ("The ministry said on Monday it had no plans.", NOV8, "Monday", "2022-11-07"),
+    ("Officials met on Wednesday.", NOV8, "Wednesday", "2022-11-02"),
+    # future tense flips weekdays forward
+    ("The ministers will meet on Friday.", NOV8, "Friday", "2022-11-11"),
+    ("Talks are scheduled to resume Thursday.", NOV8, "Thursday", "2022-11-10"),
+    ("They will meet next Tuesday.", NOV8, "next Tuesday", "2022-11-15"),
+    ("They met last Tuesday.", NOV8, "last Tuesday", "2022-11-01"),
+    # weeks, months, years relative to the DCT
+    ("The US government last week accused North Korea.", NOV8, "last week", "2022-W44"),
+    ("He resigned two weeks ago.", NOV8, "two weeks ago", "2022-W43"),
+    ("It happened 10 days ago.", NOV8, "10 days ago", "2022-10-29"),
+    ("Prices rose earlier this month.", NOV8, "earlier this month", "2022-11"),
+    ("Prices rose last month.", NOV8, "last month", "2022-10"),
+    ("Sales fell this year.", NOV8, "this year", "2022"),
+    ("Sales fell last year.", NOV8, "last year", "2021"),
+    ("Sales will rise next year.", NOV8, "next year", "2023"),
+    ("He arrived yesterday.", NOV8, "yesterday", "2022-11-07"),
+    ("He arrives today.", NOV8, "today", "2022-11-08"),
+    ("He leaves tomorrow.", NOV8, "tomorrow", "2022-11-09"),
+    # bare months: news past-bias, and its counter-cases
+    ("North Korea had denied it in September.", NOV8, "September", "2022-09"),
+    ("North Korea had denied it in September.", MAR15, "September", "2021-09"),
+    ("The summit will be held in September.", MAR15, "September", "2022-09"),
+    ("The conflict began in February.", NOV8, "February", "2022-02"),
+    ("The vote is due in January.", NOV8, "January", "2023-01"),
+    ("Prices rose in November.", NOV8, "November", "2022-11"),
+    ("They met last September.", "2022-09-20", "last September", "2021-09"),
+    ("The rebels took the town in September last year.", NOV8, "September last year", "2021-09"),
+    # full and partial dates in news forms
+    ("It was signed on Nov. 8, 2022.", NOV8, "Nov. 8, 2022", "2022-11-08"),
+    ("It was signed on 8 November 2022.", NOV8, "8 November 2022", "2022-11-08"),
+    ("It was signed on 2022-11-08.", NOV8, "2022-11-08", "2022-11-08"),
+    ("The talks ended on Sept. 21.", NOV8, "Sept. 21", "2022-09-21"),
+    ("The deadline is Jan. 14.", "2021-12-20", "Jan. 14", "2022-01-14"),
+    ("The law took effect in March 2015.", NOV8, "March 2015", "2015-03"),
+    ("The factory closed in 2015.", NOV8, "2015", "2015"),
+    ("Inflation was high in the 1990s.", NOV8, "the 1990s", "199"),
+    ("Sales rose this summer.", NOV8, "this summer", "2022-SU"),
+    ("Sales rose last summer.", "2022-03-01", "last summer", "2021-SU"),
+    ("Sales rose in the summer.", NOV8, "the summer", "2022-SU"),
+    ("Sales fell in the third quarter.", NOV8, "the third quarter", "2022-Q3"),
+    ("It has supported Russia since February.", NOV8, "February", "2022-02"),
+    # durations and sets
+    ("He served three years in prison.", NOV8, "three years", "P3Y"),
+    ("The talks lasted two weeks.", NOV8, "two weeks", "P2W"),
+    ("The strike lasted six hours.", NOV8, "six hours", "PT6H"),
+    ("It has been there for several months.", NOV8, "several months", "PXM"),
+    ("They meet every week.", NOV8, "every week", "P1W"),
+    ("The paper is published weekly.", NOV8, "weekly", "P1W"),
+    ("The bulletin is issued daily.", NOV8, "daily", "P1D"),
+    # vague references
+    ("Prices have risen recently.", NOV8, "recently", "PAST_REF"),
+    ("Prices are now higher.", NOV8, "now", "PRESENT_REF"),
+    ("No plan to do so in the future.", NOV8, "the future", "FUTURE_REF"),
+    ("As in the past, they denied it.", NOV8, "the past", "PAST_REF"),
+    # anaphora: the last anchored date before it
+    ("They denied it in September. At the time, Kirby spoke of shells.", NOV8, "the time", "2022-09"),
+    ("He was born in 1950. Since then, much has changed.", NOV8, "then", "1950"),
+    ("Talks began on Monday. That day, the market fell.", NOV8, "That day", "2022-11-07"),
+    # no DCT: relative values stay unresolved
+    ("North Korea had denied it in September.", None, "September", "XXXX-09"),
+    ("He arrived yesterday.", None, "yesterday", "XXXX-XX-XX"),
+    ("They met on Tuesday.", None, "Tuesday", "XXXX-WXX-2"),
+    ("It was signed on Nov. 8, 2022.", None, "Nov. 8, 2022", "2022-11-08"),
+]
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", CASES)
+def test_values(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # duration/set types, not dates
+    ("He served three years in prison.", NOV8, "three years", "DURATION"),
+    ("They meet every week.", NOV8, "every week", "SET"),
+    ("The talks ended on Sept. 21.", NOV8, "Sept. 21", "DATE"),
+    ("The blast came at 10:35 a.m.", NOV8, "10:35 a.m.", "TIME"),
+])
+def test_types(text, dct, phrase, expected):
+    labels = {r["text"]: r["label"] for r in find_timexes(text, dct)}
+    assert labels.get(phrase) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "You may go now that it is over and May is a name.",  # 'May' as a modal/name, no preposition
+    "Stocks fall on bad news.",                            # 'fall' the verb
+    "The 52-year-old doctor was shot.",                    # ages are not durations
+    "They sold 2015 shares and 1990 people voted.",        # counts, not years
+    "And then they left.",                                 # 'then' as sequence, not an anaphor
+    "Three-quarters of voters agreed.",
+])
+def test_not_times(text):
+    rows = find_timexes(text, NOV8)
+    assert [r["text"] for r in rows if r["text"] not in ("now",)] == []
+
+
+def test_may_with_preposition_is_a_month():
+    assert value_of("The vote was held in May.", NOV8, "May") == "2022-05"
+
+
+def test_span_rows_are_consistent():
+    text = "Kirby said on Tuesday, 8 November 2022, that the US had no evidence. It was three years ago."
+    rows = find_timexes(text, NOV8)
+    assert rows
+    for r in rows:
+        assert set(r) == set(schema.columns("spans"))
+        assert text[r["start"]:r["end"]] == r["text"]
+        assert r["layer"] == "timex" and r["rule"]
+    starts = [r["start"] for r in rows]
+    assert starts == sorted(starts)
+    for a, b in zip(rows, rows[1:]):
+        assert a["end"] <= b["start"]  # no overlaps
+
+
+def test_skip_ranges():
+    text = "Advertisement on Friday. They met on Tuesday."
+    rows = find_timexes(text, NOV8, skip=[(0, 24)])
+    assert [r["text"] for r in rows] == ["Tuesday"]
+    rows = find_timexes(text, NOV8, skip=[{"start": 0, "end": 24}])
+    assert [r["text"] for r in rows] == ["Tuesday"]
+
+
+@pytest.mark.parametrize("text,dct", [
+    ("", NOV8), ("no dates here", "not a date"), ("31 February 2022 and Feb. 30", NOV8),
+    ("\x00\ufeff«»", None), ("in September " * 200, date(2022, 11, 8)), ("Tuesday", "2022-13-45"),
+    ("99999999 years ago 0 days ago", NOV8),
+])
+def test_never_raises(text, dct):
+    rows = find_timexes(text, dct)
+    assert isinstance(rows, list)
+
+
+@pytest.mark.parametrize("dct", [date(2022, 11, 8), "2022-11-08", pd.Timestamp("2022-11-08"), "2022-11-08T10:00:00"])
+def test_dct_forms(dct):
+    assert value_of("They met yesterday.", dct, "yesterday") == "2022-11-07"
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2022-09", ("2022-09-01", "2022-09-30")),
+    ("2024-02", ("2024-02-01", "2024-02-29")),
+    ("2022-W44", ("2022-10-31", "2022-11-06")),
+    ("2022-11-08", ("2022-11-08", "2022-11-08")),
+    ("2022-11-08TNI", ("2022-11-08", "2022-11-08")),
+    ("2022", ("2022-01-01", "2022-12-31")),
+    ("2022-Q3", ("2022-07-01", "2022-09-30")),
+    ("2022-H1", ("2022-01-01", "2022-06-30")),
+    ("2022-SU", ("2022-06-01", "2022-08-31")),
+    ("2022-WI", ("2022-12-01", "2023-02-28")),
+    ("2022-W44-WE", ("2022-11-05", "2022-11-06")),
+    ("199", ("1990-01-01", "1999-12-31")),
+    ("PAST_REF", None), ("P3Y", None), ("XXXX-09", None), ("", None), ("2022-13", None),
+])
+def test_timex_range(value, expected):
+    assert timex_range(value) == expected
+
+
+# --- the shipped article ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def article():
+    if not ARTICLE.exists():
+        pytest.skip("reference article not present")
+    return ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("phrase,expected", [
+    ("Tuesday", "2022-11-08"),
+    ("last week", "2022-W44"),
+    ("September", "2022-09"),
+    ("February", "2022-02"),
+    ("the time", "2022-09"),   # "At the time": anaphora to the September denial
+])
+def test_article_timexes(article, phrase, expected):
+    assert value_of(article, NOV8, phrase) == expected
+
+
+def _sentence(text: str, starts_with: str) -> tuple[int, int, str]:
+    s = text.find(starts_with)
+    assert s >= 0, starts_with
+    e = text.find("\n", s)
+    e = len(text) if e < 0 else e
+    return s, e, text[s:e]
+
+
+def test_assign_event_times_on_article(article):
+    spec = [  # (sentence opening, source, actor, stance)
+        ("The Foreign Ministry in Pyongyang said", "The Foreign Ministry in Pyongyang", "North Korea", "denial"),
+        ("It said that Washington", "The Foreign Ministry in Pyongyang", "North Korea", "denial"),
+        ("The ministry went on to accuse", "The ministry", "North Korea", "accusation"),
+        ("“We once again make clear", "the statement", "North Korea", "denial"),
+        ("The US government last week accused", "The US government", "United States", "accusation"),
+        ("National Security Council Communications Director", "John Kirby", "United States", "accusation"),
+        ("Kirby said the US would continue", "Kirby", "United States", "other"),
+        ("North Korea had also previously denied", "North Korea", "North Korea", "denial"),
+        ("At the time, Kirby spoke", "Kirby", "United States", "accusation"),
+        ("Though he stressed", "he", "United States", "other"),
+        ("According to military experts", "military experts", "unknown", "other"),
+    ]
+    rows = []
+    for i, (opening, source, actor, stance) in enumerate(spec):
+        s, e, t = _sentence(article, opening)
+        rows.append({"doc_id": "000", "statement_id": f"000:{i}", "sent_index": i, "start": s, "end": e,
+                     "text": t, "source": source, "actor": actor, "stance": stance, "rule": "test.rule"})
+    statements = schema.frame("statements", rows)
+    before = statements.copy()
+    timexes = schema.frame("spans", find_timexes(article, NOV8))
+    out = assign_event_times(statements, timexes, article, NOV8)
+    pd.testing.assert_frame_equal(statements, before)  # input not mutated
+    got = {r.text[:30]: (r.time_text, r.event_start, r.event_end, r.rule.split("+")[-1]) for r in out.itertuples()}
+
+    def at(opening):
+        return next(v for k, v in got.items() if k.startswith(opening[:30]))
+    assert at("The Foreign Ministry in Pyongyang said") == ("Tuesday", "2022-11-08", "2022-11-08", "time.in_sentence")
+    assert at("It said that Washington") == ("Tuesday", "2022-11-08", "2022-11-08", "time.carried")
+    assert at("The ministry went on to accuse")[1:] == ("2022-11-08", "2022-11-08", "time.carried")
+    assert at("“We once again make clear")[1:] == ("2022-11-08", "2022-11-08", "time.carried")
+    assert at("The US government last week accused") == ("last week", "2022-10-31", "2022-11-06", "time.in_sentence")
+    assert at("North Korea had also previously denied") == ("September", "2022-09-01", "2022-09-30", "time.in_sentence")
+    assert at("At the time, Kirby spoke") == ("the time", "2022-09-01", "2022-09-30", "time.anaphora")
+    assert at("Though he stressed") == ("the time", "2022-09-01", "2022-09-30", "time.carried")
+    assert at("According to military experts") == ("", NOV8, NOV8, "time.dct")
+    # the ministry's denial and the US accusation fall in late Oct / Nov 2022
+    for opening in ("The Foreign Ministry in Pyongyang said", "The ministry went on to accuse",
+                    "The US government last week accused", "National Security Council Communications Director"):
+        start, end = at(opening)[1:3]
+        assert "2022-10-24" <= start <= end <= "2022-11-30"
+    assert all(r.startswith("test.rule+time.") for r in out["rule"])
+
+
+def test_assign_event_times_fallbacks():
+    text = "Officials said it. Others said something else in 2015. They added more."
+    rows = [
+        {"statement_id": "a:0", "start": 0, "end": 18, "source": "Officials", "rule": ""},
+        {"statement_id": "a:1", "start": 19, "end": 54, "source": "Others", "rule": "r1"},
+        {"statement_id": "a:2", "start": 55, "end": 72, "source": "They", "rule": "r2"},
+    ]
+    st = schema.frame("statements", rows)
+    tx = schema.frame("spans", find_timexes(text, "2022-11-08"))
+    out = assign_event_times(st, tx, text, "2022-11-08")
+    assert list(out["rule"]) == ["time.dct", "r1+time.in_sentence", "r2+time.carried"]
+    assert list(out["event_start"]) == ["2022-11-08", "2015-01-01", "2015-01-01"]
+    assert list(out["time_text"]) == ["", "2015", "2015"]
+    # without a publication date nothing is invented
+    out = assign_event_times(st, schema.empty("spans"), text, None)
+    assert list(out["event_start"]) == ["", "", ""]
+    # an empty frame passes through
+    assert assign_event_times(schema.empty("statements"), tx, text, "2022-11-08").empty
+
+
+def test_assign_event_times_new_speaker_does_not_carry():
+    text = "Kirby said it in September. The ministry said otherwise."
+    st = schema.frame("statements", [
+        {"statement_id": "b:0", "start": 0, "end": 27, "source": "Kirby", "actor": "United States"},
+        {"statement_id": "b:1", "start": 28, "end": 56, "source": "The ministry", "actor": "North Korea"},
+    ])
+    out = assign_event_times(st, schema.frame("spans", find_timexes(text, NOV8)), text, NOV8)
+    assert list(out["event_start"]) == ["2022-09-01", NOV8]
+    assert out["rule"].iloc[1] == "time.dct"
