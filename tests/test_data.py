@@ -94,7 +94,7 @@ def test_events_paraphrase_source_url(events):
         text = row["paraphrase"].strip()
         assert text and "\n" not in text, row
         assert not any(mark in text for mark in QUOTE_MARKS), row
-        assert 8 <= len(text.split()) <= 30, row
+        assert 8 <= len(text.split()) <= 30, row  # brief: about 10-25 words
         assert row["source_title"].strip(), row
         assert re.match(r"https?://\S+$", row["url"]), row
 
