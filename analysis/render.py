@@ -6,6 +6,7 @@ Article text is untrusted and every piece of it is escaped.
 """
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Iterable, Mapping, Sequence
 
@@ -78,6 +79,27 @@ def _off_css() -> str:
     return "\n".join(f".off-{layer} .l-{layer}{{{reset}}}" for layer in LAYERS)
 
 
+def css(scope: str = "") -> str:
+    """The kit's page CSS; with `scope` (e.g. ``.wsw``) every rule is limited to that container.
+
+    Scoped CSS lets the same highlighting appear inside JupyterLab or a widget
+    without restyling the notebook around it.
+    """
+    rules = [rule.strip() for rule in re.findall(r"[^{}]+\{[^{}]*\}", _CSS + "\n" + _off_css())]
+    if not scope:
+        return "\n".join(rules)
+    scoped = []
+    for rule in rules:
+        selectors, _, body = rule.partition("{")
+        # `body`/`main` become the scope itself; everything else is nested inside it.
+        parts = []
+        for sel in selectors.split(","):
+            sel = sel.strip()
+            parts.append(scope if sel in ("body", "main") else f"{scope} {sel}")
+        scoped.append(",".join(parts) + "{" + body)
+    return "\n".join(scoped)
+
+
 def _tooltip(row: Mapping) -> str:
     parts = [f"{row['layer']}"]
     if row.get("label"):
@@ -146,20 +168,18 @@ def statements_table_html(statements: pd.DataFrame) -> str:
 def _page(title: str, body: str, script: str = "") -> str:
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{escape(title)}</title><style>{_CSS}\n{_off_css()}</style></head>"
+            f"<title>{escape(title)}</title><style>{css()}</style></head>"
             f"<body><main>{body}</main>{f'<script>{script}</script>' if script else ''}</body></html>\n")
 
 
-def article_html(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame,
-                 back_link: str | None = "../index.html") -> str:
-    """A standalone page: the article with its layers highlighted, a legend and the evidence table."""
+def article_body(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame) -> str:
+    """Header, legend, highlighted text and evidence table of one article (HTML, escaped)."""
     doc_spans = spans[spans["doc_id"] == article["doc_id"]] if len(spans) else spans
     doc_statements = statements[statements["doc_id"] == article["doc_id"]] if len(statements) else statements
     meta = "".join(f"<span><b>{escape(k)}:</b> {escape(str(article.get(k, '')) or 'unknown')}</span>"
                    for k in ("outlet", "credit", "published", "doc_id"))
-    nav = f'<p><a href="{escape(back_link)}">← all articles and figures</a></p>' if back_link else ""
-    body = (
-        f"{nav}<h1>{escape(str(article.get('title') or article['doc_id']))}</h1><p class=\"meta\">{meta}</p>"
+    return (
+        f"<h1>{escape(str(article.get('title') or article['doc_id']))}</h1><p class=\"meta\">{meta}</p>"
         "<p class=\"note\">Every highlight is a machine label; hover over it to see its layer, value and the rule "
         "that made it. Untick a layer in the legend to hide it. Boilerplate (ads, forms, captions, credits) is "
         "greyed out and never counted.</p>"
@@ -167,7 +187,19 @@ def article_html(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame
         f"<div class=\"article\" id=\"article\">{highlight(str(article['text']), doc_spans)}</div>"
         f"<h2>Statements found ({len(doc_statements)})</h2>{statements_table_html(doc_statements)}"
         f"<p class=\"meta\">kit {escape(__version__)} · lexicon hash {escape(lexicon_hash())}</p>")
-    return _page(str(article.get("title") or article["doc_id"]), body, _TOGGLE_SCRIPT)
+
+
+def article_html(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame,
+                 back_link: str | None = "../index.html") -> str:
+    """A standalone page: the article with its layers highlighted, a legend and the evidence table."""
+    nav = f'<p><a href="{escape(back_link)}">← all articles and figures</a></p>' if back_link else ""
+    return _page(str(article.get("title") or article["doc_id"]), nav + article_body(article, spans, statements),
+                 _TOGGLE_SCRIPT)
+
+
+def article_fragment(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame) -> str:
+    """The article page as a self-styled ``<div>`` for notebooks and widgets (CSS scoped, no script)."""
+    return f"<div class=\"wsw\"><style>{css('.wsw')}</style>{article_body(article, spans, statements)}</div>"
 
 
 def index_html(articles: pd.DataFrame, pages: Mapping[str, str], figures: Iterable[Mapping],

@@ -78,3 +78,11 @@ def test_index_escapes_and_links():
     assert sum(t == "script" for t, _ in parsed.tags) == 0
     assert 'href="articles/d-1.html"' in page and 'src="figures/f.png"' in page
     assert "Inputs not used (1)" in page
+
+
+def test_fragment_is_scoped_and_scriptless(article):
+    page = render.article_fragment(article, schema.empty("spans"), schema.empty("statements"))
+    assert page.startswith('<div class="wsw">') and "<script" not in page
+    css = render.css(".wsw")
+    rules = re.findall(r"([^{}]+)\{", css)
+    assert rules and all(sel.strip().startswith(".wsw") for rule in rules for sel in rule.split(","))
