@@ -1,0 +1,555 @@
+"""Stance of attributed statements, and the markers that qualify them.
+
+Pure functions over plain strings, each returning its evidence (rule id and offsets):
+
+- :func:`classify_stance` / :func:`find_stance` - denial (CAMEO 016), accusation (CAMEO 112
+  and its children 1121..1125) or other, by verb + object patterns with counter-examples
+  (``lexicons/stance.csv``);
+- :func:`resolve_actor` - canonical actor and source type of a source or target phrase
+  (``lexicons/actors.csv``, plus the article text for people and "the statement");
+- :func:`find_hedges`, :func:`find_scare_quotes`, :func:`find_loaded` - hedge / evidence,
+  scare-quote and loaded-language spans, each with the voice it is in
+  (``narration`` = the journalist, ``reported`` = an indirect report of a source,
+  ``quoted`` = inside quote marks);
+- :func:`verb_stance` - the stance an attribution verb carries (said / claimed / admitted / insisted).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from analysis.lexicons import load_lexicon
+
+Span = tuple[int, int]
+
+# ---------------------------------------------------------------------------
+# Pattern macros used in lexicons/stance.csv (kept here so the CSV stays readable).
+
+_DENY = r"den(?:y|ies|ied|ying|ial|ials)"
+# A capitalised name ("North Korea", "the US", "Washington"); case-sensitive inside a
+# case-insensitive pattern, so sentence words ("said", "was") never pass as a target.
+_NP_CAP = r"(?-i:[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w.'’&-]*)*)"
+_NP = (r"(?:(?:the|The)\s+)?(?:" + _NP_CAP
+       + r"|(?-i:[Hh]im|[Hh]er|[Tt]hem|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|us)\b"
+       + r"|(?:government|ministry|regime|administration|country|company|military|army|police"
+       + r"|opposition|rebels|west|president|minister|leader|authorities)\b)")
+_GAP = r"(?:[\w‘’'“”\"-]+\s+){0,4}?"
+_ACC = (r"[‘'“\"]?(?:accusations?|allegations?|charges?|claims?|reports?|involvement|links?|role"
+        r"|rumou?rs?|responsibility|wrongdoing|suggestions?|assertions?|speculation|stor(?:y|ies)"
+        r"|news|insinuations?|slander|smears?|lies)\b")
+_MACROS = {"{DENY}": _DENY, "{NP}": _NP, "{GAP}": _GAP, "{ACC}": _ACC}
+
+#: CAMEO names of the codes we emit.
+CAMEO_NAMES = {"016": "Deny responsibility / reject accusation", "112": "Accuse",
+               "1121": "Accuse of crime / corruption", "1122": "Accuse of human rights abuses",
+               "1123": "Accuse of aggression", "1124": "Accuse of war crimes",
+               "1125": "Accuse of espionage / treason"}
+# More specific children first: "war crimes" beats "war".
+_CHILD_PRIORITY = ("1124", "1125", "1122", "1123", "1121")
+
+_SPEECH_ACCUSATION = re.compile(r"rumou?r|\blie|\blying|disinformation|misinformation|propaganda"
+                                r"|smear|tarnish|slander|defam|fabricat", re.I)
+
+QUOTE_CHARS = "\"“”‘’'«»„‟‹›"
+
+
+@dataclass(frozen=True)
+class StanceResult:
+    """One stance label with its evidence.
+
+    ``match`` and offsets are relative to the clause passed in (``None`` when only the cue
+    carried the stance); ``target_text`` is the accused actor, or the accuser whose claim is
+    denied, as written (empty if the clause names none).
+    """
+
+    stance: str
+    rule: str
+    cameo: str
+    match: Span | None
+    target_text: str = ""
+
+    @property
+    def cameo_name(self) -> str:
+        """CAMEO name of ``cameo`` (empty for 'other')."""
+        return CAMEO_NAMES.get(self.cameo, "")
+
+
+OTHER = StanceResult("other", "S_none", "", None, "")
+
+
+def _expand(pattern: str) -> str:
+    for key, val in _MACROS.items():
+        pattern = pattern.replace(key, val)
+    return pattern
+
+
+@lru_cache(maxsize=None)
+def _stance_rules() -> tuple[tuple[dict, re.Pattern], ...]:
+    return tuple((row, re.compile(_expand(row["pattern"]), re.I)) for row in load_lexicon("stance"))
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _child_code(clause: str, start: int, end: int) -> str:
+    """Refine 112 to a CAMEO child from keywords after the accusation's start.
+
+    Accusations of speech acts (spreading rumours, lies, smears) stay plain 112: what the
+    rumour is about ("arms dealings") is not what the target is accused of doing.
+    """
+    if _SPEECH_ACCUSATION.search(clause[start:end]):
+        return "112"
+    tail = clause[start:]
+    found = {row["cameo"] for row, rx in _stance_rules() if row["kind"] == "child" and rx.search(tail)}
+    for code in _CHILD_PRIORITY:
+        if code in found:
+            return code
+    return "112"
+
+
+def find_stance(clause: str, cue: str = "") -> list[StanceResult]:
+    """Every denial / accusation pattern in ``clause`` not vetoed by a counter-example.
+
+    One result per non-overlapping stretch, denials first, then by lexicon order. When
+    ``cue`` is given and not in the clause, it is read in front of it (offsets stay
+    relative to ``clause``; a match inside the cue has ``match=None``).
+    """
+    prefix = ""
+    if cue and cue.lower() not in clause.lower():
+        prefix = cue + " "
+    text = prefix + clause
+    shift = len(prefix)
+    rules = _stance_rules()
+    blocks = [m.span() for row, rx in rules if row["kind"] == "block" for m in rx.finditer(text)]
+    hits: list[tuple[int, int, dict, re.Match]] = []
+    for order, (row, rx) in enumerate(rules):
+        if row["kind"] != "match":
+            continue
+        for m in rx.finditer(text):
+            # the stance word itself must not sit in a counter-example
+            core = _core_span(m)
+            if any(_overlaps(core, b) for b in blocks):
+                continue
+            hits.append((0 if row["stance"] == "denial" else 1, order, row, m))
+    hits.sort(key=lambda h: (h[0], h[1], h[3].start()))
+    chosen: list[tuple[dict, re.Match]] = []
+    for _, _, row, m in hits:
+        span = m.span()
+        if any(_overlaps(_core_span(m), _core_span(c)) and crow["stance"] == row["stance"]
+               for crow, c in chosen):
+            continue
+        chosen.append((row, m))
+    results: list[StanceResult] = []
+    for row, m in chosen:
+        target = ""
+        if "target" in m.groupdict() and m.group("target"):
+            target = m.group("target").strip()
+            if not re.search(r"\b[A-Z]\.$", target):  # keep "U.S.", drop a full stop
+                target = target.rstrip(".,;:")
+        cameo = row["cameo"]
+        if row["stance"] == "accusation":
+            cameo = _child_code(text, m.start(), m.end())
+        s, e = m.start() - shift, m.end() - shift
+        match = None if e <= 0 else (max(s, 0), e)
+        rule = row["rule"] + ("+cue" if match is None or s < 0 else "")
+        results.append(StanceResult(row["stance"], rule, cameo, match, target))
+    # A denial that names no accuser takes the target of the counter-accusation it carries
+    # ("Washington was spreading a groundless rumour": denial of Washington's claim).
+    acc_targets = [r.target_text for r in results if r.stance == "accusation" and r.target_text]
+    if acc_targets:
+        results = [StanceResult(r.stance, r.rule, r.cameo, r.match, acc_targets[0])
+                   if r.stance == "denial" and not r.target_text else r for r in results]
+    return results
+
+
+def _core_span(m: re.Match) -> Span:
+    """The span of the stance words, without a leading target group."""
+    if "target" in m.groupdict() and m.group("target") is not None and m.start("target") == m.start():
+        return (m.end("target"), m.end())
+    return m.span()
+
+
+def classify_stance(clause: str, cue: str = "") -> StanceResult:
+    """The stance of one clause: denial beats accusation beats other.
+
+    >>> classify_stance("North Korea denied providing weapons").stance
+    'denial'
+    >>> classify_stance("The agency denied him a permit").stance
+    'other'
+    """
+    results = find_stance(clause, cue)
+    return results[0] if results else OTHER
+
+
+# ---------------------------------------------------------------------------
+# Actors
+
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "its", "his",
+             "their", "this", "that", "these", "those", "who", "which"}
+_ANON = re.compile(r"\b(?:experts?|officials?|sources?|analysts?|diplomats?|observers?|people|critics"
+                   r"|insiders?|residents|witnesses|activists|commentators|researchers|scientists"
+                   r"|spokes(?:man|woman|person)|aides?|someone|somebody|many|some|others)\b", re.I)
+_DOC = re.compile(r"\b(?:statement|report|document|letter|communiqu[eé]|declaration|memo|dispatch"
+                  r"|commentary|editorial|article|release|resolution|cable|transcript|notice)s?\b", re.I)
+_GOV_HEAD = re.compile(r"\b(?:ministry|government|council|department|office|administration|embassy"
+                       r"|army|military|cabinet|parliament|presidency|authorities|state|mission"
+                       r"|navy|forces|command|regime|kremlin)\b", re.I)
+_ORG_HEAD = re.compile(r"\b(?:company|firm|group|corporation|association|union|party|organi[sz]ation"
+                       r"|institute|university|bank|committee|foundation)\b", re.I)
+_MEDIA_HEAD = re.compile(r"\b(?:news|agency|newspaper|broadcaster|television|tv|radio|media|outlet"
+                         r"|daily|tabloid|magazine)\b", re.I)
+_NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "Department", "Director",
+             "Communications", "Security", "National", "Government", "Agency", "Office", "Minister",
+             "President", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "Chief", "General",
+             "Committee", "Party", "Army", "Forces", "News", "State", "Defence", "Defense", "Deputy",
+             "Vice", "Prime", "Press", "White", "House", "Affairs", "Central", "Public", "Information",
+             "Commander", "Ambassador", "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Mr.", "Mrs.",
+             "Ms.", "Dr.", "It", "He", "She", "They", "We", "I", "In", "On", "At", "Though", "But",
+             "And", "This", "That", "Kirby's"}
+_NAME_RX = re.compile(r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)")
+_SENT_END = re.compile(r"[.!?]\s|\n")
+
+
+@lru_cache(maxsize=None)
+def _actor_rules() -> tuple[tuple[dict, re.Pattern], ...]:
+    return tuple((row, re.compile(r"(?<![\w.])(?:" + row["pattern"] + r")(?![\w])"))
+                 for row in load_lexicon("actors"))
+
+
+def find_actor_mentions(text: str) -> list[dict]:
+    """Gazetteer mentions in ``text``: dicts with start, end, text, actor, kind, source_type, rule.
+
+    Leftmost first; at one position the longest mention wins (so "North Korea" beats "Korea").
+    """
+    found: list[dict] = []
+    for row, rx in _actor_rules():
+        for m in rx.finditer(text):
+            found.append({"start": m.start(), "end": m.end(), "text": m.group(0), "actor": row["actor"],
+                          "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"]})
+    found.sort(key=lambda d: (d["start"], -(d["end"] - d["start"])))
+    out: list[dict] = []
+    for d in found:
+        if out and d["start"] < out[-1]["end"]:
+            continue
+        out.append(d)
+    return out
+
+
+def _person_names(text: str) -> list[tuple[int, int, str]]:
+    """Capitalised multi-word sequences that are not gazetteer entries or titles."""
+    gaz = find_actor_mentions(text)
+    names = []
+    for m in _NAME_RX.finditer(text):
+        words = m.group(0).split()
+        # trim title / org words at both ends ("Communications Director" is not a name)
+        while words and words[0] in _NON_NAME:
+            words = words[1:]
+        while words and words[-1] in _NON_NAME:
+            words = words[:-1]
+        if len(words) < 2 or any(w in _NON_NAME for w in words):
+            continue
+        name = " ".join(words)
+        s = text.find(name, m.start())
+        if any(_overlaps((s, s + len(name)), (g["start"], g["end"])) for g in gaz):
+            continue
+        names.append((s, s + len(name), name))
+    return names
+
+
+def _sentence_window(context: str, pos: int) -> Span:
+    """Start and end of the sentence of ``context`` around ``pos`` (a cheap splitter)."""
+    start = 0
+    for m in _SENT_END.finditer(context, 0, pos):
+        start = m.end()
+    m = _SENT_END.search(context, pos)
+    return start, (m.start() + 1 if m else len(context))
+
+
+def _actor_near(context: str, s: int, e: int) -> str:
+    """Actor of the gazetteer mention nearest to context[s:e] inside its sentence."""
+    ws, we = _sentence_window(context, s)
+    best, dist = "", 10**9
+    for g in find_actor_mentions(context[ws:we]):
+        gs, ge = g["start"] + ws, g["end"] + ws
+        if _overlaps((gs, ge), (s, e)):
+            continue
+        d = s - ge if ge <= s else gs - e + 40  # prefer titles before the name
+        if d < dist:
+            best, dist = g["actor"], d
+    return best
+
+
+def _antecedent_actor(word: str, context: str, pos: int) -> str:
+    """Actor named next to the last earlier mention of ``word`` ("the ministry" -> "Foreign
+    Ministry in Pyongyang" -> North Korea), looking 35 characters around it in its sentence."""
+    for m in reversed(list(re.finditer(r"\b" + re.escape(word) + r"\w*", context[:pos], re.I))):
+        ws, we = _sentence_window(context, m.start())
+        lo, hi = max(ws, m.start() - 35), min(we, m.end() + 35)
+        best, dist = "", 10**9
+        for g in find_actor_mentions(context[lo:hi]):
+            gs, ge = g["start"] + lo, g["end"] + lo
+            d = m.start() - ge if ge <= m.start() else gs - m.end()
+            if d < dist:
+                best, dist = g["actor"], d
+        if best:
+            return best
+    return ""
+
+
+def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple[str, str]:
+    """Canonical actor and source type of a source / target phrase.
+
+    ``context`` is the article text (and ``pos`` the phrase's offset in it): it resolves a
+    person to the country of the organisation in their title ("National Security Council ...
+    John Kirby" -> United States; a later "Kirby" -> the same), and "the statement" /
+    "the ministry" to the actor named where the article first mentions it.
+    Returns ``(actor, source_type)``; ``("unknown", "unknown")`` when nothing resolves.
+    """
+    phrase = (text or "").strip().strip(",.;:")
+    if not phrase:
+        return "unknown", "unknown"
+    if pos is None:
+        pos = context.find(phrase) if context else -1
+        pos = len(context) if pos < 0 else pos
+    low = phrase.lower()
+    if low in _PRONOUNS:
+        return "unknown", "unknown"
+    gaz = find_actor_mentions(phrase)
+    names = _person_names(phrase)
+    bare = re.sub(r"^(?:the|a|an)\s+", "", low)
+    # person: a name in the phrase, or a surname/first name of a person named earlier
+    person_name = names[0][2] if names else ""
+    if not person_name and context and re.fullmatch(r"(?-i:[A-Z][a-z'’-]+)", phrase):
+        for s, e, name in _person_names(context[:pos + len(phrase)]):
+            if phrase in name.split():
+                person_name = name
+                break
+    if person_name and not (gaz and gaz[0]["kind"] == "person"):
+        actor = gaz[0]["actor"] if gaz else ""
+        if not actor and context:
+            i = context.find(person_name)
+            if i >= 0:
+                actor = _actor_near(context, i, i + len(person_name))
+        return (actor or "unknown"), "person"
+    if gaz:
+        g = gaz[0]
+        if g["kind"] == "person":
+            return g["actor"], "person"
+        if g["kind"] == "media" or _MEDIA_HEAD.search(phrase) and g["kind"] == "media":
+            return g["actor"], "media"
+        if _ANON.search(phrase) and not _GOV_HEAD.search(phrase):
+            return g["actor"], "anonymous"  # "US officials": a country, nobody named
+        if _DOC.search(phrase):
+            return g["actor"], "document"
+        if g["kind"] == "intl":
+            return g["actor"], "organisation"
+        if _ORG_HEAD.search(phrase) and not _GOV_HEAD.search(phrase):
+            return g["actor"], "organisation"
+        return g["actor"], g["source_type"] or "government"
+    if _DOC.search(bare) and len(bare.split()) <= 4:
+        head = _DOC.search(bare).group(0).rstrip("s")
+        return (_antecedent_actor(head, context, pos) or "unknown"), "document"
+    if _ANON.search(bare):
+        return "unknown", "anonymous"
+    for head_rx, stype in ((_GOV_HEAD, "government"), (_MEDIA_HEAD, "media"), (_ORG_HEAD, "organisation")):
+        m = head_rx.search(bare)
+        if m and len(bare.split()) <= 4:
+            return (_antecedent_actor(m.group(0), context, pos) or "unknown"), stype
+    return "unknown", "unknown"
+
+
+# ---------------------------------------------------------------------------
+# Voice, hedges, evidence, scare quotes, loaded words
+
+
+def voice_of(span: Span, quotes: Iterable[Span] = (), contents: Iterable[Span] = ()) -> str:
+    """``quoted`` inside quote marks, ``reported`` inside an indirect report, else ``narration``."""
+    s, e = span
+    if any(qs <= s and e <= qe for qs, qe in quotes):
+        return "quoted"
+    if any(cs <= s and e <= ce for cs, ce in contents):
+        return "reported"
+    return "narration"
+
+
+def _in_skip(span: Span, skip: Iterable[Span]) -> bool:
+    return any(_overlaps(span, tuple(k)) for k in skip)
+
+
+@lru_cache(maxsize=None)
+def _hedge_rules() -> tuple[tuple[dict, re.Pattern], ...]:
+    return tuple((row, re.compile(row["pattern"], 0 if row.get("case") == "exact" else re.I))
+                 for row in load_lexicon("hedges"))
+
+
+def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),
+                skip: Sequence[Span] = ()) -> list[dict]:
+    """Hedge and evidence-marker spans: dicts with layer, label (voice), start, end, text, value (category), rule.
+
+    Overlapping matches in one layer keep the earliest, then the longest ("could potentially"
+    rather than "potentially"). "what it called" is the journalist's distancing wherever it sits.
+    """
+    found = []
+    for row, rx in _hedge_rules():
+        for m in rx.finditer(text):
+            found.append((row, m.start(), m.end()))
+    found.sort(key=lambda f: (f[0]["layer"], f[1], -(f[2] - f[1])))
+    out: list[dict] = []
+    for row, s, e in found:
+        if _in_skip((s, e), skip):
+            continue
+        if any(o["layer"] == row["layer"] and _overlaps((s, e), (o["start"], o["end"])) for o in out):
+            continue
+        voice = "narration" if row["category"] == "distancing" and not any(
+            qs <= s and e <= qe for qs, qe in quotes) else voice_of((s, e), quotes, contents)
+        out.append({"layer": row["layer"], "label": voice, "start": s, "end": e, "text": text[s:e],
+                    "value": row["category"], "rule": row["rule"]})
+    return sorted(out, key=lambda d: (d["start"], d["layer"]))
+
+
+_CALLED = re.compile(r"(?:\bwhat\s+(?:\w+\s+){1,2}?(?:called|calls|termed|terms|dubbed|described\s+as|labell?ed)"
+                     r"|\bso[- ]called"
+                     r"|\b(?:dubbed|termed|branded|labell?ed|called|calls|described)"
+                     r"(?:\s+(?:it|them|him|her|this|that|these|those|the\s+\w+))?(?:\s+as)?(?:\s+(?:an?|the))?)\s*$",
+                     re.I)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def find_scare_quotes(text: str, quotes: Sequence[Span], attributed: Sequence[Span] = (),
+                      contents: Sequence[Span] = (), skip: Sequence[Span] = (),
+                      max_words: int = 5) -> list[dict]:
+    """Quoted words that nobody is quoted as saying: distancing / scare quotes.
+
+    ``quotes`` are quote spans (marks included or not); ``attributed`` the ones an attribution
+    reports as a speaker's direct words. A quote is a scare quote when it follows "what it
+    called" / "so-called" / "dubbed" (SQ_called), sits inside a longer quote (SQ_nested, the
+    speaker's own distancing, voice ``quoted``), or is a short fragment (<= ``max_words``
+    words) that is not a speaker's direct words (SQ_fragment), e.g. a ‘rumour of arms
+    dealings’ inside an indirect report.
+    """
+    out = []
+    spans = sorted({(int(s), int(e)) for s, e in quotes})
+    for s, e in spans:
+        if _in_skip((s, e), skip) or e <= s:
+            continue
+        inner = text[s:e].strip(QUOTE_CHARS + " ")
+        nwords = len(_WORD.findall(inner))
+        if nwords == 0:
+            continue
+        outer = [q for q in spans if q != (s, e) and q[0] <= s and e <= q[1]]
+        before = text[max(0, s - 40):s]
+        if _CALLED.search(before):
+            rule = "SQ_called"
+        elif outer:
+            rule = "SQ_nested"
+        elif nwords <= max_words and not re.search(r"[.!?]\W*$", inner) and (s, e) not in set(map(tuple, attributed)):
+            rule = "SQ_fragment"
+        else:
+            continue
+        voice = "quoted" if outer else voice_of((s, e), (), contents)
+        out.append({"layer": "scare_quote", "label": voice, "start": s, "end": e, "text": text[s:e],
+                    "value": rule.split("_", 1)[1], "rule": rule})
+    return out
+
+
+@lru_cache(maxsize=None)
+def _loaded_rules() -> tuple[tuple[dict, re.Pattern, re.Pattern | None, re.Pattern | None], ...]:
+    rows = []
+    for row in load_lexicon("loaded"):
+        rx = re.compile(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I)
+        # not_before is anchored at the end of the left context, not_after at the start of the right
+        nb = re.compile("(?:" + row["not_before"] + r")\s*$", re.I) if row.get("not_before") else None
+        na = re.compile("(?:" + row["not_after"] + ")", re.I) if row.get("not_after") else None
+        rows.append((row, rx, nb, na))
+    return tuple(rows)
+
+
+def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),
+                skip: Sequence[Span] = (), bare: bool = False) -> list[dict]:
+    """Loaded-language spans from ``lexicons/loaded.csv`` (label = voice, value = category).
+
+    ``bare=True`` ignores the context columns (not_before / not_after): the bare-list
+    baseline the evaluation compares against.
+    """
+    out: list[dict] = []
+    for row, rx, nb, na in _loaded_rules():
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if _in_skip((s, e), skip):
+                continue
+            if not bare:
+                if nb is not None and nb.search(text[max(0, s - 30):s]):
+                    continue
+                if na is not None and na.match(text, e):
+                    continue
+            if any(_overlaps((s, e), (o["start"], o["end"])) for o in out):
+                continue
+            out.append({"layer": "loaded", "label": voice_of((s, e), quotes, contents), "start": s,
+                        "end": e, "text": text[s:e], "value": row["category"], "rule": row["rule"]})
+    return sorted(out, key=lambda d: d["start"])
+
+
+# ---------------------------------------------------------------------------
+# Attribution verbs
+
+_VERB_STANCE_FALLBACK = {
+    "doubt": ("claim", "allege", "purport", "contend", "assert that without"),
+    "concede": ("admit", "concede", "acknowledge", "confess", "grant", "allow"),
+    "assert": ("insist", "stress", "emphasi", "maintain", "declare", "affirm", "assert", "vow",
+               "reiterate", "make clear", "underline", "warn"),
+}
+
+
+def _lemma_key(word: str) -> str:
+    w = word.lower().strip()
+    for suf in ("ing", "ed", "es", "s", "d"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+@lru_cache(maxsize=None)
+def _cue_stances() -> tuple[tuple[str, str], ...]:
+    """(cue form, verb_stance) pairs from the attribution engine's cues.csv, if it has them."""
+    try:
+        rows = load_lexicon("cues")
+    except (FileNotFoundError, OSError):
+        return ()
+    pairs = []
+    for row in rows:
+        vs = (row.get("verb_stance") or "").strip()
+        if not vs:
+            continue
+        for key in ("cue", "lemma", "verb", "word", "form", "pattern"):
+            if row.get(key):
+                pairs.append((row[key].strip().lower(), vs))
+                break
+    return tuple(pairs)
+
+
+def verb_stance(cue: str) -> str:
+    """neutral | doubt | concede | assert for an attribution cue ("claimed" -> doubt)."""
+    c = (cue or "").strip().lower()
+    if not c:
+        return "neutral"
+    key = _lemma_key(c.split()[0]) if " " not in c else c
+    for form, vs in _cue_stances():
+        if c == form or _lemma_key(form) == key or (form and re.fullmatch(form, c) if _is_regex(form) else False):
+            return vs
+    for vs, stems in _VERB_STANCE_FALLBACK.items():
+        if any(c.startswith(stem) for stem in stems):
+            return vs
+    return "neutral"
+
+
+def _is_regex(form: str) -> bool:
+    if not any(ch in form for ch in "\\[](|)?*+"):
+        return False
+    try:
+        re.compile(form)
+    except re.error:
+        return False
+    return True

@@ -1,0 +1,237 @@
+"""Stance, actors, hedges / evidence, scare quotes, loaded words and verb stance."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.stance import (classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
+                             resolve_actor, verb_stance, voice_of)
+
+ARTICLE = Path(__file__).resolve().parents[1] / "data" / "articles" / "000_69a36e7ce07eb426.md"
+
+
+def _body() -> str:
+    raw = ARTICLE.read_text(encoding="utf-8")
+    return raw.split("\n---\n", 1)[1]
+
+
+# --- denial ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("North Korea had also previously denied providing weapons and ammunition to Russia", "denial"),
+    ("The ministry rejected the claim", "denial"),
+    ("Washington was spreading a groundless rumour", "denial"),
+    ("We have never had arms dealings with Russia", "denial"),
+    ("The report was fabricated", "denial"),
+    ("Officials dismissed the video as fake", "denial"),
+    ("Moscow denies US accusations of involvement", "denial"),
+    ("The minister refuted the report", "denial"),
+    ("The spokesman called the story baseless and said it was a fabrication", "denial"),
+    ("Israel denies causing floods by opening dams", "denial"),
+    ("The company issued a denial", "denial"),
+    ("No, the president did not adopt the boy", "denial"),
+    # counter-examples: deny + permit/right, negated or refused denial, neutral verbs
+    ("The agency denied him a permit", "other"),
+    ("The court denied bail", "other"),
+    ("They were denied entry to the country", "other"),
+    ("He did not deny the report", "other"),
+    ("She refused to deny the claim", "other"),
+    ("The minister would not deny that talks took place", "other"),
+    ("The ministry rejected the proposal", "other"),
+    ("Kirby said the US would continue to monitor whether the shipments are arriving", "other"),
+    ("We will not back down", "other"),
+    ("North Korea has pledged its support for Russia", "other"),
+    ("a denial-of-service attack hit the site", "other"),
+])
+def test_classify_denial_and_counter_examples(text, expected):
+    assert classify_stance(text).stance == expected
+
+
+# --- accusation -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, stance, target", [
+    ("The US government last week accused North Korea of secretly supporting Russia", "accusation", "North Korea"),
+    ("The ministry went on to accuse the US of attempting to tarnish the image of North Korea", "accusation", "the US"),
+    ("Officials blamed Washington for the blast", "accusation", "Washington"),
+    ("Seoul blamed the attack on Pyongyang", "accusation", "Pyongyang"),
+    ("Ukraine alleged that Moscow had used banned weapons", "accusation", "Moscow"),
+    ("North Korea was secretly supplying artillery shells", "accusation", "North Korea"),
+    ("Kirby said that North Korea was trying to disguise the deliveries", "accusation", "North Korea"),
+    ("shells that Moscow could potentially purchase from Pyongyang.", "accusation", "Pyongyang"),
+    ("The Kremlin is accused of meddling", "accusation", "The Kremlin"),
+    # counter-examples
+    ("North Korea was supplying food to its people", "other", ""),
+    ("The minister charged his phone", "other", ""),
+    ("Russia had business relations with the Asian autocracy", "other", ""),
+])
+def test_classify_accusation_and_target(text, stance, target):
+    res = classify_stance(text)
+    assert res.stance == stance
+    assert res.target_text == target
+
+
+def test_denial_with_counter_accusation_keeps_both():
+    res = find_stance("It said that Washington was persistently spreading a groundless ‘rumour of arms "
+                      "dealings’ between North Korea and Russia")
+    stances = [r.stance for r in res]
+    assert stances[0] == "denial" and "accusation" in stances
+    assert res[0].target_text == "Washington"  # whose accusation is denied
+    assert res[0].cameo == "016"
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("The US accused North Korea of secretly supporting Russia with military equipment in its war", "1123"),
+    ("They accused the general of war crimes in the city", "1124"),
+    ("Beijing accused the diplomat of spying", "1125"),
+    ("Activists accused the police of torture", "1122"),
+    ("Prosecutors accused the mayor of corruption", "1121"),
+    ("Washington was spreading a rumour of arms dealings", "112"),  # speech act: plain 112
+])
+def test_cameo_children(text, cameo):
+    res = [r for r in find_stance(text) if r.stance == "accusation"]
+    assert res and res[0].cameo == cameo
+
+
+def test_evidence_of_every_label():
+    res = classify_stance("North Korea denied providing weapons")
+    assert res.rule.startswith("D_") and res.match is not None
+    s, e = res.match
+    assert "denied" in "North Korea denied providing weapons"[s:e]
+    assert res.cameo_name.startswith("Deny")
+
+
+def test_cue_carries_stance_when_clause_lacks_it():
+    res = classify_stance("providing weapons to Russia", cue="denied")
+    assert res.stance == "denial" and res.rule.endswith("+cue")
+
+
+# --- actors ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("The Foreign Ministry in Pyongyang", ("North Korea", "government")),
+    ("state news agency KCNA", ("North Korea", "media")),
+    ("The US government", ("United States", "government")),
+    ("Washington", ("United States", "government")),
+    ("the Kremlin", ("Russia", "government")),
+    ("Moscow", ("Russia", "government")),
+    ("military experts", ("unknown", "anonymous")),
+    ("US officials", ("United States", "anonymous")),
+    ("the United Nations Security Council", ("United Nations", "organisation")),
+    ("Vladimir Putin", ("Russia", "person")),
+    ("It", ("unknown", "unknown")),
+    ("", ("unknown", "unknown")),
+])
+def test_resolve_actor_gazetteer(phrase, expected):
+    assert resolve_actor(phrase) == expected
+
+
+def test_resolve_actor_from_article_context():
+    text = _body()
+    assert resolve_actor("National Security Council Communications Director, John Kirby", text) == \
+        ("United States", "person")
+    kirby = text.index("Kirby said the US")
+    assert resolve_actor("Kirby", text, kirby) == ("United States", "person")
+    stmt = text.index("the statement continued")
+    assert resolve_actor("the statement", text, stmt) == ("North Korea", "document")
+    ministry = text.index("The ministry went on")
+    assert resolve_actor("The ministry", text, ministry) == ("North Korea", "government")
+
+
+def test_unknown_person_without_title_has_unknown_actor():
+    assert resolve_actor("Jane Doe", "Jane Doe said it would rain.", 0) == ("unknown", "person")
+
+
+# --- hedges and evidence ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow could potentially purchase shells", [("hedge", "could potentially")]),
+    ("The deal was reportedly signed", [("hedge", "reportedly")]),
+    ("The allegedly secret deal", [("hedge", "allegedly")]),
+    ("The talks may resume", [("hedge", "may")]),
+    ("They might have met", [("hedge", "might have")]),
+    ("by invoking what it called illegal resolutions", [("hedge", "what it called")]),
+    ("the so-called special operation", [("hedge", "so-called")]),
+    ("the US had no evidence that any sales took place", [("evidence", "no evidence")]),
+    ("He spoke without evidence", [("evidence", "without evidence")]),
+    ("There is evidence that shells were shipped", [("evidence", "evidence that")]),
+    # negatives: the month May, plain statements
+    ("The talks began in May", []),
+    ("The ministry said it would respond", []),
+])
+def test_find_hedges(text, expected):
+    got = [(m["layer"], m["text"]) for m in find_hedges(text)]
+    assert got == expected
+
+
+def test_hedge_voice_narration_reported_quoted():
+    text = 'He said the deal may go ahead. "It may," she said. Possibly so.'
+    quotes = [(text.index('"It'), text.index(',"') + 2)]
+    contents = [(text.index("the deal"), text.index("ahead") + 5)]
+    voices = [m["label"] for m in find_hedges(text, quotes, contents)]
+    assert voices == ["reported", "quoted", "narration"]
+
+
+def test_voice_of():
+    assert voice_of((5, 8), [(0, 10)], []) == "quoted"
+    assert voice_of((5, 8), [], [(0, 10)]) == "reported"
+    assert voice_of((5, 8), [(20, 30)], [(20, 30)]) == "narration"
+
+
+# --- scare quotes ---------------------------------------------------------------------
+
+def test_scare_quotes_in_article():
+    text = _body()
+    q1 = (text.index("‘rumour"), text.index("dealings’") + len("dealings’"))
+    q2 = (text.index("“illegal"), text.index("resolutions”") + len("resolutions”"))
+    q3s = text.index("“We once")
+    q3 = (q3s, text.index("future,’’") + len("future,’’"))
+    q4 = (text.index("‘arms dealings’"), text.index("‘arms dealings’") + len("‘arms dealings’"))
+    got = {(d["start"], d["end"]): d["rule"] for d in find_scare_quotes(text, [q1, q2, q3, q4], attributed=[q3])}
+    assert got == {q1: "SQ_fragment", q2: "SQ_called", q4: "SQ_nested"}
+
+
+@pytest.mark.parametrize("text, attributed, expected", [
+    ('He called it a “special operation” on TV.', False, ["SQ_called"]),
+    ('“We will win this war, and nobody can stop us now,” he said.', True, []),
+    ('The so-called “experts” were wrong.', False, ["SQ_called"]),
+    ('Critics said it was “a complete disaster for the country and its people.”', False, []),
+])
+def test_scare_quote_table(text, attributed, expected):
+    s = text.index("“")
+    e = text.index("”") + 1
+    got = [d["rule"] for d in find_scare_quotes(text, [(s, e)], attributed=[(s, e)] if attributed else [])]
+    assert got == expected
+
+
+# --- loaded language ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia had business relations with the Asian autocracy", ["autocracy"]),
+    ("a move that has largely triggered outrage in the West", ["outrage"]),
+    ("the puppet regime in the east", ["puppet", "regime"]),
+    ("a smear campaign", ["smear campaign"]),
+    # context rules drop literal uses
+    ("a new tax regime for small firms", []),
+    ("the puppet show for children", []),
+    ("a bomb blast killed two", []),
+    ("she slammed the door", []),
+    ("a smear test at the clinic", []),
+    ("The ministry said on Tuesday", []),
+])
+def test_find_loaded(text, expected):
+    assert [d["text"] for d in find_loaded(text)] == expected
+
+
+def test_bare_list_ignores_context_rules():
+    assert [d["text"] for d in find_loaded("a new tax regime", bare=True)] == ["regime"]
+
+
+# --- attribution verbs ----------------------------------------------------------------
+
+@pytest.mark.parametrize("cue, expected", [
+    ("said", "neutral"), ("claimed", "doubt"), ("admitted", "concede"), ("insisted", "assert"),
+    ("stressed", "assert"), ("according to", "neutral"), ("", "neutral"),
+])
+def test_verb_stance(cue, expected):
+    assert verb_stance(cue) == expected
