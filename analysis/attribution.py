@@ -1,0 +1,853 @@
+"""Quotes and attribution relations: who (source) says (cue) what (content).
+
+Rule based and explainable: every statement carries the ids of the rules that built it.
+Cues come from ``lexicons/cues.csv``; sentences from :mod:`analysis.segment`.
+
+Rule ids
+--------
+cue.*                 lexicon row of the cue (``cue.say``, ``cue.according_to`` ...)
+src.left              source is the noun phrase left of the cue ("Kirby said")
+src.left_appos        ... with an appositive ("John Kirby, a spokesman, said")
+src.right             source follows the cue ("..., said Kirby")
+src.between_quote     source sits between a closing quote and the cue ("...,” the statement continued)
+src.according_to      "according to X"
+src.shared            participle or coordinated cue reuses the sentence's source ("..., adding that")
+src.quote_continuation a cue-less quote paragraph continuing the last quoted speaker
+src.unknown           a quote with no cue and no speaker
+res.*                 how `source_text` was resolved (pronoun, definite NP, surname)
+mode.*                direct | indirect | mixed | according_to
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .lexicons import load_lexicon
+from .segment import find_paragraphs, find_sentences, find_tokens
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attributed statement; all spans are (start, end) offsets into the article text."""
+
+    sent_index: int
+    start: int
+    end: int
+    mode: str
+    cue: Span | None
+    cue_rule: str
+    source: Span | None
+    source_rule: str
+    source_text: str
+    content: Span | None
+    quotes: tuple[Span, ...]
+    rule: str
+
+
+# --------------------------------------------------------------------------- quotes
+
+_OPEN_DOUBLE = {"“", "„", "``"}
+_CLOSE_DOUBLE = {"”", "''", "’’"}
+_DOUBLE_RE = re.compile(r"’’|''|``|[“”„\"]")
+_SINGLE_RE = re.compile(r"[‘’']")
+_GUILLEMET_RE = re.compile(r"[«»]")
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A ' or ’ inside or at the edge of a word (Russia’s, don’t, ’90s, voters’) is no quote mark."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True
+    if after.isdigit() and not before.isalnum():  # ’90s
+        return True
+    if text[i] in "’'" and after.isalpha() and not before.isalnum():
+        # 'til, 'em: only a handful of elisions; treat the rest as opening marks
+        return text[i + 1:i + 4].lower() in {"em ", "til", "cau", "n' "}
+    return False
+
+
+def _paragraph_index(paragraphs: list[Span], pos: int) -> int:
+    lo, hi = 0, len(paragraphs) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s, e = paragraphs[mid]
+        if pos < s:
+            hi = mid - 1
+        elif pos >= e:
+            lo = mid + 1
+        else:
+            return mid
+    return lo
+
+
+def find_quotes(text: str) -> list[dict]:
+    """Quote spans (marks included) with `label` double | single | guillemet | unpaired.
+
+    Marks are paired by type; apostrophes are skipped; single quotes pair only inside the
+    same double-quote context; a double quote left open at the end of a paragraph runs on
+    when the next paragraph opens with a quote mark (newspaper convention). Never raises.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return _find_quotes(text)
+    except Exception:  # pragma: no cover - defensive: quotes must never break a run
+        return []
+
+
+def _find_quotes(text: str) -> list[dict]:
+    paragraphs = find_paragraphs(text) or [(0, len(text))]
+    out: list[dict] = []
+
+    # ---- double quotes
+    marks = [(m.start(), m.end(), m.group()) for m in _DOUBLE_RE.finditer(text)]
+    # '' right after a word is a closing double (typewriter style); else skip if apostrophes
+    open_at: tuple[int, int, int] | None = None  # (start, end, paragraph)
+    doubles: list[Span] = []
+    i = 0
+    while i < len(marks):
+        s, e, m = marks[i]
+        par = _paragraph_index(paragraphs, s)
+        if open_at is not None and par != open_at[2]:
+            # paragraph changed with a quote open: continue if this paragraph opens with a mark
+            p_start = paragraphs[par][0] if par < len(paragraphs) else s
+            if s == p_start and m in _OPEN_DOUBLE | {'"'}:
+                open_at = (open_at[0], open_at[1], par)
+                i += 1
+                continue
+            out.append({"start": open_at[0], "end": open_at[1], "label": "unpaired", "rule": "quote.unpaired"})
+            open_at = None
+        if open_at is None:
+            if m in _CLOSE_DOUBLE and m != "''":
+                out.append({"start": s, "end": e, "label": "unpaired", "rule": "quote.unpaired"})
+            elif m == "''" and s > 0 and not text[s - 1].isspace():
+                out.append({"start": s, "end": e, "label": "unpaired", "rule": "quote.unpaired"})
+            else:
+                open_at = (s, e, par)
+        else:
+            if m in _OPEN_DOUBLE and m != '"':
+                # a second opening mark: the first one never closed
+                out.append({"start": open_at[0], "end": open_at[1], "label": "unpaired", "rule": "quote.unpaired"})
+                open_at = (s, e, par)
+            else:
+                doubles.append((open_at[0], e))
+                open_at = None
+        i += 1
+    if open_at is not None:
+        out.append({"start": open_at[0], "end": open_at[1], "label": "unpaired", "rule": "quote.unpaired"})
+    for s, e in doubles:
+        out.append({"start": s, "end": e, "label": "double", "rule": "quote.double"})
+
+    # ---- single quotes, paired within the same double-quote context and paragraph
+    def context(pos: int) -> tuple[int, int]:
+        inside = next((k for k, (s, e) in enumerate(doubles) if s < pos < e - 1), -1)
+        return inside, _paragraph_index(paragraphs, pos)
+
+    taken = {p for s, e in doubles for p in (s, e - 1)}
+    pending: dict[tuple[int, int], int] = {}
+    for m in _SINGLE_RE.finditer(text):
+        s = m.start()
+        if s in taken or (s + 1 < len(text) and text[s:s + 2] in {"’’", "''"}) or \
+                (s > 0 and text[s - 1:s + 1] in {"’’", "''"}):
+            continue
+        if _is_apostrophe(text, s):
+            continue
+        ch = m.group()
+        ctx = context(s)
+        before = text[s - 1] if s > 0 else " "
+        after = text[s + 1] if s + 1 < len(text) else " "
+        can_open = ch in "‘'" and (not before.isalnum()) and not after.isspace()
+        can_close = ch in "’'" and not before.isspace()
+        if ctx in pending and can_close:
+            out.append({"start": pending.pop(ctx), "end": s + 1, "label": "single", "rule": "quote.single"})
+        elif can_open:
+            if ctx in pending:
+                out.append({"start": pending[ctx], "end": pending[ctx] + 1, "label": "unpaired",
+                            "rule": "quote.unpaired"})
+            pending[ctx] = s
+        elif ch == "‘":
+            out.append({"start": s, "end": s + 1, "label": "unpaired", "rule": "quote.unpaired"})
+        # a stray ’ with nothing open is an apostrophe (voters’ rights): not reported
+    for s in pending.values():
+        out.append({"start": s, "end": s + 1, "label": "unpaired", "rule": "quote.unpaired"})
+
+    # ---- guillemets
+    stack: list[int] = []
+    for m in _GUILLEMET_RE.finditer(text):
+        if m.group() == "«":
+            stack.append(m.start())
+        elif stack:
+            out.append({"start": stack.pop(), "end": m.end(), "label": "guillemet", "rule": "quote.guillemet"})
+        else:
+            out.append({"start": m.start(), "end": m.end(), "label": "unpaired", "rule": "quote.unpaired"})
+    for s in stack:
+        out.append({"start": s, "end": s + 1, "label": "unpaired", "rule": "quote.unpaired"})
+
+    for q in out:
+        q["text"] = text[q["start"]:q["end"]]
+    out.sort(key=lambda q: (q["start"], -q["end"]))
+    return out
+
+
+# --------------------------------------------------------------------------- cue lexicon
+
+_DET = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+        "no", "any", "some", "every", "each", "of", "for", "with", "in", "on", "at", "by", "from",
+        "into", "about", "against", "over", "under", "without", "and", "or", "than", "such", "more",
+        "much", "whose", "what", "which", "as", "own", "new", "strong", "public", "broad", "wide",
+        "first", "last", "full", "that", "another", "many", "most", "less", "little", "great"}
+_PREP_CONT = {"in", "on", "at", "during", "after", "before", "last", "this", "to", "earlier", "later",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "via",
+              "through", "when", "while", "from", "recently", "yesterday", "today", "again", "also",
+              "then", "late", "early", "privately", "publicly", "repeatedly", "previously", "once"}
+_AUX = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "should", "may",
+        "might", "must", "can", "do", "does", "did", "be", "been", "being", "not", "n't", "never",
+        "also", "still", "later", "again", "often", "already", "even", "just", "then", "once",
+        "first", "previously", "repeatedly", "recently", "reportedly", "always", "now", "had",
+        "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "isn't", "wasn't",
+        "aren't", "weren't", "hasn't", "haven't", "hadn't", "don’t", "doesn’t", "didn’t", "won’t",
+        "wouldn’t", "can’t", "couldn’t", "isn’t", "wasn’t", "aren’t", "weren’t", "hasn’t",
+        "haven’t", "hadn’t", "’s", "'s", "’ve", "'ve", "’d", "'d", "’ll", "'ll", "’re", "'re",
+        "ever", "long", "quickly", "immediately", "further", "too", "only", "widely", "openly",
+        "privately", "publicly", "strongly", "flatly", "explicitly", "clearly", "simply"}
+_SUBORD = {"that", "and", "but", "while", "because", "when", "as", "after", "before", "although",
+           "though", "since", "if", "so", "where", "whereas", "unless", "until", "or", "than",
+           "whether", "nor", "yet", "once", "meanwhile", "however", "also", "then", "now", "still"}
+_ING_SHARE = True
+_SRC_TIME_TAIL_RE = re.compile(
+    r"\s+(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|night|weekend|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|spring|summer|fall|autumn|winter)|(?:on|in|at|during)\s+(?:the\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|\d{4}|a statement|an interview|a|an)\b[^,]{0,30}|"
+    r"yesterday|today|tonight|earlier|later|recently|previously|once|again|now|then)$", re.I)
+_CUT_WORDS = {"what", "how", "whom", "why", "is", "was", "are", "were", "has", "have", "had", "be",
+              "been", "will", "would", "can", "could", "should", "may", "might", "must", "said", "says",
+              "told", "believe", "think", "thinks", "believes", "say", "do", "does", "did", "to"}
+_NP_PARTICIPLES = {"leading", "ruling", "governing", "founding", "presiding", "ranking", "elected",
+                   "united", "so-called", "retired", "appointed", "designated", "acting", "outgoing",
+                   "incoming", "sitting", "concerned", "interested", "polled", "surveyed", "registered",
+                   "undecided", "unnamed", "unidentified", "anonymous", "informed", "coming", "leading"}  # participle cues after a comma reuse the sentence's source
+
+
+def _inflect(lemma: str) -> set[str]:
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _cue_index() -> dict[str, list[tuple[tuple[str, ...], dict, bool]]]:
+    """first word form -> [(rest of the phrase, lexicon row, form is bare/-s noun-like)]."""
+    index: dict[str, list[tuple[tuple[str, ...], dict, bool]]] = {}
+    for row in load_lexicon("cues"):
+        words = row["pattern"].lower().split()
+        if not words:
+            continue
+        lemma = words[0]
+        forms = _inflect(lemma) | set(row.get("forms", "").lower().split())
+        if len(words) > 1 or row["rule"] == "cue.according_to":
+            forms = _inflect(lemma) | set(row.get("forms", "").lower().split())
+        for form in forms:
+            nounish = form in {lemma, lemma + "s", lemma + "es"} or (
+                lemma.endswith("y") and form == lemma[:-1] + "ies")
+            index.setdefault(form, []).append((tuple(words[1:]), row, nounish))
+    for form in index:  # longest phrase first
+        index[form].sort(key=lambda item: -len(item[0]))
+    return index
+
+
+@lru_cache(maxsize=1)
+def cue_stance() -> dict[str, str]:
+    """rule id -> verb_stance (neutral | doubt | concede | assert), for the stance stage."""
+    return {row["rule"]: row.get("verb_stance", "neutral") for row in load_lexicon("cues")}
+
+
+# --------------------------------------------------------------------------- helpers
+
+_PRONOUNS_PERSON = {"he", "she", "him", "her"}
+_PRONOUNS_OTHER = {"it", "they", "we", "i", "you", "who", "which", "that"}
+_ORG_WORDS = {"ministry", "government", "agency", "council", "department", "office", "party",
+              "committee", "campaign", "statement", "report", "administration", "house", "court",
+              "group", "company", "organization", "organisation", "commission", "embassy", "army",
+              "military", "police", "spokesman", "spokeswoman", "spokesperson", "state", "news",
+              "newspaper", "paper", "network", "board", "union", "senate", "congress", "parliament",
+              "foundation", "institute", "center", "centre", "firm", "bank", "officials", "pentagon",
+              "kremlin", "letter", "memo", "document", "poll", "survey", "study", "analysis"}
+_DEFINITE_NP_RE = re.compile(r"^(the|this|that|its|their)\s+(\w+\s+){0,2}(\w+)$", re.I)
+_WORD_RE = re.compile(r"\w", re.UNICODE)
+_CLOSE_QUOTE_CHARS = "”’\"'»"
+_OPEN_QUOTE_CHARS = "“‘\"'«"
+_DASHES = {"—", "–", "--"}
+
+
+def _trim(text: str, s: int, e: int, chars: str = " \t\n,;:") -> Span:
+    while s < e and text[s] in chars:
+        s += 1
+    while e > s and text[e - 1] in chars:
+        e -= 1
+    return s, e
+
+
+def _strip_final_period(text: str, s: int, e: int) -> Span:
+    s, e = _trim(text, s, e)
+    while e > s and text[e - 1] in ".!?;:, " and not (e - 2 >= s and text[e - 2] in _CLOSE_QUOTE_CHARS and False):
+        e -= 1
+    return s, e
+
+
+def _in_ranges(pos: int, ranges: Sequence[Span]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def _ntok(text: str, s: int, e: int) -> int:
+    return len(find_tokens(text, s, e))
+
+
+# --------------------------------------------------------------------------- cue finding
+
+def _find_cues(text: str, toks: list[Span], low: list[str]) -> list[tuple[int, int, dict]]:
+    """(first token index, last token index + 1, lexicon row) of cue matches, left to right."""
+    index = _cue_index()
+    out = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        entries = index.get(low[i])
+        hit = None
+        if entries:
+            for rest, row, nounish in entries:
+                if tuple(low[i + 1:i + 1 + len(rest)]) != rest:
+                    continue
+                if row.get("ambiguous") == "yes" and nounish:
+                    prev = low[i - 1] if i > 0 else ""
+                    if prev in _DET or (i > 0 and low[i - 1][-1:] in "’'" and False):
+                        continue
+                    nxt = low[i + 1] if i + 1 < n else ""
+                    if nxt in {"of", "'s", "’s"} and not rest:
+                        continue
+                    word = text[toks[i][0]:toks[i][1]]
+                    if i > 0 and word[:1].isupper() and not text[toks[i - 1][0]:toks[i - 1][1]] in "“\"‘'":
+                        continue  # capitalised mid-sentence: a name or a headline word
+                if row["rule"] == "cue.like" and (i == 0 or low[i - 1] not in {
+                        "i", "we", "they", "you", "would", "'d", "’d", "not", "don't", "don’t", "didn't",
+                        "didn’t", "really", "doesn't", "doesn’t", "also", "do", "does", "did"}):
+                    if low[i] == "like":
+                        continue
+                j = i + 1 + len(rest)
+                word = text[toks[i][0]:toks[i][1]]
+                if len(word) > 1 and word.isupper():
+                    continue  # ALL-CAPS lines are headlines or site furniture ("LEAVE A REPLY")
+                if row.get("kind") == "speech_only_intransitive" or row["rule"] == "cue.continue":
+                    nxt = low[j] if j < n else "."
+                    if nxt not in {",", ".", ":", "“", '"', "that", ";", "”", "in", "on", "to"} or (
+                            nxt == "to" and j + 1 < n and low[j + 1] not in {"say", "insist", "argue", "deny"}):
+                        continue
+                if row["rule"] == "cue.go_on_to" and j < n and low[j] in _cue_index():
+                    j += 1  # "went on to accuse"
+                hit = (i, j, row)
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+# --------------------------------------------------------------------------- main
+
+def find_attributions(text: str, sentences: Sequence[Span] | None = None,
+                      skip: Iterable[Span] = ()) -> list[Attribution]:
+    """Attributed statements of `text`, in text order. Never raises on odd text."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    skip = [tuple(r) for r in skip]
+    if sentences is None:
+        sentences = find_sentences(text)
+    quotes = [q for q in find_quotes(text) if q["label"] != "unpaired"]
+    doubles = [(q["start"], q["end"]) for q in quotes if q["label"] in ("double", "guillemet")]
+    paragraphs = find_paragraphs(text)
+    results: list[Attribution] = []
+    history: list[str] = []  # resolved source texts, most recent last
+    last_quote_source: str | None = None
+    last_quote_par = -10
+
+    for si, (ss, se) in enumerate(sentences):
+        if _in_ranges(ss, skip) and _in_ranges(max(ss, se - 1), skip):
+            continue
+        toks = find_tokens(text, ss, se)
+        if not toks:
+            continue
+        low = [text[a:b].lower() for a, b in toks]
+        cues = [c for c in _find_cues(text, toks, low) if not _in_ranges(toks[c[0]][0], skip)]
+        sent_atts: list[Attribution] = []
+        for k, (ci, cj, row) in enumerate(cues):
+            att = _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts, history)
+            if att is None:
+                continue
+            sent_atts.append(att)
+            if att.source is not None and att.source_rule not in ("src.shared", "src.passive_agent"):
+                history.append(att.source_text)
+        # a quote with no cue at all: continuation of the last quoted speaker, or unknown
+        par = _paragraph_index(paragraphs, ss) if paragraphs else 0
+        if not sent_atts:
+            q = _dominant_quote(text, ss, se, doubles)
+            if q is not None and not _in_ranges(q[0], skip):
+                if last_quote_source and par - last_quote_par <= 1:
+                    src_text, src_rule = last_quote_source, "src.quote_continuation"
+                else:
+                    src_text, src_rule = "", "src.unknown"
+                sent_atts.append(Attribution(si, ss, se, "direct", None, "", None, src_rule, src_text,
+                                             q, _quotes_in(ss, se, doubles), f"{src_rule}+mode.direct"))
+                last_quote_par = par
+        for att in sent_atts:
+            if att.quotes and att.source_text and att.cue is not None:
+                last_quote_source, last_quote_par = att.source_text, par
+        results.extend(sent_atts)
+    return results
+
+
+def _quotes_in(s: int, e: int, doubles: list[Span]) -> tuple[Span, ...]:
+    return tuple(q for q in doubles if q[0] < e and q[1] > s)
+
+
+def _dominant_quote(text: str, ss: int, se: int, doubles: list[Span]) -> Span | None:
+    """The quote covering most of a sentence (>= 60% of its word characters), if any."""
+    words = len(_WORD_RE.findall(text, ss, se)) or 1
+    best = None
+    for qs, qe in doubles:
+        if qs < se and qe > ss:
+            a, b = max(qs, ss), min(qe, se)
+            cover = len(_WORD_RE.findall(text, a, b))
+            if cover / words >= 0.6 and (best is None or cover > best[2]):
+                best = (a, b, cover)
+    return (best[0], best[1]) if best else None
+
+
+def _quote_ending_at(doubles: list[Span], pos: int, text: str) -> Span | None:
+    """A quote whose closing mark is at `pos` (allowing a comma or dash after it)."""
+    for qs, qe in doubles:
+        if qe <= pos and not text[qe:pos].strip(" ,—–-"):
+            return (qs, qe)
+    return None
+
+
+def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts, history):
+    cs, ce = toks[ci][0], toks[cj - 1][1]
+    rule_cue = row["rule"]
+    # include auxiliaries and adverbs just left of the cue ("has said", "also warned")
+    ai = ci
+    while ai > 0 and low[ai - 1] in _AUX and (ai - 1) > (cues[k - 1][1] - 1 if k else -1):
+        ai -= 1
+    if rule_cue == "cue.according_to":
+        ai = ci
+    cue_start = toks[ai][0]
+    cue_span = (cue_start, ce)
+    prev_end = toks[cues[k - 1][1] - 1][1] if k else ss
+    next_start = toks[cues[k + 1][0]][0] if k + 1 < len(cues) else se
+
+    if low[ci].endswith("ing"):
+        b = ci - 1
+        while b >= 0 and low[b].endswith("ly") and low[b] not in {"only", "early"}:
+            b -= 1
+        if b >= 0 and low[b] in _PREP_START | {"of"} - {"by"}:
+            return None  # a gerund inside a phrase ("of secretly supporting"), not a statement
+    if rule_cue == "cue.according_to":
+        return _according_to(text, ss, se, si, cue_span, doubles, history, rule_cue)
+    if cj < len(low) and low[cj] == "by" and not low[ci].endswith("ing"):
+        return _passive(text, ss, se, si, toks, low, ai, ci, cj, cue_span, prev_end_tok(cues, k, toks, ss),
+                        doubles, history, rule_cue)
+
+    left_s = ss
+    left = text[left_s:cue_start]
+    right_s, right_e = ce, se
+    tail = text[right_s:right_e]
+
+    source = None
+    source_rule = ""
+    content = None
+    # 1) content before the cue, ending in a comma/quote: "...,” he said." / "..., said Kirby."
+    lt = left.rstrip()
+    quote_before = _quote_ending_at(doubles, left_s + len(lt), text)
+    src_between = None
+    if quote_before is None:
+        # “...,” the statement continued: a quote followed by a short source then the cue
+        for qs, qe in doubles:
+            if ss - 400 <= qs and qe <= cue_start and qe >= ss:
+                between = text[qe:cue_start]
+                inner = text[qs:qe].rstrip("”’\"'»")
+                if between.lstrip().startswith((",", "—", "–")) or inner[-1:] in (",", "?", "!", "—"):
+                    b = _trim(text, qe, cue_start, " ,—–-\n")
+                    if b[1] > b[0] and _ntok(text, *b) <= 8 and not any(
+                            m in text[b[0]:b[1]] for m in "“”\""):
+                        quote_before, src_between = (qs, qe), b
+    short_tail = _short_tail(text, ce, se)
+    if quote_before is not None and (src_between is not None or short_tail):
+        content = quote_before
+        if src_between is not None:
+            source, source_rule = src_between, "src.between_quote"
+        else:
+            source = _right_source(text, ce, se)
+            source_rule = "src.right" if source else ""
+        mode = "direct"
+    elif lt.endswith((",", "—", "–")) and short_tail and _ntok(text, ss, cue_start) >= 3 and k == 0:
+        # "The plan will fail, said Kirby." / "..., the ministry said."
+        c = _trim(text, ss, left_s + len(lt), " \n")
+        content = c
+        source = _right_source(text, ce, se)
+        source_rule = "src.right" if source else ""
+        mode = "indirect"
+    else:
+        # 2) ordinary order: SOURCE CUE CONTENT, or "..., he said." with a short source
+        seg = _left_source(text, max(prev_end, ss) if k else ss, cue_start)
+        if seg is not None:
+            source, source_rule, content_before = seg
+        else:
+            content_before = None
+        if content_before is not None and short_tail:
+            content = content_before
+            mode = "indirect"
+        elif short_tail:
+            content = None  # "X said in a statement on Tuesday." says nothing quotable
+            mode = "indirect"
+        else:
+            content = _right_content(text, ce, next_start if _cuts(low, toks, cues, k) else se, se, low, toks, cj,
+                                     rule_cue)
+            mode = "indirect"
+        participle = low[ci].endswith("ing") and ci > 0 and low[ci - 1] in {",", ".", "and", ";", "—", "–"}
+        if participle:
+            source, source_rule = None, ""
+        if source is None and (k or low[ai - 1:ai] in (["and"], [","])) and sent_atts:
+            prev = sent_atts[-1]
+            if prev.source is not None:
+                source, source_rule = prev.source, "src.shared"
+    if content is not None and content[1] <= content[0]:
+        content = None
+    qs_in = _quotes_in(*(content or (0, 0)), doubles) if content else ()
+    if content is not None and mode != "direct" and qs_in:
+        covered = sum(min(q[1], content[1]) - max(q[0], content[0]) for q in qs_in)
+        mode = "direct" if covered >= 0.9 * (content[1] - content[0]) else "mixed"
+    if source is None and content is None:
+        return None
+    source_text, res_rule = _resolve(text, source, history, sent_atts, source_rule)
+    start = min([ss] + ([content[0]] if content else []))
+    rules = [rule_cue, source_rule or "src.none", res_rule, f"mode.{mode}"]
+    return Attribution(si, start, se, mode, cue_span, rule_cue, source, source_rule or "src.none",
+                       source_text, content, _quotes_in(start, se, doubles),
+                       "+".join(r for r in rules if r))
+
+
+def prev_end_tok(cues, k, toks, ss) -> int:
+    return toks[cues[k - 1][1] - 1][1] if k else ss
+
+
+_PREP_START = {"in", "on", "at", "by", "for", "with", "from", "of", "to", "into", "about", "after",
+               "before", "during", "under", "over", "against", "without", "through", "than", "like"}
+
+
+def _passive(text, ss, se, si, toks, low, ai, ci, cj, cue_span, left_bound, doubles, history, rule_cue):
+    """"The move was first reported by MSNBC": agent after 'by' is the source, subject the content."""
+    j = cj + 1
+    src_end = j
+    while src_end < len(low) and low[src_end] not in {",", ".", ";", ":", "that", "and", "in", "on", "at",
+                                                     "who", "which", "“", "”", '"', "—", "–", "(", ")"}:
+        src_end += 1
+    if src_end == j:
+        return None
+    source = (toks[j][0], toks[src_end - 1][1])
+    content = None
+    if ai > 0 and low[ai - 1] not in _DET:
+        lb = left_bound
+        seg = _trim(text, lb, toks[ai][0], " \n,")
+        left = text[seg[0]:seg[1]]
+        idx = max(left.rfind(","), left.rfind(";"), left.rfind(":"))
+        if idx >= 0:
+            seg = _trim(text, seg[0] + idx + 1, seg[1], " \n")
+        if seg[1] > seg[0] and _ntok(text, *seg) <= 25:
+            content = seg
+    if content is None:
+        return None
+    source_text, res = _resolve(text, source, history, [], "src.passive_agent")
+    rules = [rule_cue, "src.passive_agent", res, "mode.indirect"]
+    return Attribution(si, min(ss, content[0]), se, "indirect", cue_span, rule_cue, source, "src.passive_agent",
+                       source_text, content, _quotes_in(ss, se, doubles), "+".join(r for r in rules if r))
+
+
+def _cuts(low, toks, cues, k) -> bool:
+    """Should content stop at the next cue? Yes for participles ("..., adding that") only."""
+    if k + 1 >= len(cues):
+        return False
+    ni = cues[k + 1][0]
+    return low[ni].endswith("ing") and ni > 0 and low[ni - 1] in {",", ".", ";", "and", "—", "–"}
+
+
+_TAIL_RE = re.compile(
+    r"^\s*(?:(?:in|on|at|during|to|after|before|last|this|via|from|earlier|later|late|early|on)\b[^,“”\"]{0,80}|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|recently|again|too|"
+    r"also|then)\b[^,“”\"]{0,60})?[\s.!?]*$", re.I)
+
+
+def _short_tail(text: str, ce: int, se: int) -> bool:
+    """True when nothing like a content follows the cue: end, adverbials, or an inverted source."""
+    tail = text[ce:se]
+    if not tail.strip(" .!?\n"):
+        return True
+    if _TAIL_RE.match(tail):
+        return True
+    t = tail.strip()
+    if t[:1] in "“\"‘:":
+        return False
+    if re.match(r"^(that|if|whether|how|why|what)\b", t, re.I):
+        return False
+    # inverted source: "said Kirby." / "said John Kirby, a spokesman, on Tuesday."
+    first = re.split(r"[,.;]", t, 1)[0]
+    n = len(first.split())
+    if n <= 6 and (first[:1].isupper() or first.lower().startswith(("the ", "a ", "an ", "his ", "her "))):
+        rest = t[len(first):]
+        return not re.search(r"\b(that|said|says)\b", rest) and len(rest.split()) <= 25
+    return False
+
+
+def _right_source(text: str, ce: int, se: int) -> Span | None:
+    s, e = _trim(text, ce, se, " \n")
+    m = re.match(r"[^,.;:!?“”\"—]+", text[s:e])
+    if not m:
+        return None
+    src = _trim(text, s, s + m.end(), " \n")
+    # drop trailing adverbials ("Kirby on Tuesday")
+    sub = text[src[0]:src[1]]
+    cut = re.search(r"\s+(in|on|at|during|to|after|before|last|this|when|while|via|from)\b", sub)
+    if cut and cut.start() > 0:
+        src = (src[0], src[0] + cut.start())
+    # keep an appositive: "said John Kirby, a spokesman for the council"
+    after = text[src[1]:se]
+    ap = re.match(r",\s*((?:a|an|the|who|which|his|her)\b[^,.;“”\"]{1,120})", after)
+    if ap and text[src[0]:src[1]][:1].isupper():
+        src = (src[0], src[1] + ap.end(1))
+    if src[1] <= src[0] or _ntok(text, *src) > 25:
+        return None
+    return src
+
+
+def _left_source(text: str, s0: int, cue_start: int):
+    """(source span, rule, content-before span or None) from the text left of the cue."""
+    s, e = _trim(text, s0, cue_start, " \n")
+    if e <= s:
+        return None
+    left = text[s:e]
+    appos = False
+    seg_start = s
+    # appositive: "Kirby, a spokesman, said" / "Director, John Kirby, said"
+    if left.endswith(","):
+        body = left[:-1]
+        parts = [m.start() for m in re.finditer(r",", body)]
+        if parts:
+            before_comma = parts[-1]
+            # NP before the appositive: back to the previous comma or start
+            prev = parts[-2] + 1 if len(parts) > 1 else 0
+            seg_start = s + prev
+            appos = True
+        else:
+            seg_start = s
+            appos = True
+    else:
+        # last comma-separated segment (not inside a quote)
+        idx = max(left.rfind(","), left.rfind(";"), left.rfind("”"), left.rfind("\""), left.rfind(":"),
+                  left.rfind("—"), left.rfind("–"), left.rfind("("), left.rfind(")"))
+        seg_start = s + idx + 1 if idx >= 0 else s
+    content_before = None
+    seg = _trim(text, seg_start, e, " \n")
+    # strip leading subordinators and conjunctions
+    toks = find_tokens(text, seg[0], seg[1])
+    words = [text[a:b].lower() for a, b in toks]
+    cut = 0
+    for i, w in enumerate(words):
+        if w in _SUBORD and i + 1 < len(words):
+            if w == "and" and i <= 3 and all(text[toks[j][0]].isupper() for j in range(i)) and i > 0:
+                continue  # "Clinton and Sanders said"
+            cut = i + 1
+    for i, w in enumerate(words[:-1]):
+        # a lowercase verb form inside the left context ends any subject before it
+        if i >= cut and (w in _CUT_WORDS or (len(w) > 4 and w.endswith(("ing", "ed")) and w.islower()
+                                             and w not in _NP_PARTICIPLES)):
+            cut = i + 1
+    if cut:
+        seg = (toks[cut][0], seg[1]) if cut < len(toks) else (seg[1], seg[1])
+    if seg[1] <= seg[0]:
+        return None
+    seg = _trim(text, seg[0], seg[1], " \n\t\r")
+    if seg[1] <= seg[0]:
+        return None
+    parts = text[seg[0]:seg[1]].split()
+    if not parts:
+        return None
+    first = parts[0].lower()
+    if first in _PREP_START:
+        return None
+    m = _SRC_TIME_TAIL_RE.search(text, seg[0], seg[1])
+    if m and m.start() > seg[0]:
+        seg = _trim(text, seg[0], m.start(), " \n,")
+    n = _ntok(text, *seg)
+    if n > (30 if appos else 14):
+        # too long for a subject: keep the trailing words after any verb-like word is unknown;
+        # take at most the last 6 tokens starting at a capitalised word or determiner
+        t2 = find_tokens(text, *seg)
+        seg = (t2[-min(len(t2), 6)][0], seg[1])
+    # content before: "The plan will fail, he said" (left of the comma)
+    if not appos and seg_start > s:
+        cb = _trim(text, s, seg_start, " \n")
+        if cb[1] > cb[0] and text[cb[1] - 1] in ",”\"—–" and _ntok(text, *cb) >= 3:
+            content_before = (cb[0], cb[1])
+    rule = "src.left_appos" if appos else "src.left"
+    return seg, rule, content_before
+
+
+def _right_content(text, ce, stop, se, low, toks, cj, rule_cue) -> Span | None:
+    s, e = ce, min(stop, se)
+    if e < se:  # cut before ", adding"
+        e = e
+    s, e = _trim(text, s, e, " \n,:")
+    if e <= s:
+        return None
+    # skip adverbials/recipient before "that": "told reporters on Tuesday that ..."
+    m = re.match(r"([^“”\"]{0,80}?)\bthat\b", text[s:e])
+    if m and (m.group(1) == "" or re.match(
+            r"^\s*(in|on|at|during|to|after|before|last|this|earlier|later|him|her|them|me|us|reporters|"
+            r"the|a|an|his|[A-Z])", m.group(1))) and rule_cue in ("cue.tell", "cue.say", "cue.write", "cue.add",
+                                                                  "cue.warn", "cue.remind", "cue.inform",
+                                                                  "cue.assure", "cue.note", "cue.argue"):
+        s = s + m.start(0) + len(m.group(1))
+    # "said in a statement: “...”" / "told reporters: ..."
+    colon = text.find(":", s, min(e, s + 80))
+    if colon >= 0 and rule_cue in ("cue.say", "cue.tell", "cue.write", "cue.add"):
+        s, e = _trim(text, colon + 1, e, " \n")
+    while e > s and text[e - 1] in ".;:, " :
+        e -= 1
+    # keep the closing quote mark and the punctuation inside it
+    if e < se and text[e:e + 1] in _CLOSE_QUOTE_CHARS:
+        pass
+    if e <= s:
+        return None
+    end_q = e
+    while end_q < min(stop, se) and text[end_q] in ".!?," and end_q + 1 <= se and text[end_q + 1:end_q + 2] in "”\"’":
+        end_q += 2
+        e = end_q
+        break
+    return (s, e)
+
+
+def _according_to(text, ss, se, si, cue_span, doubles, history, rule_cue):
+    cs, ce = cue_span
+    left = _trim(text, ss, cs, " \n")
+    if left[1] <= left[0]:
+        # "According to X, content."
+        comma = text.find(",", ce, se)
+        if comma < 0:
+            src = _trim(text, ce, se, " \n.")
+            content = None
+        else:
+            src = _trim(text, ce, comma, " \n")
+            content = _strip_final_period(text, comma + 1, se)
+    else:
+        # "Content, according to X."
+        content = _trim(text, ss, cs, " \n")
+        end = text.find(",", ce, se)
+        src = _strip_final_period(text, ce, end if end >= 0 else se)
+    if src[1] <= src[0]:
+        src = None
+    source_text, res = _resolve(text, src, history, [], "src.according_to")
+    if content is not None and content[1] <= content[0]:
+        content = None
+    rules = [rule_cue, "src.according_to", res, "mode.according_to"]
+    return Attribution(si, ss, se, "according_to", cue_span, rule_cue, src, "src.according_to",
+                       source_text, content, _quotes_in(ss, se, doubles), "+".join(r for r in rules if r))
+
+
+def _is_org(s: str) -> bool:
+    return any(w in _ORG_WORDS for w in re.findall(r"\w+", s.lower()))
+
+
+_PLACE_WORDS = {"north", "south", "east", "west", "korea", "russia", "china", "america", "states", "united",
+                "kingdom", "washington", "moscow", "beijing", "pyongyang", "ukraine", "iran", "israel",
+                "europe", "european", "union", "nations", "white", "house", "us", "u.s", "uk", "kyiv", "kiev",
+                "london", "paris", "berlin", "tokyo", "japan", "india", "france", "germany", "britain",
+                "syria", "iraq", "turkey", "nato", "gaza", "palestine", "mexico", "canada", "cuba",
+                "venezuela", "taiwan", "republic", "democrats", "republicans", "gop", "congress"}
+_PERSON_TITLES = {"mr", "mrs", "ms", "dr", "president", "sen", "senator", "rep", "gov", "governor",
+                  "director", "spokesman", "spokeswoman", "spokesperson", "secretary", "minister", "chief",
+                  "leader", "candidate", "adviser", "advisor", "professor", "prof", "general", "gen",
+                  "mayor", "chairman", "chairwoman", "ambassador", "judge", "justice", "pastor", "king",
+                  "queen", "prince", "pope", "who", "he", "she"}
+
+
+def _is_person(s: str) -> bool:
+    """Crude: a title, or a short capitalised name that is no place or organisation."""
+    words = re.findall(r"[\w’'.\-]+", s)
+    lows = {w.lower().rstrip(".") for w in words}
+    if lows & _PERSON_TITLES:
+        return True
+    for part in s.split(","):
+        ws = part.split()
+        if 1 <= len(ws) <= 4 and all(w[:1].isupper() for w in ws) and not (
+                {w.lower().strip(".’'s") for w in ws} & _PLACE_WORDS) and not _is_org(part):
+            return True
+    return False
+
+
+_DOC_HEADS = {"statement", "report", "letter", "memo", "document", "release", "communique", "post",
+              "tweet", "article", "study", "survey", "poll", "analysis", "message", "notice", "filing"}
+
+
+def _resolve(text: str, source: Span | None, history: list[str], sent_atts, rule: str) -> tuple[str, str]:
+    """Resolved source text: pronouns and definite NPs to the last compatible named source."""
+    if source is None:
+        return "", ""
+    raw = text[source[0]:source[1]].strip(" ,")
+    low = raw.lower()
+    named = [h for h in history if h and h.lower() not in _PRONOUNS_PERSON | _PRONOUNS_OTHER
+             and not re.match(r"^(the|this|that|its|their)\s+\S+$", h, re.I)]
+    if low in _PRONOUNS_PERSON:
+        for h in reversed(named):
+            if _is_person(h):
+                return h, "res.pronoun"
+        return raw, ""
+    if low in {"it", "they", "its", "their"}:
+        for h in reversed(named):
+            if _is_org(h) and not _is_person(h):
+                return h, "res.pronoun"
+        for h in reversed(named):
+            if not _is_person(h) or (low == "they" and _is_org(h)):
+                return h, "res.pronoun"
+        return raw, ""
+    m = re.match(r"^(?:the|this|that|its|their)\s+(?:[\w\-]+\s+){0,2}([\w\-]+)$", raw, re.I)
+    if m and raw[:1].islower() or (m and len(raw.split()) == 2):
+        head = m.group(1).lower()
+        for h in reversed(named):
+            if re.search(r"\b" + re.escape(head) + r"\b", h.lower()) and h.lower() != low:
+                return h, "res.definite_np"
+        if head in _DOC_HEADS:
+            for h in reversed(named):
+                if _is_org(h) and not _is_person(h):
+                    return h, "res.definite_np"
+            for h in reversed(named):
+                if not _is_person(h):
+                    return h, "res.definite_np"
+        return raw, ""
+    # a surname alone resolves to the fuller name mentioned before ("Kirby" -> "John Kirby")
+    if re.fullmatch(r"[A-Z][\w’'\-]+", raw):
+        for h in reversed(named):
+            if h != raw and re.search(r"\b" + re.escape(raw) + r"\b", h):
+                return h, "res.surname"
+    return raw, ""

@@ -1,0 +1,173 @@
+"""Paragraphs, sentences and word tokens, as character offsets into the article text.
+
+Sentences come from NLTK's Punkt *untrained* (no ``nltk.download()``): its parameters hold
+only the curated abbreviations of ``lexicons/abbreviations.csv``. Punkt runs inside each
+line block, so a sentence never crosses a blank line, nor a newline that ends a
+headline-like line (no final punctuation, followed by a capitalised line).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicons import load_lexicon
+
+_BLANK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_TOKEN_RE = re.compile(
+    r"[A-Za-z]\.(?:[A-Za-z]\.)+"             # U.S., p.m.
+    r"|\d+(?:[.,:]\d+)*%?"                    # numbers 3.2, 1,000, 10:30
+    r"|\w+(?:[’'\-]\w+)*"                     # words, don't, Russia’s, Jong-un
+    r"|[’']s\b|n[’']t\b"                     # clitics left over
+    r"|[^\w\s]",                              # any other single mark
+    re.UNICODE,
+)
+# A line that looks like a headline or label: no closing punctuation at its end.
+_LINE_END_PUNCT = tuple(".!?:;,”’\"')»-–—")
+_CONTINUATION_WORDS = {"and", "or", "but", "the", "a", "an", "of", "to", "in", "for", "that", "with"}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """(abbreviations never ending a sentence, abbreviations only before a number), lowercased."""
+    always, numeric = set(), set()
+    for row in load_lexicon("abbreviations"):
+        abbr = row["abbreviation"].strip().rstrip(".").lower()
+        if not abbr:
+            continue
+        (numeric if row.get("kind") == "before_number" else always).add(abbr)
+    # Single letters: initials ("John F. Kennedy") rarely end a news sentence.
+    always.update("abcdefghijklmnopqrstuvwxyz")
+    return frozenset(always), frozenset(numeric)
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(_abbreviations()[0])
+    return PunktSentenceTokenizer(params)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blank-line separated paragraphs as (start, end) offsets, whitespace stripped."""
+    if not isinstance(text, str) or not text:
+        return []
+    out, pos = [], 0
+    for m in _BLANK_RE.finditer(text):
+        s, e = _strip(text, pos, m.start())
+        if e > s:
+            out.append((s, e))
+        pos = m.end()
+    s, e = _strip(text, pos, len(text))
+    if e > s:
+        out.append((s, e))
+    return out
+
+
+def _headline_like(line: str, next_line: str) -> bool:
+    line = line.strip()
+    nxt = next_line.lstrip()
+    if not line or not nxt:
+        return True
+    if line.endswith(_LINE_END_PUNCT[:3]) or line.endswith(("?”", ".”", "!”", '."', '?"')):
+        return True  # a sentence ends here anyway
+    if line.endswith(_LINE_END_PUNCT):
+        return False
+    last = line.split()[-1].lower()
+    if last in _CONTINUATION_WORDS:
+        return False
+    return nxt[0].isupper() or nxt[0].isdigit() or nxt[0] in "“\"‘'«(["
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a paragraph at newlines that end a headline-like line."""
+    blocks, block_start, pos = [], start, start
+    while True:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            break
+        line = text[pos:nl]
+        nxt_end = text.find("\n", nl + 1, end)
+        nxt = text[nl + 1:(nxt_end if nxt_end >= 0 else end)]
+        if _headline_like(line, nxt):
+            blocks.append((block_start, nl))
+            block_start = nl + 1
+        pos = nl + 1
+    blocks.append((block_start, end))
+    return blocks
+
+
+_NUM_START_RE = re.compile(r"\s*\d")
+# After a place/organisation abbreviation ("in the U.S. He left") a pronoun or article
+# starting the next word is far more likely a new sentence than a continuation.
+_STARTERS = r"(?:He|She|It|They|We|I|The|This|That|These|Those|But|And|In|On|At|A|An|His|Her|Their|Its|Our|Yet|So|Then|There|When|If|As|After|Before|While)"
+_ABBR_END_RE = re.compile(
+    r"\b(?:U\.S|U\.K|U\.N|E\.U|D\.C|N\.Y|Inc|Corp|Co|Ltd|Jr|Sr|etc)\.(?=\s+" + _STARTERS + r"\b)"
+)
+
+
+def _split_abbrev_ends(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in spans:
+        for m in _ABBR_END_RE.finditer(text, s, e):
+            out.append((s, m.end()))
+            s = m.end()
+            while s < e and text[s].isspace():
+                s += 1
+        out.append((s, e))
+    return out
+
+
+def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo Punkt splits before a lowercase start ('“Why?” he asked') or after 'No.' + number."""
+    numeric = _abbreviations()[1]
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            ps, pe = out[-1]
+            first = text[s]
+            prev_word = re.search(r"(\w+)\.$", text[ps:pe])
+            if first.islower() or first in ",;" or (
+                prev_word and prev_word.group(1).lower() in numeric and _NUM_START_RE.match(text, s)
+            ):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def find_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end), whitespace stripped; never raises."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    tok = _punkt()
+    out: list[tuple[int, int]] = []
+    for ps, pe in find_paragraphs(text):
+        for bs, be in _blocks(text, ps, pe):
+            bs, be = _strip(text, bs, be)
+            if be <= bs:
+                continue
+            try:
+                spans = [(bs + a, bs + b) for a, b in tok.span_tokenize(text[bs:be])]
+            except Exception:  # Punkt on odd input: keep the block whole rather than fail
+                spans = [(bs, be)]
+            spans = [_strip(text, a, b) for a, b in spans]
+            out.extend(_split_abbrev_ends(text, _merge(text, [sp for sp in spans if sp[1] > sp[0]])))
+    return out
+
+
+def find_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Word and punctuation tokens of text[start:end] as absolute (start, end) offsets."""
+    if not isinstance(text, str):
+        return []
+    end = len(text) if end is None else end
+    return [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
