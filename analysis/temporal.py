@@ -60,15 +60,17 @@ _UNIT_CODE = {
     "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False),
     "decade": ("DE", False), "century": ("CE", False), "millennium": ("ML", False),
 }
-_APPROX = (r"(?:(?:about|nearly|almost|more than|less than|at least|up to|roughly|approximately"
-           r"|around|some|over|under|just|only|another|an additional|the first|the last|the past"
+# TimeBank keeps "nearly", "at least", "more than" inside the extent but leaves "about",
+# "almost", "over", "just", "only" outside it.
+_APPROX = (r"(?:(?:nearly|more than|less than|no more than|at least|up to|roughly|approximately"
+           r"|around|some|another|an additional|the first|the last|the past"
            r"|the next|the coming|the previous|the following|the final|the|first|last|past|next)\s+)")
 
 _FUTURE_CUES = re.compile(
     r"\b(?:will|shall|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
     r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely)\s+to|"
     r"(?:is|are)\s+to|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
-    r"next|upcoming|coming|scheduled|slated|until|through|by|due(?!\s+to\b))\b|'ll\b",
+    r"next|upcoming|coming|scheduled|slated|due(?!\s+to\b))\b|'ll\b",
     re.I)
 _PAST_CUES = re.compile(
     r"\b(?:said|says|was|were|had|did|has been|have been|ago|last|earlier|"
@@ -181,8 +183,13 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+_DEADLINE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?$")
+
+
 def _tense(text: str, start: int, end: int) -> str | None:
     """'future' or 'past' from the tense cue nearest the expression in its sentence."""
+    if _DEADLINE.search(text[max(0, start - 25):start]):
+        return "future"  # "by Jan. 14", "until March": a deadline ahead
     s, e = _sentence_bounds(text, start, end)
     best: tuple[int, str] | None = None
     for rx, label in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
@@ -262,9 +269,14 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
     if not cands:
         return None
     if t == "future":
-        after = [c for c in cands if c[1] >= ctx.dct]
+        # a week of slack: "through Oct. 19" in a late-October story is still this year's
+        after = [c for c in cands if c[1] >= ctx.dct - timedelta(days=7)]
         if after:
             return min(after, key=lambda c: c[1])[0]
+    if t == "past":
+        before = [c for c in cands if c[1] <= ctx.dct + timedelta(days=7)]
+        if before:
+            return max(before, key=lambda c: c[1])[0]
     # otherwise the nearest occurrence: deadlines and record dates run ahead, events behind
     return min(cands, key=lambda c: abs((c[1] - ctx.dct).days))[0]
 
@@ -490,7 +502,7 @@ def _approx_ago(ctx: _Ctx, n: float | None, unit: str, sign: int, start: int, en
         q = (d.month - 1) // 3 + sign * int(n)
         return f"{d.year + q // 4:04d}-Q{q % 4 + 1}"
     if unit == "year":
-        if ctx.last_quarter and start - ctx.last_quarter_pos < 400:
+        if ctx.last_quarter and start - ctx.last_quarter_pos < 1500:
             y, q = ctx.last_quarter.split("-Q")
             return f"{int(y) + sign * int(n):04d}-Q{q}"
         return f"{d.year + sign * int(n):04d}"
@@ -553,7 +565,7 @@ def _quarter(m, ctx):
                 y = int(ctx.last_quarter[:4])
         y += off
     value = f"{y:04d}-Q{q}" if y is not None else f"XXXX-Q{q}"
-    return ("DATE", value)
+    return ("DATE", value, _adjectival_span(m, m.start(3)))
 
 
 @_rule("date.the_quarter", r"(?i:\b(the|this|that|the latest|the current|the same|the year-earlier|the year-ago|the comparable|the previous|the prior|the latest fiscal)\s+"
@@ -741,7 +753,14 @@ def _dur(m, ctx):
             return ("SET", "P1Y")
     if unit == "quarter" and n is not None and n == 1 and head in ("the", ""):
         return None
-    return ("DURATION", _duration(n, unit))
+    return ("DURATION", _duration(n, unit), _adjectival_span(m, m.start(1)))
+
+
+def _adjectival_span(m: re.Match, core_start: int) -> tuple[int, int]:
+    """A hyphenated modifier ("the eight-year plan") is tagged without its determiner."""
+    if "-" in m.group(0)[core_start - m.start():] and re.match(r"(?i)(the|a|an)\s", m.group(0)):
+        return core_start, m.end()
+    return m.span()
 
 
 @_rule("duration.bare_plural", r"(?i:\b(?:for|in|over|within|after|take|took|takes|last|lasted)\s+)(?P<x>(?:(?:the past|the last|the next|the coming)\s+)?(?:days|weeks|months|years|decades|centuries|hours|minutes))\b")
@@ -780,7 +799,7 @@ def _set_adv(m, ctx):
 
 # Vague references ----------------------------------------------------------
 
-@_rule("ref.present", r"(?i:\b(right now|just now|now|currently|nowadays|these days|at present|the present|presently|today's)\b)(?!\s+that\b)")
+@_rule("ref.present", r"(?i:\b(now|currently|nowadays|these days|at present|the present|presently|today's)\b)(?!\s+that\b)")
 def _present(m, ctx):
     if m.group(1).lower() == "today's":
         return None
@@ -913,7 +932,9 @@ def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list
                 res = fn(m, ctx)
                 if res is None:
                     continue
-                label, value = res
+                label, value = res[0], res[1]
+                if len(res) > 2:  # the normaliser narrowed the extent
+                    s, e = res[2]
         except Exception:
             continue
         while e > s and text[e - 1] in " ,.;:\n\t":
@@ -929,7 +950,24 @@ def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list
             ctx.last_quarter, ctx.last_quarter_pos = value, s
         rows.append({"doc_id": "", "layer": "timex", "label": label, "start": s, "end": e,
                      "text": text[s:e], "value": value, "rule": rule_id})
+    _clock_days(rows, text)
     return rows
+
+
+def _clock_days(rows: list[dict], text: str) -> None:
+    """'10 p.m. Wednesday', 'noon Thursday', '5 p.m. EST, Nov. 6': the clock time takes the neighbour's day."""
+    for i, r in enumerate(rows):
+        if r["rule"] != "time.clock":
+            continue
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(rows):
+                continue
+            o = rows[j]
+            gap = text[r["end"]:o["start"]] if j > i else text[o["end"]:r["start"]]
+            if len(gap) <= 16 and "\n" not in gap and "." not in gap.replace("a.m.", "").replace("p.m.", "") \
+                    and re.match(r"^\d{4}-\d{2}-\d{2}$", o["value"]):
+                r["value"] = o["value"] + r["value"][10:]
+                break
 
 
 def timex_range(value: str) -> tuple[str, str] | None:
