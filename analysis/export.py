@@ -48,8 +48,9 @@ def save_figure(fig: plt.Figure, name: str, out_dir: Path | str, data: pd.DataFr
         path = out / f"{stem}.{fmt}"
         # Fixed metadata keeps SVG/PDF byte-stable across runs.
         metadata = {"Date": None} if fmt in ("svg",) else ({"CreationDate": None} if fmt == "pdf" else {})
-        with plt.rc_context({"svg.hashsalt": "who-said-what"}):
-            fig.savefig(path, format=fmt, metadata=metadata)
+        with plt.rc_context({"svg.hashsalt": "who-said-what", "svg.fonttype": "none", "pdf.fonttype": 42}):
+            # bbox "tight" keeps legends placed outside the axes inside the file.
+            fig.savefig(path, format=fmt, metadata=metadata, dpi=200, bbox_inches="tight", pad_inches=0.2)
         paths[fmt] = path
     paths["csv"] = out / f"{stem}.csv"
     data.to_csv(paths["csv"], index=False)
@@ -127,7 +128,7 @@ def report_figures(tables, events: pd.DataFrame | None, inputs: Sequence[str]) -
         "denominator": "each marker is one statement reported in the input articles"}))
     if events is not None and len(events):
         ax = plots.plot_rounds(events)
-        figures.append(("rounds-2022-2025", "Rounds of accusation and denial, Sep 2022 – Apr 2025", ax.figure,
+        figures.append(("rounds-2022-2025", "Rounds of accusation and denial, 2022–2025", ax.figure,
                         events, {"inputs": ["data/timeline/events.csv"],
                                  "periods": [str(events["date"].min()), str(events["date"].max())],
                                  "denominator": "each marker is one sourced statement from the fact sheet "
@@ -157,3 +158,12 @@ def write_report(tables, out_dir: Path | str, *, events: pd.DataFrame | None = N
     written["index.html"] = write_text(out / "index.html", render.index_html(
         tables.articles, pages, figure_links, [f"{n}.csv" for n in tables.as_dict()], tables.rejects))
     return written
+
+
+def write_answers(answers: pd.DataFrame, out_dir: Path | str, student: str | None = None) -> Path:
+    """Write a classroom answer sheet as `<out_dir>/<student>.csv` (file name made safe); returns the path."""
+    name = student if student is not None else (str(answers["student"].iloc[0]) if len(answers) else "answers")
+    path = Path(out_dir) / f"{safe_filename(name, 'answers')}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    answers.to_csv(path, index=False)
+    return path

@@ -46,19 +46,28 @@ def _axes(ax: plt.Axes | None, figsize=None) -> plt.Axes:
     return ax
 
 
+def period_label(period: str) -> str:
+    """'2022-09' -> 'Sep 2022' for axis labels; other labels unchanged."""
+    try:
+        return dt.datetime.strptime(period, "%Y-%m").strftime("%b %Y")
+    except ValueError:
+        return period
+
+
 def plot_periods(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
                  stances: Sequence[str] = ("denial", "accusation"),
                  periods: Mapping[str, tuple[str, str]] | None = None,
                  title: str = "Denials and accusations reported, by period") -> plt.Axes:
     """Grouped bars of statements reported per period and stance, n on every bar.
 
-    `counts` is the `counts` table for one actor ('all'); periods whose total is
-    small are flagged under their label.
+    `counts` is the `counts` table for one actor ('all'); periods with none of
+    `stances` are left out, and periods whose total is small are flagged.
     """
     with kit_style():
         ax = _axes(ax)
         data = counts[counts["actor"] == "all"] if "all" in set(counts["actor"]) else counts
-        order = period_order(data, periods)
+        shown = data[data["stance"].isin(stances)].groupby("period")["n_statements"].sum()
+        order = [p for p in period_order(data, periods) if shown.get(p, 0) > 0] or period_order(data, periods)
         width = 0.8 / max(len(stances), 1)
         for i, stance in enumerate(stances):
             values = [int(data[(data["period"] == p) & (data["stance"] == stance)]["n_statements"].sum())
@@ -73,7 +82,7 @@ def plot_periods(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
             cell = data[data["period"] == p]
             total = int(cell["period_total"].max()) if len(cell) else 0
             flag = ", small n" if len(cell) and bool(cell["small_n"].any()) else ""
-            labels.append(f"{p}\n(all statements: {total}{flag})")
+            labels.append(f"{period_label(p)}\n(all statements: {total}{flag})")
         ax.set_xticks(range(len(order)), labels)
         ax.set_ylabel("statements reported")
         ax.set_xlabel("when it happened (event date resolved from the text)")
@@ -86,7 +95,7 @@ def plot_periods(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
 
 
 def plot_rounds(events: pd.DataFrame, ax: plt.Axes | None = None, *,
-                title: str = "Rounds of accusation and denial, Sep 2022 – Apr 2025") -> plt.Axes:
+                title: str = "Rounds of accusation and denial, 2022–2025") -> plt.Axes:
     """Timeline of the sourced events table: one marker per statement, rows by stance, colour by actor country."""
     with kit_style():
         ax = _axes(ax, figsize=(12, 5.6))
@@ -95,15 +104,17 @@ def plot_rounds(events: pd.DataFrame, ax: plt.Axes | None = None, *,
         ypos = {s: i for i, s in enumerate(reversed(rows))}
         dates = pd.to_datetime(events["date"])
         for country, group in events.groupby("actor_country", sort=True):
-            ax.scatter(dates[group.index], [ypos[s] for s in group["stance"]], s=90, alpha=0.85,
+            ax.scatter(dates[group.index], [ypos[s] for s in group["stance"]], s=90, alpha=0.8,
                        color=ACTOR_COLOURS.get(country, _OTHER_ACTOR_COLOUR), label=country,
                        marker="o", edgecolor="white", linewidth=0.8, zorder=3)
-        for _, row in events[events["stance"] == "admission"].iterrows():
+        admissions = events[events["stance"] == "admission"].sort_values("date")
+        for k, (_, row) in enumerate(admissions.iterrows()):
             when = pd.Timestamp(row["date"])
             ax.axvline(when, color=STANCE_COLOURS["admission"], linestyle="--", linewidth=1.2, zorder=1)
-            ax.annotate(f"{row['date']}: {row['actor']} admits", (when, ypos["admission"]),
-                        xytext=(-10, 14), textcoords="offset points", ha="right", fontsize=11,
-                        color="#00664d")
+            # Stack the labels so two admissions two days apart stay readable.
+            ax.annotate(f"{row['date']}: {row['actor_country']} admits", (when, ypos["admission"]),
+                        xytext=(-12, 12 + 20 * (len(admissions) - 1 - k)), textcoords="offset points",
+                        ha="right", fontsize=11, color="#00664d")
         ax.set_yticks(list(ypos.values()), list(ypos.keys()))
         ax.set_ylim(-0.7, len(ypos) - 0.3)
         ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
@@ -125,33 +136,46 @@ def _mid(start: str, end: str) -> dt.date | None:
 
 
 def plot_statement_strip(statements: pd.DataFrame, ax: plt.Axes | None = None, *,
+                         stances: Sequence[str] = ("denial", "accusation", "other"),
                          title: str = "Who said what, when (this article)") -> plt.Axes:
-    """One row per actor; each statement at its event date, its date range as a bar, marker by stance."""
+    """One band per actor, one lane per stance inside it; a marker at each event date, ×n when repeated.
+
+    The faint bar behind a marker is the date range the text allows ("in
+    September" is a whole month, "last week" a week).
+    """
+    lane = {"denial": 0.22, "accusation": 0.0, "other": -0.22}
     with kit_style():
         ax = _axes(ax, figsize=(12, 5.6))
-        data = statements[statements["stance"].isin(["denial", "accusation", "other"])].copy()
+        data = statements[statements["stance"].isin(stances)].copy()
         data["mid"] = [_mid(s, e) for s, e in zip(data["event_start"], data["event_end"])]
         data = data.dropna(subset=["mid"])
+        data["event_end"] = data["event_end"].where(data["event_end"] != "", data["event_start"])
         actors = sorted(set(data["actor"]), key=lambda a: (a == "unknown", a))
         ypos = {a: i for i, a in enumerate(reversed(actors))}
-        jitter: dict[tuple, int] = {}
-        for stance, group in data.groupby("stance", sort=False):
-            for _, row in group.iterrows():
-                key = (row["actor"], row["mid"])
-                offset = 0.12 * jitter.get(key, 0)
-                jitter[key] = jitter.get(key, 0) + 1
-                y = ypos[row["actor"]] + offset
-                start, end = pd.Timestamp(row["event_start"]), pd.Timestamp(row["event_end"] or row["event_start"])
-                ax.plot([start, end], [y, y], color=STANCE_COLOURS[stance], linewidth=4, alpha=0.35,
-                        solid_capstyle="butt")
-            ys = [ypos[a] for a in group["actor"]]
-            ax.scatter(pd.to_datetime(group["mid"]), ys, s=110, marker=STANCE_MARKERS[stance],
-                       color=STANCE_COLOURS[stance], label=stance, edgecolor="white", zorder=3)
+        groups = data.groupby(["actor", "stance", "event_start", "event_end", "mid"], sort=False).size()
+        for stance in stances:
+            cells = groups[groups.index.get_level_values("stance") == stance]
+            if cells.empty:
+                continue
+            xs, ys = [], []
+            for (actor, _, start, end, mid), n in cells.items():
+                y = ypos[actor] + lane.get(stance, 0.0)
+                ax.plot([pd.Timestamp(start), pd.Timestamp(end)], [y, y], color=STANCE_COLOURS[stance],
+                        linewidth=5, alpha=0.3, solid_capstyle="butt")
+                xs.append(pd.Timestamp(mid))
+                ys.append(y)
+                if n > 1:
+                    ax.annotate(f"×{n}", (pd.Timestamp(mid), y), xytext=(9, -4), textcoords="offset points",
+                                fontsize=11, color=STANCE_COLOURS[stance])
+            ax.scatter(xs, ys, s=110, marker=STANCE_MARKERS[stance], color=STANCE_COLOURS[stance],
+                       label=stance, edgecolor="white", zorder=3)
         ax.set_yticks(list(ypos.values()), list(ypos.keys()))
         ax.set_ylim(-0.7, max(len(ypos), 1) - 0.3)
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         ax.grid(axis="x", color="#eeeeee")
-        ax.set_xlabel("when it happened (bar: the date range the text allows)")
+        ax.set_xlabel("when it happened (bar: the date range the text allows; ×n: n statements)")
         ax.set_ylabel("who spoke (actor)")
         ax.set_title(title)
         ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
