@@ -256,9 +256,11 @@ def _cue_index() -> dict[str, list[tuple[tuple[str, ...], dict, bool]]]:
         if not words:
             continue
         lemma = words[0]
-        forms = _inflect(lemma) | set(row.get("forms", "").lower().split())
-        if len(words) > 1 or row["rule"] == "cue.according_to":
-            forms = _inflect(lemma) | set(row.get("forms", "").lower().split())
+        extra = (row.get("forms") or "").lower()
+        if extra.startswith("only:"):  # exactly these forms (the others are mostly nouns here)
+            forms = set(extra[5:].split())
+        else:
+            forms = _inflect(lemma) | set(extra.split())
         for form in forms:
             nounish = form in {lemma, lemma + "s", lemma + "es"} or (
                 lemma.endswith("y") and form == lemma[:-1] + "ies")
@@ -391,7 +393,10 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
         if not toks:
             continue
         low = [text[a:b].lower() for a, b in toks]
-        cues = [c for c in _find_cues(text, toks, low) if not _in_ranges(toks[c[0]][0], skip)]
+        # cues inside a quotation are the speaker's own words (part of a content), not new
+        # statements; PolNeAR marks none there either
+        cues = [c for c in _find_cues(text, toks, low)
+                if not _in_ranges(toks[c[0]][0], skip) and not _inside(toks[c[0]][0], doubles)]
         sent_atts: list[Attribution] = []
         for k, (ci, cj, row) in enumerate(cues):
             att = _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts, history)
@@ -417,6 +422,10 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
                 last_quote_source, last_quote_par = att.source_text, par
         results.extend(sent_atts)
     return results
+
+
+def _inside(pos: int, spans: list[Span]) -> bool:
+    return any(s < pos < e - 1 for s, e in spans)
 
 
 def _quotes_in(s: int, e: int, doubles: list[Span]) -> tuple[Span, ...]:
