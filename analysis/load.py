@@ -1,19 +1,40 @@
 """Read article files into the `articles` table. The only module that reads inputs.
 
 An article's ``text`` is its body as loaded: decoded, BOM removed, newlines
-normalised to ``\\n`` and front matter removed. Nothing else is deleted, so
+normalised to ``\\n`` and front matter removed (for HTML: the extracted main
+text, paragraphs separated by a blank line). Nothing else is deleted, so
 offsets stay aligned with the file (boilerplate is marked later, not cut).
 
+Inputs, read recursively from folders:
+
+- ``.txt``, ``.md``, ``.markdown``: one article each, optional ``---`` front matter;
+- ``.html``, ``.htm``, ``.xhtml``: main text extracted with trafilatura (boilerplate,
+  scripts and markup removed), title, site, author and date from the page's metadata;
+- ``.csv``, ``.tsv``, ``.jsonl``, ``.ndjson``, ``.json``: one article per row, with
+  configurable text and date columns (:class:`LoadOptions`);
+- a PolNeAR-style folder (``text/NAME.txt`` + ``metadata.tsv`` with ``filename``,
+  ``publication_date``, ``publisher``, ``title``): the texts with their metadata.
+
 Every input is accounted for: it becomes an article row or a `rejects` row
-with the reason, never a silent drop and never a traceback.
+with the reason (empty, binary, undecodable, bad date, duplicate, ...), never
+a silent drop and never a traceback. :func:`iter_articles` streams them one at
+a time, so a corpus never needs to fit in memory; :func:`load_inputs` collects
+them into frames.
 """
 from __future__ import annotations
 
+import codecs
+import csv
 import datetime as dt
+import email.utils
+import hashlib
+import io
+import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -22,14 +43,52 @@ from .errors import InputError
 
 #: Extensions read as plain articles.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+#: Extensions read as web pages (main text extracted).
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+#: Extensions read as tables of articles, one per row.
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json")
 
 #: Front-matter keys copied into the articles table (others are ignored).
 FRONT_MATTER_KEYS = ("id", "title", "published", "outlet", "credit", "url")
+#: Front-matter keys accepted in place of `published` (Jekyll/Hugo write `date`).
+DATE_ALIASES = ("published", "date", "publication_date", "pubdate")
 
 REJECT_COLUMNS = ["source_path", "reason"]
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+# Control characters that never occur in text (tab, newlines and form feed do).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """How to read tables (CSV/TSV/JSONL) and what makes an input unusable.
+
+    Column names are matched case-insensitively; ``None`` means "the first of the
+    usual names that is present" (text: text, body, content; date: published,
+    date, publication_date, pubdate).
+    """
+
+    text_column: str | None = None
+    date_column: str | None = None
+    title_column: str = "title"
+    id_column: str = "id"
+    outlet_column: str = "outlet"
+    credit_column: str = "credit"
+    url_column: str = "url"
+    #: Reject articles without a publication date (needed when counting by period).
+    require_date: bool = False
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An input that did not become an article, and why."""
+
+    source_path: str
+    reason: str
 
 
 @dataclass
@@ -45,8 +104,19 @@ def shipped_articles_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "data" / "articles"
 
 
+# ------------------------------------------------------------------ bytes and dates
+
 def decode(raw: bytes, path: Path | str = "<bytes>") -> str:
-    """Decode bytes as UTF-8 (BOM removed), falling back to cp1252; refuse binary data."""
+    """Decode bytes as UTF-8 (BOM removed; UTF-16 with a BOM), else cp1252, else latin-1; refuse binary data.
+
+    Newlines are normalised to ``\\n`` (CRLF and old-Mac CR).
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not raw.startswith(codecs.BOM_UTF32_LE):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(path, "undecodable: UTF-16 byte-order mark but invalid UTF-16") from None
+        return _checked_text(text, path)
     if not raw.strip():
         raise InputError(path, "empty file")
     if b"\x00" in raw[:8192]:
@@ -57,20 +127,54 @@ def decode(raw: bytes, path: Path | str = "<bytes>") -> str:
         try:
             text = raw.decode("cp1252")
         except UnicodeDecodeError as exc:
-            raise InputError(path, f"cannot decode as UTF-8 or cp1252 (byte {exc.start})") from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+            # Latin-1 decodes anything; accept it only when the bytes cp1252 leaves
+            # undefined are rare, else the file is not text in any encoding we know.
+            text = raw.decode("latin-1")
+            if len(_CONTROL.findall(text)) * 1000 > max(len(text), 1):
+                raise InputError(path, f"undecodable: not UTF-8, cp1252 or latin-1 text (byte {exc.start})") from None
+    return _checked_text(text, path)
+
+
+def _checked_text(text: str, path: Path | str) -> str:
+    """Normalise newlines and refuse text that is mostly control characters (binary data)."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(path, "empty file")
+    sample = text[:8192]
+    if len(_CONTROL.findall(sample)) * 100 > len(sample):
+        raise InputError(path, "binary file (control characters), not text")
+    return text
 
 
 def parse_date(value: str, path: Path | str = "<text>") -> str:
-    """An ISO date string for `value` (YYYY-MM-DD), or '' when empty; impossible dates raise."""
-    value = value.strip().strip("'\"")
+    """An ISO date string for `value` (YYYY-MM-DD), or '' when empty; impossible dates raise.
+
+    Accepted: ISO dates and timestamps, ``YYYY/MM/DD``, ``November 8, 2022``,
+    ``8 Nov 2022`` and RFC 2822 (``Tue, 08 Nov 2022 10:00:00 GMT``). Day-first
+    or month-first numeric dates (``08/11/2022``) are refused as ambiguous.
+    """
+    value = str(value).strip().strip("'\"").strip()
     if not value:
         return ""
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?", value)
-    if not match:
+    parts = None
+    if match := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?", value):
+        parts = tuple(map(int, match.groups()))
+    elif match := re.fullmatch(r"(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:\b.*)?", value):
+        month = _MONTHS.get(match.group(1)[:3].lower())
+        parts = (int(match.group(3)), month, int(match.group(2))) if month else None
+    elif match := re.fullmatch(r"(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(?:\b.*)?", value):
+        month = _MONTHS.get(match.group(2)[:3].lower())
+        parts = (int(match.group(3)), month, int(match.group(1))) if month else None
+    if parts is None and "," in value:
+        try:
+            stamp = email.utils.parsedate_to_datetime(value)
+            parts = (stamp.year, stamp.month, stamp.day)
+        except (TypeError, ValueError, IndexError):
+            parts = None
+    if parts is None:
         raise InputError(path, f"published date {value!r} is not YYYY-MM-DD")
     try:
-        return dt.date(*map(int, match.groups())).isoformat()
+        return dt.date(*parts).isoformat()
     except ValueError:
         raise InputError(path, f"published date {value!r} is not a real date") from None
 
@@ -88,75 +192,364 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[match.end():]
 
 
-def article_from_text(text: str, path: Path | str, published: str | None = None) -> dict:
+# ------------------------------------------------------------------ one article
+
+def _first_line(body: str) -> str:
+    line = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    return line.lstrip("#").strip()[:200]
+
+
+def _row(path: Path | str, body: str, *, doc_id: str, title: str = "", outlet: str = "", credit: str = "",
+         url: str = "", published: str = "", options: LoadOptions | None = None) -> dict:
+    """An `articles` row; refuses empty bodies and (when required) missing dates."""
+    if not body.strip():
+        raise InputError(path, "empty article text")
+    if options is not None and options.require_date and not published:
+        raise InputError(path, "missing published date (a date is required)")
+    return {"doc_id": doc_id, "title": (title or _first_line(body))[:500], "outlet": outlet, "credit": credit,
+            "url": url, "published": published, "text": body, "source_path": str(path)}
+
+
+def article_from_text(text: str, path: Path | str, published: str | None = None,
+                      options: LoadOptions | None = None) -> dict:
     """One `articles` row from decoded text (front matter parsed, body kept verbatim)."""
     meta, body = split_front_matter(text)
     if not body.strip():
-        raise InputError(path, "no article text after the front matter")
-    stem = Path(str(path)).stem
-    first_line = next((line.strip() for line in body.splitlines() if line.strip()), "")
-    return {
-        "doc_id": meta.get("id") or stem,
-        "title": meta.get("title") or first_line[:200],
-        "outlet": meta.get("outlet", ""),
-        "credit": meta.get("credit", ""),
-        "url": meta.get("url", ""),
-        "published": parse_date(published if published is not None else meta.get("published", ""), path),
-        "text": body,
-        "source_path": str(path),
-    }
+        raise InputError(path, "no article text after the front matter" if meta else "empty file")
+    date = published if published is not None else next((meta[k] for k in DATE_ALIASES if meta.get(k)), "")
+    return _row(path, body, doc_id=meta.get("id") or Path(str(path)).stem, title=meta.get("title", ""),
+                outlet=meta.get("outlet", ""), credit=meta.get("credit", ""), url=meta.get("url", ""),
+                published=parse_date(date, path), options=options)
 
 
-def read_article(path: Path | str, published: str | None = None) -> dict:
-    """Read one .txt/.md article file into an `articles` row; raises InputError."""
-    path = Path(path)
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(path, exc.strerror or "cannot read file") from None
-    return article_from_text(decode(raw, path), path, published)
 
 
-def iter_input_files(paths: Iterable[Path | str]) -> Iterable[Path | InputError]:
-    """Files named or found (recursively, sorted) under folders; missing paths yield an InputError."""
+def read_article(path: Path | str, published: str | None = None, options: LoadOptions | None = None) -> dict:
+    """Read one .txt/.md article file into an `articles` row; raises InputError."""
+    path = Path(path)
+    return article_from_text(decode(_read_bytes(path), path), path, published, options)
+
+
+def extract_html(html: str, path: Path | str = "<html>") -> dict:
+    """Main text and metadata of a web page: {text, title, outlet, credit, url, published}.
+
+    Uses trafilatura (offline: it parses the string, never fetches). Paragraphs
+    are separated by a blank line. Raises InputError when trafilatura is missing
+    or the page has no main text.
+    """
+    try:
+        import trafilatura
+    except ImportError:
+        raise InputError(path, "HTML extraction needs trafilatura, which is not installed "
+                               "(pip install trafilatura); convert the page to .txt instead") from None
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False,
+                                          include_images=False, include_links=False, deduplicate=False,
+                                          date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as exc:  # a third-party parser on untrusted markup: never let it raise a traceback
+        raise InputError(path, f"HTML could not be parsed ({type(exc).__name__})") from None
+    if doc is None:
+        raise InputError(path, "no main text found in the HTML page")
+    meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    lines = [line.strip() for line in (meta.get("text") or "").splitlines()]
+    text = "\n\n".join(line for line in lines if line)
+    if not text:
+        raise InputError(path, "no main text found in the HTML page")
+    return {"text": text, "title": meta.get("title") or "", "outlet": meta.get("sitename") or "",
+            "credit": meta.get("author") or "", "url": meta.get("url") or "", "published": meta.get("date") or ""}
+
+
+def read_html(path: Path | str, published: str | None = None, options: LoadOptions | None = None) -> dict:
+    """Read one web page into an `articles` row (main text extracted); raises InputError."""
+    path = Path(path)
+    page = extract_html(decode(_read_bytes(path), path), path)
+    try:
+        date = parse_date(published if published is not None else page["published"], path)
+    except InputError:
+        date = ""  # a page's own metadata date that is unusable is treated as unknown
+        if published is not None:
+            raise
+    return _row(path, page["text"], doc_id=path.stem, title=page["title"], outlet=page["outlet"],
+                credit=page["credit"], url=page["url"], published=date, options=options)
+
+
+# ------------------------------------------------------------------ tables of articles
+
+def _pick(columns: Iterable[str], wanted: str | None, defaults: tuple[str, ...]) -> str | None:
+    """The actual column name for `wanted` (or the first default present), case-insensitively."""
+    by_lower = {c.strip().lower(): c for c in columns if c is not None}
+    for name in ([wanted] if wanted else defaults):
+        if name.lower() in by_lower:
+            return by_lower[name.lower()]
+    return None
+
+
+def _table_records(path: Path, text: str) -> Iterator[tuple[str, object]]:
+    """(location, record) pairs of a CSV/TSV/JSON(L) file; a record that is not a dict is reported."""
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        for n, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                yield f"{path}#line={n}", json.loads(line)
+            except ValueError as exc:
+                yield f"{path}#line={n}", InputError(f"{path}#line={n}", f"invalid JSON ({exc.msg})")
+        return
+    if suffix == ".json":
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise InputError(path, f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
+        records = data if isinstance(data, list) else data.get("articles", [data]) if isinstance(data, dict) else []
+        for n, record in enumerate(records, start=1):
+            yield f"{path}#item={n}", record
+        return
+    delimiter = "\t" if suffix == ".tsv" else ","
+    if suffix == ".csv":
+        try:
+            delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter
+        except csv.Error:
+            delimiter = ","
+    # Articles are long: lift the csv module's 128 KB cell limit for this read.
+    csv.field_size_limit(1 << 30)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for n, record in enumerate(reader, start=1):
+            yield f"{path}#row={n}", record
+    except csv.Error as exc:
+        raise InputError(f"{path}#row={reader.line_num}", f"malformed CSV ({exc}); rest of the file not read") from None
+
+
+def iter_table_articles(path: Path | str, published: str | None = None,
+                        options: LoadOptions | None = None) -> Iterator[dict | Reject]:
+    """Articles (or rejects) of a CSV/TSV/JSONL/JSON file, one per row; raises InputError for the whole file."""
+    path = Path(path)
+    options = options or LoadOptions()
+    text = decode(_read_bytes(path), path)
+    columns: dict[str, str | None] | None = None
+    for location, record in _table_records(path, text):
+        if isinstance(record, InputError):
+            yield Reject(record.path, record.reason)
+            continue
+        if not isinstance(record, dict):
+            yield Reject(location, "not a JSON object")
+            continue
+        if columns is None or isinstance(record, dict) and path.suffix.lower() not in (".csv", ".tsv"):
+            keys = list(record)
+            columns = {
+                "text": _pick(keys, options.text_column, ("text", "body", "content")),
+                "date": _pick(keys, options.date_column, DATE_ALIASES),
+                "title": _pick(keys, options.title_column, ()), "id": _pick(keys, options.id_column, ()),
+                "outlet": _pick(keys, options.outlet_column, ("publisher", "source")),
+                "credit": _pick(keys, options.credit_column, ("author",)),
+                "url": _pick(keys, options.url_column, ("link",)),
+            }
+            if columns["text"] is None:
+                wanted = options.text_column or "text"
+                reason = f"no {wanted!r} column (has: {', '.join(map(str, keys))[:200]}); name it with --text-column"
+                if path.suffix.lower() in (".csv", ".tsv"):
+                    raise InputError(path, reason)
+                yield Reject(location, reason)
+                continue
+            if options.date_column and columns["date"] is None:
+                reason = f"no {options.date_column!r} date column (has: {', '.join(map(str, keys))[:200]})"
+                if path.suffix.lower() in (".csv", ".tsv"):
+                    raise InputError(path, reason)
+                yield Reject(location, reason)
+                continue
+
+        def cell(name: str) -> str:
+            key = columns[name]
+            value = record.get(key) if key is not None else None
+            return "" if value is None else str(value).replace("\r\n", "\n").replace("\r", "\n")
+
+        n = location.rsplit("=", 1)[-1]
+        try:
+            date = parse_date(published if published is not None else cell("date"), location)
+            yield _row(location, cell("text"), doc_id=cell("id").strip() or f"{path.stem}-{n}",
+                       title=cell("title").strip(), outlet=cell("outlet").strip(), credit=cell("credit").strip(),
+                       url=cell("url").strip(), published=date, options=options)
+        except InputError as exc:
+            yield Reject(exc.path, exc.reason)
+
+
+# ------------------------------------------------------------------ PolNeAR-style folders
+
+def is_polnear_folder(folder: Path | str) -> bool:
+    """True for a folder laid out like PolNeAR: ``text/*.txt`` beside ``metadata.tsv``."""
+    folder = Path(folder)
+    return (folder / "metadata.tsv").is_file() and (folder / "text").is_dir()
+
+
+def iter_polnear_articles(folder: Path | str, published: str | None = None,
+                          options: LoadOptions | None = None) -> Iterator[dict | Reject]:
+    """Articles of a PolNeAR-style folder: ``text/NAME.txt`` with ``metadata.tsv``'s date, publisher and title.
+
+    Only ``text/`` and ``metadata.tsv`` are inputs here (annotation folders are
+    gold data, not articles). A metadata row without its text file is a reject.
+    """
+    folder = Path(folder)
+    meta_path = folder / "metadata.tsv"
+    meta: dict[str, tuple[str, dict]] = {}
+    try:
+        text = decode(_read_bytes(meta_path), meta_path)
+        reader = csv.DictReader(io.StringIO(text, newline=""), delimiter="\t")
+        if "filename" not in (reader.fieldnames or []):
+            raise InputError(meta_path, "metadata.tsv has no 'filename' column")
+        for n, record in enumerate(reader, start=1):
+            name = Path((record.get("filename") or "").strip()).stem
+            if name:
+                meta[name] = (f"{meta_path}#row={n}", record)
+    except InputError as exc:
+        yield Reject(exc.path, exc.reason)
+    except csv.Error as exc:
+        yield Reject(str(meta_path), f"malformed metadata.tsv ({exc})")
+    found = set()
+    for path in sorted((folder / "text").rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix.lower() not in TEXT_SUFFIXES:
+            yield Reject(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+            continue
+        found.add(path.stem)
+        location, record = meta.get(path.stem, ("", {}))
+
+        def value(key: str) -> str:
+            v = str(record.get(key) or "").strip()
+            return "" if v in ("None", "NA", "nan") else v
+
+        try:
+            body = decode(_read_bytes(path), path)
+            date = parse_date(published if published is not None else value("publication_date"), path)
+            yield _row(path, body, doc_id=path.stem, title=value("title"), outlet=value("publisher"),
+                       credit=value("credit") or value("wire"), published=date, options=options)
+        except InputError as exc:
+            yield Reject(exc.path, exc.reason)
+    for name in sorted(set(meta) - found):
+        yield Reject(meta[name][0], f"metadata row for {name!r} but no text/{name}.txt")
+
+
+# ------------------------------------------------------------------ folders and the whole input
+
+def iter_input_files(paths: Iterable[Path | str]) -> Iterator[Path | InputError]:
+    """Files named or found (recursively, sorted) under folders; missing paths yield an InputError.
+
+    PolNeAR-style folders are yielded whole (as the folder path), not file by file.
+    """
     for entry in paths:
         entry = Path(entry)
         if entry.is_dir():
-            files = sorted(p for p in entry.rglob("*") if p.is_file() and not p.name.startswith("."))
-            if not files:
+            count = 0
+            for item in _walk(entry):
+                count += 1
+                yield item
+            if not count:
                 yield InputError(entry, "folder holds no files")
-            yield from files
         elif entry.is_file():
             yield entry
         else:
             yield InputError(entry, "no such file or folder")
 
 
-def load_inputs(paths: Iterable[Path | str] | None = None, published: str | None = None) -> LoadResult:
-    """Load every article under `paths` (default: the shipped articles).
+def _walk(folder: Path) -> Iterator[Path]:
+    if is_polnear_folder(folder):
+        yield folder
+        return
+    try:
+        children = sorted(folder.iterdir())
+    except OSError:
+        yield folder  # unreadable folder: reported by the reader
+        return
+    for child in children:
+        if child.name.startswith("."):
+            continue  # .DS_Store, .ipynb_checkpoints, .git: not articles
+        if child.is_dir():
+            if not child.is_symlink():  # never loop through a symlinked folder
+                yield from _walk(child)
+        elif child.is_file():
+            yield child
 
-    Files that cannot be used are listed in ``rejects`` with the reason; so are
-    duplicate doc_ids (the first one read wins).
+
+def _articles_of(item: Path, published: str | None, options: LoadOptions) -> Iterator[dict | Reject]:
+    """Articles or rejects of one input (file or PolNeAR folder)."""
+    suffix = item.suffix.lower()
+    try:
+        if item.is_dir():
+            if is_polnear_folder(item):
+                yield from iter_polnear_articles(item, published, options)
+            else:
+                yield Reject(str(item), "folder cannot be read")
+        elif suffix in TEXT_SUFFIXES:
+            yield read_article(item, published, options)
+        elif suffix in HTML_SUFFIXES:
+            yield read_html(item, published, options)
+        elif suffix in TABLE_SUFFIXES:
+            yield from iter_table_articles(item, published, options)
+        else:
+            yield Reject(str(item), f"unsupported file type {item.suffix or '(none)'!r}")
+    except InputError as exc:
+        yield Reject(exc.path, exc.reason)
+
+
+def text_fingerprint(text: str) -> str:
+    """A hash of the text with case, Unicode form and whitespace normalised (exact-duplicate key)."""
+    norm = " ".join(unicodedata.normalize("NFKC", text).lower().split())
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def iter_articles(paths: Iterable[Path | str] | None = None, published: str | None = None,
+                  options: LoadOptions | None = None) -> Iterator[dict | Reject]:
+    """Stream every input as an `articles` row (dict) or a :class:`Reject`, in a stable order.
+
+    Duplicates are rejects: a doc_id seen before, or the same text from the same
+    outlet (the same text from two different outlets is kept: it is a wire copy,
+    which :mod:`analysis.corpus` groups). Only ids and hashes are remembered, so
+    memory does not grow with the texts.
     """
+    options = options or LoadOptions()
     paths = list(paths) if paths else [shipped_articles_dir()]
-    rows, rejects, seen = [], [], {}
+    seen_ids: dict[str, str] = {}
+    seen_texts: dict[tuple[str, str], str] = {}
     for item in iter_input_files(paths):
         if isinstance(item, InputError):
-            rejects.append({"source_path": item.path, "reason": item.reason})
+            yield Reject(item.path, item.reason)
             continue
-        if item.suffix.lower() not in TEXT_SUFFIXES:
-            rejects.append({"source_path": str(item), "reason": f"unsupported file type {item.suffix or '(none)'!r}"})
-            continue
-        try:
-            row = read_article(item, published)
-        except InputError as exc:
-            rejects.append({"source_path": exc.path, "reason": exc.reason})
-            continue
-        if row["doc_id"] in seen:
-            rejects.append({"source_path": str(item), "reason": f"duplicate doc_id {row['doc_id']!r} (first read from {seen[row['doc_id']]})"})
-            continue
-        seen[row["doc_id"]] = str(item)
-        rows.append(row)
+        for row in _articles_of(item, published, options):
+            if isinstance(row, Reject):
+                yield row
+                continue
+            doc_id = row["doc_id"]
+            if doc_id in seen_ids:
+                yield Reject(row["source_path"], f"duplicate doc_id {doc_id!r} (first read from {seen_ids[doc_id]})")
+                continue
+            key = (text_fingerprint(row["text"]), row["outlet"].strip().lower())
+            if key in seen_texts:
+                yield Reject(row["source_path"], f"duplicate text of {seen_texts[key]!r} (same outlet)")
+                continue
+            seen_ids[doc_id] = row["source_path"]
+            seen_texts[key] = doc_id
+            yield row
+
+
+def load_inputs(paths: Iterable[Path | str] | None = None, published: str | None = None,
+                options: LoadOptions | None = None) -> LoadResult:
+    """Load every article under `paths` (default: the shipped articles).
+
+    Inputs that cannot be used are listed in ``rejects`` with the reason; so are
+    duplicates (the first one read wins). See :func:`iter_articles` to stream.
+    """
+    rows, rejects = [], []
+    for item in iter_articles(paths, published, options):
+        if isinstance(item, Reject):
+            rejects.append({"source_path": item.source_path, "reason": item.reason})
+        else:
+            rows.append(item)
     return LoadResult(schema.frame("articles", rows), pd.DataFrame(rejects, columns=REJECT_COLUMNS))
 
 
