@@ -58,7 +58,7 @@ table{border-collapse:collapse;width:100%;font-size:.9rem;margin-top:.5rem}
 th,td{border-bottom:1px solid #e5e5e5;padding:.35rem .4rem;text-align:left;vertical-align:top}
 th{background:#fafafa}
 td.stance-denial{color:#005080;font-weight:700} td.stance-accusation{color:#a04000;font-weight:700}
-code{font-size:.85em;color:#333;overflow-wrap:anywhere}
+code{font-size:.8em;color:#333;word-break:normal;overflow-wrap:normal}
 figure{margin:1rem 0} figure img{max-width:100%;border:1px solid #eee}
 """
 
@@ -161,7 +161,7 @@ def statements_table_html(statements: pd.DataFrame) -> str:
             f"<td>{escape(s['actor'])} <small>({escape(s['source_type'])})</small></td><td>{escape(s['target'])}</td>"
             f"<td>{escape(s['source'])}</td><td>{escape(s['cue'])}</td><td>{escape(s['mode'])}</td>"
             f"<td>{escape(flags)}</td><td>{escape(when)}{escape(when_text)}</td><td>{escape(s['text'])}</td>"
-            f"<td><code>{escape(s['rule'])}</code></td></tr>")
+            f"<td><code>{'+<wbr>'.join(escape(part) for part in s['rule'].split('+'))}</code></td></tr>")
     return f"<table>{head}{''.join(body)}</table>"
 
 

@@ -1,0 +1,114 @@
+"""`make report` end to end: what it writes, into a temporary folder, from a fresh process."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIGURE_FILES = ("png", "svg", "pdf", "csv", "caption.json")
+
+
+def _report(*args, cwd=REPO):
+    return subprocess.run([sys.executable, "-m", "analysis", "report", *map(str, args)], cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    run = _report("--out", out)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("report: 1 article(s) processed, 0 rejected")
+    assert "Traceback" not in run.stderr
+    return out
+
+
+def test_tables_written(report_dir):
+    from analysis import schema
+
+    for table in ("articles", "spans", "statements", "counts"):
+        frame = pd.read_csv(report_dir / f"{table}.csv", keep_default_na=False)
+        assert list(frame.columns) == schema.columns(table)
+    spans = pd.read_csv(report_dir / "spans.csv", keep_default_na=False)
+    text = pd.read_csv(report_dir / "articles.csv", keep_default_na=False)["text"][0]
+    assert all(text[s:e] == t for s, e, t in zip(spans["start"], spans["end"], spans["text"]))
+
+
+def test_figures_in_every_format_with_data_and_caption(report_dir):
+    stems = {p.name[: -len(".caption.json")] for p in (report_dir / "figures").glob("*.caption.json")}
+    assert len(stems) >= 2
+    for stem in stems:
+        for ext in FIGURE_FILES:
+            path = report_dir / "figures" / f"{stem}.{ext}"
+            assert path.is_file() and path.stat().st_size > 0, path
+        caption = json.loads((report_dir / "figures" / f"{stem}.caption.json").read_text())
+        assert {"kit_version", "lexicon_hash", "inputs", "periods", "denominator"} <= set(caption)
+
+
+def test_count_axes_say_statements_reported(report_dir):
+    svg = (report_dir / "figures" / "denials-accusations-by-period.svg").read_text()
+    assert "statements reported" in svg and "events" not in svg.split("<text")[-1]
+    data = pd.read_csv(report_dir / "figures" / "denials-accusations-by-period.csv", keep_default_na=False)
+    assert {"2022-09", "2022-11"} <= set(data["period"])
+
+
+def test_html_pages(report_dir):
+    index = (report_dir / "index.html").read_text()
+    assert 'href="articles/000_69a36e7ce07eb426.html"' in index
+    assert 'src="figures/denials-accusations-by-period.png"' in index
+    page = (report_dir / "articles" / "000_69a36e7ce07eb426.html").read_text()
+    assert 'class="legend"' in page and "l-boilerplate" in page
+    assert "http://" not in page.replace('href="http', "") and "<link" not in page   # nothing loaded from a network
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.scripts, self.event_attrs, self.imgs = 0, [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.scripts += tag == "script"
+        self.imgs += tag == "img"
+        self.event_attrs += [k for k, _ in attrs if k.startswith("on")]
+
+
+def test_markup_in_an_article_is_shown_as_text(tmp_path):
+    evil = '<script>alert("pwned")</script><img src=x onerror="alert(1)">'
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "evil.md").write_text(f"---\ntitle: Title {evil}\npublished: 2022-11-08\noutlet: {evil}\n---\n"
+                                 f"Headline {evil}\n\nThe ministry said that {evil} was a groundless rumour.\n",
+                                 encoding="utf-8")
+    out = tmp_path / "out"
+    run = _report(src, "--out", out)
+    assert run.returncode == 0, run.stderr
+    pages = list(out.rglob("*.html"))
+    assert len(pages) == 2
+    for page in pages:
+        html = page.read_text()
+        tags = _Tags()
+        tags.feed(html)
+        assert tags.event_attrs == [] and tags.scripts <= 1, page   # at most the kit's own toggle script
+        assert "&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;" in html, page
+    index_tags = _Tags()
+    index_tags.feed((out / "index.html").read_text())
+    assert index_tags.scripts == 0
+
+
+def test_bad_input_is_one_line_and_status_2(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    run = _report(empty, "--out", tmp_path / "out")
+    assert run.returncode == 2
+    assert run.stderr.strip().count("\n") <= 1 and "empty file" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_makefile_report_target_uses_out(tmp_path):
+    dry = subprocess.run(["make", "-n", "report", f"OUT={tmp_path}"], cwd=REPO, capture_output=True, text=True)
+    assert f"-m analysis report --out {tmp_path}" in dry.stdout
