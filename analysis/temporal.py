@@ -281,7 +281,7 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
     return min(cands, key=lambda c: abs((c[1] - ctx.dct).days))[0]
 
 
-_WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?"
+_WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?"  # "Tuesday, Nov. 8" is one expression
 
 
 @_rule("date.month_day_year", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
@@ -470,7 +470,7 @@ def _this_last_next(m, ctx):
     return ("DATE", _unit_value(ctx, unit, k))
 
 
-@_rule("date.the_weekend", r"(?i:\b(?:over\s+)?(the weekend))\b")
+@_rule("date.the_weekend", r"(?i:\b(?P<x>the weekend))\b")
 def _the_weekend(m, ctx):
     if ctx.dct is None:
         return ("DATE", "XXXX-WXX-WE")
@@ -821,7 +821,7 @@ def _future(m, ctx):
 
 # Anaphora: resolved in a second pass, in text order ------------------------
 
-_ANAPHORA = re.compile(r"(?i:\b(?:at|by|from|since|until|till|back)\s+(the time|that time|then)\b"
+_ANAPHORA = re.compile(r"(?i:\b(?:at|by|from|since|until|till|back)\s+(the time|that time|then)\b(?!\s+(?:of|when|that)\b)"
                        r"|\b(that (?:day|week|month|year|quarter)|the same (?:day|week|month|year|quarter)|the following (?:day|week|month|year))\b)")
 
 
@@ -1026,19 +1026,21 @@ _PRONOUN_SOURCES = {"he", "she", "it", "they", "we", "i", "the statement"}
 
 
 def _norm_source(s) -> str:
-    s = str(s or "").strip().lower()
+    s = s.strip().lower() if isinstance(s, str) else ""
     return re.sub(r"^(the|a|an)\s+", "", s)
 
 
-def _continues(prev: pd.Series, cur: pd.Series) -> bool:
-    """Does `cur` continue the statement `prev` (same speaker, or a pronoun/generic back-reference)?"""
+def _continues(prev: dict, cur: dict) -> bool:
+    """Does `cur` continue the statement `prev` (same speaker, or a pronoun as source)?"""
+    if str(prev.get("doc_id") or "") != str(cur.get("doc_id") or ""):
+        return False
     ps, cs = _norm_source(prev.get("source")), _norm_source(cur.get("source"))
-    pa, ca = str(prev.get("actor") or ""), str(cur.get("actor") or "")
+    pa, ca = _norm_source(prev.get("actor")), _norm_source(cur.get("actor"))
     if cs and ps and cs == ps:
         return True
     if pa and ca and pa == ca and pa != "unknown":
         return True
-    return str(cur.get("source") or "").strip().lower() in _PRONOUN_SOURCES
+    return _norm_source(cur.get("source")) in {_norm_source(p) for p in _PRONOUN_SOURCES}
 
 
 def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: str, dct) -> pd.DataFrame:
@@ -1062,23 +1064,34 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
         tx = tx[tx["layer"] == "timex"]
     spans = []
     if not tx.empty:
-        for _, r in tx.iterrows():
+        for r in tx.to_dict("records"):
             if str(r.get("label")) not in ("DATE", "TIME"):
                 continue
             rng = timex_range(str(r.get("value")))
-            if rng:
-                spans.append((int(r["start"]), int(r["end"]), str(r.get("text") or ""), rng, str(r.get("rule") or "")))
+            try:
+                if rng:
+                    spans.append((int(r["start"]), int(r["end"]), str(r.get("text") or ""), rng,
+                                  str(r.get("rule") or "")))
+            except (KeyError, TypeError, ValueError):
+                continue
     spans.sort()
-    order = out.sort_values(["start", "end"], kind="stable").index
-    prev = None
+    rows = out.to_dict("records")
+
+    def pos(i: int) -> tuple[int, int]:
+        try:
+            return int(rows[i].get("start")), int(rows[i].get("end"))
+        except (TypeError, ValueError):
+            return -1, -1
+    order = sorted(range(len(rows)), key=pos)  # stable: ties keep their input order
+    prev: dict | None = None
     prev_time: tuple[str, str, str] | None = None
-    results: dict = {}
-    for idx in order:
-        row = out.loc[idx]
-        st, en = int(row["start"]), int(row["end"])
-        inside = [s for s in spans if s[0] >= st and s[1] <= en]
+    results: list = [None] * len(rows)
+    for i in order:
+        row = rows[i]
+        st, en = pos(i)
+        inside = [s for s in spans if s[0] >= st and s[1] <= en] if st >= 0 else []
         if inside:
-            # prefer the narrowest anchored expression; first in the sentence breaks ties
+            # the narrowest anchored expression dates the saying; the first breaks ties
             s = min(inside, key=lambda s: (_days(s[3]), s[0]))
             rule = "time.anaphora" if s[4].startswith("anaphora.") else "time.in_sentence"
             t = (s[2], s[3][0], s[3][1])
@@ -1086,14 +1099,13 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
             t, rule = prev_time, "time.carried"
         else:
             t, rule = ("", dct_iso, dct_iso), "time.dct"
-        results[idx] = (t, rule)
+        results[i] = (t, rule)
         prev, prev_time = row, t
-    for idx, (t, rule) in results.items():
-        out.at[idx, "time_text"] = t[0]
-        out.at[idx, "event_start"] = t[1]
-        out.at[idx, "event_end"] = t[2]
-        old = str(out.at[idx, "rule"] or "")
-        out.at[idx, "rule"] = f"{old}+{rule}" if old else rule
+    old_rules = [str(r.get("rule") or "") if not pd.isna(r.get("rule")) else "" for r in rows]
+    out["time_text"] = [t[0] for t, _ in results]
+    out["event_start"] = [t[1] for t, _ in results]
+    out["event_end"] = [t[2] for t, _ in results]
+    out["rule"] = [f"{o}+{rule}" if o else rule for o, (_, rule) in zip(old_rules, results)]
     return out
 
 

@@ -287,3 +287,16 @@ def test_assign_event_times_new_speaker_does_not_carry():
     out = assign_event_times(st, schema.frame("spans", find_timexes(text, NOV8)), text, NOV8)
     assert list(out["event_start"]) == ["2022-09-01", NOV8]
     assert out["rule"].iloc[1] == "time.dct"
+
+
+def test_assign_event_times_odd_frames():
+    """Duplicate index labels, two documents, missing sources: no carry across documents."""
+    text = "A said it in 2015. B said more."
+    st = pd.DataFrame([
+        {"doc_id": "x", "start": 0, "end": 18, "source": None, "actor": None, "rule": None},
+        {"doc_id": "y", "start": 19, "end": 31, "source": None, "actor": None, "rule": None},
+    ], index=[7, 7])
+    out = assign_event_times(st, pd.DataFrame(find_timexes(text, NOV8)), text, NOV8)
+    assert list(out.index) == [7, 7]
+    assert list(out["rule"]) == ["time.in_sentence", "time.dct"]
+    assert list(out["event_start"]) == ["2015-01-01", NOV8]
