@@ -65,7 +65,9 @@ def _own_extent(a, s: int, e: int) -> Span:
     parts = [p for p in (a.source, a.cue, a.content) if p]
     if not parts:
         return s, e
-    return min(p[0] for p in parts), max(p[1] for p in parts)
+    # no content found: the stance words may follow the cue ("dismissed the report as fake")
+    end = max(p[1] for p in parts) if a.content else e
+    return min(p[0] for p in parts), end
 
 
 def _self_target(r, actor: str, text: str, pos: int) -> bool:

@@ -172,6 +172,9 @@ def agreement(gold: list[dict], spans, statements) -> dict:
             agree[f] += want == got
         out["statements"].append(row)
     n = len(out["statements"])
-    out["fields"] = {f: {"agree": agree[f], "of": n, "share": round(agree[f] / n, 4) if n else 0.0}
+    matched = sum(1 for r in out["statements"] if r["stance"][1] is not None)
+    out["statements_found"] = {"found": matched, "of": n, "share": round(matched / n, 4) if n else 0.0}
+    # agreement on the statements both found (a missed statement counts once, above)
+    out["fields"] = {f: {"agree": agree[f], "of": matched, "share": round(agree[f] / matched, 4) if matched else 0.0}
                      for f in ("stance", "actor", "target", "source_type")}
     return out
