@@ -274,7 +274,8 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
         if after:
             return min(after, key=lambda c: c[1])[0]
     if t == "past":
-        before = [c for c in cands if c[1] <= ctx.dct + timedelta(days=7)]
+        # ... but a past cue does not send "June 14" in a May story back eleven months
+        before = [c for c in cands if ctx.dct - timedelta(days=240) <= c[1] <= ctx.dct + timedelta(days=7)]
         if before:
             return max(before, key=lambda c: c[1])[0]
     # otherwise the nearest occurrence: deadlines and record dates run ahead, events behind
@@ -605,9 +606,14 @@ def _half(m, ctx):
 
 
 @_rule("date.year", r"(?:(?i:(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+|(?:the\s+)?fiscal(?:\s+year)?\s+|(?:the\s+)?(?:year|summer|spring|fall|autumn|winter)\s+(?:of\s+)?))?"
-       r"(?<![\w$£€.,/:#-])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d|:\d|\s*(?:%|percent|people|shares|troops|tons|votes|barrels|pounds|dollars|yen|marks|units|cars|jobs))")
+       r"(?<![\w$£€.,/:#-])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d|:\d|\s*(?:%|percent|people|shares|troops|tons|votes|barrels|pounds|dollars|yen|marks|units|cars|jobs"
+       r"|registered|likely|voters|adults|respondents|residents|members|students|delegates|employees|workers|soldiers"
+       r"|homes|cases|deaths|feet|miles|meters|metres|kilometers|acres|points|words)\b)")
 def _year(m, ctx):
     s = m.group(0).lower()
+    if ctx.dct is not None and int(m.group(1)) > ctx.dct.year + 30 and not re.search(
+            r"(?i)\b(?:by|until|in|before|after|through)\s+$", ctx.text[max(0, m.start() - 10):m.start()]):
+        return None  # "a poll of 2047 voters": a count, not a year
     for name, code in _SEASON.items():
         if name in s:
             return ("DATE", f"{m.group(1)}-{code}")

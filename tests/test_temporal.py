@@ -62,6 +62,9 @@ CASES = [
     ("It was signed on 2022-11-08.", NOV8, "2022-11-08", "2022-11-08"),
     ("The talks ended on Sept. 21.", NOV8, "Sept. 21", "2022-09-21"),
     ("The deadline is Jan. 14.", "2021-12-20", "Jan. 14", "2022-01-14"),
+    # a past cue does not push a month-day back almost a year (nearest wins)
+    ("The primary is June 14, and Sanders has pledged to stay.", "2016-05-11", "June 14", "2016-06-14"),
+    ("He was shot on Oct. 23 at home.", "2022-11-08", "Oct. 23", "2022-10-23"),
     ("The law took effect in March 2015.", NOV8, "March 2015", "2015-03"),
     ("The factory closed in 2015.", NOV8, "2015", "2015"),
     ("Inflation was high in the 1990s.", NOV8, "the 1990s", "199"),
@@ -117,6 +120,7 @@ def test_types(text, dct, phrase, expected):
     "Stocks fall on bad news.",                            # 'fall' the verb
     "The 52-year-old doctor was shot.",                    # ages are not durations
     "They sold 2015 shares and 1990 people voted.",        # counts, not years
+    "A poll of 2047 registered voters was released.",
     "And then they left.",                                 # 'then' as sequence, not an anaphor
     "Three-quarters of voters agreed.",
 ])
