@@ -528,13 +528,19 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
         if content_before is not None and short_tail:
             content = content_before
             mode = "indirect"
-        elif short_tail:
+        elif _adverbial_tail(text, ce, se):
             content = None  # "X said in a statement on Tuesday." says nothing quotable
             mode = "indirect"
         else:
             content = _right_content(text, ce, next_start if _cuts(low, toks, cues, k) else se, se, low, toks, cj,
                                      rule_cue)
             mode = "indirect"
+        if ai == 0 and low[ci].endswith(("ed", "ing")) and content is not None:
+            # "Asked whether he would go, he said no": the participle clause ends at its comma
+            comma = text.find(",", ce, se)
+            if comma > 0:
+                content = _trim(text, content[0], min(content[1], comma), " \n")
+            source = None
         participle = low[ci].endswith("ing") and ci > 0 and low[ci - 1] in {",", ".", "and", ";", "—", "–"}
         if participle:
             source, source_rule = None, ""
@@ -603,9 +609,25 @@ def _cuts(low, toks, cues, k) -> bool:
 
 
 _TAIL_RE = re.compile(
-    r"^\s*(?:(?:in|on|at|during|to|after|before|last|this|via|from|earlier|later|late|early|on)\b[^,“”\"]{0,80}|"
+    r"^\s*(?:(?:in|on|at|during|after|before|last|this|via|from|earlier|later|late|early|on)\b[^,“”\"]{0,80}|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|recently|again|too|"
     r"also|then)\b[^,“”\"]{0,60})?[\s.!?]*$", re.I)
+
+
+_VERBS = {"is", "was", "are", "were", "will", "would", "has", "have", "had", "can", "could", "should",
+          "must", "may", "might", "did", "does", "do", "be", "been", "won", "lost", "made", "took", "gave",
+          "went", "came", "got", "left", "met", "ran", "saw", "knew", "thinks", "wants", "needs", "says"}
+
+
+def _verb_like(w: str) -> bool:
+    w = w.strip(".,;:!?”’\"'")
+    return w in _VERBS or (w.islower() and len(w) > 4 and w.endswith("ed"))
+
+
+def _adverbial_tail(text: str, ce: int, se: int) -> bool:
+    """True when only adverbials follow the cue ("said in a statement on Tuesday.")."""
+    tail = text[ce:se]
+    return not tail.strip(" .!?\n") or bool(_TAIL_RE.match(tail))
 
 
 def _short_tail(text: str, ce: int, se: int) -> bool:
@@ -623,7 +645,9 @@ def _short_tail(text: str, ce: int, se: int) -> bool:
     # inverted source: "said Kirby." / "said John Kirby, a spokesman, on Tuesday."
     first = re.split(r"[,.;]", t, 1)[0]
     n = len(first.split())
-    if n <= 6 and (first[:1].isupper() or first.lower().startswith(("the ", "a ", "an ", "his ", "her "))):
+    if any(_verb_like(w) for w in first.split()[1:]):
+        return False  # "said the talks failed": a clause, not a noun phrase
+    if n <= 6 and (first[:1].isupper() or first.lower().startswith(("the ", "a ", "an ", "his ", "her ", "he", "she", "they"))):
         rest = t[len(first):]
         return not re.search(r"\b(that|said|says)\b", rest) and len(rest.split()) <= 25
     return False
@@ -750,7 +774,7 @@ def _right_content(text, ce, stop, se, low, toks, cj, rule_cue) -> Span | None:
     if e <= s:
         return None
     end_q = e
-    while end_q < min(stop, se) and text[end_q] in ".!?," and end_q + 1 <= se and text[end_q + 1:end_q + 2] in "”\"’":
+    while end_q + 1 < se and text[end_q] in ".!?," and text[end_q + 1] in "”\"’'":
         end_q += 2
         e = end_q
         break

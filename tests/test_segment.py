@@ -1,0 +1,84 @@
+"""Sentences, paragraphs and tokens: offsets, abbreviations, headlines, quotes, odd input."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.segment import find_paragraphs, find_sentences, find_tokens
+
+
+def sents(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_sentences(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # abbreviations do not end sentences
+    ("Mr. Smith met Sen. Jones in Washington. They talked.",
+     ["Mr. Smith met Sen. Jones in Washington.", "They talked."]),
+    ("The U.S. Senate voted on Jan. 5. It passed.", ["The U.S. Senate voted on Jan. 5.", "It passed."]),
+    ("Gov. Brown and Rep. Lee spoke at 3 p.m. Monday.", ["Gov. Brown and Rep. Lee spoke at 3 p.m. Monday."]),
+    ("Apple Inc. and Acme Corp. agreed. Shares rose.", ["Apple Inc. and Acme Corp. agreed.", "Shares rose."]),
+    ("John F. Kennedy spoke. Crowds cheered.", ["John F. Kennedy spoke.", "Crowds cheered."]),
+    ("See No. 5 on the list. Then stop.", ["See No. 5 on the list.", "Then stop."]),
+    # an abbreviation can still end a sentence when a pronoun starts the next one
+    ("Troops left the U.S. He stayed.", ["Troops left the U.S.", "He stayed."]),
+    # quotes ending sentences
+    ("“We will win,” he said. “They will lose.”", ["“We will win,” he said.", "“They will lose.”"]),
+    ("He said “no.” Then he left.", ["He said “no.”", "Then he left."]),
+    ("“Why?” he asked. Nobody answered.", ["“Why?” he asked.", "Nobody answered."]),
+    # headlines and labels without a final period stay apart from the body
+    ("North Korea denies arms dealings with Russia\n\nThe ministry said so.",
+     ["North Korea denies arms dealings with Russia", "The ministry said so."]),
+    ("Kim Jong Un and Vladimir Putin\nAdvertisement\nThe ministry said so.",
+     ["Kim Jong Un and Vladimir Putin", "Advertisement", "The ministry said so."]),
+    # a blank line always ends a sentence, even without punctuation
+    ("first part of a line\n\nsecond part", ["first part of a line", "second part"]),
+    # a wrapped line that continues mid-sentence is not split
+    ("The committee voted to approve the\nbill on Tuesday.", ["The committee voted to approve the\nbill on Tuesday."]),
+])
+def test_sentences(text, expected):
+    assert sents(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\n", "\x00", "\x00\x01 \x02", "…", "“", ".", "?!"])
+def test_sentences_odd_input_never_raises(text):
+    for s, e in find_sentences(text):
+        assert 0 <= s < e <= len(text)
+        assert text[s:e] == text[s:e].strip()
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_sentences_are_stripped_ordered_and_in_bounds(text):
+    spans = find_sentences(text)
+    prev = 0
+    for s, e in spans:
+        assert prev <= s < e <= len(text)
+        assert not text[s].isspace() and not text[e - 1].isspace()
+        assert "\n\n" not in text[s:e].replace(" ", "")  # never across a blank line
+        prev = e
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("One.\n\nTwo.\n \nThree.", ["One.", "Two.", "Three."]),
+    ("\n\nOnly one\nparagraph here.\n", ["Only one\nparagraph here."]),
+    ("", []),
+    ("  \n \n ", []),
+])
+def test_paragraphs(text, expected):
+    assert [text[s:e] for s, e in find_paragraphs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia’s don't U.S. 3.2%", ["Russia’s", "don't", "U.S.", "3.2%"]),
+    ("“Hi,” she said.", ["“", "Hi", ",", "”", "she", "said", "."]),
+    ("Jong-un", ["Jong-un"]),
+])
+def test_tokens(text, expected):
+    assert [text[s:e] for s, e in find_tokens(text)] == expected
+
+
+def test_tokens_window_offsets_are_absolute():
+    text = "aaa bbb ccc"
+    assert find_tokens(text, 4, 7) == [(4, 7)]
