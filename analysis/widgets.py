@@ -1,0 +1,590 @@
+"""ipywidgets front-ends: the article explorer, the timeline explorer and the classroom.
+
+Widgets are thin. Each factory builds its controls, wires callbacks that only call
+library functions (render, aggregate, plots, export, classroom) and returns the
+top-level widget. Its controls hang on the widget as ``.controls`` (a small
+dataclass), so tests and notebooks can set ``.value`` from Python and read the
+outputs (HTML ``.value``, image bytes, the figure and its data).
+
+All article text shown is escaped (``render.highlight`` and ``html.escape``).
+Nothing happens at import beyond defining names; ipywidgets is imported here
+because this module is the widget layer.
+"""
+from __future__ import annotations
+
+import io
+import math
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import ipywidgets as w
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from . import aggregate, classroom as cls, export, plots, render, schema
+
+# ---------------------------------------------------------------- shared bits
+
+#: Checkbox name -> the span layers it shows (boilerplate is always shown, greyed out).
+LAYER_GROUPS: dict[str, tuple[str, ...]] = {
+    "denials": ("denial",),
+    "accusations": ("accusation",),
+    "sources": ("source", "cue"),
+    "quotes": ("quote", "content"),
+    "hedges and evidence": ("hedge", "evidence"),
+    "scare quotes": ("scare_quote",),
+    "loaded language": ("loaded",),
+    "time expressions": ("timex",),
+}
+
+#: Granularities offered by the timeline explorer; 'article periods' are aggregate.ARTICLE_PERIODS.
+GRANULARITIES = (("month", "month"), ("week", "week"), ("year", "year"),
+                 ("the article's two periods", "periods"))
+
+_SKIP_SELECTORS = ("body", "main", "h1", "h2", "figure", "figure img", ".meta", ".meta span", ".note")
+
+
+def scoped_css(scope: str = ".wsw") -> str:
+    """The static pages' layer and table CSS, every selector prefixed with `scope`.
+
+    A ``<style>`` inside a widget is global to the page, so unscoped ``body``/``table``
+    rules would restyle JupyterLab itself. The colours stay those of ``render``.
+    """
+    rules = []
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", render._CSS):
+        names = [s.strip() for s in selectors.split(",")]
+        if all(n in _SKIP_SELECTORS for n in names):
+            continue
+        rules.append(",".join(f"{scope} {n}" for n in names) + "{" + body + "}")
+    extra = (f"{scope} .legend input{{display:none}}"  # the static page's JS toggles; here the checkboxes do it
+             f"{scope} .l-selected{{outline:3px solid #000;outline-offset:2px}}"
+             f"{scope} .article{{max-height:520px;overflow-y:auto}}"
+             f"{scope} table{{table-layout:auto}} {scope} td{{overflow-wrap:anywhere}}"
+             f"{scope} .ev dt{{font-weight:700;margin-top:.3rem}} {scope} .ev dd{{margin:0 0 0 1rem}}"
+             f"{scope} .ev{{font-size:.95rem;line-height:1.4}}"
+             f"{scope} .big{{font-size:1.15rem}} {scope} .warn{{color:#a04000}}")
+    return "\n".join(rules) + "\n" + extra.replace("}", "}\n")
+
+
+def _wrap(html: str) -> str:
+    return f'<div class="wsw"><style>{scoped_css()}</style>{html}</div>'
+
+
+def _png(fig: plt.Figure) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=90, bbox_inches="tight", pad_inches=0.15)
+    return buf.getvalue()
+
+
+# ------------------------------------------------------------ article explorer
+
+def layers_for(groups: Sequence[str]) -> list[str]:
+    """Span layers shown for the ticked checkbox `groups` (boilerplate always)."""
+    layers = ["boilerplate"]
+    for g in groups:
+        layers.extend(LAYER_GROUPS[g])
+    return [l for l in schema.LAYERS if l in layers]
+
+
+def statement_choices(statements: pd.DataFrame) -> list[tuple[str, str]]:
+    """(label, statement_id) options for the statement list: number, stance, who, against whom, text."""
+    out = []
+    for n, s in enumerate(statements.to_dict("records"), 1):
+        text = " ".join(str(s["text"]).split())
+        text = text if len(text) <= 80 else text[:77] + "…"
+        target = f" → {s['target']}" if s["target"] else ""
+        out.append((f"{n:>2}. {s['stance']:<10} {s['actor']}{target} ({s['cue']}): {text}", s["statement_id"]))
+    return out
+
+
+def statement_evidence(statement: Mapping, spans: pd.DataFrame) -> dict:
+    """Everything behind one statement's label: rule, cue, source and actor, target, time, hedges, evidence.
+
+    Spans are taken from the statement's own cue/source/content spans (their ``value`` is its id)
+    and from the hedge, evidence, stance and timex spans inside its sentence.
+    """
+    sid, start, end = statement["statement_id"], int(statement["start"]), int(statement["end"])
+    doc = spans[spans["doc_id"] == statement["doc_id"]] if len(spans) else spans
+    inside = doc[(doc["start"] >= start) & (doc["end"] <= end)] if len(doc) else doc
+    own = doc[doc["value"] == sid] if len(doc) else doc
+
+    def texts(layer: str) -> list[str]:
+        rows = inside[inside["layer"] == layer] if len(inside) else inside
+        return [f"{r['text']} [{r['rule']}]" for r in rows.to_dict("records")]
+
+    dates = statement["event_start"] if statement["event_start"] == statement["event_end"] else \
+        f"{statement['event_start']} – {statement['event_end']}"
+    return {
+        "statement": statement["text"],
+        "stance": statement["stance"],
+        "stance words": texts("denial") + texts("accusation"),
+        "rule": statement["rule"],
+        "cue": statement["cue"],
+        "mode": statement["mode"],
+        "source (as written)": statement["source"],
+        "actor": f"{statement['actor']} ({statement['source_type']})",
+        "target": statement["target"] or "—",
+        "time expression": statement["time_text"] or "none: the publication date was used",
+        "event dates": dates or "unknown",
+        "hedges": texts("hedge") or (["hedged"] if statement["hedged"] else ["none"]),
+        "evidence": texts("evidence") or [statement["evidence"] or "none"],
+        "spans of this statement": [f"{r['layer']}: {r['text']} [{r['rule']}]" for r in own.to_dict("records")],
+    }
+
+
+def evidence_html(evidence: Mapping) -> str:
+    """A definition list of :func:`statement_evidence`, every value escaped."""
+    items = []
+    for key, value in evidence.items():
+        shown = "<br>".join(escape(str(v)) for v in value) if isinstance(value, list) else escape(str(value))
+        items.append(f"<dt>{escape(key)}</dt><dd>{shown or '—'}</dd>")
+    return f'<dl class="ev">{"".join(items)}</dl>'
+
+
+def article_view(article: Mapping, spans: pd.DataFrame, groups: Sequence[str],
+                 selected: Mapping | None = None) -> tuple[str, str]:
+    """(legend HTML, highlighted article HTML) for the ticked layer `groups`, the chosen statement outlined."""
+    layers = layers_for(groups)
+    doc = spans[(spans["doc_id"] == article["doc_id"]) & spans["layer"].isin(layers)]
+    legend = render.legend_html(doc, layers=[l for l in layers if l != "boilerplate"] + ["boilerplate"])
+    if selected is not None:
+        mark = schema.frame("spans", [{"doc_id": article["doc_id"], "layer": "selected", "label": "chosen statement",
+                                       "start": int(selected["start"]), "end": int(selected["end"]),
+                                       "text": str(article["text"])[int(selected["start"]):int(selected["end"])],
+                                       "value": selected["statement_id"], "rule": "your choice"}])
+        doc = pd.concat([doc, mark], ignore_index=True)
+    body = f'<div class="article">{render.highlight(str(article["text"]), doc)}</div>'
+    return _wrap(legend), _wrap(body)
+
+
+@dataclass
+class ArticleControls:
+    """The article explorer's controls and outputs."""
+
+    article: w.Dropdown
+    layers: dict[str, w.Checkbox]
+    statements: w.Select
+    legend: w.HTML
+    text: w.HTML
+    evidence: w.HTML
+    table: w.HTML
+
+
+def article_explorer(tables, doc_id: str | None = None) -> w.VBox:
+    """Highlighted article with a checkbox per layer, a legend, the statements and their evidence.
+
+    `tables` is a :class:`analysis.pipeline.Tables`. Returns the top-level widget; its
+    controls are ``.controls`` (:class:`ArticleControls`).
+    """
+    articles, spans, statements = tables.articles, tables.spans, tables.statements
+    docs = [(f"{r['title'] or r['doc_id']} ({r['published'] or 'date unknown'})", r["doc_id"])
+            for r in articles.to_dict("records")]
+    c = ArticleControls(
+        article=w.Dropdown(options=docs, value=doc_id or docs[0][1], description="Article",
+                           layout=w.Layout(width="95%")),
+        layers={g: w.Checkbox(value=True, description=g, indent=False, layout=w.Layout(width="auto"))
+                for g in LAYER_GROUPS},
+        statements=w.Select(options=[], rows=8, layout=w.Layout(width="100%")),
+        legend=w.HTML(), text=w.HTML(), evidence=w.HTML(), table=w.HTML())
+    c.statements.add_class("wsw-statements")
+
+    def current():
+        return articles[articles["doc_id"] == c.article.value].iloc[0].to_dict()
+
+    def doc_statements():
+        return statements[statements["doc_id"] == c.article.value]
+
+    def chosen():
+        sid = c.statements.value
+        rows = statements[statements["statement_id"] == sid]
+        return rows.iloc[0].to_dict() if len(rows) else None
+
+    def redraw(_=None):
+        ticked = [g for g, box in c.layers.items() if box.value]
+        c.legend.value, c.text.value = article_view(current(), spans, ticked, chosen())
+
+    def show_evidence(_=None):
+        s = chosen()
+        c.evidence.value = _wrap(evidence_html(statement_evidence(s, spans)) if s else
+                                 "<p>Choose a statement in the list to see the evidence behind its label.</p>")
+        redraw()
+
+    def change_article(_=None):
+        st = doc_statements()
+        c.statements.options = statement_choices(st)
+        c.statements.value = None
+        c.table.value = _wrap(render.statements_table_html(st))
+        show_evidence()
+
+    c.article.observe(change_article, names="value")
+    for box in c.layers.values():
+        box.observe(redraw, names="value")
+    c.statements.observe(show_evidence, names="value")
+    change_article()
+
+    boxes = w.HBox(list(c.layers.values()), layout=w.Layout(flex_flow="row wrap"))
+    table = w.Accordion(children=[c.table], titles=("All statements as a table",))
+    table.selected_index = None
+    ui = w.VBox([
+        c.article if len(docs) > 1 else w.HTML(_wrap(f"<b>{escape(docs[0][0])}</b>")),
+        w.HTML("<b>Layers</b> (untick to hide)"), boxes, c.legend, c.text,
+        w.HTML("<b>Statements the kit found</b> — choose one to see its evidence"),
+        c.statements, c.evidence, table,
+    ], layout=w.Layout(width="100%"))
+    ui.add_class("wsw-article-explorer")
+    ui.controls = c
+    return ui
+
+
+# ----------------------------------------------------------- timeline explorer
+
+def timeline_counts(statements: pd.DataFrame, articles: pd.DataFrame, *, when: str = "happened",
+                    freq: str = "month", actor: str = "all") -> pd.DataFrame:
+    """The counts table the timeline shows: one actor's statements (or all), by period.
+
+    ``freq='periods'`` uses the article's two named periods (``aggregate.ARTICLE_PERIODS``).
+    Shares are always of all stances, whichever stances are drawn.
+    """
+    chosen = statements if actor == "all" else statements[statements["actor"] == actor]
+    periods = aggregate.ARTICLE_PERIODS if freq == "periods" else None
+    return aggregate.count_statements(chosen, articles, when=when, freq="month" if periods else freq,
+                                      periods=periods)
+
+
+def statements_in_period(statements: pd.DataFrame, articles: pd.DataFrame, period: str, *,
+                         when: str = "happened", freq: str = "month", actor: str = "all",
+                         stances: Sequence[str] = schema.STANCES) -> pd.DataFrame:
+    """The statements behind one period of the timeline (same grouping and filters)."""
+    chosen = statements if actor == "all" else statements[statements["actor"] == actor]
+    periods = aggregate.ARTICLE_PERIODS if freq == "periods" else None
+    labels = aggregate.assign_periods(chosen, articles, when=when, freq="month" if periods else freq,
+                                      periods=periods)
+    return chosen[(labels == period) & chosen["stance"].isin(list(stances))]
+
+
+def plot_shares(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
+                stances: Sequence[str] = ("denial", "accusation"),
+                periods: Mapping[str, tuple[str, str]] | None = None,
+                title: str = "Share of statements reported, by period") -> plt.Axes:
+    """Grouped bars of each stance's share of a period's statements, with 95% Wilson intervals.
+
+    (The one chart ``plots`` lacks; it follows ``plots.plot_periods``' look and belongs there.)
+    """
+    with plots.kit_style():
+        if ax is None:
+            _, ax = plt.subplots()
+        data = counts[counts["actor"] == "all"] if "all" in set(counts["actor"]) else counts
+        order = aggregate.period_order(data, periods)
+        width = 0.8 / max(len(stances), 1)
+        for i, stance in enumerate(stances):
+            cells = [data[(data["period"] == p) & (data["stance"] == stance)] for p in order]
+            share = [float(c["share"].iloc[0]) if len(c) else 0.0 for c in cells]
+            low = [s - float(c["ci_low"].iloc[0]) if len(c) else 0.0 for s, c in zip(share, cells)]
+            high = [float(c["ci_high"].iloc[0]) - s if len(c) else 0.0 for s, c in zip(share, cells)]
+            xs = [j + (i - (len(stances) - 1) / 2) * width for j in range(len(order))]
+            bars = ax.bar(xs, share, width=width * 0.95, color=plots.STANCE_COLOURS.get(stance), label=stance,
+                          edgecolor="white", hatch=None if stance == "denial" else "//",
+                          yerr=[low, high], capsize=4, ecolor="#333333")
+            ax.bar_label(bars, labels=[f"{s:.0%}" for s in share], padding=3, fontsize=12)
+        labels = []
+        for p in order:
+            cell = data[data["period"] == p]
+            total = int(cell["period_total"].max()) if len(cell) else 0
+            flag = ", small n" if len(cell) and bool(cell["small_n"].any()) else ""
+            labels.append(f"{p}\n(all statements: {total}{flag})")
+        ax.set_xticks(range(len(order)), labels)
+        ax.set_ylim(0, 1.15)
+        ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+        ax.set_ylabel("share of statements reported")
+        ax.set_title(title)
+        ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def draw_timeline(counts: pd.DataFrame, *, measure: str = "counts", when: str = "happened",
+                  stances: Sequence[str] = ("denial", "accusation"), actor: str = "all",
+                  freq: str = "month") -> plt.Figure:
+    """The timeline figure for the explorer's current choices (counts or shares)."""
+    periods = aggregate.ARTICLE_PERIODS if freq == "periods" else None
+    who = "" if actor == "all" else f" by {actor}"
+    grouping = "when it happened" if when == "happened" else "when it was reported"
+    with plots.kit_style():
+        fig, ax = plt.subplots(figsize=(10, 5))
+    if counts.empty or not stances:
+        ax.text(0.5, 0.5, "No statements for these choices", ha="center", va="center", fontsize=14,
+                transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    if measure == "shares":
+        plot_shares(counts, ax, stances=stances, periods=periods,
+                    title=f"Share of statements reported{who}, by {grouping}")
+    else:
+        plots.plot_periods(counts, ax, stances=stances, periods=periods,
+                           title=f"Statements reported{who}, by {grouping}")
+    ax.set_xlabel("when it happened (event date resolved from the text)" if when == "happened"
+                  else "when it was reported (publication date of the article)")
+    return fig
+
+
+@dataclass
+class TimelineControls:
+    """The timeline explorer's controls, outputs and current figure/data."""
+
+    when: w.ToggleButtons
+    freq: w.Dropdown
+    stances: dict[str, w.Checkbox]
+    actor: w.Dropdown
+    measure: w.ToggleButtons
+    period: w.Dropdown
+    out_dir: w.Text
+    export: w.Button
+    chart: w.Image
+    listing: w.HTML
+    status: w.HTML
+    figure: plt.Figure | None = None
+    counts: pd.DataFrame = field(default_factory=lambda: schema.empty("counts"))
+    saved: dict = field(default_factory=dict)
+
+
+def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
+    """Statements reported by period: grouping, granularity, stance and actor filters, counts or shares.
+
+    Choosing a period lists its statements; the export button saves the current figure with
+    ``export.save_figure`` (PNG, SVG, PDF, CSV of the numbers and a caption) into `out_dir`.
+    """
+    statements, articles = tables.statements, tables.articles
+    actors = ["all"] + sorted(set(statements["actor"]), key=lambda a: (a == "unknown", a))
+    c = TimelineControls(
+        when=w.ToggleButtons(options=[("when it happened", "happened"), ("when it was reported", "reported")],
+                             value="happened", description="Group by", style={"button_width": "170px"}),
+        freq=w.Dropdown(options=list(GRANULARITIES), value="month", description="Granularity"),
+        stances={s: w.Checkbox(value=s != "other", description=s, indent=False, layout=w.Layout(width="auto"))
+                 for s in schema.STANCES},
+        actor=w.Dropdown(options=actors, value="all", description="Who spoke"),
+        measure=w.ToggleButtons(options=[("counts", "counts"), ("shares", "shares")], value="counts",
+                                description="Show", style={"button_width": "90px"}),
+        period=w.Dropdown(options=[], description="Period"),
+        out_dir=w.Text(value=str(out_dir), description="Save to"),
+        export=w.Button(description="Export figure", icon="download", button_style="primary"),
+        chart=w.Image(format="png", layout=w.Layout(max_width="100%", height="auto")),
+        listing=w.HTML(), status=w.HTML())
+
+    def stances():
+        return [s for s, box in c.stances.items() if box.value]
+
+    def redraw(_=None):
+        c.counts = timeline_counts(statements, articles, when=c.when.value, freq=c.freq.value, actor=c.actor.value)
+        if c.figure is not None:
+            plt.close(c.figure)
+        c.figure = draw_timeline(c.counts, measure=c.measure.value, when=c.when.value, stances=stances(),
+                                 actor=c.actor.value, freq=c.freq.value)
+        c.chart.value = _png(c.figure)
+        periods = aggregate.ARTICLE_PERIODS if c.freq.value == "periods" else None
+        order = aggregate.period_order(c.counts, periods) if len(c.counts) else []
+        keep = c.period.value if c.period.value in order else None
+        c.period.options = [("— choose a period —", "")] + [(p, p) for p in order]
+        c.period.value = keep or ""
+        list_period()
+
+    def list_period(_=None):
+        if not c.period.value:
+            c.listing.value = _wrap("<p>Choose a period to list the statements behind its bars.</p>")
+            return
+        rows = statements_in_period(statements, articles, c.period.value, when=c.when.value, freq=c.freq.value,
+                                    actor=c.actor.value, stances=stances())
+        c.listing.value = _wrap(f"<p><b>{len(rows)} statement(s) in {escape(c.period.value)}</b></p>"
+                                + render.statements_table_html(rows))
+
+    def save(_=None):
+        name = f"timeline-{c.when.value}-{c.freq.value}-{c.measure.value}-{c.actor.value}"
+        caption = {"inputs": sorted(set(articles["source_path"])), "periods": list(c.counts["period"].unique()),
+                   "grouping": c.when.value, "granularity": c.freq.value, "measure": c.measure.value,
+                   "stances": stances(), "actor": c.actor.value,
+                   "denominator": "all attributed statements of the period (and actor); unit: statements "
+                                  "reported, not events"}
+        try:
+            c.saved = export.save_figure(c.figure, name, c.out_dir.value, c.counts, caption)
+        except OSError as exc:
+            c.status.value = _wrap(f'<p class="warn">Could not save: {escape(str(exc))}</p>')
+            return
+        c.status.value = _wrap("<p>Saved " + ", ".join(f"<code>{escape(str(p))}</code>" for p in c.saved.values())
+                               + "</p>")
+
+    for control in (c.when, c.freq, c.actor, c.measure, *c.stances.values()):
+        control.observe(redraw, names="value")
+    c.period.observe(list_period, names="value")
+    c.export.on_click(save)
+    redraw()
+
+    ui = w.VBox([
+        w.HBox([c.when, c.measure], layout=w.Layout(flex_flow="row wrap")),
+        w.HBox([c.freq, c.actor], layout=w.Layout(flex_flow="row wrap")),
+        w.HBox([w.HTML("<b>Stances drawn:</b>&nbsp;"), *c.stances.values()]),
+        c.chart,
+        c.period, c.listing,
+        w.HBox([c.out_dir, c.export]), c.status,
+    ], layout=w.Layout(width="100%"))
+    ui.add_class("wsw-timeline-explorer")
+    ui.controls = c
+    return ui
+
+
+# ------------------------------------------------------------------- classroom
+
+def _fmt(x: float) -> str:
+    return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.2f}"
+
+
+def _table(df: pd.DataFrame) -> str:
+    return df.to_html(index=False, escape=True, border=0, na_rep="—", float_format=lambda v: f"{v:.2f}")
+
+
+_DISAGREEMENT_HEADERS = {"sent_index": "#", "text": "sentence", "student_label": "your label", "key_label": "key",
+                         "kit_label": "kit", "student_speaker": "your speaker", "key_speaker": "key speaker",
+                         "kit_speaker": "kit speaker", "who_differs": "who differs from the key"}
+
+
+def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame) -> str:
+    """The student's scores against the answer key and the kit, and the disagreements, as HTML."""
+    vs_key, vs_kit = cls.score(answers, cls.key_answers(key)), cls.score(answers, engine)
+    kit_vs_key = cls.score(engine, cls.key_answers(key))
+    rows = []
+    for name, s in (("you vs the answer key", vs_key), ("you vs the kit", vs_kit), ("the kit vs the answer key", kit_vs_key)):
+        rows.append(f"<tr><td>{escape(name)}</td><td>{s['label_agree']} / {s['label_answered']}</td>"
+                    f"<td class=\"big\">κ = {_fmt(s['label_kappa'])}</td><td>{escape(cls.kappa_words(s['label_kappa']))}</td>"
+                    f"<td>{s['speaker_agree']} / {s['speaker_answered']}</td><td>κ = {_fmt(s['speaker_kappa'])}</td></tr>")
+    head = ("<tr><th></th><th>same label</th><th>Cohen's kappa (label)</th><th>in words</th>"
+            "<th>same speaker</th><th>kappa (speaker)</th></tr>")
+    dis = cls.disagreements(answers, key, engine).rename(columns=_DISAGREEMENT_HEADERS)
+    dis_html = _table(dis) if len(dis) else "<p>No disagreements.</p>"
+    return (f"<p>You answered <b>{vs_key['answered']}</b> of {vs_key['sentences']} sentences.</p>"
+            f"<table class=\"scores\">{head}{''.join(rows)}</table>"
+            f"<h4>Where the answers differ ({len(dis)} sentences)</h4>{dis_html}"
+            "<p><small>Kappa corrects agreement for chance: 1 is perfect, 0 is what guessing would give. "
+            "Unanswered sentences are left out.</small></p>")
+
+
+def class_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame, problems: Sequence[str]) -> str:
+    """A class's agreement (alpha, each student vs key and kit, student pairs) as HTML."""
+    if answers.empty:
+        return "<p>No answer files found.</p>" + "".join(f"<p class=\"warn\">{escape(p)}</p>" for p in problems)
+    result = cls.class_agreement(answers, key, engine)
+    pairs = result["pairs"].assign(agreement=[cls.kappa_words(k) for k in result["pairs"]["kappa"]])
+    return (f"<p><b>{len(result['students'])}</b> students. Krippendorff's alpha among them: "
+            f"label <b>{_fmt(result['alpha_label'])}</b>, speaker <b>{_fmt(result['alpha_speaker'])}</b>.</p>"
+            + "".join(f"<p class=\"warn\">{escape(p)}</p>" for p in problems)
+            + "<h4>Each student against the answer key and the kit</h4>" + _table(result["per_student"])
+            + "<h4>Student against student (Cohen's kappa on labels)</h4>" + _table(pairs))
+
+
+@dataclass
+class ClassroomControls:
+    """The classroom's controls: one label and one speaker dropdown per sentence, and the buttons."""
+
+    student: w.Text
+    labels: dict[int, w.Dropdown]
+    speakers: dict[int, w.Dropdown]
+    score: w.Button
+    save: w.Button
+    upload: w.FileUpload
+    answers_dir: w.Text
+    compare: w.Button
+    result: w.HTML
+    status: w.HTML
+    class_result: w.HTML
+
+
+def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Path = "class-answers",
+              doc_id: str | None = None) -> w.VBox:
+    """Students label each sentence (denial / accusation / neither, and who speaks) and get scored.
+
+    Scores are against the answer `key` and the kit's own `statements`; answers save to
+    ``<answers_dir>/<student>.csv`` and load back; the teacher compares a folder of them.
+    Pass `doc_id` when `statements` holds more than the key's article.
+    """
+    if doc_id is not None:
+        statements = statements[statements["doc_id"] == doc_id]
+    engine = cls.engine_answers(statements, key)
+    label_opts = [("—", "")] + [(l, l) for l in cls.LABELS]
+    speaker_opts = [("—", "")] + [(s, s) for s in cls.SPEAKERS]
+    c = ClassroomControls(
+        student=w.Text(description="Your name", placeholder="e.g. Ada"),
+        labels={int(i): w.Dropdown(options=label_opts, value="", layout=w.Layout(width="150px"))
+                for i in key["sent_index"]},
+        speakers={int(i): w.Dropdown(options=speaker_opts, value="", layout=w.Layout(width="150px"))
+                  for i in key["sent_index"]},
+        score=w.Button(description="Score my answers", button_style="primary", icon="check"),
+        save=w.Button(description="Save answers", icon="save"),
+        upload=w.FileUpload(accept=".csv", multiple=False, description="Load answers"),
+        answers_dir=w.Text(value=str(answers_dir), description="Folder"),
+        compare=w.Button(description="Compare the class", icon="users"),
+        result=w.HTML(), status=w.HTML(), class_result=w.HTML())
+
+    def answers():
+        choices = {i: (c.labels[i].value, c.speakers[i].value) for i in c.labels}
+        return cls.answers_from_choices(c.student.value, choices)
+
+    def on_score(_=None):
+        c.result.value = _wrap(score_html(answers(), key, engine))
+
+    def on_save(_=None):
+        if not c.student.value.strip():
+            c.status.value = _wrap('<p class="warn">Type your name first: it names the file.</p>')
+            return
+        try:
+            path = export.write_answers(answers(), c.answers_dir.value)
+        except OSError as exc:
+            c.status.value = _wrap(f'<p class="warn">Could not save: {escape(str(exc))}</p>')
+            return
+        c.status.value = _wrap(f"<p>Saved <code>{escape(str(path))}</code></p>")
+
+    def on_upload(change=None):
+        files = c.upload.value
+        if not files:
+            return
+        f = files[0]
+        try:
+            sheet = cls.read_answers(bytes(f["content"]), key)
+        except (ValueError, pd.errors.ParserError) as exc:
+            c.status.value = _wrap(f'<p class="warn">{escape(f["name"])}: {escape(str(exc))}</p>')
+            return
+        fill(sheet)
+        c.status.value = _wrap(f"<p>Loaded {escape(f['name'])}</p>")
+
+    def fill(sheet: pd.DataFrame):
+        first = sheet[sheet["student"] == sheet["student"].iloc[0]] if len(sheet) else sheet
+        if len(first):
+            c.student.value = str(first["student"].iloc[0])
+        for row in first.to_dict("records"):
+            c.labels[int(row["sent_index"])].value = row["label"]
+            c.speakers[int(row["sent_index"])].value = row["speaker"]
+
+    def on_compare(_=None):
+        sheets, problems = cls.read_class([c.answers_dir.value], key)
+        c.class_result.value = _wrap(class_html(sheets, key, engine, problems))
+
+    c.score.on_click(on_score)
+    c.save.on_click(on_save)
+    c.upload.observe(on_upload, names="value")
+    c.compare.on_click(on_compare)
+
+    rows = [w.HBox([w.HTML(f"<b>{n}.</b> {escape(str(t))}", layout=w.Layout(flex="1 1 auto", width="auto")),
+                    c.labels[int(i)], c.speakers[int(i)]],
+                   layout=w.Layout(align_items="center", border_bottom="1px solid #e5e5e5"))
+            for n, (i, t) in enumerate(zip(key["sent_index"], key["text"]), 1)]
+    header = w.HBox([w.HTML("<b>Sentence</b>", layout=w.Layout(flex="1 1 auto")),
+                     w.HTML("<b>Label</b>", layout=w.Layout(width="150px")),
+                     w.HTML("<b>Who is speaking?</b>", layout=w.Layout(width="150px"))])
+    teacher = w.VBox([w.HTML("<p>Teachers: collect the students' CSV files in one folder, then compare.</p>"),
+                      w.HBox([c.answers_dir, c.compare]), c.class_result])
+    teacher_box = w.Accordion(children=[teacher], titles=("Teacher: compare the whole class",))
+    teacher_box.selected_index = None
+    ui = w.VBox([c.student, header, *rows,
+                 w.HBox([c.score, c.save, c.upload], layout=w.Layout(flex_flow="row wrap")),
+                 c.status, c.result, teacher_box], layout=w.Layout(width="100%"))
+    ui.add_class("wsw-classroom")
+    ui.controls = c
+    return ui
