@@ -31,6 +31,14 @@ _IMPERSONAL = re.compile(r"^(?:it|its|they|them|their|this|that)$", re.I)
 _SUBJECT = re.compile(r"(?:(?:the|The)\s+)?" + _NP_CAP + r"(?:\s+(?:government|ministry|officials?|military))?")
 
 
+# Only verb rules that name a speech act may create a statement on their own: a narrated
+# "was not" or "a hoax" is the journalist's voice, not somebody's denial.
+_FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_deny_that", "D_deny_bare",
+                             "D_denial_noun", "D_reject_acc", "D_refute", "D_dismiss_as", "A_accuse",
+                             "A_accuse_passive", "A_accuse_bare", "A_blame", "A_blame_on", "A_blame_bare",
+                             "A_allege", "A_charge"})
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -119,7 +127,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
     for i, (s, e) in enumerate(sentences):
         if _in_skip((s, e), skip) or any(_overlaps((s, e), c) for c in covered):
             continue
-        res = [r for r in find_stance(text[s:e]) if r.match]
+        res = [r for r in find_stance(text[s:e]) if r.match and r.rule in _FALLBACK_RULES]
         if res:
             extra.append((i, s, e, res[0]))
 

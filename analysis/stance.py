@@ -30,7 +30,8 @@ Span = tuple[int, int]
 _DENY = r"den(?:y|ies|ied|ying|ial|ials)"
 # A capitalised name ("North Korea", "the US", "Washington"); case-sensitive inside a
 # case-insensitive pattern, so sentence words ("said", "was") never pass as a target.
-_NP_CAP = r"(?-i:[A-Z][\w.'’&-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w.'’&-]*)*)"
+_NP_TOK = r"[A-Z](?:[\w'’&-]|\.(?=[A-Za-z]))*(?:(?<=[A-Z])\.)?"  # "U.S." keeps its stop, "Pyongyang." not
+_NP_CAP = r"(?-i:" + _NP_TOK + r"(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?" + _NP_TOK + r")*)"
 _NP = (r"(?:(?:the|The)\s+)?(?:" + _NP_CAP
        + r"|(?-i:[Hh]im|[Hh]er|[Tt]hem|[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|us)\b"
        + r"|(?:government|ministry|regime|administration|country|company|military|army|police"
@@ -133,6 +134,9 @@ def find_stance(clause: str, cue: str = "") -> list[StanceResult]:
             core = _core_span(m)
             if any(_overlaps(core, b) for b in blocks):
                 continue
+            # a denial asked as a question ("Real or hoax?", "Is the report true?") asserts nothing
+            if row["stance"] == "denial" and _in_question(text, m.end()):
+                continue
             hits.append((0 if row["stance"] == "denial" else 1, order, row, m))
     hits.sort(key=lambda h: (h[0], h[1], h[3].start()))
     chosen: list[tuple[dict, re.Match]] = []
@@ -163,6 +167,15 @@ def find_stance(clause: str, cue: str = "") -> list[StanceResult]:
         results = [StanceResult(r.stance, r.rule, r.cameo, r.match, acc_targets[0])
                    if r.stance == "denial" and not r.target_text else r for r in results]
     return results
+
+
+_TERMINATOR = re.compile(r"[.!?\n]")
+
+
+def _in_question(text: str, pos: int) -> bool:
+    """True when the sentence around ``pos`` ends with a question mark."""
+    m = _TERMINATOR.search(text, pos)
+    return bool(m) and m.group(0) == "?"
 
 
 def _core_span(m: re.Match) -> Span:
@@ -503,53 +516,52 @@ _VERB_STANCE_FALLBACK = {
 }
 
 
-def _lemma_key(word: str) -> str:
-    w = word.lower().strip()
-    for suf in ("ing", "ed", "es", "s", "d"):
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            return w[: -len(suf)]
-    return w
+def _inflections(lemma: str) -> set[str]:
+    """said/says/saying-style forms of a verb lemma (irregular ones come from cues.csv `forms`)."""
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
 
 
 @lru_cache(maxsize=None)
-def _cue_stances() -> tuple[tuple[str, str], ...]:
-    """(cue form, verb_stance) pairs from the attribution engine's cues.csv, if it has them."""
+def _cue_stances() -> tuple[tuple[frozenset, tuple[str, ...], str], ...]:
+    """(first-word forms, rest of phrase, verb_stance) from the attribution engine's cues.csv."""
     try:
         rows = load_lexicon("cues")
     except (FileNotFoundError, OSError):
         return ()
-    pairs = []
+    out = []
     for row in rows:
+        words = (row.get("pattern") or "").lower().split()
         vs = (row.get("verb_stance") or "").strip()
-        if not vs:
+        if not words or not vs:
             continue
-        for key in ("cue", "lemma", "verb", "word", "form", "pattern"):
-            if row.get(key):
-                pairs.append((row[key].strip().lower(), vs))
-                break
-    return tuple(pairs)
+        forms = _inflections(words[0]) | set((row.get("forms") or "").lower().split())
+        out.append((frozenset(forms), tuple(words[1:]), vs))
+    return tuple(out)
 
 
 def verb_stance(cue: str) -> str:
-    """neutral | doubt | concede | assert for an attribution cue ("claimed" -> doubt)."""
-    c = (cue or "").strip().lower()
-    if not c:
+    """neutral | doubt | concede | assert for an attribution cue ("claimed" -> doubt).
+
+    Read from the ``verb_stance`` column of ``lexicons/cues.csv``; a small built-in list
+    covers cues that file does not have.
+    """
+    words = (cue or "").strip().lower().split()
+    if not words:
         return "neutral"
-    key = _lemma_key(c.split()[0]) if " " not in c else c
-    for form, vs in _cue_stances():
-        if c == form or _lemma_key(form) == key or (form and re.fullmatch(form, c) if _is_regex(form) else False):
+    for forms, rest, vs in _cue_stances():
+        if words[0] in forms and tuple(words[1:1 + len(rest)]) == rest:
             return vs
+    c = " ".join(words)
     for vs, stems in _VERB_STANCE_FALLBACK.items():
         if any(c.startswith(stem) for stem in stems):
             return vs
     return "neutral"
-
-
-def _is_regex(form: str) -> bool:
-    if not any(ch in form for ch in "\\[](|)?*+"):
-        return False
-    try:
-        re.compile(form)
-    except re.error:
-        return False
-    return True

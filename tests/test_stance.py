@@ -31,6 +31,15 @@ def _body() -> str:
     ("Israel denies causing floods by opening dams", "denial"),
     ("The company issued a denial", "denial"),
     ("No, the president did not adopt the boy", "denial"),
+    ("Officials say the woman is not his wife", "denial"),
+    ("The police said the car wasn't stolen", "denial"),
+    ("Experts cast doubt on the meteorite claim", "denial"),
+    ("The student made it all up", "denial"),
+    ("The video was exposed as a fake", "denial"),
+    ("Reports of the pull-out were wildly inaccurate", "denial"),
+    ("The rumour was quickly put to rest", "denial"),
+    ("The agency rebuffed the congressman's claim", "denial"),
+    ("Is the expansion coming? Probably not", "denial"),
     # counter-examples: deny + permit/right, negated or refused denial, neutral verbs
     ("The agency denied him a permit", "other"),
     ("The court denied bail", "other"),
@@ -43,6 +52,15 @@ def _body() -> str:
     ("We will not back down", "other"),
     ("North Korea has pledged its support for Russia", "other"),
     ("a denial-of-service attack hit the site", "other"),
+    ("He refused to confirm or deny the report", "other"),
+    ("She insists it was not a hoax", "other"),
+    ("Real or hoax?", "other"),
+    ("Is the report about the deal fabricated?", "other"),
+    ("Hands up, don't shoot", "other"),
+    ("The ministry did not respond to a request for comment", "other"),
+    ("The group is made up of five members", "other"),
+    ("Soldier killed in airstrike - reports", "other"),
+    ("The minister slammed the media for speculation", "other"),
 ])
 def test_classify_denial_and_counter_examples(text, expected):
     assert classify_stance(text).stance == expected
