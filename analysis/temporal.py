@@ -74,7 +74,9 @@ _FUTURE_CUES = re.compile(
     re.I)
 _PAST_CUES = re.compile(
     r"\b(?:said|says|was|were|had|did|has been|have been|ago|last|earlier|"
-    r"ended|began|started|announced|reported|rose|fell|closed|[a-z]{3,}ed)\b", re.I)
+    r"ended|began|started|announced|reported|rose|fell|closed|met|told|took|gave|came|went|made|left|got|saw|"
+    r"won|lost|held|spoke|wrote|sent|led|struck|fought|ran|paid|sold|bought|brought|thought|knew|found|"
+    r"became|kept|broke|chose|drew|flew|grew|hit|shot|stood|threw|wore|[a-z]{3,}ed)\b", re.I)
 
 # ---------------------------------------------------------------------------
 # Date helpers
@@ -183,7 +185,7 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-_DEADLINE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+)?(?:end\s+of\s+|early\s+|late\s+|mid-?)?$")
+_DEADLINE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?$")
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
@@ -199,9 +201,15 @@ def _tense(text: str, start: int, end: int) -> str | None:
             dist = start - m.end() if m.end() <= start else m.start() - end
             # cues before the expression govern it more often than ones after it
             dist = dist if m.end() <= start else dist * 1.5
+            lab = label
+            if label == "past" and _FUTURE_AUX.search(text, max(0, m.start() - 20), m.start()):
+                lab = "future"  # "will be held", "is to be signed": a participle, not a past tense
             if best is None or dist < best[0]:
-                best = (dist, label)
+                best = (dist, lab)
     return best[1] if best else None
+
+
+_FUTURE_AUX = re.compile(r"(?i)\b(?:will|shall|'ll|to|won't)\s+(?:be|have\s+been|have)\s+$")
 
 
 @dataclass
@@ -337,7 +345,9 @@ def _bare_month(ctx: _Ctx, mo: int, rel: str | None, start: int, end: int) -> st
         return f"{y if mo > cur else y + 1:04d}-{mo:02d}"
     if rel == "this":
         return f"{y:04d}-{mo:02d}"
-    if ctx.tense(start, end) == "future":
+    t = ctx.tense(start, end)
+    if t == "future" or (t is None and (mo - cur) % 12 in (1, 2)):
+        # the next month or two with no past cue is an upcoming one ("contests in March")
         return f"{y if mo >= cur else y + 1:04d}-{mo:02d}"
     return f"{y if mo <= cur else y - 1:04d}-{mo:02d}"  # news past-bias
 

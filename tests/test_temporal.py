@@ -54,6 +54,9 @@ CASES = [
     ("The conflict began in February.", NOV8, "February", "2022-02"),
     ("The vote is due in January.", NOV8, "January", "2023-01"),
     ("Prices rose in November.", NOV8, "November", "2022-11"),
+    ("The state holds contests in March.", "2016-02-20", "March", "2016-03"),   # next month, no past cue
+    ("They met in March.", "2016-02-20", "March", "2015-03"),                   # ... but a past cue wins
+    ("It was prompted by the late Friday release.", "2016-08-17", "late Friday", "2016-08-12"),
     ("They met last September.", "2022-09-20", "last September", "2021-09"),
     ("The rebels took the town in September last year.", NOV8, "September last year", "2021-09"),
     # full and partial dates in news forms
