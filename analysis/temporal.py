@@ -755,18 +755,17 @@ def _dur(m, ctx):
         return None  # ages ("a 52-year-old") are not times
     if unit == "quarter" and re.search(r"-quarters$", whole):
         return None  # "three-quarters" is a fraction
-    plural = unit_text.lower().endswith("s") and unit not in ("century",) or unit_text.lower() in ("centuries", "millennia")
+    plural = unit_text.lower() in ("centuries", "millennia") or (
+        unit_text.lower().endswith("s") and unit != "century")
     if num_text.lower() in ("a", "an") and plural:
         return None
     if n is None and num_text.lower() not in _VAGUE_NUMBERS:
         return None
-    if n is not None and n != 1 and not plural and "-" not in m.group(0) and " " in m.group(0).strip():
-        # "three year" without a hyphen is rare and usually part of a compound
-        pass
-    if num_text.lower() in ("a", "an", "one") and unit == "year":
-        before = ctx.text[max(0, m.start() - 20):m.start()].lower()
-        if re.search(r"(per|\d|[a-z]+ion|dollars|cents|each)\s*$", before) or re.search(r"\$[\d.,]+\s*(?:million|billion)?\s*$", before):
-            return ("SET", "P1Y")
+    if num_text.lower() in ("a", "an") and unit in ("year", "month", "week", "day", "hour") and head == "":
+        # "$1.76 a year", "two nights a week", "dozens of interviews a day": a rate
+        before = ctx.text[max(0, m.start() - 25):m.start()].lower()
+        if re.search(r"(\bper|\d|\b[a-z]+ion|dollars|cents|times|twice|once|nights|days|interviews)\s*$", before):
+            return ("SET", _duration(1, unit))
     if unit == "quarter" and n is not None and n == 1 and head in ("the", ""):
         return None
     return ("DURATION", _duration(n, unit), _adjectival_span(m, m.start(1)))

@@ -110,6 +110,8 @@ def test_values(text, dct, phrase, expected):
     # duration/set types, not dates
     ("He served three years in prison.", NOV8, "three years", "DURATION"),
     ("They meet every week.", NOV8, "every week", "SET"),
+    ("It pays a dividend of $1.76 a year.", NOV8, "a year", "SET"),
+    ("He was jailed for a year.", NOV8, "a year", "DURATION"),
     ("The talks ended on Sept. 21.", NOV8, "Sept. 21", "DATE"),
     ("The blast came at 10:35 a.m.", NOV8, "10:35 a.m.", "TIME"),
 ])
