@@ -188,6 +188,8 @@ def cohen_kappa(a: pd.DataFrame, b: pd.DataFrame, column: str = "label") -> tupl
     n = len(both)
     if n < MIN_ITEMS:
         return math.nan, n
+    if len(set(both[f"{column}_a"]) | set(both[f"{column}_b"])) == 1:
+        return math.nan, n  # chance agreement is 1: kappa is 0/0 (NLTK would say 1)
     data = [("a", i, x) for i, x in zip(both["sent_index"], both[f"{column}_a"])]
     data += [("b", i, x) for i, x in zip(both["sent_index"], both[f"{column}_b"])]
     try:

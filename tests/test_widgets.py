@@ -1,0 +1,257 @@
+"""Widget logic without a browser: set control values from Python, assert on the outputs."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import ipywidgets as w
+import pandas as pd
+import pytest
+
+from analysis import classroom as cls, export, schema, widgets
+from analysis.pipeline import Tables
+
+TEXT = ("Ruritania denied the <script>alert(1)</script> report. "
+        "Officials said Freedonia could potentially have sold arms in September, though there was no evidence.")
+
+
+def _span(layer, fragment, value="", rule="r", label=""):
+    start = TEXT.index(fragment)
+    return {"doc_id": "d", "layer": layer, "label": label, "start": start, "end": start + len(fragment),
+            "text": fragment, "value": value, "rule": rule}
+
+
+@pytest.fixture
+def small() -> Tables:
+    """A hand-made article with two statements, a denial in November and an accusation dated September."""
+    articles = schema.frame("articles", [{"doc_id": "d", "title": "A <b>test</b>", "published": "2022-11-08",
+                                          "text": TEXT, "source_path": "d.md"}])
+    s1_end = TEXT.index(" Officials")
+    statements = schema.frame("statements", [
+        {"doc_id": "d", "statement_id": "d:0", "sent_index": 0, "start": 0, "end": s1_end, "text": TEXT[:s1_end],
+         "mode": "indirect", "cue": "denied", "source": "Ruritania", "source_type": "government",
+         "actor": "Ruritania", "target": "", "stance": "denial", "event_start": "2022-11-08",
+         "event_end": "2022-11-08", "rule": "src.left+cue.deny+D_x+time.dct"},
+        {"doc_id": "d", "statement_id": "d:1", "sent_index": 1, "start": s1_end + 1, "end": len(TEXT),
+         "text": TEXT[s1_end + 1:], "mode": "indirect", "cue": "said", "source": "Officials",
+         "source_type": "anonymous", "actor": "unknown", "target": "Freedonia", "stance": "accusation",
+         "hedged": True, "evidence": "no evidence", "time_text": "September", "event_start": "2022-09-01",
+         "event_end": "2022-09-30", "rule": "src.left+cue.say+A_x+time.in_sentence"},
+    ])
+    spans = schema.frame("spans", [
+        _span("denial", "denied", rule="D_x"), _span("source", "Ruritania", "d:0"),
+        _span("source", "Officials", "d:1"), _span("cue", "said", "d:1", "cue.say"),
+        _span("accusation", "sold arms", rule="A_x"), _span("hedge", "could potentially", rule="H_could"),
+        _span("evidence", "no evidence", rule="E_none"), _span("timex", "September", "2022-09", "T_month"),
+    ])
+    return Tables(articles, spans, statements, schema.empty("counts"))
+
+
+# ------------------------------------------------------------ article explorer
+
+@pytest.mark.parametrize("groups, expected", [
+    ([], ["boilerplate"]),
+    (["denials"], ["boilerplate", "denial"]),
+    (["sources", "time expressions"], ["boilerplate", "source", "cue", "timex"]),
+    (["hedges and evidence", "quotes"], ["boilerplate", "quote", "content", "hedge", "evidence"]),
+])
+def test_layers_for(groups, expected):
+    assert widgets.layers_for(groups) == expected
+
+
+def test_every_layer_but_boilerplate_has_a_checkbox():
+    shown = {l for layers in widgets.LAYER_GROUPS.values() for l in layers}
+    assert shown == set(schema.LAYERS) - {"boilerplate"}
+
+
+def test_scoped_css_never_styles_the_page():
+    css = widgets.scoped_css(".wsw")
+    selectors = [s.strip() for block in re.findall(r"([^{}]+)\{", css) for s in block.split(",")]
+    assert selectors and all(s.startswith(".wsw ") for s in selectors)
+    assert ".wsw .l-denial" in css and ".wsw .l-timex" in css
+
+
+def test_article_explorer_layers_and_escaping(small):
+    ui = widgets.article_explorer(small)
+    c = ui.controls
+    assert isinstance(ui, w.VBox) and ui in [ui]
+    assert "&lt;script&gt;" in c.text.value and "<script>alert" not in c.text.value
+    assert 'class="l-denial"' in c.text.value and 'class="l-hedge"' in c.text.value
+    c.layers["denials"].value = False
+    assert 'class="l-denial' not in c.text.value and 'class="l-hedge"' in c.text.value
+    assert 'swatch l-denial' not in c.legend.value and 'swatch l-hedge' in c.legend.value
+    for box in c.layers.values():
+        box.value = False
+    assert "<span" not in c.text.value.split('class="article"')[1]
+    c.layers["time expressions"].value = True
+    assert 'class="l-timex"' in c.text.value
+
+
+def test_article_explorer_statement_shows_its_evidence(small):
+    c = widgets.article_explorer(small).controls
+    assert [v for _, v in c.statements.options] == ["d:0", "d:1"]
+    assert "Choose a statement" in c.evidence.value
+    c.statements.value = "d:1"
+    ev = c.evidence.value
+    for expected in ("src.left+cue.say+A_x+time.in_sentence", "said", "Officials", "unknown (anonymous)",
+                     "Freedonia", "September", "2022-09-01 – 2022-09-30", "could potentially [H_cou",
+                     "no evidence [E_none]", "sold arms [A_x]"):
+        assert expected in ev, expected
+    assert 'l-selected"' in c.text.value
+    c.statements.value = "d:0"
+    assert "Ruritania (government)" in c.evidence.value and "none: the publication date" in c.evidence.value
+    assert "<b>test</b>" not in widgets.article_explorer(small).children[0].value  # the title is escaped
+
+
+def test_statement_evidence_keeps_to_its_sentence(small):
+    ev = widgets.statement_evidence(small.statements.iloc[0].to_dict(), small.spans)
+    assert ev["hedges"] == ["none"] and ev["evidence"] == ["none"] and ev["stance words"] == ["denied [D_x]"]
+    assert ev["spans of this statement"] == ["source: Ruritania [r]"]
+
+
+def test_statement_choices_shorten_long_text():
+    st = schema.frame("statements", [{"statement_id": "x:0", "stance": "denial", "actor": "A", "cue": "said",
+                                      "text": "word " * 40}])
+    (label, value), = widgets.statement_choices(st)
+    assert value == "x:0" and label.endswith("…") and len(label) < 120
+
+
+# ----------------------------------------------------------- timeline explorer
+
+def test_timeline_redraws_when_controls_change(small, tmp_path):
+    ui = widgets.timeline_explorer(small, out_dir=tmp_path / "figs")
+    c = ui.controls
+    first = bytes(c.chart.value)
+    assert first.startswith(b"\x89PNG")
+    assert [v for _, v in c.period.options] == ["", "2022-09", "2022-11"]
+    c.when.value = "reported"
+    assert bytes(c.chart.value) != first
+    assert [v for _, v in c.period.options] == ["", "2022-11"]
+    assert c.figure.axes[0].get_xlabel().startswith("when it was reported")
+    assert int(c.counts["period_total"].max()) == 2
+
+
+def test_timeline_counts_and_shares(small):
+    c = widgets.timeline_explorer(small).controls
+    heights = sorted(p.get_height() for p in c.figure.axes[0].patches)
+    assert heights == [0, 0, 1, 1]  # Sep: 0 denials, 1 accusation; Nov: 1 denial, 0 accusations
+    c.measure.value = "shares"
+    assert c.figure.axes[0].get_ylabel() == "share of statements reported"
+    assert max(p.get_height() for p in c.figure.axes[0].patches) == pytest.approx(1.0)
+
+
+def test_timeline_filters(small):
+    c = widgets.timeline_explorer(small).controls
+    c.actor.value = "Ruritania"
+    assert set(c.counts["period"]) == {"2022-11"}
+    c.actor.value = "all"
+    c.freq.value = "periods"
+    assert set(c.counts["period"]) == {"September 2022", "Oct–Nov 2022"}
+    for box in c.stances.values():
+        box.value = False
+    assert "No statements" in c.figure.axes[0].texts[0].get_text()
+
+
+def test_timeline_period_lists_its_statements(small):
+    c = widgets.timeline_explorer(small).controls
+    c.period.value = "2022-09"
+    assert "1 statement(s) in 2022-09" in c.listing.value and "Freedonia" in c.listing.value
+    assert "Ruritania denied" not in c.listing.value
+    c.stances["accusation"].value = False  # the listing follows the stance filter
+    assert "0 statement(s)" in c.listing.value or "Choose a period" in c.listing.value
+
+
+def test_timeline_export_saves_the_current_figure(small, tmp_path):
+    c = widgets.timeline_explorer(small, out_dir=tmp_path).controls
+    c.measure.value = "shares"
+    c.export.click()
+    assert set(c.saved) == {"png", "svg", "pdf", "csv", "caption"}
+    assert all(p.exists() and p.parent == tmp_path for p in c.saved.values())
+    assert "shares" in c.saved["png"].name and "Saved" in c.status.value
+    assert pd.read_csv(c.saved["csv"])["share"].notna().all()
+
+
+def test_timeline_export_reports_unwritable_folder(small, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    c = widgets.timeline_explorer(small, out_dir=blocker / "sub").controls
+    c.export.click()
+    assert "Could not save" in c.status.value
+
+
+# ------------------------------------------------------------------- classroom
+
+@pytest.fixture
+def key():
+    return pd.DataFrame({"sent_index": [0, 1], "start": [0, 56], "end": [55, len(TEXT)],
+                         "text": [TEXT[:55], TEXT[56:]], "label": ["denial", "accusation"],
+                         "speaker": ["unknown", "unknown"]})
+
+
+def test_classroom_score_save_load_compare(small, key, tmp_path):
+    ui = widgets.classroom(key, small.statements, answers_dir=tmp_path)
+    c = ui.controls
+    assert "&lt;script&gt;" in ui.children[2].children[0].value  # sentence text is escaped
+    c.student.value = "Ada"
+    c.labels[0].value, c.speakers[0].value = "denial", "North Korea"
+    c.labels[1].value, c.speakers[1].value = "neither", "unknown"
+    c.score.click()
+    assert "You answered <b>2</b> of 2" in c.result.value and "κ =" in c.result.value
+    assert "sold arms" in c.result.value  # sentence 1 is a disagreement
+    c.save.click()
+    saved = tmp_path / "Ada.csv"
+    assert saved.exists() and "Saved" in c.status.value
+    assert cls.read_answers(saved)["label"].tolist() == ["denial", "neither"]
+
+    c.labels[0].value = ""
+    c.upload.value = ({"name": "Ada.csv", "type": "text/csv", "size": 1, "content": memoryview(saved.read_bytes()),
+                       "last_modified": dt.datetime(2026, 1, 1)},)
+    assert c.labels[0].value == "denial" and "Loaded" in c.status.value
+
+    export.write_answers(cls.answers_from_choices("Bo", {0: ("denial", "unknown"), 1: ("accusation", "unknown")}),
+                         tmp_path)
+    c.compare.click()
+    assert "<b>2</b> students" in c.class_result.value and "Krippendorff" in c.class_result.value
+
+
+def test_classroom_save_needs_a_name(small, key, tmp_path):
+    c = widgets.classroom(key, small.statements, answers_dir=tmp_path).controls
+    c.save.click()
+    assert "name" in c.status.value and not list(tmp_path.iterdir())
+
+
+def test_classroom_upload_refuses_bad_sheet(small, key):
+    c = widgets.classroom(key, small.statements).controls
+    c.upload.value = ({"name": "x.csv", "type": "text/csv", "size": 1, "content": memoryview(b"a,b\n1,2\n"),
+                       "last_modified": dt.datetime(2026, 1, 1)},)
+    assert "lacks columns" in c.status.value
+
+
+# ------------------------------------------------------ the real pipeline
+
+@pytest.fixture(scope="module")
+def real():
+    from analysis import load, pipeline
+
+    return pipeline.run(load.load_inputs().articles)
+
+
+def test_explorers_on_the_shipped_article(real):
+    c = widgets.article_explorer(real).controls
+    assert len(c.statements.options) == len(real.statements) > 0
+    before = c.text.value.count('class="l-')
+    c.layers["sources"].value = False
+    assert c.text.value.count('class="l-') < before
+    t = widgets.timeline_explorer(real).controls
+    assert bytes(t.chart.value).startswith(b"\x89PNG")
+    assert "2022-09" in [v for _, v in t.period.options]  # the September round is dated, not publication day
+
+
+def test_classroom_on_the_shipped_article(real):
+    key = cls.load_key(real.articles["doc_id"].iloc[0])
+    c = widgets.classroom(key, real.statements).controls
+    assert set(c.labels) == set(key["sent_index"])
+    for i, label, speaker in key[["sent_index", "label", "speaker"]].itertuples(index=False):
+        c.labels[i].value, c.speakers[i].value = label, speaker
+    c.score.click()
+    assert "κ = 1.00" in c.result.value  # the key agrees with itself
