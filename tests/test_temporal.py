@@ -309,3 +309,35 @@ def test_assign_event_times_odd_frames():
     assert list(out.index) == [7, 7]
     assert list(out["rule"]) == ["time.in_sentence", "time.dct"]
     assert list(out["event_start"]) == ["2015-01-01", NOV8]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_TOKENS = ["Jan.", "31", "2022", "-", "May", "last", "next", "week", "ago", "two", "a", "year", "years",
+           "the", "then", "at", "time", "Tuesday", ",", "1990s", "fall", "summer", "9", "p.m.", "noon",
+           "every", "quarter", "third", "fiscal", "Sept.", "since", "will", "said", "'", "\n", "$", "/"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=20), st.sampled_from([NOV8, None, "0001-01-01", "9999-12-31"]))
+def test_random_token_soup_never_raises(tokens, dct):
+    text = " ".join(tokens)
+    rows = find_timexes(text, dct)
+    for r in rows:
+        assert text[r["start"]:r["end"]] == r["text"] and r["end"] > r["start"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_random_text_never_raises(text):
+    for r in find_timexes(text, NOV8):
+        assert text[r["start"]:r["end"]] == r["text"]
+
+
+def test_speed_on_a_long_text(article):
+    import time
+    big = article * 50  # ~110 kB
+    t0 = time.perf_counter()
+    rows = find_timexes(big, NOV8)
+    assert len(rows) >= 50 * 5
+    assert time.perf_counter() - t0 < 10
