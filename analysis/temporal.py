@@ -961,8 +961,8 @@ def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list
             s += 1
         if label in ("DATE", "TIME") and _ANCHORED.match(value):
             ctx.last_date = value
-        if rule_id == "date.quarter" and re.match(r"^\d{4}-Q\d$", value) \
-                and not re.search(r"(?i)year-(?:earlier|ago)|last year", text[s:e]):
+        if rule_id in ("date.quarter", "date.the_quarter") and re.match(r"^\d{4}-Q\d$", value) \
+                and not re.search(r"(?i)year-(?:earlier|ago)|last year|previous|prior|comparable", text[s:e]):
             ctx.last_quarter, ctx.last_quarter_pos = value, s
         rows.append({"doc_id": "", "layer": "timex", "label": label, "start": s, "end": e,
                      "text": text[s:e], "value": value, "rule": rule_id})
