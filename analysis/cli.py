@@ -27,11 +27,16 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default="report", help="output folder (default: report)")
     report.add_argument("--published", help="publication date YYYY-MM-DD for inputs that lack one")
     report.add_argument("--strict", action="store_true", help="exit 2 if any input is rejected")
+    report.add_argument("--keep-wire-copies", action="store_true",
+                        help="count every copy of a wire story (default: each story once; copies are listed "
+                             "in articles.csv's wire_group and collapsed columns)")
+    _corpus_options(report)
 
     statements = sub.add_parser("statements", help="the statements table only")
     statements.add_argument("inputs", nargs="+", help="article files or folders")
     statements.add_argument("--published", help="publication date YYYY-MM-DD (overrides front matter)")
     statements.add_argument("--out", help="FILE.csv or FILE.jsonl (default: CSV on standard output)")
+    _corpus_options(statements)
 
     evaluate = sub.add_parser("evaluate", help="score an annotator against gold data; prints JSON")
     evaluate.add_argument("task", choices=EVALUATION_TASKS)
@@ -39,12 +44,36 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(inputs: Sequence[str], published: str | None):
+def _corpus_options(parser: argparse.ArgumentParser) -> None:
+    """Options for reading your own corpus (tables of articles) and for long runs."""
+    group = parser.add_argument_group("your own corpus")
+    group.add_argument("--text-column", help="CSV/JSONL column holding the article text (default: text, body or content)")
+    group.add_argument("--date-column", help="CSV/JSONL column holding the publication date (default: published or date)")
+    group.add_argument("--require-date", action="store_true", help="reject articles without a publication date")
+    group.add_argument("--workers", type=int, help="processes annotating in parallel (default: every core)")
+    progress = group.add_mutually_exclusive_group()
+    progress.add_argument("--progress", dest="progress", action="store_true", default=None,
+                          help="always show a progress bar (default: only for long runs in a terminal)")
+    progress.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
+
+
+def _print_rejects(rejects, limit: int = 20) -> None:
+    """One line per reject on standard error (the first `limit`; all are in rejects.csv)."""
+    for reject in rejects.head(limit).to_dict("records"):
+        print(f"skipped: {reject['source_path']}: {reject['reason']}", file=sys.stderr)
+    if len(rejects) > limit:
+        print(f"skipped: ... and {len(rejects) - limit} more (listed in rejects.csv with their reasons)", file=sys.stderr)
+
+
+def _load(inputs: Sequence[str], published: str | None, args=None):
     from . import load
 
     if published:
         load.parse_date(published, "--published")
-    result = load.load_inputs(inputs or None, published=published)
+    options = load.LoadOptions(text_column=getattr(args, "text_column", None),
+                               date_column=getattr(args, "date_column", None),
+                               require_date=bool(getattr(args, "require_date", False)))
+    result = load.load_inputs(inputs or None, published=published, options=options)
     if result.articles.empty:
         first = result.rejects.iloc[0] if len(result.rejects) else None
         reason = f"{first['source_path']}: {first['reason']}" if first is not None else "no input files"
@@ -55,14 +84,19 @@ def _load(inputs: Sequence[str], published: str | None):
 def _report(args) -> int:
     from . import export, load, pipeline
 
-    result = _load(args.inputs, args.published)
-    for reject in result.rejects.to_dict("records"):
-        print(f"skipped: {reject['source_path']}: {reject['reason']}", file=sys.stderr)
-    tables = pipeline.run(result.articles, rejects=result.rejects)
+    from . import corpus
+
+    result = _load(args.inputs, args.published, args)
+    _print_rejects(result.rejects)
+    tables = pipeline.run(result.articles, rejects=result.rejects, collapse_wire=not args.keep_wire_copies,
+                          workers=args.workers, progress=args.progress)
     inputs = [str(p) for p in (args.inputs or [load.shipped_articles_dir()])]
     written = export.write_report(tables, args.out, events=load.read_events(), inputs=inputs)
     stances = tables.statements["stance"].value_counts().to_dict()
-    print(f"report: {len(tables.articles)} article(s) processed, {len(tables.rejects)} rejected, "
+    wire = corpus.wire_summary(tables.articles)
+    wire_note = (f", {wire['collapsed']} wire cop{'y' if wire['collapsed'] == 1 else 'ies'} not counted"
+                 if wire["collapsed"] else "")
+    print(f"report: {len(tables.articles)} article(s) processed, {len(tables.rejects)} rejected{wire_note}, "
           f"{len(tables.statements)} statements ({stances.get('denial', 0)} denials, "
           f"{stances.get('accusation', 0)} accusations), {len(written)} files -> {Path(args.out) / 'index.html'}")
     return 2 if args.strict and len(tables.rejects) else 0
@@ -71,10 +105,9 @@ def _report(args) -> int:
 def _statements(args) -> int:
     from . import export, pipeline
 
-    result = _load(args.inputs, args.published)
-    for reject in result.rejects.to_dict("records"):
-        print(f"skipped: {reject['source_path']}: {reject['reason']}", file=sys.stderr)
-    _, statements = pipeline.annotate_articles(result.articles)
+    result = _load(args.inputs, args.published, args)
+    _print_rejects(result.rejects)
+    _, statements = pipeline.annotate_articles(result.articles, workers=args.workers, progress=args.progress)
     if args.out:
         export.write_statements(statements, args.out)
     else:

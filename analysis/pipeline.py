@@ -1,12 +1,22 @@
 """Glue: run every stage over the articles table and return the kit's tables."""
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Iterable, Iterator, Mapping
 
 import pandas as pd
 
-from . import aggregate, annotate, boilerplate, schema, temporal
+from . import aggregate, annotate, boilerplate, corpus, schema, temporal
+
+#: Articles per task sent to a worker process: large enough to amortise the hand-over.
+CHUNK_SIZE = 8
+#: Runs longer than this many articles show a progress bar in a terminal or notebook.
+PROGRESS_THRESHOLD = 20
 
 
 @dataclass
@@ -25,37 +35,138 @@ class Tables:
                 "counts": self.counts, "rejects": self.rejects}
 
 
-def process_article(article: Mapping) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Spans and statements of one article: boilerplate, annotation, then time."""
+def _article_rows(article: Mapping) -> tuple[list[dict], list[dict]]:
+    """Span rows (sorted by start, end, layer) and statement rows of one article."""
     doc_id, text = str(article["doc_id"]), str(article["text"])
     published = str(article.get("published") or "") or None
     bp_rows = boilerplate.find_boilerplate(text)
     skip = [(r["start"], r["end"]) for r in bp_rows]
     spans, statements = annotate.annotate(doc_id, text, skip=skip)
-    timex_rows = temporal.find_timexes(text, published, skip=skip)
-    timexes = schema.frame("spans", [{**r, "doc_id": doc_id} for r in timex_rows])
-    statements = temporal.assign_event_times(statements, timexes, text, published)
-    all_spans = pd.concat([schema.frame("spans", [{**r, "doc_id": doc_id} for r in bp_rows]), spans, timexes],
-                          ignore_index=True)
-    all_spans = all_spans.sort_values(["start", "end", "layer"], kind="stable").reset_index(drop=True)
-    return schema.frame("spans", all_spans.to_dict("records")), schema.frame("statements", statements.to_dict("records"))
+    timex_rows = [{**r, "doc_id": doc_id} for r in temporal.find_timexes(text, published, skip=skip)]
+    statements = temporal.assign_event_times(statements, schema.frame("spans", timex_rows), text, published)
+    # Rows, not frames, until a whole chunk is done: building a frame per article and
+    # stage cost more than the annotation itself.
+    span_rows = [{**r, "doc_id": doc_id} for r in bp_rows] + spans.to_dict("records") + timex_rows
+    span_rows.sort(key=lambda r: (r["start"], r["end"], r["layer"]))
+    return span_rows, statements.to_dict("records")
 
 
-def annotate_articles(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Spans and statements for every article, concatenated in input order."""
+def process_article(article: Mapping) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Spans and statements of one article: boilerplate, annotation, then time."""
+    span_rows, statement_rows = _article_rows(article)
+    return schema.frame("spans", span_rows), schema.frame("statements", statement_rows)
+
+
+def _annotate_chunk(articles: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Spans and statements of a chunk of articles (runs in a worker process)."""
+    span_rows: list[dict] = []
+    statement_rows: list[dict] = []
+    for article in articles:
+        s, st = _article_rows(article)
+        span_rows.extend(s)
+        statement_rows.extend(st)
+    return schema.frame("spans", span_rows), schema.frame("statements", statement_rows)
+
+
+def default_workers() -> int:
+    """Worker processes for annotation: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def want_progress(progress: bool | None, total: int | None) -> bool:
+    """Show a progress bar? Yes when asked; by default only for long runs (> 20 articles) in a terminal or notebook."""
+    if progress is not None:
+        return bool(progress)
+    interactive = sys.stderr.isatty() or "ipykernel" in sys.modules
+    return bool(total and total > PROGRESS_THRESHOLD and interactive)
+
+
+def iter_annotated(articles: Iterable[Mapping], *, workers: int | None = None, chunk_size: int = CHUNK_SIZE,
+                   progress: bool | None = None, total: int | None = None
+                   ) -> Iterator[tuple[list[dict], pd.DataFrame, pd.DataFrame]]:
+    """Stream (articles, spans, statements) chunk by chunk, in input order.
+
+    Articles are read from the iterable as workers free up (at most two chunks
+    per worker in flight), so a corpus of any size runs in constant memory.
+    `workers` > 1 annotates across processes; output is identical to one process.
+    """
+    workers = default_workers() if workers is None else max(1, int(workers))
+    bar = None
+    if want_progress(progress, total):
+        from tqdm.auto import tqdm  # imported here: nothing happens at import of the kit
+
+        bar = tqdm(total=total, unit="article", desc="annotating")
+    chunks = corpus.chunked((dict(a) for a in articles), chunk_size)
+    try:
+        if workers == 1:
+            for chunk in chunks:
+                spans, statements = _annotate_chunk(chunk)
+                if bar is not None:
+                    bar.update(len(chunk))
+                yield chunk, spans, statements
+            return
+        # forkserver: forking a process that runs threads (Jupyter, Dask) can deadlock.
+        context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                                              else "spawn")
+        if context.get_start_method() == "forkserver":
+            context.set_forkserver_preload(["analysis.pipeline"])
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            pending: deque = deque()
+            for chunk in chunks:
+                pending.append((chunk, pool.submit(_annotate_chunk, chunk)))
+                while len(pending) >= 2 * workers:
+                    done_chunk, future = pending.popleft()
+                    spans, statements = future.result()
+                    if bar is not None:
+                        bar.update(len(done_chunk))
+                    yield done_chunk, spans, statements
+            while pending:
+                done_chunk, future = pending.popleft()
+                spans, statements = future.result()
+                if bar is not None:
+                    bar.update(len(done_chunk))
+                yield done_chunk, spans, statements
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def annotate_articles(articles: pd.DataFrame, *, workers: int | None = None, progress: bool | None = None,
+                      chunk_size: int = CHUNK_SIZE) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Spans and statements for every article, concatenated in input order.
+
+    Small inputs run in this process; larger ones across `workers` processes
+    (default: every core), with the same result.
+    """
+    n = len(articles)
+    if workers is None and n <= 2 * chunk_size:
+        workers = 1  # starting worker processes costs more than it saves
     spans, statements = [schema.empty("spans")], [schema.empty("statements")]
-    for article in articles.to_dict("records"):
-        s, st = process_article(article)
+    records = ({"doc_id": a["doc_id"], "text": a["text"], "published": a.get("published", "")}
+               for a in articles.to_dict("records"))
+    for _, s, st in iter_annotated(records, workers=workers, chunk_size=chunk_size, progress=progress, total=n):
         spans.append(s)
         statements.append(st)
     return pd.concat(spans, ignore_index=True), pd.concat(statements, ignore_index=True)
 
 
 def run(articles: pd.DataFrame, *, when: str = "happened", freq: str = "month",
-        periods: Mapping[str, tuple[str, str]] | None = None, rejects: pd.DataFrame | None = None) -> Tables:
-    """Annotate, date and count `articles`; counts are statements reported per period and stance."""
-    spans, statements = annotate_articles(articles)
-    counts = aggregate.count_statements(statements, articles, when=when, freq=freq, periods=periods)
+        periods: Mapping[str, tuple[str, str]] | None = None, rejects: pd.DataFrame | None = None,
+        collapse_wire: bool = True, workers: int | None = None, progress: bool | None = None) -> Tables:
+    """Annotate, date and count `articles`; counts are statements reported per period and stance.
+
+    Wire copies (the same story in several articles) are grouped and, with
+    `collapse_wire` (the default), counted once; the decision is recorded in the
+    articles table (``wire_group``, ``collapsed``). Every statement stays in the
+    statements table either way.
+    """
+    articles = corpus.mark_wire_copies(articles, collapse=collapse_wire)
+    spans, statements = annotate_articles(articles, workers=workers, progress=progress)
+    counts = aggregate.count_statements(corpus.counted_statements(statements, articles),
+                                        corpus.counted_articles(articles), when=when, freq=freq, periods=periods)
     tables = Tables(articles, spans, statements, counts)
     if rejects is not None:
         tables.rejects = rejects

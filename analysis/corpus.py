@@ -1,0 +1,217 @@
+"""Corpus-level helpers: wire copies and streaming in chunks.
+
+Wire copies: the same agency story runs in several outlets, often trimmed or
+with another headline. Counting each copy would count one report several
+times (DESIGN §4: collapse wire copies), so near-duplicates are grouped and,
+by default, only one copy per group is counted. The decision is recorded in
+the `articles` table: ``wire_group`` (doc_id of the copy that is counted, for
+every member of a group of two or more; empty for a unique story) and
+``collapsed`` (True for a copy left out of the counts).
+
+Near-duplicates are found with MinHash signatures of word 5-gram shingles and
+locality-sensitive hashing (bands), then confirmed by the estimated
+*containment* of the shorter text in the longer (so a trimmed copy still
+matches). Only the 64-number signature of each article is kept, so memory
+grows by a few hundred bytes per article, never by its text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zlib
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Mapping, TypeVar
+
+import numpy as np
+import pandas as pd
+
+#: Words per shingle: long enough that shared phrases of unrelated stories rarely match.
+SHINGLE_WORDS = 5
+#: MinHash permutations = BANDS * ROWS; with 16 bands of 4 rows, pairs above ~0.5 Jaccard become candidates.
+BANDS, ROWS = 16, 4
+NUM_PERM = BANDS * ROWS
+#: Share of the shorter copy's shingles found in the longer one for two articles to be one story.
+CONTAINMENT = 0.8
+#: Copies further apart than this (when both are dated) are different stories (e.g. a re-used backgrounder).
+MAX_DAYS = 7
+#: Fewer shingles than this: too short to call a copy (one-line items, captions).
+MIN_SHINGLES = 8
+
+_PRIME = np.uint64((1 << 61) - 1)
+_RNG = np.random.default_rng(20221108)  # fixed seed: signatures are stable across runs and machines
+_A = _RNG.integers(1, (1 << 31) - 1, size=NUM_PERM, dtype=np.uint64)
+_B = _RNG.integers(0, (1 << 31) - 1, size=NUM_PERM, dtype=np.uint64)
+_WORD = re.compile(r"\w+")
+
+T = TypeVar("T")
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> set[int]:
+    """Hashes (crc32) of the lower-cased word k-grams of `text`."""
+    words = _WORD.findall(text.lower())
+    if len(words) < k:
+        return {zlib.crc32(" ".join(words).encode("utf-8"))} if words else set()
+    return {zlib.crc32(" ".join(words[i:i + k]).encode("utf-8")) for i in range(len(words) - k + 1)}
+
+
+def signature(text: str) -> tuple[np.ndarray, int]:
+    """MinHash signature (NUM_PERM uint64) of `text`'s shingles, and the number of shingles."""
+    sh = shingles(text)
+    if not sh:
+        return np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64), 0
+    x = np.fromiter(sh, dtype=np.uint64, count=len(sh))
+    # (a*x + b) mod p with a, x < 2^32: the product stays below 2^63, no overflow.
+    hashed = (np.outer(x, _A) + _B) % _PRIME
+    return hashed.min(axis=0), len(sh)
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class WireIndex:
+    """Incremental near-duplicate index: :meth:`add` articles one by one, then :meth:`decisions`.
+
+    The counted copy of a group is the earliest published one (undated last),
+    then the first read, so the decision does not depend on chunking.
+    """
+
+    containment: float = CONTAINMENT
+    max_days: int | None = MAX_DAYS
+    _ids: list[str] = field(default_factory=list)
+    _days: list[dt.date | None] = field(default_factory=list)
+    _sizes: list[int] = field(default_factory=list)
+    _sigs: list[np.ndarray] = field(default_factory=list)
+    _buckets: dict[tuple[int, bytes], list[int]] = field(default_factory=dict)
+    _parent: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def add(self, doc_id: str, text: str, published: str = "") -> None:
+        """Index one article (its text is not kept)."""
+        sig, size = signature(text)
+        self.add_signature(doc_id, sig, size, published)
+
+    def add_signature(self, doc_id: str, sig: np.ndarray, size: int, published: str = "") -> None:
+        """Index one article from a precomputed :func:`signature` (for signatures made in workers)."""
+        i = len(self._ids)
+        self._ids.append(str(doc_id))
+        self._days.append(_day(published))
+        self._sizes.append(int(size))
+        self._sigs.append(np.asarray(sig, dtype=np.uint64))
+        self._parent.append(i)
+        if size < MIN_SHINGLES:
+            return
+        candidates: set[int] = set()
+        for band in range(BANDS):
+            key = (band, self._sigs[i][band * ROWS:(band + 1) * ROWS].tobytes())
+            members = self._buckets.setdefault(key, [])
+            candidates.update(members)
+            members.append(i)
+        for j in sorted(candidates):
+            if self._same_story(i, j):
+                self._union(i, j)
+
+    def _same_story(self, i: int, j: int) -> bool:
+        if self.max_days is not None and self._days[i] and self._days[j]:
+            if abs((self._days[i] - self._days[j]).days) > self.max_days:
+                return False
+        jaccard = float(np.mean(self._sigs[i] == self._sigs[j]))
+        a, b = self._sizes[i], self._sizes[j]
+        shared = jaccard * (a + b) / (1 + jaccard)  # |A∩B| from J = |A∩B| / |A∪B|
+        return shared >= self.containment * min(a, b)
+
+    def _find(self, i: int) -> int:
+        while self._parent[i] != i:
+            self._parent[i] = self._parent[self._parent[i]]
+            i = self._parent[i]
+        return i
+
+    def _union(self, i: int, j: int) -> None:
+        ri, rj = self._find(i), self._find(j)
+        if ri != rj:
+            self._parent[max(ri, rj)] = min(ri, rj)
+
+    def decisions(self, collapse: bool = True) -> pd.DataFrame:
+        """One row per indexed article: doc_id, wire_group, collapsed (in the order added)."""
+        groups: dict[int, list[int]] = {}
+        for i in range(len(self._ids)):
+            groups.setdefault(self._find(i), []).append(i)
+        wire_group = [""] * len(self._ids)
+        collapsed = [False] * len(self._ids)
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            keep = min(members, key=lambda m: (self._days[m] is None, self._days[m] or dt.date.min, m))
+            for m in members:
+                wire_group[m] = self._ids[keep]
+                collapsed[m] = collapse and m != keep
+        return pd.DataFrame({"doc_id": self._ids, "wire_group": wire_group, "collapsed": collapsed})
+
+
+def find_wire_copies(articles: pd.DataFrame, collapse: bool = True, containment: float = CONTAINMENT,
+                     max_days: int | None = MAX_DAYS) -> pd.DataFrame:
+    """doc_id, wire_group, collapsed for every article (see the module docstring)."""
+    index = WireIndex(containment=containment, max_days=max_days)
+    for row in articles[["doc_id", "text", "published"]].itertuples(index=False):
+        index.add(row.doc_id, row.text, row.published)
+    return index.decisions(collapse)
+
+
+def mark_wire_copies(articles: pd.DataFrame, collapse: bool = True, **kwargs) -> pd.DataFrame:
+    """`articles` with ``wire_group`` and ``collapsed`` filled in (a copy; the input is not changed)."""
+    decisions = find_wire_copies(articles, collapse, **kwargs) if len(articles) else None
+    out = articles.copy()
+    out["wire_group"] = list(decisions["wire_group"]) if decisions is not None else []
+    out["collapsed"] = pd.Series(list(decisions["collapsed"]) if decisions is not None else [],
+                                 index=out.index, dtype=bool)
+    return out
+
+
+def is_collapsed(values: pd.Series | Iterable) -> pd.Series:
+    """The ``collapsed`` column as booleans, whether it holds bools or their text (CSV, Parquet, '')."""
+    series = pd.Series(values) if not isinstance(values, pd.Series) else values
+    if series.dtype == bool:
+        return series
+    return series.map(lambda v: v is True or str(v).strip().lower() in ("true", "1", "yes")).astype(bool)
+
+
+def counted_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles that count (wire copies left out when they were collapsed)."""
+    if "collapsed" not in articles.columns:
+        return articles
+    return articles[~is_collapsed(articles["collapsed"]).to_numpy()]
+
+
+def counted_statements(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Statements of the articles that count."""
+    if "collapsed" not in articles.columns:
+        return statements
+    keep = set(counted_articles(articles)["doc_id"])
+    return statements[statements["doc_id"].isin(keep)]
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of at most `size` items (the last may be shorter); never holds more than one."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def wire_summary(articles: pd.DataFrame) -> Mapping[str, int]:
+    """Counts for the one-line summary: groups of copies and copies left out."""
+    if "wire_group" not in articles.columns:
+        return {"wire_groups": 0, "collapsed": 0}
+    groups = articles["wire_group"].astype(str)
+    return {"wire_groups": int(groups[groups != ""].nunique()),
+            "collapsed": int(is_collapsed(articles.get("collapsed", pd.Series(dtype=bool))).sum())}
