@@ -253,8 +253,8 @@ def _cue_index() -> dict[str, list[tuple[tuple[str, ...], dict, bool]]]:
     index: dict[str, list[tuple[tuple[str, ...], dict, bool]]] = {}
     for row in load_lexicon("cues"):
         words = row["pattern"].lower().split()
-        if not words:
-            continue
+        if not words or not words[0][0].isalpha():
+            continue  # punctuation cues (cue.colon) have their own rule
         lemma = words[0]
         extra = (row.get("forms") or "").lower()
         if extra.startswith("only:"):  # exactly these forms (the others are mostly nouns here)
@@ -398,6 +398,10 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
         cues = [c for c in _find_cues(text, toks, low)
                 if not _in_ranges(toks[c[0]][0], skip) and not _inside(toks[c[0]][0], doubles)]
         sent_atts: list[Attribution] = []
+        colon = _colon_attribution(text, ss, se, si, cues, toks, doubles, history)
+        if colon is not None:
+            sent_atts.append(colon)
+            history.append(colon.source_text)
         for k, (ci, cj, row) in enumerate(cues):
             att = _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts, history)
             if att is None:
@@ -422,6 +426,44 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
                 last_quote_source, last_quote_par = att.source_text, par
         results.extend(sent_atts)
     return results
+
+
+_COLON_RE = re.compile(r"([A-Z][\w.’'\-]*(?: (?:[A-Z&][\w.’'\-]*|of|the|and|for)){0,4})(:)[ \t]+(?=\S)")
+_COLON_STOP = {"email", "e-mail", "whatsapp", "phone", "tel", "fax", "note", "editor’s note", "editor's note",
+               "update", "updated", "photo", "photos", "video", "videos", "watch", "related", "read", "read more",
+               "source", "sources", "share", "credit", "credits", "image", "advertisement", "subscribe",
+               "follow", "contact", "caption", "topics", "tags", "filed under", "by", "posted", "published",
+               "correction", "warning", "spoiler", "transcript", "example", "step", "part", "chapter",
+               "breaking", "live", "exclusive", "opinion", "analysis", "listen", "see", "also", "more",
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+               "background", "context", "summary", "why", "what", "how", "when", "where", "who", "the bottom line",
+               "bottom line", "full text", "key points", "sign up", "click", "link", "links", "website", "web",
+               "twitter", "facebook", "instagram", "location", "date", "time", "address", "price", "cost",
+               "question", "answer", "reply", "comment", "comments", "story", "stories", "headline", "hint",
+               "ps", "p.s", "nb", "n.b", "attention", "reminder", "ap", "reuters", "nan", "afp"}
+
+
+def _colon_attribution(text, ss, se, si, cues, toks, doubles, history):
+    """"Paul Ryan: FBI decision ..." / "Q: Did you ..." -- a short name opening a sentence, then a colon."""
+    m = _COLON_RE.match(text, ss, se)
+    if not m:
+        return None
+    name = m.group(1)
+    if name.lower() in _COLON_STOP or name.lower().rstrip(".") in _COLON_STOP or _inside(ss, doubles):
+        return None
+    if cues and toks[cues[0][0]][0] < m.end(2):
+        return None  # "Trump said:" is the verb's business
+    content = _strip_final_period(text, m.end(), se)
+    if _ntok(text, *content) < 3:
+        return None
+    source = m.span(1)
+    source_text, res = _resolve(text, source, history, [], "src.colon")
+    qs = _quotes_in(*content, doubles)
+    covered = sum(min(q[1], content[1]) - max(q[0], content[0]) for q in qs)
+    mode = "direct" if qs and covered >= 0.9 * (content[1] - content[0]) else ("mixed" if qs else "indirect")
+    rules = ["cue.colon", "src.colon", res, f"mode.{mode}"]
+    return Attribution(si, ss, se, mode, m.span(2), "cue.colon", source, "src.colon", source_text, content,
+                       _quotes_in(ss, se, doubles), "+".join(r for r in rules if r))
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:
