@@ -423,10 +423,10 @@ def _partday(m, ctx):
 
 
 @_rule("time.clock", _B + r"(\d{1,2})(?::(\d{2}))?\s*((?i:a\.m\.|p\.m\.|am\b|pm\b))"
-       r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?|(?i:\b(noon|midnight)\b)")
+       r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?|(?i:\b(noon|midnight|midday)\b)")
 def _clock(m, ctx):
     if m.group(4):
-        h, mi = (12 if m.group(4).lower() == "noon" else 0), 0
+        h, mi = (0 if m.group(4).lower() == "midnight" else 12), 0
     else:
         h, mi = int(m.group(1)), int(m.group(2) or 0)
         if h > 12 or mi > 59:
@@ -617,7 +617,7 @@ def _half(m, ctx):
 
 
 @_rule("date.year", r"(?:(?i:(?:early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]+|(?:the\s+)?fiscal(?:\s+year)?\s+|(?:the\s+)?(?:year|summer|spring|fall|autumn|winter)\s+(?:of\s+)?))?"
-       r"(?<![\w$£€.,/:#-])(1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d|:\d|\s*(?:%|percent|people|shares|troops|tons|votes|barrels|pounds|dollars|yen|marks|units|cars|jobs"
+       r"(?<![\w$£€.,/:#])(?<!\d-)(1[5-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d|:\d|\s*(?:%|percent|people|shares|troops|tons|votes|barrels|pounds|dollars|yen|marks|units|cars|jobs"
        r"|registered|likely|voters|adults|respondents|residents|members|students|delegates|employees|workers|soldiers"
        r"|homes|cases|deaths|feet|miles|meters|metres|kilometers|acres|points|words)\b)")
 def _year(m, ctx):
@@ -662,6 +662,12 @@ def _decade(m, ctx):
                "seventies": 7, "eighties": 8, "nineties": 9}[m.group(2).lower()]
         return ("DATE", f"19{dec}")
     return ("DATE", f"19{m.group(3)}")
+
+
+@_rule("date.century", r"(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b")
+def _century(m, ctx):
+    n = int(m.group(1))
+    return ("DATE", f"{n - 1:02d}") if 1 <= n <= 30 else None
 
 
 @_rule("date.season", r"(?i:\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next|past|coming|the)\s+)?(spring|summer|fall|autumn|winter))\b(?!\s+(?:of\s+)?\d{4})")
@@ -716,7 +722,7 @@ def _nth_weekday(y: int, mo: int, wd: int, n: int) -> date:
 
 
 @_rule("date.holiday", r"\b(Christmas(?: Eve| Day)?|New Year's (?:Eve|Day)|Independence Day|Halloween|Valentine's Day"
-       r"|Veterans Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day)\b")
+       r"|Veterans Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Election Day)\b")
 def _holiday(m, ctx):
     name = m.group(1).lower()
     if ctx.dct is None:
@@ -725,6 +731,8 @@ def _holiday(m, ctx):
     future = ctx.tense(m.start(), m.end()) == "future"
 
     def on(y: int) -> date:
+        if name == "election day":  # US: the Tuesday after the first Monday of November
+            return _nth_weekday(y, 11, 0, 1) + timedelta(days=1)
         if name.startswith("thanksgiving"):
             return _nth_weekday(y, 11, 3, 4)
         if name == "labor day":
