@@ -823,7 +823,7 @@ def _set_adv(m, ctx):
 
 # Vague references ----------------------------------------------------------
 
-@_rule("ref.present", r"(?i:\b(now|currently|nowadays|these days|at present|the present|presently|today's)\b)(?!\s+that\b)")
+@_rule("ref.present", r"(?i:\b(now|currently|nowadays|these days|at present|the present|presently|today's)\b)")
 def _present(m, ctx):
     if m.group(1).lower() == "today's":
         return None
