@@ -127,7 +127,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
     for i, (s, e) in enumerate(sentences):
         if _in_skip((s, e), skip) or any(_overlaps((s, e), c) for c in covered):
             continue
-        res = [r for r in find_stance(text[s:e]) if r.match and r.rule in _FALLBACK_RULES]
+        res = [r for r in find_stance(text[s:e], weak=False) if r.match and r.rule in _FALLBACK_RULES]
         if res:
             extra.append((i, s, e, res[0]))
 
@@ -199,7 +199,10 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         # inherit its host's stance.
         cs, ce = _own_extent(item, s, e) if kind == "att" else (s, e)
         clause = text[cs:ce]
-        results = [r for r in find_stance(clause, cue_text) if r.match is None or not _in_skip(
+        # weak rows (generic negation, doubt) only after an asserting cue: "he said the
+        # shipments had not arrived" is a report, "he insisted they had not" a denial
+        weak = verb_stance(cue_text) == "assert"
+        results = [r for r in find_stance(clause, cue_text, weak=weak) if r.match is None or not _in_skip(
             (cs + r.match[0], cs + r.match[1]), skip)]
         results = [r for r in results if not _self_target(r, actor, text, cs)]
         primary = results[0] if results else classify_stance("")

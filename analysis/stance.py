@@ -111,13 +111,20 @@ def _child_code(clause: str, start: int, end: int) -> str:
     return "112"
 
 
-def find_stance(clause: str, cue: str = "") -> list[StanceResult]:
+def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[StanceResult]:
     """Every denial / accusation pattern in ``clause`` not vetoed by a counter-example.
 
     One result per non-overlapping stretch, denials first, then by lexicon order. When
     ``cue`` is given and not in the clause, it is read in front of it (offsets stay
     relative to ``clause``; a match inside the cue has ``match=None``).
+
+    ``weak`` switches the lexicon's weak rows (generic negation, doubt, "No, ...") on or
+    off; by default they apply to a bare clause or headline (no cue) and after an asserting
+    cue (*insisted*, *stressed*), not after a neutral one (*said*), where "did not ..." is
+    an ordinary negation.
     """
+    if weak is None:
+        weak = not cue or verb_stance(cue) == "assert"
     prefix = ""
     if cue and cue.lower() not in clause.lower():
         prefix = cue + " "
@@ -127,7 +134,7 @@ def find_stance(clause: str, cue: str = "") -> list[StanceResult]:
     blocks = [m.span() for row, rx in rules if row["kind"] == "block" for m in rx.finditer(text)]
     hits: list[tuple[int, int, dict, re.Match]] = []
     for order, (row, rx) in enumerate(rules):
-        if row["kind"] != "match":
+        if row["kind"] != "match" or (not weak and row.get("strength") == "weak"):
             continue
         for m in rx.finditer(text):
             # the stance word itself must not sit in a counter-example
@@ -149,8 +156,9 @@ def find_stance(clause: str, cue: str = "") -> list[StanceResult]:
     results: list[StanceResult] = []
     for row, m in chosen:
         target = ""
-        if "target" in m.groupdict() and m.group("target"):
-            target = m.group("target").strip()
+        groups = [v for k, v in m.groupdict().items() if k.startswith("target") and v]
+        if groups:
+            target = groups[0].strip()
             if not re.search(r"\b[A-Z]\.$", target):  # keep "U.S.", drop a full stop
                 target = target.rstrip(".,;:")
         cameo = row["cameo"]
@@ -185,7 +193,7 @@ def _core_span(m: re.Match) -> Span:
     return m.span()
 
 
-def classify_stance(clause: str, cue: str = "") -> StanceResult:
+def classify_stance(clause: str, cue: str = "", weak: bool | None = None) -> StanceResult:
     """The stance of one clause: denial beats accusation beats other.
 
     >>> classify_stance("North Korea denied providing weapons").stance
@@ -193,7 +201,7 @@ def classify_stance(clause: str, cue: str = "") -> StanceResult:
     >>> classify_stance("The agency denied him a permit").stance
     'other'
     """
-    results = find_stance(clause, cue)
+    results = find_stance(clause, cue, weak)
     return results[0] if results else OTHER
 
 
@@ -346,7 +354,9 @@ def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple
             i = context.find(person_name)
             if i >= 0:
                 actor = _actor_near(context, i, i + len(person_name))
-        return (actor or "unknown"), "person"
+        # a named person with no country in sight is their own actor (never "unknown":
+        # that category is for unnamed speakers)
+        return (actor or person_name), "person"
     if gaz:
         g = gaz[0]
         if g["kind"] == "person":

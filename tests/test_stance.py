@@ -46,6 +46,10 @@ def _body() -> str:
     ("They were denied entry to the country", "other"),
     ("He did not deny the report", "other"),
     ("She refused to deny the claim", "other"),
+    ("He didn't deny the report", "other"),
+    ("The attack's nature cannot be denied", "other"),
+    ("Closed primaries deny many independents the right to vote", "other"),
+    ("He said his requests were denied", "other"),
     ("The minister would not deny that talks took place", "other"),
     ("The ministry rejected the proposal", "other"),
     ("Kirby said the US would continue to monitor whether the shipments are arriving", "other"),
@@ -82,6 +86,9 @@ def test_classify_denial_and_counter_examples(text, expected):
     ("North Korea was supplying food to its people", "other", ""),
     ("The minister charged his phone", "other", ""),
     ("Russia had business relations with the Asian autocracy", "other", ""),
+    ("Imports from China rose sharply", "other", ""),
+    ("You can't blame the community for being proud", "other", ""),
+    ("Iran bought missiles and drones from Russia", "accusation", "Russia"),
 ])
 def test_classify_accusation_and_target(text, stance, target):
     res = classify_stance(text)
@@ -156,8 +163,9 @@ def test_resolve_actor_from_article_context():
     assert resolve_actor("The ministry", text, ministry) == ("North Korea", "government")
 
 
-def test_unknown_person_without_title_has_unknown_actor():
-    assert resolve_actor("Jane Doe", "Jane Doe said it would rain.", 0) == ("unknown", "person")
+def test_person_without_country_is_own_actor():
+    assert resolve_actor("Jane Doe", "Jane Doe said it would rain.", 0) == ("Jane Doe", "person")
+    assert resolve_actor("Doe", "Jane Doe said it would rain. Doe added more.", 29) == ("Jane Doe", "person")
 
 
 # --- hedges and evidence ----------------------------------------------------------------

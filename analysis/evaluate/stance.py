@@ -52,8 +52,9 @@ def _read_emergent(path: Path) -> list[tuple[str, str]]:
 def evaluate(path: Path) -> dict:
     """Denial precision / recall / F1 (ours ``denial`` vs theirs ``against``) and the confusion.
 
-    Also reports, per rule, how many headlines it labelled and how many of those were
-    ``against`` (``by_rule``), and the wall time.
+    Also reports the score with the lexicon's strong rows only (``denial_strong_rules_only``:
+    what a statement after a neutral cue such as *said* gets), per rule how many headlines
+    it labelled and how many of those were ``against`` (``by_rule``), and the wall time.
     """
     from analysis.stance import classify_stance
 
@@ -63,7 +64,12 @@ def evaluate(path: Path) -> dict:
     confusion: dict[str, Counter] = defaultdict(Counter)
     by_rule: dict[str, Counter] = defaultdict(Counter)
     tp = fp = fn = 0
+    stp = sfp = sfn = 0  # strong rows only: what a statement after a neutral cue gets
     for headline, label in rows:
+        strong = classify_stance(headline, weak=False).stance == "denial"
+        stp += strong and label == "against"
+        sfp += strong and label != "against"
+        sfn += label == "against" and not strong
         res = classify_stance(headline)
         confusion[res.stance][label] += 1
         if res.stance == "denial":
@@ -76,6 +82,7 @@ def evaluate(path: Path) -> dict:
         "task": "stance",
         "documents": len(rows),
         "denial": _prf(tp, fp, fn),
+        "denial_strong_rules_only": _prf(stp, sfp, sfn),
         "confusion": {k: dict(sorted(v.items())) for k, v in sorted(confusion.items())},
         "by_rule": {k: dict(sorted(v.items())) for k, v in sorted(by_rule.items())},
         "seconds": round(time.perf_counter() - t0, 3),
