@@ -764,6 +764,12 @@ def _dur(m, ctx):
         return None  # ages ("a 52-year-old") are not times
     if unit == "quarter" and re.search(r"-quarters$", whole):
         return None  # "three-quarters" is a fraction
+    after = ctx.text[m.end():m.end() + 12]
+    if unit == "quarter" and re.match(r"\s+of\b", after):
+        return None  # "more than a quarter of the market"
+    if unit == "second" and num_text.lower() in ("a", "an") and not re.match(
+            r"\s*(?:later|earlier|ago|before|after|or|[,.;])", after):
+        return None  # "a second group", "a second term": an ordinal
     plural = unit_text.lower() in ("centuries", "millennia") or (
         unit_text.lower().endswith("s") and unit != "century")
     if num_text.lower() in ("a", "an") and plural:

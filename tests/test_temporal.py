@@ -133,6 +133,7 @@ def test_types(text, dct, phrase, expected):
     "A poll of 2047 registered voters was released.",
     "And then they left.",                                 # 'then' as sequence, not an anaphor
     "Three-quarters of voters agreed.",
+    "It won a second term with more than a quarter of the vote.",
 ])
 def test_not_times(text):
     rows = find_timexes(text, NOV8)
