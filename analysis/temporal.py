@@ -1098,6 +1098,8 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
             if str(r.get("label")) not in ("DATE", "TIME"):
                 continue
             rng = timex_range(str(r.get("value")))
+            if rng is None and str(r.get("value")) == "PRESENT_REF" and dct_iso:
+                rng = (dct_iso, dct_iso)  # "now" dates the statement to its publication
             try:
                 if rng:
                     spans.append((int(r["start"]), int(r["end"]), str(r.get("text") or ""), rng,

@@ -347,3 +347,14 @@ def test_speed_on_a_long_text(article):
     rows = find_timexes(big, NOV8)
     assert len(rows) >= 50 * 5
     assert time.perf_counter() - t0 < 10
+
+
+def test_now_is_not_carried_over():
+    text = "Kirby said it happened in September. Kirby now says it is over."
+    st = schema.frame("statements", [
+        {"statement_id": "c:0", "start": 0, "end": 36, "source": "Kirby"},
+        {"statement_id": "c:1", "start": 37, "end": 63, "source": "Kirby"},
+    ])
+    out = assign_event_times(st, schema.frame("spans", find_timexes(text, NOV8)), text, NOV8)
+    assert list(out["event_start"]) == ["2022-09-01", NOV8]
+    assert list(out["time_text"]) == ["September", "now"]
