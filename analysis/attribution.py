@@ -586,10 +586,14 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
         participle = low[ci].endswith("ing") and ci > 0 and low[ci - 1] in {",", ".", "and", ";", "—", "–"}
         if participle:
             source, source_rule = None, ""
-        if source is None and (k or low[ai - 1:ai] in (["and"], [","])) and sent_atts:
-            prev = sent_atts[-1]
-            if prev.source is not None:
+        if source is None and ai > 0 and (participle or low[ai - 1] in _CONJ_END | {",", "to"}):
+            prev = next((a for a in reversed(sent_atts) if a.source is not None), None)
+            if prev is not None:
                 source, source_rule = prev.source, "src.shared"
+            else:
+                subj = _clause_subject(text, ss, cue_start)
+                if subj is not None:
+                    source, source_rule = subj, "src.clause_subject"
     if content is not None and content[1] <= content[0]:
         content = None
     qs_in = _quotes_in(*(content or (0, 0)), doubles) if content else ()
@@ -716,77 +720,112 @@ def _right_source(text: str, ce: int, se: int) -> Span | None:
     return src
 
 
+_SEP_RE = re.compile(r",|;|:|—|–|\s--?\s|[“”\"()]")
+_CONJ_END = {"and", "but", "or", "then", "while", "before", "after", "by", "as", "yet", "nor", "so",
+             "instead", "later", "also", "even", "thus", "again"}
+
+
+def _cut_subject(text: str, a: int, b: int) -> Span | None:
+    """The subject-like tail of text[a:b]: after the last conjunction, relative word or verb."""
+    toks = find_tokens(text, a, b)
+    if not toks:
+        return None
+    words = [text[x:y].lower() for x, y in toks]
+    if words[-1] in _CONJ_END or words[-1] in _SUBORD:
+        return None  # "... and said": the subject is further left
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        if w in _SUBORD:
+            if w == "and" and 0 < i <= 3 and all(text[toks[j][0]].isupper() for j in range(i)):
+                continue  # "Clinton and Sanders said"
+            cut = i + 1
+        elif w in _CUT_WORDS or (len(w) > 4 and w.endswith(("ing", "ed")) and w.islower()
+                                 and w not in _NP_PARTICIPLES):
+            cut = i + 1  # a verb form ends any subject before it
+    seg = _trim(text, toks[cut][0], b, " \n\t\r")
+    if seg[1] <= seg[0] or not text[seg[0]:seg[1]].split():
+        return None
+    if text[seg[0]:seg[1]].split()[0].lower() in _PREP_START:
+        return None
+    return seg
+
+
 def _left_source(text: str, s0: int, cue_start: int):
     """(source span, rule, content-before span or None) from the text left of the cue."""
     s, e = _trim(text, s0, cue_start, " \n")
     if e <= s:
         return None
-    left = text[s:e]
+    seps = [m for m in _SEP_RE.finditer(text, s, e)]
     appos = False
-    seg_start = s
-    # appositive: "Kirby, a spokesman, said" / "Director, John Kirby, said"
-    if left.endswith(","):
-        body = left[:-1]
-        parts = [m.start() for m in re.finditer(r",", body)]
-        if parts:
-            before_comma = parts[-1]
-            # NP before the appositive: back to the previous comma or start
-            prev = parts[-2] + 1 if len(parts) > 1 else 0
-            seg_start = s + prev
-            appos = True
-        else:
-            seg_start = s
-            appos = True
-    else:
-        # last comma-separated segment (not inside a quote)
-        idx = max(left.rfind(","), left.rfind(";"), left.rfind("”"), left.rfind("\""), left.rfind(":"),
-                  left.rfind("—"), left.rfind("–"), left.rfind("("), left.rfind(")"))
-        seg_start = s + idx + 1 if idx >= 0 else s
     content_before = None
-    seg = _trim(text, seg_start, e, " \n")
-    # strip leading subordinators and conjunctions
-    toks = find_tokens(text, seg[0], seg[1])
-    words = [text[a:b].lower() for a, b in toks]
-    cut = 0
-    for i, w in enumerate(words):
-        if w in _SUBORD and i + 1 < len(words):
-            if w == "and" and i <= 3 and all(text[toks[j][0]].isupper() for j in range(i)) and i > 0:
-                continue  # "Clinton and Sanders said"
-            cut = i + 1
-    for i, w in enumerate(words[:-1]):
-        # a lowercase verb form inside the left context ends any subject before it
-        if i >= cut and (w in _CUT_WORDS or (len(w) > 4 and w.endswith(("ing", "ed")) and w.islower()
-                                             and w not in _NP_PARTICIPLES)):
-            cut = i + 1
-    if cut:
-        seg = (toks[cut][0], seg[1]) if cut < len(toks) else (seg[1], seg[1])
-    if seg[1] <= seg[0]:
-        return None
-    seg = _trim(text, seg[0], seg[1], " \n\t\r")
-    if seg[1] <= seg[0]:
-        return None
-    parts = text[seg[0]:seg[1]].split()
-    if not parts:
-        return None
-    first = parts[0].lower()
-    if first in _PREP_START:
-        return None
+    last = seps[-1] if seps else None
+    if last is not None and last.end() >= e and last.group().strip() in {",", "—", "–", "-", "--", ")"}:
+        # "Kirby, a spokesman, said" / "Sanders - who ... - has vowed": NP + appositive + separator
+        if len(seps) >= 2:
+            np_end = seps[-2].start()
+            np_start = seps[-3].end() if len(seps) >= 3 else s
+        else:
+            np_end, np_start = last.start(), s
+        np = _cut_subject(text, np_start, np_end) if np_end > np_start else None
+        if np is None:
+            return None
+        seg = (np[0], e)
+        appos = True
+    else:
+        seg_start = last.end() if last is not None else s
+        seg = _cut_subject(text, seg_start, e)
+        if seg is None:
+            return None
+        if seg_start > s:
+            cb = _trim(text, s, seg_start, " \n")
+            if cb[1] > cb[0] and text[cb[1] - 1] in ",”\"—–" and _ntok(text, *cb) >= 3:
+                content_before = cb
     m = _SRC_TIME_TAIL_RE.search(text, seg[0], seg[1])
     if m and m.start() > seg[0]:
         seg = _trim(text, seg[0], m.start(), " \n,")
-    n = _ntok(text, *seg)
-    if n > (30 if appos else 14):
-        # too long for a subject: keep the trailing words after any verb-like word is unknown;
-        # take at most the last 6 tokens starting at a capitalised word or determiner
+    if _ntok(text, *seg) > (30 if appos else 14):
         t2 = find_tokens(text, *seg)
         seg = (t2[-min(len(t2), 6)][0], seg[1])
-    # content before: "The plan will fail, he said" (left of the comma)
-    if not appos and seg_start > s:
-        cb = _trim(text, s, seg_start, " \n")
-        if cb[1] > cb[0] and text[cb[1] - 1] in ",”\"—–" and _ntok(text, *cb) >= 3:
-            content_before = (cb[0], cb[1])
-    rule = "src.left_appos" if appos else "src.left"
-    return seg, rule, content_before
+    return seg, ("src.left_appos" if appos else "src.left"), content_before
+
+
+_ADVERBIAL_START = _PREP_START | {"still", "but", "and", "however", "meanwhile", "yet", "so", "also", "then",
+                                  "now", "later", "earlier", "instead", "indeed", "moreover", "asked",
+                                  "speaking", "though", "although", "while", "when", "after", "before",
+                                  "since", "if", "because", "as", "once", "last", "this", "on", "at"}
+_SUBJECT_STOP = _AUX | _VERBS | _CUT_WORDS | _SUBORD | {"became", "become", "becomes", "began", "begins"}
+
+
+def _clause_subject(text: str, ss: int, pos: int) -> Span | None:
+    """Subject of the sentence's main clause ("He later walked back his remarks and said ...")."""
+    toks = find_tokens(text, ss, pos)
+    i = 0
+    # skip leading adverbial parts closed by a comma ("In a statement, ...", "Still, ...")
+    while i < len(toks):
+        w = text[toks[i][0]:toks[i][1]].lower()
+        if w not in _ADVERBIAL_START:
+            break
+        j = i
+        while j < len(toks) and text[toks[j][0]:toks[j][1]] != ",":
+            j += 1
+        if j >= len(toks):
+            return None
+        i = j + 1
+    run_start = i
+    while i < len(toks):
+        w = text[toks[i][0]:toks[i][1]]
+        lw = w.lower()
+        if w in {",", ";", ":", "—", "–", "“", "”", '"'} or lw in _SUBJECT_STOP or lw in _cue_index() or (
+                w.islower() and len(w) > 4 and w.endswith(("ed", "ing", "s")) and lw not in _NP_PARTICIPLES
+                and i > run_start):
+            break
+        i += 1
+    if i == run_start or i - run_start > 10:
+        return None
+    first = text[toks[run_start][0]:toks[run_start][1]]
+    if not (first[:1].isupper() or first.lower() in _PRONOUNS_PERSON | {"they", "we", "i", "it", "you"}):
+        return None
+    return toks[run_start][0], toks[i - 1][1]
 
 
 def _right_content(text, ce, stop, se, low, toks, cj, rule_cue) -> Span | None:
