@@ -245,6 +245,11 @@ def find_actor_mentions(text: str) -> list[dict]:
 
     Leftmost first; at one position the longest mention wins (so "North Korea" beats "Korea").
     """
+    return [dict(d) for d in _actor_mentions(text)]
+
+
+@lru_cache(maxsize=512)  # the same article text is scanned for every source it resolves
+def _actor_mentions(text: str) -> tuple[dict, ...]:
     found: list[dict] = []
     for row, rx in _actor_rules():
         for m in rx.finditer(text):
@@ -256,12 +261,13 @@ def find_actor_mentions(text: str) -> list[dict]:
         if out and d["start"] < out[-1]["end"]:
             continue
         out.append(d)
-    return out
+    return tuple(out)
 
 
-def _person_names(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=512)
+def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
     """Capitalised multi-word sequences that are not gazetteer entries or titles."""
-    gaz = find_actor_mentions(text)
+    gaz = _actor_mentions(text)
     names = []
     for m in _NAME_RX.finditer(text):
         words = m.group(0).split()
@@ -277,7 +283,7 @@ def _person_names(text: str) -> list[tuple[int, int, str]]:
         if any(_overlaps((s, s + len(name)), (g["start"], g["end"])) for g in gaz):
             continue
         names.append((s, s + len(name), name))
-    return names
+    return tuple(names)
 
 
 def _sentence_window(context: str, pos: int) -> Span:
@@ -344,8 +350,8 @@ def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple
     # person: a name in the phrase, or a surname/first name of a person named earlier
     person_name = names[0][2] if names else ""
     if not person_name and context and re.fullmatch(r"(?-i:[A-Z][a-z'’-]+)", phrase):
-        for s, e, name in _person_names(context[:pos + len(phrase)]):
-            if phrase in name.split():
+        for s, e, name in _person_names(context):
+            if s < pos + len(phrase) and phrase in name.split():
                 person_name = name
                 break
     if person_name and not (gaz and gaz[0]["kind"] == "person"):
