@@ -1122,6 +1122,13 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
         row = rows[i]
         st, en = pos(i)
         inside = [s for s in spans if s[0] >= st and s[1] <= en] if st >= 0 else []
+        if not inside and st >= 0 and isinstance(text, str):
+            # a clause-level statement: look in the rest of its sentence ("At the time, Kirby
+            # spoke of ...", "..., he said on Tuesday"), but not inside another statement
+            ss, se = _sentence_of(text, st, en)
+            others = [pos(j) for j in range(len(rows)) if j != i]
+            inside = [s for s in spans if s[0] >= ss and s[1] <= se
+                      and not any(a <= s[0] < b for a, b in others if (a, b) != (st, en))]
         if inside:
             # the narrowest anchored expression dates the saying; the first breaks ties
             s = min(inside, key=lambda s: (_days(s[3]), s[0]))
@@ -1139,6 +1146,17 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
     out["event_end"] = [t[2] for t, _ in results]
     out["rule"] = [f"{o}+{rule}" if o else rule for o, (_, rule) in zip(old_rules, results)]
     return out
+
+
+def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence(s) around [start, end): previous/next '. ', '? ', '! ' or newline."""
+    lo = max(0, start - 400)
+    head = text[lo:start]
+    cuts = [m.end() for m in re.finditer(r"(?<![A-Z][a-z])(?<![A-Z])[.!?][\"'”’]?\s+(?=[A-Z“\"‘'])|\n", head)]
+    s = lo + cuts[-1] if cuts else lo
+    m = re.search(r"[.!?](?=[\"'”’]?\s+[A-Z“\"‘']|[\"'”’]?\s*$)|\n", text[end:end + 400])
+    e = end + (m.end() if m else min(400, len(text) - end))
+    return s, e
 
 
 def _days(rng: tuple[str, str]) -> int:

@@ -358,3 +358,27 @@ def test_now_is_not_carried_over():
     out = assign_event_times(st, schema.frame("spans", find_timexes(text, NOV8)), text, NOV8)
     assert list(out["event_start"]) == ["2022-09-01", NOV8]
     assert list(out["time_text"]) == ["September", "now"]
+
+
+@pytest.mark.parametrize("text,clause,expected_text", [
+    ("At the time, Kirby spoke of shells. He said more.", "Kirby spoke of shells", ""),
+    ("North Korea denied it in September. At the time, Kirby spoke of shells.", "Kirby spoke of shells", "the time"),
+    ("Washington is lying, the ministry said on Tuesday. Then more.", "Washington is lying", "Tuesday"),
+])
+def test_time_in_the_rest_of_the_sentence(text, clause, expected_text):
+    s = text.find(clause)
+    st = schema.frame("statements", [{"statement_id": "d:0", "start": s, "end": s + len(clause), "source": "X"}])
+    out = assign_event_times(st, schema.frame("spans", find_timexes(text, NOV8)), text, NOV8)
+    assert out["time_text"].iloc[0] == expected_text
+
+
+def test_time_of_another_statement_in_the_sentence_is_not_taken():
+    text = "Kirby said on Tuesday it was over, while Smith insisted it was not."
+    a, b = text.find("Kirby"), text.find(", while")
+    c = text.find("Smith")
+    st = schema.frame("statements", [
+        {"statement_id": "e:0", "start": a, "end": b, "source": "Kirby"},
+        {"statement_id": "e:1", "start": c, "end": len(text) - 1, "source": "Smith"},
+    ])
+    out = assign_event_times(st, schema.frame("spans", find_timexes(text, NOV8)), text, NOV8)
+    assert list(out["rule"]) == ["time.in_sentence", "time.dct"]
