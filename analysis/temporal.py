@@ -1134,7 +1134,7 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
             s = min(inside, key=lambda s: (_days(s[3]), s[0]))
             rule = "time.anaphora" if s[4].startswith("anaphora.") else "time.in_sentence"
             t = (s[2], s[3][0], s[3][1])
-        elif prev is not None and prev_time is not None and _continues(prev, row):
+        elif prev is not None and prev_time is not None and prev_time[0] and _continues(prev, row):
             t, rule = prev_time, "time.carried"
         else:
             t, rule = ("", dct_iso, dct_iso), "time.dct"
