@@ -40,6 +40,9 @@ def _body() -> str:
     ("The rumour was quickly put to rest", "denial"),
     ("The agency rebuffed the congressman's claim", "denial"),
     ("Is the expansion coming? Probably not", "denial"),
+    ("Mexico says students not among dead in mass grave", "denial"),
+    ("Three-breasted woman a fake", "denial"),
+    ("The story is almost definitely fake", "denial"),
     # counter-examples: deny + permit/right, negated or refused denial, neutral verbs
     ("The agency denied him a permit", "other"),
     ("The court denied bail", "other"),
@@ -61,6 +64,7 @@ def _body() -> str:
     ("Real or hoax?", "other"),
     ("Is the report about the deal fabricated?", "other"),
     ("Hands up, don't shoot", "other"),
+    ("Not only the army but the police joined", "other"),
     ("The ministry did not respond to a request for comment", "other"),
     ("The group is made up of five members", "other"),
     ("Soldier killed in airstrike - reports", "other"),
@@ -261,3 +265,18 @@ def test_bare_list_ignores_context_rules():
 ])
 def test_verb_stance(cue, expected):
     assert verb_stance(cue) == expected
+
+
+@pytest.mark.parametrize("clause, cue, expected", [
+    ("the shipments had not arrived", "said", "other"),      # neutral cue: a plain negation
+    ("the shipments had not arrived", "insisted", "denial"),  # asserting cue: a denial
+    ("the shipments had not arrived", "", "denial"),          # bare clause / headline
+    ("it denied the shipments", "said", "denial"),            # strong rows apply everywhere
+])
+def test_weak_rows_depend_on_cue(clause, cue, expected):
+    assert classify_stance(clause, cue).stance == expected
+
+
+def test_weak_switch_overrides_cue():
+    assert classify_stance("the car wasn't stolen", weak=False).stance == "other"
+    assert classify_stance("the car wasn't stolen", "said", weak=True).stance == "denial"
