@@ -583,10 +583,18 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
             if comma > 0:
                 content = _trim(text, content[0], min(content[1], comma), " \n")
             source = None
+        passive = ai < ci and any(w in _BE for w in low[ai:ci]) and _participle(low[ci]) and \
+            not any(w in {"being", "been"} and low[ci].endswith("ing") for w in low[ai:ci])
+        if passive or row.get("kind") == "evaluation":
+            # "X is expected to ..." / "X seemed to ...": X is what is talked about, not who talks
+            source, source_rule = None, ""
+            if content is None:
+                content = _right_content(text, ce, se, se, low, toks, cj, rule_cue)
         participle = low[ci].endswith("ing") and ci > 0 and low[ci - 1] in {",", ".", "and", ";", "—", "–"}
         if participle:
             source, source_rule = None, ""
-        if source is None and ai > 0 and (participle or low[ai - 1] in _CONJ_END | {",", "to"}):
+        if source is None and not passive and row.get("kind") != "evaluation" and ai > 0 and (
+                participle or low[ai - 1] in _CONJ_END | {",", "to"}):
             prev = next((a for a in reversed(sent_atts) if a.source is not None), None)
             if prev is not None:
                 source, source_rule = prev.source, "src.shared"
@@ -644,6 +652,17 @@ def _passive(text, ss, se, si, toks, low, ai, ci, cj, cue_span, left_bound, doub
     rules = [rule_cue, "src.passive_agent", res, "mode.indirect"]
     return Attribution(si, min(ss, content[0]), se, "indirect", cue_span, rule_cue, source, "src.passive_agent",
                        source_text, content, _quotes_in(ss, se, doubles), "+".join(r for r in rules if r))
+
+
+_BE = {"is", "was", "are", "were", "be", "been", "being", "’s", "'s", "’re", "'re", "isn’t", "wasn’t",
+       "aren’t", "weren’t", "isn't", "wasn't", "aren't", "weren't"}
+_IRREGULAR_PARTICIPLES = {"known", "seen", "shown", "told", "said", "written", "found", "thought", "heard",
+                          "given", "taken", "made", "felt", "understood", "sought", "spoken", "sworn", "led",
+                          "held", "read", "put", "set", "forecast", "bet", "laid"}
+
+
+def _participle(w: str) -> bool:
+    return w.endswith("ed") or w in _IRREGULAR_PARTICIPLES
 
 
 def _cuts(low, toks, cues, k) -> bool:
