@@ -185,12 +185,13 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-_DEADLINE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?$")
+_DEADLINE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?"
+                       r"(?:(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[A-Z]{3})?,?\s+)?$")
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
     """'future' or 'past' from the tense cue nearest the expression in its sentence."""
-    if _DEADLINE.search(text[max(0, start - 25):start]):
+    if _DEADLINE.search(text[max(0, start - 45):start]):
         return "future"  # "by Jan. 14", "until March": a deadline ahead
     s, e = _sentence_bounds(text, start, end)
     best: tuple[int, str] | None = None
@@ -204,11 +205,14 @@ def _tense(text: str, start: int, end: int) -> str | None:
             lab = label
             if label == "past" and _FUTURE_AUX.search(text, max(0, m.start() - 20), m.start()):
                 lab = "future"  # "will be held", "is to be signed": a participle, not a past tense
+            elif label == "past" and _PRESENT_AUX.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "the case is heard in May": a present passive says nothing of the past
             if best is None or dist < best[0]:
                 best = (dist, lab)
     return best[1] if best else None
 
 
+_PRESENT_AUX = re.compile(r"(?i)\b(?:is|are|am|being)\s+$")
 _FUTURE_AUX = re.compile(r"(?i)\b(?:will|shall|'ll|to|won't)\s+(?:be|have\s+been|have)\s+$")
 
 

@@ -34,6 +34,8 @@ CASES = [
     ("The ministers will meet on Friday.", NOV8, "Friday", "2022-11-11"),
     ("Talks are scheduled to resume Thursday.", NOV8, "Thursday", "2022-11-10"),
     ("They will meet next Tuesday.", NOV8, "next Tuesday", "2022-11-15"),
+    ("The agency extended its deadline until 9 a.m. Tuesday.", "2000-04-03", "Tuesday", "2000-04-04"),
+    ("The case is heard in May in the appeals court.", "2000-03-29", "May", "2000-05"),
     ("They met last Tuesday.", NOV8, "last Tuesday", "2022-11-01"),
     # weeks, months, years relative to the DCT
     ("The US government last week accused North Korea.", NOV8, "last week", "2022-W44"),
