@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable, Iterable
 
@@ -223,7 +223,6 @@ class _Ctx:
     last_date: str = ""            # last anchored DATE value (for anaphora)
     last_quarter: str = ""         # last YYYY-Qn mentioned (for "a year earlier")
     last_quarter_pos: int = -10**9
-    state: dict = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:
         return _tense(self.text, start, end)
@@ -246,7 +245,6 @@ def _rule(rule_id: str, pattern: str, flags: int = 0):
     return deco
 
 
-_I = re.I
 _B = r"(?<![\w$£€.,])"  # left boundary: not inside a word or a number
 
 
