@@ -531,21 +531,23 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
     content = None
     # 1) content before the cue, ending in a comma/quote: "...,” he said." / "..., said Kirby."
     lt = left.rstrip()
+    lim = prev_end if k else ss
     quote_before = _quote_ending_at(doubles, left_s + len(lt), text)
+    if quote_before is not None and (quote_before[1] <= lim or not _opens_sentence(text, ss, quote_before[0])):
+        quote_before = None
     src_between = None
     if quote_before is None:
-        # “...,” the statement continued: a quote followed by a short source then the cue
+        # “...,” the statement continued: a quote opening the sentence, a short source, the cue
         for qs, qe in doubles:
-            if ss - 400 <= qs and qe <= cue_start and qe >= ss:
+            if ss - 2000 <= qs and lim <= qe <= cue_start and _opens_sentence(text, ss, qs):
                 between = text[qe:cue_start]
                 inner = text[qs:qe].rstrip("”’\"'»")
                 if between.lstrip().startswith((",", "—", "–")) or inner[-1:] in (",", "?", "!", "—"):
                     b = _trim(text, qe, cue_start, " ,—–-\n")
-                    if b[1] > b[0] and _ntok(text, *b) <= 8 and not any(
-                            m in text[b[0]:b[1]] for m in "“”\""):
+                    if b[1] > b[0] and _ntok(text, *b) <= 8 and _np_like(text, *b):
                         quote_before, src_between = (qs, qe), b
     short_tail = _short_tail(text, ce, se)
-    if quote_before is not None and (src_between is not None or short_tail):
+    if quote_before is not None:
         content = quote_before
         if src_between is not None:
             source, source_rule = src_between, "src.between_quote"
@@ -567,10 +569,12 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
             source, source_rule, content_before = seg
         else:
             content_before = None
-        if content_before is not None and short_tail:
-            content = content_before
+        adverbial = _adverbial_tail(text, ce, se)
+        if content_before is not None and (adverbial or (
+                rule_cue in _HEARER_CUES and _ntok(text, ce, se) <= 5 and _np_like(text, ce, se))):
+            content = content_before  # "The plan will fail, he said." / "..., Grassley told POLITICO."
             mode = "indirect"
-        elif _adverbial_tail(text, ce, se):
+        elif adverbial:
             content = None  # "X said in a statement on Tuesday." says nothing quotable
             mode = "indirect"
         else:
@@ -587,9 +591,13 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
             not any(w in {"being", "been"} and low[ci].endswith("ing") for w in low[ai:ci])
         if passive or row.get("kind") == "evaluation":
             # "X is expected to ..." / "X seemed to ...": X is what is talked about, not who talks
+            subject = source
             source, source_rule = None, ""
             if content is None:
                 content = _right_content(text, ce, se, se, low, toks, cj, rule_cue)
+            if passive and subject is not None and (content is None or text[content[0]:content[1]].split()[0].lower()
+                                                    in _PREP_START | {"after", "as", "since", "because"}):
+                content = subject  # "Mr. X's role was disclosed after ...": the role is the content
         participle = low[ci].endswith("ing") and ci > 0 and low[ci - 1] in {",", ".", "and", ";", "—", "–"}
         if participle:
             source, source_rule = None, ""
@@ -674,9 +682,10 @@ def _cuts(low, toks, cues, k) -> bool:
 
 
 _TAIL_RE = re.compile(
-    r"^\s*(?:(?:in|on|at|during|after|before|last|this|via|from|earlier|later|late|early|on)\b[^,“”\"]{0,80}|"
+    r"^\s*(?:(?:in|on|at|during|after|before|last|this|via|from|earlier|later|late|early|on)\b"
+    r"(?:\s+(?!that\b|if\b|whether\b)[\w’'.\-$%]+){0,7}|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|recently|again|too|"
-    r"also|then)\b[^,“”\"]{0,60})?[\s.!?]*$", re.I)
+    r"also|then)\b(?:\s+(?!that\b)[\w’'.\-]+){0,4})?[\s.!?]*$", re.I)
 
 
 _VERBS = {"is", "was", "are", "were", "will", "would", "has", "have", "had", "can", "could", "should",
@@ -687,6 +696,22 @@ _VERBS = {"is", "was", "are", "were", "will", "would", "has", "have", "had", "ca
 def _verb_like(w: str) -> bool:
     w = w.strip(".,;:!?”’\"'")
     return w in _VERBS or (w.islower() and len(w) > 4 and w.endswith("ed"))
+
+
+_HEARER_CUES = {"cue.tell", "cue.ask", "cue.inform", "cue.remind", "cue.assure", "cue.warn", "cue.urge"}
+
+
+def _opens_sentence(text: str, ss: int, qs: int) -> bool:
+    """A quote that begins the sentence (or an earlier one), allowing two leading words ("And “...")."""
+    return qs <= ss or _ntok(text, ss, qs) <= 2
+
+
+def _np_like(text: str, a: int, b: int) -> bool:
+    """No conjunction, verb or quote mark inside: plausibly a noun phrase ("the statement", "he")."""
+    words = [text[x:y].lower() for x, y in find_tokens(text, a, b)]
+    return bool(words) and not any(
+        w in _SUBORD or w in _CONJ_END or w in _VERBS or w in "“”\"" or _verb_like(w) for w in words
+        ) and words[0] not in _PREP_START
 
 
 def _adverbial_tail(text: str, ce: int, se: int) -> bool:
@@ -739,7 +764,7 @@ def _right_source(text: str, ce: int, se: int) -> Span | None:
     return src
 
 
-_SEP_RE = re.compile(r",|;|:|—|–|\s--?\s|[“”\"()]")
+_SEP_RE = re.compile(r",|;|:|—|–|\s--?\s|[“”\"]")  # parentheses stay inside NPs: "Scott (R-Fla.)"
 _CONJ_END = {"and", "but", "or", "then", "while", "before", "after", "by", "as", "yet", "nor", "so",
              "instead", "later", "also", "even", "thus", "again"}
 
