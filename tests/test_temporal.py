@@ -34,8 +34,8 @@ CASES = [
     ("The ministers will meet on Friday.", NOV8, "Friday", "2022-11-11"),
     ("Talks are scheduled to resume Thursday.", NOV8, "Thursday", "2022-11-10"),
     ("They will meet next Tuesday.", NOV8, "next Tuesday", "2022-11-15"),
-    ("The agency extended its deadline until 9 a.m. Tuesday.", "2000-04-03", "Tuesday", "2000-04-04"),
-    ("The case is heard in May in the appeals court.", "2000-03-29", "May", "2000-05"),
+    ("Bidders have until 10 a.m. Tuesday to reply.", "2000-04-03", "Tuesday", "2000-04-04"),
+    ("Her appeal is argued in May before three judges.", "2000-03-29", "May", "2000-05"),
     ("They met last Tuesday.", NOV8, "last Tuesday", "2022-11-01"),
     # weeks, months, years relative to the DCT
     ("The US government last week accused North Korea.", NOV8, "last week", "2022-W44"),
@@ -56,9 +56,9 @@ CASES = [
     ("The conflict began in February.", NOV8, "February", "2022-02"),
     ("The vote is due in January.", NOV8, "January", "2023-01"),
     ("Prices rose in November.", NOV8, "November", "2022-11"),
-    ("The state holds contests in March.", "2016-02-20", "March", "2016-03"),   # next month, no past cue
+    ("The league plays its final in March.", "2016-02-20", "March", "2016-03"),   # next month, no past cue
     ("They met in March.", "2016-02-20", "March", "2015-03"),                   # ... but a past cue wins
-    ("It was prompted by the late Friday release.", "2016-08-17", "late Friday", "2016-08-12"),
+    ("The row was caused by the late Friday leak.", "2016-08-17", "late Friday", "2016-08-12"),
     ("They met last September.", "2022-09-20", "last September", "2021-09"),
     ("The rebels took the town in September last year.", NOV8, "September last year", "2021-09"),
     # full and partial dates in news forms
@@ -68,8 +68,8 @@ CASES = [
     ("The talks ended on Sept. 21.", NOV8, "Sept. 21", "2022-09-21"),
     ("The deadline is Jan. 14.", "2021-12-20", "Jan. 14", "2022-01-14"),
     # a past cue does not push a month-day back almost a year (nearest wins)
-    ("The primary is June 14, and Sanders has pledged to stay.", "2016-05-11", "June 14", "2016-06-14"),
-    ("He was shot on Oct. 23 at home.", "2022-11-08", "Oct. 23", "2022-10-23"),
+    ("The vote is June 14, and the mayor has promised to campaign.", "2016-05-11", "June 14", "2016-06-14"),
+    ("The bridge reopened on Oct. 23.", "2022-11-08", "Oct. 23", "2022-10-23"),
     ("The law took effect in March 2015.", NOV8, "March 2015", "2015-03"),
     ("The factory closed in 2015.", NOV8, "2015", "2015"),
     ("Inflation was high in the 1990s.", NOV8, "the 1990s", "199"),
@@ -77,7 +77,7 @@ CASES = [
     ("Turnout rose in mid-1996.", NOV8, "mid-1996", "1996"),
     ("Voters go to the polls on Election Day.", "2016-10-20", "Election Day", "2016-11-08"),
     ("The talks resumed at midday.", NOV8, "midday", "2022-11-08T12:00"),
-    ("Negotiations broke off at noon Thursday.", "1998-02-13", "noon", "1998-02-12T12:00"),
+    ("The meeting ended at noon Thursday.", "1998-02-13", "noon", "1998-02-12T12:00"),
     ("Sales rose this summer.", NOV8, "this summer", "2022-SU"),
     ("Sales rose last summer.", "2022-03-01", "last summer", "2021-SU"),
     ("Sales rose in the summer.", NOV8, "the summer", "2022-SU"),
@@ -117,10 +117,10 @@ def test_values(text, dct, phrase, expected):
     # duration/set types, not dates
     ("He served three years in prison.", NOV8, "three years", "DURATION"),
     ("They meet every week.", NOV8, "every week", "SET"),
-    ("It pays a dividend of $1.76 a year.", NOV8, "a year", "SET"),
+    ("The club charges $2.40 a year.", NOV8, "a year", "SET"),
     ("He was jailed for a year.", NOV8, "a year", "DURATION"),
     ("The talks ended on Sept. 21.", NOV8, "Sept. 21", "DATE"),
-    ("The blast came at 10:35 a.m.", NOV8, "10:35 a.m.", "TIME"),
+    ("The train left at 10:35 a.m.", NOV8, "10:35 a.m.", "TIME"),
 ])
 def test_types(text, dct, phrase, expected):
     labels = {r["text"]: r["label"] for r in find_timexes(text, dct)}
@@ -132,7 +132,7 @@ def test_types(text, dct, phrase, expected):
     "Stocks fall on bad news.",                            # 'fall' the verb
     "The 52-year-old doctor was shot.",                    # ages are not durations
     "They sold 2015 shares and 1990 people voted.",        # counts, not years
-    "A poll of 2047 registered voters was released.",
+    "The survey of 2047 adults was published.",
     "And then they left.",                                 # 'then' as sequence, not an anaphor
     "Three-quarters of voters agreed.",
     "It won a second term with more than a quarter of the vote.",
