@@ -206,7 +206,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
             if label == "past" and _FUTURE_AUX.search(text, max(0, m.start() - 20), m.start()):
                 lab = "future"  # "will be held", "is to be signed": a participle, not a past tense
             elif label == "past" and _PRESENT_AUX.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "the case is heard in May": a present passive says nothing of the past
+                continue  # "the vote is held in May": a present passive says nothing of the past
             if best is None or dist < best[0]:
                 best = (dist, lab)
     return best[1] if best else None
@@ -280,12 +280,12 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
     if not cands:
         return None
     if t == "future":
-        # a week of slack: "through Oct. 19" in a late-October story is still this year's
+        # a week of slack: "through Oct. 20" in a late-October story is still this year's
         after = [c for c in cands if c[1] >= ctx.dct - timedelta(days=7)]
         if after:
             return min(after, key=lambda c: c[1])[0]
     if t == "past":
-        # ... but a past cue does not send "June 14" in a May story back eleven months
+        # ... but a past cue does not send "June 10" in a May story back eleven months
         before = [c for c in cands if ctx.dct - timedelta(days=240) <= c[1] <= ctx.dct + timedelta(days=7)]
         if before:
             return max(before, key=lambda c: c[1])[0]
@@ -350,7 +350,7 @@ def _bare_month(ctx: _Ctx, mo: int, rel: str | None, start: int, end: int) -> st
         return f"{y:04d}-{mo:02d}"
     t = ctx.tense(start, end)
     if t == "future" or (t is None and (mo - cur) % 12 in (1, 2)):
-        # the next month or two with no past cue is an upcoming one ("contests in March")
+        # the next month or two with no past cue is an upcoming one ("the final in March")
         return f"{y if mo >= cur else y + 1:04d}-{mo:02d}"
     return f"{y if mo <= cur else y - 1:04d}-{mo:02d}"  # news past-bias
 
@@ -626,7 +626,7 @@ def _year(m, ctx):
     s = m.group(0).lower()
     if ctx.dct is not None and int(m.group(1)) > ctx.dct.year + 30 and not re.search(
             r"(?i)\b(?:by|until|in|before|after|through)\s+$", ctx.text[max(0, m.start() - 10):m.start()]):
-        return None  # "a poll of 2047 voters": a count, not a year
+        return None  # "a survey of 2047 adults": a count, not a year
     for name, code in _SEASON.items():
         if name in s:
             return ("DATE", f"{m.group(1)}-{code}")
@@ -763,7 +763,7 @@ def _dur(m, ctx):
     n = _number(num_text)
     whole = m.group(0).lower()
     if unit == "year" and whole.endswith("old"):
-        return None  # ages ("a 52-year-old") are not times
+        return None  # ages ("a 40-year-old") are not times
     if unit == "quarter" and re.search(r"-quarters$", whole):
         return None  # "three-quarters" is a fraction
     after = ctx.text[m.end():m.end() + 12]
@@ -771,7 +771,7 @@ def _dur(m, ctx):
         return None  # "more than a quarter of the market"
     if unit == "second" and num_text.lower() in ("a", "an") and not re.match(
             r"\s*(?:later|earlier|ago|before|after|or|[,.;])", after):
-        return None  # "a second group", "a second term": an ordinal
+        return None  # "a second attempt", "a second term": an ordinal
     plural = unit_text.lower() in ("centuries", "millennia") or (
         unit_text.lower().endswith("s") and unit != "century")
     if num_text.lower() in ("a", "an") and plural:
@@ -779,7 +779,7 @@ def _dur(m, ctx):
     if n is None and num_text.lower() not in _VAGUE_NUMBERS:
         return None
     if num_text.lower() in ("a", "an") and unit in ("year", "month", "week", "day", "hour") and head == "":
-        # "$1.76 a year", "two nights a week", "dozens of interviews a day": a rate
+        # "$2 a year", "three nights a week", "ten calls a day": a rate
         before = ctx.text[max(0, m.start() - 25):m.start()].lower()
         if re.search(r"(\bper|\d|\b[a-z]+ion|dollars|cents|times|twice|once|nights|days|interviews)\s*$", before):
             return ("SET", _duration(1, unit))
