@@ -62,9 +62,13 @@ def scoped_css(scope: str = ".wsw") -> str:
     extra = (f"{scope} .legend input{{display:none}}"  # the static page's JS toggles; here the checkboxes do it
              f"{scope} .l-selected{{outline:3px solid #000;outline-offset:2px}}"
              f"{scope} .article{{max-height:520px;overflow-y:auto}}"
-             f"{scope} table{{table-layout:auto}} {scope} td{{overflow-wrap:anywhere}}"
-             f"{scope} .ev dt{{font-weight:700;margin-top:.3rem}} {scope} .ev dd{{margin:0 0 0 1rem}}"
-             f"{scope} .ev{{font-size:.95rem;line-height:1.4}}"
+             # break-word, not anywhere: short cells keep whole words ("accusation", not "accusat-ion")
+             f"{scope} table{{table-layout:auto}} {scope} td,{scope} th{{overflow-wrap:break-word;word-break:normal}}"
+             f"{scope} td:first-child{{white-space:nowrap}}"
+             f"{scope} .ev{{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.2rem 1rem;"
+             f"font-size:.95rem;line-height:1.4;margin:.4rem 0;padding:.6rem .8rem;border:1px solid #ddd;"
+             f"border-radius:6px}}"
+             f"{scope} .ev dt{{font-weight:700;margin:0}} {scope} .ev dd{{margin:0;overflow-wrap:anywhere}}"
              f"{scope} .big{{font-size:1.15rem}} {scope} .warn{{color:#a04000}}")
     return "\n".join(rules) + "\n" + extra.replace("}", "}\n")
 
@@ -413,6 +417,8 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
         c.status.value = _wrap("<p>Saved " + ", ".join(f"<code>{escape(str(p))}</code>" for p in c.saved.values())
                                + "</p>")
 
+    for name in ("when", "freq", "actor", "measure", "period", "out_dir", "export", "chart", "listing", "status"):
+        getattr(c, name).add_class(f"wsw-{name.replace('_', '-')}")
     for control in (c.when, c.freq, c.actor, c.measure, *c.stances.values()):
         control.observe(redraw, names="value")
     c.period.observe(list_period, names="value")
@@ -458,7 +464,10 @@ def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame) -
                     f"<td>{s['speaker_agree']} / {s['speaker_answered']}</td><td>κ = {_fmt(s['speaker_kappa'])}</td></tr>")
     head = ("<tr><th></th><th>same label</th><th>Cohen's kappa (label)</th><th>in words</th>"
             "<th>same speaker</th><th>kappa (speaker)</th></tr>")
-    dis = cls.disagreements(answers, key, engine).rename(columns=_DISAGREEMENT_HEADERS)
+    dis = cls.disagreements(answers, key, engine)
+    # Number sentences as the form does (1, 2, ...), not by their index in the article.
+    number = {int(i): n for n, i in enumerate(key["sent_index"], 1)}
+    dis = dis.assign(sent_index=[number[int(i)] for i in dis["sent_index"]]).rename(columns=_DISAGREEMENT_HEADERS)
     dis_html = _table(dis) if len(dis) else "<p>No disagreements.</p>"
     return (f"<p>You answered <b>{vs_key['answered']}</b> of {vs_key['sentences']} sentences.</p>"
             f"<table class=\"scores\">{head}{''.join(rows)}</table>"
@@ -473,7 +482,8 @@ def class_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame, p
         return "<p>No answer files found.</p>" + "".join(f"<p class=\"warn\">{escape(p)}</p>" for p in problems)
     result = cls.class_agreement(answers, key, engine)
     pairs = result["pairs"].assign(agreement=[cls.kappa_words(k) for k in result["pairs"]["kappa"]])
-    return (f"<p><b>{len(result['students'])}</b> students. Krippendorff's alpha among them: "
+    n = len(result["students"])
+    return (f"<p><b>{n}</b> student{'s' if n != 1 else ''}. Krippendorff's alpha among them: "
             f"label <b>{_fmt(result['alpha_label'])}</b>, speaker <b>{_fmt(result['alpha_speaker'])}</b>.</p>"
             + "".join(f"<p class=\"warn\">{escape(p)}</p>" for p in problems)
             + "<h4>Each student against the answer key and the kit</h4>" + _table(result["per_student"])
@@ -512,15 +522,17 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
     speaker_opts = [("—", "")] + [(s, s) for s in cls.SPEAKERS]
     c = ClassroomControls(
         student=w.Text(description="Your name", placeholder="e.g. Ada"),
-        labels={int(i): w.Dropdown(options=label_opts, value="", layout=w.Layout(width="150px"))
+        labels={int(i): w.Dropdown(options=label_opts, value="", layout=w.Layout(width="150px", flex="0 0 150px"))
                 for i in key["sent_index"]},
-        speakers={int(i): w.Dropdown(options=speaker_opts, value="", layout=w.Layout(width="150px"))
+        speakers={int(i): w.Dropdown(options=speaker_opts, value="",
+                                     layout=w.Layout(width="170px", flex="0 0 170px"))
                   for i in key["sent_index"]},
-        score=w.Button(description="Score my answers", button_style="primary", icon="check"),
-        save=w.Button(description="Save answers", icon="save"),
+        score=w.Button(description="Score my answers", button_style="primary", icon="check",
+                       layout=w.Layout(width="auto")),
+        save=w.Button(description="Save answers", icon="save", layout=w.Layout(width="auto")),
         upload=w.FileUpload(accept=".csv", multiple=False, description="Load answers"),
-        answers_dir=w.Text(value=str(answers_dir), description="Folder"),
-        compare=w.Button(description="Compare the class", icon="users"),
+        answers_dir=w.Text(value=str(answers_dir), description="Folder", layout=w.Layout(width="60%")),
+        compare=w.Button(description="Compare the class", icon="users", layout=w.Layout(width="auto")),
         result=w.HTML(), status=w.HTML(), class_result=w.HTML())
 
     def answers():
@@ -566,18 +578,26 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
         sheets, problems = cls.read_class([c.answers_dir.value], key)
         c.class_result.value = _wrap(class_html(sheets, key, engine, problems))
 
+    for name in ("student", "score", "save", "upload", "answers_dir", "compare", "result", "class_result"):
+        getattr(c, name).add_class(f"wsw-{name.replace('_', '-')}")
+    for i in c.labels:
+        c.labels[i].add_class("wsw-label")
+        c.speakers[i].add_class("wsw-speaker")
     c.score.on_click(on_score)
     c.save.on_click(on_save)
     c.upload.observe(on_upload, names="value")
     c.compare.on_click(on_compare)
 
-    rows = [w.HBox([w.HTML(f"<b>{n}.</b> {escape(str(t))}", layout=w.Layout(flex="1 1 auto", width="auto")),
-                    c.labels[int(i)], c.speakers[int(i)]],
+    # The sentence takes what is left (basis 0), so the dropdowns line up in two columns.
+    def text_cell(html: str) -> w.HTML:
+        return w.HTML(html, layout=w.Layout(flex="1 1 0%", min_width="0"))
+
+    rows = [w.HBox([text_cell(f"<b>{n}.</b> {escape(str(t))}"), c.labels[int(i)], c.speakers[int(i)]],
                    layout=w.Layout(align_items="center", border_bottom="1px solid #e5e5e5"))
             for n, (i, t) in enumerate(zip(key["sent_index"], key["text"]), 1)]
-    header = w.HBox([w.HTML("<b>Sentence</b>", layout=w.Layout(flex="1 1 auto")),
-                     w.HTML("<b>Label</b>", layout=w.Layout(width="150px")),
-                     w.HTML("<b>Who is speaking?</b>", layout=w.Layout(width="150px"))])
+    header = w.HBox([text_cell("<b>Sentence</b>"),
+                     w.HTML("<b>Label</b>", layout=w.Layout(width="150px", flex="0 0 150px")),
+                     w.HTML("<b>Who is speaking?</b>", layout=w.Layout(width="170px", flex="0 0 170px"))])
     teacher = w.VBox([w.HTML("<p>Teachers: collect the students' CSV files in one folder, then compare.</p>"),
                       w.HBox([c.answers_dir, c.compare]), c.class_result])
     teacher_box = w.Accordion(children=[teacher], titles=("Teacher: compare the whole class",))

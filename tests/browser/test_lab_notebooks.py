@@ -1,0 +1,102 @@
+"""Open the widget notebooks in a real JupyterLab, run all cells, and use the widgets."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+RUN_TIMEOUT = 120_000  # ms: the kernel starts, runs the pipeline and draws
+
+
+def open_and_run(page, lab_url: str, notebook: str) -> None:
+    """Open `notebook` in JupyterLab, wait for its kernel, run all cells and wait until they finish."""
+    page.goto(f"{lab_url}/lab/tree/notebooks/{notebook}?reset", wait_until="domcontentloaded")
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
+                           timeout=RUN_TIMEOUT)
+    dismiss_popups(page)
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    # Every code cell has an execution count once run, and the kernel is idle again.
+    page.wait_for_function(
+        "() => { const cells = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];"
+        " return cells.length > 0 && cells.every(c => /\\[\\d+\\]/.test(c.textContent)); }",
+        timeout=RUN_TIMEOUT)
+
+
+def wait_for_new_chart(page, old: str) -> str:
+    """Wait until the timeline's image is redrawn; return its new source."""
+    page.wait_for_function("(old) => document.querySelector('.wsw-timeline-explorer .wsw-chart').src !== old",
+                           arg=old)
+    return page.locator(".wsw-timeline-explorer .wsw-chart").get_attribute("src")
+
+
+def dismiss_popups(page) -> None:
+    """Close the 'news' notification if it shows despite the settings."""
+    for button in page.locator(".jp-Notification-Toast button:has-text('No')").all():
+        button.click()
+
+
+def assert_widgets_rendered(page) -> None:
+    assert page.locator(".jp-OutputArea-output .widget-box, .jp-OutputArea-output .widget-vbox").count() > 0
+    body = page.inner_text("body")
+    assert "Loading widget" not in body, "a widget did not render"
+    assert "Error displaying widget" not in body
+    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert page.locator(".jp-OutputArea-output .jp-RenderedText[data-mime-type*='error']").count() == 0
+
+
+def test_explorer_notebook(page, lab_url, screenshots):
+    open_and_run(page, lab_url, "03-explore-the-article.ipynb")
+    explorer = page.locator(".wsw-article-explorer")
+    explorer.wait_for(state="visible", timeout=RUN_TIMEOUT)
+    timeline = page.locator(".wsw-timeline-explorer")
+    timeline.wait_for(state="attached", timeout=RUN_TIMEOUT)
+    assert_widgets_rendered(page)
+
+    explorer.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "03-article-explorer.png"))
+    denials = explorer.locator(".article span.l-denial")
+    assert denials.count() > 0
+    explorer.locator(".widget-checkbox", has_text="denials").locator("input").uncheck()
+    page.wait_for_function("() => document.querySelectorAll('.wsw-article-explorer .article span.l-denial')"
+                           ".length === 0")
+
+    statements = explorer.locator(".wsw-statements select")
+    values = statements.locator("option").evaluate_all("os => os.map(o => o.value)")
+    statements.select_option(index=1)
+    evidence = explorer.locator("dl.ev")
+    evidence.wait_for(state="visible")
+    assert "rule" in evidence.inner_text() and len(values) > 3
+    evidence.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "03-statement-evidence.png"))
+
+    chart = timeline.locator(".wsw-chart")
+    chart.scroll_into_view_if_needed()
+    before = chart.get_attribute("src")
+    page.screenshot(path=str(screenshots / "03-timeline-happened.png"))
+    timeline.locator("button", has_text="when it was reported").click()
+    src = wait_for_new_chart(page, before)
+    page.screenshot(path=str(screenshots / "03-timeline-reported.png"))
+    timeline.locator("button", has_text="shares").click()
+    wait_for_new_chart(page, src)
+    period = timeline.locator(".wsw-period select")
+    page.wait_for_function("() => document.querySelectorAll('.wsw-timeline-explorer .wsw-period option').length > 1")
+    period.select_option(index=1)
+    page.wait_for_function("() => /statement\\(s\\) in/.test("
+                           "document.querySelector('.wsw-timeline-explorer').innerText)")
+    chart.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "03-timeline-reported-shares.png"))
+
+
+def test_classroom_notebook_in_lab(page, lab_url, screenshots):
+    open_and_run(page, lab_url, "04-classroom.ipynb")
+    room = page.locator(".wsw-classroom")
+    room.wait_for(state="visible", timeout=RUN_TIMEOUT)
+    assert_widgets_rendered(page)
+    selects = room.locator(".widget-dropdown select")
+    assert selects.count() >= 20
+    room.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "04-classroom-lab.png"))

@@ -1,0 +1,56 @@
+"""The classroom notebook as a Voilà app: no code shown; a student answers, scores and saves."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+pytestmark = pytest.mark.browser
+
+#: (label, speaker) for the first sentences of the shipped article's answer key.
+ANSWERS = [("denial", "North Korea"), ("neither", "North Korea"), ("accusation", "United States"),
+           ("accusation", "North Korea"), ("denial", "North Korea")]
+
+
+def test_voila_classroom(page, voila_url, screenshots, tmp_path):
+    page.goto(voila_url, wait_until="domcontentloaded", timeout=120_000)
+    room = page.locator(".wsw-classroom")
+    room.wait_for(state="visible", timeout=120_000)
+    body = page.inner_text("body")
+    assert "Loading widget" not in body
+    assert "from analysis import" not in body and "widgets.classroom(" not in body, "Voilà shows no code"
+    assert "Classroom: who denies, who accuses?" in body  # the notebook's markdown is shown
+    page.screenshot(path=str(screenshots / "04-voila-start.png"))
+
+    room.locator(".wsw-student input").fill("Test Student")
+    labels, speakers = room.locator(".wsw-label select"), room.locator(".wsw-speaker select")
+    assert labels.count() == speakers.count() >= len(ANSWERS)
+    for n, (label, speaker) in enumerate(ANSWERS):
+        labels.nth(n).select_option(label=label)
+        speakers.nth(n).select_option(label=speaker)
+    room.locator(".wsw-score").click()
+    result = room.locator(".wsw-result")
+    page.wait_for_function("() => document.querySelector('.wsw-classroom .wsw-result').innerText.includes('κ =')",
+                           timeout=60_000)
+    text = result.inner_text()
+    assert "You answered 5 of" in text
+    assert "you vs the answer key" in text and "you vs the kit" in text
+    assert "Where the answers differ" in text and "persistently spreading" in text, text  # sentence 3 differs
+    result.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "04-voila-scored.png"))
+
+    room.locator(".jupyter-widget-Collapse-header, .lm-Accordion .lm-AccordionPanel-title, .widget-accordion "
+                 "[class*='title']").first.click()
+    folder = room.locator(".wsw-answers-dir input")
+    folder.fill(str(tmp_path))
+    folder.press("Enter")
+    room.locator(".wsw-save").click()
+    saved = tmp_path / "Test-Student.csv"
+    page.wait_for_function("() => document.querySelector('.wsw-classroom').innerText.includes('Saved')",
+                           timeout=30_000)
+    sheet = pd.read_csv(saved, keep_default_na=False)
+    assert sheet["label"].tolist()[:len(ANSWERS)] == [a for a, _ in ANSWERS]
+    room.locator(".wsw-compare").click()
+    page.wait_for_function("() => document.querySelector('.wsw-classroom').innerText.includes('Krippendorff')",
+                           timeout=30_000)
+    room.locator(".wsw-compare").scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "04-voila-class.png"))
