@@ -330,7 +330,14 @@ def _find_cues(text: str, toks: list[Span], low: list[str]) -> list[tuple[int, i
         hit = None
         if entries:
             for rest, row, nounish in entries:
-                if tuple(low[i + 1:i + 1 + len(rest)]) != rest:
+                gap = 0
+                if rest:
+                    # adverbs may sit inside a phrasal cue: "talked proudly of", "spoke even more about"
+                    while i + 1 + gap < n and gap < 3 and (low[i + 1 + gap].endswith("ly") or low[i + 1 + gap] in {
+                            "much", "even", "more", "further", "again", "also", "up", "back", "out"}) and \
+                            low[i + 1 + gap] != rest[0]:
+                        gap += 1
+                if tuple(low[i + 1 + gap:i + 1 + gap + len(rest)]) != rest:
                     continue
                 if row.get("ambiguous") == "yes" and nounish:
                     prev = low[i - 1] if i > 0 else ""
@@ -347,7 +354,7 @@ def _find_cues(text: str, toks: list[Span], low: list[str]) -> list[tuple[int, i
                         "didn’t", "really", "doesn't", "doesn’t", "also", "do", "does", "did"}):
                     if low[i] == "like":
                         continue
-                j = i + 1 + len(rest)
+                j = i + 1 + gap + len(rest)
                 word = text[toks[i][0]:toks[i][1]]
                 if len(word) > 1 and word.isupper():
                     continue  # ALL-CAPS lines are headlines or site furniture ("LEAVE A REPLY")
@@ -513,7 +520,7 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
         b = ci - 1
         while b >= 0 and low[b].endswith("ly") and low[b] not in {"only", "early"}:
             b -= 1
-        if b >= 0 and low[b] in _PREP_START | {"of"} - {"by"}:
+        if b >= 0 and low[b] in {"of", "for", "with", "without", "like", "than"}:
             return None  # a gerund inside a phrase ("of secretly supporting"), not a statement
     if rule_cue == "cue.according_to":
         return _according_to(text, ss, se, si, cue_span, doubles, history, rule_cue)
