@@ -233,7 +233,8 @@ def disagreements(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame
         columns={"label": "student_label", "speaker": "student_speaker"})
     table = table.merge(mine, on="sent_index", how="left")
     if engine is not None:
-        kit = engine[["sent_index", "label", "speaker"]].rename(columns={"label": "kit_label", "speaker": "kit_speaker"})
+        kit = engine[["sent_index", "label", "speaker"]].rename(
+            columns={"label": "kit_label", "speaker": "kit_speaker"})
         table = table.merge(kit, on="sent_index", how="left")
     else:
         table["kit_label"], table["kit_speaker"] = "", ""
@@ -306,6 +307,6 @@ def kappa_words(kappa: float) -> str:
 
 def answers_from_choices(student: str, choices: Mapping[int, tuple[str, str]]) -> pd.DataFrame:
     """An answer sheet from ``{sent_index: (label, speaker)}`` (the classroom widget's state)."""
-    rows = [{"student": student.strip() or "student", "sent_index": int(i), "label": lab or "", "speaker": spk or ""}
-            for i, (lab, spk) in sorted(choices.items())]
+    rows = [{"student": student.strip() or "student", "sent_index": int(i), "label": lab or "",
+             "speaker": spk or ""} for i, (lab, spk) in sorted(choices.items())]
     return validate_answers(pd.DataFrame(rows, columns=ANSWER_COLUMNS))

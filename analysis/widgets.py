@@ -65,10 +65,11 @@ def scoped_css(scope: str = ".wsw") -> str:
              # break-word, not anywhere: short cells keep whole words ("accusation", not "accusat-ion")
              f"{scope} table{{table-layout:auto}} {scope} td,{scope} th{{overflow-wrap:break-word;word-break:normal}}"
              f"{scope} td:first-child{{white-space:nowrap}}"
-             f"{scope} .ev{{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.2rem 1rem;"
+             f"{scope} .ev{{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;"
              f"font-size:.95rem;line-height:1.4;margin:.4rem 0;padding:.6rem .8rem;border:1px solid #ddd;"
              f"border-radius:6px}}"
-             f"{scope} .ev dt{{font-weight:700;margin:0}} {scope} .ev dd{{margin:0;overflow-wrap:anywhere}}"
+             f"{scope} .ev dt{{font-weight:700;margin:0;white-space:nowrap}}"
+             f"{scope} .ev dd{{margin:0;overflow-wrap:anywhere}}"
              f"{scope} .big{{font-size:1.15rem}} {scope} .warn{{color:#a04000}}")
     return "\n".join(rules) + "\n" + extra.replace("}", "}\n")
 
@@ -458,10 +459,13 @@ def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame) -
     vs_key, vs_kit = cls.score(answers, cls.key_answers(key)), cls.score(answers, engine)
     kit_vs_key = cls.score(engine, cls.key_answers(key))
     rows = []
-    for name, s in (("you vs the answer key", vs_key), ("you vs the kit", vs_kit), ("the kit vs the answer key", kit_vs_key)):
+    for name, s in (("you vs the answer key", vs_key), ("you vs the kit", vs_kit),
+                    ("the kit vs the answer key", kit_vs_key)):
         rows.append(f"<tr><td>{escape(name)}</td><td>{s['label_agree']} / {s['label_answered']}</td>"
-                    f"<td class=\"big\">κ = {_fmt(s['label_kappa'])}</td><td>{escape(cls.kappa_words(s['label_kappa']))}</td>"
-                    f"<td>{s['speaker_agree']} / {s['speaker_answered']}</td><td>κ = {_fmt(s['speaker_kappa'])}</td></tr>")
+                    f"<td class=\"big\">κ = {_fmt(s['label_kappa'])}</td>"
+                    f"<td>{escape(cls.kappa_words(s['label_kappa']))}</td>"
+                    f"<td>{s['speaker_agree']} / {s['speaker_answered']}</td>"
+                    f"<td>κ = {_fmt(s['speaker_kappa'])}</td></tr>")
     head = ("<tr><th></th><th>same label</th><th>Cohen's kappa (label)</th><th>in words</th>"
             "<th>same speaker</th><th>kappa (speaker)</th></tr>")
     dis = cls.disagreements(answers, key, engine)

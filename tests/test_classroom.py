@@ -163,7 +163,8 @@ def test_class_agreement():
                         "speaker": ""})
     result = cls.class_agreement(answers, key)
     assert result["students"] == ["Ada", "Bo", "Cy"]
-    pairs = {(a, b): k for a, b, k in zip(result["pairs"]["coder_a"], result["pairs"]["coder_b"], result["pairs"]["kappa"])}
+    p = result["pairs"]
+    pairs = {(a, b): k for a, b, k in zip(p["coder_a"], p["coder_b"], p["kappa"])}
     assert pairs[("Ada", "Cy")] == pytest.approx(1.0) and pairs[("Ada", "Bo")] < 1.0
     assert 0 < result["alpha_label"] < 1
     per = result["per_student"].set_index("student")

@@ -255,3 +255,9 @@ def test_classroom_on_the_shipped_article(real):
         c.labels[i].value, c.speakers[i].value = label, speaker
     c.score.click()
     assert "κ = 1.00" in c.result.value  # the key agrees with itself
+    assert "Where the answers differ (0 sentences)" in c.result.value or "kit" in c.result.value
+    third = int(key["sent_index"].iloc[2])
+    c.labels[third].value = "neither" if key["label"].iloc[2] != "neither" else "denial"
+    c.score.click()
+    rows = re.findall(r"<tr>\s*<td>(\d+)</td>", c.result.value.split("Where the answers differ")[1])
+    assert "3" in rows and str(third) not in rows  # numbered as on the form, not by article index
