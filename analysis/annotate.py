@@ -69,8 +69,12 @@ def _sentence_index(sentences: Sequence[Span], pos: int) -> int:
 
 
 def _own_extent(a, s: int, e: int) -> Span:
-    """From the first to the last of the attribution's source, cue and content spans."""
-    parts = [p for p in (a.source, a.cue, a.content) if p]
+    """From the first to the last of the attribution's cue and content spans.
+
+    The source is left out: a shared source ("The ministry went on to accuse ... by
+    invoking ...") would otherwise pull its first statement into the second.
+    """
+    parts = [p for p in (a.cue, a.content) if p] or [p for p in (a.source,) if p]
     if not parts:
         return s, e
     # no content found: the stance words may follow the cue ("dismissed the report as fake")

@@ -191,3 +191,9 @@ def test_no_statement_for_published_by():
     """'a statement published by KCNA' reports no content: the gold has no statement there."""
     _, st = _run()
     assert "published" not in set(st.cue)
+
+
+def test_nested_reports_do_not_inherit_host_stance():
+    """'... by invoking what it called “illegal resolutions”': one accusation, not three."""
+    rows = _statement("The ministry went on")
+    assert (rows.stance == "accusation").sum() == 1
