@@ -325,6 +325,9 @@ def _find_cues(text: str, toks: list[Span], low: list[str]) -> list[tuple[int, i
     out = []
     i = 0
     n = len(toks)
+    words = [text[a:b] for a, b in toks if text[a].isalpha() and b - a > 3]
+    # Headline Style Capitalises Verbs Too ("Beck Blasts Drudge"): capitals mean nothing there
+    title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
     while i < n:
         entries = index.get(low[i])
         hit = None
@@ -347,7 +350,8 @@ def _find_cues(text: str, toks: list[Span], low: list[str]) -> list[tuple[int, i
                     if nxt in {"of", "'s", "’s"} and not rest:
                         continue
                     word = text[toks[i][0]:toks[i][1]]
-                    if i > 0 and word[:1].isupper() and not text[toks[i - 1][0]:toks[i - 1][1]] in "“\"‘'":
+                    if i > 0 and word[:1].isupper() and not title_case and \
+                            not text[toks[i - 1][0]:toks[i - 1][1]] in "“\"‘'":
                         continue  # capitalised mid-sentence: a name or a headline word
                 if row["rule"] == "cue.like" and (i == 0 or low[i - 1] not in {
                         "i", "we", "they", "you", "would", "'d", "’d", "not", "don't", "don’t", "didn't",
@@ -436,6 +440,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
 
 
 _COLON_RE = re.compile(r"([A-Z][\w.’'\-]*(?: (?:[A-Z&][\w.’'\-]*|of|the|and|for)){0,4})(:)[ \t]+(?=\S)")
+_HEAD_COLON_RE = re.compile(r"([A-Z][\w.’'\-]*(?: [\w.’'\-]+){0,4})(:)[ \t]+(?=\S)")
 _COLON_STOP = {"email", "e-mail", "whatsapp", "phone", "tel", "fax", "note", "editor’s note", "editor's note",
                "update", "updated", "photo", "photos", "video", "videos", "watch", "related", "read", "read more",
                "source", "sources", "share", "credit", "credits", "image", "advertisement", "subscribe",
@@ -453,6 +458,11 @@ _COLON_STOP = {"email", "e-mail", "whatsapp", "phone", "tel", "fax", "note", "ed
 def _colon_attribution(text, ss, se, si, cues, toks, doubles, history):
     """"Paul Ryan: FBI decision ..." / "Q: Did you ..." -- a short name opening a sentence, then a colon."""
     m = _COLON_RE.match(text, ss, se)
+    if not m and si == 0:
+        # a headline: "Clinton camp: Trump's Islamophobia threatens ..."
+        m = _HEAD_COLON_RE.match(text, ss, se)
+        if m and not _np_like(text, *m.span(1)):
+            m = None
     if not m:
         return None
     name = m.group(1)
