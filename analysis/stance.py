@@ -442,9 +442,16 @@ def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
 _CALLED = re.compile(r"(?:\bwhat\s+(?:\w+\s+){1,2}?(?:called|calls|termed|terms|dubbed|described\s+as|labell?ed)"
                      r"|\bso[- ]called"
                      r"|\b(?:dubbed|termed|branded|labell?ed|called|calls|described)"
-                     r"(?:\s+(?:it|them|him|her|this|that|these|those|the\s+\w+))?(?:\s+as)?(?:\s+(?:an?|the))?)\s*$",
+                     r"(?:\s+(?:it|them|him|her|this|that|these|those|the\s+\w+))?(?:\s+as)?(?:\s+(?:an?|the))?"
+                     r"|\bthe\s+(?:term|word|phrase|label|slogan|expression|epithet|nickname))\s*$",
                      re.I)
 _WORD = re.compile(r"[\w'’-]+")
+# Signs that a short quote is somebody's speech, a title or markup, not a scare quote.
+_SPEECH_BEFORE = re.compile(r"(?:\b(?:said|says|say|saying|told|tweeted|wrote|writes|asked|asks|added|adds|replied"
+                            r"|answered|declared|shouted|yelled|exclaimed|quipped|joked)\b[^\w\n]{0,4}|[:=]\s*)$", re.I)
+_SPEECH_AFTER = re.compile(r"^[\s,]*(?:(?:he|she|they|it|I|we)\s+|(?:[A-Z][\w.'’-]*\s+){1,3})?"
+                           r"(?:said|says|told|added|adds|asked|wrote|tweeted|continued|replied)\b")
+_FIRST_SECOND = re.compile(r"\b(?:I|I'm|I’m|we|We|you|You|my|My|our|Our|me|us)\b")
 
 
 def find_scare_quotes(text: str, quotes: Sequence[Span], attributed: Sequence[Span] = (),
@@ -474,7 +481,8 @@ def find_scare_quotes(text: str, quotes: Sequence[Span], attributed: Sequence[Sp
             rule = "SQ_called"
         elif outer:
             rule = "SQ_nested"
-        elif nwords <= max_words and not re.search(r"[.!?]\W*$", inner) and (s, e) not in set(map(tuple, attributed)):
+        elif (nwords <= max_words and (s, e) not in set(map(tuple, attributed))
+              and not _looks_like_speech_or_title(text, s, e, inner)):
             rule = "SQ_fragment"
         else:
             continue
@@ -482,6 +490,21 @@ def find_scare_quotes(text: str, quotes: Sequence[Span], attributed: Sequence[Sp
         out.append({"layer": "scare_quote", "label": voice, "start": s, "end": e, "text": text[s:e],
                     "value": rule.split("_", 1)[1], "rule": rule})
     return out
+
+
+def _looks_like_speech_or_title(text: str, s: int, e: int, inner: str) -> bool:
+    """A quoted fragment that is speech ("I'm sorry," he said), a title (“The View”) or markup."""
+    if re.search(r"[,.!?;:]\W*$", inner):  # punctuation inside the marks: quoted speech
+        return True
+    if _SPEECH_BEFORE.search(text[max(0, s - 25):s]) or _SPEECH_AFTER.match(text[e:e + 40]):
+        return True
+    if _FIRST_SECOND.search(inner):  # "I", "we", "you": somebody speaking
+        return True
+    words = _WORD.findall(inner)
+    if re.search(r"[\d@#/<>=]", inner):  # dates, handles, ids, markup
+        return True
+    # Every word capitalised: a title or a name ("The View", "Hannity")
+    return all(w[:1].isupper() for w in words if len(w) > 3 or w.lower() not in {"the", "of", "a", "an", "and", "on", "in"})
 
 
 @lru_cache(maxsize=None)

@@ -226,6 +226,12 @@ def test_scare_quotes_in_article():
     ('“We will win this war, and nobody can stop us now,” he said.', True, []),
     ('The so-called “experts” were wrong.', False, ["SQ_called"]),
     ('Critics said it was “a complete disaster for the country and its people.”', False, []),
+    ('They used the term “superpredator” in the 1990s.', False, ["SQ_called"]),
+    ('“I’m sorry,” he said after the debate.', False, []),          # speech, not distancing
+    ('He said “no comment” and left.', False, []),                  # speech after "said"
+    ('She appeared on “The View” on Monday.', False, []),           # a title
+    ('<tweet author=“@SkyNews”> text', False, []),                  # markup
+    ('The ministry condemned the “rumour campaign” against it.', False, ["SQ_fragment"]),
 ])
 def test_scare_quote_table(text, attributed, expected):
     s = text.index("“")
