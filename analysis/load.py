@@ -30,6 +30,7 @@ import email.utils
 import hashlib
 import io
 import json
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -235,6 +236,14 @@ def read_article(path: Path | str, published: str | None = None, options: LoadOp
     return article_from_text(decode(_read_bytes(path), path), path, published, options)
 
 
+def _quiet_extractor_logs() -> None:
+    """Keep trafilatura's per-page complaints off the terminal (the reject reason says it), unless logging is set up."""
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+
+
 def extract_html(html: str, path: Path | str = "<html>") -> dict:
     """Main text and metadata of a web page: {text, title, outlet, credit, url, published}.
 
@@ -242,6 +251,7 @@ def extract_html(html: str, path: Path | str = "<html>") -> dict:
     are separated by a blank line. Raises InputError when trafilatura is missing
     or the page has no main text.
     """
+    _quiet_extractor_logs()
     try:
         import trafilatura
     except ImportError:
@@ -333,7 +343,9 @@ def iter_table_articles(path: Path | str, published: str | None = None,
     options = options or LoadOptions()
     text = decode(_read_bytes(path), path)
     columns: dict[str, str | None] | None = None
+    records = 0
     for location, record in _table_records(path, text):
+        records += 1
         if isinstance(record, InputError):
             yield Reject(record.path, record.reason)
             continue
@@ -377,6 +389,8 @@ def iter_table_articles(path: Path | str, published: str | None = None,
                        url=cell("url").strip(), published=date, options=options)
         except InputError as exc:
             yield Reject(exc.path, exc.reason)
+    if not records:
+        raise InputError(path, "no rows: the table holds no articles")
 
 
 # ------------------------------------------------------------------ PolNeAR-style folders
