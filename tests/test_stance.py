@@ -184,6 +184,7 @@ def test_person_without_country_is_own_actor():
     ("the so-called special operation", [("hedge", "so-called")]),
     ("the US had no evidence that any sales took place", [("evidence", "no evidence")]),
     ("He spoke without evidence", [("evidence", "without evidence")]),
+    ("some 300 shells were sent", [("hedge", "some")]),
     ("There is evidence that shells were shipped", [("evidence", "evidence that")]),
     # negatives: the month May, plain statements
     ("The talks began in May", []),
@@ -286,3 +287,27 @@ def test_weak_rows_depend_on_cue(clause, cue, expected):
 def test_weak_switch_overrides_cue():
     assert classify_stance("the car wasn't stolen", weak=False).stance == "other"
     assert classify_stance("the car wasn't stolen", "said", weak=True).stance == "denial"
+
+
+# --- properties -----------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_TEXTS = st.text(alphabet=st.sampled_from(list("abc XYZ.,;:!?'\"“”‘’-\ndenyaccusedNorthKoreanot")), max_size=120)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXTS)
+def test_markers_never_raise_and_offsets_hold(text):
+    for res in find_stance(text):
+        assert res.stance in {"denial", "accusation"}
+        if res.match:
+            s, e = res.match
+            assert 0 <= s < e <= len(text)
+    for d in find_hedges(text) + find_loaded(text) + find_loaded(text, bare=True):
+        assert text[d["start"]:d["end"]] == d["text"]
+    quotes = [(m.start(), m.end()) for m in __import__("re").finditer(r"“[^”]*”", text)]
+    for d in find_scare_quotes(text, quotes):
+        assert text[d["start"]:d["end"]] == d["text"]
+    actor, stype = resolve_actor(text, text, 0)
+    assert stype in {"person", "organisation", "government", "media", "anonymous", "document", "unknown"}
