@@ -92,6 +92,15 @@ class Reject:
     reason: str
 
 
+@dataclass(frozen=True)
+class InputUnit:
+    """One unit of input to read: a file, or one text of a PolNeAR folder with its metadata row."""
+
+    path: str
+    kind: str = "file"
+    meta: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass
 class LoadResult:
     """Articles that loaded, and every input that did not, with its reason."""
@@ -401,14 +410,8 @@ def is_polnear_folder(folder: Path | str) -> bool:
     return (folder / "metadata.tsv").is_file() and (folder / "text").is_dir()
 
 
-def iter_polnear_articles(folder: Path | str, published: str | None = None,
-                          options: LoadOptions | None = None) -> Iterator[dict | Reject]:
-    """Articles of a PolNeAR-style folder: ``text/NAME.txt`` with ``metadata.tsv``'s date, publisher and title.
-
-    Only ``text/`` and ``metadata.tsv`` are inputs here (annotation folders are
-    gold data, not articles). A metadata row without its text file is a reject.
-    """
-    folder = Path(folder)
+def _polnear_metadata(folder: Path) -> tuple[dict[str, tuple[str, dict]], list[Reject]]:
+    """metadata.tsv rows by file stem (with their location), and problems reading it."""
     meta_path = folder / "metadata.tsv"
     meta: dict[str, tuple[str, dict]] = {}
     try:
@@ -419,11 +422,17 @@ def iter_polnear_articles(folder: Path | str, published: str | None = None,
         for n, record in enumerate(reader, start=1):
             name = Path((record.get("filename") or "").strip()).stem
             if name:
-                meta[name] = (f"{meta_path}#row={n}", record)
+                meta[name] = (f"{meta_path}#row={n}", dict(record))
     except InputError as exc:
-        yield Reject(exc.path, exc.reason)
+        return meta, [Reject(exc.path, exc.reason)]
     except csv.Error as exc:
-        yield Reject(str(meta_path), f"malformed metadata.tsv ({exc})")
+        return meta, [Reject(str(meta_path), f"malformed metadata.tsv ({exc})")]
+    return meta, []
+
+
+def _polnear_units(folder: Path) -> Iterator[InputUnit | Reject]:
+    meta, problems = _polnear_metadata(folder)
+    yield from problems
     found = set()
     for path in sorted((folder / "text").rglob("*")):
         if not path.is_file() or path.name.startswith("."):
@@ -432,21 +441,35 @@ def iter_polnear_articles(folder: Path | str, published: str | None = None,
             yield Reject(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
             continue
         found.add(path.stem)
-        location, record = meta.get(path.stem, ("", {}))
-
-        def value(key: str) -> str:
-            v = str(record.get(key) or "").strip()
-            return "" if v in ("None", "NA", "nan") else v
-
-        try:
-            body = decode(_read_bytes(path), path)
-            date = parse_date(published if published is not None else value("publication_date"), path)
-            yield _row(path, body, doc_id=path.stem, title=value("title"), outlet=value("publisher"),
-                       credit=value("credit") or value("wire"), published=date, options=options)
-        except InputError as exc:
-            yield Reject(exc.path, exc.reason)
+        yield InputUnit(str(path), "polnear", tuple(meta.get(path.stem, ("", {}))[1].items()))
     for name in sorted(set(meta) - found):
         yield Reject(meta[name][0], f"metadata row for {name!r} but no text/{name}.txt")
+
+
+def read_polnear_text(path: Path | str, record: dict, published: str | None = None,
+                      options: LoadOptions | None = None) -> dict:
+    """One PolNeAR text file with its metadata.tsv row (publication_date, publisher, title, credit/wire)."""
+    path = Path(path)
+
+    def value(key: str) -> str:
+        v = str(record.get(key) or "").strip()
+        return "" if v in ("None", "NA", "nan") else v
+
+    body = decode(_read_bytes(path), path)
+    date = parse_date(published if published is not None else value("publication_date"), path)
+    return _row(path, body, doc_id=path.stem, title=value("title"), outlet=value("publisher"),
+                credit=value("credit") or value("wire"), published=date, options=options)
+
+
+def iter_polnear_articles(folder: Path | str, published: str | None = None,
+                          options: LoadOptions | None = None) -> Iterator[dict | Reject]:
+    """Articles of a PolNeAR-style folder: ``text/NAME.txt`` with ``metadata.tsv``'s date, publisher and title.
+
+    Only ``text/`` and ``metadata.tsv`` are inputs here (annotation folders are
+    gold data, not articles). A metadata row without its text file is a reject.
+    """
+    for unit in _polnear_units(Path(folder)):
+        yield from (read_unit(unit, published, options) if isinstance(unit, InputUnit) else [unit])
 
 
 # ------------------------------------------------------------------ folders and the whole input
@@ -490,15 +513,34 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield child
 
 
-def _articles_of(item: Path, published: str | None, options: LoadOptions) -> Iterator[dict | Reject]:
-    """Articles or rejects of one input (file or PolNeAR folder)."""
-    suffix = item.suffix.lower()
-    try:
-        if item.is_dir():
+def iter_units(paths: Iterable[Path | str] | None = None) -> Iterator[InputUnit | Reject]:
+    """The inputs under `paths` as small units of work (a file, or one text of a PolNeAR folder), in a stable order.
+
+    Units are what a worker reads (:func:`read_unit`); they hold paths and a
+    little metadata, never texts, so a list of them is cheap to ship to a cluster.
+    """
+    paths = list(paths) if paths else [shipped_articles_dir()]
+    for item in iter_input_files(paths):
+        if isinstance(item, InputError):
+            yield Reject(item.path, item.reason)
+        elif item.is_dir():
             if is_polnear_folder(item):
-                yield from iter_polnear_articles(item, published, options)
+                yield from _polnear_units(item)
             else:
                 yield Reject(str(item), "folder cannot be read")
+        else:
+            yield InputUnit(str(item))
+
+
+def read_unit(unit: InputUnit, published: str | None = None,
+              options: LoadOptions | None = None) -> Iterator[dict | Reject]:
+    """Articles or rejects of one unit; never raises for bad input."""
+    options = options or LoadOptions()
+    item = Path(unit.path)
+    suffix = item.suffix.lower()
+    try:
+        if unit.kind == "polnear":
+            yield read_polnear_text(item, dict(unit.meta), published, options)
         elif suffix in TEXT_SUFFIXES:
             yield read_article(item, published, options)
         elif suffix in HTML_SUFFIXES:
@@ -517,37 +559,46 @@ def text_fingerprint(text: str) -> str:
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=12).hexdigest()
 
 
+class Deduplicator:
+    """Remembers doc_ids and text fingerprints (never texts) to spot duplicates in reading order.
+
+    A duplicate is a doc_id seen before, or the same text from the same outlet.
+    The same text from two different outlets is kept: it is a wire copy, which
+    :mod:`analysis.corpus` groups.
+    """
+
+    def __init__(self) -> None:
+        self.ids: dict[str, str] = {}
+        self.texts: dict[tuple[str, str], str] = {}
+
+    def check(self, doc_id: str, source_path: str, fingerprint: str, outlet: str) -> Reject | None:
+        """A Reject when this article duplicates one seen before; else remember it and return None."""
+        if doc_id in self.ids:
+            return Reject(source_path, f"duplicate doc_id {doc_id!r} (first read from {self.ids[doc_id]})")
+        key = (fingerprint, outlet.strip().lower())
+        if key in self.texts:
+            return Reject(source_path, f"duplicate text of {self.texts[key]!r} (same outlet)")
+        self.ids[doc_id] = source_path
+        self.texts[key] = doc_id
+        return None
+
+
 def iter_articles(paths: Iterable[Path | str] | None = None, published: str | None = None,
                   options: LoadOptions | None = None) -> Iterator[dict | Reject]:
     """Stream every input as an `articles` row (dict) or a :class:`Reject`, in a stable order.
 
-    Duplicates are rejects: a doc_id seen before, or the same text from the same
-    outlet (the same text from two different outlets is kept: it is a wire copy,
-    which :mod:`analysis.corpus` groups). Only ids and hashes are remembered, so
-    memory does not grow with the texts.
+    Duplicates are rejects (see :class:`Deduplicator`). Only ids and hashes are
+    remembered, so memory does not grow with the texts.
     """
-    options = options or LoadOptions()
-    paths = list(paths) if paths else [shipped_articles_dir()]
-    seen_ids: dict[str, str] = {}
-    seen_texts: dict[tuple[str, str], str] = {}
-    for item in iter_input_files(paths):
-        if isinstance(item, InputError):
-            yield Reject(item.path, item.reason)
+    dedup = Deduplicator()
+    for unit in iter_units(paths):
+        if isinstance(unit, Reject):
+            yield unit
             continue
-        for row in _articles_of(item, published, options):
-            if isinstance(row, Reject):
-                yield row
-                continue
-            doc_id = row["doc_id"]
-            if doc_id in seen_ids:
-                yield Reject(row["source_path"], f"duplicate doc_id {doc_id!r} (first read from {seen_ids[doc_id]})")
-                continue
-            key = (text_fingerprint(row["text"]), row["outlet"].strip().lower())
-            if key in seen_texts:
-                yield Reject(row["source_path"], f"duplicate text of {seen_texts[key]!r} (same outlet)")
-                continue
-            seen_ids[doc_id] = row["source_path"]
-            seen_texts[key] = doc_id
+        for row in read_unit(unit, published, options):
+            if isinstance(row, dict):
+                row = dedup.check(row["doc_id"], row["source_path"], text_fingerprint(row["text"]),
+                                  row["outlet"]) or row
             yield row
 
 
