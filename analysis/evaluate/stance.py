@@ -153,7 +153,7 @@ def agreement(gold: list[dict], spans, statements) -> dict:
     """
     out: dict = {"layers": {}, "statements": [], "fields": {}}
     kit = [(r["layer"], int(r["start"]), int(r["end"])) for r in spans.to_dict("records")]
-    for layer in sorted({g["layer"] for g in gold}):
+    for layer in sorted({g["layer"] for g in gold if g["type"] in BRAT_LAYERS}):  # not Attribution triggers
         gs = [(g["start"], g["end"]) for g in gold if g["layer"] == layer]
         ks = [(s, e) for lay, s, e in kit if lay == layer]
         tp_k = sum(any(_overlap(k, g) for g in gs) for k in ks)
