@@ -372,7 +372,13 @@ def _find_cues(text: str, toks: list[Span], low: list[str]) -> list[tuple[int, i
                 hit = (i, j, row)
                 break
         if hit:
-            out.append(hit)
+            prev = out[-1] if out else None
+            if prev is not None and hit[0] - prev[1] <= 2 and all(
+                    w == "to" or w.endswith("ly") for w in low[prev[1]:hit[0]]) and "to" in low[prev[1]:hit[0]]:
+                # "is expected to endorse", "appeared to imply": one cue, not two
+                out[-1] = (prev[0], hit[1], prev[2])
+            else:
+                out.append(hit)
             i = hit[1]
         else:
             i += 1
