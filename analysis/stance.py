@@ -43,7 +43,7 @@ _ACC = (r"[‘'“\"]?(?:accusations?|allegations?|charges?|claims?|reports?|inv
 _MACROS = {"{DENY}": _DENY, "{NP}": _NP, "{GAP}": _GAP, "{ACC}": _ACC}
 
 #: CAMEO names of the codes we emit.
-CAMEO_NAMES = {"016": "Deny responsibility / reject accusation", "112": "Accuse",
+CAMEO_NAMES = {"016": "Deny responsibility / reject accusation", "111": "Criticize or denounce", "112": "Accuse",
                "1121": "Accuse of crime / corruption", "1122": "Accuse of human rights abuses",
                "1123": "Accuse of aggression", "1124": "Accuse of war crimes",
                "1125": "Accuse of espionage / treason"}
@@ -162,7 +162,7 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
             if not re.search(r"\b[A-Z]\.$", target):  # keep "U.S.", drop a full stop
                 target = target.rstrip(".,;:")
         cameo = row["cameo"]
-        if row["stance"] == "accusation":
+        if row["stance"] == "accusation" and cameo == "112":
             cameo = _child_code(text, m.start(), m.end())
         s, e = m.start() - shift, m.end() - shift
         match = None if e <= 0 else (max(s, 0), e)

@@ -86,6 +86,11 @@ def test_classify_denial_and_counter_examples(text, expected):
     ("Kirby said that North Korea was trying to disguise the deliveries", "accusation", "North Korea"),
     ("shells that Moscow could potentially purchase from Pyongyang.", "accusation", "Pyongyang"),
     ("The Kremlin is accused of meddling", "accusation", "The Kremlin"),
+    ("Officials said Russia was behind the attack", "accusation", "Russia"),
+    ("Kyiv holds Moscow responsible for the strike", "accusation", "Moscow"),
+    ("Seoul condemned Pyongyang for the launch", "accusation", "Pyongyang"),
+    ("The company was behind schedule", "other", ""),
+    ("Seoul condemned the launch", "other", ""),
     # counter-examples
     ("North Korea was supplying food to its people", "other", ""),
     ("The minister charged his phone", "other", ""),
@@ -116,6 +121,7 @@ def test_denial_with_counter_accusation_keeps_both():
     ("Activists accused the police of torture", "1122"),
     ("Prosecutors accused the mayor of corruption", "1121"),
     ("Washington was spreading a rumour of arms dealings", "112"),  # speech act: plain 112
+    ("Seoul condemned Pyongyang for the missile launch", "111"),    # criticism keeps its own code
 ])
 def test_cameo_children(text, cameo):
     res = [r for r in find_stance(text) if r.stance == "accusation"]
