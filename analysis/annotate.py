@@ -103,7 +103,8 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
     skip = [(int(s[0]), int(s[1])) for s in skip]
     sentences = [(int(s), int(e)) for s, e in segment.find_sentences(text)]
     quote_rows = [q for q in attribution.find_quotes(text) if not _in_skip((int(q["start"]), int(q["end"])), skip)]
-    quotes = [(int(q["start"]), int(q["end"])) for q in quote_rows]
+    # an unpaired mark's span is a guess: it stays in the quote layer but sets no voice
+    quotes = [(int(q["start"]), int(q["end"])) for q in quote_rows if q.get("label") != "unpaired"]
     atts = [a for a in attribution.find_attributions(text, sentences, skip=skip)
             if not _in_skip((a.start, a.end), skip)]
     atts.sort(key=lambda a: (a.start, a.end))
