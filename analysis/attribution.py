@@ -528,6 +528,7 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
     if rule_cue == "cue.according_to":
         ai = ci
     cue_start = toks[ai][0]
+    ce = _extend_cue(text, toks, low, cj, ce, rule_cue, cues[k + 1][0] if k + 1 < len(cues) else len(toks))
     cue_span = (cue_start, ce)
     prev_end = toks[cues[k - 1][1] - 1][1] if k else ss
     next_start = toks[cues[k + 1][0]][0] if k + 1 < len(cues) else se
@@ -647,6 +648,29 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
     return Attribution(si, start, se, mode, cue_span, rule_cue, source, source_rule or "src.none",
                        source_text, content, _quotes_in(start, se, doubles),
                        "+".join(r for r in rules if r))
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"}
+_PARTICLES = {"about", "for", "on", "of", "as", "with", "against", "at"}
+_SPEECH_CORE = {"cue.say", "cue.tell", "cue.add", "cue.write", "cue.report", "cue.according_to", "cue.ask"}
+
+
+def _extend_cue(text, toks, low, cj, ce, rule_cue, limit) -> int:
+    """Annotators' cue extent: "said:", "said Tuesday", "said in a statement", "voted for"."""
+    if rule_cue == "cue.according_to" or cj >= min(limit, len(low)):
+        return ce
+    nxt = low[cj]
+    if nxt == ":" or nxt in _WEEKDAYS:
+        return toks[cj][1]
+    if rule_cue in _SPEECH_CORE:
+        if nxt == "in" and cj + 2 < len(low) and low[cj + 1] in {"a", "an"} and low[cj + 2] in {
+                "statement", "interview", "email", "e-mail", "letter", "tweet", "speech"}:
+            return toks[cj + 2][1]
+        return ce
+    if nxt in _PARTICLES and cj + 1 < len(low) and low[cj + 1] not in _WEEKDAYS and low[cj + 1] not in {
+            "behalf", "condition", "monday", "tuesday"}:
+        return toks[cj][1]
+    return ce
 
 
 def prev_end_tok(cues, k, toks, ss) -> int:
