@@ -229,7 +229,13 @@ _NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "D
              "Vice", "Prime", "Press", "White", "House", "Affairs", "Central", "Public", "Information",
              "Commander", "Ambassador", "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Mr.", "Mrs.",
              "Ms.", "Dr.", "It", "He", "She", "They", "We", "I", "In", "On", "At", "Though", "But",
-             "And", "This", "That", "Kirby's"}
+             "And", "This", "That", "Kirby's", "Mayor", "Governor", "Senator", "Chancellor", "King",
+             "Queen", "Prince", "Premier", "Envoy", "Official", "Officials", "Leader", "Chairman", "Chair",
+             "Speaker", "Judge", "Prosecutor", "Admiral", "Colonel", "Navy", "Air", "Force", "Police",
+             "Embassy", "Consulate", "Parliament", "Congress", "Senate", "Court", "Supreme", "Federal",
+             "Republic", "Democratic", "Interior", "Justice", "Finance", "Trade", "Health", "Energy",
+             "Intelligence", "Service", "Services", "Authority", "Authorities", "Troops", "Military",
+             "Spokesmen", "Agency's", "Media", "Television", "TV", "Radio", "Times", "Post", "Daily"}
 _NAME_RX = re.compile(r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)")
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
@@ -261,7 +267,29 @@ def _actor_mentions(text: str) -> tuple[dict, ...]:
         if out and d["start"] < out[-1]["end"]:
             continue
         out.append(d)
-    return tuple(out)
+    gaz_spans = [(d["start"], d["end"]) for d in out]
+    return tuple(d for d in out if not _inside_longer_name(text, d, gaz_spans))
+
+
+_NEXT_CAP = re.compile(r"^\s+([A-Z][a-z'’-]+)\b")
+
+
+def _inside_longer_name(text: str, d: dict, gaz_spans: list[Span]) -> bool:
+    """A place name that is part of a person's or institution's name ("Michael Jordan",
+    "Jordan Peterson", "Georgia Tech") does not stand for the country."""
+    if d["kind"] not in ("country", "capital", "demonym", "metonym"):
+        return False
+    after = _NEXT_CAP.match(text[d["end"]:d["end"] + 30])
+    if after and after.group(1) not in _NON_NAME and not any(s == d["end"] + after.start(1) for s, _ in gaz_spans):
+        return True
+    before_text = text[max(0, d["start"] - 30):d["start"]]
+    m = re.search(r"([A-Z][a-z'’-]+)\s+$", before_text)
+    if m and m.group(1) not in _NON_NAME:
+        # a capitalised word right before, unless it starts the sentence
+        lead = before_text[:m.start()].rstrip(" \t")
+        if lead and lead[-1] not in ".!?\n\"“‘'(:" and not any(e == d["start"] - len(before_text) + m.end() - len(m.group(0)) + len(m.group(1)) for _, e in gaz_spans):
+            return True
+    return False
 
 
 @lru_cache(maxsize=512)
@@ -354,6 +382,9 @@ def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple
             if s < pos + len(phrase) and phrase in name.split():
                 person_name = name
                 break
+    if person_name and names and _ANON.search(phrase[names[0][1]:]):
+        # "Georgia Tech researchers": unnamed people of a named body
+        return (gaz[0]["actor"] if gaz else person_name), "anonymous"
     if person_name and not (gaz and gaz[0]["kind"] == "person"):
         actor = gaz[0]["actor"] if gaz else ""
         if not actor and context:
@@ -364,9 +395,10 @@ def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple
         # that category is for unnamed speakers)
         return (actor or person_name), "person"
     if gaz:
+        people = [x for x in gaz if x["kind"] == "person"]
+        if people:  # "Russian President Vladimir Putin": a person, whatever comes first
+            return people[0]["actor"], "person"
         g = gaz[0]
-        if g["kind"] == "person":
-            return g["actor"], "person"
         if g["kind"] == "media" or _MEDIA_HEAD.search(phrase) and g["kind"] == "media":
             return g["actor"], "media"
         if _ANON.search(phrase) and not _GOV_HEAD.search(phrase):

@@ -155,6 +155,12 @@ def test_cue_carries_stance_when_clause_lacks_it():
     ("the United Nations Security Council", ("United Nations", "organisation")),
     ("Vladimir Putin", ("Russia", "person")),
     ("It", ("unknown", "unknown")),
+    ("Russian President Vladimir Putin", ("Russia", "person")),
+    ("Chinese Foreign Ministry spokesman Zhao Lijian", ("China", "person")),
+    ("Iraqi officials", ("Iraq", "anonymous")),
+    ("the Taliban", ("Afghanistan", "government")),
+    ("Jordan Peterson", ("Jordan Peterson", "person")),   # a place inside a name is not the country
+    ("Georgia Tech researchers", ("Georgia Tech", "anonymous")),
     ("", ("unknown", "unknown")),
 ])
 def test_resolve_actor_gazetteer(phrase, expected):
