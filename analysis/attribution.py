@@ -603,7 +603,7 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
             mode = "indirect"
         else:
             content = _right_content(text, ce, next_start if _cuts(low, toks, cues, k) else se, se, low, toks, cj,
-                                     rule_cue)
+                                     rule_cue, doubles)
             mode = "indirect"
         if ai == 0 and low[ci].endswith(("ed", "ing")) and content is not None:
             # "Asked whether he would go, he said no": the participle clause ends at its comma
@@ -618,7 +618,7 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
             subject = source
             source, source_rule = None, ""
             if content is None:
-                content = _right_content(text, ce, se, se, low, toks, cj, rule_cue)
+                content = _right_content(text, ce, se, se, low, toks, cj, rule_cue, doubles)
             if passive and subject is not None and (content is None or text[content[0]:content[1]].split()[0].lower()
                                                     in _PREP_START | {"after", "as", "since", "because"}):
                 content = subject  # "Mr. X's role was disclosed after ...": the role is the content
@@ -919,11 +919,20 @@ def _clause_subject(text: str, ss: int, pos: int) -> Span | None:
     return toks[run_start][0], toks[i - 1][1]
 
 
-def _right_content(text, ce, stop, se, low, toks, cj, rule_cue) -> Span | None:
+_CLAUSE_END_RE = re.compile(
+    r";|\s[—–]\s|—|\s--\s|,\s+(?=(?:and|but|who|which|whose|when|while|where|although|though|because|"
+    r"even as|whereas|he|she|they|we|it|I)\b)|,\s+(?=[a-z]+ing\b)|"
+    r"\s+and\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]{3,}ed|said|says|told|wrote|made|took|gave|sent|went|spoke)\b)")
+
+
+def _right_content(text, ce, stop, se, low, toks, cj, rule_cue, doubles=()) -> Span | None:
     s, e = ce, min(stop, se)
-    if e < se:  # cut before ", adding"
-        e = e
     s, e = _trim(text, s, e, " \n,:")
+    # annotators end the content at the next clause ("..., and he accused ...", "...; ...")
+    for m in _CLAUSE_END_RE.finditer(text, s, e):
+        if m.start() - s >= 12 and not _inside(m.start(), list(doubles)):
+            e = m.start()
+            break
     if e <= s:
         return None
     # skip adverbials/recipient before "that": "told reporters on Tuesday that ..."
