@@ -241,9 +241,24 @@ _SENT_END = re.compile(r"[.!?]\s|\n")
 
 
 @lru_cache(maxsize=None)
-def _actor_rules() -> tuple[tuple[dict, re.Pattern], ...]:
-    return tuple((row, re.compile(r"(?<![\w.])(?:" + row["pattern"] + r")(?![\w])"))
-                 for row in load_lexicon("actors"))
+def _actor_index() -> tuple[re.Pattern, tuple[tuple[re.Pattern, dict], ...]]:
+    """One regex over every gazetteer name (longest first, then row order) and the
+    (name, row) pairs to tell which row a match came from - one pass per text, not one per row."""
+    alts: list[tuple[int, int, str, dict]] = []
+    for order, row in enumerate(load_lexicon("actors")):
+        for alt in row["pattern"].split("|"):  # the names are plain alternatives
+            if alt:
+                alts.append((-len(alt), order, alt, row))
+    alts.sort(key=lambda a: (a[0], a[1]))
+    big = re.compile(r"(?<![\w.])(?:" + "|".join(a[2] for a in alts) + r")(?![\w])")
+    return big, tuple((re.compile(a[2]), a[3]) for a in alts)
+
+
+def _actor_row(name: str) -> dict:
+    for rx, row in _actor_index()[1]:
+        if rx.fullmatch(name):
+            return row
+    return {}
 
 
 def find_actor_mentions(text: str) -> list[dict]:
@@ -256,17 +271,16 @@ def find_actor_mentions(text: str) -> list[dict]:
 
 @lru_cache(maxsize=512)  # the same article text is scanned for every source it resolves
 def _actor_mentions(text: str) -> tuple[dict, ...]:
-    found: list[dict] = []
-    for row, rx in _actor_rules():
-        for m in rx.finditer(text):
-            found.append({"start": m.start(), "end": m.end(), "text": m.group(0), "actor": row["actor"],
-                          "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"]})
-    found.sort(key=lambda d: (d["start"], -(d["end"] - d["start"])))
     out: list[dict] = []
-    for d in found:
-        if out and d["start"] < out[-1]["end"]:
-            continue
-        out.append(d)
+    rows: dict[str, dict] = {}
+    for m in _actor_index()[0].finditer(text):
+        name = m.group(0)
+        if name not in rows:
+            rows[name] = _actor_row(name)
+        row = rows[name]
+        if row:
+            out.append({"start": m.start(), "end": m.end(), "text": name, "actor": row["actor"],
+                        "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"]})
     gaz_spans = [(d["start"], d["end"]) for d in out]
     return tuple(d for d in out if not _inside_longer_name(text, d, gaz_spans))
 
