@@ -64,7 +64,7 @@ def scoped_css(scope: str = ".wsw") -> str:
              f"{scope} .article{{max-height:520px;overflow-y:auto}}"
              # break-word, not anywhere: short cells keep whole words ("accusation", not "accusat-ion")
              f"{scope} table{{table-layout:auto}} {scope} td,{scope} th{{overflow-wrap:break-word;word-break:normal}}"
-             f"{scope} td:first-child{{white-space:nowrap}}"
+             f"{scope} table.listing code{{overflow-wrap:anywhere;font-size:.78em}}"
              f"{scope} .ev{{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;"
              f"font-size:.95rem;line-height:1.4;margin:.4rem 0;padding:.6rem .8rem;border:1px solid #ddd;"
              f"border-radius:6px}}"
@@ -149,6 +149,34 @@ def evidence_html(evidence: Mapping) -> str:
     return f'<dl class="ev">{"".join(items)}</dl>'
 
 
+#: Columns of the widgets' statement tables: (header, share of the width).
+_LISTING_COLUMNS = (("#", 4), ("stance", 12), ("who (actor)", 12), ("against whom", 11), ("cue", 10),
+                    ("when it happened", 14), ("statement", 24), ("rule", 13))
+
+
+def statements_listing_html(statements: pd.DataFrame) -> str:
+    """A compact, fixed-width statements table for widgets (the static page's table is wider than a notebook).
+
+    Every value is escaped; rule ids may break after each '+'.
+    """
+    if statements.empty:
+        return "<p>No statements.</p>"
+    cols = "".join(f'<col style="width:{w_}%">' for _, w_ in _LISTING_COLUMNS)
+    head = "".join(f"<th>{escape(h)}</th>" for h, _ in _LISTING_COLUMNS)
+    rows = []
+    for n, s in enumerate(statements.to_dict("records"), 1):
+        when = s["event_start"] if s["event_start"] == s["event_end"] else f"{s['event_start']} – {s['event_end']}"
+        when += f" (“{s['time_text']}”)" if s["time_text"] else " (publication date)"
+        flags = ", ".join(x for x in ("hedged" if s["hedged"] else "", s["evidence"]) if x)
+        text = escape(str(s["text"])) + (f" <small>[{escape(flags)}]</small>" if flags else "")
+        rule = "+<wbr>".join(escape(part) for part in str(s["rule"]).split("+"))
+        rows.append(f"<tr><td>{n}</td><td class=\"stance-{escape(s['stance'])}\">{escape(s['stance'])}</td>"
+                    f"<td>{escape(s['actor'])}</td><td>{escape(s['target']) or '—'}</td><td>{escape(s['cue'])}</td>"
+                    f"<td>{escape(when)}</td><td>{text}</td><td><code>{rule}</code></td></tr>")
+    return (f'<table class="listing" style="table-layout:fixed"><colgroup>{cols}</colgroup>'
+            f"<tr>{head}</tr>{''.join(rows)}</table>")
+
+
 def article_view(article: Mapping, spans: pd.DataFrame, groups: Sequence[str],
                  selected: Mapping | None = None) -> tuple[str, str]:
     """(legend HTML, highlighted article HTML) for the ticked layer `groups`, the chosen statement outlined."""
@@ -221,7 +249,7 @@ def article_explorer(tables, doc_id: str | None = None) -> w.VBox:
         st = doc_statements()
         c.statements.options = statement_choices(st)
         c.statements.value = None
-        c.table.value = _wrap(render.statements_table_html(st))
+        c.table.value = _wrap(statements_listing_html(st))
         show_evidence()
 
     c.article.observe(change_article, names="value")
@@ -299,7 +327,7 @@ def plot_shares(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
             cell = data[data["period"] == p]
             total = int(cell["period_total"].max()) if len(cell) else 0
             flag = ", small n" if len(cell) and bool(cell["small_n"].any()) else ""
-            labels.append(f"{p}\n(all statements: {total}{flag})")
+            labels.append(f"{plots.period_label(p)}\n(all statements: {total}{flag})")
         ax.set_xticks(range(len(order)), labels)
         ax.set_ylim(0, 1.15)
         ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
@@ -401,7 +429,7 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
         rows = statements_in_period(statements, articles, c.period.value, when=c.when.value, freq=c.freq.value,
                                     actor=c.actor.value, stances=stances())
         c.listing.value = _wrap(f"<p><b>{len(rows)} statement(s) in {escape(c.period.value)}</b></p>"
-                                + render.statements_table_html(rows))
+                                + statements_listing_html(rows))
 
     def save(_=None):
         name = f"timeline-{c.when.value}-{c.freq.value}-{c.measure.value}-{c.actor.value}"

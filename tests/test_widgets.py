@@ -261,3 +261,11 @@ def test_classroom_on_the_shipped_article(real):
     c.score.click()
     rows = re.findall(r"<tr>\s*<td>(\d+)</td>", c.result.value.split("Where the answers differ")[1])
     assert "3" in rows and str(third) not in rows  # numbered as on the form, not by article index
+
+
+def test_statements_listing_is_escaped_and_compact(small):
+    html = widgets.statements_listing_html(small.statements)
+    assert "&lt;script&gt;" in html and "<script>" not in html
+    assert "src.left+<wbr>cue.say" in html and html.count("<tr>") == 3
+    assert "[hedged, no evidence]" in html and "(“September”)" in html and "(publication date)" in html
+    assert widgets.statements_listing_html(small.statements.iloc[:0]) == "<p>No statements.</p>"

@@ -56,7 +56,7 @@ def test_explorer_notebook(page, lab_url, screenshots):
     timeline.wait_for(state="attached", timeout=RUN_TIMEOUT)
     assert_widgets_rendered(page)
 
-    explorer.scroll_into_view_if_needed()
+    explorer.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(screenshots / "03-article-explorer.png"))
     denials = explorer.locator(".article span.l-denial")
     assert denials.count() > 0
@@ -70,11 +70,11 @@ def test_explorer_notebook(page, lab_url, screenshots):
     evidence = explorer.locator("dl.ev")
     evidence.wait_for(state="visible")
     assert "rule" in evidence.inner_text() and len(values) > 3
-    evidence.scroll_into_view_if_needed()
+    evidence.evaluate("e => e.scrollIntoView({block: 'center'})")
     page.screenshot(path=str(screenshots / "03-statement-evidence.png"))
 
     chart = timeline.locator(".wsw-chart")
-    chart.scroll_into_view_if_needed()
+    timeline.evaluate("e => e.scrollIntoView({block: 'start'})")
     before = chart.get_attribute("src")
     page.screenshot(path=str(screenshots / "03-timeline-happened.png"))
     timeline.locator("button", has_text="when it was reported").click()
@@ -87,8 +87,10 @@ def test_explorer_notebook(page, lab_url, screenshots):
     period.select_option(index=1)
     page.wait_for_function("() => /statement\\(s\\) in/.test("
                            "document.querySelector('.wsw-timeline-explorer').innerText)")
-    chart.scroll_into_view_if_needed()
+    timeline.evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(screenshots / "03-timeline-reported-shares.png"))
+    timeline.locator(".wsw-listing").evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.screenshot(path=str(screenshots / "03-timeline-period-statements.png"))
 
 
 def test_classroom_notebook_in_lab(page, lab_url, screenshots):
