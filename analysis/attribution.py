@@ -634,6 +634,8 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
                 subj = _clause_subject(text, ss, cue_start)
                 if subj is not None:
                     source, source_rule = subj, "src.clause_subject"
+    if content is not None:
+        content = _trim(text, content[0], content[1], " \n,;:—–-")  # annotators leave the comma out
     if content is not None and content[1] <= content[0]:
         content = None
     qs_in = _quotes_in(*(content or (0, 0)), doubles) if content else ()
@@ -982,6 +984,8 @@ def _according_to(text, ss, se, si, cue_span, doubles, history, rule_cue):
     if src[1] <= src[0]:
         src = None
     source_text, res = _resolve(text, src, history, [], "src.according_to")
+    if content is not None:
+        content = _trim(text, content[0], content[1], " \n,;:—–-")
     if content is not None and content[1] <= content[0]:
         content = None
     rules = [rule_cue, "src.according_to", res, "mode.according_to"]

@@ -83,10 +83,10 @@ def test_quotes_never_raise_and_stay_in_bounds(text):
     ("“We have no plan,” said Kirby.", [("said", "Kirby", "“We have no plan,”", "direct")]),
     ("“It is a significant number,” Kirby told reporters.",
      [("told", "Kirby", "“It is a significant number,”", "direct")]),
-    # indirect content before the cue
-    ("The shipments are arriving, Kirby said.", [("said", "Kirby", "The shipments are arriving,", "indirect")]),
+    # indirect content before the cue (the closing comma is left out, as annotators do)
+    ("The shipments are arriving, Kirby said.", [("said", "Kirby", "The shipments are arriving", "indirect")]),
     ("The shipments are arriving, said John Kirby, a spokesman.",
-     [("said", "John Kirby, a spokesman", "The shipments are arriving,", "indirect")]),
+     [("said", "John Kirby, a spokesman", "The shipments are arriving", "indirect")]),
     # appositive before the cue
     ("John Kirby, a spokesman for the council, said the talks failed.",
      [("said", "John Kirby, a spokesman for the council,", "the talks failed", "indirect")]),
@@ -94,7 +94,7 @@ def test_quotes_never_raise_and_stay_in_bounds(text):
     ("According to military experts, Russia is short of shells.",
      [("According to", "military experts", "Russia is short of shells", "according_to")]),
     ("Russia is short of shells, according to military experts.",
-     [("according to", "military experts", "Russia is short of shells,", "according_to")]),
+     [("according to", "military experts", "Russia is short of shells", "according_to")]),
     # partial quote inside narration
     ("The ministry accused the US of invoking “illegal resolutions” at the UN.",
      [("accused", "The ministry", "the US of invoking “illegal resolutions” at the UN", "mixed")]),
