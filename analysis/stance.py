@@ -39,7 +39,7 @@ _NP = (r"(?:(?:the|The)\s+)?(?:" + _NP_CAP
 _GAP = r"(?:[\w‘’'“”\"-]+\s+){0,4}?"
 _ACC = (r"[‘'“\"]?(?:accusations?|allegations?|charges?|claims?|reports?|involvement|links?|role"
         r"|rumou?rs?|responsibility|wrongdoing|suggestions?|assertions?|speculation|stor(?:y|ies)"
-        r"|news|insinuations?|slander|smears?|lies)\b")
+        r"|insinuations?|slander|smears?|lies)\b")
 _MACROS = {"{DENY}": _DENY, "{NP}": _NP, "{GAP}": _GAP, "{ACC}": _ACC}
 
 #: CAMEO names of the codes we emit.
@@ -235,8 +235,16 @@ _NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "D
              "Embassy", "Consulate", "Parliament", "Congress", "Senate", "Court", "Supreme", "Federal",
              "Republic", "Democratic", "Interior", "Justice", "Finance", "Trade", "Health", "Energy",
              "Intelligence", "Service", "Services", "Authority", "Authorities", "Troops", "Military",
-             "Spokesmen", "Agency's", "Media", "Television", "TV", "Radio", "Times", "Post", "Daily"}
+             "Spokesmen", "Agency's", "Media", "Television", "TV", "Radio", "Times", "Post", "Daily",
+             # capitalised at a sentence start, never part of a name
+             "Wherever", "When", "Whenever", "While", "After", "Before", "If", "As", "Since", "Although",
+             "So", "Yet", "Meanwhile", "However", "Still", "Also", "Now", "Then", "Here", "There", "Today",
+             "Yesterday", "Last", "For", "With", "By", "From", "Under", "During", "Despite", "Asked",
+             "Speaking", "Like", "Unlike", "Instead", "Even", "Only", "Just", "What", "Why", "How", "Who",
+             "Where", "Many", "Some", "Both", "All", "Each", "Every", "Several", "Most", "Other", "Another",
+             "Former", "Sen", "Gov", "Rep", "Won", "Says", "Said", "Tells", "Told", "Calls", "Slams"}
 _NAME_RX = re.compile(r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)")
+_NAME_MAX_WORDS = 3  # longer capitalised runs are headlines or titles, not names
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -318,7 +326,7 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
             words = words[1:]
         while words and words[-1] in _NON_NAME:
             words = words[:-1]
-        if len(words) < 2 or any(w in _NON_NAME for w in words):
+        if len(words) < 2 or len(words) > _NAME_MAX_WORDS or any(w in _NON_NAME for w in words):
             continue
         name = " ".join(words)
         s = text.find(name, m.start())
@@ -337,18 +345,31 @@ def _sentence_window(context: str, pos: int) -> Span:
     return start, (m.start() + 1 if m else len(context))
 
 
+_CLAUSE_CUT = re.compile(r"[;:]|\b(?:said|says|told|and|but|who|that|which|while|after|when|criticized"
+                         r"|criticised|accused|blamed|attacked|praised|met|called)\b", re.I)
+_APPOS_TITLE = re.compile(r"\b(?:spokes\w+|minister|official|director|secretary|ambassador|president|chief"
+                          r"|head|leader|advis[eo]r|member|envoy|adviser|general|commander|chairman|deputy)\b", re.I)
+
+
 def _actor_near(context: str, s: int, e: int) -> str:
-    """Actor of the gazetteer mention nearest to context[s:e] inside its sentence."""
+    """Country of the organisation in a person's title: in the words just before the name
+    ("National Security Council Communications Director, John Kirby") back to the last clause
+    break, or in an appositive right after it ("Zhao, a spokesman for the Chinese ministry,")."""
     ws, we = _sentence_window(context, s)
-    best, dist = "", 10**9
-    for g in find_actor_mentions(context[ws:we]):
-        gs, ge = g["start"] + ws, g["end"] + ws
-        if _overlaps((gs, ge), (s, e)):
-            continue
-        d = s - ge if ge <= s else gs - e + 40  # prefer titles before the name
-        if d < dist:
-            best, dist = g["actor"], d
-    return best
+    lo = max(ws, s - 90)
+    before = context[lo:s]
+    cuts = list(_CLAUSE_CUT.finditer(before))
+    if cuts:
+        lo += cuts[-1].end()
+    mentions = find_actor_mentions(context[lo:s])
+    if mentions:
+        return mentions[-1]["actor"]  # the one nearest the name
+    m = re.match(r",\s+(?:an?\s+|the\s+)?([^,.;]{0,80})[,.;]", context[e:min(we, e + 90)])
+    if m and _APPOS_TITLE.search(m.group(1)):
+        mentions = find_actor_mentions(m.group(1))
+        if mentions:
+            return mentions[0]["actor"]
+    return ""
 
 
 def _antecedent_actor(word: str, context: str, pos: int) -> str:
@@ -393,7 +414,7 @@ def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple
     person_name = names[0][2] if names else ""
     if not person_name and context and re.fullmatch(r"(?-i:[A-Z][a-z'’-]+)", phrase):
         for s, e, name in _person_names(context):
-            if s < pos + len(phrase) and phrase in name.split():
+            if s < pos + len(phrase) and phrase in (name.split()[0], name.split()[-1]):
                 person_name = name
                 break
     if person_name and names and _ANON.search(phrase[names[0][1]:]):

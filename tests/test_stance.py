@@ -55,6 +55,8 @@ def _body() -> str:
     ("He said his requests were denied", "other"),
     ("The minister would not deny that talks took place", "other"),
     ("The ministry rejected the proposal", "other"),
+    ("She rejected a Fox News proposal for a debate", "other"),
+    ("We never know how much we will earn", "other"),
     ("Kirby said the US would continue to monitor whether the shipments are arriving", "other"),
     ("We will not back down", "other"),
     ("North Korea has pledged its support for Russia", "other"),
@@ -323,3 +325,17 @@ def test_markers_never_raise_and_offsets_hold(text):
         assert text[d["start"]:d["end"]] == d["text"]
     actor, stype = resolve_actor(text, text, 0)
     assert stype in {"person", "organisation", "government", "media", "anonymous", "document", "unknown"}
+
+
+@pytest.mark.parametrize("phrase, marker, expected", [
+    ("Clinton", "Later Clinton", ("Hillary Clinton", "person")),    # sentence-initial word is not a name
+    ("Marco Rubio", "Marco", ("Marco Rubio", "person")),             # "U.S." later in the sentence is not his title
+    ("Zhao Lijian", "Zhao", ("China", "person")),                    # appositive title after the name
+])
+def test_resolve_person_from_context(phrase, marker, expected):
+    ctx = ("Wherever Hillary Clinton goes, crowds follow. Jeb Bush criticized Marco Rubio for opposing it "
+           "in the U.S. Senate. Zhao Lijian, a spokesman for the Chinese Foreign Ministry, said so. "
+           "Later Clinton spoke.")
+    pos = ctx.index(marker) + (6 if marker.startswith("Later") else 0)
+    assert resolve_actor(phrase, ctx, pos) == expected
+
