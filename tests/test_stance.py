@@ -198,6 +198,8 @@ def test_person_without_country_is_own_actor():
     ("the so-called special operation", [("hedge", "so-called")]),
     ("the US had no evidence that any sales took place", [("evidence", "no evidence")]),
     ("He spoke without evidence", [("evidence", "without evidence")]),
+    ("There is no proof of the sales", [("evidence", "no proof")]),
+    ("Reuters could not independently verify the claim", [("evidence", "could not independently verify")]),
     ("some 300 shells were sent", [("hedge", "some")]),
     ("There is evidence that shells were shipped", [("evidence", "evidence that")]),
     # negatives: the month May, plain statements
@@ -283,6 +285,7 @@ def test_bare_list_ignores_context_rules():
 @pytest.mark.parametrize("cue, expected", [
     ("said", "neutral"), ("claimed", "doubt"), ("admitted", "concede"), ("insisted", "assert"),
     ("stressed", "assert"), ("according to", "neutral"), ("", "neutral"),
+    ("admits", "concede"), ("claiming", "doubt"), ("went on to say", "neutral"),
 ])
 def test_verb_stance(cue, expected):
     assert verb_stance(cue) == expected
