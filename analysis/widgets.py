@@ -508,6 +508,12 @@ def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame) -
             "Unanswered sentences are left out.</small></p>")
 
 
+_CLASS_HEADERS = {"answered": "sentences answered", "kappa_vs_key": "κ vs key", "accuracy_vs_key": "same as key",
+                  "kappa_vs_kit": "κ vs kit", "accuracy_vs_kit": "same as kit", "coder_a": "student",
+                  "coder_b": "other student", "kappa": "κ", "n": "sentences both answered",
+                  "agreement": "in words"}
+
+
 def class_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame, problems: Sequence[str]) -> str:
     """A class's agreement (alpha, each student vs key and kit, student pairs) as HTML."""
     if answers.empty:
@@ -518,8 +524,10 @@ def class_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame, p
     return (f"<p><b>{n}</b> student{'s' if n != 1 else ''}. Krippendorff's alpha among them: "
             f"label <b>{_fmt(result['alpha_label'])}</b>, speaker <b>{_fmt(result['alpha_speaker'])}</b>.</p>"
             + "".join(f"<p class=\"warn\">{escape(p)}</p>" for p in problems)
-            + "<h4>Each student against the answer key and the kit</h4>" + _table(result["per_student"])
-            + "<h4>Student against student (Cohen's kappa on labels)</h4>" + _table(pairs))
+            + "<h4>Each student against the answer key and the kit</h4>"
+            + _table(result["per_student"].rename(columns=_CLASS_HEADERS))
+            + "<h4>Student against student (Cohen's kappa on labels)</h4>"
+            + _table(pairs.rename(columns=_CLASS_HEADERS)))
 
 
 @dataclass

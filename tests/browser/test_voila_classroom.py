@@ -4,7 +4,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from analysis import classroom, export
+
 pytestmark = pytest.mark.browser
+
+DOC_ID = "000_69a36e7ce07eb426"  # the shipped article
 
 #: (label, speaker) for the first sentences of the shipped article's answer key.
 ANSWERS = [("denial", "North Korea"), ("neither", "North Korea"), ("accusation", "United States"),
@@ -49,8 +53,13 @@ def test_voila_classroom(page, voila_url, screenshots, tmp_path):
                            timeout=30_000)
     sheet = pd.read_csv(saved, keep_default_na=False)
     assert sheet["label"].tolist()[:len(ANSWERS)] == [a for a, _ in ANSWERS]
+    # A classmate who followed the answer key, handed in beside ours.
+    key = classroom.load_key(DOC_ID)
+    export.write_answers(classroom.key_answers(key, "Classmate"), tmp_path)
     room.locator(".wsw-compare").click()
     page.wait_for_function("() => document.querySelector('.wsw-classroom').innerText.includes('Krippendorff')",
                            timeout=30_000)
-    room.locator(".wsw-compare").scroll_into_view_if_needed()
+    text = room.locator(".wsw-class-result").inner_text()
+    assert "2 students" in text and "Classmate" in text and "Test Student" in text
+    room.locator(".wsw-compare").evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(screenshots / "04-voila-class.png"))
