@@ -8,6 +8,8 @@ and for the bare word list (the same lexicon without its context rules).
 
 Overlap scoring: a predicted span is correct when it overlaps a gold span; a gold span is
 found when a predicted span overlaps it (precision counts predictions, recall gold spans).
+Per technique, a predicted span counts under the technique its lexicon category maps to
+(``label`` -> Name_Calling,Labeling; every other category -> Loaded_Language).
 """
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ from pathlib import Path
 from analysis.errors import InputError
 
 TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
+#: loaded.csv category -> PTC technique (labels are name calling; the rest loaded language)
+_TECHNIQUE_OF = {"label": "Name_Calling,Labeling"}
 _ID = re.compile(r"^article(\w+)\.txt$")
 
 
@@ -81,13 +85,15 @@ def _prf(pred_ok: int, n_pred: int, gold_ok: int, n_gold: int) -> dict:
 def _score(texts, gold, bare: bool) -> dict:
     from analysis.stance import find_loaded
 
-    pred = {aid: [(d["start"], d["end"]) for d in find_loaded(t, bare=bare)] for aid, t in texts.items()}
+    pred = {aid: [(d["start"], d["end"], _TECHNIQUE_OF.get(d["value"], "Loaded_Language"))
+                  for d in find_loaded(t, bare=bare)] for aid, t in texts.items()}
     out = {}
     for name, techs in (("overlap", TECHNIQUES),) + tuple((t, (t,)) for t in TECHNIQUES):
         n_pred = pred_ok = n_gold = gold_ok = 0
         for aid in texts:
             gs = [(s, e) for t, s, e in gold.get(aid, []) if t in techs]
-            ps = pred[aid]
+            # per technique, our spans count by the technique their category maps to
+            ps = [(s, e) for s, e, t in pred[aid] if t in techs]
             n_pred += len(ps)
             pred_ok += sum(any(_overlap(p, g) for g in gs) for p in ps)
             n_gold += len(gs)
