@@ -61,13 +61,6 @@ def _target_actor(target_text: str, text: str, pos: int) -> str:
     return "" if actor == "unknown" else actor
 
 
-def _sentence_index(sentences: Sequence[Span], pos: int) -> int:
-    for i, (s, e) in enumerate(sentences):
-        if s <= pos < e:
-            return i
-    return max(0, len(sentences) - 1)
-
-
 def _own_extent(a, s: int, e: int) -> Span:
     """From the first to the last of the attribution's cue and content spans.
 
