@@ -5,17 +5,27 @@ Cues come from ``lexicons/cues.csv``; sentences from :mod:`analysis.segment`.
 
 Rule ids
 --------
-cue.*                 lexicon row of the cue (``cue.say``, ``cue.according_to`` ...)
+cue.*                 lexicon row of the cue (``cue.say``, ``cue.according_to`` ...);
+                      ``cue.colon`` for "Paul Ryan: ..." headlines and "Q:" transcripts
 src.left              source is the noun phrase left of the cue ("Kirby said")
 src.left_appos        ... with an appositive ("John Kirby, a spokesman, said")
 src.right             source follows the cue ("..., said Kirby")
 src.between_quote     source sits between a closing quote and the cue ("...,” the statement continued)
 src.according_to      "according to X"
+src.passive_agent     "was first reported by MSNBC"
+src.colon             the name before a headline colon
 src.shared            participle or coordinated cue reuses the sentence's source ("..., adding that")
+src.clause_subject    ... or the main clause's subject ("He walked back his remarks and said ...")
+src.none              a cue with no source (passives, "seemed", "Asked about ...")
 src.quote_continuation a cue-less quote paragraph continuing the last quoted speaker
 src.unknown           a quote with no cue and no speaker
 res.*                 how `source_text` was resolved (pronoun, definite NP, surname)
 mode.*                direct | indirect | mixed | according_to
+
+Conventions (those of PolNeAR, whose annotators the rules were tuned against): a cue
+includes its auxiliaries and adverbs ("has also said") and a particle or colon that
+follows it ("talked about", "said:"); words inside a quotation are content, never new
+cues; a content leaves out the closing comma of its clause but keeps quote marks.
 """
 from __future__ import annotations
 
@@ -420,7 +430,10 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
             sent_atts.append(colon)
             history.append(colon.source_text)
         for k, (ci, cj, row) in enumerate(cues):
-            att = _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts, history)
+            try:
+                att = _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts, history)
+            except (IndexError, ValueError):  # odd text must never stop a corpus run; skip this cue
+                att = None
             if att is None:
                 continue
             sent_atts.append(att)
@@ -620,7 +633,7 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
             if content is None:
                 content = _right_content(text, ce, se, se, low, toks, cj, rule_cue, doubles)
             if passive and subject is not None and (content is None or text[content[0]:content[1]].split()[0].lower()
-                                                    in _PREP_START | {"after", "as", "since", "because"}):
+                                                    in (_PREP_START - {"to"}) | {"after", "as", "since", "because"}):
                 content = subject  # "Mr. X's role was disclosed after ...": the role is the content
         participle = low[ci].endswith("ing") and ci > 0 and low[ci - 1] in {",", ".", "and", ";", "—", "–"}
         if participle:
@@ -932,7 +945,7 @@ def _right_content(text, ce, stop, se, low, toks, cj, rule_cue, doubles=()) -> S
     s, e = _trim(text, s, e, " \n,:")
     # annotators end the content at the next clause ("..., and he accused ...", "...; ...")
     for m in _CLAUSE_END_RE.finditer(text, s, e):
-        if m.start() - s >= 12 and not _inside(m.start(), list(doubles)):
+        if m.start() - s >= 3 and not _inside(m.start(), list(doubles)):
             e = m.start()
             break
     if e <= s:

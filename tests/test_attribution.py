@@ -116,12 +116,42 @@ def test_quotes_never_raise_and_stay_in_bounds(text):
     ("Officials said the plan was dead.", [("said", "Officials", "the plan was dead", "indirect")]),
     # passive with an agent
     ("The move was first reported by MSNBC.", [("was first reported", "MSNBC", "The move", "indirect")]),
+    # passive without an agent and seem/appear: no source, the subject is talked about
+    ("The deal is expected to collapse.", [("is expected", None, "to collapse", "indirect")]),
+    ("Mr. Lee's role was disclosed after a search.", [("was disclosed", None, "Mr. Lee's role", "indirect")]),
+    # coordinated verbs share the clause subject
+    ("He later walked back his remarks and said women were victims.",
+     [("said", "He", "women were victims", "indirect")]),
+    ("In a statement, Gov. Rick Scott (R) blasted Congress and said funds were short.",
+     [("blasted", "Gov. Rick Scott (R)", "Congress", "indirect"),
+      ("said", "Gov. Rick Scott (R)", "funds were short", "indirect")]),
+    # a cue chain is one cue; annotators' cue extent: colon, particle, "in a statement"
+    ("The senator is expected to endorse Clinton.", [("is expected to endorse", None, "Clinton", "indirect")]),
+    ("Sanders talked about trade.", [("talked about", "Sanders", "trade", "indirect")]),
+    ("The mayor said in a statement that taxes will rise.",
+     [("said in a statement", "The mayor", "that taxes will rise", "indirect")]),
+    # headline with a colon, interview transcript, title-case headline verb
+    ("Paul Ryan: FBI Decision Not to Indict Was Wrong", [(":", "Paul Ryan", "FBI Decision Not to Indict Was Wrong",
+                                                          "indirect")]),
+    ("Jeb Bush Super PAC Chief Praises Marco Rubio Donor",
+     [("Praises", "Jeb Bush Super PAC Chief", "Marco Rubio Donor", "indirect")]),
+    # content stops at the next clause
+    ("She said the plan was dead, and he accused her of lying.",
+     [("said", "She", "the plan was dead", "indirect"), ("accused", "he", "her of lying", "indirect")]),
+    # "by promising": a gerund after 'by' is still a cue
+    ("Trump rallied crowds by promising to build a wall.", [("promising", "Trump", "to build a wall", "indirect")]),
 ])
 def test_attributions(text, expected):
     assert triples(text) == expected
 
 
 @pytest.mark.parametrize("text", [
+    # site furniture and labels before a colon are no speakers
+    "Email: info@example.com and more text here",
+    "LEAVE A REPLY",
+    "Update: the story was corrected later today.",
+    # a gerund inside a noun phrase is no statement
+    "It is a way of quietly supporting the rebels.",
     # scare quotes with no cue are not attributions with a speaker
     "The so-called “peace plan” was shelved.",
     "Critics of the ‘reform’ gathered outside.",
