@@ -89,11 +89,13 @@ def _jupyter_env(home: Path) -> dict[str, str]:
 
 
 def _write_lab_settings(settings: Path) -> None:
-    """No news popup, and every cell kept in the DOM (no windowing) so all widgets can be found."""
+    """No news popup, no autosave, and every cell kept in the DOM (no windowing) so all widgets can be found."""
     files = {
         "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false",
                                                                            "checkForUpdates": False},
         "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+        # Never write the executed notebooks (with outputs) back into the repo.
+        "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     }
     for rel, payload in files.items():
         path = settings / rel

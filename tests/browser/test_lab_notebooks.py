@@ -1,7 +1,11 @@
 """Open the widget notebooks in a real JupyterLab, run all cells, and use the widgets."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +52,15 @@ def assert_widgets_rendered(page) -> None:
     assert page.locator(".jp-OutputArea-output .jp-RenderedText[data-mime-type*='error']").count() == 0
 
 
-def test_explorer_notebook(page, lab_url, screenshots):
+@pytest.fixture
+def unchanged():
+    """The notebooks on disk are the same after the test (no outputs saved back into the repo)."""
+    before = {p.name: p.read_bytes() for p in NOTEBOOKS.glob("*.ipynb")}
+    yield
+    assert {p.name: p.read_bytes() for p in NOTEBOOKS.glob("*.ipynb")} == before
+
+
+def test_explorer_notebook(page, lab_url, screenshots, unchanged):
     open_and_run(page, lab_url, "03-explore-the-article.ipynb")
     explorer = page.locator(".wsw-article-explorer")
     explorer.wait_for(state="visible", timeout=RUN_TIMEOUT)
@@ -93,7 +105,7 @@ def test_explorer_notebook(page, lab_url, screenshots):
     page.screenshot(path=str(screenshots / "03-timeline-period-statements.png"))
 
 
-def test_classroom_notebook_in_lab(page, lab_url, screenshots):
+def test_classroom_notebook_in_lab(page, lab_url, screenshots, unchanged):
     open_and_run(page, lab_url, "04-classroom.ipynb")
     room = page.locator(".wsw-classroom")
     room.wait_for(state="visible", timeout=RUN_TIMEOUT)
