@@ -211,6 +211,8 @@ _DET = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "th
         "into", "about", "against", "over", "under", "without", "and", "or", "than", "such", "more",
         "much", "whose", "what", "which", "as", "own", "new", "strong", "public", "broad", "wide",
         "first", "last", "full", "that", "another", "many", "most", "less", "little", "great"}
+_DET_STRICT = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
+               "those", "no", "every", "each", "whose"}
 _PREP_CONT = {"in", "on", "at", "during", "after", "before", "last", "this", "to", "earlier", "later",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "via",
               "through", "when", "while", "from", "recently", "yesterday", "today", "again", "also",
@@ -363,6 +365,10 @@ def _find_cues(text: str, toks: list[Span], low: list[str]) -> list[tuple[int, i
                     if i > 0 and word[:1].isupper() and not title_case and \
                             not text[toks[i - 1][0]:toks[i - 1][1]] in "“\"‘'":
                         continue  # capitalised mid-sentence: a name or a headline word
+                if low[i].endswith(("ed", "ing")) and not rest and i > 0 and low[i - 1] in _DET_STRICT:
+                    continue  # "the disputed territory", "the opposing team": adjectives
+                if row["rule"] == "cue.decline" and (i + 1 >= n or low[i + 1] not in {"to", "comment", "comments"}):
+                    continue  # "emissions declined": only "declined to comment/answer" reports speech
                 if row["rule"] == "cue.like" and (i == 0 or low[i - 1] not in {
                         "i", "we", "they", "you", "would", "'d", "’d", "not", "don't", "don’t", "didn't",
                         "didn’t", "really", "doesn't", "doesn’t", "also", "do", "does", "did"}):
@@ -550,7 +556,7 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
         b = ci - 1
         while b >= 0 and low[b].endswith("ly") and low[b] not in {"only", "early"}:
             b -= 1
-        if b >= 0 and low[b] in {"of", "for", "with", "without", "like", "than"}:
+        if b >= 0 and low[b] in {"of", "for", "with", "without", "like", "than", "worth"}:
             return None  # a gerund inside a phrase ("of secretly supporting"), not a statement
     if rule_cue == "cue.according_to":
         return _according_to(text, ss, se, si, cue_span, doubles, history, rule_cue)
