@@ -224,7 +224,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         rules.append(primary.rule)
         statements.append({
             "doc_id": doc_id, "statement_id": sid, "sent_index": int(sent_index), "start": int(s), "end": int(e),
-            "text": clause, "mode": mode, "cue": cue_text, "source": source, "source_type": stype,
+            "text": text[s:e], "mode": mode, "cue": cue_text, "source": source, "source_type": stype,
             "actor": actor, "target": target, "stance": primary.stance, "hedged": hedged, "evidence": evidence,
             "time_text": "", "event_start": "", "event_end": "", "rule": "+".join(r for r in rules if r),
         })

@@ -55,6 +55,8 @@ def test_tables_follow_schema_and_offsets():
         assert r["layer"] in schema.LAYERS
         assert r["rule"], r
     assert st.statement_id.is_unique
+    for r in st.to_dict("records"):
+        assert r["text"] == text[r["start"]:r["end"]]
     assert st.statement_id.str.startswith(DOC + ":").all()
     assert set(st.stance) <= set(schema.STANCES)
     assert set(st.source_type) <= set(schema.SOURCE_TYPES)
