@@ -237,7 +237,7 @@ _SRC_TIME_TAIL_RE = re.compile(
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|\d{4}|a statement|an interview|a|an)\b[^,]{0,30}|"
     r"yesterday|today|tonight|earlier|later|recently|previously|once|again|now|then)$", re.I)
-_CUT_WORDS = {"what", "how", "whom", "why", "is", "was", "are", "were", "has", "have", "had", "be",
+_CUT_WORDS = {"what", "how", "whom", "why", "which", "is", "was", "are", "were", "has", "have", "had", "be",
               "been", "will", "would", "can", "could", "should", "may", "might", "must", "said", "says",
               "told", "believe", "think", "thinks", "believes", "say", "do", "does", "did", "to"}
 _NP_PARTICIPLES = {"leading", "ruling", "governing", "founding", "presiding", "ranking", "elected",
@@ -587,7 +587,7 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
                 inner = text[qs:qe].rstrip("”’\"'»")
                 if between.lstrip().startswith((",", "—", "–")) or inner[-1:] in (",", "?", "!", "—"):
                     b = _trim(text, qe, cue_start, " ,—–-\n")
-                    if b[1] > b[0] and _ntok(text, *b) <= 8 and _np_like(text, *b):
+                    if b[1] > b[0] and _ntok(text, *b) <= 25 and _np_like(text, *b):
                         quote_before, src_between = (qs, qe), b
     short_tail = _short_tail(text, ce, se)
     if quote_before is not None:
@@ -843,6 +843,8 @@ def _cut_subject(text: str, a: int, b: int) -> Span | None:
     if not toks:
         return None
     words = [text[x:y].lower() for x, y in toks]
+    if words[-1] in {"that", "which", "who"} and len(words) > 1 and words[-2] not in _VERBS | _CUT_WORDS:
+        return toks[-1]  # a relative pronoun is the source as written ("a question that asked")
     if words[-1] in _CONJ_END or words[-1] in _SUBORD:
         return None  # "... and said": the subject is further left
     cut = 0
