@@ -61,13 +61,14 @@ def scoped_css(scope: str = ".wsw") -> str:
         rules.append(",".join(f"{scope} {n}" for n in names) + "{" + body + "}")
     extra = (f"{scope} .legend input{{display:none}}"  # the static page's JS toggles; here the checkboxes do it
              f"{scope} .l-selected{{outline:3px solid #000;outline-offset:2px}}"
-             f"{scope} .article{{max-height:520px;overflow-y:auto}}"
+             f"{scope} .article{{max-height:520px;overflow-y:auto;box-sizing:border-box}}"
+             f"{scope} .legend{{box-sizing:border-box}} {scope} table{{box-sizing:border-box;max-width:100%}}"
              # break-word, not anywhere: short cells keep whole words ("accusation", not "accusat-ion")
              f"{scope} table{{table-layout:auto}} {scope} td,{scope} th{{overflow-wrap:break-word;word-break:normal}}"
              f"{scope} table.listing code{{overflow-wrap:anywhere;font-size:.78em}}"
              f"{scope} .ev{{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;"
              f"font-size:.95rem;line-height:1.4;margin:.4rem 0;padding:.6rem .8rem;border:1px solid #ddd;"
-             f"border-radius:6px}}"
+             f"border-radius:6px;box-sizing:border-box;max-width:100%}}"
              f"{scope} .ev dt{{font-weight:700;margin:0;white-space:nowrap}}"
              f"{scope} .ev dd{{margin:0;overflow-wrap:anywhere}}"
              f"{scope} .big{{font-size:1.15rem}} {scope} .warn{{color:#a04000}}")

@@ -65,6 +65,18 @@ def page(browser):
         context.close()
 
 
+@pytest.fixture
+def overflowing(page):
+    """A check: elements inside a selector whose right edge passes the widget's own (horizontal overflow)."""
+    def check(selector: str) -> list[str]:
+        return page.evaluate(
+            """(sel) => { const root = document.querySelector(sel); const edge = root.getBoundingClientRect().right;
+            const bad = []; root.querySelectorAll('*').forEach(e => { const b = e.getBoundingClientRect();
+              if (b.width > 0 && b.right > edge + 2) bad.push(`${e.tagName}.${e.className} +${Math.round(b.right - edge)}px`);
+            }); return bad.slice(0, 8); }""", selector)
+    return check
+
+
 @pytest.fixture(scope="session")
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

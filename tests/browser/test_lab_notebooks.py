@@ -60,7 +60,7 @@ def unchanged():
     assert {p.name: p.read_bytes() for p in NOTEBOOKS.glob("*.ipynb")} == before
 
 
-def test_explorer_notebook(page, lab_url, screenshots, unchanged):
+def test_explorer_notebook(page, lab_url, screenshots, unchanged, overflowing):
     open_and_run(page, lab_url, "03-explore-the-article.ipynb")
     explorer = page.locator(".wsw-article-explorer")
     explorer.wait_for(state="visible", timeout=RUN_TIMEOUT)
@@ -103,9 +103,14 @@ def test_explorer_notebook(page, lab_url, screenshots, unchanged):
     page.screenshot(path=str(screenshots / "03-timeline-reported-shares.png"))
     timeline.locator(".wsw-listing").evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(screenshots / "03-timeline-period-statements.png"))
+    explorer.locator(".widget-accordion, .jupyter-widget-Accordion").first.evaluate("e => e.scrollIntoView()")
+    explorer.get_by_text("All statements as a table").click()
+    explorer.locator("table.listing").wait_for(state="visible")
+    for widget in (".wsw-article-explorer", ".wsw-timeline-explorer"):
+        assert overflowing(widget) == [], f"{widget} overflows at 1280×800"
 
 
-def test_classroom_notebook_in_lab(page, lab_url, screenshots, unchanged):
+def test_classroom_notebook_in_lab(page, lab_url, screenshots, unchanged, overflowing):
     open_and_run(page, lab_url, "04-classroom.ipynb")
     room = page.locator(".wsw-classroom")
     room.wait_for(state="visible", timeout=RUN_TIMEOUT)
@@ -114,3 +119,4 @@ def test_classroom_notebook_in_lab(page, lab_url, screenshots, unchanged):
     assert selects.count() >= 20
     room.scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "04-classroom-lab.png"))
+    assert overflowing(".wsw-classroom") == [], "the classroom overflows at 1280×800"

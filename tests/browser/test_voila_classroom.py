@@ -15,7 +15,7 @@ ANSWERS = [("denial", "North Korea"), ("neither", "North Korea"), ("accusation",
            ("accusation", "North Korea"), ("denial", "North Korea")]
 
 
-def test_voila_classroom(page, voila_url, screenshots, tmp_path):
+def test_voila_classroom(page, voila_url, screenshots, tmp_path, overflowing):
     page.goto(voila_url, wait_until="domcontentloaded", timeout=120_000)
     room = page.locator(".wsw-classroom")
     room.wait_for(state="visible", timeout=120_000)
@@ -63,3 +63,4 @@ def test_voila_classroom(page, voila_url, screenshots, tmp_path):
     assert "2 students" in text and "Classmate" in text and "Test Student" in text
     room.locator(".wsw-compare").evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(screenshots / "04-voila-class.png"))
+    assert overflowing(".wsw-classroom") == [], "the classroom overflows at 1280×800"
