@@ -307,9 +307,10 @@ _DASHES = {"—", "–", "--"}
 
 
 def _trim(text: str, s: int, e: int, chars: str = " \t\n,;:") -> Span:
-    while s < e and text[s] in chars:
+    """Strip `chars` and any whitespace (no-break spaces included) from both ends."""
+    while s < e and (text[s] in chars or text[s].isspace()):
         s += 1
-    while e > s and text[e - 1] in chars:
+    while e > s and (text[e - 1] in chars or text[e - 1].isspace()):
         e -= 1
     return s, e
 
@@ -542,7 +543,9 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
     rule_cue = row["rule"]
     # include auxiliaries and adverbs just left of the cue ("has said", "also warned")
     ai = ci
-    while ai > 0 and low[ai - 1] in _AUX and (ai - 1) > (cues[k - 1][1] - 1 if k else -1):
+    while ai > 0 and (low[ai - 1] in _AUX or (low[ai - 1].endswith("ly") and len(low[ai - 1]) > 4 and
+                                              text[toks[ai - 1][0]].islower())) \
+            and (ai - 1) > (cues[k - 1][1] - 1 if k else -1):
         ai -= 1
     if rule_cue == "cue.according_to":
         ai = ci
@@ -843,6 +846,16 @@ def _cut_subject(text: str, a: int, b: int) -> Span | None:
     if not toks:
         return None
     words = [text[x:y].lower() for x, y in toks]
+    if words[-1] == "to" and len(words) > 1:
+        # "allow him to call for", "gave Beck new impetus to oppose": the object does it
+        for j in range(len(words) - 2, max(-1, len(words) - 7), -1):
+            w = text[toks[j][0]:toks[j][1]]
+            if words[j] in {"him", "her", "them", "us", "me", "you"} or (j > 0 and w[:1].isupper()):
+                a2 = j
+                while a2 > 0 and text[toks[a2 - 1][0]].isupper() and words[a2 - 1] not in _SUBORD:
+                    a2 -= 1
+                return toks[a2][0], toks[j][1]
+        return None
     if words[-1] in {"that", "which", "who"} and len(words) > 1 and words[-2] not in _VERBS | _CUT_WORDS:
         return toks[-1]  # a relative pronoun is the source as written ("a question that asked")
     if words[-1] in _CONJ_END or words[-1] in _SUBORD:
@@ -856,9 +869,13 @@ def _cut_subject(text: str, a: int, b: int) -> Span | None:
         elif w in _CUT_WORDS or (len(w) > 4 and w.endswith(("ing", "ed")) and w.islower()
                                  and w not in _NP_PARTICIPLES):
             cut = i + 1  # a verb form ends any subject before it
-    seg = _trim(text, toks[cut][0], b, " \n\t\r")
+    seg = _trim(text, toks[cut][0], b, " \n\t\r.,;:!?")
     if seg[1] <= seg[0] or not text[seg[0]:seg[1]].split():
         return None
+    m = re.fullmatch(r"(he|she|it|they|we|i|you|who|that)(?:’s|'s|’ve|'ve|’re|'re|’d|'d|’ll|'ll)", text[seg[0]:seg[1]],
+                     re.I)
+    if m:
+        return seg[0], seg[0] + m.end(1)  # "He’s said": the source is "He"
     if text[seg[0]:seg[1]].split()[0].lower() in _PREP_START:
         return None
     return seg
