@@ -22,6 +22,7 @@ from typing import Mapping, Sequence
 
 import ipywidgets as w
 import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 import pandas as pd
 
 from . import aggregate, classroom as cls, export, plots, render, schema
@@ -345,8 +346,10 @@ def draw_timeline(counts: pd.DataFrame, *, measure: str = "counts", when: str = 
     periods = aggregate.ARTICLE_PERIODS if freq == "periods" else None
     who = "" if actor == "all" else f" by {actor}"
     grouping = "when it happened" if when == "happened" else "when it was reported"
+    # A bare Figure, not pyplot's: the inline backend would print a second, static copy under the widget.
     with plots.kit_style():
-        fig, ax = plt.subplots(figsize=(10, 5))
+        fig = Figure(figsize=(10, 5))
+        ax = fig.subplots()
     if counts.empty or not stances:
         ax.text(0.5, 0.5, "No statements for these choices", ha="center", va="center", fontsize=14,
                 transform=ax.transAxes)
@@ -411,8 +414,6 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
 
     def redraw(_=None):
         c.counts = timeline_counts(statements, articles, when=c.when.value, freq=c.freq.value, actor=c.actor.value)
-        if c.figure is not None:
-            plt.close(c.figure)
         c.figure = draw_timeline(c.counts, measure=c.measure.value, when=c.when.value, stances=stances(),
                                  actor=c.actor.value, freq=c.freq.value)
         c.chart.value = _png(c.figure)

@@ -5,10 +5,12 @@ import datetime as dt
 import re
 
 import ipywidgets as w
+import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
 
-from analysis import classroom as cls, export, schema, widgets
+from analysis import classroom as cls, export, plots, schema, widgets
 from analysis.pipeline import Tables
 
 TEXT = ("Ruritania denied the <script>alert(1)</script> report. "
@@ -129,6 +131,22 @@ def test_timeline_redraws_when_controls_change(small, tmp_path):
     assert [v for _, v in c.period.options] == ["", "2022-11"]
     assert c.figure.axes[0].get_xlabel().startswith("when it was reported")
     assert int(c.counts["period_total"].max()) == 2
+
+
+def test_timeline_figures_stay_out_of_pyplot(small):
+    """Pyplot figures would be printed a second time, statically, under the widget by the inline backend."""
+    plt.close("all")
+    c = widgets.timeline_explorer(small).controls
+    c.measure.value = "shares"
+    assert plt.get_fignums() == [] and c.figure is not None
+
+
+def test_timeline_uses_the_colour_blind_safe_stance_colours(small):
+    c = widgets.timeline_explorer(small).controls
+    for measure in ("counts", "shares"):
+        c.measure.value = measure
+        colours = {to_hex(p.get_facecolor()).upper() for p in c.figure.axes[0].patches}
+        assert colours == {plots.STANCE_COLOURS["denial"].upper(), plots.STANCE_COLOURS["accusation"].upper()}
 
 
 def test_timeline_counts_and_shares(small):

@@ -48,6 +48,7 @@ def assert_widgets_rendered(page) -> None:
     body = page.inner_text("body")
     assert "Loading widget" not in body, "a widget did not render"
     assert "Error displaying widget" not in body
+    assert page.locator(".jp-RenderedImage").count() == 0, "a static copy of a chart was printed under a widget"
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     assert page.locator(".jp-OutputArea-output .jp-RenderedText[data-mime-type*='error']").count() == 0
 
