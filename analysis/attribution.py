@@ -416,7 +416,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
     doubles = [(q["start"], q["end"]) for q in quotes if q["label"] in ("double", "guillemet")]
     paragraphs = find_paragraphs(text)
     results: list[Attribution] = []
-    history: list[str] = []  # resolved source texts, most recent last
+    history: list[tuple[str, int]] = []  # (resolved source text, sentence index), most recent last
     last_quote_source: str | None = None
     last_quote_par = -10
 
@@ -435,7 +435,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
         colon = _colon_attribution(text, ss, se, si, cues, toks, doubles, history)
         if colon is not None:
             sent_atts.append(colon)
-            history.append(colon.source_text)
+            history.append((colon.source_text, si))
         for k, (ci, cj, row) in enumerate(cues):
             try:
                 att = _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts, history)
@@ -445,7 +445,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
                 continue
             sent_atts.append(att)
             if att.source is not None and att.source_rule not in ("src.shared", "src.passive_agent"):
-                history.append(att.source_text)
+                history.append((att.source_text, si))
         # a quote with no cue at all: continuation of the last quoted speaker, or unknown
         par = _paragraph_index(paragraphs, ss) if paragraphs else 0
         if not sent_atts:
@@ -500,7 +500,7 @@ def _colon_attribution(text, ss, se, si, cues, toks, doubles, history):
     if _ntok(text, *content) < 3:
         return None
     source = m.span(1)
-    source_text, res = _resolve(text, source, history, [], "src.colon")
+    source_text, res = _resolve(text, source, history, [], "src.colon", si)
     qs = _quotes_in(*content, doubles)
     covered = sum(min(q[1], content[1]) - max(q[0], content[0]) for q in qs)
     mode = "direct" if qs and covered >= 0.9 * (content[1] - content[0]) else ("mixed" if qs else "indirect")
@@ -666,7 +666,7 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
         mode = "direct" if covered >= 0.9 * (content[1] - content[0]) else "mixed"
     if source is None and content is None:
         return None
-    source_text, res_rule = _resolve(text, source, history, sent_atts, source_rule)
+    source_text, res_rule = _resolve(text, source, history, sent_atts, source_rule, si)
     start = min([ss] + ([content[0]] if content else []))
     rules = [rule_cue, source_rule or "src.none", res_rule, f"mode.{mode}"]
     return Attribution(si, start, se, mode, cue_span, rule_cue, source, source_rule or "src.none",
@@ -727,7 +727,7 @@ def _passive(text, ss, se, si, toks, low, ai, ci, cj, cue_span, left_bound, doub
             content = seg
     if content is None:
         return None
-    source_text, res = _resolve(text, source, history, [], "src.passive_agent")
+    source_text, res = _resolve(text, source, history, [], "src.passive_agent", si)
     rules = [rule_cue, "src.passive_agent", res, "mode.indirect"]
     return Attribution(si, min(ss, content[0]), se, "indirect", cue_span, rule_cue, source, "src.passive_agent",
                        source_text, content, _quotes_in(ss, se, doubles), "+".join(r for r in rules if r))
@@ -756,7 +756,9 @@ _TAIL_RE = re.compile(
     r"^\s*(?:(?:in|on|at|during|after|before|last|this|via|from|earlier|later|late|early|on)\b"
     r"(?:\s+(?!that\b|if\b|whether\b)[\w’'.\-$%]+){0,7}|"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|recently|again|too|"
-    r"also|then)\b(?:\s+(?!that\b)[\w’'.\-]+){0,4})?[\s.!?]*$", re.I)
+    r"also|then)\b(?:\s+(?!that\b)[\w’'.\-]+){0,4}|"
+    r"(?:published|released|issued|posted|carried|aired|broadcast|distributed)\b(?:\s+[\w’'.\-]+){0,10})?"
+    r"[\s.!?]*$", re.I)
 
 
 _VERBS = {"is", "was", "are", "were", "will", "would", "has", "have", "had", "can", "could", "should",
@@ -1021,7 +1023,7 @@ def _according_to(text, ss, se, si, cue_span, doubles, history, rule_cue):
         src = _strip_final_period(text, ce, end if end >= 0 else se)
     if src[1] <= src[0]:
         src = None
-    source_text, res = _resolve(text, src, history, [], "src.according_to")
+    source_text, res = _resolve(text, src, history, [], "src.according_to", si)
     if content is not None:
         content = _trim(text, content[0], content[1], " \n,;:—–-")
     if content is not None and content[1] <= content[0]:
@@ -1062,30 +1064,43 @@ def _is_person(s: str) -> bool:
     return False
 
 
+def _plural(h: str) -> bool:
+    """'military experts', 'officials' (a lowercase head ending in -s), not 'the ministry' or 'News'."""
+    head = h.split(",")[0].split()[-1] if h.split() else ""
+    return head.islower() and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
 _DOC_HEADS = {"statement", "report", "letter", "memo", "document", "release", "communique", "post",
               "tweet", "article", "study", "survey", "poll", "analysis", "message", "notice", "filing"}
 
 
-def _resolve(text: str, source: Span | None, history: list[str], sent_atts, rule: str) -> tuple[str, str]:
+_PRONOUN_REACH = 3  # sentences back a pronoun may look for its antecedent
+
+
+def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sent_atts, rule: str,
+             si: int = 0) -> tuple[str, str]:
     """Resolved source text: pronouns and definite NPs to the last compatible named source."""
     if source is None:
         return "", ""
     raw = text[source[0]:source[1]].strip(" ,")
     low = raw.lower()
-    named = [h for h in history if h and h.lower() not in _PRONOUNS_PERSON | _PRONOUNS_OTHER
-             and not re.match(r"^(the|this|that|its|their)\s+\S+$", h, re.I)]
+    named_si = [(h, hi) for h, hi in history if h and h.lower() not in _PRONOUNS_PERSON | _PRONOUNS_OTHER
+                and not re.match(r"^(the|this|that|its|their)\s+\S+$", h, re.I)]
+    named = [h for h, _ in named_si]
+    near = [h for h, hi in named_si if si - hi <= _PRONOUN_REACH]
     if low in _PRONOUNS_PERSON:
-        for h in reversed(named):
+        for h in reversed(near):
             if _is_person(h):
                 return h, "res.pronoun"
         return raw, ""
     if low in {"it", "they", "its", "their"}:
-        for h in reversed(named):
-            if _is_org(h) and not _is_person(h):
+        for h in reversed(near):
+            if _is_org(h) and not _is_person(h) and (low in {"they", "their"}) == _plural(h):
                 return h, "res.pronoun"
-        for h in reversed(named):
-            if not _is_person(h) or (low == "they" and _is_org(h)):
-                return h, "res.pronoun"
+        if low in {"they", "their"}:  # "it" is often the situation itself: only organisations
+            for h in reversed(near):
+                if not _is_person(h):
+                    return h, "res.pronoun"
         return raw, ""
     m = re.match(r"^(?:the|this|that|its|their)\s+(?:[\w\-]+\s+){0,2}([\w\-]+)$", raw, re.I)
     if m and raw[:1].islower() or (m and len(raw.split()) == 2):
