@@ -105,6 +105,19 @@ def test_article_explorer_statement_shows_its_evidence(small):
     assert "<b>test</b>" not in widgets.article_explorer(small).children[0].value  # the title is escaped
 
 
+def test_article_explorer_switches_articles(small):
+    other = schema.frame("articles", [{"doc_id": "e", "title": "Other", "text": "Nobody said anything."}])
+    two = Tables(pd.concat([small.articles, other], ignore_index=True), small.spans, small.statements,
+                 small.counts)
+    c = widgets.article_explorer(two).controls
+    assert [v for _, v in c.article.options] == ["d", "e"] and len(c.statements.options) == 2
+    c.statements.value = "d:1"
+    c.article.value = "e"
+    assert c.statements.options == () and c.statements.value is None
+    assert "Nobody said anything." in c.text.value and "Choose a statement" in c.evidence.value
+    assert "No statements." in c.table.value
+
+
 def test_statement_evidence_keeps_to_its_sentence(small):
     ev = widgets.statement_evidence(small.statements.iloc[0].to_dict(), small.spans)
     assert ev["hedges"] == ["none"] and ev["evidence"] == ["none"] and ev["stance words"] == ["denied [D_x]"]

@@ -95,6 +95,7 @@ def _jupyter_env(home: Path) -> dict[str, str]:
         (home / name).mkdir(parents=True, exist_ok=True)
     env.update(JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_DATA_DIR=str(home / "data"),
                JUPYTER_RUNTIME_DIR=str(home / "runtime"), JUPYTER_PLATFORM_DIRS="1",
+               IPYTHONDIR=str(home / "ipython"),
                PYTHONPATH=str(REPO) + os.pathsep + env.get("PYTHONPATH", ""))
     env.pop("JUPYTER_PATH", None)
     return env
