@@ -19,7 +19,8 @@ src.clause_subject    ... or the main clause's subject ("He walked back his rema
 src.none              a cue with no source (passives, "seemed", "Asked about ...")
 src.quote_continuation a cue-less quote paragraph continuing the last quoted speaker
 src.unknown           a quote with no cue and no speaker
-res.*                 how `source_text` was resolved (pronoun, definite NP, surname)
+res.*                 how `source_text` was resolved (pronoun, definite NP, surname); ``res.unresolved``
+                      when a pronoun was deliberately left as written (no compatible antecedent nearby)
 mode.*                direct | indirect | mixed | according_to
 
 Conventions (those of PolNeAR, whose annotators the rules were tuned against): a cue
@@ -963,7 +964,7 @@ def _clause_subject(text: str, ss: int, pos: int) -> Span | None:
 
 _CLAUSE_END_RE = re.compile(
     r";|\s[—–]\s|—|\s--\s|,\s+(?=(?:and|but|who|which|whose|when|while|where|although|though|because|"
-    r"even as|whereas|he|she|they|we|it|I)\b)|,\s+(?=[a-z]+ing\b)|"
+    r"even as|whereas|he|she|they|we|it|I)\b)|,\s+(?=[a-z]+ing\b)|,\s+(?=(?:a|an)\s+\w+\s+(?:that|which)\b)|"
     r"\s+and\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]{3,}ed|said|says|told|wrote|made|took|gave|sent|went|spoke)\b)")
 
 
@@ -1092,7 +1093,7 @@ def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sen
         for h in reversed(near):
             if _is_person(h):
                 return h, "res.pronoun"
-        return raw, ""
+        return raw, "res.unresolved"
     if low in {"it", "they", "its", "their"}:
         for h in reversed(near):
             if _is_org(h) and not _is_person(h) and (low in {"they", "their"}) == _plural(h):
@@ -1101,7 +1102,7 @@ def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sen
             for h in reversed(near):
                 if not _is_person(h):
                     return h, "res.pronoun"
-        return raw, ""
+        return raw, "res.unresolved"  # deliberately left as written ("It revealed ..." = the situation)
     m = re.match(r"^(?:the|this|that|its|their)\s+(?:[\w\-]+\s+){0,2}([\w\-]+)$", raw, re.I)
     if m and raw[:1].islower() or (m and len(raw.split()) == 2):
         head = m.group(1).lower()
