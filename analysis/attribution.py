@@ -380,10 +380,12 @@ def _find_cues(text: str, toks: list[Span], low: list[str]) -> list[tuple[int, i
                 word = text[toks[i][0]:toks[i][1]]
                 if len(word) > 1 and word.isupper():
                     continue  # ALL-CAPS lines are headlines or site furniture ("LEAVE A REPLY")
-                if row.get("kind") == "speech_only_intransitive" or row["rule"] == "cue.continue":
+                if row["rule"] == "cue.continue":
+                    # "the statement continued", "continued to insist"; not "prices continued to rise"
                     nxt = low[j] if j < n else "."
-                    if nxt not in {",", ".", ":", "“", '"', "that", ";", "”", "in", "on", "to"} or (
-                            nxt == "to" and j + 1 < n and low[j + 1] not in {"say", "insist", "argue", "deny"}):
+                    if nxt == "to" and not (j + 1 < n and low[j + 1] in index):
+                        continue
+                    if low[i] != "continued" and nxt not in {",", ".", ":", "“", '"', "that", ";", "”"}:
                         continue
                 if row["rule"] == "cue.go_on_to" and j < n and low[j] in _cue_index():
                     j += 1  # "went on to accuse"

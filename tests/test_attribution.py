@@ -152,6 +152,10 @@ def test_attributions(text, expected):
     "Update: the story was corrected later today.",
     # a gerund inside a noun phrase is no statement
     "It is a way of quietly supporting the rebels.",
+    # verbs that only look like cues here
+    "Prices continued to rise.",
+    "Emissions declined sharply last year.",
+    "The disputed territory stays occupied.",
     # scare quotes with no cue are not attributions with a speaker
     "The so-called “peace plan” was shelved.",
     "Critics of the ‘reform’ gathered outside.",
