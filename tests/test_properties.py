@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,12 +48,10 @@ def test_any_text_gives_spans_in_bounds_that_match(text, published):
     check_spans(text, spans, statements)
 
 
-@pytest.mark.xfail(reason="annotate: a statement's text can be a clause while start/end cover the whole sentence "
-                          "(e.g. 'said said said' gives text 'said said' at 0-14); owner of analysis/annotate.py",
-                   strict=False)
 @FAST
 @given(text=TEXTS)
 def test_statement_text_matches_its_offsets(text):
+    """Statements carry offsets of their sentence or clause, and its text verbatim."""
     _, statements = pipeline.process_article({"doc_id": "d", "text": text, "published": "2022-11-08"})
     for row in statements.itertuples(index=False):
         assert text[row.start:row.end] == row.text, row
