@@ -408,8 +408,14 @@ def _find_cues(text: str, toks: list[Span], low: list[str]) -> list[tuple[int, i
 # --------------------------------------------------------------------------- main
 
 def find_attributions(text: str, sentences: Sequence[Span] | None = None,
-                      skip: Iterable[Span] = ()) -> list[Attribution]:
-    """Attributed statements of `text`, in text order. Never raises on odd text."""
+                      skip: Iterable[Span] = (), nested: bool = False) -> list[Attribution]:
+    """Attributed statements of `text`, in text order. Never raises on odd text.
+
+    `skip`: (start, end) ranges (boilerplate) no statement may come from.
+    `nested`: also report statements whose cue sits inside another statement's content
+    ("Kirby said North Korea denied it": "denied" is part of what Kirby said). Off by
+    default, as in PolNeAR, where such embedded reports belong to the outer content.
+    """
     if not isinstance(text, str) or not text.strip():
         return []
     skip = [tuple(r) for r in skip]
@@ -464,6 +470,8 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
         for att in sent_atts:
             if att.quotes and att.source_text and att.cue is not None:
                 last_quote_source, last_quote_par = att.source_text, par
+        if not nested:
+            sent_atts = _drop_nested(text, sent_atts)
         results.extend(sent_atts)
     return results
 
@@ -510,6 +518,29 @@ def _colon_attribution(text, ss, se, si, cues, toks, doubles, history):
     rules = ["cue.colon", "src.colon", res, f"mode.{mode}"]
     return Attribution(si, ss, se, mode, m.span(2), "cue.colon", source, "src.colon", source_text, content,
                        _quotes_in(ss, se, doubles), "+".join(r for r in rules if r))
+
+
+def _drop_nested(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """Statements whose cue lies inside another statement's content are part of that content.
+
+    Kept all the same: a new clause after a comma (", Kirby said"), where the outer content
+    probably ran too far, and reports inside a relative clause ("X, who backed Y, said").
+    """
+    keep = []
+    for a in atts:
+        outer = next((b for b in atts if b is not a and a.cue is not None and b.content is not None
+                      and b.content[0] <= a.cue[0] < b.content[1]
+                      and not (a.content is not None and b.cue is not None
+                               and a.content[0] <= b.cue[0] < a.content[1])), None)
+        if outer is not None:
+            head = (a.source or a.cue)[0]
+            after_comma = text[max(0, head - 3):head].strip()[-1:] in {",", "”", '"', "—", ";"}
+            relative = outer.source is not None and \
+                text[outer.source[0]:outer.source[1]].lower() in {"who", "which", "that"}
+            if not ((after_comma and outer.source_rule != "src.according_to") or relative):
+                continue
+        keep.append(a)
+    return keep
 
 
 def _inside(pos: int, spans: list[Span]) -> bool:
