@@ -82,11 +82,21 @@ def _prf(pred_ok: int, n_pred: int, gold_ok: int, n_gold: int) -> dict:
             "predicted": n_pred, "gold": n_gold}
 
 
-def _score(texts, gold, bare: bool) -> dict:
+def _kit_spans(bare: bool):
     from analysis.stance import find_loaded
 
-    pred = {aid: [(d["start"], d["end"], _TECHNIQUE_OF.get(d["value"], "Loaded_Language"))
-                  for d in find_loaded(t, bare=bare)] for aid, t in texts.items()}
+    return lambda text: [(d["start"], d["end"], _TECHNIQUE_OF.get(d["value"], "Loaded_Language"))
+                         for d in find_loaded(text, bare=bare)]
+
+
+def _vader_spans(text: str):
+    from analysis.tone import strong_words
+
+    return [(w["start"], w["end"], "Loaded_Language") for w in strong_words(text)]
+
+
+def _score(texts, gold, spans_of) -> dict:
+    pred = {aid: spans_of(t) for aid, t in texts.items()}
     out = {}
     for name, techs in (("overlap", TECHNIQUES),) + tuple((t, (t,)) for t in TECHNIQUES):
         n_pred = pred_ok = n_gold = gold_ok = 0
@@ -107,9 +117,12 @@ def evaluate(path: Path) -> dict:
     path = Path(path)
     texts, gold = _read_ptc(path)
     t0 = time.perf_counter()
-    kit = _score(texts, gold, bare=False)
-    base = _score(texts, gold, bare=True)
+    kit = _score(texts, gold, _kit_spans(bare=False))
+    base = _score(texts, gold, _kit_spans(bare=True))
+    vader = _score(texts, gold, _vader_spans)
     return {"task": "loaded", "documents": len(texts), "overlap": kit["overlap"],
             "per_technique": kit["per_technique"],
             "baseline": {"name": "bare word list (lexicons/loaded.csv without context rules)", **base},
+            "vader_baseline": {"name": "VADER words with |valence| >= 2.5 (tone is not loaded language)",
+                               "overlap": vader["overlap"]},
             "seconds": round(time.perf_counter() - t0, 3)}
