@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import itertools
 import math
+import os
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -53,6 +54,18 @@ def key_path(doc_id: str) -> Path:
 def load_key(doc_id: str) -> pd.DataFrame:
     """The shipped answer key of article `doc_id` (``data/classroom/<doc_id>.csv``)."""
     return read_key(key_path(doc_id))
+
+
+#: Environment variable naming the folder where a class's answer sheets are saved.
+ANSWERS_ENV = "WHO_SAID_WHAT_ANSWERS"
+
+
+def answers_folder(default: str | Path = "class-answers") -> Path:
+    """Where answer sheets are saved and compared: ``$WHO_SAID_WHAT_ANSWERS`` if set, else `default`.
+
+    A teacher who serves the classroom with Voilà sets the folder when starting the server.
+    """
+    return Path(os.environ.get(ANSWERS_ENV) or default)
 
 
 def _as_source(source) -> object:
@@ -307,6 +320,9 @@ def kappa_words(kappa: float) -> str:
 
 def answers_from_choices(student: str, choices: Mapping[int, tuple[str, str]]) -> pd.DataFrame:
     """An answer sheet from ``{sent_index: (label, speaker)}`` (the classroom widget's state)."""
-    rows = [{"student": student.strip() or "student", "sent_index": int(i), "label": lab or "",
-             "speaker": spk or ""} for i, (lab, spk) in sorted(choices.items())]
+    name = student.strip() or "student"
+    if name[0] in "=+-@\t\r":
+        name = "'" + name  # a spreadsheet would run "=..." as a formula when the teacher opens the file
+    rows = [{"student": name, "sent_index": int(i), "label": lab or "", "speaker": spk or ""}
+            for i, (lab, spk) in sorted(choices.items())]
     return validate_answers(pd.DataFrame(rows, columns=ANSWER_COLUMNS))

@@ -550,13 +550,16 @@ class ClassroomControls:
 
 
 def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Path = "class-answers",
-              doc_id: str | None = None) -> w.VBox:
+              doc_id: str | None = None, choose_folder: bool = False) -> w.VBox:
     """Students label each sentence (denial / accusation / neither, and who speaks) and get scored.
 
     Scores are against the answer `key` and the kit's own `statements`; answers save to
-    ``<answers_dir>/<student>.csv`` and load back; the teacher compares a folder of them.
-    Pass `doc_id` when `statements` holds more than the key's article.
+    ``<answers_dir>/<student>.csv`` and load back; the teacher compares the folder's sheets.
+    Pass `doc_id` when `statements` holds more than the key's article. The folder is fixed
+    unless `choose_folder` (a Voilà app is open to every student on the network: none of them
+    may pick where the server reads or writes).
     """
+    fixed_folder = str(answers_dir)
     if doc_id is not None:
         statements = statements[statements["doc_id"] == doc_id]
     engine = cls.engine_answers(statements, key)
@@ -573,9 +576,14 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
                        layout=w.Layout(width="auto")),
         save=w.Button(description="Save answers", icon="save", layout=w.Layout(width="auto")),
         upload=w.FileUpload(accept=".csv", multiple=False, description="Load answers"),
-        answers_dir=w.Text(value=str(answers_dir), description="Folder", layout=w.Layout(width="60%")),
+        answers_dir=w.Text(value=fixed_folder, description="Folder", disabled=not choose_folder,
+                           layout=w.Layout(width="60%")),
         compare=w.Button(description="Compare the class", icon="users", layout=w.Layout(width="auto")),
         result=w.HTML(), status=w.HTML(), class_result=w.HTML())
+
+    def folder() -> str:
+        # Server side: a disabled box can still be changed by a crafted message, so it is ignored.
+        return c.answers_dir.value if choose_folder else fixed_folder
 
     def answers():
         choices = {i: (c.labels[i].value, c.speakers[i].value) for i in c.labels}
@@ -589,7 +597,7 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
             c.status.value = _wrap('<p class="warn">Type your name first: it names the file.</p>')
             return
         try:
-            path = export.write_answers(answers(), c.answers_dir.value)
+            path = export.write_answers(answers(), folder())
         except OSError as exc:
             c.status.value = _wrap(f'<p class="warn">Could not save: {escape(str(exc))}</p>')
             return
@@ -617,7 +625,7 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
             c.speakers[int(row["sent_index"])].value = row["speaker"]
 
     def on_compare(_=None):
-        sheets, problems = cls.read_class([c.answers_dir.value], key)
+        sheets, problems = cls.read_class([folder()], key)
         c.class_result.value = _wrap(class_html(sheets, key, engine, problems))
 
     for name in ("student", "score", "save", "upload", "answers_dir", "compare", "result", "class_result"):
@@ -640,7 +648,7 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
     header = w.HBox([text_cell("<b>Sentence</b>"),
                      w.HTML("<b>Label</b>", layout=w.Layout(width="150px", flex="0 0 150px")),
                      w.HTML("<b>Who is speaking?</b>", layout=w.Layout(width="170px", flex="0 0 170px"))])
-    teacher = w.VBox([w.HTML("<p>Teachers: collect the students' CSV files in one folder, then compare.</p>"),
+    teacher = w.VBox([w.HTML("<p>Teachers: every <b>Save answers</b> lands in this folder; compare them all here.</p>"),
                       w.HBox([c.answers_dir, c.compare]), c.class_result])
     teacher_box = w.Accordion(children=[teacher], titles=("Teacher: compare the whole class",))
     teacher_box.selected_index = None

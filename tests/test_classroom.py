@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -103,6 +104,21 @@ def test_answers_round_trip_through_export(tmp_path):
     back = cls.read_answers(path)
     pd.testing.assert_frame_equal(back, answers)
     assert cls.read_answers(path.read_bytes()).equals(back)
+
+
+@pytest.mark.parametrize("name, stored", [
+    ("Ada", "Ada"), ("  Bo ", "Bo"), ("", "student"),
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("@me", "'@me"), ("-", "'-"),
+])
+def test_student_names_never_become_spreadsheet_formulas(name, stored):
+    assert cls.answers_from_choices(name, {0: ("denial", "")})["student"].iloc[0] == stored
+
+
+def test_answers_folder_from_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv(cls.ANSWERS_ENV, raising=False)
+    assert cls.answers_folder("../class-answers") == Path("../class-answers")
+    monkeypatch.setenv(cls.ANSWERS_ENV, str(tmp_path))
+    assert cls.answers_folder("../class-answers") == tmp_path
 
 
 def test_read_class_collects_good_sheets_and_names_bad_ones(tmp_path):

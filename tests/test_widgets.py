@@ -245,6 +245,17 @@ def test_classroom_score_save_load_compare(small, key, tmp_path):
     assert "<b>2</b> students" in c.class_result.value and "Krippendorff" in c.class_result.value
 
 
+@pytest.mark.parametrize("choose_folder", [False, True])
+def test_classroom_folder_is_fixed_unless_chosen(small, key, tmp_path, choose_folder):
+    fixed, other = tmp_path / "fixed", tmp_path / "elsewhere"
+    c = widgets.classroom(key, small.statements, answers_dir=fixed, choose_folder=choose_folder).controls
+    assert c.answers_dir.disabled is not choose_folder
+    c.answers_dir.value = str(other)  # what a crafted message from a browser could do
+    c.student.value = "Ada"
+    c.save.click()
+    assert (other / "Ada.csv").exists() is choose_folder and (fixed / "Ada.csv").exists() is not choose_folder
+
+
 def test_classroom_save_needs_a_name(small, key, tmp_path):
     c = widgets.classroom(key, small.statements, answers_dir=tmp_path).controls
     c.save.click()

@@ -180,15 +180,22 @@ def lab_url(sync_playwright, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def voila_url(sync_playwright, tmp_path_factory):
+def voila_answers(tmp_path_factory) -> Path:
+    """The folder the Voilà classroom saves answer sheets to (never the repo's class-answers/)."""
+    return tmp_path_factory.mktemp("class-answers")
+
+
+@pytest.fixture(scope="session")
+def voila_url(sync_playwright, tmp_path_factory, voila_answers):
     """Voilà serving notebooks/04-classroom.ipynb on a free localhost port; yields its URL."""
     home = tmp_path_factory.mktemp("voila")
     port = free_port()
     log = home / "voila.log"
     cmd = [sys.executable, "-m", "voila", "notebooks/04-classroom.ipynb", "--no-browser", "--port", str(port),
            "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", "--show_tracebacks=True"]
+    env = {**_jupyter_env(home), "WHO_SAID_WHAT_ANSWERS": str(voila_answers)}
     with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=_jupyter_env(home), stdout=out, stderr=subprocess.STDOUT,
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -15,7 +15,7 @@ ANSWERS = [("denial", "North Korea"), ("neither", "North Korea"), ("accusation",
            ("accusation", "North Korea"), ("denial", "North Korea")]
 
 
-def test_voila_classroom(page, voila_url, screenshots, tmp_path, overflowing):
+def test_voila_classroom(page, voila_url, voila_answers, screenshots, overflowing):
     page.goto(voila_url, wait_until="domcontentloaded", timeout=120_000)
     room = page.locator(".wsw-classroom")
     room.wait_for(state="visible", timeout=120_000)
@@ -45,17 +45,17 @@ def test_voila_classroom(page, voila_url, screenshots, tmp_path, overflowing):
     room.locator(".jupyter-widget-Collapse-header, .lm-Accordion .lm-AccordionPanel-title, .widget-accordion "
                  "[class*='title']").first.click()
     folder = room.locator(".wsw-answers-dir input")
-    folder.fill(str(tmp_path))
-    folder.press("Enter")
+    assert folder.is_disabled(), "students cannot choose where the server writes"
+    assert folder.input_value() == str(voila_answers)
     room.locator(".wsw-save").click()
-    saved = tmp_path / "Test-Student.csv"
+    saved = voila_answers / "Test-Student.csv"
     page.wait_for_function("() => document.querySelector('.wsw-classroom').innerText.includes('Saved')",
                            timeout=30_000)
     sheet = pd.read_csv(saved, keep_default_na=False)
     assert sheet["label"].tolist()[:len(ANSWERS)] == [a for a, _ in ANSWERS]
     # A classmate who followed the answer key, handed in beside ours.
     key = classroom.load_key(DOC_ID)
-    export.write_answers(classroom.key_answers(key, "Classmate"), tmp_path)
+    export.write_answers(classroom.key_answers(key, "Classmate"), voila_answers)
     room.locator(".wsw-compare").click()
     page.wait_for_function("() => document.querySelector('.wsw-classroom').innerText.includes('Krippendorff')",
                            timeout=30_000)
