@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 import ipywidgets as w
@@ -301,8 +302,10 @@ def test_classroom_on_the_shipped_article(real):
     third = int(key["sent_index"].iloc[2])
     c.labels[third].value = "neither" if key["label"].iloc[2] != "neither" else "denial"
     c.score.click()
-    rows = re.findall(r"<tr>\s*<td>(\d+)</td>", c.result.value.split("Where the answers differ")[1])
-    assert "3" in rows and str(third) not in rows  # numbered as on the form, not by article index
+    table = c.result.value.split("Where the answers differ")[1]
+    start = html.escape(key["text"].iloc[2][:30])
+    assert re.search(r"<td>3</td>\s*<td>" + re.escape(start), table)  # numbered as on the form (3rd sentence)
+    assert not re.search(rf"<td>{third}</td>\s*<td>" + re.escape(start), table)  # not by its index in the article
 
 
 def test_statements_listing_is_escaped_and_compact(small):
