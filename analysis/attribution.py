@@ -212,6 +212,8 @@ _DET = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "th
         "into", "about", "against", "over", "under", "without", "and", "or", "than", "such", "more",
         "much", "whose", "what", "which", "as", "own", "new", "strong", "public", "broad", "wide",
         "first", "last", "full", "that", "another", "many", "most", "less", "little", "great"}
+_IDIOMS = {("all", "told"), ("to", "mention"), ("that", "said"), ("having", "said"),
+           ("so-called", "called"), ("to", "speak")}
 _DET_STRICT = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
                "those", "no", "every", "each", "whose"}
 _PREP_CONT = {"in", "on", "at", "during", "after", "before", "last", "this", "to", "earlier", "later",
@@ -363,10 +365,12 @@ def _find_cues(text: str, toks: list[Span], low: list[str]) -> list[tuple[int, i
                     nxt = low[i + 1] if i + 1 < n else ""
                     if nxt in {"of", "'s", "’s"} and not rest:
                         continue
-                    word = text[toks[i][0]:toks[i][1]]
-                    if i > 0 and word[:1].isupper() and not title_case and \
-                            not text[toks[i - 1][0]:toks[i - 1][1]] in "“\"‘'":
-                        continue  # capitalised mid-sentence: a name or a headline word
+                word = text[toks[i][0]:toks[i][1]]
+                if i > 0 and word[:1].isupper() and not title_case and \
+                        text[toks[i - 1][0]:toks[i - 1][1]] not in {"“", '"', "‘", "'", ":", "—", "–", "("}:
+                    continue  # capitalised mid-sentence: a name ("ACE Cash Express") or a title
+                if i > 0 and (low[i - 1], low[i]) in _IDIOMS:
+                    continue  # "all told", "not to mention"
                 if low[i].endswith(("ed", "ing")) and not rest and i > 0 and low[i - 1] in _DET_STRICT:
                     continue  # "the disputed territory", "the opposing team": adjectives
                 if row["rule"] == "cue.decline" and (i + 1 >= n or low[i + 1] not in {"to", "comment", "comments"}):
