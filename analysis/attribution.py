@@ -639,7 +639,8 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
             source = _right_source(text, ce, se)
             source_rule = "src.right" if source else ""
         mode = "direct"
-    elif lt.endswith((",", "—", "–")) and short_tail and _ntok(text, ss, cue_start) >= 3 and k == 0:
+    elif lt.endswith((",", "—", "–")) and short_tail and _ntok(text, ss, cue_start) >= 3 and k == 0 and \
+            not _APPOSITIVE_SUBJECT_RE.match(text[ss:cue_start]):
         # "The plan will fail, said Kirby." / "..., the ministry said."
         c = _trim(text, ss, left_s + len(lt), " \n")
         content = c
@@ -686,8 +687,9 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
         if participle:
             source, source_rule = None, ""
         if source is None and not passive and row.get("kind") != "evaluation" and ai > 0 and (
-                participle or low[ai - 1] in _CONJ_END | {",", "to"}):
-            prev = next((a for a in reversed(sent_atts) if a.source is not None), None)
+                participle or low[ai - 1] in _CONJ_END | {",", "to"} or low[ci].endswith("ing")):
+            prev = next((a for a in reversed(sent_atts) if a.source is not None
+                         and a.source_rule != "src.passive_agent"), None)
             if prev is not None:
                 source, source_rule = prev.source, "src.shared"
             else:
@@ -875,7 +877,7 @@ def _right_source(text: str, ce: int, se: int) -> Span | None:
     return src
 
 
-_SEP_RE = re.compile(r",|;|:|—|–|\s--?\s|[“”\"]")  # parentheses stay inside NPs: "Scott (R-Fla.)"
+_SEP_RE = re.compile(r",|;|:|—|–|―|\s--?\s|[“”\"]")  # parentheses stay inside NPs: "Scott (R-Fla.)"
 _CONJ_END = {"and", "but", "or", "then", "while", "before", "after", "by", "as", "yet", "nor", "so",
              "instead", "later", "also", "even", "thus", "again"}
 
@@ -960,16 +962,22 @@ def _left_source(text: str, s0: int, cue_start: int):
     return seg, ("src.left_appos" if appos else "src.left"), content_before
 
 
-_ADVERBIAL_START = _PREP_START | {"still", "but", "and", "however", "meanwhile", "yet", "so", "also", "then",
+_ADVERBIAL_START = _PREP_START | {"here", "still", "but", "and", "however", "meanwhile", "yet", "so", "also", "then",
                                   "now", "later", "earlier", "instead", "indeed", "moreover", "asked",
                                   "speaking", "though", "although", "while", "when", "after", "before",
                                   "since", "if", "because", "as", "once", "last", "this", "on", "at"}
 _SUBJECT_STOP = _AUX | _VERBS | _CUT_WORDS | _SUBORD | {"became", "become", "becomes", "began", "begins"}
 
 
+_DATELINE_RE = re.compile(r"[A-Z][\w .,'’-]{0,40}\((?:AP|AFP|Reuters|CNN|UPI|Bloomberg|AFP/Getty)\)\s*[–—―-]+\s*")
+_APPOSITIVE_SUBJECT_RE = re.compile(
+    r"\s*(?:[A-Z][\w.’'\-]*\s*){1,5},\s+(?:who|which|a|an|the|his|her|its|their|one|former|[a-z]+\s+of)\b[^,]*,\s*$")
+
+
 def _clause_subject(text: str, ss: int, pos: int) -> Span | None:
     """Subject of the sentence's main clause ("He later walked back his remarks and said ...")."""
-    toks = find_tokens(text, ss, pos)
+    m = _DATELINE_RE.match(text, ss, pos)
+    toks = find_tokens(text, m.end() if m else ss, pos)
     i = 0
     # skip leading adverbial parts closed by a comma ("In a statement, ...", "Still, ...")
     while i < len(toks):
