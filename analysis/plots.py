@@ -54,6 +54,17 @@ def period_label(period: str) -> str:
         return period
 
 
+def _period_ticks(data: pd.DataFrame, order: Sequence[str]) -> list[str]:
+    """Tick labels: the period, its total number of statements, and a small-n flag."""
+    labels = []
+    for p in order:
+        cell = data[data["period"] == p]
+        total = int(cell["period_total"].max()) if len(cell) else 0
+        flag = ", small n" if len(cell) and bool(cell["small_n"].any()) else ""
+        labels.append(f"{period_label(p)}\n(all statements: {total}{flag})")
+    return labels
+
+
 def plot_periods(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
                  stances: Sequence[str] = ("denial", "accusation"),
                  periods: Mapping[str, tuple[str, str]] | None = None,
@@ -77,19 +88,43 @@ def plot_periods(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
                           label=stance, edgecolor="white",
                           hatch=None if stance == "denial" else "//")
             ax.bar_label(bars, labels=[str(v) for v in values], padding=3, fontsize=12)
-        labels = []
-        for p in order:
-            cell = data[data["period"] == p]
-            total = int(cell["period_total"].max()) if len(cell) else 0
-            flag = ", small n" if len(cell) and bool(cell["small_n"].any()) else ""
-            labels.append(f"{period_label(p)}\n(all statements: {total}{flag})")
-        ax.set_xticks(range(len(order)), labels)
+        ax.set_xticks(range(len(order)), _period_ticks(data, order))
         ax.set_ylabel("statements reported")
         ax.set_xlabel("when it happened (event date resolved from the text)")
         ax.set_title(title)
         top = max([b.get_height() for b in ax.patches] + [1])
         ax.set_ylim(0, top * 1.25 + 0.5)
         ax.yaxis.get_major_locator().set_params(integer=True)
+        ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+def plot_shares(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
+                stances: Sequence[str] = ("denial", "accusation"),
+                periods: Mapping[str, tuple[str, str]] | None = None,
+                title: str = "Share of statements reported, by period") -> plt.Axes:
+    """Grouped bars of each stance's share of a period's statements, with 95% Wilson intervals."""
+    with kit_style():
+        if ax is None:
+            _, ax = plt.subplots()
+        data = counts[counts["actor"] == "all"] if "all" in set(counts["actor"]) else counts
+        order = period_order(data, periods)
+        width = 0.8 / max(len(stances), 1)
+        for i, stance in enumerate(stances):
+            cells = [data[(data["period"] == p) & (data["stance"] == stance)] for p in order]
+            share = [float(c["share"].iloc[0]) if len(c) else 0.0 for c in cells]
+            low = [s - float(c["ci_low"].iloc[0]) if len(c) else 0.0 for s, c in zip(share, cells)]
+            high = [float(c["ci_high"].iloc[0]) - s if len(c) else 0.0 for s, c in zip(share, cells)]
+            xs = [j + (i - (len(stances) - 1) / 2) * width for j in range(len(order))]
+            bars = ax.bar(xs, share, width=width * 0.95, color=STANCE_COLOURS.get(stance), label=stance,
+                          edgecolor="white", hatch=None if stance == "denial" else "//",
+                          yerr=[low, high], capsize=4, ecolor="#333333")
+            ax.bar_label(bars, labels=[f"{s:.0%}" for s in share], padding=3, fontsize=12)
+        ax.set_xticks(range(len(order)), _period_ticks(data, order))
+        ax.set_ylim(0, 1.15)
+        ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
+        ax.set_ylabel("share of statements reported")
+        ax.set_title(title)
         ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
 

@@ -79,25 +79,25 @@ def _off_css() -> str:
     return "\n".join(f".off-{layer} .l-{layer}{{{reset}}}" for layer in LAYERS)
 
 
-def css(scope: str = "") -> str:
+def css(scope: str = "", skip: Sequence[str] = ()) -> str:
     """The kit's page CSS; with `scope` (e.g. ``.wsw``) every rule is limited to that container.
 
     Scoped CSS lets the same highlighting appear inside JupyterLab or a widget
-    without restyling the notebook around it.
+    without restyling the notebook around it. Rules whose selectors are all in
+    `skip` (e.g. page-level ``h1``) are left out.
     """
     rules = [rule.strip() for rule in re.findall(r"[^{}]+\{[^{}]*\}", _CSS + "\n" + _off_css())]
-    if not scope:
-        return "\n".join(rules)
-    scoped = []
+    out = []
     for rule in rules:
         selectors, _, body = rule.partition("{")
-        # `body`/`main` become the scope itself; everything else is nested inside it.
-        parts = []
-        for sel in selectors.split(","):
-            sel = sel.strip()
-            parts.append(scope if sel in ("body", "main") else f"{scope} {sel}")
-        scoped.append(",".join(parts) + "{" + body)
-    return "\n".join(scoped)
+        names = [sel.strip() for sel in selectors.split(",")]
+        if skip and all(name in skip for name in names):
+            continue
+        if scope:
+            # `body`/`main` become the scope itself; everything else is nested inside it.
+            names = [scope if name in ("body", "main") else f"{scope} {name}" for name in names]
+        out.append(",".join(names) + "{" + body)
+    return "\n".join(out)
 
 
 def _tooltip(row: Mapping) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -54,12 +53,7 @@ def scoped_css(scope: str = ".wsw") -> str:
     A ``<style>`` inside a widget is global to the page, so unscoped ``body``/``table``
     rules would restyle JupyterLab itself. The colours stay those of ``render``.
     """
-    rules = []
-    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", render._CSS):
-        names = [s.strip() for s in selectors.split(",")]
-        if all(n in _SKIP_SELECTORS for n in names):
-            continue
-        rules.append(",".join(f"{scope} {n}" for n in names) + "{" + body + "}")
+    rules = render.css(scope, skip=_SKIP_SELECTORS)
     extra = (f"{scope} .legend input{{display:none}}"  # the static page's JS toggles; here the checkboxes do it
              f"{scope} .l-selected{{outline:3px solid #000;outline-offset:2px}}"
              f"{scope} .article{{max-height:520px;overflow-y:auto;box-sizing:border-box}}"
@@ -73,7 +67,7 @@ def scoped_css(scope: str = ".wsw") -> str:
              f"{scope} .ev dt{{font-weight:700;margin:0;white-space:nowrap}}"
              f"{scope} .ev dd{{margin:0;overflow-wrap:anywhere}}"
              f"{scope} .big{{font-size:1.15rem}} {scope} .warn{{color:#a04000}}")
-    return "\n".join(rules) + "\n" + extra.replace("}", "}\n")
+    return rules + "\n" + extra.replace("}", "}\n")
 
 
 def _wrap(html: str) -> str:
@@ -300,45 +294,6 @@ def statements_in_period(statements: pd.DataFrame, articles: pd.DataFrame, perio
     return chosen[(labels == period) & chosen["stance"].isin(list(stances))]
 
 
-def plot_shares(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
-                stances: Sequence[str] = ("denial", "accusation"),
-                periods: Mapping[str, tuple[str, str]] | None = None,
-                title: str = "Share of statements reported, by period") -> plt.Axes:
-    """Grouped bars of each stance's share of a period's statements, with 95% Wilson intervals.
-
-    (The one chart ``plots`` lacks; it follows ``plots.plot_periods``' look and belongs there.)
-    """
-    with plots.kit_style():
-        if ax is None:
-            _, ax = plt.subplots()
-        data = counts[counts["actor"] == "all"] if "all" in set(counts["actor"]) else counts
-        order = aggregate.period_order(data, periods)
-        width = 0.8 / max(len(stances), 1)
-        for i, stance in enumerate(stances):
-            cells = [data[(data["period"] == p) & (data["stance"] == stance)] for p in order]
-            share = [float(c["share"].iloc[0]) if len(c) else 0.0 for c in cells]
-            low = [s - float(c["ci_low"].iloc[0]) if len(c) else 0.0 for s, c in zip(share, cells)]
-            high = [float(c["ci_high"].iloc[0]) - s if len(c) else 0.0 for s, c in zip(share, cells)]
-            xs = [j + (i - (len(stances) - 1) / 2) * width for j in range(len(order))]
-            bars = ax.bar(xs, share, width=width * 0.95, color=plots.STANCE_COLOURS.get(stance), label=stance,
-                          edgecolor="white", hatch=None if stance == "denial" else "//",
-                          yerr=[low, high], capsize=4, ecolor="#333333")
-            ax.bar_label(bars, labels=[f"{s:.0%}" for s in share], padding=3, fontsize=12)
-        labels = []
-        for p in order:
-            cell = data[data["period"] == p]
-            total = int(cell["period_total"].max()) if len(cell) else 0
-            flag = ", small n" if len(cell) and bool(cell["small_n"].any()) else ""
-            labels.append(f"{plots.period_label(p)}\n(all statements: {total}{flag})")
-        ax.set_xticks(range(len(order)), labels)
-        ax.set_ylim(0, 1.15)
-        ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
-        ax.set_ylabel("share of statements reported")
-        ax.set_title(title)
-        ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return ax
-
-
 def draw_timeline(counts: pd.DataFrame, *, measure: str = "counts", when: str = "happened",
                   stances: Sequence[str] = ("denial", "accusation"), actor: str = "all",
                   freq: str = "month") -> plt.Figure:
@@ -356,7 +311,7 @@ def draw_timeline(counts: pd.DataFrame, *, measure: str = "counts", when: str = 
         ax.set_axis_off()
         return fig
     if measure == "shares":
-        plot_shares(counts, ax, stances=stances, periods=periods,
+        plots.plot_shares(counts, ax, stances=stances, periods=periods,
                     title=f"Share of statements reported{who}, by {grouping}")
     else:
         plots.plot_periods(counts, ax, stances=stances, periods=periods,

@@ -70,3 +70,15 @@ def test_plot_counts_over_time(statements):
                                            ("2022-W44", "2022-W44")])
 def test_period_label(period, label):
     assert plots.period_label(period) == label
+
+
+def test_plot_shares_with_intervals(statements):
+    counts = aggregate.count_statements(statements)
+    ax = plots.plot_shares(counts)
+    assert ax.get_ylabel() == "share of statements reported"
+    labels = [t.get_text() for c in ax.containers if hasattr(c, "datavalues") for t in ax.texts] or \
+        [t.get_text() for t in ax.texts]
+    nov_denial = counts[(counts["period"] == "2022-11") & (counts["stance"] == "denial")]["share"].iloc[0]
+    assert f"{nov_denial:.0%}" in labels
+    assert len(ax.collections) >= 2          # one error-bar collection per stance
+    plt.close(ax.figure)
