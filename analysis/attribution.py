@@ -650,6 +650,12 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
     else:
         # 2) ordinary order: SOURCE CUE CONTENT, or "..., he said." with a short source
         seg = _left_source(text, max(prev_end, ss) if k else ss, cue_start)
+        if k:
+            # "Cruz, who has proposed X, said": the earlier cue sits inside this source's appositive
+            full = _left_source(text, ss, cue_start)
+            if full is not None and full[1] == "src.left_appos" and \
+                    full[0][0] <= toks[cues[k - 1][0]][0] < full[0][1]:
+                seg = full
         if seg is not None:
             source, source_rule, content_before = seg
         else:
@@ -856,23 +862,34 @@ def _short_tail(text: str, ce: int, se: int) -> bool:
     return False
 
 
+_NAME_PART = r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|St|Jr|Sr|Prof|Rev|[A-Z])\.|[^,.;:!?“”\"—])"
+_RIGHT_NP_RE = re.compile(_NAME_PART + "+")
+_APPOS_RE = re.compile(
+    r",\s*((?:a|an|the|who|whose|which|his|her|their|its|one|former|\d{1,3}\b|of\b|[a-z]+\s+of\b|"
+    r"president|director|chairman|chief|spokesman|spokeswoman|professor|senior|executive)\b"
+    r"(?:" + _NAME_PART[3:-1] + r"|\.(?=\S))*)")
+
+
 def _right_source(text: str, ce: int, se: int) -> Span | None:
+    """'..., said Gen. Barry R. McCaffrey, the White House drug policy director.' -> name + appositives."""
     s, e = _trim(text, ce, se, " \n")
-    m = re.match(r"[^,.;:!?“”\"—]+", text[s:e])
+    m = _RIGHT_NP_RE.match(text, s, e)
     if not m:
         return None
-    src = _trim(text, s, s + m.end(), " \n")
+    src = _trim(text, s, m.end(), " \n")
     # drop trailing adverbials ("Kirby on Tuesday")
     sub = text[src[0]:src[1]]
     cut = re.search(r"\s+(in|on|at|during|to|after|before|last|this|when|while|via|from)\b", sub)
     if cut and cut.start() > 0:
         src = (src[0], src[0] + cut.start())
-    # keep an appositive: "said John Kirby, a spokesman for the council"
-    after = text[src[1]:se]
-    ap = re.match(r",\s*((?:a|an|the|who|which|his|her)\b[^,.;“”\"]{1,120})", after)
-    if ap and text[src[0]:src[1]][:1].isupper():
-        src = (src[0], src[1] + ap.end(1))
-    if src[1] <= src[0] or _ntok(text, *src) > 25:
+    # keep appositives: "said John Kirby, a spokesman for the council, who ..."
+    if text[src[0]:src[1]][:1].isupper() or text[src[0]:src[1]].lower().startswith(("the ", "a ", "an ")):
+        for _ in range(3):
+            ap = _APPOS_RE.match(text, src[1], se)
+            if not ap:
+                break
+            src = (src[0], _trim(text, src[0], ap.end(1), " \n.")[1])
+    if src[1] <= src[0] or _ntok(text, *src) > 40:
         return None
     return src
 

@@ -85,6 +85,13 @@ def test_quotes_never_raise_and_stay_in_bounds(text):
      [("told", "Kirby", "“It is a significant number,”", "direct")]),
     # indirect content before the cue (the closing comma is left out, as annotators do)
     ("The shipments are arriving, Kirby said.", [("said", "Kirby", "The shipments are arriving", "indirect")]),
+    ("“It will pass,” said Gen. Barry R. McCaffrey, the drug policy director in the Clinton administration.",
+     [("said", "Gen. Barry R. McCaffrey, the drug policy director in the Clinton administration", "“It will pass,”",
+       "direct")]),
+    ("“It was shocking,” said Haines, 44.", [("said", "Haines, 44", "“It was shocking,”", "direct")]),
+    # an appositive subject is no inverted speech tag
+    ("Sarah Aubrey, who runs programming at TNT, described the excitement.",
+     [("described", "Sarah Aubrey, who runs programming at TNT,", "the excitement", "indirect")]),
     ("The shipments are arriving, said John Kirby, a spokesman.",
      [("said", "John Kirby, a spokesman", "The shipments are arriving", "indirect")]),
     # appositive before the cue
