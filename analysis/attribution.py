@@ -601,7 +601,8 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
             return None  # a gerund inside a phrase ("of secretly supporting"), not a statement
     if rule_cue == "cue.according_to":
         return _according_to(text, ss, se, si, cue_span, doubles, history, rule_cue)
-    if cj < len(low) and low[cj] == "by" and not low[ci].endswith("ing"):
+    if cj < len(low) and low[cj] == "by" and not low[ci].endswith("ing") and not (
+            cj + 1 < len(low) and low[cj + 1].endswith("ing")):  # "responded by saying" is active
         return _passive(text, ss, se, si, toks, low, ai, ci, cj, cue_span, prev_end_tok(cues, k, toks, ss),
                         doubles, history, rule_cue)
 
@@ -640,7 +641,7 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
             source_rule = "src.right" if source else ""
         mode = "direct"
     elif lt.endswith((",", "—", "–")) and short_tail and _ntok(text, ss, cue_start) >= 3 and k == 0 and \
-            not _APPOSITIVE_SUBJECT_RE.match(text[ss:cue_start]):
+            not _APPOSITIVE_SUBJECT_RE.match(text[ss:cue_start]) and _has_verb(text, ss, cue_start):
         # "The plan will fail, said Kirby." / "..., the ministry said."
         c = _trim(text, ss, left_s + len(lt), " \n")
         content = c
@@ -833,10 +834,22 @@ def _np_like(text: str, a: int, b: int) -> bool:
         ) and words[0] not in _PREP_START
 
 
+def _has_verb(text: str, a: int, b: int) -> bool:
+    """Any finite-looking verb in text[a:b] (a clause, not just a noun phrase)?"""
+    for x, y in find_tokens(text, a, b):
+        w = text[x:y]
+        lw = w.lower()
+        if lw in _VERBS or lw in _AUX - {"also", "still", "now", "then", "first", "even", "just", "long", "only"} \
+                or _verb_like(w) or (lw in _cue_index() and w.islower()) or re.search(r"[’'](s|re|ve|ll|d)$", lw):
+            return True
+    return False
+
+
 def _adverbial_tail(text: str, ce: int, se: int) -> bool:
     """True when only adverbials follow the cue ("said in a statement on Tuesday.")."""
     tail = text[ce:se]
-    return not tail.strip(" .!?\n") or bool(_TAIL_RE.match(tail))
+    return not tail.strip(" .!?\n") or bool(_TAIL_RE.match(tail)) or bool(
+        re.match(r"\s*,\s*(?:a|an)\s+\w+(?:\s+\w+)?\s+(?:that|which)\b", tail))
 
 
 def _short_tail(text: str, ce: int, se: int) -> bool:
