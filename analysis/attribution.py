@@ -466,6 +466,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
             if q is not None and not _in_ranges(q[0], skip):
                 if last_quote_source and par - last_quote_par <= 1:
                     src_text, src_rule = last_quote_source, "src.quote_continuation"
+                    history.append((src_text, si))  # the speaker stays in view for "he continued"
                 else:
                     src_text, src_rule = "", "src.unknown"
                 sent_atts.append(Attribution(si, ss, se, "direct", None, "", None, src_rule, src_text,
@@ -671,7 +672,7 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
             mode = "indirect"
         else:
             content = _right_content(text, ce, next_start if _cuts(low, toks, cues, k) else se, se, low, toks, cj,
-                                     rule_cue, doubles)
+                                     rule_cue, doubles, next_start if k + 1 < len(cues) else None)
             mode = "indirect"
         if ai == 0 and low[ci].endswith(("ed", "ing")) and content is not None:
             # "Asked whether he would go, he said no": the participle clause ends at its comma
@@ -1043,9 +1044,14 @@ _CLAUSE_END_RE = re.compile(
     r"\s+and\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]{3,}ed|said|says|told|wrote|made|took|gave|sent|went|spoke)\b)")
 
 
-def _right_content(text, ce, stop, se, low, toks, cj, rule_cue, doubles=()) -> Span | None:
+def _right_content(text, ce, stop, se, low, toks, cj, rule_cue, doubles=(), next_cue=None) -> Span | None:
     s, e = ce, min(stop, se)
     s, e = _trim(text, s, e, " \n,:")
+    if next_cue is not None:
+        # 'Trump said: "There will be exceptions," the Times reported': the quote is the content
+        q = next((q for q in doubles if q[0] == s and q[1] <= next_cue), None)
+        if q is not None and q[1] < e:
+            return q
     # annotators end the content at the next clause ("..., and he accused ...", "...; ...")
     for m in _CLAUSE_END_RE.finditer(text, s, e):
         if m.start() - s >= 3 and not _inside(m.start(), list(doubles)):

@@ -110,15 +110,22 @@ _NUM_START_RE = re.compile(r"\s*\d")
 # After a place/organisation abbreviation ("in the U.S. He left") a pronoun or article
 # starting the next word is far more likely a new sentence than a continuation.
 _STARTERS = r"(?:He|She|It|They|We|I|The|This|That|These|Those|But|And|In|On|At|A|An|His|Her|Their|Its|Our|Yet|So|Then|There|When|If|As|After|Before|While)"
-_ABBR_END_RE = re.compile(
-    r"\b(?:U\.S|U\.K|U\.N|E\.U|D\.C|N\.Y|Inc|Corp|Co|Ltd|Jr|Sr|etc)\.(?=\s+" + _STARTERS + r"\b)"
-)
+_ENDING_KINDS = {"place", "org"}
+
+
+@lru_cache(maxsize=1)
+def _abbr_end_re() -> re.Pattern:
+    """Place and organisation abbreviations (U.S., Calif., Inc.) that may still end a sentence."""
+    names = sorted({row["abbreviation"].strip().rstrip(".") for row in load_lexicon("abbreviations")
+                    if row.get("kind") in _ENDING_KINDS} | {"Jr", "Sr", "etc"}, key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names if n)
+    return re.compile(r"\b(?:" + alt + r")\.(?=\s+" + _STARTERS + r"\b)")
 
 
 def _split_abbrev_ends(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for s, e in spans:
-        for m in _ABBR_END_RE.finditer(text, s, e):
+        for m in _abbr_end_re().finditer(text, s, e):
             out.append((s, m.end()))
             s = m.end()
             while s < e and text[s].isspace():

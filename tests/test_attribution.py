@@ -200,6 +200,18 @@ def test_unknown_speaker_quote_is_kept():
     assert g(text, a.content) == "“We will be back next year.”"
 
 
+def test_pronoun_after_long_quote_still_finds_the_speaker():
+    text = ("“We are ready,” Kirby said.\n\n“One.”\n\n“Two.”\n\n“Three.”\n\n“Four.”\n\n"
+            "“We will stay,” he continued.")
+    last = find_attributions(text)[-1]
+    assert (g(text, last.source), last.source_text) == ("he", "Kirby")
+
+
+def test_quote_content_stops_before_next_speech_tag():
+    text = 'Trump said: "There will be exceptions," the Times reported.'
+    assert triples(text)[0] == ("said:", "Trump", '"There will be exceptions,"', "direct")
+
+
 def test_quote_paragraph_continues_last_speaker():
     text = "“We are ready,” Kirby said.\n\n“We will stay ready.”"
     atts = find_attributions(text)

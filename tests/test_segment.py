@@ -23,6 +23,8 @@ def sents(text: str) -> list[str]:
     ("See No. 5 on the list. Then stop.", ["See No. 5 on the list.", "Then stop."]),
     # an abbreviation can still end a sentence when a pronoun starts the next one
     ("Troops left the U.S. He stayed.", ["Troops left the U.S.", "He stayed."]),
+    ("They lived in Redlands, Calif. The group said so.", ["They lived in Redlands, Calif.", "The group said so."]),
+    ("They lived in Redlands, Calif. after the war.", ["They lived in Redlands, Calif. after the war."]),
     # quotes ending sentences
     ("“We will win,” he said. “They will lose.”", ["“We will win,” he said.", "“They will lose.”"]),
     ("He said “no.” Then he left.", ["He said “no.”", "Then he left."]),
