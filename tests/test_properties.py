@@ -27,7 +27,8 @@ TEXTS = st.one_of(
     st.lists(st.one_of(NEWSY, st.text(max_size=12)), max_size=60).map(" ".join),
     st.text(max_size=300),
 )
-FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FEWER = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def check_spans(text: str, spans: pd.DataFrame, statements: pd.DataFrame) -> None:
@@ -57,7 +58,7 @@ def test_statement_text_matches_its_offsets(text):
         assert text[row.start:row.end] == row.text, row
 
 
-@FAST
+@FEWER
 @given(text=TEXTS)
 def test_pipeline_is_deterministic(text):
     article = {"doc_id": "d", "text": text, "published": "2022-11-08"}
@@ -132,7 +133,7 @@ def test_same_output_whatever_the_hash_seed_and_worker_count():
     """Set order changes with PYTHONHASHSEED; worker processes each get their own: output must not change."""
     article = REPO / "data" / "articles" / "000_69a36e7ce07eb426.md"
     digests = set()
-    for seed, workers in (("1", "1"), ("2", "1"), ("3", "2")):
+    for seed, workers in (("1", "1"), ("2", "2")):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         proc = subprocess.run([sys.executable, "-c", FINGERPRINT, str(article), workers], cwd=REPO, env=env,
                               capture_output=True, text=True, timeout=300)
