@@ -490,11 +490,13 @@ def iter_input_files(paths: Iterable[Path | str]) -> Iterator[Path | InputError]
                 yield InputError(entry, "folder holds no files")
         elif entry.is_file():
             yield entry
+        elif entry.exists():
+            yield InputError(entry, "not a regular file")
         else:
             yield InputError(entry, "no such file or folder")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path) -> Iterator[Path | InputError]:
     if is_polnear_folder(folder):
         yield folder
         return
@@ -507,10 +509,16 @@ def _walk(folder: Path) -> Iterator[Path]:
         if child.name.startswith("."):
             continue  # .DS_Store, .ipynb_checkpoints, .git: not articles
         if child.is_dir():
-            if not child.is_symlink():  # never loop through a symlinked folder
+            if child.is_symlink():  # never loop through a symlinked folder
+                yield InputError(child, "link to a folder, not followed (name the folder itself to read it)")
+            else:
                 yield from _walk(child)
         elif child.is_file():
             yield child
+        elif child.is_symlink():
+            yield InputError(child, "broken link: its target does not exist")
+        else:  # a pipe or device would block or never end
+            yield InputError(child, "not a regular file")
 
 
 def iter_units(paths: Iterable[Path | str] | None = None) -> Iterator[InputUnit | Reject]:

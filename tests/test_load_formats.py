@@ -259,3 +259,20 @@ def test_iter_articles_streams(tmp_path):
     first = next(stream)
     assert isinstance(first, dict) and first["doc_id"] == "0"
     assert [row["doc_id"] for row in stream] == ["1", "2", "3", "4"]
+
+
+def test_links_and_special_files_are_accounted_for(tmp_path):
+    import os
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("Text.", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block forever
+    result = load.load_inputs([tmp_path])
+    assert result.articles["doc_id"].tolist() == ["a"]
+    got = reasons(result)
+    assert got["loop"].startswith("link to a folder, not followed")
+    assert got["dangling.txt"].startswith("broken link")
+    assert got["pipe.txt"] == "not a regular file"
+    assert load.load_inputs([tmp_path / "pipe.txt"]).rejects["reason"].tolist() == ["not a regular file"]
