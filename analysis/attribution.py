@@ -216,10 +216,6 @@ _IDIOMS = {("all", "told"), ("to", "mention"), ("that", "said"), ("having", "sai
            ("so-called", "called"), ("to", "speak")}
 _DET_STRICT = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
                "those", "no", "every", "each", "whose"}
-_PREP_CONT = {"in", "on", "at", "during", "after", "before", "last", "this", "to", "earlier", "later",
-              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "via",
-              "through", "when", "while", "from", "recently", "yesterday", "today", "again", "also",
-              "then", "late", "early", "privately", "publicly", "repeatedly", "previously", "once"}
 _AUX = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "should", "may",
         "might", "must", "can", "do", "does", "did", "be", "been", "being", "not", "n't", "never",
         "also", "still", "later", "again", "often", "already", "even", "just", "then", "once",
@@ -233,7 +229,6 @@ _AUX = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "coul
 _SUBORD = {"that", "and", "but", "while", "because", "when", "as", "after", "before", "although",
            "though", "since", "if", "so", "where", "whereas", "unless", "until", "or", "than",
            "whether", "nor", "yet", "once", "meanwhile", "however", "also", "then", "now", "still"}
-_ING_SHARE = True
 _SRC_TIME_TAIL_RE = re.compile(
     r"\s+(?:(?:last|this|next|earlier|later)\s+(?:week|month|year|night|weekend|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|spring|summer|fall|autumn|winter)|(?:on|in|at|during)\s+(?:the\s+)?"
@@ -302,11 +297,8 @@ _ORG_WORDS = {"ministry", "government", "agency", "council", "department", "offi
               "newspaper", "paper", "network", "board", "union", "senate", "congress", "parliament",
               "foundation", "institute", "center", "centre", "firm", "bank", "officials", "pentagon",
               "kremlin", "letter", "memo", "document", "poll", "survey", "study", "analysis"}
-_DEFINITE_NP_RE = re.compile(r"^(the|this|that|its|their)\s+(\w+\s+){0,2}(\w+)$", re.I)
 _WORD_RE = re.compile(r"\w", re.UNICODE)
 _CLOSE_QUOTE_CHARS = "”’\"'»"
-_OPEN_QUOTE_CHARS = "“‘\"'«"
-_DASHES = {"—", "–", "--"}
 
 
 def _trim(text: str, s: int, e: int, chars: str = " \t\n,;:") -> Span:
@@ -319,8 +311,9 @@ def _trim(text: str, s: int, e: int, chars: str = " \t\n,;:") -> Span:
 
 
 def _strip_final_period(text: str, s: int, e: int) -> Span:
+    """Trim spaces and the sentence's final punctuation (a quote's closing mark stays)."""
     s, e = _trim(text, s, e)
-    while e > s and text[e - 1] in ".!?;:, " and not (e - 2 >= s and text[e - 2] in _CLOSE_QUOTE_CHARS and False):
+    while e > s and text[e - 1] in ".!?;:, ":
         e -= 1
     return s, e
 
@@ -609,8 +602,6 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
 
     left_s = ss
     left = text[left_s:cue_start]
-    right_s, right_e = ce, se
-    tail = text[right_s:right_e]
 
     source = None
     source_rule = ""
