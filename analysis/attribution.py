@@ -352,9 +352,8 @@ def _find_cues(text: str, toks: list[Span], low: list[str]) -> list[tuple[int, i
                 if tuple(low[i + 1 + gap:i + 1 + gap + len(rest)]) != rest:
                     continue
                 if row.get("ambiguous") == "yes" and nounish:
-                    prev = low[i - 1] if i > 0 else ""
-                    if prev in _DET or (i > 0 and low[i - 1][-1:] in "’'" and False):
-                        continue
+                    if i > 0 and low[i - 1] in _DET:
+                        continue  # "the support", "his plans": a noun
                     nxt = low[i + 1] if i + 1 < n else ""
                     if nxt in {"of", "'s", "’s"} and not rest:
                         continue
@@ -374,7 +373,6 @@ def _find_cues(text: str, toks: list[Span], low: list[str]) -> list[tuple[int, i
                     if low[i] == "like":
                         continue
                 j = i + 1 + gap + len(rest)
-                word = text[toks[i][0]:toks[i][1]]
                 if len(word) > 1 and word.isupper():
                     continue  # ALL-CAPS lines are headlines or site furniture ("LEAVE A REPLY")
                 if row["rule"] == "cue.continue":
