@@ -140,7 +140,7 @@ def polnear_result():
 def test_polnear_runs_on_every_text_fast(polnear_result):
     result, seconds = polnear_result
     assert result["documents"] == 840
-    assert seconds < 90
+    assert seconds < 60  # it runs in the test suite on a 2-core machine
 
 
 @pytest.mark.parametrize("role", ["cue", "source", "content"])
