@@ -141,36 +141,37 @@ class WireIndex:
         return shared >= self.containment * min(a, b)
 
     def decisions(self, collapse: bool = True) -> pd.DataFrame:
-        """One row per indexed article: doc_id, wire_group, collapsed (in the order added)."""
+        """One row per indexed article: doc_id, wire_group, collapsed (in the order added).
+
+        Groups are stars, not chains: every copy matches the group's counted copy
+        itself (A~B and B~C with A!~C does not put A and C together), so a run of
+        similar but different stories never snowballs into one group.
+        """
         n = len(self._ids)
         sigs = np.frombuffer(bytes(self._sigs), dtype=np.uint32).reshape(n, NUM_PERM) if n else np.zeros((0, NUM_PERM))
         sizes = np.asarray(self._sizes, dtype=np.int64)
         days = np.asarray(self._days, dtype=np.int64)
-        parent = list(range(n))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for i, j in sorted(self._candidate_pairs(sigs, sizes)):
-            if self._same_story(sigs, sizes, days, i, j):
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[max(ri, rj)] = min(ri, rj)
-        groups: dict[int, list[int]] = {}
-        for i in range(n):
-            groups.setdefault(find(i), []).append(i)
+        neighbours: dict[int, list[int]] = {}
+        for i, j in self._candidate_pairs(sigs, sizes):
+            neighbours.setdefault(i, []).append(j)
+            neighbours.setdefault(j, []).append(i)
         wire_group = [""] * n
         collapsed = [False] * n
-        for members in groups.values():
-            if len(members) < 2:
+        assigned = [False] * n
+        # The earliest published copy (undated last, then first read) counts for its story.
+        for rep in sorted(neighbours, key=lambda m: (days[m] == 0, days[m], m)):
+            if assigned[rep]:
                 continue
-            keep = min(members, key=lambda m: (days[m] == 0, days[m], m))
-            for m in members:
-                wire_group[m] = self._ids[keep]
-                collapsed[m] = collapse and m != keep
+            copies = [j for j in sorted(neighbours[rep]) if not assigned[j]
+                      and self._same_story(sigs, sizes, days, rep, j)]
+            if not copies:
+                continue
+            assigned[rep] = True
+            wire_group[rep] = self._ids[rep]
+            for j in copies:
+                assigned[j] = True
+                wire_group[j] = self._ids[rep]
+                collapsed[j] = collapse
         return pd.DataFrame({"doc_id": self._ids, "wire_group": wire_group, "collapsed": collapsed})
 
 

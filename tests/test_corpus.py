@@ -138,3 +138,14 @@ def test_polnear_wire_groups(dev_dir):
     groups = decisions[decisions["wire_group"] != ""]
     assert 0 < groups["wire_group"].nunique() < 40  # a few syndicated or re-run stories, not half the corpus
     assert decisions["collapsed"].sum() == len(groups) - groups["wire_group"].nunique()
+
+
+def test_groups_are_stars_not_chains():
+    """A~B and B~C but A!~C: C is not A's copy, even though B links them."""
+    p, q, r = (" ".join(f"{tag}{i}" for i in range(100)) for tag in ("p", "q", "r"))
+    table = articles([{"doc_id": "a", "text": f"{p} {q}", "published": "2022-11-08"},
+                      {"doc_id": "b", "text": q, "published": "2022-11-09"},
+                      {"doc_id": "c", "text": f"{q} {r}", "published": "2022-11-10"}])
+    decisions = corpus.find_wire_copies(table)
+    assert decisions["wire_group"].tolist() == ["a", "a", ""]
+    assert decisions["collapsed"].tolist() == [False, True, False]
