@@ -156,11 +156,18 @@ def synthetic_articles(n: int, seed: int = 7):
     import random
 
     rng = random.Random(seed)
+    # Made-up words so that articles differ as real stories do (templates alone would look like wire copies).
+    syllables = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]
+    words = sorted({"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(5000)})
     for i in range(n):
         sentences = []
         for _ in range(rng.randint(8, 20)):
             template = rng.choice(SENTENCES)
-            sentences.append(template.format(**{k: rng.choice(v) for k, v in FILL.items()}))
+            sentence = template.format(**{k: rng.choice(v) for k, v in FILL.items()})
+            if not template.startswith(("Advertisement", "Please")):
+                detail = " ".join(rng.choice(words) for _ in range(rng.randint(3, 8)))
+                sentence = f"{sentence[:-1]}, over the {detail} matter{sentence[-1]}"
+            sentences.append(sentence)
         paragraphs = ["  ".join(sentences[j:j + 3]) for j in range(0, len(sentences), 3)]
         month, day = rng.randint(1, 12), rng.randint(1, 28)
         yield {"doc_id": f"syn{i:06d}", "text": "\n\n".join(paragraphs), "published": f"2022-{month:02d}-{day:02d}"}
