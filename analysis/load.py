@@ -35,7 +35,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 import pandas as pd
 
@@ -308,7 +308,24 @@ def _pick(columns: Iterable[str], wanted: str | None, defaults: tuple[str, ...])
     return None
 
 
-def _table_records(path: Path, text: str) -> Iterator[tuple[str, object]]:
+def _guess_delimiter(header: str, text_names: Sequence[str]) -> str:
+    """The CSV delimiter: the one whose split header names the text column, else the one giving most columns.
+
+    Judged on the header line only: article cells are full of commas and semicolons,
+    which mislead csv.Sniffer.
+    """
+    wanted = {n.lower() for n in text_names}
+    best, best_fields = ",", 1
+    for delimiter in (",", ";", "\t", "|"):
+        fields = [f.strip().strip('"').lower() for f in next(csv.reader([header], delimiter=delimiter), [])]
+        if wanted & set(fields):
+            return delimiter
+        if len(fields) > best_fields:
+            best, best_fields = delimiter, len(fields)
+    return best
+
+
+def _table_records(path: Path, text: str, text_names: Sequence[str] = ("text",)) -> Iterator[tuple[str, object]]:
     """(location, record) pairs of a CSV/TSV/JSON(L) file; a record that is not a dict is reported."""
     suffix = path.suffix.lower()
     if suffix in (".jsonl", ".ndjson"):
@@ -329,12 +346,7 @@ def _table_records(path: Path, text: str) -> Iterator[tuple[str, object]]:
         for n, record in enumerate(records, start=1):
             yield f"{path}#item={n}", record
         return
-    delimiter = "\t" if suffix == ".tsv" else ","
-    if suffix == ".csv":
-        try:
-            delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter
-        except csv.Error:
-            delimiter = ","
+    delimiter = "\t" if suffix == ".tsv" else _guess_delimiter(text.split("\n", 1)[0], text_names)
     # Articles are long: lift the csv module's 128 KB cell limit for this read.
     csv.field_size_limit(1 << 30)
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -353,7 +365,8 @@ def iter_table_articles(path: Path | str, published: str | None = None,
     text = decode(_read_bytes(path), path)
     columns: dict[str, str | None] | None = None
     records = 0
-    for location, record in _table_records(path, text):
+    text_names = [options.text_column] if options.text_column else ["text", "body", "content"]
+    for location, record in _table_records(path, text, text_names):
         records += 1
         if isinstance(record, InputError):
             yield Reject(record.path, record.reason)

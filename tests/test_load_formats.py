@@ -276,3 +276,24 @@ def test_links_and_special_files_are_accounted_for(tmp_path):
     assert got["dangling.txt"].startswith("broken link")
     assert got["pipe.txt"] == "not a regular file"
     assert load.load_inputs([tmp_path / "pipe.txt"]).rejects["reason"].tolist() == ["not a regular file"]
+
+
+@pytest.mark.parametrize("header, names, expected", [
+    ("title,text,published", ["text"], ","),
+    ("title;text;published", ["text"], ";"),
+    ("title\ttext\tpublished", ["text"], "\t"),
+    ("a|b|story", ["story"], "|"),
+    ('"title","text"', ["text"], ","),
+    ("title;body, with comma;date", ["text"], ";"),  # no text column: the split with most columns
+    ("onlyonecolumn", ["text"], ","),
+])
+def test_guess_delimiter(header, names, expected):
+    assert load._guess_delimiter(header, names) == expected
+
+
+def test_csv_cells_full_of_semicolons_do_not_fool_the_delimiter(tmp_path):
+    body = "He said; she said; they said, again; and again."
+    (tmp_path / "t.csv").write_text(f'title,text\nA,"{body}"\nB,"{body} Twice; really."\n', encoding="utf-8")
+    result = load.load_inputs([tmp_path])
+    assert result.articles["title"].tolist() == ["A", "B"]
+    assert result.articles["text"].tolist()[0] == body
