@@ -760,8 +760,9 @@ def _passive(text, ss, se, si, toks, low, ai, ci, cj, cue_span, left_bound, doub
         idx = max(left.rfind(","), left.rfind(";"), left.rfind(":"))
         if idx >= 0:
             seg = _trim(text, seg[0] + idx + 1, seg[1], " \n")
-        if seg[1] > seg[0] and _ntok(text, *seg) <= 25:
-            content = seg
+        if seg[1] > seg[0] and _ntok(text, *seg) <= 25 and \
+                text[seg[0]:seg[1]].split()[0].lower() not in _PREP_START:
+            content = seg  # not "said in a statement published by KCNA": no statement there
     if content is None:
         return None
     source_text, res = _resolve(text, source, history, [], "src.passive_agent", si)

@@ -186,6 +186,11 @@ def test_he_said_no_keeps_short_content():
         ("Asked", None, "whether he would resign"), ("said", "he", "no")]
 
 
+def test_statement_published_by_is_no_second_statement():
+    text = "The ministry said in a statement published by state news agency KCNA on Tuesday."
+    assert triples(text) == [("said in a statement", "The ministry", None, "indirect")]
+
+
 def test_cue_inside_quote_is_not_a_new_statement():
     text = "“I think we will win,” Clinton said."
     assert triples(text) == [("said", "Clinton", "“I think we will win,”", "direct")]
