@@ -308,26 +308,24 @@ def _dmy(m, ctx):
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
 
 
-@_rule("date.month_day", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[,.]\d|:\d)")
-def _md(m, ctx):
-    mo, d = _month_of(m.group(1)), int(m.group(2))
+def _month_day(m, ctx, mo: int, d: int):
+    """A day and month without a year: the year comes from the context (nearest occurrence)."""
     if not (1 <= d <= 31):
         return None
     y = _year_for_month_day(ctx, mo, d, m.start(), m.end())
     if y is None:
         return ("DATE", f"XXXX-{mo:02d}-{d:02d}")
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
+
+
+@_rule("date.month_day", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[,.]\d|:\d)")
+def _md(m, ctx):
+    return _month_day(m, ctx, _month_of(m.group(1)), int(m.group(2)))
 
 
 @_rule("date.day_month", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r")(?!\s*,?\s*\d{4})")
 def _dm(m, ctx):
-    d, mo = int(m.group(1)), _month_of(m.group(2))
-    if not (1 <= d <= 31):
-        return None
-    y = _year_for_month_day(ctx, mo, d, m.start(), m.end())
-    if y is None:
-        return ("DATE", f"XXXX-{mo:02d}-{d:02d}")
-    return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
+    return _month_day(m, ctx, _month_of(m.group(2)), int(m.group(1)))
 
 
 _EDGE = r"(?:(?i:early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?"
