@@ -34,7 +34,7 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def _midpoint(start: str, end: str) -> dt.date | None:
+def midpoint(start: str, end: str) -> dt.date | None:
     """Middle day of an event range; a week or month is dated by its middle, not its edge."""
     try:
         first = dt.date.fromisoformat(start)
@@ -70,9 +70,9 @@ def assign_periods(statements: pd.DataFrame, articles: pd.DataFrame | None = Non
         raise ValueError("when must be 'happened' or 'reported'")
     if when == "reported":
         published = {} if articles is None else dict(zip(articles["doc_id"], articles["published"]))
-        days = [_midpoint(published.get(doc, ""), "") for doc in statements["doc_id"]]
+        days = [midpoint(published.get(doc, ""), "") for doc in statements["doc_id"]]
     else:
-        days = [_midpoint(s, e) for s, e in zip(statements["event_start"], statements["event_end"])]
+        days = [midpoint(s, e) for s, e in zip(statements["event_start"], statements["event_end"])]
     return pd.Series([period_of(d, freq, periods) for d in days], index=statements.index, dtype=str)
 
 

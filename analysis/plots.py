@@ -15,7 +15,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .aggregate import period_order
+from .aggregate import midpoint, period_order
 
 STYLE_PATH = Path(__file__).with_name("style") / "kit.mplstyle"
 
@@ -162,14 +162,6 @@ def plot_rounds(events: pd.DataFrame, ax: plt.Axes | None = None, *,
     return ax
 
 
-def _mid(start: str, end: str) -> dt.date | None:
-    try:
-        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end or start)
-    except (TypeError, ValueError):
-        return None
-    return first + (last - first) / 2
-
-
 def plot_statement_strip(statements: pd.DataFrame, ax: plt.Axes | None = None, *,
                          stances: Sequence[str] = ("denial", "accusation", "other"),
                          title: str = "Who said what, when (this article)") -> plt.Axes:
@@ -182,7 +174,7 @@ def plot_statement_strip(statements: pd.DataFrame, ax: plt.Axes | None = None, *
     with kit_style():
         ax = _axes(ax, figsize=(12, 5.6))
         data = statements[statements["stance"].isin(stances)].copy()
-        data["mid"] = [_mid(s, e) for s, e in zip(data["event_start"], data["event_end"])]
+        data["mid"] = [midpoint(s, e) for s, e in zip(data["event_start"], data["event_end"])]
         data = data.dropna(subset=["mid"])
         data["event_end"] = data["event_end"].where(data["event_end"] != "", data["event_start"])
         actors = sorted(set(data["actor"]), key=lambda a: (a == "unknown", a))
