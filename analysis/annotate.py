@@ -183,7 +183,9 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                     actor = actor if actor != "unknown" else s_actor
         else:
             actor, stype = "unknown", "unknown"
-        if actor == "unknown" and stype == "unknown" and source:
+        # ... unless the attribution engine has judged the pronoun unresolvable ("It revealed").
+        unresolved = kind == "att" and "res.unresolved" in (item.rule or "")
+        if actor == "unknown" and stype == "unknown" and source and not unresolved:
             prev = last_person if _PRONOUN.match(source) else last_other if _IMPERSONAL.match(source) else None
             if prev:
                 source, actor, stype = prev

@@ -174,17 +174,14 @@ def test_gold_statements_found():
     assert _agreement()["statements_found"]["share"] >= 0.9
 
 
-@pytest.mark.xfail(reason="'has pledged its support' is a commissive speech act in the gold; the attribution "
-                          "engine's cue list does not (currently) take 'pledge' as a cue")
 def test_gold_pledge_is_a_statement():
+    """'has pledged its support' is a commissive speech act in the gold, and 'pledge' is a cue."""
     row = next(r for r in _agreement()["statements"] if r["cue"] == "has pledged")
     assert row["stance"][1] is not None
 
 
-@pytest.mark.xfail(reason="the attribution engine resolves 'It revealed' to the military experts of the "
-                          "sentence before; the gold leaves that 'It' unresolved (source_type unknown)",
-                   strict=True)
 def test_gold_it_revealed_is_unresolved():
+    """The gold leaves 'It revealed' unresolved; so does the engine (rule res.unresolved), not a fallback."""
     row = next(r for r in _agreement()["statements"] if r["cue"] == "revealed")
     assert row["source_type"][0] == row["source_type"][1]
 
