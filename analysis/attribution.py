@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from .lexicons import load_lexicon
+from .lexicons import inflections, load_lexicon
 from .segment import find_paragraphs, find_sentences, find_tokens
 
 Span = tuple[int, int]
@@ -244,19 +244,6 @@ _NP_PARTICIPLES = {"leading", "ruling", "governing", "founding", "presiding", "r
                    "undecided", "unnamed", "unidentified", "anonymous", "informed", "coming", "leading"}  # participle cues after a comma reuse the sentence's source
 
 
-def _inflect(lemma: str) -> set[str]:
-    forms = {lemma}
-    if lemma.endswith("e"):
-        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
-    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
-    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
-        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
-    else:
-        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
-    return forms
-
-
 @lru_cache(maxsize=1)
 def _cue_index() -> dict[str, list[tuple[tuple[str, ...], dict, bool]]]:
     """first word form -> [(rest of the phrase, lexicon row, form is bare/-s noun-like)]."""
@@ -270,7 +257,7 @@ def _cue_index() -> dict[str, list[tuple[tuple[str, ...], dict, bool]]]:
         if extra.startswith("only:"):  # exactly these forms (the others are mostly nouns here)
             forms = set(extra[5:].split())
         else:
-            forms = _inflect(lemma) | set(extra.split())
+            forms = inflections(lemma) | set(extra.split())
         for form in forms:
             nounish = form in {lemma, lemma + "s", lemma + "es"} or (
                 lemma.endswith("y") and form == lemma[:-1] + "ies")

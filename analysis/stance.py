@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from analysis.lexicons import load_lexicon
+from analysis.lexicons import inflections, load_lexicon
 
 Span = tuple[int, int]
 
@@ -622,20 +622,6 @@ _VERB_STANCE_FALLBACK = {
 }
 
 
-def _inflections(lemma: str) -> set[str]:
-    """said/says/saying-style forms of a verb lemma (irregular ones come from cues.csv `forms`)."""
-    forms = {lemma}
-    if lemma.endswith("e"):
-        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
-    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
-    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
-        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
-    else:
-        forms |= {lemma + "s", lemma + "ed", lemma + "ing", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return forms
-
-
 @lru_cache(maxsize=None)
 def _cue_stances() -> tuple[tuple[frozenset, tuple[str, ...], str], ...]:
     """(first-word forms, rest of phrase, verb_stance) from the attribution engine's cues.csv."""
@@ -649,7 +635,7 @@ def _cue_stances() -> tuple[tuple[frozenset, tuple[str, ...], str], ...]:
         vs = (row.get("verb_stance") or "").strip()
         if not words or not vs:
             continue
-        forms = _inflections(words[0]) | set((row.get("forms") or "").lower().split())
+        forms = inflections(words[0], double_final=True) | set((row.get("forms") or "").lower().split())
         out.append((frozenset(forms), tuple(words[1:]), vs))
     return tuple(out)
 
