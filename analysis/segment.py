@@ -1,6 +1,6 @@
 """Paragraphs, sentences and word tokens, as character offsets into the article text.
 
-Sentences come from NLTK's Punkt *untrained* (no ``nltk.download()``): its parameters hold
+Sentences come from NLTK's Punkt *untrained* (no NLTK data download): its parameters hold
 only the curated abbreviations of ``lexicons/abbreviations.csv``. Punkt runs inside each
 line block, so a sentence never crosses a blank line, nor a newline that ends a
 headline-like line (no final punctuation, followed by a capitalised line).
