@@ -1,6 +1,6 @@
 """Tone from VADER's lexicon, loaded offline from the ``vaderSentiment`` package.
 
-NLTK's ``SentimentIntensityAnalyzer`` normally wants ``nltk.download('vader_lexicon')``,
+NLTK's ``SentimentIntensityAnalyzer`` normally wants its VADER data downloaded first,
 which school networks (and this kit) cannot do. The same lexicon ships inside the
 ``vaderSentiment`` package, so we put that package's folder on ``nltk.data.path``
 and let NLTK's analyzer read it from there.
