@@ -18,6 +18,8 @@ TABLES: dict[str, dict[str, str]] = {
         "published": "Publication date (YYYY-MM-DD); empty when unknown.",
         "text": "Body as loaded: decoded, BOM removed, newlines as \\n, front matter removed. All offsets point into it.",
         "source_path": "File the article was read from.",
+        "wire_group": "doc_id of the copy counted for this wire story (itself when it is the counted copy); empty when the article has no wire copies.",
+        "collapsed": "True when this article is a wire copy left out of the counts (its statements stay in the statements table).",
     },
     "spans": {
         "doc_id": "Article the span belongs to.",
@@ -74,7 +76,7 @@ SOURCE_TYPES = ("person", "organisation", "government", "media", "anonymous", "d
 
 _INT_COLUMNS = {"start", "end", "sent_index", "n_statements", "n_docs", "period_total"}
 _FLOAT_COLUMNS = {"share", "ci_low", "ci_high"}
-_BOOL_COLUMNS = {"hedged", "small_n"}
+_BOOL_COLUMNS = {"hedged", "small_n", "collapsed"}
 
 
 def columns(table: str) -> list[str]:
