@@ -110,3 +110,27 @@ def period_order(counts: pd.DataFrame, periods: Mapping[str, tuple[str, str]] | 
     if periods:
         return [p for p in periods if p in labels] + [p for p in labels if p not in periods]
     return sorted(labels, key=lambda p: (p in ("other", "undated"), p))
+
+
+def count_by_outlet(statements: pd.DataFrame, articles: pd.DataFrame, *, freq: str = "month",
+                    stances=("denial", "accusation")) -> pd.DataFrame:
+    """Statements reported per publication period × outlet × stance, with per-article rates.
+
+    Columns: period, outlet, stance, n_statements, n_docs (articles of that outlet in the
+    period, whatever they report), per_article (n_statements / n_docs).
+    """
+    columns = ["period", "outlet", "stance", "n_statements", "n_docs", "per_article"]
+    if articles.empty:
+        return pd.DataFrame(columns=columns)
+    docs = articles.assign(period=[period_of(midpoint(p, ""), freq) for p in articles["published"]],
+                           outlet=articles["outlet"].replace("", "unknown outlet"))
+    per_doc = docs.groupby(["period", "outlet"])["doc_id"].nunique()
+    joined = statements.merge(docs[["doc_id", "period", "outlet"]], on="doc_id", how="inner")
+    rows = []
+    for (period, outlet), n_docs in per_doc.items():
+        cell = joined[(joined["period"] == period) & (joined["outlet"] == outlet)]
+        for stance in stances:
+            k = int((cell["stance"] == stance).sum())
+            rows.append({"period": period, "outlet": outlet, "stance": stance, "n_statements": k,
+                         "n_docs": int(n_docs), "per_article": k / n_docs})
+    return pd.DataFrame(rows, columns=columns)

@@ -112,14 +112,15 @@ def report_figures(tables, events: pd.DataFrame | None, inputs: Sequence[str]) -
 
     figures = []
     inputs = list(inputs)
-    by_month = aggregate.count_statements(tables.statements, tables.articles, when="happened", freq="month")
+    # The report's counts table itself, so the figure's CSV is exactly counts.csv.
+    by_month = tables.counts
     ax = plots.plot_periods(by_month, title="Denials and accusations reported, by month it happened")
     figures.append(("denials-accusations-by-period", "Denials and accusations reported, by month it happened",
                     ax.figure, by_month, {
                         "inputs": inputs, "periods": sorted(set(by_month["period"])),
                         "grouping": "month of the event date resolved from the text (midpoint of its range)",
-                        "denominator": "all attributed statements in the input articles whose event falls in "
-                                       "the period; unit: statements reported, not events"}))
+                        "denominator": "all attributed statements in the counted input articles (wire copies "
+                                       "once) whose event falls in the period; unit: statements reported, not events"}))
     strip_data = tables.statements[["doc_id", "statement_id", "actor", "target", "stance", "cue", "time_text",
                                     "event_start", "event_end", "text"]]
     ax = plots.plot_statement_strip(tables.statements)
@@ -133,6 +134,34 @@ def report_figures(tables, events: pd.DataFrame | None, inputs: Sequence[str]) -
                                  "periods": [str(events["date"].min()), str(events["date"].max())],
                                  "denominator": "each marker is one sourced statement from the fact sheet "
                                                 "(one per actor per round), not a count of articles"}))
+    figures += corpus_figures(tables, inputs)
+    return figures
+
+
+def corpus_figures(tables, inputs: Sequence[str]) -> list[tuple[str, str, plt.Figure, pd.DataFrame, dict]]:
+    """For a dated corpus (two or more publication months): counts over time, and per outlet."""
+    from . import aggregate, corpus, plots
+
+    articles = corpus.counted_articles(tables.articles)
+    statements = corpus.counted_statements(tables.statements, tables.articles)
+    months = {p[:7] for p in articles["published"] if p}
+    if len(months) < 2:
+        return []
+    figures = []
+    reported = aggregate.count_statements(statements, articles, when="reported", freq="month")
+    ax = plots.plot_counts_over_time(reported, title="Denials and accusations reported, by month published")
+    figures.append(("statements-over-time", "Denials and accusations reported, by month published", ax.figure,
+                    reported, {"inputs": list(inputs), "periods": sorted(months),
+                               "grouping": "month the article was published",
+                               "denominator": f"statements in {len(articles)} counted articles (wire copies once)"}))
+    if articles["outlet"].nunique() >= 2:
+        by_outlet = aggregate.count_by_outlet(statements, articles, freq="month")
+        ax = plots.plot_outlets_over_time(by_outlet)
+        figures.append(("by-outlet-over-time", "Denials and accusations reported per article, by outlet",
+                        ax.figure, by_outlet, {
+                            "inputs": list(inputs), "periods": sorted(months),
+                            "grouping": "month the article was published × outlet",
+                            "denominator": "denials + accusations per article of that outlet and month"}))
     return figures
 
 

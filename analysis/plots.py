@@ -228,3 +228,31 @@ def plot_counts_over_time(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
         ax.set_title(title)
         ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
+
+
+def plot_outlets_over_time(by_outlet: pd.DataFrame, ax: plt.Axes | None = None, *,
+                           stances: Sequence[str] = ("denial", "accusation"),
+                           title: str = "Denials and accusations reported per article, by outlet") -> plt.Axes:
+    """One line per outlet: denials + accusations reported per article, by publication period.
+
+    Normalised per article so a prolific outlet does not look more combative just by
+    publishing more; `by_outlet` is :func:`aggregate.count_by_outlet`'s table.
+    """
+    with kit_style():
+        ax = _axes(ax, figsize=(12, 5.6))
+        data = by_outlet[by_outlet["stance"].isin(stances)]
+        per = data.groupby(["outlet", "period"]).agg(n=("n_statements", "sum"), docs=("n_docs", "first"))
+        order = sorted(p for p in set(data["period"]) if p not in ("other", "undated"))
+        markers = ["o", "s", "D", "^", "v", "P", "X", "*"]
+        for i, outlet in enumerate(sorted(set(data["outlet"]))):
+            cell = per.loc[outlet].reindex(order)
+            ax.plot(range(len(order)), (cell["n"] / cell["docs"]).to_numpy(), marker=markers[i % len(markers)],
+                    linewidth=1.8, label=f"{outlet} ({int(cell['docs'].sum(skipna=True))} articles)")
+        step = max(1, len(order) // 12)
+        ax.set_xticks(range(0, len(order), step), [period_label(p) for p in order[::step]], rotation=45,
+                      ha="right")
+        ax.set_ylabel("statements reported per article")
+        ax.set_xlabel("month the article was published")
+        ax.set_title(title)
+        ax.legend(title="outlet", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
