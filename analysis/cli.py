@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", default="report", help="output folder (default: report)")
     report.add_argument("--published", help="publication date YYYY-MM-DD for inputs that lack one")
     report.add_argument("--strict", action="store_true", help="exit 2 if any input is rejected")
+    report.add_argument("--events", help="a timeline CSV laid out like data/timeline/events.csv to chart "
+                                         "(default: the shipped timeline, when no INPUT is given)")
     report.add_argument("--keep-wire-copies", action="store_true",
                         help="count every copy of a wire story (default: each story once; copies are listed "
                              "in articles.csv's wire_group and collapsed columns)")
@@ -91,7 +93,9 @@ def _report(args) -> int:
     tables = pipeline.run(result.articles, rejects=result.rejects, collapse_wire=not args.keep_wire_copies,
                           workers=args.workers, progress=args.progress)
     inputs = [str(p) for p in (args.inputs or [load.shipped_articles_dir()])]
-    written = export.write_report(tables, args.out, events=load.read_events(), inputs=inputs)
+    # The sourced rounds belong to the shipped story: charted for it, or for a timeline the user names.
+    events = load.read_events(args.events) if (args.events or not args.inputs) else None
+    written = export.write_report(tables, args.out, events=events, inputs=inputs)
     stances = tables.statements["stance"].value_counts().to_dict()
     wire = corpus.wire_summary(tables.articles)
     wire_note = (f", {wire['collapsed']} wire cop{'y' if wire['collapsed'] == 1 else 'ies'} not counted"

@@ -149,7 +149,8 @@ def corpus_figures(tables, inputs: Sequence[str]) -> list[tuple[str, str, plt.Fi
         return []
     figures = []
     reported = aggregate.count_statements(statements, articles, when="reported", freq="month")
-    ax = plots.plot_counts_over_time(reported, title="Denials and accusations reported, by month published")
+    ax = plots.plot_counts_over_time(reported, title="Denials and accusations reported, by month published",
+                                     xlabel="month the article was published")
     figures.append(("statements-over-time", "Denials and accusations reported, by month published", ax.figure,
                     reported, {"inputs": list(inputs), "periods": sorted(months),
                                "grouping": "month the article was published",

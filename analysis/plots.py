@@ -26,6 +26,9 @@ STANCE_COLOURS = {"denial": "#0072B2", "accusation": "#D55E00", "other": "#99999
 #: Marker per stance, so the charts still read in black and white.
 STANCE_MARKERS = {"denial": "o", "accusation": "s", "other": "D", "rejection": "v", "admission": "*"}
 
+#: Above this many periods, bar charts drop per-bar numbers and long tick labels.
+MAX_LABELLED_PERIODS = 8
+
 #: Colour per actor (Okabe–Ito), for charts that colour by who speaks.
 ACTOR_COLOURS = {"North Korea": "#0072B2", "United States": "#D55E00", "Russia": "#CC79A7",
                  "South Korea": "#009E73", "Japan": "#E69F00", "media": "#999999"}
@@ -87,8 +90,15 @@ def plot_periods(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
             bars = ax.bar(xs, values, width=width * 0.95, color=STANCE_COLOURS.get(stance),
                           label=stance, edgecolor="white",
                           hatch=None if stance == "denial" else "//")
-            ax.bar_label(bars, labels=[str(v) for v in values], padding=3, fontsize=12)
-        ax.set_xticks(range(len(order)), _period_ticks(data, order))
+            if len(order) <= MAX_LABELLED_PERIODS:
+                ax.bar_label(bars, labels=[str(v) for v in values], padding=3, fontsize=12)
+        if len(order) <= MAX_LABELLED_PERIODS:
+            ax.set_xticks(range(len(order)), _period_ticks(data, order))
+        else:
+            # Many periods: plain, thinned, rotated labels (n stays in the figure's CSV).
+            step = max(1, len(order) // 12)
+            ax.set_xticks(range(0, len(order), step), [period_label(p) for p in order[::step]],
+                          rotation=45, ha="right")
         ax.set_ylabel("statements reported")
         ax.set_xlabel("when it happened (event date resolved from the text)")
         ax.set_title(title)
@@ -211,7 +221,8 @@ def plot_statement_strip(statements: pd.DataFrame, ax: plt.Axes | None = None, *
 
 def plot_counts_over_time(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
                           stances: Sequence[str] = ("denial", "accusation"),
-                          title: str = "Statements reported over time") -> plt.Axes:
+                          title: str = "Statements reported over time",
+                          xlabel: str = "period") -> plt.Axes:
     """Lines of statements reported per period for each stance, with the Wilson band on share as a secondary cue."""
     with kit_style():
         ax = _axes(ax, figsize=(12, 5.6))
@@ -222,9 +233,10 @@ def plot_counts_over_time(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
             ax.plot(range(len(order)), cell["n_statements"].fillna(0), marker=STANCE_MARKERS[stance],
                     color=STANCE_COLOURS[stance], label=stance, linewidth=2)
         step = max(1, len(order) // 12)
-        ax.set_xticks(range(0, len(order), step), order[::step], rotation=45, ha="right")
+        ax.set_xticks(range(0, len(order), step), [period_label(p) for p in order[::step]], rotation=45,
+                      ha="right")
         ax.set_ylabel("statements reported")
-        ax.set_xlabel("period")
+        ax.set_xlabel(xlabel)
         ax.set_title(title)
         ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
