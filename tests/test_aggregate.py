@@ -85,3 +85,17 @@ def test_bad_when():
 def test_period_order():
     counts = pd.DataFrame({"period": ["undated", "2022-11", "2022-09"]})
     assert aggregate.period_order(counts) == ["2022-09", "2022-11", "undated"]
+
+
+def test_count_by_outlet_is_per_article():
+    st = _statements([("a", "denial", "North Korea", "2022-11-08", "2022-11-08"),
+                      ("a", "accusation", "United States", "2022-11-02", "2022-11-02"),
+                      ("b", "denial", "North Korea", "2022-11-08", "2022-11-08")])
+    articles = schema.frame("articles", [{"doc_id": "a", "published": "2022-11-08", "outlet": "X"},
+                                         {"doc_id": "b", "published": "2022-11-09", "outlet": "X"},
+                                         {"doc_id": "c", "published": "2022-10-01", "outlet": ""}])
+    table = aggregate.count_by_outlet(st, articles).set_index(["period", "outlet", "stance"])
+    assert table.loc[("2022-11", "X", "denial"), "n_statements"] == 2
+    assert table.loc[("2022-11", "X", "denial"), "per_article"] == 1.0
+    assert table.loc[("2022-11", "X", "accusation"), "per_article"] == 0.5
+    assert table.loc[("2022-10", "unknown outlet", "denial"), "n_docs"] == 1   # articles with nothing still count

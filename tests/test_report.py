@@ -112,3 +112,32 @@ def test_bad_input_is_one_line_and_status_2(tmp_path):
 def test_makefile_report_target_uses_out(tmp_path):
     dry = subprocess.run(["make", "-n", "report", f"OUT={tmp_path}"], cwd=REPO, capture_output=True, text=True)
     assert f"-m analysis report --out {tmp_path}" in dry.stdout
+
+
+def test_dated_corpus_gets_time_and_outlet_charts(tmp_path):
+    from analysis import aggregate, corpus, load, pipeline
+
+    src = tmp_path / "corpus"
+    src.mkdir()
+    stories = [("a", "2022-09-22", "Daily A", "The ministry denied the report as a groundless rumour."),
+               ("b", "2022-10-03", "Daily B", "Officials accused Pyongyang of supplying shells to Moscow."),
+               ("c", "2022-11-08", "Daily A", "North Korea denied any arms dealings with Russia, the agency said."),
+               ("d", "2022-11-09", "Daily B", "The White House accused North Korea of hiding the shipments.")]
+    for doc, day, outlet, body in stories:
+        (src / f"{doc}.md").write_text(f"---\npublished: {day}\noutlet: {outlet}\n---\nHeadline {doc}\n\n{body}\n",
+                                       encoding="utf-8")
+    out = tmp_path / "out"
+    run = _report(src, "--out", out)
+    assert run.returncode == 0, run.stderr
+    figures = out / "figures"
+    assert (figures / "statements-over-time.png").is_file() and (figures / "by-outlet-over-time.svg").is_file()
+    assert not (figures / "rounds-2022-2025.png").exists()        # the shipped timeline belongs to the shipped story
+    # each figure's CSV is the table it was drawn from
+    tables = pipeline.run(load.load_inputs([src]).articles)
+    expected = aggregate.count_by_outlet(corpus.counted_statements(tables.statements, tables.articles),
+                                         corpus.counted_articles(tables.articles))
+    got = pd.read_csv(figures / "by-outlet-over-time.csv", keep_default_na=False)
+    assert got[["period", "outlet", "stance", "n_statements", "n_docs"]].values.tolist() == \
+        expected[["period", "outlet", "stance", "n_statements", "n_docs"]].values.tolist()
+    counts = pd.read_csv(out / "counts.csv", keep_default_na=False)
+    assert pd.read_csv(figures / "denials-accusations-by-period.csv", keep_default_na=False).equals(counts)
