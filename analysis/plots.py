@@ -99,6 +99,8 @@ def plot_periods(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
             step = max(1, len(order) // 12)
             ax.set_xticks(range(0, len(order), step), [period_label(p) for p in order[::step]],
                           rotation=45, ha="right")
+            ax.text(1.0, -0.32, "only periods with statements are shown; gaps between them are not to scale",
+                    transform=ax.transAxes, ha="right", fontsize=10, color="#555555")
         ax.set_ylabel("statements reported")
         ax.set_xlabel("when it happened (event date resolved from the text)")
         ax.set_title(title)
