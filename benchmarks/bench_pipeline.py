@@ -35,7 +35,8 @@ def run_measured(cmd: list[str], env: dict | None = None, interval: float = 0.2)
     import psutil
 
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=REPO)
+    # The child's stderr goes straight through (checkpoints of long runs stay visible).
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=None, text=True, env=env, cwd=REPO)
     peak_tree = peak_main = 0
     samples = []
     root = psutil.Process(proc.pid)
@@ -48,9 +49,9 @@ def run_measured(cmd: list[str], env: dict | None = None, interval: float = 0.2)
         peak_tree, peak_main = max(peak_tree, tree), max(peak_main, main)
         samples.append(round(tree / 2**20, 1))
         time.sleep(interval)
-    out, err = proc.communicate()
+    out, _ = proc.communicate()
     if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd[:3])} failed ({proc.returncode}):\n{err[-3000:]}")
+        raise SystemExit(f"{' '.join(cmd[:3])} failed ({proc.returncode}); its error is above")
     result = json.loads(out.strip().splitlines()[-1])
     result["wall_seconds_with_startup"] = round(time.perf_counter() - start, 2)
     result["peak_rss_tree_mb"] = round(peak_tree / 2**20, 1)
@@ -211,6 +212,7 @@ def child_synthetic(n: int, workers: int | None, checkpoints: int = 10) -> dict:
         if done // step != (done - len(chunk)) // step:
             trend.append({"articles": done, "rss_tree_mb": round(tree_rss(), 1),
                           "seconds": round(time.perf_counter() - t0, 1)})
+            print(json.dumps({"checkpoint": trend[-1]}), file=sys.stderr, flush=True)  # survives an interrupted run
     decisions = wire.decisions()
     seconds = time.perf_counter() - t0
     return {"articles": done, "text_bytes": n_bytes, "statements": n_statements, "spans": n_spans,
