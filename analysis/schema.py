@@ -5,6 +5,7 @@ Every other module builds its frames from these declarations, and
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 #: table name -> {column: one-line description}
@@ -89,14 +90,42 @@ def empty(table: str) -> pd.DataFrame:
     return frame(table, [])
 
 
+_FAST_TYPES = {"int": (int, type(None)), "float": (int, float, type(None)), "bool": (bool, type(None)),
+               "str": (str, type(None))}
+
+
 def frame(table: str, rows) -> pd.DataFrame:
     """Build `table` from dict rows: missing columns filled, extra keys refused, dtypes set."""
     cols = columns(table)
     rows = list(rows)
+    allowed = set(cols)
     for row in rows:
-        extra = set(row) - set(cols)
-        if extra:
-            raise ValueError(f"{table}: unknown columns {sorted(extra)}")
+        if not allowed.issuperset(row):
+            raise ValueError(f"{table}: unknown columns {sorted(set(row) - allowed)}")
+    # Fast path: plain Python values of the column's own type (or missing) are converted
+    # directly and the frame built once; per-column pandas conversions cost milliseconds
+    # per call and the pipeline builds many small frames. Anything else (NaN, numpy
+    # scalars, numbers in a text column) takes pandas' own inference, as before.
+    data = {}
+    for col in cols:
+        values = [row.get(col) for row in rows]
+        kind = ("int" if col in _INT_COLUMNS else "float" if col in _FLOAT_COLUMNS
+                else "bool" if col in _BOOL_COLUMNS else "str")
+        ok = _FAST_TYPES[kind]
+        if not all(v.__class__ in ok for v in values):
+            return _frame_pandas(cols, rows)
+        if kind == "int":
+            data[col] = np.array([0 if v is None else v for v in values], dtype="int64")
+        elif kind == "float":
+            data[col] = np.array([np.nan if v is None else v for v in values], dtype="float64")
+        elif kind == "bool":
+            data[col] = np.array([False if v is None else v for v in values], dtype=bool)
+        else:
+            data[col] = pd.array(["" if v is None else v for v in values], dtype="str")
+    return pd.DataFrame(data, columns=cols)
+
+
+def _frame_pandas(cols: list[str], rows: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=cols)
     for col in cols:
         if col in _INT_COLUMNS:
