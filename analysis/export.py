@@ -28,6 +28,20 @@ def safe_filename(name: str, fallback: str = "article", max_length: int = 80) ->
     return slug or fallback
 
 
+def unique_name(stem: str, suffix: str, used: set[str]) -> str:
+    """`stem + suffix`, or `stem-2 + suffix`, ... when that name is taken; records the name in `used`.
+
+    Ids that differ only in punctuation ('a?b', 'a!b') slug to the same file name;
+    without this one article's page would overwrite the other's.
+    """
+    name, n = f"{stem}{suffix}", 1
+    while name.lower() in used:  # case-insensitive file systems (macOS, Windows) too
+        n += 1
+        name = f"{stem}-{n}{suffix}"
+    used.add(name.lower())
+    return name
+
+
 def caption_metadata(**fields) -> dict:
     """The caption every export carries: kit version and lexicon hash first, then `fields`."""
     return {"kit_version": __version__, "lexicon_hash": lexicon_hash(), **fields}
@@ -180,9 +194,10 @@ def write_report(tables, out_dir: Path | str, *, events: pd.DataFrame | None = N
         figure_links.append(_relative_figure(paths, out, title))
         written.update({f"{name}.{k}": p for k, p in paths.items()})
     close(f[2] for f in figures)
-    pages = {}
+    pages: dict[str, str] = {}
+    used: set[str] = set()
     for article in tables.articles.to_dict("records"):
-        rel = f"articles/{safe_filename(article['doc_id'])}.html"
+        rel = unique_name(f"articles/{safe_filename(article['doc_id'])}", ".html", used)
         written[rel] = write_text(out / rel, render.article_html(article, tables.spans, tables.statements))
         pages[article["doc_id"]] = rel
     written["index.html"] = write_text(out / "index.html", render.index_html(

@@ -51,3 +51,10 @@ def test_write_statements_jsonl(tmp_path):
     df = pd.DataFrame({"a": [1, 2], "b": ["x", "y"]})
     path = export.write_statements(df, tmp_path / "s.jsonl")
     assert [json.loads(line) for line in path.read_text().splitlines()] == [{"a": 1, "b": "x"}, {"a": 2, "b": "y"}]
+
+
+def test_unique_name():
+    used: set[str] = set()
+    assert [export.unique_name("articles/a-b", ".html", used) for _ in range(3)] == \
+        ["articles/a-b.html", "articles/a-b-2.html", "articles/a-b-3.html"]
+    assert export.unique_name("articles/A-B", ".html", used) == "articles/A-B-4.html"   # case-insensitive disks
