@@ -57,6 +57,7 @@ h1{font-size:1.7rem;margin:.2rem 0 .4rem} h2{font-size:1.25rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem;margin-top:.5rem}
 th,td{border-bottom:1px solid #e5e5e5;padding:.35rem .4rem;text-align:left;vertical-align:top}
 th{background:#fafafa}
+td.stmt{min-width:16rem}
 td.stance-denial{color:#005080;font-weight:700} td.stance-accusation{color:#a04000;font-weight:700}
 code{font-size:.8em;color:#333;word-break:normal;overflow-wrap:normal}
 figure{margin:1rem 0} figure img{max-width:100%;border:1px solid #eee}
@@ -160,7 +161,7 @@ def statements_table_html(statements: pd.DataFrame) -> str:
             f"<tr><td>{i}</td><td class=\"stance-{escape(s['stance'])}\">{escape(s['stance'])}</td>"
             f"<td>{escape(s['actor'])} <small>({escape(s['source_type'])})</small></td><td>{escape(s['target'])}</td>"
             f"<td>{escape(s['source'])}</td><td>{escape(s['cue'])}</td><td>{escape(s['mode'])}</td>"
-            f"<td>{escape(flags)}</td><td>{escape(when)}{escape(when_text)}</td><td>{escape(s['text'])}</td>"
+            f"<td>{escape(flags)}</td><td>{escape(when)}{escape(when_text)}</td><td class=\"stmt\">{escape(s['text'])}</td>"
             f"<td><code>{'+<wbr>'.join(escape(part) for part in s['rule'].split('+'))}</code></td></tr>")
     return f"<table>{head}{''.join(body)}</table>"
 
@@ -199,7 +200,9 @@ def article_html(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame
 
 def article_fragment(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame) -> str:
     """The article page as a self-styled ``<div>`` for notebooks and widgets (CSS scoped, no script)."""
-    return f"<div class=\"wsw\"><style>{css('.wsw')}</style>{article_body(article, spans, statements)}</div>"
+    # No script here, so the legend's on/off boxes could not work: hide them.
+    return (f"<div class=\"wsw\"><style>{css('.wsw')}\n.wsw .legend input{{display:none}}</style>"
+            f"{article_body(article, spans, statements)}</div>")
 
 
 def index_html(articles: pd.DataFrame, pages: Mapping[str, str], figures: Iterable[Mapping],
