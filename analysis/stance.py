@@ -94,6 +94,168 @@ def _stance_rules() -> tuple[tuple[dict, re.Pattern], ...]:
 def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
+# Necessary conditions of the costliest rules (those that start with a name, tried at every
+# position): a text without a match of the filter cannot match the rule, so the rule is
+# skipped. Each filter is a mandatory part of its rule, compiled with the same flags; it
+# applies only while the rule's pattern is the one it was written for.
+_PREFILTERS = {
+    "A_responsible": (r"(?P<target>{NP})\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+|not\s+only\s+)?(?:responsible\s+for|to\s+blame\s+for|to\s+blame|behind\s+(?!schedule|the\s+scenes|the\s+curve)(?:the\s+|a\s+|an\s+|this\s+|these\s+)?\w+)",
+                      r"responsible\s+for|to\s+blame|behind\s"),
+    "A_accuse_passive": (r"(?P<target>{NP})\s+(?:is|was|were|are|has\s+been|have\s+been|had\s+been|being|been|stands)\s+(?:\w+ly\s+)?accused\s+of\b",
+                         r"accused\s+of\b"),
+    "A_covert_transfer": (r"(?P<target>{NP})\s+(?:(?:was|were|is|are|has|have|had|had\s+been|has\s+been|have\s+been)\s+)?(?:secretly|covertly|illegally|clandestinely|quietly)\s+(?:supply|supplie|supplying|provid|sell|sold|ship|deliver|send|sent|arm|support|fund|financ|transfer|help|aid)\w*",
+                          r"(?:secretly|covertly|illegally|clandestinely|quietly)\s+(?:supply|supplie|supplying|provid|sell|sold|ship|deliver|send|sent|arm|support|fund|financ|transfer|help|aid)"),
+    "A_wrongdoing": (r"(?P<target>{NP})\s+(?:(?:was|were|is|are|has|have|had|had\s+been|has\s+been|have\s+been|would|will|had\s+been)\s+)?(?:(?:secretly|covertly|illegally|persistently|deliberately|systematically|repeatedly|still|also|actively|now|again|clandestinely)\s+)*(?:(?:trying|attempting|seeking|tried|attempted|sought|plotting|planning)\s+to\s+)?(?:disguis|conceal|hid|hiding|smuggl|spread\w*\s+(?:[\w‘’'“”-]+\s+){0,3}?[‘'“]?(?:rumou?r|lie|falsehood|disinformation|propaganda|misinformation)|lie[sd]?\b|lying|violat|invad|bomb|tortur|spy|spied|spying|steal|stole|hack|launder|brib|tarnish|smear|fabricat|interfer|meddl|destabili[sz]|deceiv|cover\w*\s+up|funnel|evad|circumvent|sabotag|massacr|murder|assassinat|persecut|repress|oppress)\w*",
+                     r"disguis|conceal|hid|smuggl|spread|lie|lying|violat|invad|bomb|tortur|spy|spied|steal|stole|hack"
+                     r"|launder|brib|tarnish|smear|fabricat|interfer|meddl|destabili[sz]|deceiv|cover|funnel|evad"
+                     r"|circumvent|sabotag|massacr|murder|assassinat|persecut|repress|oppress"),
+    "D_acc_rejected": (r"{ACC}\s+(?:[\w‘’'“”-]+\s+){0,2}?(?:(?:is|are|was|were|been|being|gets?|got)\s+)?(?:put\s+to\s+rest|debunked|dispelled|quashed|squashed|denied|refuted|dismissed|rejected|rebuffed|shot\s+down|called\s+(?:rubbish|nonsense|false|fake|crazy|absurd)|prove[dn]\s+(?:false|wrong|untrue)|(?:categorically|completely|totally|wildly)\s+(?:false|untrue|inaccurate))",
+                       r"put\s+to\s+rest|debunked|dispelled|quashed|squashed|denied|refuted|dismissed|rejected|rebuffed"
+                       r"|shot\s+down|called\s|prove[dn]\s|categorically|completely|totally|wildly"),
+    "D_bare_not": (r"(?<!\bdid\s)(?<!\bdo\s)(?<!does\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!should\s)(?<!\bcan\s)(?<!must\s)(?<!\bmay\s)(?<!might\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!were\s)(?<!\bhas\s)(?<!have\s)(?<!\bhad\s)\bnot\s+(?!only\b|just\b|yet\b|to\b|be\b|been\b|even\b|so\b|that\b|as\b|sure\b|clear\b|least\b|all\b|much\b|many\b|enough\b|because\b|until\b|going\s+away|necessarily\b|always\b|quite\b|too\b|very\b|immediately\b|expected\b|available\b|likely\b|known\b|clear\b)\w+",
+                   r"\bnot\s+\w"),
+}
+
+
+# Characters that a case-insensitive regex matches to an ASCII letter although they do not
+# lower-case to it (found by matching [a-z] with re.I against every code point).
+_FOLD_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when a case-insensitive regex over ``text`` can match an ASCII
+    letter only where the lower-cased text has it; None otherwise (then no prefilter)."""
+    return None if _FOLD_ODD.search(text) else text.lower()
+
+
+def _split_alternatives(p: str) -> list[str] | None:
+    """Top-level alternatives of a regex (None if the brackets do not balance)."""
+    alts, depth, cur, i, in_class = [], 0, [], 0, False
+    while i < len(p):
+        c = p[i]
+        if c == "\\":
+            cur.append(p[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if p[i + 1:i + 2] == "]" or p[i + 1:i + 3] == "^]":  # a "]" first in a class is literal
+                cur.append(p[i:i + 2] if p[i + 1] == "]" else p[i:i + 3])
+                i += 2 if p[i + 1] == "]" else 3
+                continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            alts.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(c)
+        i += 1
+    if depth != 0 or in_class:
+        return None
+    alts.append("".join(cur))
+    return alts
+
+
+def _group_end(p: str, i: int) -> int | None:
+    """Index just past the group opening at ``p[i] == "("``."""
+    depth, in_class = 0, False
+    while i < len(p):
+        c = p[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if p[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
+
+
+def required_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which every match of ``pattern`` contains (it starts
+    with it, after zero-width assertions); None when no such strings are found.
+
+    Used as a necessary condition (``any(p in lowered(text) ...)``) to skip regexes that
+    cannot match, so a rule is only run on texts that hold one of its words.
+    """
+    alts = _split_alternatives(pattern)
+    if alts is None:
+        return None
+    out: list[str] = []
+    for alt in alts:
+        i = 0
+        while True:  # zero-width assertions consume nothing: skip them
+            if alt.startswith("\\b", i):
+                i += 2
+            elif alt.startswith(("(?<!", "(?<=", "(?=", "(?!"), i):
+                j = _group_end(alt, i)
+                if j is None or alt[j:j + 1] in ("?", "*", "+", "{"):
+                    return None
+                i = j
+            else:
+                break
+        rest = alt[i:]
+        if rest.startswith("(?:"):
+            j = _group_end(rest, 0)
+            if j is None or rest[j:j + 1] in ("?", "*", "{", "|"):
+                return None
+            inner = required_prefixes(rest[3:j - 1])
+            if inner is None:
+                return None
+            out.extend(inner)
+            continue
+        k = 0
+        while k < len(rest) and rest[k].isascii() and rest[k].isalnum():
+            k += 1
+        lit = rest[:k]
+        if k < len(rest) and rest[k] in "?*{":
+            lit = lit[:-1]
+        if not lit:
+            return None
+        out.append(lit.lower())
+    return tuple(dict.fromkeys(out))
+
+
+def _can_match(prefixes: tuple[str, ...] | None, low: str | None) -> bool:
+    """False only when ``low`` (see :func:`lowered`) holds none of a rule's required prefixes."""
+    if prefixes is None or low is None:
+        return True
+    for p in prefixes:
+        if p in low:
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _stance_prefixes() -> tuple[tuple[str, ...] | None, ...]:
+    return tuple(required_prefixes(_expand(row["pattern"])) for row, _ in _stance_rules())
+
+
+@lru_cache(maxsize=None)
+def _rule_filters() -> tuple[re.Pattern | None, ...]:
+    """One prefilter (or None) per row of :func:`_stance_rules`, in the same order."""
+    out = []
+    for row, _ in _stance_rules():
+        pf = _PREFILTERS.get(row["rule"])
+        ok = pf is not None and row["pattern"] == pf[0]
+        out.append(re.compile(pf[1], re.I) if ok else None)
+    return tuple(out)
+
 
 def _child_code(clause: str, start: int, end: int) -> str:
     """Refine 112 to a CAMEO child from keywords after the accusation's start.
@@ -104,7 +266,9 @@ def _child_code(clause: str, start: int, end: int) -> str:
     if _SPEECH_ACCUSATION.search(clause[start:end]):
         return "112"
     tail = clause[start:]
-    found = {row["cameo"] for row, rx in _stance_rules() if row["kind"] == "child" and rx.search(tail)}
+    low = lowered(tail)
+    found = {row["cameo"] for (row, rx), pre in zip(_stance_rules(), _stance_prefixes())
+             if row["kind"] == "child" and _can_match(pre, low) and rx.search(tail)}
     for code in _CHILD_PRIORITY:
         if code in found:
             return code
@@ -131,10 +295,19 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
     text = prefix + clause
     shift = len(prefix)
     rules = _stance_rules()
-    blocks = [m.span() for row, rx in rules if row["kind"] == "block" for m in rx.finditer(text)]
+    low = lowered(text)
+    prefixes = _stance_prefixes()
+    blocks = [m.span() for (row, rx), pre in zip(rules, prefixes) if row["kind"] == "block" and _can_match(pre, low)
+              for m in rx.finditer(text)]
     hits: list[tuple[int, int, dict, re.Match]] = []
+    filters = _rule_filters()
     for order, (row, rx) in enumerate(rules):
         if row["kind"] != "match" or (not weak and row.get("strength") == "weak"):
+            continue
+        if not _can_match(prefixes[order], low):
+            continue
+        pf = filters[order]
+        if pf is not None and pf.search(text) is None:
             continue
         for m in rx.finditer(text):
             # the stance word itself must not sit in a counter-example
@@ -481,6 +654,11 @@ def _hedge_rules() -> tuple[tuple[dict, re.Pattern], ...]:
                  for row in load_lexicon("hedges"))
 
 
+@lru_cache(maxsize=None)
+def _hedge_prefixes() -> tuple[tuple[str, ...] | None, ...]:
+    return tuple(required_prefixes(row["pattern"]) for row, _ in _hedge_rules())
+
+
 def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),
                 skip: Sequence[Span] = ()) -> list[dict]:
     """Hedge and evidence-marker spans: dicts with layer, label (voice), start, end, text, value (category), rule.
@@ -489,7 +667,10 @@ def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     rather than "potentially"). "what it called" is the journalist's distancing wherever it sits.
     """
     found = []
-    for row, rx in _hedge_rules():
+    low = lowered(text)
+    for (row, rx), pre in zip(_hedge_rules(), _hedge_prefixes()):
+        if not _can_match(pre, low):
+            continue
         for m in rx.finditer(text):
             found.append((row, m.start(), m.end()))
     found.sort(key=lambda f: (f[0]["layer"], f[1], -(f[2] - f[1])))
@@ -586,6 +767,11 @@ def _loaded_rules() -> tuple[tuple[dict, re.Pattern, re.Pattern | None, re.Patte
     return tuple(rows)
 
 
+@lru_cache(maxsize=None)
+def _loaded_prefixes() -> tuple[tuple[str, ...] | None, ...]:
+    return tuple(required_prefixes(row["pattern"]) for row, *_ in _loaded_rules())
+
+
 def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),
                 skip: Sequence[Span] = (), bare: bool = False) -> list[dict]:
     """Loaded-language spans from ``lexicons/loaded.csv`` (label = voice, value = category).
@@ -594,7 +780,10 @@ def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     baseline the evaluation compares against.
     """
     out: list[dict] = []
-    for row, rx, nb, na in _loaded_rules():
+    low = lowered(text)
+    for (row, rx, nb, na), pre in zip(_loaded_rules(), _loaded_prefixes()):
+        if not _can_match(pre, low):
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             if _in_skip((s, e), skip):
