@@ -911,6 +911,39 @@ def _skip_ranges(skip) -> list[tuple[int, int]]:
     return out
 
 
+# Words without which a rule cannot match (a mandatory part of its pattern, matched
+# case-insensitively): a text without them skips the rule. Each applies only while the
+# rule's pattern has the hash it was written for.
+_RULE_FILTERS = {
+    "date.ago": ("d04add50186fc724", r"ago|earlier|before|later|from now|hence"),
+    "date.year_ago": ("cfbccefe4008fe94", r"year[\s-](?:ago|earlier)"),
+    "date.relative_edge": ("893615b98042d234", r"(?:earlier|later)\s"),
+    "date.quarter": ("7ce411870a636464", r"quarter"),
+    "date.half": ("0a830daa8f9c9e32", r"half"),
+    "date.spelled_year": ("be1ae977932177f8", r"nineteen|two thousand"),
+    "date.decade": ("bdcb09f8a4b3d540", r"\d0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"),
+    "date.century": ("70ae74895780e206", r"century"),
+    "date.season": ("318eaeb43429670d", r"spring|summer|fall|autumn|winter"),
+    "duration.bare_plural": ("3af239e652b0e37c", r"days|weeks|months|years|decades|centuries|hours|minutes"),
+    "set.every": ("356a8ef007e60433", r"every|each|per"),
+    "ref.future": ("976957394de87d8c", r"future|near term|long term|coming|ahead"),
+}
+_FILTERS: list = []
+
+
+def _rule_filters() -> list:
+    """One compiled filter (or None) per rule of ``_RULES``, in order."""
+    if len(_FILTERS) != len(_RULES):
+        import hashlib
+
+        _FILTERS[:] = []
+        for rule_id, rx, _ in _RULES:
+            f = _RULE_FILTERS.get(rule_id)
+            ok = f is not None and hashlib.sha1(rx.pattern.encode()).hexdigest()[:16] == f[0]
+            _FILTERS.append(re.compile(f[1], re.I) if ok else None)
+    return _FILTERS
+
+
 def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list[dict]:
     """Time expressions in `text` as `spans` rows (layer ``timex``), resolved against `dct`.
 
@@ -923,7 +956,9 @@ def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list
     ctx = _Ctx(text=text, dct=_as_date(dct))
     skips = _skip_ranges(skip)
     cands: list[tuple[int, int, str, Norm | None]] = []
-    for rule_id, rx, fn in _RULES:
+    for (rule_id, rx, fn), pf in zip(_RULES, _rule_filters()):
+        if pf is not None and pf.search(text) is None:
+            continue
         try:
             for m in rx.finditer(text):
                 a, b = m.span("x") if "x" in rx.groupindex else m.span()
