@@ -16,6 +16,7 @@ Choices (see docs/codebook.md):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import pandas as pd
@@ -37,6 +38,12 @@ _FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_den
                              "D_denial_noun", "D_reject_acc", "D_refute", "D_dismiss_as", "A_accuse",
                              "A_accuse_passive", "A_accuse_bare", "A_blame", "A_blame_on", "A_blame_bare",
                              "A_allege", "A_charge"})
+
+
+@lru_cache(maxsize=1)
+def _no_stance():
+    """``classify_stance("")``, the stance of a statement without stance words (computed once)."""
+    return classify_stance("")
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -205,7 +212,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         results = [r for r in find_stance(clause, cue_text, weak=weak) if r.match is None or not _in_skip(
             (cs + r.match[0], cs + r.match[1]), skip)]
         results = [r for r in results if not _self_target(r, actor, text, cs)]
-        primary = results[0] if results else classify_stance("")
+        primary = results[0] if results else _no_stance()
         for r in results:
             if r.match is None:
                 continue
