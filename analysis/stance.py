@@ -304,8 +304,13 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
     for order, (row, rx) in enumerate(rules):
         if row["kind"] != "match" or (not weak and row.get("strength") == "weak"):
             continue
-        if not _can_match(prefixes[order], low):
-            continue
+        pre = prefixes[order]
+        if pre is not None and low is not None:
+            for p in pre:
+                if p in low:
+                    break
+            else:
+                continue
         pf = filters[order]
         if pf is not None and pf.search(text) is None:
             continue
@@ -488,6 +493,7 @@ def _inside_longer_name(text: str, d: dict, gaz_spans: list[Span]) -> bool:
 
 
 @lru_cache(maxsize=512)
+@lru_cache(maxsize=512)  # the article text is scanned again for every one-word source
 def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
     """Capitalised multi-word sequences that are not gazetteer entries or titles."""
     gaz = _actor_mentions(text)
@@ -830,6 +836,23 @@ def _cue_stances() -> tuple[tuple[frozenset, tuple[str, ...], str], ...]:
 
 
 def verb_stance(cue: str) -> str:
+    """neutral | doubt | concede | assert for an attribution cue ("claimed" -> doubt).
+
+    Read from the ``verb_stance`` column of ``lexicons/cues.csv``; a small built-in list
+    covers cues that file does not have.
+    """
+    try:
+        return _verb_stance_cached(cue)
+    except TypeError:  # not hashable
+        return _verb_stance(cue)
+
+
+@lru_cache(maxsize=4096)
+def _verb_stance_cached(cue: str) -> str:
+    return _verb_stance(cue)
+
+
+def _verb_stance(cue: str) -> str:
     """neutral | doubt | concede | assert for an attribution cue ("claimed" -> doubt).
 
     Read from the ``verb_stance`` column of ``lexicons/cues.csv``; a small built-in list
