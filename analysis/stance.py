@@ -241,9 +241,21 @@ def _can_match(prefixes: tuple[str, ...] | None, low: str | None) -> bool:
     return False
 
 
+def _words_for(rx: re.Pattern, pattern: str) -> tuple[str, ...] | None:
+    """The stronger of two necessary conditions of a rule: its required word prefixes, or
+    the mandatory words read from the parsed regex (both are lower-case strings one of which
+    every match contains)."""
+    from analysis.temporal import _required_words  # the parsed-regex reader lives there
+
+    a, b = required_prefixes(pattern), _required_words(rx)
+    if a is None or b is None:
+        return a if b is None else b
+    return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
+
+
 @lru_cache(maxsize=None)
 def _stance_prefixes() -> tuple[tuple[str, ...] | None, ...]:
-    return tuple(required_prefixes(_expand(row["pattern"])) for row, _ in _stance_rules())
+    return tuple(_words_for(rx, _expand(row["pattern"])) for row, rx in _stance_rules())
 
 
 @lru_cache(maxsize=None)
@@ -440,6 +452,7 @@ def _actor_index() -> tuple[re.Pattern, tuple[tuple[re.Pattern, dict], ...]]:
     return big, tuple((re.compile(a[2]), a[3]) for a in alts)
 
 
+@lru_cache(maxsize=4096)  # the lexicon's own row (shared, never modified) for a name
 def _actor_row(name: str) -> dict:
     for rx, row in _actor_index()[1]:
         if rx.fullmatch(name):
@@ -662,7 +675,7 @@ def _hedge_rules() -> tuple[tuple[dict, re.Pattern], ...]:
 
 @lru_cache(maxsize=None)
 def _hedge_prefixes() -> tuple[tuple[str, ...] | None, ...]:
-    return tuple(required_prefixes(row["pattern"]) for row, _ in _hedge_rules())
+    return tuple(_words_for(rx, row["pattern"]) for row, rx in _hedge_rules())
 
 
 def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),
@@ -775,7 +788,7 @@ def _loaded_rules() -> tuple[tuple[dict, re.Pattern, re.Pattern | None, re.Patte
 
 @lru_cache(maxsize=None)
 def _loaded_prefixes() -> tuple[tuple[str, ...] | None, ...]:
-    return tuple(required_prefixes(row["pattern"]) for row, *_ in _loaded_rules())
+    return tuple(_words_for(rx, row["pattern"]) for row, rx, *_ in _loaded_rules())
 
 
 def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),
