@@ -84,16 +84,10 @@ def child_kit(corpus: str, workers: int | None) -> dict:
             "workers": workers or pipeline.default_workers(), **throughput(t2 - t0, n_bytes, len(result.articles))}
 
 
-def child_stages(corpus: str, limit: int, fast_frame: bool = False) -> dict:
+def child_stages(corpus: str, limit: int) -> dict:
     """Seconds per stage of process_article (one process) on the first `limit` articles: where time goes."""
     sys.path.insert(0, str(REPO))
     from analysis import annotate, boilerplate, load, pipeline, schema, temporal
-
-    if fast_frame:
-        sys.path.insert(0, str(HERE))
-        import fast_frame as patch
-
-        patch.install()
 
     articles = load.load_inputs([corpus]).articles.head(limit)
     spent: dict[str, float] = {}
@@ -118,7 +112,7 @@ def child_stages(corpus: str, limit: int, fast_frame: bool = False) -> dict:
     pipeline.annotate_articles(articles, workers=1, progress=False)
     total = time.perf_counter() - t
     n_bytes = int(articles["text"].str.encode("utf-8").str.len().sum())
-    return {"articles": len(articles), "text_bytes": n_bytes, "fast_frame": fast_frame, "total_seconds": round(total, 2),
+    return {"articles": len(articles), "text_bytes": n_bytes, "total_seconds": round(total, 2),
             "per_article_ms": round(1000 * total / max(len(articles), 1), 1),
             "stages_seconds": {k: round(v, 2) for k, v in sorted(spent.items(), key=lambda kv: -kv[1])}}
 
@@ -264,8 +258,6 @@ def main(argv=None) -> int:
     parser.add_argument("--stages", type=int, default=0, help="also time each stage on the first N articles")
     parser.add_argument("--synthetic", type=int, nargs="*", help="stream N synthetic articles instead (several N: a trend)")
     parser.add_argument("--no-kit", action="store_true", help="skip the kit run on the corpus (peer or stages only)")
-    parser.add_argument("--fast-frame", action="store_true",
-                        help="with --stages: also time the stages with benchmarks/fast_frame.py (a proposal for schema.frame)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--n", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -274,7 +266,7 @@ def main(argv=None) -> int:
         print(json.dumps(child_kit(args.corpus, args.workers)))
         return 0
     if args.child == "stages":
-        print(json.dumps(child_stages(args.corpus, args.n, args.fast_frame)))
+        print(json.dumps(child_stages(args.corpus, args.n)))
         return 0
     if args.child == "synthetic":
         print(json.dumps(child_synthetic(args.n, args.workers)))
@@ -297,9 +289,6 @@ def main(argv=None) -> int:
     if args.stages:
         report["kit_stages_one_process"] = run_measured([*me, "--child", "stages", "--corpus", args.corpus,
                                                          "--n", str(args.stages)])
-        if args.fast_frame:
-            report["kit_stages_one_process_fast_frame"] = run_measured(
-                [*me, "--child", "stages", "--corpus", args.corpus, "--n", str(args.stages), "--fast-frame"])
     if args.peer_python:
         sys.path.insert(0, str(REPO))
         from analysis import load
