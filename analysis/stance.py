@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from analysis.lexicons import inflections, load_lexicon
+from analysis.prefilter import lowered, required_words
 
 Span = tuple[int, int]
 
@@ -115,17 +116,6 @@ _PREFILTERS = {
     "D_bare_not": (r"(?<!\bdid\s)(?<!\bdo\s)(?<!does\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!should\s)(?<!\bcan\s)(?<!must\s)(?<!\bmay\s)(?<!might\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!were\s)(?<!\bhas\s)(?<!have\s)(?<!\bhad\s)\bnot\s+(?!only\b|just\b|yet\b|to\b|be\b|been\b|even\b|so\b|that\b|as\b|sure\b|clear\b|least\b|all\b|much\b|many\b|enough\b|because\b|until\b|going\s+away|necessarily\b|always\b|quite\b|too\b|very\b|immediately\b|expected\b|available\b|likely\b|known\b|clear\b)\w+",
                    r"\bnot\s+\w"),
 }
-
-
-# Characters that a case-insensitive regex matches to an ASCII letter although they do not
-# lower-case to it (found by matching [a-z] with re.I against every code point).
-_FOLD_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def lowered(text: str) -> str | None:
-    """``text.lower()`` when a case-insensitive regex over ``text`` can match an ASCII
-    letter only where the lower-cased text has it; None otherwise (then no prefilter)."""
-    return None if _FOLD_ODD.search(text) else text.lower()
 
 
 def _split_alternatives(p: str) -> list[str] | None:
@@ -245,9 +235,7 @@ def _words_for(rx: re.Pattern, pattern: str) -> tuple[str, ...] | None:
     """The stronger of two necessary conditions of a rule: its required word prefixes, or
     the mandatory words read from the parsed regex (both are lower-case strings one of which
     every match contains)."""
-    from analysis.temporal import _required_words  # the parsed-regex reader lives there
-
-    a, b = required_prefixes(pattern), _required_words(rx)
+    a, b = required_prefixes(pattern), required_words(rx)
     if a is None or b is None:
         return a if b is None else b
     return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a

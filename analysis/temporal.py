@@ -18,6 +18,8 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
+from .prefilter import lowered, required_words
+
 # ---------------------------------------------------------------------------
 # Word lists (named regex pieces, one place)
 # ---------------------------------------------------------------------------
@@ -944,64 +946,13 @@ def _rule_filters() -> list:
     return _FILTERS
 
 
-# Characters a case-insensitive regex matches to an ASCII letter although they do not
-# lower-case to it: a text holding one gets no word prefilter.
-_FOLD_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def _seq_words(items) -> tuple[str, ...] | None:
-    """Lower-case ASCII strings one of which every match of the parsed regex sequence
-    ``items`` contains (taken from its mandatory literals); None if none found."""
-    from re import _constants as sre
-
-    best = None
-    run: list[str] = []
-
-    def better(a, b):
-        if b is None:
-            return a
-        if a is None:
-            return b
-        return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
-
-    for op, av in list(items) + [(None, None)]:
-        if op is sre.LITERAL:
-            ch = chr(av)
-            if ch.isascii() and (ch.isalnum() or ch == " "):
-                run.append(ch.lower())
-                continue
-        if run:
-            best = better(best, ("".join(run),))
-            run = []
-        if op is sre.SUBPATTERN:
-            best = better(best, _seq_words(av[-1]))
-        elif op is sre.BRANCH:
-            alts = [_seq_words(b) for b in av[1]]
-            if all(a is not None for a in alts):
-                best = better(best, tuple(dict.fromkeys(x for a in alts for x in a)))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-            best = better(best, _seq_words(av[2]))
-    return best
-
-
-def _required_words(rx: re.Pattern) -> tuple[str, ...] | None:
-    """Words (lower case) one of which every match of ``rx`` contains, or None."""
-    try:
-        from re import _parser as sre_parse
-
-        words = _seq_words(sre_parse.parse(rx.pattern, rx.flags & ~re.UNICODE))
-    except Exception:  # a Python without these internals: no prefilter
-        return None
-    return words if words and min(map(len, words)) >= 2 else None
-
-
 _WORDS: list = []
 
 
 def _rule_words() -> list:
-    """``_required_words`` of each rule of ``_RULES``, in order."""
+    """``prefilter.required_words`` of each rule of ``_RULES``, in order."""
     if len(_WORDS) != len(_RULES):
-        _WORDS[:] = [_required_words(rx) for _, rx, _ in _RULES]
+        _WORDS[:] = [required_words(rx) for _, rx, _ in _RULES]
     return _WORDS
 
 
@@ -1017,7 +968,7 @@ def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list
     ctx = _Ctx(text=text, dct=_as_date(dct))
     skips = _skip_ranges(skip)
     cands: list[tuple[int, int, str, Norm | None]] = []
-    low = None if _FOLD_ODD.search(text) else text.lower()
+    low = lowered(text)
     for (rule_id, rx, fn), pf, words in zip(_RULES, _rule_filters(), _rule_words()):
         if words is not None and low is not None and not any(w in low for w in words):
             continue
