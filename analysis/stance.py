@@ -420,8 +420,25 @@ _NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "D
              "Yesterday", "Last", "For", "With", "By", "From", "Under", "During", "Despite", "Asked",
              "Speaking", "Like", "Unlike", "Instead", "Even", "Only", "Just", "What", "Why", "How", "Who",
              "Where", "Many", "Some", "Both", "All", "Each", "Every", "Several", "Most", "Other", "Another",
-             "Former", "Sen", "Gov", "Rep", "Won", "Says", "Said", "Tells", "Told", "Calls", "Slams"}
-_NAME_RX = re.compile(r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)")
+             "Former", "Sen", "Gov", "Rep", "Won", "Says", "Said", "Tells", "Told", "Calls", "Slams",
+             # titles and roles that stand before a name ("Republican Representative Devin Nunes")
+             "Representative", "Republican", "Republicans", "Democrat", "Democrats", "Congressman",
+             "Congresswoman", "Lawmaker", "Majority", "Minority", "Whip", "Attorney", "Counsel", "Special",
+             "Commissioner", "Inspector", "Sheriff", "Detective", "Officer", "Coach", "Manager", "Captain",
+             "Striker", "Midfielder", "Defender", "Goalkeeper", "Tory", "Labour", "Conservative", "Liberal",
+             "Shadow", "Home", "Economics", "Executive", "Founder", "President-elect", "Lord", "Lady",
+             "Sir", "Dame", "Baroness", "Economic", "Transport", "Environment", "Culture", "Sports",
+             "Education", "Labor", "Commerce", "Treasury", "Homeland", "Acting", "Assistant", "Associate",
+             "Senior", "Top", "Lead", "Managing", "Head", "Board", "Member", "Professor", "Prof",
+             # organisation suffixes: "Guinness Plc" is no person
+             "Plc", "PLC", "Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", "Group", "Holdings", "Bank",
+             "Securities", "Association", "Federation", "Union", "Club", "Airlines", "Motors", "Industries",
+             "Institute", "University", "Foundation", "Trust", "Fund", "Partners", "Capital", "Systems",
+             "Technologies", "Communications", "Entertainment", "Records", "Magazine", "Newspaper",
+             "Tobacco", "Oil", "Energy", "Telecom", "Pharmaceuticals", "Insurance", "Investments"}
+# a capitalised word, hyphenated parts included ("Van-Thinh"), and name particles ("al-Shaheen")
+_NAME_WORD = r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
+_NAME_RX = re.compile(r"(?-i:" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")+)")
 _NAME_MAX_WORDS = 3  # longer capitalised runs are headlines or titles, not names
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
@@ -456,6 +473,51 @@ def find_actor_mentions(text: str) -> list[dict]:
     return [dict(d) for d in _actor_mentions(text)]
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex matching any of ``words`` (longest first at each position), built as a
+    character trie so thousands of names cost one pass, not one alternative each."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        end = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return build(trie)
+
+
+_COUNTRY_KIND_TYPE = {"country": "government", "capital": "government", "demonym": "government",
+                      "synonym": "government", "person": "person"}
+
+
+@lru_cache(maxsize=None)
+def _country_index() -> tuple[re.Pattern | None, dict[str, dict]]:
+    """Names of ``lexicons/countries.csv`` (Phoenix/CAMEO and GeoNames): one trie regex and the
+    row of each name, as written and in capitals (headlines: "KUWAIT REJECTS ...")."""
+    try:
+        rows = load_lexicon("countries")
+    except (FileNotFoundError, OSError):
+        return None, {}
+    by_name: dict[str, dict] = {}
+    for row in rows:
+        entry = {"actor": row["actor"], "kind": "country" if row["kind"] == "synonym" else row["kind"],
+                 "source_type": _COUNTRY_KIND_TYPE.get(row["kind"], "government"), "rule": row["rule"],
+                 "person": row.get("person") or ""}
+        for name in (row["name"], row["name"].upper() if len(row["name"]) > 4 else ""):
+            if name and name not in by_name:
+                by_name[name] = entry
+    rx = re.compile(r"(?<![\w.])" + _trie_pattern(by_name) + r"(?![\w])")
+    return rx, by_name
+
+
 @lru_cache(maxsize=512)  # the same article text is scanned for every source it resolves
 def _actor_mentions(text: str) -> tuple[dict, ...]:
     out: list[dict] = []
@@ -467,12 +529,28 @@ def _actor_mentions(text: str) -> tuple[dict, ...]:
         row = rows[name]
         if row:
             out.append({"start": m.start(), "end": m.end(), "text": name, "actor": row["actor"],
-                        "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"]})
+                        "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"], "person": ""})
+    # the public dictionaries fill in what the hand-made rows do not name
+    crx, by_name = _country_index()
+    if crx is not None:
+        taken = [(d["start"], d["end"]) for d in out]
+        for m in crx.finditer(text):
+            if any(_overlaps(m.span(), t) for t in taken):
+                continue
+            row = by_name[m.group(0)]
+            out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "actor": row["actor"],
+                        "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"],
+                        "person": row["person"]})
+        out.sort(key=lambda d: d["start"])
     gaz_spans = [(d["start"], d["end"]) for d in out]
     return tuple(d for d in out if not _inside_longer_name(text, d, gaz_spans))
 
 
 _NEXT_CAP = re.compile(r"^\s+([A-Z][a-z'’-]+)\b")
+# "Hungarian Bank", "Russian Embassy": a body of the country, not a longer name
+_STATE_BODY_WORDS = {"Bank", "Embassy", "Consulate", "Ministry", "Government", "Navy", "Army", "Parliament",
+                     "Cabinet", "Senate", "Police", "Officials", "Authorities", "Troops", "Forces", "Leaders",
+                     "Diplomats", "Prosecutors", "Regulators", "Court", "Bank's", "Banks"}
 
 
 def _inside_longer_name(text: str, d: dict, gaz_spans: list[Span]) -> bool:
@@ -481,7 +559,7 @@ def _inside_longer_name(text: str, d: dict, gaz_spans: list[Span]) -> bool:
     if d["kind"] not in ("country", "capital", "demonym", "metonym"):
         return False
     after = _NEXT_CAP.match(text[d["end"]:d["end"] + 30])
-    if after and after.group(1) not in _NON_NAME and not any(s == d["end"] + after.start(1) for s, _ in gaz_spans):
+    if after and after.group(1) not in _NON_NAME and after.group(1) not in _STATE_BODY_WORDS and not any(s == d["end"] + after.start(1) for s, _ in gaz_spans):
         return True
     before_text = text[max(0, d["start"] - 30):d["start"]]
     m = re.search(r"([A-Z][a-z'’-]+)\s+$", before_text)
