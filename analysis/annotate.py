@@ -35,10 +35,16 @@ _SUBJECT = re.compile(r"(?:(?:the|The)\s+)?" + _NP_CAP + r"(?:\s+(?:government|m
 
 # Only verb rules that name a speech act may create a statement on their own: a narrated
 # "was not" or "a hoax" is the journalist's voice, not somebody's denial.
+# Attribution cues that are stance verbs themselves (cues.csv rule ids).
+_STANCE_CUES = frozenset({"cue.charge", "cue.sue", "cue.accuse", "cue.blame", "cue.criticize", "cue.condemn",
+                          "cue.deny", "cue.reject", "cue.dismiss", "cue.criticism_of"})
+_PASSIVE_CUE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|d)\b", re.I)
+
 _FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_deny_that", "D_deny_bare",
                              "D_denial_noun", "D_reject_acc", "D_refute", "D_dismiss_as", "A_accuse",
                              "A_accuse_passive", "A_accuse_bare", "A_blame", "A_blame_on", "A_blame_bare",
-                             "A_allege", "A_charge"})
+                             "A_allege", "A_charge", "D_dismiss_obj", "D_dismiss_that", "D_not_guilty", "D_defend",
+                             "A_crit_obj", "A_accuse_obj", "A_charged_with", "A_charges_against", "A_passive_formal"})
 
 
 @lru_cache(maxsize=1)
@@ -240,6 +246,12 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         # whole sentence, so a report nested in another ("what it called ...") does not
         # inherit its host's stance.
         cs, ce = _own_extent(item, s, e) if kind == "att" else (s, e)
+        passive = False
+        if kind == "att" and item.cue and item.cue_rule in _STANCE_CUES:
+            # the cue is itself the stance verb ("have been charged over crowd trouble"): its
+            # object and complement are part of the act even where no content was found
+            passive = bool(_PASSIVE_CUE.search(cue_text))
+            cs, ce = min(cs, item.start), max(ce, item.end)
         clause = text[cs:ce]
         # weak rows (generic negation, doubt) only after an asserting cue: "he said the
         # shipments had not arrived" is a report, "he insisted they had not" a denial
@@ -260,6 +272,9 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         if primary.stance != "other" and primary.target_text:
             tpos = text.find(primary.target_text, cs)
             target = _target_actor(primary.target_text, text, tpos if tpos >= 0 else cs)
+        if primary.stance == "accusation" and not target and passive and item.content:
+            # "Liverpool and Millwall have been charged by the FA": the subject is the accused
+            target = _target_actor(text[item.content[0]:item.content[1]], text, item.content[0])
             if target == actor:  # a speaker does not deny its own claim; an odd parse, drop it
                 target = ""
         inside = [m for m in markers if cs <= m["start"] and m["end"] <= ce]

@@ -41,7 +41,22 @@ _GAP = r"(?:[\w‘’'“”\"-]+\s+){0,4}?"
 _ACC = (r"[‘'“\"]?(?:accusations?|allegations?|charges?|claims?|reports?|involvement|links?|role"
         r"|rumou?rs?|responsibility|wrongdoing|suggestions?|assertions?|speculation|stor(?:y|ies)"
         r"|insinuations?|slander|smears?|lies)\b")
-_MACROS = {"{DENY}": _DENY, "{NP}": _NP, "{GAP}": _GAP, "{ACC}": _ACC}
+# a definite or possessive noun phrase in lower case ("the striker", "his employees")
+_DEFNP = r"(?:(?:the|his|her|its|their|our|this|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\b(?!['’]))"
+_MACROS = {"{DENY}": _DENY, "{NP}": _NP, "{GAP}": _GAP, "{ACC}": _ACC, "{DEFNP}": _DEFNP}
+
+
+@lru_cache(maxsize=None)
+def _term_macros() -> dict[str, str]:
+    """{MACRO} -> one alternation of the rows of ``lexicons/stance_terms.csv``."""
+    try:
+        rows = load_lexicon("stance_terms")
+    except (FileNotFoundError, OSError):
+        return {}
+    terms: dict[str, list[str]] = {}
+    for row in rows:
+        terms.setdefault(row["macro"], []).append(row["term"])
+    return {"{" + k + "}": "(?:" + "|".join("(?:" + t + ")" for t in v) + ")" for k, v in terms.items()}
 
 #: CAMEO names of the codes we emit.
 CAMEO_NAMES = {"016": "Deny responsibility / reject accusation", "111": "Criticize or denounce", "112": "Accuse",
@@ -82,6 +97,8 @@ OTHER = StanceResult("other", "S_none", "", None, "")
 
 
 def _expand(pattern: str) -> str:
+    for key, val in _term_macros().items():
+        pattern = pattern.replace(key, val)
     for key, val in _MACROS.items():
         pattern = pattern.replace(key, val)
     return pattern
@@ -320,7 +337,7 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
             if any(_overlaps(core, b) for b in blocks):
                 continue
             # a denial asked as a question ("Real or hoax?", "Is the report true?") asserts nothing
-            if row["stance"] == "denial" and _in_question(text, m.end()):
+            if (row["stance"] == "denial" or row["rule"] in _QUESTION_SENSITIVE) and _in_question(text, m.end()):
                 continue
             hits.append((0 if row["stance"] == "denial" else 1, order, row, m))
     hits.sort(key=lambda h: (h[0], h[1], h[3].start()))
@@ -356,6 +373,8 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
 
 
 _TERMINATOR = re.compile(r"[.!?\n]")
+# accusations read off wrongdoing words assert nothing when asked ("Is the deal fabricated?")
+_QUESTION_SENSITIVE = frozenset({"A_reported_wrong", "A_adverb_wrong", "A_lying_quote"})
 
 
 def _in_question(text: str, pos: int) -> bool:

@@ -122,7 +122,7 @@ def build(phoenix: Path, out: Path) -> int:
         if not name or name.upper() in seen or len(name) < 3 or not re.fullmatch(r"[A-Za-z .'-]+", name):
             return
         seen.add(name.upper())
-        rows.append({"rule": f"C_{code}_{kind}", "kind": kind, "name": name, "actor": actor, "code": code,
+        rows.append({"rule": f"C_{code}_{kind}_{len(rows) + 1}", "kind": kind, "name": name, "actor": actor, "code": code,
                      "source": source, "person": ""})
 
     for code in sorted(set(countries) | set(HISTORICAL)):
@@ -150,7 +150,7 @@ def build(phoenix: Path, out: Path) -> int:
             name = _title(_words(syn))
             if name.upper() not in seen and re.fullmatch(r"[A-Za-z .'-]+", name):
                 seen.add(name.upper())
-                rows.append({"rule": f"P_{code}_person", "kind": "person", "name": name, "actor": actor,
+                rows.append({"rule": f"P_{code}_person_{len(rows) + 1}", "kind": "person", "name": name, "actor": actor,
                              "code": code, "source": "phoenix", "person": full})
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as fh:
