@@ -314,8 +314,9 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
     rules = _stance_rules()
     low = lowered(text)
     prefixes = _stance_prefixes()
-    blocks = [m.span() for (row, rx), pre in zip(rules, prefixes) if row["kind"] == "block" and _can_match(pre, low)
-              for m in rx.finditer(text)]
+    # a block row vetoes matches of its own stance, or of every stance when its stance is "other"
+    blocks = [(m.span(), row["stance"]) for (row, rx), pre in zip(rules, prefixes)
+              if row["kind"] == "block" and _can_match(pre, low) for m in rx.finditer(text)]
     hits: list[tuple[int, int, dict, re.Match]] = []
     filters = _rule_filters()
     for order, (row, rx) in enumerate(rules):
@@ -334,7 +335,7 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
         for m in rx.finditer(text):
             # the stance word itself must not sit in a counter-example
             core = _core_span(m)
-            if any(_overlaps(core, b) for b in blocks):
+            if any(_overlaps(core, b) and bst in ("other", row["stance"]) for b, bst in blocks):
                 continue
             # a denial asked as a question ("Real or hoax?", "Is the report true?") asserts nothing
             if (row["stance"] == "denial" or row["rule"] in _QUESTION_SENSITIVE) and _in_question(text, m.end()):
