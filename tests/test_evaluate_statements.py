@@ -333,6 +333,8 @@ def test_cli_prints_json_and_rejects_bad_gold(gold_dir, tmp_path, capsys):
     assert cli.main(["evaluate", "statements", "--gold", str(gold_dir)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "gold.csv" in err[0] and "no such file" in err[0]
+    assert cli.main(["evaluate", "statements", "--gold", str(gold_dir / "index.csv")]) == 2
+    assert "index.csv: not a folder" in capsys.readouterr().err
     assert cli.main(["evaluate", "stance", "--gold", str(gold_dir / "index.csv"), "--errors", "x.csv"]) == 2
     assert "only written by `evaluate statements`" in capsys.readouterr().err
 
