@@ -92,8 +92,8 @@ def make_gold(root: Path) -> Path:
     with (folder / "index.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["doc_id", "dataset", "row", "title", "published", "chars", "kind"])
-        w.writerow(["art_a", "invented", "1", "Marsk rejects Valdoria claims", "2024-03-15", len(STANCE_TEXT), "stance"])
-        w.writerow(["ctl_b", "invented", "2", "Wheat harvest up", "", len(CONTROL_TEXT), "control"])
+        w.writerow(["art_a", "invented", "1", "Marsk rejects Valdoria claims", "2024-03-15", len(STANCE_TEXT) + 1, "stance"])
+        w.writerow(["ctl_b", "invented", "2", "Wheat harvest up", "", len(CONTROL_TEXT) + 1, "control"])
     with (folder / "gold.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["doc_id", "sent_start", "sent_end", "sentence", "stance", "strength", "actor", "actor_alt",
@@ -294,8 +294,9 @@ def test_offsets_checked_against_the_loaded_text(gold_dir):
     gold = ev.read_gold(gold_dir)
     gold.items[1]["sent_start"] += 3  # a shifted sentence is moved back to where it is
     gold.items[1]["sent_end"] += 3
+    gold.index["ctl_b"]["chars"] = str(len(CONTROL_TEXT) + 2)  # one more than the loaded body
     ev.load_articles(gold)
-    assert gold.remapped == 1
+    assert gold.remapped == 1 and gold.length_mismatches == ["ctl_b"]
     assert (gold.items[1]["sent_start"], gold.items[1]["sent_end"]) == _sentence(STANCE_TEXT, S_DENY)[:2]
     gold.items[2]["sentence"] = "A sentence that is not in the article."
     with pytest.raises(InputError, match="not in the loaded text of art_a"):
@@ -352,6 +353,7 @@ def test_realnews_shape(realnews_result):
     res = realnews_result
     assert res["documents"] == 90 and res["controls"]["documents"] == 20
     assert res["alignment"]["remapped"] == 0  # the loader's text is the gold's body
+    assert res["alignment"]["length_mismatches"] == []
     for mode in ("clear", "all"):
         for stance in ("denial", "accusation"):
             assert set(res[mode][stance]) >= {"precision", "recall", "f1", "tp", "fp", "fn"}

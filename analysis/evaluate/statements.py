@@ -10,7 +10,8 @@ publication dates come from the front matter. Offsets count characters of
 the body after the front matter, which is exactly the ``text`` the kit's loader returns;
 :func:`load_articles` checks every gold sentence and time expression against it (and, if a
 text differed, would move the offsets to where the sentence is and count that under
-``alignment.remapped``).
+``alignment.remapped``) and every article's length against ``index.csv``'s ``chars``
+(``alignment.length_mismatches`` lists the articles that differ).
 
 :func:`evaluate` loads the articles with :mod:`analysis.load`, runs the kit's pipeline
 (:func:`analysis.pipeline.annotate_articles`: annotation and statement dating, as the
@@ -107,6 +108,7 @@ class Gold:
     items: list[dict]                           # gold.csv rows
     time: list[dict] = field(default_factory=list)  # gold_time.csv rows
     remapped: int = 0                           # offsets moved to match the loaded text
+    length_mismatches: list = field(default_factory=list)  # doc_ids whose loaded text is not index.csv's `chars` long
 
 
 # ---------------------------------------------------------------------------- reading the gold
@@ -209,9 +211,12 @@ def load_articles(gold: Gold) -> pd.DataFrame:
     if not gold.index:
         fill_index(gold, dict(zip(result.articles["doc_id"], result.articles["published"])))
     articles = result.articles[result.articles["doc_id"].isin(list(gold.index))].reset_index(drop=True)
-    for doc_id, published in zip(articles["doc_id"], articles["published"]):
-        if not gold.index[doc_id].get("published"):
-            gold.index[doc_id]["published"] = published
+    for doc_id, published, text in zip(articles["doc_id"], articles["published"], articles["text"]):
+        row = gold.index[doc_id]
+        if not row.get("published"):
+            row["published"] = published
+        if str(row.get("chars") or "").isdigit() and int(row["chars"]) != len(text):
+            gold.length_mismatches.append(doc_id)
     missing = sorted(set(gold.index) - set(articles["doc_id"]))
     if missing:
         why = dict(zip(result.rejects["source_path"], result.rejects["reason"]))
@@ -482,7 +487,8 @@ def score_with_errors(statements: pd.DataFrame, spans: pd.DataFrame, gold: Gold 
     controls = [d for d, r in gold.index.items() if r["kind"] == "control"]
     out["controls"] = {"stance_statements": sum(e["kind"] == "control" for e in errors), "documents": len(controls)}
     out["time"] = _score_time(gold, spans, all_st, errors)
-    out["alignment"] = {"gold_rows": len(gold.items) + len(gold.time), "remapped": gold.remapped}
+    out["alignment"] = {"gold_rows": len(gold.items) + len(gold.time), "remapped": gold.remapped,
+                        "length_mismatches": sorted(gold.length_mismatches)}
     counts: dict[str, int] = {}
     for e in errors:
         counts[e["kind"]] = counts.get(e["kind"], 0) + 1
