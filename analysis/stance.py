@@ -604,7 +604,12 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
             words = words[1:]
         while words and words[-1] in _NON_NAME:
             words = words[:-1]
-        if len(words) < 2 or len(words) > _NAME_MAX_WORDS or any(w in _NON_NAME for w in words):
+        inner = [i for i, w in enumerate(words) if w in _NON_NAME]
+        if inner:
+            # a title inside the run names the person after it ("Massachusetts Senate President
+            # Stanley Rosenberg", "Facebook General Counsel Colin Stretch")
+            words = words[inner[-1] + 1:]
+        if len(words) < 2 or len(words) > _NAME_MAX_WORDS:
             continue
         name = " ".join(words)
         s = text.find(name, m.start())
