@@ -87,6 +87,8 @@ def _full_names(text: str) -> tuple[str, ...]:
     for g in find_actor_mentions(text):
         if g.get("person"):
             seen.setdefault(g["person"], None)
+        elif g["kind"] == "person" and len(g["text"].split()) >= 2:  # "Donald Trump" in the gazetteer
+            seen.setdefault(g["text"], None)
     return tuple(seen)
 
 
@@ -155,6 +157,8 @@ def _titled_person(phrase: str, text: str, pos: int) -> str:
     if not m:
         return ""
     head = m.group("head")
+    if not re.search(r"[a-z]", head):  # "the FTC" is a name, not a title
+        return ""
     if head.lower() in {"company", "firm", "group", "government", "ministry", "statement", "report", "men",
                         "women", "people", "pair", "trio", "man", "woman", "couple", "team", "side", "club"}:
         return ""
@@ -222,6 +226,15 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     cut = re.sub(r"\s*<[^>]*>", "", cut).strip()  # ticker symbols: "Siemens AG <SIEG.F>"
     cut = re.sub(r"^(?:some|many|several|most|other|two|three|four|five|leading|top|senior|prominent)\s+", "", cut,
                  flags=re.I)
+    # "Trump and Moore", "Mr Afzal, Mr Islam and Mr Kazi": the first named speaks first
+    conj = re.match(r"^((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})(?:,\s+|\s+and\s+)(?-i:[A-Z])", cut)
+    if conj and not _ORG_NAME.fullmatch(cut) and " of " not in cut:
+        cut = conj.group(1)
+    om = _ORG_HEADS.search(cut)
+    if om and text and not re.search(r"(?-i:[A-Z])", cut[1:]):
+        org = _nearest_org(text, pos)  # "the company": the organisation named last
+        if org:
+            return Speaker(org, org, "organisation", "act.org_antecedent")
     m = _CLIENT.match(cut) or _POSSESSIVE_AGENT.match(cut)
     if m and _depth < 2:
         client = resolve_speaker(m.group("client"), text, pos, _depth + 1)
@@ -255,11 +268,6 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         found = resolve_speaker(titled, text, pos, _depth + 1)
         if found.actor != UNKNOWN:
             return Speaker(found.speaker, found.actor, found.source_type, "act.title_coref")
-    om = _ORG_HEADS.search(cut)
-    if om and text:
-        org = _nearest_org(text, pos)
-        if org:
-            return Speaker(org, org, "organisation", "act.org_antecedent")
     # a capitalised name the gazetteer does not know: a person's surname, a company, a
     # fictional country - the text's own name is the actor
     bare = re.sub(r"^(?:the|a|an)\s+", "", cut, flags=re.I)

@@ -455,6 +455,8 @@ _NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "D
              "Securities", "Association", "Federation", "Union", "Club", "Airlines", "Motors", "Industries",
              "Institute", "University", "Foundation", "Trust", "Fund", "Partners", "Capital", "Systems",
              "Technologies", "Communications", "Entertainment", "Records", "Magazine", "Newspaper",
+             "Under-Secretary", "Secretary-General", "Vice-President", "Vice-Chairman", "Co-Chairman",
+             "Chief-Executive", "Spokesman", "Attorney-General",
              "Tobacco", "Oil", "Energy", "Telecom", "Pharmaceuticals", "Insurance", "Investments"}
 # a capitalised word, hyphenated parts included ("Van-Thinh"), and name particles ("al-Shaheen")
 _NAME_WORD = r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
