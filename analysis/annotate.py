@@ -125,6 +125,26 @@ def _cue_first(results: list, cue_rule: str) -> list:
     return [StanceResult(stance, "S_cue_stance", code, None, "")] + results
 
 
+def _last_person_before(text: str, pos: int) -> str:
+    """The last person named before ``pos`` (a full name, or a titled surname: "Mr Howard")."""
+    from analysis.actors import canonical_person
+    from analysis.stance import _person_names
+
+    # the most salient person so far: mentioned most often (by surname), then most recently
+    counts: dict[str, tuple[int, int]] = {}
+    names = [(s, name) for s, _, name in _person_names(text) if s < pos]
+    names += [(m.start(), m.group(0)) for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'’-]+",
+                                                          text[:pos])]
+    for s, name in names:
+        full = canonical_person(name, text)
+        surname = full.split()[-1]
+        n = len(re.findall(r"\b" + re.escape(surname) + r"\b", text[:pos]))
+        counts[full] = (n, s)
+    if not counts:
+        return ""
+    return max(counts, key=lambda k: counts[k])
+
+
 def _quote_owner(text: str, s: int, e: int, quotes: Sequence[Span], atts, sent_index: int):
     """The attribution whose direct quote runs on into sentence ``s..e`` (the sentence lies
     inside a paired quote), or None. Its source speaks the sentence."""
@@ -170,12 +190,18 @@ def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
             end = s + len(",".join(parts[:-1]))
     if end <= s:
         return None
+    agent = re.match(r"\s*[\w-]*\s*by\s+((?:the\s+|The\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?(?-i:[A-Z])[\w'’.&-]*)*)",
+                     text[verb:verb + 120])
+    if agent:  # "after being fined by The Spanish Football Federation": the agent acts
+        return verb + agent.start(1), verb + agent.end(1)
     seg = _cut_subject(text, s, end)
     if seg is None:
         return None
     words = text[seg[0]:seg[1]].split()
     if not words or all(w.lower() in {"the", "a", "an", "it", "and"} for w in words):
         return None
+    if len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed")):
+        return None  # "being", "having": a verb, not a subject
     return seg
 
 
@@ -307,6 +333,13 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         unresolved = kind == "att" and "res.unresolved" in (item.rule or "")
         if actor == "unknown" and stype == "unknown" and source and not unresolved:
             prev = last_person if _PRONOUN.match(source) else last_other if _IMPERSONAL.match(source) else None
+            if prev is None and _PRONOUN.match(source):
+                # no earlier speaker: the person the article named last ("..., Aragones said.
+                # ... he said")
+                named = _last_person_before(text, src_pos)
+                if named:
+                    who = resolve_speaker(named, text, src_pos)
+                    prev = (named, who.actor, who.source_type, who.speaker)
             if prev:
                 source, actor, stype, speaker = prev
         if stype == "person":

@@ -461,7 +461,14 @@ _NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "D
 # a capitalised word, hyphenated parts included ("Van-Thinh"), and name particles ("al-Shaheen")
 _NAME_WORD = r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
 _NAME_RX = re.compile(r"(?-i:" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")+)")
-_NAME_MAX_WORDS = 3  # longer capitalised runs are headlines or titles, not names
+_NAME_MAX_WORDS = 3
+# last words that make a capitalised run an organisation's name
+_ORG_END = {"Plc", "PLC", "Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", "Group", "Holdings", "Bank",
+            "Securities", "Association", "Federation", "Union", "Club", "Airlines", "Motors", "Industries",
+            "Institute", "University", "Foundation", "Trust", "Fund", "Partners", "Capital", "Systems",
+            "Technologies", "Communications", "Entertainment", "Records", "Committee", "Commission",
+            "Council", "Agency", "Authority", "Party", "Ministry", "Department", "Office", "Court", "Board",
+            "Service", "Services", "News", "Times", "Post", "Journal", "Telegraph", "Herald", "Tribune"}  # longer capitalised runs are headlines or titles, not names
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -601,6 +608,8 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
     names = []
     for m in _NAME_RX.finditer(text):
         words = m.group(0).split()
+        if words[-1] in _ORG_END:  # "Spanish Football Federation", "Guinness Plc": an organisation
+            continue
         # trim title / org words at both ends ("Communications Director" is not a name)
         while words and words[0] in _NON_NAME:
             words = words[1:]
