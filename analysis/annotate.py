@@ -23,11 +23,15 @@ import pandas as pd
 
 from analysis import schema
 from analysis.actors import resolve_speaker
+from analysis.targets import find_target
 from analysis.stance import (classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
                              resolve_actor, verb_stance, _NP_CAP)
 
 Span = tuple[int, int]
 
+# pronouns and the speaker's own side are no target ("we are accused", "I was blamed")
+_NO_TARGET = {"i", "we", "us", "me", "you", "it", "this", "that", "they", "them", "he", "she", "him", "her",
+              "which"}
 _PRONOUN = re.compile(r"^(?:he|she|him|her|his)$", re.I)
 _IMPERSONAL = re.compile(r"^(?:it|its|they|them|their|this|that)$", re.I)
 _SUBJECT = re.compile(r"(?:(?:the|The)\s+)?" + _NP_CAP + r"(?:\s+(?:government|ministry|officials?|military))?")
@@ -381,8 +385,12 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         if primary.stance == "accusation" and not target and passive and item.content:
             # "Liverpool and Millwall have been charged by the FA": the subject is the accused
             target = _target_actor(text[item.content[0]:item.content[1]], text, item.content[0])
-            if target == actor:  # a speaker does not deny its own claim; an odd parse, drop it
-                target = ""
+        if primary.stance != "other" and not target:
+            found = find_target(clause, primary.stance, primary.rule, primary.match)
+            if found and found[0].lower() not in _NO_TARGET:
+                target = _target_actor(found[0], text, cs + found[1])
+        if target == actor:  # a speaker does not accuse or answer itself; an odd parse, drop it
+            target = ""
         inside = [m for m in markers if cs <= m["start"] and m["end"] <= ce]
         hedged = any(m["layer"] == "hedge" for m in inside)
         evidence = "; ".join(m["text"] for m in inside if m["layer"] == "evidence")

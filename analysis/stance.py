@@ -457,10 +457,14 @@ _NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "D
              "Technologies", "Communications", "Entertainment", "Records", "Magazine", "Newspaper",
              "Under-Secretary", "Secretary-General", "Vice-President", "Vice-Chairman", "Co-Chairman",
              "Chief-Executive", "Spokesman", "Attorney-General",
+             # roles news puts before a name ("Rapper Snoop Dogg", "Balco boss Victor Conte")
+             "Rapper", "Singer", "Actress", "Actor", "Star", "Boss", "Keeper", "Player", "Skipper", "Owner",
+             "Billionaire", "Tycoon", "Businessman", "Businesswoman", "Producer", "Writer", "Author",
+             "Comedian", "Presenter", "Host", "Pop", "Sprinter", "Athlete", "Champion", "Winger", "Forward",
              "Tobacco", "Oil", "Energy", "Telecom", "Pharmaceuticals", "Insurance", "Investments"}
 # a capitalised word, hyphenated parts included ("Van-Thinh"), and name particles ("al-Shaheen")
 _NAME_WORD = r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
-_NAME_RX = re.compile(r"(?-i:" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")+)")
+_NAME_RX = re.compile(r"(?-i:" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")+)")  # never across lines
 _NAME_MAX_WORDS = 3
 # last words that make a capitalised run an organisation's name
 _ORG_END = {"Plc", "PLC", "Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", "Group", "Holdings", "Bank",
@@ -608,6 +612,10 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
     names = []
     for m in _NAME_RX.finditer(text):
         words = m.group(0).split()
+        poss = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+        if poss:  # "Arsenal's Patrick Vieira": the name follows the possessive
+            words = words[poss[-1] + 1:]
+        words[-1] = re.sub(r"['’]s?$", "", words[-1])  # "Robert Mueller's" -> "Robert Mueller"
         if words[-1] in _ORG_END:  # "Spanish Football Federation", "Guinness Plc": an organisation
             continue
         # trim title / org words at both ends ("Communications Director" is not a name)
@@ -624,6 +632,8 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         name = " ".join(words)
         s = text.find(name, m.start())
+        if s < 0:
+            continue
         if any(_overlaps((s, s + len(name)), (g["start"], g["end"])) for g in gaz):
             continue
         names.append((s, s + len(name), name))
