@@ -65,7 +65,18 @@ _PARTY_NICKNAMES = {"tories": "Conservative Party", "tory": "Conservative Party"
 
 
 def _strip(phrase: str) -> str:
-    return re.sub(r"\s+", " ", (phrase or "")).strip().strip(",.;:()\"“”‘’'").strip()
+    phrase = re.sub(r"\s+", " ", (phrase or "")).strip().strip(",;:()\"“”‘’'").strip()
+    if phrase.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", phrase):  # keep "U.S."
+        phrase = phrase[:-1]
+    return phrase.strip(",;:()\"“”‘’' ")
+
+
+_LEGAL_FORM = re.compile(r"\s+(?:Inc|Corp|Co|Plc|PLC|Ltd|AG|SA|NV|LLC|GmbH|SpA|BV)\.?$")
+
+
+def _org_name(name: str) -> str:
+    """An organisation as news names it, without its legal form: "Kraft Inc" -> "Kraft"."""
+    return _LEGAL_FORM.sub("", name).strip() or name
 
 
 def _titlecase_if_caps(phrase: str) -> str:
@@ -190,7 +201,7 @@ def _nearest_org(text: str, pos: int) -> str:
             name = " ".join(name.split()[1:])
         if name and name not in _NON_NAME:
             best = name
-    return best
+    return _org_name(best)
 
 
 def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth: int = 0) -> Speaker:
@@ -271,11 +282,15 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     # a capitalised name the gazetteer does not know: a person's surname, a company, a
     # fictional country - the text's own name is the actor
     bare = re.sub(r"^(?:the|a|an)\s+", "", cut, flags=re.I)
+    inside = find_actor_mentions(bare)
+    if inside and p.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
+        return Speaker(inside[0]["text"], inside[0]["actor"], inside[0]["source_type"], "act.gazetteer_in_caps")
     if _is_capitalised_name(bare) and len(bare.split()) <= 6:
         if len(bare.split()) == 1 and text:
             full = canonical_person(bare, text)
             if full != bare:
                 return Speaker(full, full, "person", "act.surname")
         stype = "organisation" if _ORG_NAME.fullmatch(bare) else "unknown"
+        bare = _org_name(bare)
         return Speaker(bare, bare, stype, "act.name")
     return Speaker(cut, UNKNOWN, stype if stype != UNKNOWN else UNKNOWN, "act.unresolved")

@@ -23,7 +23,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.actors import resolve_speaker
-from analysis.targets import find_target
+from analysis.targets import clean_target, find_target
 from analysis.stance import (classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
                              resolve_actor, verb_stance, _NP_CAP)
 
@@ -381,7 +381,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         target = ""
         if primary.stance != "other" and primary.target_text:
             tpos = text.find(primary.target_text, cs)
-            target = _target_actor(primary.target_text, text, tpos if tpos >= 0 else cs)
+            target = _target_actor(clean_target(primary.target_text), text, tpos if tpos >= 0 else cs)
         if primary.stance == "accusation" and not target and passive and item.content:
             # "Liverpool and Millwall have been charged by the FA": the subject is the accused
             target = _target_actor(text[item.content[0]:item.content[1]], text, item.content[0])

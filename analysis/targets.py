@@ -24,12 +24,13 @@ _ACCUSING_VERB = re.compile(
     r"|decr(?=y|ie)|excoriat|upbraid|vilif|assail|berat|derid|ridicul|mock|fault|protest)\w*", re.I)
 _BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be|got|get|gets)"
 _OBJECT_END = re.compile(r"\s+(?:of|for|over|with|as|after|in|on|at|to|from|about|amid|before|during|because|while"
-                         r"|who|which|that|and\s+(?:said|called|asked|urged|demanded))\b|[,.;:!?\"“”(]|$")
+                         r"|who|which|that|and\s+(?:said|called|asked|urged|demanded))\b|[,;:!?\"“”(]|\.(?=\s*$)|$",
+                         re.I)
 _SKIP_OBJECT = re.compile(r"^(?:that|of|for|by|in|on|as|to|with|over|a|an|it|this|its|their|his|her)$", re.I)
 _AGENT = re.compile(r"\bby\s+((?:the\s+)?(?:[\w'’.&-]+\s+){0,4}?[\w'’.&-]+?)(?=\s+(?:of|for|over|with|as|after|in|on|at"
-                    r"|to|from|about|during|because|while|who|which|that)\b|[,.;:!?\"“”]|$)", re.I)
+                    r"|to|from|about|during|because|while|who|which|that)\b|[,;:!?\"“”]|\.(?=\s*$)|$)", re.I)
 _AGAINST = re.compile(r"\bagainst\s+((?:the\s+)?(?:[\w'’.&-]+\s+){0,5}?[\w'’.&-]+?)(?=\s+(?:of|for|over|with|as|after|in"
-                      r"|on|at|to|from|about|during|because|while|who|which|that|following)\b|[,.;:!?\"“”]|$)", re.I)
+                      r"|on|at|to|from|about|during|because|while|who|which|that|following)\b|[,;:!?\"“”]|\.(?=\s*$)|$)", re.I)
 _CLAIM = (r"(?:accusations?|allegations?|charges?|claims?|criticisms?|reports?|complaints?|assertions?|suggestions?"
           r"|lawsuit|suit|case|rumou?rs?)")
 _CLAIM_OWNER_BEFORE = re.compile(r"((?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3})(?:['’]s?)?\s+(?:\w+\s+)?"
@@ -42,10 +43,15 @@ _LEAD_PP = re.compile(r"^(?:in|on|at|after|during|before|for|with|from|since|und
                       re.I)
 
 
+def clean_target(phrase: str) -> str:
+    """Public name of :func:`_clip` for target texts found by stance patterns."""
+    return _clip(phrase)
+
+
 def _clip(phrase: str) -> str:
     """A target phrase as an actor's name: "Labour's six new pledges" -> "Labour", "Mr Blair and
     other Cabinet ministers" -> "Mr Blair", "In the tunnel Wenger" -> "Wenger"."""
-    phrase = phrase.strip(" ,;:\"“”‘’'").strip()
+    phrase = re.sub(r"\s*<[^>]*>", "", phrase).strip(" ,;:\"“”‘’'").strip()
     lead = _LEAD_PP.match(phrase)
     if lead and re.match(r"(?-i:[A-Z])", phrase[lead.end():]):
         phrase = phrase[lead.end():]
@@ -79,6 +85,10 @@ def accused_object(clause: str, start: int, end: int) -> tuple[str, int] | None:
     rest = clause[verb.end():]
     m = re.match(r"\s+(?:(?:openly|publicly|strongly|sharply|repeatedly|also|again|formally)\s+)?", rest)
     obj_start = verb.end() + (m.end() if m else 0)
+    # "protested to the United Nations over violations by ...": the addressee is no target
+    to = re.match(r"to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}?(?:over|against|about|at)\s+", clause[obj_start:], re.I)
+    if to:
+        obj_start += to.end()
     tail = clause[obj_start:]
     cut = _OBJECT_END.search(tail)
     obj = _clip(tail[:cut.start()] if cut else tail)
@@ -87,9 +97,7 @@ def accused_object(clause: str, start: int, end: int) -> tuple[str, int] | None:
     if len(obj.split()) > 8:
         return None
     # "condemned missile attacks by Yemen's Houthis": the agent of the act is the accused
-    agent = _AGENT.match(tail[cut.start():].lstrip()) if cut else None
-    if agent is None:
-        agent = re.match(r"\s*by\s+", tail[cut.start():]) and _AGENT.search(tail[cut.start():cut.start() + 80])
+    agent = _AGENT.search(tail[cut.start():cut.start() + 60]) if cut else None
     if agent and not re.search(r"(?-i:[A-Z])", obj):
         return _clip(agent.group(1)), obj_start + cut.start() + agent.start(1)
     return obj, obj_start
@@ -120,10 +128,20 @@ def wrongdoer(clause: str, start: int) -> tuple[str, int] | None:
 
 def claim_owner(clause: str) -> tuple[str, int] | None:
     """Whose claim a denial rejects, where the sentence names them (**U.S.** accusations,
-    charges **by Iran**, **Bellamy's** claim)."""
+    charges **by Iran**, **Bellamy's** claim, IRANIAN ... CHARGES)."""
+    from analysis.stance import find_actor_mentions
+
     m = _CLAIM_OWNER_AFTER.search(clause)
     if m:
         return _clip(m.group(1)), m.start(1)
+    for c in re.finditer(r"\b" + _CLAIM + r"\b", clause, re.I):
+        window = clause[max(0, c.start() - 40):c.start()]
+        near = [g for g in find_actor_mentions(window) if len(window[g["end"]:].split()) <= 3]
+        if near:  # a country or body named just before the claim ("Iranian spy boat charges")
+            g = near[-1]
+            return g["text"], max(0, c.start() - 40) + g["start"]
+    if clause.isupper():
+        return None  # a headline in capitals: a capitalised run is no name there
     for m in _CLAIM_OWNER_BEFORE.finditer(clause):
         words = m.group(1).split()
         if words[0] in {"The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Its"}:
