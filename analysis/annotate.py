@@ -361,6 +361,8 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             # object and complement are part of the act even where no content was found
             passive = bool(_PASSIVE_CUE.search(cue_text))
             ce = max(ce, item.end)
+            if passive:  # "However, Millwall have been charged": the subject is part of the act
+                cs = min(cs, item.start)
         clause = text[cs:ce]
         # weak rows (generic negation, doubt) only after an asserting cue: "he said the
         # shipments had not arrived" is a report, "he insisted they had not" a denial
