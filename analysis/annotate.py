@@ -48,7 +48,7 @@ _FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_den
                              "D_denial_noun", "D_reject_acc", "D_refute", "D_dismiss_as", "A_accuse",
                              "A_accuse_passive", "A_accuse_bare", "A_blame", "A_blame_on", "A_blame_bare",
                              "A_allege", "A_charge", "D_dismiss_obj", "D_dismiss_that", "D_not_guilty", "D_defend",
-                             "A_crit_obj", "A_accuse_obj", "D_call_eval", "D_dismiss_as", "A_charged_with", "A_charges_against", "A_passive_formal"})
+                             "A_crit_obj", "A_accuse_obj", "D_call_eval", "D_dismiss_as", "A_crit_noun", "A_made_by", "A_charged_with", "A_charges_against", "A_passive_formal"})
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +147,18 @@ def _last_person_before(text: str, pos: int) -> str:
     if not counts:
         return ""
     return max(counts, key=lambda k: counts[k])
+
+
+# fallback rules trusted beside an attribution that missed them: formal charges and the
+# accusing / denying verbs with their own subject
+_OUTSIDE_RULES = frozenset({"A_passive_formal", "A_charged_with", "A_charges_against", "A_accuse_obj", "A_crit_obj",
+                            "A_crit_noun", "A_made_by", "D_not_guilty", "D_deny_acc", "D_deny_ing", "D_deny_that",
+                            "D_reject_acc", "D_dismiss_obj", "D_dismiss_as", "D_call_eval"})
+
+
+def _stance_words(atts, text: str) -> list[Span]:
+    """Cue spans of the attributions (a stance cue is its attribution's own statement)."""
+    return [tuple(a.cue) for a in atts if a.cue]
 
 
 def _quote_owner(text: str, s: int, e: int, quotes: Sequence[Span], atts, sent_index: int):
@@ -255,9 +267,20 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
 
     # Sentences with a stance pattern that no attribution covers still report a stance.
     covered = [(a.start, a.end) for a in atts]
+    # the stretches the attributions read their stance on: a stance verb outside all of them
+    # ("Fransen was convicted ... and was ordered to pay") is a statement of its own
+    own = [_own_extent(a, a.start, a.end) for a in atts]
     extra, quoted = [], []
     for i, (s, e) in enumerate(sentences):
-        if _in_skip((s, e), skip) or any(_overlaps((s, e), c) for c in covered):
+        if _in_skip((s, e), skip):
+            continue
+        if any(_overlaps((s, e), c) for c in covered):
+            inside = [o for o in own if _overlaps((s, e), o)]
+            res = [r for r in find_stance(text[s:e], weak=False) if r.match and r.rule in _FALLBACK_RULES
+                   and not any(_overlaps((s + r.match[0], s + r.match[1]), o) for o in inside)
+                   and not any(_overlaps((s + r.match[0], s + r.match[1]), c) for c in _stance_words(atts, text))]
+            if res and res[0].rule in _OUTSIDE_RULES:
+                extra.append((i, s, e, res[0]))
             continue
         owner = _quote_owner(text, s, e, quotes, atts, i)
         if owner is not None:
@@ -309,6 +332,9 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             sent_index, s, e, first = item
             m0 = s + first.match[0]
             subj = _fallback_subject(text, s, m0)
+            if first.speaker_text:  # the pattern names the speaker ("drawing condemnation from Britain")
+                k = text.find(first.speaker_text, s, e)
+                subj = (k, k + len(first.speaker_text)) if k >= 0 else subj
             surface = source = text[subj[0]:subj[1]] if subj else ""
             src_pos = subj[0] if subj else s
             cue_text = text[m0:s + first.match[1]]

@@ -86,6 +86,7 @@ class StanceResult:
     cameo: str
     match: Span | None
     target_text: str = ""
+    speaker_text: str = ""  # who speaks, when the pattern itself names them ("condemnation from Britain")
 
     @property
     def cameo_name(self) -> str:
@@ -363,12 +364,13 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
         s, e = m.start() - shift, m.end() - shift
         match = None if e <= 0 else (max(s, 0), e)
         rule = row["rule"] + ("+cue" if match is None or s < 0 else "")
-        results.append(StanceResult(row["stance"], rule, cameo, match, target))
+        speaker = (m.groupdict().get("speaker") or "").strip()
+        results.append(StanceResult(row["stance"], rule, cameo, match, target, speaker))
     # A denial that names no accuser takes the target of the counter-accusation it carries
     # ("Washington was spreading a groundless rumour": denial of Washington's claim).
     acc_targets = [r.target_text for r in results if r.stance == "accusation" and r.target_text]
     if acc_targets:
-        results = [StanceResult(r.stance, r.rule, r.cameo, r.match, acc_targets[0])
+        results = [StanceResult(r.stance, r.rule, r.cameo, r.match, acc_targets[0], r.speaker_text)
                    if r.stance == "denial" and not r.target_text else r for r in results]
     return results
 
