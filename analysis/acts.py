@@ -74,7 +74,7 @@ _UNKNOWN = {"", "unknown"}
 # ------------------------------------------------------------------ helpers
 
 def _text(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     return str(value).strip()
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from analysis import acts, aggregate, load, pipeline, schema
 
@@ -180,6 +182,52 @@ def test_pairing_summary_without_denials_or_columns():
     plain = pd.DataFrame({"statement_id": ["d:1"], "stance": ["denial"]})
     assert acts.pairing_summary(plain) == {"denials": 1, "answering": 0, "share": 0.0, "median_lag_days": None,
                                            "lags": 0}
+
+
+def test_empty_and_sparse_tables():
+    out = acts.pair_denials(acts.group_acts(schema.empty("statements")))
+    assert out.empty and {"act_id", "answers", "answer_lag_days"} <= set(out.columns)
+    # a table with only the columns the stage reads (no sent_index, NaN and NA as blanks)
+    sparse = pd.DataFrame({"doc_id": ["d", "d"], "statement_id": ["d:1", "d:2"], "start": [0, 50],
+                           "actor": ["Sylvania", "Freedonia"], "target": ["Freedonia", math.nan],
+                           "stance": ["accusation", "denial"], "event_start": ["2022-11-01", pd.NA],
+                           "event_end": ["2022-11-01", None]})
+    out = acts.pair_denials(acts.group_acts(sparse))
+    assert list(out["act_id"]) == ["d:a1", "d:a2"] and list(out["answers"]) == ["", "d:1"]
+    assert math.isnan(out["answer_lag_days"].iloc[1])
+
+
+_DAYS = ["2022-09-01", "2022-09-15", "2022-09-30", "2022-11-01", "2022-11-08", ""]
+
+
+@settings(max_examples=60, deadline=None)
+@given(hs.lists(hs.tuples(hs.sampled_from(["denial", "accusation", "other"]),
+                          hs.sampled_from(["Freedonia", "Sylvania", "unknown"]),
+                          hs.sampled_from(["", "Freedonia", "Sylvania"]),
+                          hs.sampled_from(_DAYS), hs.integers(0, 30)), max_size=12))
+def test_acts_and_pairs_are_consistent(specs):
+    rows = [st(n, stance, actor, target, dates=(day, day) if day else None)
+            for n, (stance, actor, target, day, _) in enumerate(specs, 1)]
+    out = acts.pair_denials(acts.group_acts(frame(*rows))) if rows else None
+    if out is None:
+        return
+    by_id = out.set_index("statement_id")
+    for _, act in out.groupby("act_id"):
+        assert act["stance"].nunique() == 1 and act["actor"].nunique() == 1
+        if act["stance"].iloc[0] == "other":
+            assert len(act) == 1
+        dated = act[act["event_start"] != ""]["event_start"]
+        assert dated.nunique() <= 1  # single days: overlapping means equal
+        assert len(set(act["target"]) - {""}) <= 1
+    for _, den in out[out["answers"] != ""].iterrows():
+        assert den["stance"] == "denial"
+        acc = by_id.loc[den["answers"]]
+        assert acc["stance"] == "accusation" and acc["target"] == den["actor"] and acc["actor"] != den["actor"]
+        assert not den["target"] or acc["actor"] == den["target"]
+        if acc["event_start"] and den["event_start"]:
+            assert acc["event_start"] <= den["event_start"]
+            assert den["answer_lag_days"] >= 0
+    assert (out.loc[out["answers"] == "", "answer_lag_days"].isna()).all()
 
 
 # ------------------------------------------------------------------ the shipped article (issue 9, acceptance 3)
