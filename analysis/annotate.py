@@ -22,6 +22,7 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from analysis import schema
+from analysis.actors import resolve_speaker
 from analysis.stance import (classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
                              resolve_actor, verb_stance, _NP_CAP)
 
@@ -34,10 +35,16 @@ _SUBJECT = re.compile(r"(?:(?:the|The)\s+)?" + _NP_CAP + r"(?:\s+(?:government|m
 
 # Only verb rules that name a speech act may create a statement on their own: a narrated
 # "was not" or "a hoax" is the journalist's voice, not somebody's denial.
+# Attribution cues that are stance verbs themselves (cues.csv rule ids).
+_STANCE_CUES = frozenset({"cue.charge", "cue.sue", "cue.accuse", "cue.blame", "cue.criticize", "cue.condemn",
+                          "cue.deny", "cue.reject", "cue.dismiss", "cue.criticism_of"})
+_PASSIVE_CUE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|d)\b", re.I)
+
 _FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_deny_that", "D_deny_bare",
                              "D_denial_noun", "D_reject_acc", "D_refute", "D_dismiss_as", "A_accuse",
                              "A_accuse_passive", "A_accuse_bare", "A_blame", "A_blame_on", "A_blame_bare",
-                             "A_allege", "A_charge"})
+                             "A_allege", "A_charge", "D_dismiss_obj", "D_dismiss_that", "D_not_guilty", "D_defend",
+                             "A_crit_obj", "A_accuse_obj", "A_charged_with", "A_charges_against", "A_passive_formal"})
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +71,7 @@ def _target_actor(target_text: str, text: str, pos: int) -> str:
     """Canonical actor of a stance target; empty when it does not resolve."""
     if not target_text:
         return ""
-    actor, _ = resolve_actor(target_text, text, pos)
+    actor = resolve_speaker(target_text, text, pos).actor
     return "" if actor == "unknown" else actor
 
 
@@ -80,6 +87,41 @@ def _own_extent(a, s: int, e: int) -> Span:
     # no content found: the stance words may follow the cue ("dismissed the report as fake")
     end = max(p[1] for p in parts) if a.content else e
     return min(p[0] for p in parts), end
+
+
+_PRE_VERB = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|also|again|long|earlier|previously|repeatedly|strongly"
+                       r"|flatly|firmly|vehemently|categorically|consistently|continually|always|already|now|both"
+                       r"|all|today|yesterday|\w+ly))+\s*$", re.I)
+
+
+def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
+    """The subject of a stance verb with no attribution ("The tobacco companies deny ...",
+    "Mr Afzal, Mr Islam and Mr Kazi deny ..."): the noun phrase right before the verb."""
+    from analysis.attribution import _cut_subject
+
+    end = verb
+    m = _PRE_VERB.search(text, s, verb)
+    if m:
+        end = m.start()
+    left = text[s:end]
+    # a relative clause or appositive between subject and verb: "The men, elected to ..., deny"
+    parts = [p for p in re.split(r",", left)]
+    if len(parts) >= 3 and parts[-1].strip() == "":
+        parts = parts[:-1]
+    if len(parts) >= 2 and re.match(r"\s*(?:who|which|a|an|the|elected|based|named|\w+ed)\b", parts[-1]):
+        end = s + len(",".join(parts[:-1]))
+        while len(parts) >= 3 and re.match(r"\s*(?:who|which|a|an|the|elected|based|named|\w+ed)\b", parts[-2]):
+            parts = parts[:-1]
+            end = s + len(",".join(parts[:-1]))
+    if end <= s:
+        return None
+    seg = _cut_subject(text, s, end)
+    if seg is None:
+        return None
+    words = text[seg[0]:seg[1]].split()
+    if not words or all(w.lower() in {"the", "a", "an", "it", "and"} for w in words):
+        return None
+    return seg
 
 
 def _self_target(r, actor: str, text: str, pos: int) -> bool:
@@ -141,8 +183,8 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
 
     statements: list[dict] = []
     stance_seen: set[tuple] = set()
-    last_person: tuple[str, str, str] | None = None
-    last_other: tuple[str, str, str] | None = None
+    last_person: tuple[str, str, str, str] | None = None
+    last_other: tuple[str, str, str, str] | None = None
     for n, (kind, _, item) in enumerate(items, start=1):
         sid = f"{doc_id}:{n}"
         if kind == "att":
@@ -164,23 +206,22 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         else:
             sent_index, s, e, first = item
             m0 = s + first.match[0]
-            subj = None
-            for m in _SUBJECT.finditer(text, s, m0):
-                subj = m
-                break
-            surface = source = subj.group(0) if subj else ""
-            src_pos = subj.start() if subj else s
+            subj = _fallback_subject(text, s, m0)
+            surface = source = text[subj[0]:subj[1]] if subj else ""
+            src_pos = subj[0] if subj else s
             cue_text = text[m0:s + first.match[1]]
             mode = "indirect"
             rules = ["S_fallback"]
             if subj:
-                spans.append(_span_row(doc_id, text, "source", subj.start(), subj.end(), "", sid, "S_fallback"))
+                spans.append(_span_row(doc_id, text, "source", subj[0], subj[1], "", sid, "S_fallback"))
             spans.append(_span_row(doc_id, text, "cue", m0, s + first.match[1], verb_stance(cue_text), sid, "S_fallback"))
 
         # actor of the source; pronouns the attribution engine left unresolved follow the
         # last statement's speaker of the same kind ("Though he stressed ..." -> Kirby)
+        speaker = ""
         if source:
-            actor, stype = resolve_actor(source, text, src_pos)
+            who = resolve_speaker(source, text, src_pos)
+            actor, stype, speaker = who.actor, who.source_type, who.speaker
             # "the statement continued": the engine resolves it to its author (actor), but
             # the source is still a document
             if surface and surface != source:
@@ -195,16 +236,22 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         if actor == "unknown" and stype == "unknown" and source and not unresolved:
             prev = last_person if _PRONOUN.match(source) else last_other if _IMPERSONAL.match(source) else None
             if prev:
-                source, actor, stype = prev
+                source, actor, stype, speaker = prev
         if stype == "person":
-            last_person = (source, actor, stype)
+            last_person = (source, actor, stype, speaker)
         elif actor != "unknown":
-            last_other = (source, actor, stype)
+            last_other = (source, actor, stype, speaker)
 
         # Stance is read on the attribution's own stretch (source, cue, content), not on the
         # whole sentence, so a report nested in another ("what it called ...") does not
         # inherit its host's stance.
         cs, ce = _own_extent(item, s, e) if kind == "att" else (s, e)
+        passive = False
+        if kind == "att" and item.cue and item.cue_rule in _STANCE_CUES:
+            # the cue is itself the stance verb ("have been charged over crowd trouble"): its
+            # object and complement are part of the act even where no content was found
+            passive = bool(_PASSIVE_CUE.search(cue_text))
+            cs, ce = min(cs, item.start), max(ce, item.end)
         clause = text[cs:ce]
         # weak rows (generic negation, doubt) only after an asserting cue: "he said the
         # shipments had not arrived" is a report, "he insisted they had not" a denial
@@ -225,6 +272,9 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         if primary.stance != "other" and primary.target_text:
             tpos = text.find(primary.target_text, cs)
             target = _target_actor(primary.target_text, text, tpos if tpos >= 0 else cs)
+        if primary.stance == "accusation" and not target and passive and item.content:
+            # "Liverpool and Millwall have been charged by the FA": the subject is the accused
+            target = _target_actor(text[item.content[0]:item.content[1]], text, item.content[0])
             if target == actor:  # a speaker does not deny its own claim; an odd parse, drop it
                 target = ""
         inside = [m for m in markers if cs <= m["start"] and m["end"] <= ce]
@@ -233,7 +283,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         rules.append(primary.rule)
         statements.append({
             "doc_id": doc_id, "statement_id": sid, "sent_index": int(sent_index), "start": int(s), "end": int(e),
-            "text": text[s:e], "mode": mode, "cue": cue_text, "source": source, "source_type": stype,
+            "text": text[s:e], "mode": mode, "cue": cue_text, "source": source, "source_type": stype, "speaker": speaker,
             "actor": actor, "target": target, "stance": primary.stance, "hedged": hedged, "evidence": evidence,
             "time_text": "", "event_start": "", "event_end": "", "rule": "+".join(r for r in rules if r),
         })

