@@ -15,6 +15,10 @@ into one act when, in one article, they have
   when their ``source`` is written the same way, since two anonymous sources are
   not known to be one;
 - the same ``stance``;
+- compatible speakers: two different named persons (``source_type`` person,
+  ``speaker``) are two acts even for one party (*Ebbers denied ... Sullivan also
+  denied ...*); a person and the party's institutional voice (*The US government
+  ... John Kirby said ...*) are one;
 - compatible targets: equal, or one of them empty (*North Korea denies ...* and
   *... Washington's groundless rumour* are one denial); two different named
   targets are two acts;
@@ -32,9 +36,10 @@ into one act when, in one article, they have
 **Pairing** (:func:`pair_denials`, columns ``answers`` and ``answer_lag_days``).
 A denial answers an accusation of the same article when
 
-- the accusation's ``target`` is the denial's actor (or its side: any of the
-  denial's party columns, :data:`PARTY_COLUMNS`), and, when the denial names a
-  ``target`` (the accuser), the accusation's actor is that target;
+- the accusation's ``target`` is the denial's actor or its named speaker
+  (:data:`PARTY_COLUMNS`), and, when the denial names a ``target`` (the accuser),
+  the accusation's actor or speaker is that target; an accusation by the denier
+  itself is never what it answers;
 - the accusation comes *before* the denial: earlier in the text or in the same
   sentence, **or dated before it** (its range starts before the denial's and does
   not end after it). News puts the denial first and the accusation it answers
@@ -46,8 +51,9 @@ A denial answers an accusation of the same article when
 When several accusations qualify: the nearest one dated on or before the denial's
 date (smallest lag), then the nearest in the text (earlier ones first). All
 statements of one denial act answer the same accusation (the best pair over the
-act's statements). ``answers`` is that accusation's ``statement_id``;
-``answer_lag_days`` = days from its ``event_start`` to the denial's
+act's statements; an accuser named by one report binds them all). ``answers`` is
+that accusation's ``statement_id``; ``answer_lag_days`` = days from its
+``event_start`` to the denial's
 ``event_start`` (never negative: overlapping dates count as the same time), NaN
 when either is undated or nothing is answered.
 """
@@ -64,9 +70,10 @@ import pandas as pd
 ACT_COLUMNS = ("act_id", "answers", "answer_lag_days")
 #: Stances grouped into acts and paired.
 GROUPED = ("denial", "accusation")
-#: Columns naming the party a statement's speaker belongs to (the first is the grouping key);
-#: pairing accepts a match on any of them present in the table.
-PARTY_COLUMNS = ("actor", "speaker", "party")
+#: Columns naming who made a statement: the party (``actor``, the grouping key) and the named
+#: speaker; pairing accepts a match on either (an accusation of *Bernard Ebbers* is answered by
+#: Ebbers' denial whatever his company's actor is).
+PARTY_COLUMNS = ("actor", "speaker")
 
 _UNKNOWN = {"", "unknown"}
 
@@ -153,8 +160,27 @@ def group_act_rows(rows: list[dict]) -> list[dict]:
     return rows
 
 
+def _person(row: dict) -> str:
+    """The named person who spoke (speaker of a ``person`` source), else ''."""
+    if _text(row.get("source_type")) != "person":
+        return ""
+    return _text(row.get("speaker")) or _text(row.get("source"))
+
+
+def _fits(act: dict, key: str, stance: str, target: str, person: str) -> bool:
+    """Can a statement (speaker key, stance, target, person) report the same act as `act`?"""
+    return (act["key"] == key and act["stance"] == stance
+            and not (target and act["target"] and target != act["target"])
+            and not (person and act["person"] and person != act["person"]))
+
+
+def _join(act: dict, target: str, person: str) -> None:
+    act["target"] = act["target"] or target
+    act["person"] = act["person"] or person
+
+
 def _group_doc(doc_id: str, rows: list[dict]) -> None:
-    # acts: list of dicts {key, stance, target, range (intersection) | None, members}
+    # acts: dicts {key, stance, target, person, range (intersection of the members' ranges) | None}
     acts: list[dict] = []
     act_of: list[int] = [-1] * len(rows)
     undated: list[int] = []
@@ -165,49 +191,43 @@ def _group_doc(doc_id: str, rows: list[dict]) -> None:
         key = _speaker_key(row)
         if stance not in GROUPED or not key:
             act_of[i] = len(acts)
-            acts.append({"key": None})
+            acts.append({"key": None, "stance": stance, "target": "", "person": "", "range": None})
             continue
         rng = _range(row)
         if rng is None:
             undated.append(i)
             continue
-        target = _text(row.get("target"))
+        target, person = _text(row.get("target")), _person(row)
         chosen = None
         for n in range(len(acts) - 1, -1, -1):  # the latest act that fits
             act = acts[n]
-            if act["key"] != key or act["stance"] != stance or act["range"] is None:
+            if act["range"] is None or not _fits(act, key, stance, target, person):
                 continue
-            if target and act["target"] and target != act["target"]:
-                continue
-            lo, hi = max(act["range"][0], rng[0]), min(act["range"][1], rng[1])
-            if lo <= hi:
+            if max(act["range"][0], rng[0]) <= min(act["range"][1], rng[1]):
                 chosen = n
                 break
         if chosen is None:
             act_of[i] = len(acts)
-            acts.append({"key": key, "stance": stance, "target": target, "range": rng})
+            acts.append({"key": key, "stance": stance, "target": target, "person": person, "range": rng})
         else:
             act = acts[chosen]
             act["range"] = (max(act["range"][0], rng[0]), min(act["range"][1], rng[1]))
-            act["target"] = act["target"] or target
+            _join(act, target, person)
             act_of[i] = chosen
-    # undated statements: the one dated act that fits, else one undated act per speaker/stance/target
-    undated_acts: dict[tuple, int] = {}
+    # undated statements: the one dated act that fits, else an undated act of their own
+    n_dated = len(acts)
     for i in undated:  # already in text order
         row = rows[i]
-        key, stance, target = _speaker_key(row), _text(row.get("stance")), _text(row.get("target"))
-        fits = [n for n, a in enumerate(acts) if a["key"] == key and a.get("stance") == stance
-                and a.get("range") is not None and not (target and a["target"] and target != a["target"])]
-        if len(fits) == 1:
+        key, stance, target, person = _speaker_key(row), _text(row.get("stance")), _text(row.get("target")), _person(row)
+        fits = [n for n in range(n_dated) if acts[n]["range"] is not None and _fits(acts[n], key, stance, target, person)]
+        if len(fits) != 1:
+            fits = [n for n in range(n_dated, len(acts)) if _fits(acts[n], key, stance, target, person)][:1]
+        if fits:
             act_of[i] = fits[0]
-            continue
-        group = next((n for (k, s, t), n in undated_acts.items()
-                      if k == key and s == stance and not (target and t and target != t)), None)
-        if group is None:
-            group = len(acts)
-            acts.append({"key": key, "stance": stance, "target": target, "range": None})
-            undated_acts[(key, stance, target)] = group
-        act_of[i] = group
+            _join(acts[fits[0]], target, person)
+        else:
+            act_of[i] = len(acts)
+            acts.append({"key": key, "stance": stance, "target": target, "person": person, "range": None})
     # number acts in text order of their first statement
     names: dict[int, str] = {}
     for i in order:
@@ -237,12 +257,12 @@ def _sent(row: dict) -> int:
     return _int(row.get("sent_index"), 0)
 
 
-def _candidate_key(den: dict, acc: dict, party_cols: tuple[str, ...]) -> tuple | None:
-    """How well `acc` fits as the accusation `den` answers (smaller is better), or None if it cannot be."""
+def _candidate_key(den: dict, acc: dict, party_cols: tuple[str, ...], den_target: str) -> tuple | None:
+    """How well `acc` fits as the accusation `den` answers (smaller is better), or None if it cannot be.
+    `den_target` is the accuser the denial's act names ('' when none)."""
     den_names = _names(den, party_cols)
     if not den_names or _text(acc.get("target")) not in den_names:
         return None
-    den_target = _text(den.get("target"))
     acc_names = _names(acc, party_cols)
     if den_target and den_target not in acc_names:
         return None
@@ -279,9 +299,11 @@ def pair_denial_rows(rows: list[dict]) -> list[dict]:
                 units.setdefault(_text(r.get("act_id")) or "stmt:" + _text(r.get("statement_id")), []).append(r)
         for members in units.values():
             best = None
+            # the accuser named by any report of the act binds them all
+            act_target = next((t for t in (_text(m.get("target")) for m in members) if t), "")
             for den in members:
                 for acc in accusations:
-                    key = _candidate_key(den, acc, party_cols)
+                    key = _candidate_key(den, acc, party_cols, act_target)
                     if key is not None and (best is None or key < best[0]):
                         best = (key, acc)
             if best is None:

@@ -55,6 +55,12 @@ def act_numbers(df):
     ([st(1, "denial", "Freedonia", "Sylvania"), st(2, "accusation", "Freedonia", "Sylvania")], ["a1", "a2"]),
     # two different named targets: two acts
     ([st(1, "accusation", "Freedonia", "Sylvania"), st(2, "accusation", "Freedonia", "Ruritania")], ["a1", "a2"]),
+    # one party, two named people: two acts; a person and the party's institutional voice: one
+    ([{**st(1, "denial", "WorldCom"), "speaker": "Bernard Ebbers", "source_type": "person"},
+      {**st(2, "denial", "WorldCom"), "speaker": "Scott Sullivan", "source_type": "person"},
+      {**st(3, "denial", "WorldCom"), "speaker": "Bernard Ebbers", "source_type": "person"}], ["a1", "a2", "a1"]),
+    ([{**st(1, "accusation", "Freedonia", "Sylvania"), "speaker": "The government", "source_type": "government"},
+      {**st(2, "accusation", "Freedonia", "Sylvania"), "speaker": "Jane Roe", "source_type": "person"}], ["a1", "a1"]),
     # `other` statements are never grouped, each its own act
     ([st(1, "other", "Freedonia"), st(2, "other", "Freedonia")], ["a1", "a2"]),
     # unknown speakers: grouped only when written the same way
@@ -113,6 +119,16 @@ def test_named_accuser_must_be_the_accusations_actor():
                         st(2, "accusation", "Sylvania", "Freedonia"),
                         st(3, "denial", "Freedonia", "Ruritania"))
     assert answers == ["", "", "d:1"]  # the named accuser, not the nearest accusation
+
+
+def test_named_speaker_counts_as_the_denier():
+    # prosecutors accuse the person; the person (actor: his company) denies
+    acc = {**st(1, "accusation", "United States", "Bernard Ebbers", dates=LAST_WEEK), "speaker": "prosecutors"}
+    den = {**st(2, "denial", "WorldCom"), "speaker": "Bernard Ebbers", "source_type": "person"}
+    other = {**st(3, "denial", "WorldCom"), "speaker": "Scott Sullivan", "source_type": "person"}
+    out = acts.pair_denials(acts.group_acts(frame(acc, den, other)))
+    assert act_numbers(out) == ["a1", "a2", "a3"]  # two people: two acts
+    assert list(out["answers"]) == ["", "d:1", ""]
 
 
 def test_later_accusation_in_another_sentence_is_not_answered():
