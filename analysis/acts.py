@@ -137,10 +137,8 @@ def _by_doc(rows: list[dict]) -> dict[str, list[int]]:
     return docs
 
 
-def _records(statements) -> list[dict]:
-    if isinstance(statements, pd.DataFrame):
-        return statements.to_dict("records")
-    return [dict(r) for r in statements]
+def _records(statements: pd.DataFrame) -> list[dict]:
+    return statements.to_dict("records")
 
 
 def _to_frame(statements: pd.DataFrame, rows: list[dict], cols: Iterable[str]) -> pd.DataFrame:
@@ -153,8 +151,9 @@ def _to_frame(statements: pd.DataFrame, rows: list[dict], cols: Iterable[str]) -
 
 # ------------------------------------------------------------------ speech acts
 
-def group_act_rows(rows: list[dict]) -> list[dict]:
-    """Set ``act_id`` on each statement row (in place; returns `rows`). See the module docstring."""
+def group_act_rows(rows: Iterable[dict]) -> list[dict]:
+    """Copies of the statement rows with ``act_id`` set (see the module docstring)."""
+    rows = [dict(r) for r in rows]
     for doc_id, idx in _by_doc(rows).items():
         _group_doc(doc_id, [rows[i] for i in idx])
     return rows
@@ -282,8 +281,9 @@ def _candidate_key(den: dict, acc: dict, party_cols: tuple[str, ...], den_target
     return (0 if on_or_before else 1, lag if on_or_before else 0, 0 if earlier_in_text else 1, distance)
 
 
-def pair_denial_rows(rows: list[dict]) -> list[dict]:
-    """Set ``answers`` and ``answer_lag_days`` on each statement row (in place; returns `rows`)."""
+def pair_denial_rows(rows: Iterable[dict]) -> list[dict]:
+    """Copies of the statement rows with ``answers`` and ``answer_lag_days`` set."""
+    rows = [dict(r) for r in rows]
     party_cols = tuple(c for c in PARTY_COLUMNS if rows and c in rows[0]) or ("actor",)
     for row in rows:
         row["answers"] = ""

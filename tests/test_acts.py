@@ -213,6 +213,16 @@ def test_empty_and_sparse_tables():
     assert math.isnan(out["answer_lag_days"].iloc[1])
 
 
+def test_inputs_are_left_alone():
+    table = frame(st(1, "accusation", "Sylvania", "Freedonia", dates=LAST_WEEK), st(2, "denial", "Freedonia"))
+    before = table.copy()
+    acts.pair_denials(acts.group_acts(table))
+    pd.testing.assert_frame_equal(table, before)
+    rows = [st(1, "accusation", "Sylvania", "Freedonia", dates=LAST_WEEK), st(2, "denial", "Freedonia")]
+    linked = acts.link_rows(rows)
+    assert "act_id" not in rows[0] and [r["answers"] for r in linked] == ["", "d:1"]
+
+
 _DAYS = ["2022-09-01", "2022-09-15", "2022-09-30", "2022-11-01", "2022-11-08", ""]
 
 
