@@ -47,9 +47,10 @@ _POSSESSIVE_AGENT = re.compile(r"^(?P<client>.+?)['’]s?\s+(?:\w+\s+)?(?:lawyer
 _RELATIVE_CUT = re.compile(r",\s*(?:who|which|whose|a|an|the|in|at|on|speaking|\d+)\b.*$", re.S)
 _ORG_SUFFIX = (r"Inc|Corp|Corporation|Co|Company|Plc|PLC|Ltd|Limited|AG|SA|NV|Group|Holdings|Bank|Securities"
                r"|Association|Federation|Union|Party|Committee|Commission|Council|Agency|Authority|Institute"
-               r"|University|Foundation|Club|United|City|Rovers|FC|Trust|Fund|Board|Court|Network|Airlines?")
+               r"|University|Foundation|Club|United|City|Rovers|FC|Trust|Fund|Board|Court|Network|Airlines?|Industries"
+               r"|Motors|Systems|Technologies|Communications|Entertainment|Records|Partners|Capital|Energy|Oil")
 _ORG_NAME = re.compile(r"(?-i:(?:[A-Z][\w&'’.-]*\s+){0,5}(?:" + _ORG_SUFFIX + r"))\b")
-_ORG_HEADS = re.compile(r"^(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?P<head>company|firm|bank|group|club|team|side"
+_ORG_HEADS = re.compile(r"(?:^|\s)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?P<head>company|firm|bank|group|club|team|side"
                         r"|union|corporation|carrier|airline|broker|brokerage|insurer|network|channel|newspaper"
                         r"|paper|station|broadcaster|agency|association|federation|body|organi[sz]ation"
                         r"|charity|party|board|fund|retailer|maker|manufacturer|utility|lender)s?$", re.I)
@@ -86,6 +87,8 @@ def _full_names(text: str) -> tuple[str, ...]:
     for g in find_actor_mentions(text):
         if g.get("person"):
             seen.setdefault(g["person"], None)
+        elif g["kind"] == "person" and len(g["text"].split()) >= 2:  # "Donald Trump" in the gazetteer
+            seen.setdefault(g["text"], None)
     return tuple(seen)
 
 
@@ -114,14 +117,63 @@ def canonical_person(name: str, text: str) -> str:
     words = bare.split()
     if not words:
         return name
-    last = words[-1].lower()
+    last = _unparticle(words[-1])
     best = ""
     for full in _full_names(text):
         fw = full.split()
-        if fw[-1].lower() == last and (len(words) == 1 or fw[0].lower() == words[0].lower()):
+        if _unparticle(fw[-1]) == last and (len(words) == 1 or fw[0].lower() == words[0].lower()):
             if len(full) > len(best):
                 best = full
+    if not best and len(words) == 1:
+        # family name first ("Tran" -> "Tran Van-Thinh"), when only one person starts so
+        firsts = {full for full in _full_names(text) if full.split()[0].lower() == last}
+        if len(firsts) == 1:
+            best = firsts.pop()
     return best or bare
+
+
+def _unparticle(word: str) -> str:
+    """A surname without its particle, lower case: "al-Shaheen" -> "shaheen"."""
+    return re.sub(r"^(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ]", "", word, flags=re.I).lower()
+
+
+_LEGISLATOR = re.compile(r"\b(?:senator|sen\.|representative|rep\.|congress(?:man|woman)|lawmaker|legislator|MP|MEP"
+                         r"|councill?or|assemblyman|assemblywoman|candidate|nominee)\b", re.I)
+_TITLE_WORDS = re.compile(r"^(?:the|a|an|his|her|its|their)\s+(?P<title>(?:[\w-]+\s+){0,3}?(?P<head>[a-z][\w-]*(?:\s+general)?))"
+                          r"(?:\s+(?:of|for|at|on)\s+.*)?$", re.I)
+
+
+def _title_near(text: str, person: str) -> str:
+    """The words right before a person's first full mention ("Nebraska Senator Deb Fischer")."""
+    i = text.find(person) if text and person else -1
+    return text[max(0, i - 40):i] if i > 0 else ""
+
+
+def _titled_person(phrase: str, text: str, pos: int) -> str:
+    """The named person a title refers to ("The attorney general" -> "Lord Goldsmith" where the
+    article says "Attorney General Lord Goldsmith"; "the Tory co-chairman" -> "Liam Fox"):
+    the nearest mention of the title's head word next to a capitalised name."""
+    m = _TITLE_WORDS.match(phrase)
+    if not m:
+        return ""
+    head = m.group("head")
+    if not re.search(r"[a-z]", head):  # "the FTC" is a name, not a title
+        return ""
+    if head.lower() in {"company", "firm", "group", "government", "ministry", "statement", "report", "men",
+                        "women", "people", "pair", "trio", "man", "woman", "couple", "team", "side", "club"}:
+        return ""
+    name = r"((?:(?:Lord|Lady|Sir|Dame|Baroness)\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})"
+    best, dist = "", 10 ** 9
+    for rx in (re.compile(r"\b" + re.escape(head) + r"s?,?\s+" + name, re.I),
+               re.compile(name + r",\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?" + re.escape(head) + r"\b", re.I)):
+        for mm in rx.finditer(text):
+            cand = mm.group(1)
+            if cand.split()[0] in _NON_NAME and not _PEERAGE.match(cand):
+                continue
+            d = abs(mm.start() - pos)
+            if d < dist:
+                best, dist = cand, d
+    return best
 
 
 def _is_capitalised_name(phrase: str) -> bool:
@@ -156,13 +208,33 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         pos = text.find(raw) if text else -1
         pos = len(text) if pos < 0 else pos
     if raw.lower() == "who" and text:
-        # "Shepherd, who accused ...": the name the relative clause hangs on
-        m = re.search(r"((?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3})\s*,\s*$", text[max(0, pos - 80):pos])
+        # "Shepherd, who accused ...", "The president, who regularly assails ...": the noun
+        # phrase the relative clause hangs on
+        lo = max(0, pos - 100)
+        m = re.search(r"((?:[\w'’.-]+\s+){0,5}[\w'’.-]+)\s*,\s*$", text[lo:pos])
         if m and _depth < 2:
-            return resolve_speaker(m.group(1), text, pos - 80 + m.start(1) if pos >= 80 else m.start(1), _depth + 1)
+            np = re.split(r"[;:.!?]|\b(?:and|but|said|says|after|when|while|as)\b", m.group(1))[-1].strip()
+            if np:
+                return resolve_speaker(np, text, lo + m.start(1), _depth + 1)
     p = _titlecase_if_caps(raw)
     # the appositive or relative clause after the name says who they are, not who speaks
     cut = _RELATIVE_CUT.sub("", p).strip() or p
+    # "the Football Association over crowd trouble during ...": a passive agent ends where a
+    # lower-case prepositional phrase begins
+    cut = re.sub(r"\s+(?:over|for|during|after|before|on|in|at|with|about|amid|following|since)\s+(?-i:[a-z]).*$",
+                 "", cut) or cut
+    cut = re.sub(r"\s*<[^>]*>", "", cut).strip()  # ticker symbols: "Siemens AG <SIEG.F>"
+    cut = re.sub(r"^(?:some|many|several|most|other|two|three|four|five|leading|top|senior|prominent)\s+", "", cut,
+                 flags=re.I)
+    # "Trump and Moore", "Mr Afzal, Mr Islam and Mr Kazi": the first named speaks first
+    conj = re.match(r"^((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})(?:,\s+|\s+and\s+)(?-i:[A-Z])", cut)
+    if conj and not _ORG_NAME.fullmatch(cut) and " of " not in cut:
+        cut = conj.group(1)
+    om = _ORG_HEADS.search(cut)
+    if om and text and not re.search(r"(?-i:[A-Z])", cut[1:]):
+        org = _nearest_org(text, pos)  # "the company": the organisation named last
+        if org:
+            return Speaker(org, org, "organisation", "act.org_antecedent")
     m = _CLIENT.match(cut) or _POSSESSIVE_AGENT.match(cut)
     if m and _depth < 2:
         client = resolve_speaker(m.group("client"), text, pos, _depth + 1)
@@ -183,19 +255,19 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         named = names[-1][2] if names else cut
         person = canonical_person(named, text) if text else named
         # an official speaks for their state; anybody else (a company chairman, a player, a
-        # candidate) is their own actor, the organisation being their affiliation
-        if actor not in _state_actors():
+        # candidate, a legislator) is their own actor, the organisation being their affiliation
+        if actor not in _state_actors() or _LEGISLATOR.search(cut + " " + _title_near(text, person)):
             actor = person
         return Speaker(person, actor, "person", "act.person")
     if actor != UNKNOWN:
         return Speaker(cut, actor, stype, "act.gazetteer")
     if _ANON.search(cut) and not _is_capitalised_name(cut):
         return Speaker(cut, UNKNOWN, "anonymous", "act.anonymous")
-    om = _ORG_HEADS.match(cut)
-    if om and text:
-        org = _nearest_org(text, pos)
-        if org:
-            return Speaker(org, org, "organisation", "act.org_antecedent")
+    titled = _titled_person(cut, text, pos) if text and _depth < 2 else ""
+    if titled:
+        found = resolve_speaker(titled, text, pos, _depth + 1)
+        if found.actor != UNKNOWN:
+            return Speaker(found.speaker, found.actor, found.source_type, "act.title_coref")
     # a capitalised name the gazetteer does not know: a person's surname, a company, a
     # fictional country - the text's own name is the actor
     bare = re.sub(r"^(?:the|a|an)\s+", "", cut, flags=re.I)

@@ -44,7 +44,7 @@ _FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_den
                              "D_denial_noun", "D_reject_acc", "D_refute", "D_dismiss_as", "A_accuse",
                              "A_accuse_passive", "A_accuse_bare", "A_blame", "A_blame_on", "A_blame_bare",
                              "A_allege", "A_charge", "D_dismiss_obj", "D_dismiss_that", "D_not_guilty", "D_defend",
-                             "A_crit_obj", "A_accuse_obj", "A_charged_with", "A_charges_against", "A_passive_formal"})
+                             "A_crit_obj", "A_accuse_obj", "D_call_eval", "D_dismiss_as", "A_charged_with", "A_charges_against", "A_passive_formal"})
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +94,81 @@ _PRE_VERB = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|also|again|long|e
                        r"|all|today|yesterday|\w+ly))+\s*$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _cue_stances() -> dict[str, tuple[str, str, bool]]:
+    """cue rule id -> (stance, CAMEO code, asserted) for cues that are stance verbs themselves
+    (cues.csv ``stance``; ``:lead`` = the stance leads but is not asserted on its own)."""
+    from analysis.lexicons import load_lexicon
+
+    out = {}
+    for row in load_lexicon("cues"):
+        parts = (row.get("stance") or "").strip().split(":")
+        if parts[0]:
+            out[row["rule"]] = (parts[0], parts[1] if len(parts) > 1 else "", "lead" not in parts[2:])
+    return out
+
+
+def _cue_first(results: list, cue_rule: str) -> list:
+    """The cue's own stance leads: "X denied ..., who accused ..." gives the accusing
+    attribution an accusation even when a denial sits in the same stretch; a criticising cue
+    ("attacked", "condemned") makes an accusation even when the content names no wrongdoing."""
+    found = _cue_stances().get(cue_rule)
+    if found is None:
+        return results
+    stance, code, asserted = found
+    if any(r.stance == stance for r in results):
+        return sorted(results, key=lambda r: r.stance != stance)
+    if not asserted or any(r.stance == "denial" for r in results):
+        return results
+    from analysis.stance import StanceResult
+
+    return [StanceResult(stance, "S_cue_stance", code, None, "")] + results
+
+
+def _last_person_before(text: str, pos: int) -> str:
+    """The last person named before ``pos`` (a full name, or a titled surname: "Mr Howard")."""
+    from analysis.actors import canonical_person
+    from analysis.stance import _person_names
+
+    # the most salient person so far: mentioned most often (by surname), then most recently
+    counts: dict[str, tuple[int, int]] = {}
+    names = [(s, name) for s, _, name in _person_names(text) if s < pos]
+    names += [(m.start(), m.group(0)) for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'’-]+",
+                                                          text[:pos])]
+    for s, name in names:
+        full = canonical_person(name, text)
+        surname = full.split()[-1]
+        n = len(re.findall(r"\b" + re.escape(surname) + r"\b", text[:pos]))
+        counts[full] = (n, s)
+    if not counts:
+        return ""
+    return max(counts, key=lambda k: counts[k])
+
+
+def _quote_owner(text: str, s: int, e: int, quotes: Sequence[Span], atts, sent_index: int):
+    """The attribution whose direct quote runs on into sentence ``s..e`` (the sentence lies
+    inside a paired quote), or None. Its source speaks the sentence."""
+    inside = [q for q in quotes if q[0] <= s + 2 and e - 2 <= q[1] and q[1] - q[0] > 0]
+    sent = text[s:e].strip()
+    if inside:
+        q = min(inside, key=lambda q: q[1] - q[0])
+    elif sent[:1] in "“\"" or sent[-1:] in "”\"":
+        # a paragraph of a quote running over several, opened but not closed (or closed only
+        # at its end): the marks are unpaired, the words are still the speaker's
+        q = (s, e)
+    else:
+        return None
+    owners = [a for a in atts if (a.source or a.source_text) and any(_overlaps(q, aq) for aq in a.quotes)]
+    if not owners:
+        # the attribution that follows or precedes the quote closely ("..., he said.")
+        owners = [a for a in atts if (a.source or a.source_text) and a.mode in ("direct", "mixed")
+                  and abs(a.sent_index - sent_index) <= 2 and (_overlaps(q, (a.start, a.end)) or
+                                                               0 <= a.start - q[1] <= 40 or 0 <= q[0] - a.end <= 40)]
+    if not owners:
+        return None
+    return min(owners, key=lambda a: abs(a.sent_index - sent_index))
+
+
 def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
     """The subject of a stance verb with no attribution ("The tobacco companies deny ...",
     "Mr Afzal, Mr Islam and Mr Kazi deny ..."): the noun phrase right before the verb."""
@@ -115,12 +190,18 @@ def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
             end = s + len(",".join(parts[:-1]))
     if end <= s:
         return None
+    agent = re.match(r"\s*[\w-]*\s*by\s+((?:the\s+|The\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?(?-i:[A-Z])[\w'’.&-]*)*)",
+                     text[verb:verb + 120])
+    if agent:  # "after being fined by The Spanish Football Federation": the agent acts
+        return verb + agent.start(1), verb + agent.end(1)
     seg = _cut_subject(text, s, end)
     if seg is None:
         return None
     words = text[seg[0]:seg[1]].split()
     if not words or all(w.lower() in {"the", "a", "an", "it", "and"} for w in words):
         return None
+    if len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed")):
+        return None  # "being", "having": a verb, not a subject
     return seg
 
 
@@ -170,15 +251,24 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
 
     # Sentences with a stance pattern that no attribution covers still report a stance.
     covered = [(a.start, a.end) for a in atts]
-    extra = []
+    extra, quoted = [], []
     for i, (s, e) in enumerate(sentences):
         if _in_skip((s, e), skip) or any(_overlaps((s, e), c) for c in covered):
+            continue
+        owner = _quote_owner(text, s, e, quotes, atts, i)
+        if owner is not None:
+            # a sentence of a quote that runs on past its attribution: the quoted speaker's words
+            cue = text[owner.cue[0]:owner.cue[1]] if owner.cue else ""
+            res = [r for r in find_stance(text[s:e], weak=verb_stance(cue) == "assert") if r.match]
+            if res:
+                quoted.append((i, s, e, owner))
             continue
         res = [r for r in find_stance(text[s:e], weak=False) if r.match and r.rule in _FALLBACK_RULES]
         if res:
             extra.append((i, s, e, res[0]))
 
-    items = [("att", a.start, a) for a in atts] + [("fallback", x[1], x) for x in extra]
+    items = ([("att", a.start, a) for a in atts] + [("fallback", x[1], x) for x in extra]
+             + [("quoted", x[1], x) for x in quoted])
     items.sort(key=lambda t: t[1])
 
     statements: list[dict] = []
@@ -203,6 +293,14 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                                        a.cue_rule or ""))
             if a.content:
                 spans.append(_span_row(doc_id, text, "content", a.content[0], a.content[1], mode, sid, a.rule or ""))
+        elif kind == "quoted":
+            sent_index, s, e, owner = item
+            cue_text = text[owner.cue[0]:owner.cue[1]] if owner.cue else ""
+            surface = text[owner.source[0]:owner.source[1]] if owner.source else ""
+            source = (owner.source_text or surface).strip()
+            src_pos = owner.source[0] if owner.source else s
+            mode = "direct"
+            rules = ["S_quote_continuation"]
         else:
             sent_index, s, e, first = item
             m0 = s + first.match[0]
@@ -235,6 +333,13 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         unresolved = kind == "att" and "res.unresolved" in (item.rule or "")
         if actor == "unknown" and stype == "unknown" and source and not unresolved:
             prev = last_person if _PRONOUN.match(source) else last_other if _IMPERSONAL.match(source) else None
+            if prev is None and _PRONOUN.match(source):
+                # no earlier speaker: the person the article named last ("..., Aragones said.
+                # ... he said")
+                named = _last_person_before(text, src_pos)
+                if named:
+                    who = resolve_speaker(named, text, src_pos)
+                    prev = (named, who.actor, who.source_type, who.speaker)
             if prev:
                 source, actor, stype, speaker = prev
         if stype == "person":
@@ -251,7 +356,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             # the cue is itself the stance verb ("have been charged over crowd trouble"): its
             # object and complement are part of the act even where no content was found
             passive = bool(_PASSIVE_CUE.search(cue_text))
-            cs, ce = min(cs, item.start), max(ce, item.end)
+            ce = max(ce, item.end)
         clause = text[cs:ce]
         # weak rows (generic negation, doubt) only after an asserting cue: "he said the
         # shipments had not arrived" is a report, "he insisted they had not" a denial
@@ -259,6 +364,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         results = [r for r in find_stance(clause, cue_text, weak=weak) if r.match is None or not _in_skip(
             (cs + r.match[0], cs + r.match[1]), skip)]
         results = [r for r in results if not _self_target(r, actor, text, cs)]
+        results = _cue_first(results, item.cue_rule if kind == "att" else "")
         primary = results[0] if results else _no_stance()
         for r in results:
             if r.match is None:

@@ -314,8 +314,9 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
     rules = _stance_rules()
     low = lowered(text)
     prefixes = _stance_prefixes()
-    blocks = [m.span() for (row, rx), pre in zip(rules, prefixes) if row["kind"] == "block" and _can_match(pre, low)
-              for m in rx.finditer(text)]
+    # a block row vetoes matches of its own stance, or of every stance when its stance is "other"
+    blocks = [(m.span(), row["stance"]) for (row, rx), pre in zip(rules, prefixes)
+              if row["kind"] == "block" and _can_match(pre, low) for m in rx.finditer(text)]
     hits: list[tuple[int, int, dict, re.Match]] = []
     filters = _rule_filters()
     for order, (row, rx) in enumerate(rules):
@@ -334,7 +335,7 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
         for m in rx.finditer(text):
             # the stance word itself must not sit in a counter-example
             core = _core_span(m)
-            if any(_overlaps(core, b) for b in blocks):
+            if any(_overlaps(core, b) and bst in ("other", row["stance"]) for b, bst in blocks):
                 continue
             # a denial asked as a question ("Real or hoax?", "Is the report true?") asserts nothing
             if (row["stance"] == "denial" or row["rule"] in _QUESTION_SENSITIVE) and _in_question(text, m.end()):
@@ -454,11 +455,20 @@ _NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "D
              "Securities", "Association", "Federation", "Union", "Club", "Airlines", "Motors", "Industries",
              "Institute", "University", "Foundation", "Trust", "Fund", "Partners", "Capital", "Systems",
              "Technologies", "Communications", "Entertainment", "Records", "Magazine", "Newspaper",
+             "Under-Secretary", "Secretary-General", "Vice-President", "Vice-Chairman", "Co-Chairman",
+             "Chief-Executive", "Spokesman", "Attorney-General",
              "Tobacco", "Oil", "Energy", "Telecom", "Pharmaceuticals", "Insurance", "Investments"}
 # a capitalised word, hyphenated parts included ("Van-Thinh"), and name particles ("al-Shaheen")
 _NAME_WORD = r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
 _NAME_RX = re.compile(r"(?-i:" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")+)")
-_NAME_MAX_WORDS = 3  # longer capitalised runs are headlines or titles, not names
+_NAME_MAX_WORDS = 3
+# last words that make a capitalised run an organisation's name
+_ORG_END = {"Plc", "PLC", "Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", "Group", "Holdings", "Bank",
+            "Securities", "Association", "Federation", "Union", "Club", "Airlines", "Motors", "Industries",
+            "Institute", "University", "Foundation", "Trust", "Fund", "Partners", "Capital", "Systems",
+            "Technologies", "Communications", "Entertainment", "Records", "Committee", "Commission",
+            "Council", "Agency", "Authority", "Party", "Ministry", "Department", "Office", "Court", "Board",
+            "Service", "Services", "News", "Times", "Post", "Journal", "Telegraph", "Herald", "Tribune"}  # longer capitalised runs are headlines or titles, not names
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -598,12 +608,19 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
     names = []
     for m in _NAME_RX.finditer(text):
         words = m.group(0).split()
+        if words[-1] in _ORG_END:  # "Spanish Football Federation", "Guinness Plc": an organisation
+            continue
         # trim title / org words at both ends ("Communications Director" is not a name)
         while words and words[0] in _NON_NAME:
             words = words[1:]
         while words and words[-1] in _NON_NAME:
             words = words[:-1]
-        if len(words) < 2 or len(words) > _NAME_MAX_WORDS or any(w in _NON_NAME for w in words):
+        inner = [i for i, w in enumerate(words) if w in _NON_NAME]
+        if inner:
+            # a title inside the run names the person after it ("Massachusetts Senate President
+            # Stanley Rosenberg", "Facebook General Counsel Colin Stretch")
+            words = words[inner[-1] + 1:]
+        if len(words) < 2 or len(words) > _NAME_MAX_WORDS:
             continue
         name = " ".join(words)
         s = text.find(name, m.start())

