@@ -206,6 +206,11 @@ def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
             end = s + len(",".join(parts[:-1]))
     if end <= s:
         return None
+    if re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|later\s+|formally\s+)?$", text[s:verb]):
+        # "Fransen was convicted ...": a passive's subject is the accused; only its agent speaks
+        agent = re.match(r"\s*[\w-]*(?:\s+\w+){0,4}?\s+by\s+((?:the\s+|The\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w'’.&-]*)*)",
+                         text[verb:verb + 120])
+        return (verb + agent.start(1), verb + agent.end(1)) if agent else None
     agent = re.match(r"\s*[\w-]*\s*by\s+((?:the\s+|The\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?(?-i:[A-Z])[\w'’.&-]*)*)",
                      text[verb:verb + 120])
     if agent:  # "after being fined by The Spanish Football Federation": the agent acts
@@ -344,6 +349,14 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                 spans.append(_span_row(doc_id, text, "source", subj[0], subj[1], "", sid, "S_fallback"))
             spans.append(_span_row(doc_id, text, "cue", m0, s + first.match[1], verb_stance(cue_text), sid, "S_fallback"))
 
+        headline_passive = (kind == "att" and item.cue_rule in _STANCE_CUES and item.source is not None
+                            and item.source[1] <= item.cue[0] and re.fullmatch(r"\w+ed", cue_text or "")
+                            and re.match(r"\s*(?:for|over|with|of|in|after|as)\b", text[item.cue[1]:]))
+        passive_target = ""
+        if headline_passive:
+            # "Rapper Snoop Dogg sued for 'rape'": the name before a bare participle is the
+            # accused; the accuser is unnamed
+            passive_target, source, surface = source, "", ""
         # actor of the source; pronouns the attribution engine left unresolved follow the
         # last statement's speaker of the same kind ("Though he stressed ..." -> Kirby)
         speaker = ""
@@ -413,6 +426,8 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         if primary.stance == "accusation" and not target and passive and item.content:
             # "Liverpool and Millwall have been charged by the FA": the subject is the accused
             target = _target_actor(text[item.content[0]:item.content[1]], text, item.content[0])
+        if primary.stance != "other" and not target and passive_target:
+            target = _target_actor(passive_target, text, s)
         if primary.stance != "other" and not target:
             found = find_target(clause, primary.stance, primary.rule, primary.match)
             if found and found[0].lower() not in _NO_TARGET:

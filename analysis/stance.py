@@ -465,7 +465,8 @@ _NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "D
              "Comedian", "Presenter", "Host", "Pop", "Sprinter", "Athlete", "Champion", "Winger", "Forward",
              "Tobacco", "Oil", "Energy", "Telecom", "Pharmaceuticals", "Insurance", "Investments"}
 # a capitalised word, hyphenated parts included ("Van-Thinh"), and name particles ("al-Shaheen")
-_NAME_WORD = r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
+_NAME_WORD = (r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?"
+              r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?|[A-Z]['’][A-Z][a-z]+)(?:-[A-Z]?[a-z'’]+)*")  # McGrath, O'Neill
 _NAME_RX = re.compile(r"(?-i:" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")+)")  # never across lines
 _NAME_MAX_WORDS = 3
 # last words that make a capitalised run an organisation's name
@@ -570,8 +571,11 @@ def _actor_mentions(text: str) -> tuple[dict, ...]:
     if crx is not None:
         taken = [(d["start"], d["end"]) for d in out]
         for m in crx.finditer(text):
-            if any(_overlaps(m.span(), t) for t in taken):
+            hit = [t for t in taken if _overlaps(m.span(), t)]
+            if hit and not all(m.start() <= t[0] and t[1] <= m.end() and t != m.span() for t in hit):
                 continue
+            if hit:  # "West German" beats the "German" it contains
+                out = [d for d in out if (d["start"], d["end"]) not in hit]
             row = by_name[m.group(0)]
             out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "actor": row["actor"],
                         "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"],
