@@ -173,18 +173,39 @@ def _titled_person(phrase: str, text: str, pos: int) -> str:
     if head.lower() in {"company", "firm", "group", "government", "ministry", "statement", "report", "men",
                         "women", "people", "pair", "trio", "man", "woman", "couple", "team", "side", "club"}:
         return ""
-    name = r"((?:(?:Lord|Lady|Sir|Dame|Baroness)\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})"
     best, dist = "", 10 ** 9
-    for rx in (re.compile(r"\b" + re.escape(head) + r"s?,?\s+" + name, re.I),
-               re.compile(name + r",\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?" + re.escape(head) + r"\b", re.I)):
-        for mm in rx.finditer(text):
-            cand = mm.group(1)
-            if cand.split()[0] in _NON_NAME and not _PEERAGE.match(cand):
-                continue
-            d = abs(mm.start() - pos)
-            if d < dist:
-                best, dist = cand, d
+    for start, cand in _title_mentions(head.lower(), text):
+        d = abs(start - pos)
+        if d < dist:
+            best, dist = cand, d
     return best
+
+
+_TITLED_NAME = re.compile(r"\s*,?\s+((?:(?:Lord|Lady|Sir|Dame|Baroness)\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})")
+_NAME_BEFORE = re.compile(r"((?:(?:Lord|Lady|Sir|Dame|Baroness)\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2}),\s+"
+                          r"(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?$")
+
+
+@lru_cache(maxsize=1024)
+def _title_mentions(head: str, text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, name) of every person the article names with the title ``head`` ("Attorney
+    General Lord Goldsmith", "Liam Fox, the Tory co-chairman"); computed once per article,
+    looking only where the title's word occurs."""
+    low = text.lower()
+    out = []
+    i = low.find(head)
+    while i >= 0:
+        j = i + len(head)
+        if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum() or low[j] == "s"):
+            after = _TITLED_NAME.match(text, j + (1 if low[j:j + 1] == "s" else 0))
+            before = _NAME_BEFORE.search(text[max(0, i - 90):i])
+            for mm, at in ((after, i), (before, i)):
+                if mm:
+                    cand = mm.group(1)
+                    if not (cand.split()[0] in _NON_NAME and not _PEERAGE.match(cand)):
+                        out.append((at, cand))
+        i = low.find(head, j)
+    return tuple(out)
 
 
 def _is_capitalised_name(phrase: str) -> bool:

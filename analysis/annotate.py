@@ -16,6 +16,7 @@ Choices (see docs/codebook.md):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -24,7 +25,7 @@ import pandas as pd
 from analysis import schema
 from analysis.actors import resolve_speaker
 from analysis.targets import clean_target, find_target
-from analysis.stance import (classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
+from analysis.stance import (may_match_any, classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
                              resolve_actor, verb_stance, _NP_CAP)
 
 Span = tuple[int, int]
@@ -156,11 +157,6 @@ _OUTSIDE_RULES = frozenset({"A_passive_formal", "A_charged_with", "A_charges_aga
                             "D_reject_acc", "D_dismiss_obj", "D_dismiss_as", "D_call_eval"})
 
 
-def _stance_words(atts, text: str) -> list[Span]:
-    """Cue spans of the attributions (a stance cue is its attribution's own statement)."""
-    return [tuple(a.cue) for a in atts if a.cue]
-
-
 def _quote_owner(text: str, s: int, e: int, quotes: Sequence[Span], atts, sent_index: int):
     """The attribution whose direct quote runs on into sentence ``s..e`` (the sentence lies
     inside a paired quote), or None. Its source speaks the sentence."""
@@ -275,15 +271,27 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
     # the stretches the attributions read their stance on: a stance verb outside all of them
     # ("Fransen was convicted ... and was ordered to pay") is a statement of its own
     own = [_own_extent(a, a.start, a.end) for a in atts]
+    cue_spans = [tuple(a.cue) for a in atts if a.cue]
+    # which sentences each attribution touches, found once (not one scan per sentence)
+    starts = [s for s, _ in sentences]
+    touched: dict[int, list[int]] = {}
+    for k, (a0, a1) in enumerate(covered):
+        j = max(0, bisect_right(starts, a0) - 1)
+        while j < len(sentences) and sentences[j][0] < a1:
+            if _overlaps(sentences[j], (a0, a1)):
+                touched.setdefault(j, []).append(k)
+            j += 1
     extra, quoted = [], []
     for i, (s, e) in enumerate(sentences):
         if _in_skip((s, e), skip):
             continue
-        if any(_overlaps((s, e), c) for c in covered):
-            inside = [o for o in own if _overlaps((s, e), o)]
+        if i in touched:
+            if not may_match_any(text[s:e], _OUTSIDE_RULES):
+                continue
+            inside = [own[k] for k in touched[i]]
             res = [r for r in find_stance(text[s:e], weak=False) if r.match and r.rule in _FALLBACK_RULES
                    and not any(_overlaps((s + r.match[0], s + r.match[1]), o) for o in inside)
-                   and not any(_overlaps((s + r.match[0], s + r.match[1]), c) for c in _stance_words(atts, text))]
+                   and not any(_overlaps((s + r.match[0], s + r.match[1]), c) for c in cue_spans)]
             if res and res[0].rule in _OUTSIDE_RULES:
                 extra.append((i, s, e, res[0]))
             continue

@@ -265,6 +265,27 @@ def _stance_prefixes() -> tuple[tuple[str, ...] | None, ...]:
 
 
 @lru_cache(maxsize=None)
+def _rule_requires() -> tuple[re.Pattern | None, ...]:
+    """Per stance row, its ``requires`` regex (a word class the row cannot match without, e.g.
+    ``\\b{WRONGV}``), checked once per text before the row's own, costlier pattern."""
+    out = []
+    for row, _ in _stance_rules():
+        req = (row.get("requires") or "").strip()
+        out.append(re.compile(_expand(req), re.I) if req else None)
+    return tuple(out)
+
+
+def may_match_any(text: str, rules: frozenset[str]) -> bool:
+    """False when ``text`` cannot match any of the named stance rows (none of their required
+    words is in it): a cheap test before running the patterns."""
+    low = lowered(text)
+    for (row, _), pre in zip(_stance_rules(), _stance_prefixes()):
+        if row["rule"] in rules and _can_match(pre, low):
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
 def _rule_filters() -> tuple[re.Pattern | None, ...]:
     """One prefilter (or None) per row of :func:`_stance_rules`, in the same order."""
     out = []
@@ -320,6 +341,8 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
               if row["kind"] == "block" and _can_match(pre, low) for m in rx.finditer(text)]
     hits: list[tuple[int, int, dict, re.Match]] = []
     filters = _rule_filters()
+    requires = _rule_requires()
+    req_seen: dict[str, bool] = {}
     for order, (row, rx) in enumerate(rules):
         if row["kind"] != "match" or (not weak and row.get("strength") == "weak"):
             continue
@@ -329,6 +352,13 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
                 if p in low:
                     break
             else:
+                continue
+        req = requires[order]
+        if req is not None:
+            ok = req_seen.get(req.pattern)
+            if ok is None:
+                ok = req_seen[req.pattern] = req.search(text) is not None
+            if not ok:
                 continue
         pf = filters[order]
         if pf is not None and pf.search(text) is None:
