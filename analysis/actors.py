@@ -154,6 +154,29 @@ _TITLE_WORDS = re.compile(r"^(?:the|a|an|his|her|its|their)\s+(?P<title>(?:[\w-]
                           r"(?:\s+(?:of|for|at|on)\s+.*)?$", re.I)
 
 
+_GOV_TITLE = (r"(?:(?:foreign|prime|defen[cs]e|interior|finance|trade|deputy|vice|chief)\s+)?(?:minister|ministry|government"
+              r"|president|premier|chancellor|spokes(?:man|woman|person)|ambassador|envoy|embassy|army|military"
+              r"|officials?|secretary|authorities)")
+_POSSESSIVE_STATE = re.compile(r"(?-i:\b([A-Z][a-z][\w-]+))['’]s?\s+(?:[a-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
+_ADJ_STATE = re.compile(r"(?-i:\b([A-Z][a-z]+(?:ian|an|ese|ish|i)))\s+(?:[A-Za-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
+
+
+def _party_in_title(title: str, text: str) -> str:
+    """A state named in a government title but unknown to the gazetteer: "Brenland's foreign
+    minister" -> Brenland; "Valdorian Prime Minister" -> Valdoria when the article names it."""
+    m = _POSSESSIVE_STATE.search(title)
+    if m and m.group(1) not in _NON_NAME:
+        return m.group(1)
+    m = _ADJ_STATE.search(title)
+    if m and text:
+        adj = m.group(1)
+        for stem_len in range(len(adj) - 1, 3, -1):
+            found = re.search(r"\b(" + re.escape(adj[:stem_len]) + r"[a-z]{0,2})\b", text)
+            if found and found.group(1) != adj:
+                return found.group(1)
+    return ""
+
+
 def _title_near(text: str, person: str) -> str:
     """The words right before a person's first full mention ("Nebraska Senator Deb Fischer")."""
     i = text.find(person) if text and person else -1
@@ -288,12 +311,16 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         person = canonical_person(named, text) if text else named
         # an official speaks for their state; anybody else (a company chairman, a player, a
         # candidate, a legislator) is their own actor, the organisation being their affiliation
-        if actor not in _state_actors() or _LEGISLATOR.search(cut + " " + _title_near(text, person)):
+        if actor not in _state_actors():
+            # a country the gazetteer does not know, named in the title ("Brenland's foreign
+            # minister", "Valdorian Prime Minister ..."), is still the party
+            actor = _party_in_title(cut + " " + _title_near(text, person), text) or person
+        if _LEGISLATOR.search(cut + " " + _title_near(text, person)):
             actor = person
         return Speaker(person, actor, "person", "act.person")
     if actor != UNKNOWN:
         return Speaker(cut, actor, stype, "act.gazetteer")
-    if _ANON.search(cut) and not _is_capitalised_name(cut):
+    if _ANON.search(cut) and (not _is_capitalised_name(cut) or _ANON.fullmatch(cut.lower())):
         return Speaker(cut, UNKNOWN, "anonymous", "act.anonymous")
     titled = _titled_person(cut, text, pos) if text and _depth < 2 else ""
     if titled:
