@@ -407,7 +407,7 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
 
 _TERMINATOR = re.compile(r"[.!?\n]")
 # accusations read off wrongdoing words assert nothing when asked ("Is the deal fabricated?")
-_QUESTION_SENSITIVE = frozenset({"A_reported_wrong", "A_adverb_wrong", "A_lying_quote"})
+_QUESTION_SENSITIVE = frozenset({"A_reported_wrong", "A_adverb_wrong", "A_lying_quote", "A_content_wrong"})
 
 
 def _in_question(text: str, pos: int) -> bool:

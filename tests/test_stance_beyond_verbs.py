@@ -110,3 +110,17 @@ def test_false_inside_a_charge_is_no_denial():
 def test_a_pattern_can_name_its_speaker():
     res = find_stance("The video was shared widely, drawing condemnation from Britain")
     assert res and res[0].stance == "accusation" and res[0].speaker_text == "Britain"
+
+
+@pytest.mark.parametrize("text, cue, expected", [
+    # wrongdoing in a speaker's words is an accusation...
+    ("the scheme defrauded thousands of pensioners", "said", "accusation"),
+    ("the decision was reprehensible", "said", "accusation"),
+    # ... unless negated, conditional, asked, or a topic rather than an act
+    ("there was never any attempt to defraud anyone", "said", "denial"),
+    ("if the men are found guilty they face a fine", "said", "other"),
+    ("the agency is very diligent in its anti-doping work", "said", "other"),
+])
+def test_wrongdoing_in_reported_speech(text, cue, expected):
+    res = find_stance(text, cue)
+    assert (res[0].stance if res else "other") == expected
