@@ -282,7 +282,8 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     cut = re.sub(r"^(?:some|many|several|most|other|two|three|four|five|leading|top|senior|prominent)\s+", "", cut,
                  flags=re.I)
     # "Trump and Moore", "Mr Afzal, Mr Islam and Mr Kazi": the first named speaks first
-    conj = re.match(r"^((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})(?:,\s+|\s+and\s+)(?-i:[A-Z])", cut)
+    conj = re.match(r"^((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})(?:,\s+(?=[^,]*\band\b)|\s+and\s+)(?-i:[A-Z])",
+                    cut)
     if conj and not _ORG_NAME.fullmatch(cut) and " of " not in cut:
         cut = conj.group(1)
     om = _ORG_HEADS.search(cut)

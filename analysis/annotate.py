@@ -130,6 +130,23 @@ def _cue_first(results: list, cue_rule: str) -> list:
     return [StanceResult(stance, "S_cue_stance", code, None, "")] + results
 
 
+_BY_AGENT = re.compile(r"\b(?:charg|indict|fin|su|convict|prosecut|ban|suspend|punish|sanction)\w*\s+by\s+(?:the\s+)?"
+                       r"((?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w'’.&-]*){0,4})", re.I)
+_ACTIVE_AGENT = re.compile(r"((?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,3})\s+(?:has\s+|have\s+)?(?-i:charged|charges"
+                           r"|indicted|indicts|fined|fines|sued|sues|banned|bans)\s+(?-i:[A-Z])")
+
+
+def _prior_agent(text: str, pos: int) -> str:
+    """Who the article says charges, fines or sues, before ``pos`` ("charged by the Football
+    Association", "FA charges Liverpool"): the agent of a later agentless passive charge."""
+    best, at = "", -1
+    for rx in (_BY_AGENT, _ACTIVE_AGENT):
+        for m in rx.finditer(text, 0, pos):
+            if m.start() > at:
+                best, at = m.group(1), m.start()
+    return best
+
+
 def _last_person_before(text: str, pos: int) -> str:
     """The last person named before ``pos`` (a full name, or a titled surname: "Mr Howard")."""
     from analysis.actors import canonical_person
@@ -397,6 +414,19 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             last_person = (source, actor, stype, speaker)
         elif actor != "unknown":
             last_other = (source, actor, stype, speaker)
+
+        formal = kind in ("att", "fallback") and actor == "unknown" and not source and (
+            (kind == "att" and item.cue_rule in ("cue.charge", "cue.sue") and _PASSIVE_CUE.search(cue_text))
+            or (kind == "fallback" and item[3].rule in ("A_charged_with", "A_passive_formal", "A_charges_against")))
+        if formal:
+            # "Millwall have been charged with two breaches": no agent here, but the article
+            # names who charges ("charged by the Football Association", "FA charges ...")
+            agent = _prior_agent(text, s)
+            if agent:
+                who = resolve_speaker(agent, text, s)
+                if who.actor != "unknown":
+                    source, actor, stype, speaker = agent, who.actor, who.source_type, who.speaker
+                    rules.append("S_prior_agent")
 
         # Stance is read on the attribution's own stretch (source, cue, content), not on the
         # whole sentence, so a report nested in another ("what it called ...") does not
