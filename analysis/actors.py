@@ -44,7 +44,8 @@ _CLIENT = re.compile(r"^(?:(?:a|an|the|two|three)\s+)?(?:lawyers?|attorneys?|sol
                      r"|advis[eo]rs?)\s+(?:for|of|to|representing)\s+(?P<client>.+)$", re.I)
 _POSSESSIVE_AGENT = re.compile(r"^(?P<client>.+?)['’]s?\s+(?:\w+\s+)?(?:lawyers?|attorneys?|solicitors?|counsel"
                                r"|spokes(?:man|woman|person)|representatives?|agent|camp|office|team)$", re.I)
-_RELATIVE_CUT = re.compile(r",\s*(?:who|which|whose|a|an|the|in|at|on|speaking|\d+)\b.*$", re.S)
+# an appositive, relative clause or aside after the name: ", who ...", ", a baker", ", 68", ", meanwhile"
+_RELATIVE_CUT = re.compile(r",\s*(?:(?-i:[a-z])|\d+\b|£|\$).*$", re.S)
 _ORG_SUFFIX = (r"Inc|Corp|Corporation|Co|Company|Plc|PLC|Ltd|Limited|AG|SA|NV|Group|Holdings|Bank|Securities"
                r"|Association|Federation|Union|Party|Committee|Commission|Council|Agency|Authority|Institute"
                r"|University|Foundation|Club|United|City|Rovers|FC|Trust|Fund|Board|Court|Network|Airlines?|Industries"
@@ -266,6 +267,9 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         # "Shepherd, who accused ...", "The president, who regularly assails ...": the noun
         # phrase the relative clause hangs on
         lo = max(0, pos - 100)
+        named = re.search(r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})\s*,\s*$", text[lo:pos])
+        if named and _depth < 2 and named.group(1).split()[0] not in _NON_NAME:
+            return resolve_speaker(named.group(1), text, lo + named.start(1), _depth + 1)
         m = re.search(r"((?:[\w'’.-]+\s+){0,5}[\w'’.-]+)\s*,\s*$", text[lo:pos])
         if m and _depth < 2:
             np = re.split(r"[;:.!?]|\b(?:and|but|said|says|after|when|while|as)\b", m.group(1))[-1].strip()

@@ -415,6 +415,18 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         elif actor != "unknown":
             last_other = (source, actor, stype, speaker)
 
+        if (actor == "unknown" and stype not in ("anonymous", "document") and kind == "att" and source
+                and not _PRONOUN.match(source) and not _IMPERSONAL.match(source) and (source[:1].islower() or len(source) <= 3)):
+            # the attribution engine took an adverb or a fragment for the source ("had earlier
+            # denied", "including accusing"): the subject of the sentence's main clause speaks
+            from analysis.attribution import _clause_subject
+
+            subj = _clause_subject(text, s, item.cue[0] if item.cue else e)
+            if subj:
+                who = resolve_speaker(text[subj[0]:subj[1]], text, subj[0])
+                if who.actor != "unknown":
+                    source, actor, stype, speaker = text[subj[0]:subj[1]], who.actor, who.source_type, who.speaker
+                    rules.append("S_clause_subject")
         formal = kind in ("att", "fallback") and actor == "unknown" and not source and (
             (kind == "att" and item.cue_rule in ("cue.charge", "cue.sue") and _PASSIVE_CUE.search(cue_text))
             or (kind == "fallback" and item[3].rule in ("A_charged_with", "A_passive_formal", "A_charges_against")))
