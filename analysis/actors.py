@@ -60,9 +60,17 @@ _FUNCTION = {w.lower() for w in _NON_NAME} | {"who", "which", "that", "it", "he"
                                               "you", "this", "these", "those", "its", "his", "her", "their"}
 # Parties and groups that news names by a nickname: the party as named in gold-standard
 # practice (the kit's codebook §3). Short on purpose: other groups keep the name the text gives.
+_PARTY_WORD = re.compile(r"(?-i:\b(?:Tory|Tories|Conservatives?|Labour|Republicans?|Democrats?|GOP|Lib\s+Dems?))\b")
 _PARTY_NICKNAMES = {"tories": "Conservative Party", "tory": "Conservative Party", "conservatives": "Conservative Party",
                     "labour": "Labour Party", "lib dems": "Liberal Democrats", "republicans": "Republican Party",
-                    "gop": "Republican Party", "democrats": "Democratic Party"}
+                    "gop": "Republican Party", "democrats": "Democratic Party", "republican": "Republican Party",
+                    "democrat": "Democratic Party", "conservative": "Conservative Party", "labours": "Labour Party",
+                    "torys": "Conservative Party", "gops": "Republican Party"}
+
+
+def _party_name(word: str) -> str:
+    low = re.sub(r"\s+", " ", word.lower())
+    return _PARTY_NICKNAMES.get(low) or _PARTY_NICKNAMES.get(low.rstrip("s") + "s", "")
 
 
 def _strip(phrase: str) -> str:
@@ -326,6 +334,11 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     if actor != UNKNOWN:
         return Speaker(cut, actor, stype, "act.gazetteer")
     if _ANON.search(cut) and (not _is_capitalised_name(cut) or _ANON.fullmatch(cut.lower())):
+        party = _PARTY_WORD.search(cut)
+        if party:  # "the Tory spokesman": nobody named, but the party speaks
+            name = _party_name(party.group(0))
+            if name:
+                return Speaker(cut, name, "anonymous", "act.party_word")
         return Speaker(cut, UNKNOWN, "anonymous", "act.anonymous")
     titled = _titled_person(cut, text, pos) if text and _depth < 2 else ""
     if titled:
@@ -346,4 +359,9 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         stype = "organisation" if _ORG_NAME.fullmatch(bare) else "unknown"
         bare = _org_name(bare)
         return Speaker(bare, bare, stype, "act.name")
+    party = _PARTY_WORD.search(cut)
+    if party:  # "the top Democrat on the committee": the party speaks
+        name = _party_name(party.group(0))
+        if name:
+            return Speaker(cut, name, "organisation", "act.party_word")
     return Speaker(cut, UNKNOWN, stype if stype != UNKNOWN else UNKNOWN, "act.unresolved")
