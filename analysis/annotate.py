@@ -480,6 +480,10 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             target = _target_actor(passive_target, text, s)
         if primary.stance != "other" and not target:
             found = find_target(clause, primary.stance, primary.rule, primary.match)
+            if found and found[0].lower() in ("he", "him", "she", "her", "his"):
+                # "accused him of misdeeds": the person the article is about
+                named = _last_person_before(text, cs + found[1])
+                found = (named, found[1]) if named and named != speaker else None
             if found and found[0].lower() not in _NO_TARGET:
                 target = _target_actor(found[0], text, cs + found[1])
         if target == actor:  # a speaker does not accuse or answer itself; an odd parse, drop it

@@ -59,6 +59,7 @@ def _clip(phrase: str) -> str:
     owner = re.match(r"^((?:the\s+)?(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,3})['’]s?\s+\S", phrase)
     if owner:
         phrase = owner.group(1)
+    phrase = re.sub(r"(?<=\w)['’]s?$", "", phrase)  # "Hardie's" -> "Hardie"
     first = re.match(r"^((?:(?-i:[A-Z])[\w'’.&-]*\s+){0,3}(?-i:[A-Z])[\w'’.&-]*)\s+(?:and|or|as\s+well\s+as)\s+", phrase)
     if first:
         phrase = first.group(1)
@@ -162,8 +163,13 @@ def find_target(clause: str, stance: str, rule: str, match: tuple[int, int] | No
     start, end = match if match else (0, len(clause))
     base = rule.split("+")[0]
     if base in {"A_reported_wrong", "A_predicate_wrong", "A_adverb_wrong", "A_broke_rules", "A_lying_quote",
-                "A_negeval", "A_wrongdoing"}:
+                "A_negeval", "A_wrongdoing", "A_content_wrong", "A_failed_to"}:
         return wrongdoer(clause, start)
+    if base == "A_crit_noun":  # "X shared the videos, drawing condemnation from Britain": X is criticised
+        from analysis.attribution import _clause_subject
+
+        seg = _clause_subject(clause, 0, start)
+        return (_clip(clause[seg[0]:seg[1]]), seg[0]) if seg else None
     found = against_phrase(clause)
     if found:
         return found
