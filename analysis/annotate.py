@@ -427,6 +427,8 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                 if who.actor != "unknown":
                     source, actor, stype, speaker = text[subj[0]:subj[1]], who.actor, who.source_type, who.speaker
                     rules.append("S_clause_subject")
+        if actor == "unknown":
+            speaker = ""  # nobody named ("sources said", an unresolved "it")
         formal = kind in ("att", "fallback") and actor == "unknown" and not source and (
             (kind == "att" and item.cue_rule in ("cue.charge", "cue.sue") and _PASSIVE_CUE.search(cue_text))
             or (kind == "fallback" and item[3].rule in ("A_charged_with", "A_passive_formal", "A_charges_against")))
