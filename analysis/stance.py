@@ -16,6 +16,7 @@ Pure functions over plain strings, each returning its evidence (rule id and offs
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -468,27 +469,28 @@ def _actor_mentions(text: str) -> tuple[dict, ...]:
         if row:
             out.append({"start": m.start(), "end": m.end(), "text": name, "actor": row["actor"],
                         "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"]})
-    gaz_spans = [(d["start"], d["end"]) for d in out]
-    return tuple(d for d in out if not _inside_longer_name(text, d, gaz_spans))
+    # sets of starts and ends: a membership test per mention, not a pass over all of them
+    starts, ends = {d["start"] for d in out}, {d["end"] for d in out}
+    return tuple(d for d in out if not _inside_longer_name(text, d, starts, ends))
 
 
 _NEXT_CAP = re.compile(r"^\s+([A-Z][a-z'’-]+)\b")
 
 
-def _inside_longer_name(text: str, d: dict, gaz_spans: list[Span]) -> bool:
+def _inside_longer_name(text: str, d: dict, gaz_starts: set[int], gaz_ends: set[int]) -> bool:
     """A place name that is part of a person's or institution's name ("Michael Jordan",
     "Jordan Peterson", "Georgia Tech") does not stand for the country."""
     if d["kind"] not in ("country", "capital", "demonym", "metonym"):
         return False
     after = _NEXT_CAP.match(text[d["end"]:d["end"] + 30])
-    if after and after.group(1) not in _NON_NAME and not any(s == d["end"] + after.start(1) for s, _ in gaz_spans):
+    if after and after.group(1) not in _NON_NAME and (d["end"] + after.start(1)) not in gaz_starts:
         return True
     before_text = text[max(0, d["start"] - 30):d["start"]]
     m = re.search(r"([A-Z][a-z'’-]+)\s+$", before_text)
     if m and m.group(1) not in _NON_NAME:
         # a capitalised word right before, unless it starts the sentence
         lead = before_text[:m.start()].rstrip(" \t")
-        if lead and lead[-1] not in ".!?\n\"“‘'(:" and not any(e == d["start"] - len(before_text) + m.end() - len(m.group(0)) + len(m.group(1)) for _, e in gaz_spans):
+        if lead and lead[-1] not in ".!?\n\"“‘'(:" and (d["start"] - len(before_text) + m.end() - len(m.group(0)) + len(m.group(1))) not in gaz_ends:
             return True
     return False
 
@@ -498,6 +500,13 @@ def _inside_longer_name(text: str, d: dict, gaz_spans: list[Span]) -> bool:
 def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
     """Capitalised multi-word sequences that are not gazetteer entries or titles."""
     gaz = _actor_mentions(text)
+    # Gazetteer mentions come leftmost first: a name overlaps one iff, among the mentions
+    # starting before the name ends, the furthest end lies past the name's start (a bisect,
+    # not a pass over every mention per name, which was quadratic in a long article).
+    gaz_starts = [g["start"] for g in gaz]
+    gaz_reach: list[int] = []
+    for g in gaz:
+        gaz_reach.append(max(g["end"], gaz_reach[-1]) if gaz_reach else g["end"])
     names = []
     for m in _NAME_RX.finditer(text):
         words = m.group(0).split()
@@ -510,17 +519,27 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
             continue
         name = " ".join(words)
         s = text.find(name, m.start())
-        if any(_overlaps((s, s + len(name)), (g["start"], g["end"])) for g in gaz):
+        k = bisect_left(gaz_starts, s + len(name))
+        if k and gaz_reach[k - 1] > s:
             continue
         names.append((s, s + len(name), name))
     return tuple(names)
 
 
+@lru_cache(maxsize=4)
+def _sentence_ends(context: str) -> tuple[int, ...]:
+    """End offsets of every sentence break in ``context``, in order (one scan per article, not per mention)."""
+    return tuple(m.end() for m in _SENT_END.finditer(context))
+
+
 def _sentence_window(context: str, pos: int) -> Span:
     """Start and end of the sentence of ``context`` around ``pos`` (a cheap splitter)."""
-    start = 0
-    for m in _SENT_END.finditer(context, 0, pos):
-        start = m.end()
+    # The last break ending at or before ``pos``: the breaks are one- or two-character matches
+    # that never overlap, so those of a scan up to ``pos`` are the full scan's ending <= pos.
+    # Looking them up keeps a long article linear (a scan from 0 per mention was quadratic).
+    ends = _sentence_ends(context)
+    i = bisect_right(ends, pos)
+    start = ends[i - 1] if i else 0
     m = _SENT_END.search(context, pos)
     return start, (m.start() + 1 if m else len(context))
 
