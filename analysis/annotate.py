@@ -16,6 +16,7 @@ Choices (see docs/codebook.md):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -128,9 +129,16 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
 
     # Sentences with a stance pattern that no attribution covers still report a stance.
     covered = [(a.start, a.end) for a in atts]
+    # atts are sorted by start: a sentence overlaps one iff, among those starting before it
+    # ends, the furthest end lies past its start (bisect; a pass per sentence was quadratic)
+    covered_starts = [c[0] for c in covered]
+    covered_reach: list[int] = []
+    for c in covered:
+        covered_reach.append(max(c[1], covered_reach[-1]) if covered_reach else c[1])
     extra = []
     for i, (s, e) in enumerate(sentences):
-        if _in_skip((s, e), skip) or any(_overlaps((s, e), c) for c in covered):
+        k = bisect_left(covered_starts, e)
+        if _in_skip((s, e), skip) or (k and covered_reach[k - 1] > s):
             continue
         res = [r for r in find_stance(text[s:e], weak=False) if r.match and r.rule in _FALLBACK_RULES]
         if res:
