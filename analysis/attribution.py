@@ -549,8 +549,13 @@ def _dominant_quote(text: str, ss: int, se: int, doubles: list[Span]) -> Span | 
 
 def _quote_ending_at(doubles: list[Span], pos: int, text: str) -> Span | None:
     """A quote whose closing mark is at `pos` (allowing a comma or dash after it)."""
+    # The run of gap characters ending at `pos` bounds where such a quote may close; comparing
+    # offsets with it replaces slicing text[qe:pos] for every quote (quadratic in a long article).
+    gap = min(pos, len(text))
+    while gap > 0 and text[gap - 1] in " ,—–-":
+        gap -= 1
     for qs, qe in doubles:
-        if qe <= pos and not text[qe:pos].strip(" ,—–-"):
+        if gap <= qe <= pos:
             return (qs, qe)
     return None
 
@@ -1136,6 +1141,13 @@ _DOC_HEADS = {"statement", "report", "letter", "memo", "document", "release", "c
 _PRONOUN_REACH = 3  # sentences back a pronoun may look for its antecedent
 
 
+@lru_cache(maxsize=4096)
+def _is_named_source(h: str) -> bool:
+    """A history entry that names someone (not a pronoun, not 'the ministry'-like)."""
+    return bool(h) and h.lower() not in _PRONOUNS_PERSON | _PRONOUNS_OTHER \
+        and not re.match(r"^(the|this|that|its|their)\s+\S+$", h, re.I)
+
+
 def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sent_atts, rule: str,
              si: int = 0) -> tuple[str, str]:
     """Resolved source text: pronouns and definite NPs to the last compatible named source."""
@@ -1143,10 +1155,19 @@ def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sen
         return "", ""
     raw = text[source[0]:source[1]].strip(" ,")
     low = raw.lower()
-    named_si = [(h, hi) for h, hi in history if h and h.lower() not in _PRONOUNS_PERSON | _PRONOUNS_OTHER
-                and not re.match(r"^(the|this|that|its|their)\s+\S+$", h, re.I)]
-    named = [h for h, _ in named_si]
-    near = [h for h, hi in named_si if si - hi <= _PRONOUN_REACH]
+    # Newest first and lazily: history grows with the article, and filtering all of it for
+    # every source was quadratic. Sentence indices in history never decrease, so the
+    # sources within reach are a tail of it.
+    def named_newest_first():
+        return (h for h, _ in reversed(history) if _is_named_source(h))
+
+    near = []
+    for h, hi in reversed(history):
+        if si - hi > _PRONOUN_REACH:
+            break
+        if _is_named_source(h):
+            near.append(h)
+    near.reverse()
     if low in _PRONOUNS_PERSON:
         for h in reversed(near):
             if _is_person(h):
@@ -1164,20 +1185,20 @@ def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sen
     m = re.match(r"^(?:the|this|that|its|their)\s+(?:[\w\-]+\s+){0,2}([\w\-]+)$", raw, re.I)
     if m and raw[:1].islower() or (m and len(raw.split()) == 2):
         head = m.group(1).lower()
-        for h in reversed(named):
+        for h in named_newest_first():
             if re.search(r"\b" + re.escape(head) + r"\b", h.lower()) and h.lower() != low:
                 return h, "res.definite_np"
         if head in _DOC_HEADS:
-            for h in reversed(named):
+            for h in named_newest_first():
                 if _is_org(h) and not _is_person(h):
                     return h, "res.definite_np"
-            for h in reversed(named):
+            for h in named_newest_first():
                 if not _is_person(h):
                     return h, "res.definite_np"
         return raw, ""
     # a surname alone resolves to the fuller name mentioned before ("Kirby" -> "John Kirby")
     if re.fullmatch(r"[A-Z][\w’'\-]+", raw):
-        for h in reversed(named):
+        for h in named_newest_first():
             if h != raw and re.search(r"\b" + re.escape(raw) + r"\b", h):
                 return h, "res.surname"
     return raw, ""
