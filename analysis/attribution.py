@@ -31,6 +31,7 @@ cues; a content leaves out the closing comma of its clause but keeps quote marks
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -404,7 +405,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
     if sentences is None:
         sentences = find_sentences(text)
     quotes = [q for q in find_quotes(text) if q["label"] != "unpaired"]
-    doubles = [(q["start"], q["end"]) for q in quotes if q["label"] in ("double", "guillemet")]
+    doubles = _QuoteIndex((q["start"], q["end"]) for q in quotes if q["label"] in ("double", "guillemet"))
     paragraphs = find_paragraphs(text)
     results: list[Attribution] = []
     history: list[tuple[str, int]] = []  # (resolved source text, sentence index), most recent last
@@ -526,19 +527,48 @@ def _drop_nested(text: str, atts: list[Attribution]) -> list[Attribution]:
     return keep
 
 
+class _QuoteIndex(list):
+    """The article's quotes (a list, as before) with a bisect index when sorted by start.
+
+    Each helper below used to test every quote of the article, once per cue or sentence:
+    quadratic in a long article. ``window(lo, hi)`` yields, in list order, a stretch of
+    quotes holding every quote that starts before ``hi`` and ends after ``lo``; the
+    helpers still apply their exact test to each, so results are unchanged.
+    """
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        super().__init__(spans)
+        self.starts = [q[0] for q in self]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.reach: list[int] = []
+        for q in self:
+            self.reach.append(max(q[1], self.reach[-1]) if self.reach else q[1])
+
+    def window(self, lo: int, hi: int):
+        if not self.sorted:
+            return iter(self)
+        j = bisect_right(self.reach, lo)  # quotes before j all end at or before lo
+        k = bisect_left(self.starts, hi)  # quotes from k on all start at or after hi
+        return (self[i] for i in range(j, k))
+
+
+def _window(spans, lo: int, hi: int):
+    return spans.window(lo, hi) if isinstance(spans, _QuoteIndex) else spans
+
+
 def _inside(pos: int, spans: list[Span]) -> bool:
-    return any(s < pos < e - 1 for s, e in spans)
+    return any(s < pos < e - 1 for s, e in _window(spans, pos + 1, pos))
 
 
 def _quotes_in(s: int, e: int, doubles: list[Span]) -> tuple[Span, ...]:
-    return tuple(q for q in doubles if q[0] < e and q[1] > s)
+    return tuple(q for q in _window(doubles, s, e) if q[0] < e and q[1] > s)
 
 
 def _dominant_quote(text: str, ss: int, se: int, doubles: list[Span]) -> Span | None:
     """The quote covering most of a sentence (>= 60% of its word characters), if any."""
     words = len(_WORD_RE.findall(text, ss, se)) or 1
     best = None
-    for qs, qe in doubles:
+    for qs, qe in _window(doubles, ss, se):
         if qs < se and qe > ss:
             a, b = max(qs, ss), min(qe, se)
             cover = len(_WORD_RE.findall(text, a, b))
@@ -554,7 +584,7 @@ def _quote_ending_at(doubles: list[Span], pos: int, text: str) -> Span | None:
     gap = min(pos, len(text))
     while gap > 0 and text[gap - 1] in " ,—–-":
         gap -= 1
-    for qs, qe in doubles:
+    for qs, qe in _window(doubles, gap - 1, pos + 1):
         if gap <= qe <= pos:
             return (qs, qe)
     return None
@@ -1036,7 +1066,7 @@ def _right_content(text, ce, stop, se, low, toks, cj, rule_cue, doubles=(), next
             return q
     # annotators end the content at the next clause ("..., and he accused ...", "...; ...")
     for m in _CLAUSE_END_RE.finditer(text, s, e):
-        if m.start() - s >= 3 and not _inside(m.start(), list(doubles)):
+        if m.start() - s >= 3 and not _inside(m.start(), doubles if isinstance(doubles, _QuoteIndex) else list(doubles)):
             e = m.start()
             break
     if e <= s:
