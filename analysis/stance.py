@@ -742,6 +742,13 @@ def find_scare_quotes(text: str, quotes: Sequence[Span], attributed: Sequence[Sp
     """
     out = []
     spans = sorted({(int(s), int(e)) for s, e in quotes})
+    # An enclosing quote starts at or before s and ends at or after e: only quotes between the
+    # first whose running end reaches e and the last starting at s can be one (bisect; testing
+    # every quote per quote was quadratic in a long article).
+    starts = [q[0] for q in spans]
+    reach: list[int] = []
+    for q in spans:
+        reach.append(max(q[1], reach[-1]) if reach else q[1])
     for s, e in spans:
         if _in_skip((s, e), skip) or e <= s:
             continue
@@ -749,7 +756,8 @@ def find_scare_quotes(text: str, quotes: Sequence[Span], attributed: Sequence[Sp
         nwords = len(_WORD.findall(inner))
         if nwords == 0:
             continue
-        outer = [q for q in spans if q != (s, e) and q[0] <= s and e <= q[1]]
+        outer = [q for q in spans[bisect_left(reach, e):bisect_right(starts, s)]
+                 if q != (s, e) and q[0] <= s and e <= q[1]]
         before = text[max(0, s - 40):s]
         if _CALLED.search(before):
             rule = "SQ_called"
