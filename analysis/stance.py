@@ -571,21 +571,48 @@ def _actor_near(context: str, s: int, e: int) -> str:
     return ""
 
 
+def _actor_beside(context: str, ms: int, me: int) -> str:
+    """The actor named nearest a mention at [ms, me), 35 characters around it in its sentence."""
+    ws, we = _sentence_window(context, ms)
+    lo, hi = max(ws, ms - 35), min(we, me + 35)
+    best, dist = "", 10**9
+    for g in find_actor_mentions(context[lo:hi]):
+        gs, ge = g["start"] + lo, g["end"] + lo
+        d = ms - ge if ge <= ms else gs - me
+        if d < dist:
+            best, dist = g["actor"], d
+    return best
+
+
+@lru_cache(maxsize=64)
+def _mentions_of(word: str, context: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[int, ...]]:
+    """Every mention of ``word`` in ``context`` (starts, ends, the actor beside each) and, per
+    mention, the index of the last mention up to it with an actor beside it (-1 if none)."""
+    starts, ends, actors, last = [], [], [], []
+    for m in re.finditer(r"\b" + re.escape(word) + r"\w*", context, re.I):
+        starts.append(m.start())
+        ends.append(m.end())
+        actors.append(_actor_beside(context, m.start(), m.end()))
+        last.append(len(actors) - 1 if actors[-1] else (last[-1] if last else -1))
+    return tuple(starts), tuple(ends), tuple(actors), tuple(last)
+
+
 def _antecedent_actor(word: str, context: str, pos: int) -> str:
     """Actor named next to the last earlier mention of ``word`` ("the ministry" -> "Foreign
     Ministry in Pyongyang" -> North Korea), looking 35 characters around it in its sentence."""
-    for m in reversed(list(re.finditer(r"\b" + re.escape(word) + r"\w*", context[:pos], re.I))):
-        ws, we = _sentence_window(context, m.start())
-        lo, hi = max(ws, m.start() - 35), min(we, m.end() + 35)
-        best, dist = "", 10**9
-        for g in find_actor_mentions(context[lo:hi]):
-            gs, ge = g["start"] + lo, g["end"] + lo
-            d = m.start() - ge if ge <= m.start() else gs - m.end()
-            if d < dist:
-                best, dist = g["actor"], d
+    # The mentions and their actors are found once per article (scanning context[:pos] for
+    # every phrase was quadratic). A mention the old scan of context[:pos] saw is one whose
+    # word ends by pos; the one running past pos was seen cut at pos.
+    pos = max(0, len(context) + pos) if pos < 0 else min(pos, len(context))
+    starts, ends, actors, last = _mentions_of(word, context)
+    k = bisect_right(starts, pos - len(word))
+    if k and ends[k - 1] > pos:
+        k -= 1
+        best = _actor_beside(context, starts[k], pos)
         if best:
             return best
-    return ""
+    i = last[k - 1] if k else -1
+    return actors[i] if i >= 0 else ""
 
 
 def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple[str, str]:
