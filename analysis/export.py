@@ -447,7 +447,10 @@ def _split_by_doc(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Rows of `table` per doc_id, found in one pass (a filter per article was quadratic)."""
     if table.empty:
         return {}
-    return {doc_id: table.iloc[idx] for doc_id, idx in table.groupby("doc_id", sort=False).indices.items()}
+    # Plain object columns first: taking rows from Arrow-backed strings that pd.concat left in
+    # many chunks costs time in proportion to the whole table, once per article.
+    plain = table.astype({c: object for c in table.columns if pd.api.types.is_string_dtype(table[c])})
+    return {doc_id: plain.iloc[idx] for doc_id, idx in plain.groupby("doc_id", sort=False).indices.items()}
 
 
 def write_report(tables, out_dir: Path | str, *, events: pd.DataFrame | None = None,
@@ -460,7 +463,10 @@ def write_report(tables, out_dir: Path | str, *, events: pd.DataFrame | None = N
     """
     out = Path(out_dir)
     with ReportFolder(out) as tmp:
-        written = _write_report_files(tables, tmp, events=events, inputs=inputs, raw_csv=raw_csv)
+        try:
+            written = _write_report_files(tables, tmp, events=events, inputs=inputs, raw_csv=raw_csv)
+        except OutputError as exc:  # name the file as the user knows it, not its temporary folder
+            raise OutputError(exc.path.replace(str(tmp), str(out)), exc.reason) from None
     written = {k: out / Path(p).relative_to(tmp) for k, p in written.items()}
     written[MANIFEST] = out / MANIFEST
     return written
