@@ -367,6 +367,8 @@ class ReportFolder:
         raise OutputError(self.shown, f"could not take the lock {self.lock}")
 
     def __enter__(self) -> Path:
+        if not self.out.name or self.out == self.out.parent:
+            raise OutputError(self.shown, "is the root folder; choose a named folder for the report")
         with _writing(self.out.parent, self.shown.parent):
             self.out.parent.mkdir(parents=True, exist_ok=True)
         self._acquire()
