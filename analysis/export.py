@@ -445,14 +445,19 @@ def _plot_copy(frame: pd.DataFrame, columns: Sequence[str] = ("actor", "target",
     return out
 
 
-def _split_by_doc(table: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Rows of `table` per doc_id, found in one pass (a filter per article was quadratic)."""
-    if table.empty:
-        return {}
-    # Plain object columns first: taking rows from Arrow-backed strings that pd.concat left in
-    # many chunks costs time in proportion to the whole table, once per article.
-    plain = table.astype({c: object for c in table.columns if pd.api.types.is_string_dtype(table[c])})
-    return {doc_id: plain.iloc[idx] for doc_id, idx in plain.groupby("doc_id", sort=False).indices.items()}
+class _RowsByDoc:
+    """Rows of a table per doc_id: positions found in one pass (a filter per article was
+    quadratic), each article's frame cut only when asked for (holding them all costs memory)."""
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        # Plain object columns: taking rows from Arrow-backed strings that pd.concat left in
+        # many chunks costs time in proportion to the whole table, once per article.
+        self.table = table.astype({c: object for c in table.columns if pd.api.types.is_string_dtype(table[c])})
+        self.positions = table.groupby("doc_id", sort=False).indices if len(table) else {}
+
+    def get(self, doc_id: str) -> pd.DataFrame:
+        idx = self.positions.get(doc_id)
+        return self.table.iloc[idx] if idx is not None else self.table.iloc[:0]
 
 
 def write_report(tables, out_dir: Path | str, *, events: pd.DataFrame | None = None,
@@ -493,15 +498,14 @@ def _write_report_files(tables, out: Path, *, events, inputs, raw_csv: bool) -> 
             close(f[2] for f in figures)
     pages: dict[str, str] = {}
     used: set[str] = set()
-    spans_by_doc = _split_by_doc(tables.spans)
-    statements_by_doc = _split_by_doc(tables.statements)
-    no_spans, no_statements = tables.spans.iloc[:0], tables.statements.iloc[:0]
+    spans_by_doc, statements_by_doc = _RowsByDoc(tables.spans), _RowsByDoc(tables.statements)
     for article in tables.articles.to_dict("records"):
         rel = unique_name(f"articles/{safe_filename(article['doc_id'])}", ".html", used)
         doc_id = article["doc_id"]
         written[rel] = write_text(out / rel, render.article_html(
-            article, spans_by_doc.get(doc_id, no_spans), statements_by_doc.get(doc_id, no_statements)))
+            article, spans_by_doc.get(doc_id), statements_by_doc.get(doc_id)))
         pages[doc_id] = rel
+    del spans_by_doc, statements_by_doc
     written["index.html"] = write_text(out / "index.html", render.index_html(
         tables.articles, pages, figure_links, [f"{n}.csv" for n in tables.as_dict()], tables.rejects))
     return written
