@@ -7,7 +7,6 @@ denominator), so a chart in a report can always be traced back to its data.
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
 import os
