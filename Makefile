@@ -6,12 +6,15 @@ STAMP  := $(VENV)/.installed
 OUT    ?= report
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: report test lab clean
+.PHONY: report test lab clean lock
 
-$(STAMP): pyproject.toml
+LOCK   := requirements.lock
+
+# Every package at the version the tests passed with (the lock), the kit itself editable.
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -r $(LOCK) -e '.[dev]'
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
 		> $(VENV)/share/jupyter/lab/settings/overrides.json
@@ -25,6 +28,10 @@ test: $(STAMP)
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab $(ROOT_FLAG) notebooks/
+
+# Rewrite the lock from the current environment (after changing a pin and passing the tests).
+lock: $(STAMP)
+	{ sed -n '1,3p' $(LOCK); $(PY) -m pip freeze --exclude-editable; } > $(LOCK).new && mv $(LOCK).new $(LOCK)
 
 clean:
 	rm -rf $(OUT) .pytest_cache test-artifacts

@@ -14,6 +14,7 @@ person or organisation is always its own actor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -247,14 +248,22 @@ def _is_capitalised_name(phrase: str) -> bool:
 
 def _nearest_org(text: str, pos: int) -> str:
     """The last organisation named before ``pos`` (for "the company", "the firm")."""
-    best = ""
-    for m in _ORG_NAME.finditer(text, 0, max(0, pos)):
+    orgs = _org_mentions(text)
+    k = bisect_right([s for s, _ in orgs], pos - 1)
+    return _org_name(orgs[k - 1][1]) if k else ""
+
+
+@lru_cache(maxsize=64)
+def _org_mentions(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, name) of every organisation-shaped name in the article (one scan)."""
+    out = []
+    for m in _ORG_NAME.finditer(text):
         name = m.group(0).strip()
         if name.split()[0] in {"The", "A", "An"}:
             name = " ".join(name.split()[1:])
         if name and name not in _NON_NAME:
-            best = name
-    return _org_name(best)
+            out.append((m.start(), name))
+    return tuple(out)
 
 
 def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth: int = 0) -> Speaker:

@@ -16,7 +16,7 @@ Choices (see docs/codebook.md):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -139,32 +139,49 @@ _ACTIVE_AGENT = re.compile(r"((?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,3}
 def _prior_agent(text: str, pos: int) -> str:
     """Who the article says charges, fines or sues, before ``pos`` ("charged by the Football
     Association", "FA charges Liverpool"): the agent of a later agentless passive charge."""
-    best, at = "", -1
-    for rx in (_BY_AGENT, _ACTIVE_AGENT):
-        for m in rx.finditer(text, 0, pos):
-            if m.start() > at:
-                best, at = m.group(1), m.start()
-    return best
+    agents = _agents(text)
+    k = bisect_right([a for a, _ in agents], pos - 1)
+    return agents[k - 1][1] if k else ""
 
 
-def _last_person_before(text: str, pos: int) -> str:
-    """The last person named before ``pos`` (a full name, or a titled surname: "Mr Howard")."""
+@lru_cache(maxsize=64)
+def _agents(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, agent) of every charging agent the article names, in text order (one scan)."""
+    found = [(m.start(), m.group(1)) for rx in (_BY_AGENT, _ACTIVE_AGENT) for m in rx.finditer(text)]
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=64)
+def _people_mentions(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, canonical full name) of every person mention, in text order (one scan)."""
     from analysis.actors import canonical_person
     from analysis.stance import _person_names
 
-    # the most salient person so far: mentioned most often (by surname), then most recently
+    names = [(s, name) for s, _, name in _person_names(text)]
+    names += [(m.start(), m.group(0)) for m in _TITLED_SURNAME.finditer(text)]
+    return tuple(sorted((s, canonical_person(name, text)) for s, name in names))
+
+
+@lru_cache(maxsize=256)
+def _surname_offsets(text: str, surname: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text))
+
+
+_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'’-]+")
+
+
+def _last_person_before(text: str, pos: int) -> str:
+    """The most salient person named before ``pos``: mentioned most often (by surname), then
+    most recently. Mentions are indexed once per article, so this stays linear."""
+    mentions = _people_mentions(text)
+    k = bisect_right([s for s, _ in mentions], pos - 1)
     counts: dict[str, tuple[int, int]] = {}
-    names = [(s, name) for s, _, name in _person_names(text) if s < pos]
-    names += [(m.start(), m.group(0)) for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'’-]+",
-                                                          text[:pos])]
-    for s, name in names:
-        full = canonical_person(name, text)
-        surname = full.split()[-1]
-        n = len(re.findall(r"\b" + re.escape(surname) + r"\b", text[:pos]))
+    for s, full in mentions[:k]:
+        n = bisect_right(_surname_offsets(text, full.split()[-1]), pos - 1)
         counts[full] = (n, s)
     if not counts:
         return ""
-    return max(counts, key=lambda k: counts[k])
+    return max(counts, key=lambda name: counts[name])
 
 
 # fallback rules trusted beside an attribution that missed them: formal charges and the
@@ -376,7 +393,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
 
         headline_passive = (kind == "att" and item.cue_rule in _STANCE_CUES and item.source is not None
                             and item.source[1] <= item.cue[0] and re.fullmatch(r"\w+ed", cue_text or "")
-                            and re.match(r"\s*(?:for|over|with|of|in|after|as)\b", text[item.cue[1]:]))
+                            and re.match(r"\s*(?:for|over|with|of|in|after|as)\b", text[item.cue[1]:item.cue[1] + 12]))
         passive_target = ""
         if headline_passive:
             # "Rapper Snoop Dogg sued for 'rape'": the name before a bare participle is the

@@ -31,6 +31,7 @@ cues; a content leaves out the closing comma of its clause but keeps quote marks
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -404,7 +405,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
     if sentences is None:
         sentences = find_sentences(text)
     quotes = [q for q in find_quotes(text) if q["label"] != "unpaired"]
-    doubles = [(q["start"], q["end"]) for q in quotes if q["label"] in ("double", "guillemet")]
+    doubles = _QuoteIndex((q["start"], q["end"]) for q in quotes if q["label"] in ("double", "guillemet"))
     paragraphs = find_paragraphs(text)
     results: list[Attribution] = []
     history: list[tuple[str, int]] = []  # (resolved source text, sentence index), most recent last
@@ -526,19 +527,48 @@ def _drop_nested(text: str, atts: list[Attribution]) -> list[Attribution]:
     return keep
 
 
+class _QuoteIndex(list):
+    """The article's quotes (a list, as before) with a bisect index when sorted by start.
+
+    Each helper below used to test every quote of the article, once per cue or sentence:
+    quadratic in a long article. ``window(lo, hi)`` yields, in list order, a stretch of
+    quotes holding every quote that starts before ``hi`` and ends after ``lo``; the
+    helpers still apply their exact test to each, so results are unchanged.
+    """
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        super().__init__(spans)
+        self.starts = [q[0] for q in self]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.reach: list[int] = []
+        for q in self:
+            self.reach.append(max(q[1], self.reach[-1]) if self.reach else q[1])
+
+    def window(self, lo: int, hi: int):
+        if not self.sorted:
+            return iter(self)
+        j = bisect_right(self.reach, lo)  # quotes before j all end at or before lo
+        k = bisect_left(self.starts, hi)  # quotes from k on all start at or after hi
+        return (self[i] for i in range(j, k))
+
+
+def _window(spans, lo: int, hi: int):
+    return spans.window(lo, hi) if isinstance(spans, _QuoteIndex) else spans
+
+
 def _inside(pos: int, spans: list[Span]) -> bool:
-    return any(s < pos < e - 1 for s, e in spans)
+    return any(s < pos < e - 1 for s, e in _window(spans, pos + 1, pos))
 
 
 def _quotes_in(s: int, e: int, doubles: list[Span]) -> tuple[Span, ...]:
-    return tuple(q for q in doubles if q[0] < e and q[1] > s)
+    return tuple(q for q in _window(doubles, s, e) if q[0] < e and q[1] > s)
 
 
 def _dominant_quote(text: str, ss: int, se: int, doubles: list[Span]) -> Span | None:
     """The quote covering most of a sentence (>= 60% of its word characters), if any."""
     words = len(_WORD_RE.findall(text, ss, se)) or 1
     best = None
-    for qs, qe in doubles:
+    for qs, qe in _window(doubles, ss, se):
         if qs < se and qe > ss:
             a, b = max(qs, ss), min(qe, se)
             cover = len(_WORD_RE.findall(text, a, b))
@@ -549,8 +579,13 @@ def _dominant_quote(text: str, ss: int, se: int, doubles: list[Span]) -> Span | 
 
 def _quote_ending_at(doubles: list[Span], pos: int, text: str) -> Span | None:
     """A quote whose closing mark is at `pos` (allowing a comma or dash after it)."""
-    for qs, qe in doubles:
-        if qe <= pos and not text[qe:pos].strip(" ,—–-"):
+    # The run of gap characters ending at `pos` bounds where such a quote may close; comparing
+    # offsets with it replaces slicing text[qe:pos] for every quote (quadratic in a long article).
+    gap = min(pos, len(text))
+    while gap > 0 and text[gap - 1] in " ,—–-":
+        gap -= 1
+    for qs, qe in _window(doubles, gap - 1, pos + 1):
+        if gap <= qe <= pos:
             return (qs, qe)
     return None
 
@@ -1031,7 +1066,7 @@ def _right_content(text, ce, stop, se, low, toks, cj, rule_cue, doubles=(), next
             return q
     # annotators end the content at the next clause ("..., and he accused ...", "...; ...")
     for m in _CLAUSE_END_RE.finditer(text, s, e):
-        if m.start() - s >= 3 and not _inside(m.start(), list(doubles)):
+        if m.start() - s >= 3 and not _inside(m.start(), doubles if isinstance(doubles, _QuoteIndex) else list(doubles)):
             e = m.start()
             break
     if e <= s:
@@ -1136,6 +1171,13 @@ _DOC_HEADS = {"statement", "report", "letter", "memo", "document", "release", "c
 _PRONOUN_REACH = 3  # sentences back a pronoun may look for its antecedent
 
 
+@lru_cache(maxsize=4096)
+def _is_named_source(h: str) -> bool:
+    """A history entry that names someone (not a pronoun, not 'the ministry'-like)."""
+    return bool(h) and h.lower() not in _PRONOUNS_PERSON | _PRONOUNS_OTHER \
+        and not re.match(r"^(the|this|that|its|their)\s+\S+$", h, re.I)
+
+
 def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sent_atts, rule: str,
              si: int = 0) -> tuple[str, str]:
     """Resolved source text: pronouns and definite NPs to the last compatible named source."""
@@ -1143,10 +1185,19 @@ def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sen
         return "", ""
     raw = text[source[0]:source[1]].strip(" ,")
     low = raw.lower()
-    named_si = [(h, hi) for h, hi in history if h and h.lower() not in _PRONOUNS_PERSON | _PRONOUNS_OTHER
-                and not re.match(r"^(the|this|that|its|their)\s+\S+$", h, re.I)]
-    named = [h for h, _ in named_si]
-    near = [h for h, hi in named_si if si - hi <= _PRONOUN_REACH]
+    # Newest first and lazily: history grows with the article, and filtering all of it for
+    # every source was quadratic. Sentence indices in history never decrease, so the
+    # sources within reach are a tail of it.
+    def named_newest_first():
+        return (h for h, _ in reversed(history) if _is_named_source(h))
+
+    near = []
+    for h, hi in reversed(history):
+        if si - hi > _PRONOUN_REACH:
+            break
+        if _is_named_source(h):
+            near.append(h)
+    near.reverse()
     if low in _PRONOUNS_PERSON:
         for h in reversed(near):
             if _is_person(h):
@@ -1164,20 +1215,20 @@ def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sen
     m = re.match(r"^(?:the|this|that|its|their)\s+(?:[\w\-]+\s+){0,2}([\w\-]+)$", raw, re.I)
     if m and raw[:1].islower() or (m and len(raw.split()) == 2):
         head = m.group(1).lower()
-        for h in reversed(named):
+        for h in named_newest_first():
             if re.search(r"\b" + re.escape(head) + r"\b", h.lower()) and h.lower() != low:
                 return h, "res.definite_np"
         if head in _DOC_HEADS:
-            for h in reversed(named):
+            for h in named_newest_first():
                 if _is_org(h) and not _is_person(h):
                     return h, "res.definite_np"
-            for h in reversed(named):
+            for h in named_newest_first():
                 if not _is_person(h):
                     return h, "res.definite_np"
         return raw, ""
     # a surname alone resolves to the fuller name mentioned before ("Kirby" -> "John Kirby")
     if re.fullmatch(r"[A-Z][\w’'\-]+", raw):
-        for h in reversed(named):
+        for h in named_newest_first():
             if h != raw and re.search(r"\b" + re.escape(raw) + r"\b", h):
                 return h, "res.surname"
     return raw, ""

@@ -29,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--strict", action="store_true", help="exit 2 if any input is rejected")
     report.add_argument("--events", help="a timeline CSV laid out like data/timeline/events.csv to chart "
                                          "(default: the shipped timeline, when no INPUT is given)")
+    report.add_argument("--raw-csv", action="store_true",
+                        help="write CSV cells as they are (default: a cell starting with = + - @ gets a leading ' so "
+                             "spreadsheets do not run it as a formula)")
     report.add_argument("--keep-wire-copies", action="store_true",
                         help="count every copy of a wire story (default: each story once; copies are listed "
                              "in articles.csv's wire_group and collapsed columns)")
@@ -38,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     statements.add_argument("inputs", nargs="+", help="article files or folders")
     statements.add_argument("--published", help="publication date YYYY-MM-DD (overrides front matter)")
     statements.add_argument("--out", help="FILE.csv or FILE.jsonl (default: CSV on standard output)")
+    statements.add_argument("--raw-csv", action="store_true",
+                            help="CSV cells as they are (default: spreadsheet-safe; JSON lines are always raw)")
     _corpus_options(statements)
 
     evaluate = sub.add_parser("evaluate", help="score an annotator against gold data; prints JSON")
@@ -71,8 +76,9 @@ def _print_rejects(rejects, limit: int = 20) -> None:
 
 
 def _load(inputs: Sequence[str], published: str | None, args=None):
-    from . import load
+    from . import lexicons, load
 
+    lexicons.check_patterns()  # an edited lexicon's bad regex: one line naming its row
     if published:
         load.parse_date(published, "--published")
     options = load.LoadOptions(text_column=getattr(args, "text_column", None),
@@ -98,7 +104,7 @@ def _report(args) -> int:
     inputs = [str(p) for p in (args.inputs or [load.shipped_articles_dir()])]
     # The sourced rounds belong to the shipped story: charted for it, or for a timeline the user names.
     events = load.read_events(args.events) if (args.events or not args.inputs) else None
-    written = export.write_report(tables, args.out, events=events, inputs=inputs)
+    written = export.write_report(tables, args.out, events=events, inputs=inputs, raw_csv=args.raw_csv)
     stances = tables.statements["stance"].value_counts().to_dict()
     wire = corpus.wire_summary(tables.articles)
     wire_note = (f", {wire['collapsed']} wire cop{'y' if wire['collapsed'] == 1 else 'ies'} not counted"
@@ -116,9 +122,9 @@ def _statements(args) -> int:
     _print_rejects(result.rejects)
     _, statements = pipeline.annotate_articles(result.articles, workers=args.workers, progress=args.progress)
     if args.out:
-        export.write_statements(statements, args.out)
+        export.write_statements(statements, args.out, raw=args.raw_csv)
     else:
-        statements.to_csv(sys.stdout, index=False)
+        (statements if args.raw_csv else export.spreadsheet_safe(statements)).to_csv(sys.stdout, index=False)
     return 0
 
 
@@ -147,5 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc.path}: {exc.reason}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"error: {exc.filename or args.command}: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("interrupted: nothing half-written was left (a report folder is replaced only when complete)",
+              file=sys.stderr)
+        return 130

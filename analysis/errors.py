@@ -9,3 +9,11 @@ class InputError(Exception):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class OutputError(InputError):
+    """The output cannot be written (unwritable or foreign --out, disk full, another run busy).
+
+    Printed like an input error (one line naming the file, exit status 2); it is the
+    only kind of problem that stops a run, since bad inputs become rejects.
+    """

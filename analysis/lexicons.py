@@ -48,3 +48,40 @@ def inflections(lemma: str, double_final: bool = False) -> set[str]:
         if double_final:
             forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
+
+
+#: Lexicon columns that hold regular expressions (the actors' names are '|'-separated alternatives).
+PATTERN_COLUMNS: dict[str, tuple[str, ...]] = {
+    "stance": ("pattern",), "hedges": ("pattern",), "loaded": ("pattern", "not_before", "not_after"),
+    "boilerplate": ("pattern",), "actors": ("pattern",),
+}
+
+
+def check_patterns() -> None:
+    """Compile every regular expression of the lexicons; an edited row that is not a valid
+    regex raises :class:`analysis.errors.InputError` naming the file, the row and the column.
+
+    Called before a run, so a teacher's typo is one clear line instead of a traceback from
+    deep inside the annotators.
+    """
+    import re
+
+    from .errors import InputError
+
+    for name, cols in PATTERN_COLUMNS.items():
+        path = LEXICON_DIR / f"{name}.csv"
+        try:
+            rows = load_lexicon(name)
+        except (OSError, csv.Error, UnicodeDecodeError) as exc:
+            raise InputError(path, f"lexicon cannot be read ({exc})") from None
+        for n, row in enumerate(rows, start=1):
+            for col in cols:
+                value = row.get(col) or ""
+                for alt in (value.split("|") if name == "actors" else [value]):
+                    if not alt:
+                        continue
+                    try:
+                        re.compile(alt)
+                    except (re.error, RecursionError, OverflowError) as exc:
+                        raise InputError(f"{path}#row={n}", f"rule {row.get('rule', '?')!r}: column {col!r} is not "
+                                                            f"a valid regular expression ({exc})") from None

@@ -27,11 +27,14 @@ import codecs
 import csv
 import datetime as dt
 import email.utils
+import errno
 import hashlib
 import io
 import json
 import logging
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +58,11 @@ FRONT_MATTER_KEYS = ("id", "title", "published", "outlet", "credit", "url")
 DATE_ALIASES = ("published", "date", "publication_date", "pubdate")
 
 REJECT_COLUMNS = ["source_path", "reason"]
+#: Publication years an article can carry; dates outside (0001-01-01, 9999-12-31) are the
+#: "no date" placeholders of database exports and are treated as unknown.
+PUBLISHED_YEARS = (1000, 2999)
+#: Outlet and credit names longer than this are cut (they label figures and pages).
+NAME_MAX = 200
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$")
@@ -119,30 +127,61 @@ def shipped_articles_dir() -> Path:
 def decode(raw: bytes, path: Path | str = "<bytes>") -> str:
     """Decode bytes as UTF-8 (BOM removed; UTF-16 with a BOM), else cp1252, else latin-1; refuse binary data.
 
-    Newlines are normalised to ``\\n`` (CRLF and old-Mac CR).
+    Newlines are normalised to ``\\n`` (CRLF and old-Mac CR). A UTF-8 file with a few
+    bad bytes stays UTF-8 (see :func:`decode_with_note`, which also says so).
+    """
+    return decode_with_note(raw, path)[0]
+
+
+def _looks_like_utf8(raw: bytes) -> tuple[bool, int]:
+    """(is this UTF-8 with a few bad bytes?, how many bad sequences): it holds valid multi-byte
+    UTF-8 characters and at most as many invalid sequences as valid ones."""
+    replaced = raw.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - raw.count("\ufffd".encode("utf-8"))
+    good = sum(1 for c in replaced if c > "\x7f" and c != "\ufffd")
+    return good > 0 and bad <= good, bad
+
+
+def decode_with_note(raw: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
+    """Like :func:`decode`, and a note for the ``notes`` column when decoding had to guess.
+
+    A UTF-8 file is never reinterpreted as cp1252 because of a stray bad byte: when the
+    file holds valid multi-byte UTF-8 characters, the bad bytes are replaced with U+FFFD
+    and the note says how many and where the first one was. A file with no valid UTF-8
+    beyond ASCII is read as cp1252 (or latin-1), as Windows tools write it.
     """
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not raw.startswith(codecs.BOM_UTF32_LE):
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError:
             raise InputError(path, "undecodable: UTF-16 byte-order mark but invalid UTF-16") from None
-        return _checked_text(text, path)
+        return _checked_text(text, path), ""
     if not raw.strip():
         raise InputError(path, "empty file")
     if b"\x00" in raw[:8192]:
         raise InputError(path, "binary file (contains NUL bytes), not text")
+    note = ""
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError as exc:
-            # Latin-1 decodes anything; accept it only when the bytes cp1252 leaves
-            # undefined are rare, else the file is not text in any encoding we know.
-            text = raw.decode("latin-1")
-            if len(_CONTROL.findall(text)) * 1000 > max(len(text), 1):
-                raise InputError(path, f"undecodable: not UTF-8, cp1252 or latin-1 text (byte {exc.start})") from None
-    return _checked_text(text, path)
+    except UnicodeDecodeError as utf8_error:
+        is_utf8, bad = _looks_like_utf8(raw)
+        if is_utf8:
+            text = raw.decode("utf-8-sig", errors="replace")
+            note = (f"not valid UTF-8: {bad} bad byte sequence(s) replaced with U+FFFD "
+                    f"(first at byte {utf8_error.start}: 0x{raw[utf8_error.start]:02x})")
+        else:
+            try:
+                text = raw.decode("cp1252")
+                note = "not UTF-8: read as Windows-1252 (cp1252)"
+            except UnicodeDecodeError:
+                # Latin-1 decodes anything; accept it only when the bytes cp1252 leaves
+                # undefined are rare, else the file is not text in any encoding we know.
+                text = raw.decode("latin-1")
+                note = "not UTF-8: read as Latin-1"
+                if len(_CONTROL.findall(text)) * 1000 > max(len(text), 1):
+                    raise InputError(path, f"undecodable: not UTF-8 (byte {utf8_error.start}: "
+                                           f"0x{raw[utf8_error.start]:02x}), cp1252 or latin-1 text") from None
+    return _checked_text(text, path), note
 
 
 def _checked_text(text: str, path: Path | str) -> str:
@@ -184,9 +223,25 @@ def parse_date(value: str, path: Path | str = "<text>") -> str:
     if parts is None:
         raise InputError(path, f"published date {value!r} is not YYYY-MM-DD")
     try:
-        return dt.date(*parts).isoformat()
+        day = dt.date(*parts)
     except ValueError:
         raise InputError(path, f"published date {value!r} is not a real date") from None
+    if not PUBLISHED_YEARS[0] <= day.year <= PUBLISHED_YEARS[1]:
+        raise PlaceholderDate(path, f"published date {value!r} is outside the years {PUBLISHED_YEARS[0]}–"
+                                    f"{PUBLISHED_YEARS[1]} (a 'no date' placeholder?)")
+    return day.isoformat()
+
+
+class PlaceholderDate(InputError):
+    """A well-formed date no article can carry (0001-01-01, 9999-12-31: database 'no date' values)."""
+
+
+def _file_date(value: str, path: Path | str) -> tuple[str, str]:
+    """A date read from a file: (ISO date, note). A placeholder date is treated as unknown, with a note."""
+    try:
+        return parse_date(value, path), ""
+    except PlaceholderDate as exc:
+        return "", exc.reason.replace(" (a 'no date' placeholder?)", "") + ": treated as unknown"
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -210,26 +265,33 @@ def _first_line(body: str) -> str:
 
 
 def _row(path: Path | str, body: str, *, doc_id: str, title: str = "", outlet: str = "", credit: str = "",
-         url: str = "", published: str = "", options: LoadOptions | None = None) -> dict:
+         url: str = "", published: str = "", options: LoadOptions | None = None, notes: Sequence[str] = ()) -> dict:
     """An `articles` row; refuses empty bodies and (when required) missing dates."""
     if not body.strip():
         raise InputError(path, "empty article text")
     if options is not None and options.require_date and not published:
-        raise InputError(path, "missing published date (a date is required)")
-    return {"doc_id": doc_id, "title": (title or _first_line(body))[:500], "outlet": outlet, "credit": credit,
-            "url": url, "published": published, "text": body, "source_path": str(path)}
+        raise InputError(path, "missing published date (a date is required)"
+                         + "".join(f"; {n}" for n in notes if "date" in n))
+    notes = list(notes)
+    for name, value in (("outlet", outlet), ("credit", credit)):
+        if len(value) > NAME_MAX:
+            notes.append(f"{name} cut to {NAME_MAX} of {len(value)} characters")
+    return {"doc_id": doc_id, "title": (title or _first_line(body))[:500], "outlet": outlet[:NAME_MAX],
+            "credit": credit[:NAME_MAX], "url": url, "published": published, "text": body, "source_path": str(path),
+            "notes": "; ".join(n for n in notes if n)}
 
 
 def article_from_text(text: str, path: Path | str, published: str | None = None,
-                      options: LoadOptions | None = None) -> dict:
+                      options: LoadOptions | None = None, notes: Sequence[str] = ()) -> dict:
     """One `articles` row from decoded text (front matter parsed, body kept verbatim)."""
     meta, body = split_front_matter(text)
     if not body.strip():
         raise InputError(path, "no article text after the front matter" if meta else "empty file")
     date = published if published is not None else next((meta[k] for k in DATE_ALIASES if meta.get(k)), "")
+    date, date_note = _file_date(date, path)
     return _row(path, body, doc_id=meta.get("id") or Path(str(path)).stem, title=meta.get("title", ""),
                 outlet=meta.get("outlet", ""), credit=meta.get("credit", ""), url=meta.get("url", ""),
-                published=parse_date(date, path), options=options)
+                published=date, options=options, notes=[*notes, date_note])
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -242,7 +304,8 @@ def _read_bytes(path: Path) -> bytes:
 def read_article(path: Path | str, published: str | None = None, options: LoadOptions | None = None) -> dict:
     """Read one .txt/.md article file into an `articles` row; raises InputError."""
     path = Path(path)
-    return article_from_text(decode(_read_bytes(path), path), path, published, options)
+    text, note = decode_with_note(_read_bytes(path), path)
+    return article_from_text(text, path, published, options, notes=[note])
 
 
 def _quiet_extractor_logs() -> None:
@@ -286,15 +349,17 @@ def extract_html(html: str, path: Path | str = "<html>") -> dict:
 def read_html(path: Path | str, published: str | None = None, options: LoadOptions | None = None) -> dict:
     """Read one web page into an `articles` row (main text extracted); raises InputError."""
     path = Path(path)
-    page = extract_html(decode(_read_bytes(path), path), path)
+    html, note = decode_with_note(_read_bytes(path), path)
+    page = extract_html(html, path)
+    date_note = ""
     try:
-        date = parse_date(published if published is not None else page["published"], path)
+        date, date_note = _file_date(published if published is not None else page["published"], path)
     except InputError:
         date = ""  # a page's own metadata date that is unusable is treated as unknown
         if published is not None:
             raise
     return _row(path, page["text"], doc_id=path.stem, title=page["title"], outlet=page["outlet"],
-                credit=page["credit"], url=page["url"], published=date, options=options)
+                credit=page["credit"], url=page["url"], published=date, options=options, notes=[note, date_note])
 
 
 # ------------------------------------------------------------------ tables of articles
@@ -325,36 +390,98 @@ def _guess_delimiter(header: str, text_names: Sequence[str]) -> str:
     return best
 
 
-def _table_records(path: Path, text: str, text_names: Sequence[str] = ("text",)) -> Iterator[tuple[str, object]]:
-    """(location, record) pairs of a CSV/TSV/JSON(L) file; a record that is not a dict is reported."""
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        for n, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            try:
-                yield f"{path}#line={n}", json.loads(line)
-            except ValueError as exc:
-                yield f"{path}#line={n}", InputError(f"{path}#line={n}", f"invalid JSON ({exc.msg})")
-        return
-    if suffix == ".json":
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            raise InputError(path, f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
-        records = data if isinstance(data, list) else data.get("articles", [data]) if isinstance(data, dict) else []
-        for n, record in enumerate(records, start=1):
-            yield f"{path}#item={n}", record
-        return
-    delimiter = "\t" if suffix == ".tsv" else _guess_delimiter(text.split("\n", 1)[0], text_names)
-    # Articles are long: lift the csv module's 128 KB cell limit for this read.
-    csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+_BLOCK = 1 << 20
+
+
+def _table_encoding(path: Path) -> tuple[str, str]:
+    """(encoding, note) of a table file, judged in one streaming pass (the file is never held whole).
+
+    The same rules as :func:`decode_with_note`: UTF-8 (a few bad bytes replaced, with a
+    note), UTF-16 with a byte-order mark, else cp1252. Empty and binary files raise.
+    """
     try:
-        for n, record in enumerate(reader, start=1):
-            yield f"{path}#row={n}", record
-    except csv.Error as exc:
-        raise InputError(f"{path}#row={reader.line_num}", f"malformed CSV ({exc}); rest of the file not read") from None
+        with path.open("rb") as f:
+            head = f.read(65536)
+            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not head.startswith(codecs.BOM_UTF32_LE):
+                return "utf-16", ""
+            # empty / binary checks on the first block, cut at a line end (not inside a character)
+            sample = head if len(head) < 65536 else head[: head.rfind(b"\n") + 1 or len(head)]
+            decode_with_note(sample, path)
+            decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+            bad = good = 0
+            block = head
+            while block:
+                chunk = decoder.decode(block)
+                bad += chunk.count("\ufffd")
+                good += sum(1 for c in chunk if c > "\x7f") if not chunk.isascii() else 0
+                block = f.read(_BLOCK)
+            chunk = decoder.decode(b"", final=True)
+            bad += chunk.count("\ufffd")
+    except OSError as exc:
+        raise InputError(path, exc.strerror or "cannot read file") from None
+    if not bad:
+        return "utf-8-sig", ""
+    good -= bad
+    if good > 0 and bad <= good:
+        return "utf-8-sig", f"not valid UTF-8: {bad} bad byte sequence(s) replaced with U+FFFD"
+    return "cp1252", "not UTF-8: read as Windows-1252 (cp1252)"
+
+
+def _json_value(line: str, where: str) -> object:
+    """One JSON value; any way the text is not usable JSON becomes an InputError naming `where`."""
+    try:
+        return json.loads(line)
+    except RecursionError:
+        raise InputError(where, "invalid JSON (nested too deeply)") from None
+    except ValueError as exc:  # JSONDecodeError, or an integer beyond Python's digit limit
+        reason = getattr(exc, "msg", None) or str(exc).split(";")[0]
+        line_no = getattr(exc, "lineno", None)
+        raise InputError(where, f"invalid JSON ({reason}{f' at line {line_no}' if line_no and line_no > 1 else ''})") from None
+
+
+def _table_records(path: Path, text_names: Sequence[str] = ("text",),
+                   encoding: str = "utf-8-sig") -> Iterator[tuple[str, object]]:
+    """(location, record) pairs of a CSV/TSV/JSON(L) file, read as a stream; a bad record is yielded as an InputError."""
+    suffix = path.suffix.lower()
+    try:
+        handle = path.open("r", encoding=encoding, errors="replace", newline=None if suffix != ".csv" and
+                           suffix != ".tsv" else "")
+    except OSError as exc:
+        raise InputError(path, exc.strerror or "cannot read file") from None
+    with handle as f:
+        if suffix in (".jsonl", ".ndjson"):
+            for n, line in enumerate(f, start=1):
+                if not line.strip():
+                    continue
+                where = f"{path}#line={n}"
+                try:
+                    yield where, _json_value(line, where)
+                except InputError as exc:
+                    yield where, exc
+            return
+        if suffix == ".json":
+            data = _json_value(f.read(), str(path))  # one document: read whole (use JSON lines for big corpora)
+            if isinstance(data, dict) and "articles" in data:
+                data = data["articles"]
+                if not isinstance(data, list):
+                    raise InputError(path, "'articles' is not a list of article objects")
+            records = data if isinstance(data, list) else [data] if isinstance(data, dict) else []
+            if data is not None and not isinstance(data, (list, dict)):
+                raise InputError(path, f"JSON holds a {type(data).__name__}, not articles (an object or a list of objects)")
+            for n, record in enumerate(records, start=1):
+                yield f"{path}#item={n}", record
+            return
+        header = f.readline()
+        f.seek(0)
+        delimiter = "\t" if suffix == ".tsv" else _guess_delimiter(header.lstrip("\ufeff").rstrip("\r\n"), text_names)
+        # Articles are long: lift the csv module's 128 KB cell limit for this read.
+        csv.field_size_limit(1 << 30)
+        reader = csv.DictReader(f, delimiter=delimiter)
+        try:
+            for n, record in enumerate(reader, start=1):
+                yield f"{path}#row={n}", record
+        except csv.Error as exc:
+            raise InputError(f"{path}#row={reader.line_num}", f"malformed CSV ({exc}); rest of the file not read") from None
 
 
 def iter_table_articles(path: Path | str, published: str | None = None,
@@ -362,11 +489,11 @@ def iter_table_articles(path: Path | str, published: str | None = None,
     """Articles (or rejects) of a CSV/TSV/JSONL/JSON file, one per row; raises InputError for the whole file."""
     path = Path(path)
     options = options or LoadOptions()
-    text = decode(_read_bytes(path), path)
+    encoding, note = _table_encoding(path)
     columns: dict[str, str | None] | None = None
     records = 0
     text_names = [options.text_column] if options.text_column else ["text", "body", "content"]
-    for location, record in _table_records(path, text, text_names):
+    for location, record in _table_records(path, text_names, encoding):
         records += 1
         if isinstance(record, InputError):
             yield Reject(record.path, record.reason)
@@ -405,10 +532,10 @@ def iter_table_articles(path: Path | str, published: str | None = None,
 
         n = location.rsplit("=", 1)[-1]
         try:
-            date = parse_date(published if published is not None else cell("date"), location)
+            date, date_note = _file_date(published if published is not None else cell("date"), location)
             yield _row(location, cell("text"), doc_id=cell("id").strip() or f"{path.stem}-{n}",
                        title=cell("title").strip(), outlet=cell("outlet").strip(), credit=cell("credit").strip(),
-                       url=cell("url").strip(), published=date, options=options)
+                       url=cell("url").strip(), published=date, options=options, notes=[note, date_note])
         except InputError as exc:
             yield Reject(exc.path, exc.reason)
     if not records:
@@ -447,8 +574,9 @@ def _polnear_units(folder: Path) -> Iterator[InputUnit | Reject]:
     meta, problems = _polnear_metadata(folder)
     yield from problems
     found = set()
-    for path in sorted((folder / "text").rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
+    for path in _walk(folder / "text", _resolved(folder / "text")):
+        if isinstance(path, InputError):
+            yield Reject(path.path, path.reason)
             continue
         if path.suffix.lower() not in TEXT_SUFFIXES:
             yield Reject(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
@@ -468,10 +596,10 @@ def read_polnear_text(path: Path | str, record: dict, published: str | None = No
         v = str(record.get(key) or "").strip()
         return "" if v in ("None", "NA", "nan") else v
 
-    body = decode(_read_bytes(path), path)
-    date = parse_date(published if published is not None else value("publication_date"), path)
+    body, note = decode_with_note(_read_bytes(path), path)
+    date, date_note = _file_date(published if published is not None else value("publication_date"), path)
     return _row(path, body, doc_id=path.stem, title=value("title"), outlet=value("publisher"),
-                credit=value("credit") or value("wire"), published=date, options=options)
+                credit=value("credit") or value("wire"), published=date, options=options, notes=[note, date_note])
 
 
 def iter_polnear_articles(folder: Path | str, published: str | None = None,
@@ -487,51 +615,97 @@ def iter_polnear_articles(folder: Path | str, published: str | None = None,
 
 # ------------------------------------------------------------------ folders and the whole input
 
+def _stat_problem(path: Path, exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "cannot be read (permission denied)"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "broken link: its target does not exist" if path.is_symlink() else "no such file or folder"
+    if exc.errno == errno.ELOOP:
+        return "link loop: the link points back to itself"
+    return f"cannot be read ({exc.strerror or type(exc).__name__})"
+
+
+def _kind(path: Path) -> str | InputError:
+    """'dir', 'file' or an InputError saying why `path` cannot be an input (never raises)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return InputError(path, _stat_problem(path, exc))
+    if stat.S_ISDIR(mode):
+        return "dir"
+    if stat.S_ISREG(mode):
+        return "file"
+    return InputError(path, "not a regular file")  # a device, pipe or socket would block or never end
+
+
 def iter_input_files(paths: Iterable[Path | str]) -> Iterator[Path | InputError]:
     """Files named or found (recursively, sorted) under folders; missing paths yield an InputError.
 
-    PolNeAR-style folders are yielded whole (as the folder path), not file by file.
+    PolNeAR-style folders are yielded whole (as the folder path), not file by file. Inside
+    a folder, links are followed only to files in that same folder tree; a subfolder that
+    cannot be read, or holds no files, is reported and the walk goes on.
     """
     for entry in paths:
         entry = Path(entry)
-        if entry.is_dir():
+        kind = _kind(entry)
+        if kind == "dir":
             count = 0
-            for item in _walk(entry):
+            for item in _walk(entry, _resolved(entry)):
                 count += 1
                 yield item
             if not count:
                 yield InputError(entry, "folder holds no files")
-        elif entry.is_file():
+        elif kind == "file":
             yield entry
-        elif entry.exists():
-            yield InputError(entry, "not a regular file")
         else:
-            yield InputError(entry, "no such file or folder")
+            yield kind
 
 
-def _walk(folder: Path) -> Iterator[Path | InputError]:
-    if is_polnear_folder(folder):
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
+def _is_polnear(folder: Path) -> bool:
+    try:
+        return is_polnear_folder(folder)
+    except OSError:
+        return False
+
+
+def _walk(folder: Path, root: Path) -> Iterator[Path | InputError]:
+    if _is_polnear(folder):
         yield folder
         return
     try:
         children = sorted(folder.iterdir())
-    except OSError:
-        yield folder  # unreadable folder: reported by the reader
+    except OSError as exc:
+        yield InputError(folder, f"folder {_stat_problem(folder, exc)}")
         return
     for child in children:
         if child.name.startswith("."):
             continue  # .DS_Store, .ipynb_checkpoints, .git: not articles
-        if child.is_dir():
-            if child.is_symlink():  # never loop through a symlinked folder
+        link = child.is_symlink()
+        kind = _kind(child)
+        if isinstance(kind, InputError):
+            yield kind
+        elif kind == "dir":
+            if link:  # never loop through a symlinked folder
                 yield InputError(child, "link to a folder, not followed (name the folder itself to read it)")
-            else:
-                yield from _walk(child)
-        elif child.is_file():
+                continue
+            count = 0
+            for item in _walk(child, root):
+                count += 1
+                yield item
+            if not count:
+                yield InputError(child, "folder holds no files")
+        elif link and not _resolved(child).is_relative_to(root):
+            yield InputError(child, "link to a file outside the input folder, not followed "
+                                    "(name the file itself to read it)")
+        else:
             yield child
-        elif child.is_symlink():
-            yield InputError(child, "broken link: its target does not exist")
-        else:  # a pipe or device would block or never end
-            yield InputError(child, "not a regular file")
 
 
 def iter_units(paths: Iterable[Path | str] | None = None) -> Iterator[InputUnit | Reject]:
@@ -544,11 +718,8 @@ def iter_units(paths: Iterable[Path | str] | None = None) -> Iterator[InputUnit 
     for item in iter_input_files(paths):
         if isinstance(item, InputError):
             yield Reject(item.path, item.reason)
-        elif item.is_dir():
-            if is_polnear_folder(item):
-                yield from _polnear_units(item)
-            else:
-                yield Reject(str(item), "folder cannot be read")
+        elif _is_polnear(item):
+            yield from _polnear_units(item)
         else:
             yield InputUnit(str(item))
 
@@ -642,10 +813,11 @@ def load_inputs(paths: Iterable[Path | str] | None = None, published: str | None
 def read_events(path: Path | str | None = None) -> pd.DataFrame:
     """The sourced timeline of accusation and denial rounds (`data/timeline/events.csv`)."""
     path = Path(path) if path else shipped_articles_dir().parent / "timeline" / "events.csv"
+    text = decode(_read_bytes(path), path)  # binary or undecodable: one line, not a UnicodeDecodeError
     try:
-        events = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (OSError, pd.errors.ParserError) as exc:
-        raise InputError(path, f"cannot read events table: {exc}") from None
+        events = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise InputError(path, f"cannot read events table: {str(exc).splitlines()[0] if str(exc) else exc}") from None
     missing = {"date", "actor", "actor_country", "stance", "paraphrase"} - set(events.columns)
     if missing:
         raise InputError(path, f"events table lacks columns {sorted(missing)}")

@@ -21,6 +21,7 @@ TABLES: dict[str, dict[str, str]] = {
         "source_path": "File the article was read from.",
         "wire_group": "doc_id of the copy counted for this wire story (itself when it is the counted copy); empty when the article has no wire copies.",
         "collapsed": "True when this article is a wire copy left out of the counts (its statements stay in the statements table).",
+        "notes": "What loading changed or doubted, '; '-separated: bad UTF-8 bytes replaced, read as cp1252, a placeholder date (0001-01-01, 9999-12-31) treated as unknown, a long outlet name cut; empty when nothing.",
     },
     "spans": {
         "doc_id": "Article the span belongs to.",

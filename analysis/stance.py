@@ -16,6 +16,7 @@ Pure functions over plain strings, each returning its evidence (rule id and offs
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -611,8 +612,9 @@ def _actor_mentions(text: str) -> tuple[dict, ...]:
                         "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"],
                         "person": row["person"]})
         out.sort(key=lambda d: d["start"])
-    gaz_spans = [(d["start"], d["end"]) for d in out]
-    return tuple(d for d in out if not _inside_longer_name(text, d, gaz_spans))
+    # sets of starts and ends: a membership test per mention, not a pass over all of them
+    starts, ends = {d["start"] for d in out}, {d["end"] for d in out}
+    return tuple(d for d in out if not _inside_longer_name(text, d, starts, ends))
 
 
 _NEXT_CAP = re.compile(r"^\s+([A-Z][a-z'’-]+)\b")
@@ -622,20 +624,21 @@ _STATE_BODY_WORDS = {"Bank", "Embassy", "Consulate", "Ministry", "Government", "
                      "Diplomats", "Prosecutors", "Regulators", "Court", "Bank's", "Banks"}
 
 
-def _inside_longer_name(text: str, d: dict, gaz_spans: list[Span]) -> bool:
+def _inside_longer_name(text: str, d: dict, gaz_starts: set[int], gaz_ends: set[int]) -> bool:
     """A place name that is part of a person's or institution's name ("Michael Jordan",
     "Jordan Peterson", "Georgia Tech") does not stand for the country."""
     if d["kind"] not in ("country", "capital", "demonym", "metonym"):
         return False
     after = _NEXT_CAP.match(text[d["end"]:d["end"] + 30])
-    if after and after.group(1) not in _NON_NAME and after.group(1) not in _STATE_BODY_WORDS and not any(s == d["end"] + after.start(1) for s, _ in gaz_spans):
+    if (after and after.group(1) not in _NON_NAME and after.group(1) not in _STATE_BODY_WORDS
+            and (d["end"] + after.start(1)) not in gaz_starts):
         return True
     before_text = text[max(0, d["start"] - 30):d["start"]]
     m = re.search(r"([A-Z][a-z'’-]+)\s+$", before_text)
     if m and m.group(1) not in _NON_NAME:
         # a capitalised word right before, unless it starts the sentence
         lead = before_text[:m.start()].rstrip(" \t")
-        if lead and lead[-1] not in ".!?\n\"“‘'(:" and not any(e == d["start"] - len(before_text) + m.end() - len(m.group(0)) + len(m.group(1)) for _, e in gaz_spans):
+        if lead and lead[-1] not in ".!?\n\"“‘'(:" and (d["start"] - len(before_text) + m.end() - len(m.group(0)) + len(m.group(1))) not in gaz_ends:
             return True
     return False
 
@@ -645,6 +648,13 @@ def _inside_longer_name(text: str, d: dict, gaz_spans: list[Span]) -> bool:
 def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
     """Capitalised multi-word sequences that are not gazetteer entries or titles."""
     gaz = _actor_mentions(text)
+    # Gazetteer mentions come leftmost first: a name overlaps one iff, among the mentions
+    # starting before the name ends, the furthest end lies past the name's start (a bisect,
+    # not a pass over every mention per name, which was quadratic in a long article).
+    gaz_starts = [g["start"] for g in gaz]
+    gaz_reach: list[int] = []
+    for g in gaz:
+        gaz_reach.append(max(g["end"], gaz_reach[-1]) if gaz_reach else g["end"])
     names = []
     for m in _NAME_RX.finditer(text):
         words = m.group(0).split()
@@ -670,17 +680,27 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
         s = text.find(name, m.start())
         if s < 0:
             continue
-        if any(_overlaps((s, s + len(name)), (g["start"], g["end"])) for g in gaz):
+        k = bisect_left(gaz_starts, s + len(name))
+        if k and gaz_reach[k - 1] > s:
             continue
         names.append((s, s + len(name), name))
     return tuple(names)
 
 
+@lru_cache(maxsize=4)
+def _sentence_ends(context: str) -> tuple[int, ...]:
+    """End offsets of every sentence break in ``context``, in order (one scan per article, not per mention)."""
+    return tuple(m.end() for m in _SENT_END.finditer(context))
+
+
 def _sentence_window(context: str, pos: int) -> Span:
     """Start and end of the sentence of ``context`` around ``pos`` (a cheap splitter)."""
-    start = 0
-    for m in _SENT_END.finditer(context, 0, pos):
-        start = m.end()
+    # The last break ending at or before ``pos``: the breaks are one- or two-character matches
+    # that never overlap, so those of a scan up to ``pos`` are the full scan's ending <= pos.
+    # Looking them up keeps a long article linear (a scan from 0 per mention was quadratic).
+    ends = _sentence_ends(context)
+    i = bisect_right(ends, pos)
+    start = ends[i - 1] if i else 0
     m = _SENT_END.search(context, pos)
     return start, (m.start() + 1 if m else len(context))
 
@@ -712,21 +732,48 @@ def _actor_near(context: str, s: int, e: int) -> str:
     return ""
 
 
+def _actor_beside(context: str, ms: int, me: int) -> str:
+    """The actor named nearest a mention at [ms, me), 35 characters around it in its sentence."""
+    ws, we = _sentence_window(context, ms)
+    lo, hi = max(ws, ms - 35), min(we, me + 35)
+    best, dist = "", 10**9
+    for g in find_actor_mentions(context[lo:hi]):
+        gs, ge = g["start"] + lo, g["end"] + lo
+        d = ms - ge if ge <= ms else gs - me
+        if d < dist:
+            best, dist = g["actor"], d
+    return best
+
+
+@lru_cache(maxsize=64)
+def _mentions_of(word: str, context: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[int, ...]]:
+    """Every mention of ``word`` in ``context`` (starts, ends, the actor beside each) and, per
+    mention, the index of the last mention up to it with an actor beside it (-1 if none)."""
+    starts, ends, actors, last = [], [], [], []
+    for m in re.finditer(r"\b" + re.escape(word) + r"\w*", context, re.I):
+        starts.append(m.start())
+        ends.append(m.end())
+        actors.append(_actor_beside(context, m.start(), m.end()))
+        last.append(len(actors) - 1 if actors[-1] else (last[-1] if last else -1))
+    return tuple(starts), tuple(ends), tuple(actors), tuple(last)
+
+
 def _antecedent_actor(word: str, context: str, pos: int) -> str:
     """Actor named next to the last earlier mention of ``word`` ("the ministry" -> "Foreign
     Ministry in Pyongyang" -> North Korea), looking 35 characters around it in its sentence."""
-    for m in reversed(list(re.finditer(r"\b" + re.escape(word) + r"\w*", context[:pos], re.I))):
-        ws, we = _sentence_window(context, m.start())
-        lo, hi = max(ws, m.start() - 35), min(we, m.end() + 35)
-        best, dist = "", 10**9
-        for g in find_actor_mentions(context[lo:hi]):
-            gs, ge = g["start"] + lo, g["end"] + lo
-            d = m.start() - ge if ge <= m.start() else gs - m.end()
-            if d < dist:
-                best, dist = g["actor"], d
+    # The mentions and their actors are found once per article (scanning context[:pos] for
+    # every phrase was quadratic). A mention the old scan of context[:pos] saw is one whose
+    # word ends by pos; the one running past pos was seen cut at pos.
+    pos = max(0, len(context) + pos) if pos < 0 else min(pos, len(context))
+    starts, ends, actors, last = _mentions_of(word, context)
+    k = bisect_right(starts, pos - len(word))
+    if k and ends[k - 1] > pos:
+        k -= 1
+        best = _actor_beside(context, starts[k], pos)
         if best:
             return best
-    return ""
+    i = last[k - 1] if k else -1
+    return actors[i] if i >= 0 else ""
 
 
 def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple[str, str]:
@@ -883,6 +930,13 @@ def find_scare_quotes(text: str, quotes: Sequence[Span], attributed: Sequence[Sp
     """
     out = []
     spans = sorted({(int(s), int(e)) for s, e in quotes})
+    # An enclosing quote starts at or before s and ends at or after e: only quotes between the
+    # first whose running end reaches e and the last starting at s can be one (bisect; testing
+    # every quote per quote was quadratic in a long article).
+    starts = [q[0] for q in spans]
+    reach: list[int] = []
+    for q in spans:
+        reach.append(max(q[1], reach[-1]) if reach else q[1])
     for s, e in spans:
         if _in_skip((s, e), skip) or e <= s:
             continue
@@ -890,7 +944,8 @@ def find_scare_quotes(text: str, quotes: Sequence[Span], attributed: Sequence[Sp
         nwords = len(_WORD.findall(inner))
         if nwords == 0:
             continue
-        outer = [q for q in spans if q != (s, e) and q[0] <= s and e <= q[1]]
+        outer = [q for q in spans[bisect_left(reach, e):bisect_right(starts, s)]
+                 if q != (s, e) and q[0] <= s and e <= q[1]]
         before = text[max(0, s - 40):s]
         if _CALLED.search(before):
             rule = "SQ_called"

@@ -1050,6 +1050,12 @@ def _clock_days(rows: list[dict], text: str) -> None:
                 break
 
 
+def _from_year_one(start: str, end: str) -> tuple[str, str] | None:
+    """There is no year 0 (Python's dates start on 0001-01-01): "the 1st century" (value 00)
+    starts in year 1; a range wholly in year 0 is no date."""
+    return None if end < "0001" else (max(start, "0001-01-01"), end)
+
+
 def timex_range(value: str) -> tuple[str, str] | None:
     """First and last ISO day a TimeML DATE/TIME value covers, or None if it is no date.
 
@@ -1089,13 +1095,13 @@ def timex_range(value: str) -> tuple[str, str] | None:
             return date(y, mo, 1).isoformat(), date(y2, mo2, calendar.monthrange(y2, mo2)[1]).isoformat()
         m = re.match(r"^(\d{4})$", v)
         if m:
-            return f"{v}-01-01", f"{v}-12-31"
+            return _from_year_one(f"{v}-01-01", f"{v}-12-31")
         m = re.match(r"^(\d{3})$", v)
         if m:
-            return f"{v}0-01-01", f"{v}9-12-31"
+            return _from_year_one(f"{v}0-01-01", f"{v}9-12-31")
         m = re.match(r"^(\d{2})$", v)
         if m:
-            return f"{v}00-01-01", f"{v}99-12-31"
+            return _from_year_one(f"{v}00-01-01", f"{v}99-12-31")
     except (ValueError, TypeError):
         return None
     return None
