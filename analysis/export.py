@@ -7,6 +7,7 @@ denominator), so a chart in a report can always be traced back to its data.
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -40,6 +41,20 @@ def unique_name(stem: str, suffix: str, used: set[str]) -> str:
         name = f"{stem}-{n}{suffix}"
     used.add(name.lower())
     return name
+
+
+#: Environment variable naming where notebooks and examples write (tests point it at a temporary folder).
+OUTPUT_ENV = "WHO_SAID_WHAT_OUTPUT"
+
+
+def notebook_output(name: str) -> Path:
+    """The folder a notebook or example writes into: ``notebook-outputs/<name>`` at the top of the kit.
+
+    Never ``report/`` (that is ``make report``'s); ``$WHO_SAID_WHAT_OUTPUT`` replaces
+    ``notebook-outputs``. Nothing is created here: the writing functions make the folder.
+    """
+    root = os.environ.get(OUTPUT_ENV) or Path(__file__).resolve().parent.parent / "notebook-outputs"
+    return Path(root) / safe_filename(name, "notebook")
 
 
 def caption_metadata(**fields) -> dict:
