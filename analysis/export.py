@@ -220,10 +220,29 @@ def write_report(tables, out_dir: Path | str, *, events: pd.DataFrame | None = N
     return written
 
 
-def write_answers(answers: pd.DataFrame, out_dir: Path | str, student: str | None = None) -> Path:
-    """Write a classroom answer sheet as `<out_dir>/<student>.csv` (file name made safe); returns the path."""
-    name = student if student is not None else (str(answers["student"].iloc[0]) if len(answers) else "answers")
-    path = Path(out_dir) / f"{safe_filename(name, 'answers')}.csv"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    answers.to_csv(path, index=False)
-    return path
+def write_answers(answers: pd.DataFrame, out_dir: Path | str, student: str | None = None, *,
+                  saw_key: bool = False) -> Path:
+    """Save a classroom answer sheet as a new file in `out_dir`; never overwrites one; returns the path.
+
+    The file is ``<slug>-<id>.csv`` (``<slug>-<id>.v2.csv``, ... for later versions), where
+    `id` is :func:`classroom.student_id` of the name, so names that slug alike (any non-Latin
+    name, *Zoë* / *Zoe*) never share a file. The name, id, version and whether the student had
+    seen the key are stored inside the sheet.
+    """
+    from .classroom import student_id  # local: classroom imports nltk
+
+    name = student if student is not None else (str(answers["student"].iloc[0]) if len(answers) else "student")
+    ident = student_id(name)
+    stem = f"{safe_filename(name, 'student', max_length=40)}-{ident}"
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    version = 1
+    while True:
+        path = folder / (f"{stem}.csv" if version == 1 else f"{stem}.v{version}.csv")
+        sheet = answers.assign(student_id=ident, version=version, saw_key=bool(saw_key))
+        try:
+            with open(path, "x", encoding="utf-8", newline="") as handle:  # "x": two saves can never meet
+                sheet.to_csv(handle, index=False)
+            return path
+        except FileExistsError:
+            version += 1
