@@ -220,6 +220,17 @@ def write_report(tables, out_dir: Path | str, *, events: pd.DataFrame | None = N
     return written
 
 
+def set_key_released(folder: Path | str, released: bool) -> Path:
+    """Release (or hide again) the answer key for the class saving into `folder`: a marker file there."""
+    from .classroom import RELEASE_FILE
+
+    path = Path(folder) / RELEASE_FILE
+    if released:
+        return write_text(path, "The teacher released the answer key: students see it before handing in.\n")
+    path.unlink(missing_ok=True)
+    return path
+
+
 def write_answers(answers: pd.DataFrame, out_dir: Path | str, student: str | None = None, *,
                   saw_key: bool = False) -> Path:
     """Save a classroom answer sheet as a new file in `out_dir`; never overwrites one; returns the path.

@@ -439,8 +439,25 @@ _DISAGREEMENT_HEADERS = {"sent_index": "#", "text": "sentence", "student_label":
                          "kit_speaker": "kit speaker", "who_differs": "who differs from the key"}
 
 
-def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame) -> str:
-    """The student's scores against the answer key and the kit, and the disagreements, as HTML."""
+def errors_html(found: Mapping[int, list], number: Mapping[int, int] | None = None) -> str:
+    """The article's recorded errors as a list: sentence, what it says, the primary record and its link."""
+    items = []
+    for i, rows in found.items():
+        for row in rows:
+            where = f"Sentence {number[i]}: " if number and i in number else ""
+            link = (f' <a href="{escape(row["url"])}" target="_blank" rel="noopener noreferrer">'
+                    f'{escape(row.get("source_title") or "primary source")}</a>' if row.get("url") else "")
+            items.append(f'<li><b>{escape(where)}{escape(row["status"])}.</b> {escape(row["claim_in_article"])} '
+                         f'<i>Primary record:</i> {escape(row["primary_record"])}{link}</li>')
+    if not items:
+        return ""
+    return ('<div class="errata"><b>What the article itself gets wrong</b> (checked against the primary record)'
+            f'<ul>{"".join(items)}</ul></div>')
+
+
+def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame,
+               errors: Mapping[int, list] | None = None) -> str:
+    """The student's scores against the answer key and the kit, the disagreements and the article's errors."""
     vs_key, vs_kit = cls.score(answers, cls.key_answers(key)), cls.score(answers, engine)
     kit_vs_key = cls.score(engine, cls.key_answers(key))
     rows = []
@@ -448,7 +465,7 @@ def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame) -
                     ("the kit vs the answer key", kit_vs_key)):
         rows.append(f"<tr><td>{escape(name)}</td><td>{s['label_agree']} / {s['label_answered']}</td>"
                     f"<td class=\"big\">κ = {_fmt(s['label_kappa'])}</td>"
-                    f"<td>{escape(cls.kappa_words(s['label_kappa']))}</td>"
+                    f"<td>{escape(cls.kappa_words(s['label_kappa'], s['label_n']))}</td>"
                     f"<td>{s['speaker_agree']} / {s['speaker_answered']}</td>"
                     f"<td>κ = {_fmt(s['speaker_kappa'])}</td></tr>")
     head = ("<tr><th></th><th>same label</th><th>Cohen's kappa (label)</th><th>in words</th>"
@@ -457,10 +474,11 @@ def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame) -
     # Number sentences as the form does (1, 2, ...), not by their index in the article.
     number = {int(i): n for n, i in enumerate(key["sent_index"], 1)}
     dis = dis.assign(sent_index=[number[int(i)] for i in dis["sent_index"]]).rename(columns=_DISAGREEMENT_HEADERS)
-    dis_html = _table(dis) if len(dis) else "<p>No disagreements.</p>"
+    dis_html = f'<div class="scroll">{_table(dis)}</div>' if len(dis) else "<p>No disagreements.</p>"
     return (f"<p>You answered <b>{vs_key['answered']}</b> of {vs_key['sentences']} sentences.</p>"
-            f"<table class=\"scores\">{head}{''.join(rows)}</table>"
+            f"<div class=\"scroll\"><table class=\"scores\">{head}{''.join(rows)}</table></div>"
             f"<h4>Where the answers differ ({len(dis)} sentences)</h4>{dis_html}"
+            + errors_html(errors or {}, number) +
             "<p><small>Kappa corrects agreement for chance: 1 is perfect, 0 is what guessing would give. "
             "Unanswered sentences are left out.</small></p>")
 
@@ -468,28 +486,57 @@ def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame) -
 _CLASS_HEADERS = {"answered": "sentences answered", "kappa_vs_key": "κ vs key", "accuracy_vs_key": "same as key",
                   "kappa_vs_kit": "κ vs kit", "accuracy_vs_kit": "same as kit", "coder_a": "student",
                   "coder_b": "other student", "kappa": "κ", "n": "sentences both answered",
-                  "agreement": "in words"}
+                  "agreement": "in words", "majority": "share of the most common"}
 
 
-def class_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame, problems: Sequence[str]) -> str:
-    """A class's agreement (alpha, each student vs key and kit, student pairs) as HTML."""
+def class_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame, problems: Sequence[str],
+               sheets: pd.DataFrame | None = None) -> str:
+    """A class's agreement as HTML: alpha, how the class split per sentence, each student, and student pairs."""
+    warn = "".join(f"<p class=\"warn\">{escape(p)}</p>" for p in problems)
     if answers.empty:
-        return "<p>No answer files found.</p>" + "".join(f"<p class=\"warn\">{escape(p)}</p>" for p in problems)
+        return "<p>No answer sheets found yet.</p>" + warn
     result = cls.class_agreement(answers, key, engine)
-    pairs = result["pairs"].assign(agreement=[cls.kappa_words(k) for k in result["pairs"]["kappa"]])
+    pairs = result["pairs"].assign(agreement=[cls.kappa_words(k, n) for k, n in
+                                              zip(result["pairs"]["kappa"], result["pairs"]["n"])])
+    split = cls.sentence_split(answers, key, engine)
     n = len(result["students"])
+    versions = ""
+    if sheets is not None and len(sheets) and (sheets["version"] > 1).any():
+        later = sheets[~sheets["used"]]
+        versions = (f"<p>{len(later)} later version(s) kept but not compared (saved after the first hand-in"
+                    f"{', after seeing the key' if bool(later['saw_key'].any()) else ''}): "
+                    + escape(", ".join(sorted(set(later["student"])))) + ".</p>")
     return (f"<p><b>{n}</b> student{'s' if n != 1 else ''}. Krippendorff's alpha among them: "
             f"label <b>{_fmt(result['alpha_label'])}</b>, speaker <b>{_fmt(result['alpha_speaker'])}</b>.</p>"
-            + "".join(f"<p class=\"warn\">{escape(p)}</p>" for p in problems)
+            + warn + versions
+            + "<h4>How the class split, sentence by sentence (most divided first)</h4>"
+            + f'<div class="scroll">{_table(split.rename(columns=_CLASS_HEADERS))}</div>'
             + "<h4>Each student against the answer key and the kit</h4>"
-            + _table(result["per_student"].rename(columns=_CLASS_HEADERS))
+            + f'<div class="scroll">{_table(result["per_student"].rename(columns=_CLASS_HEADERS))}</div>'
             + "<h4>Student against student (Cohen's kappa on labels)</h4>"
-            + _table(pairs.rename(columns=_CLASS_HEADERS)))
+            + f'<div class="scroll">{_table(pairs.rename(columns=_CLASS_HEADERS))}</div>')
+
+
+#: Under this width the classroom form stacks: sentence above, then the two choices.
+_CLASSROOM_CSS = """<style>
+.wsw-classroom .wsw-row{flex-wrap:wrap;row-gap:.25rem;padding:.3rem 0}
+.wsw-classroom .wsw .scroll{overflow-x:auto;max-width:100%}
+.wsw-classroom .wsw .errata{margin:.6rem 0;padding:.5rem .8rem;border-left:4px solid #a04000;background:#fff6ef}
+@media (max-width: 600px){
+ .wsw-classroom .wsw-row > .wsw-sentence{flex:1 1 100% !important;width:100% !important}
+ .wsw-classroom .wsw-row > .wsw-label,.wsw-classroom .wsw-row > .wsw-speaker{flex:1 1 45% !important;width:auto !important;min-width:0 !important}
+ .wsw-classroom .wsw-form-header{display:none !important}
+ .wsw-classroom .widget-text{width:100% !important}
+}
+</style>"""
 
 
 @dataclass
 class ClassroomControls:
-    """The classroom's controls: one label and one speaker dropdown per sentence, and the buttons."""
+    """The student's form: one label and one speaker dropdown per sentence, and the buttons.
+
+    ``saved`` lists the sheets this form handed in; ``saw_key`` is True once the key was shown.
+    """
 
     student: w.Text
     labels: dict[int, w.Dropdown]
@@ -498,43 +545,47 @@ class ClassroomControls:
     save: w.Button
     upload: w.FileUpload
     answers_dir: w.Text
-    compare: w.Button
     result: w.HTML
     status: w.HTML
-    class_result: w.HTML
+    saved: list = field(default_factory=list)
+    saw_key: bool = False
 
 
 def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Path = "class-answers",
-              doc_id: str | None = None, choose_folder: bool = False) -> w.VBox:
-    """Students label each sentence (denial / accusation / neither, and who speaks) and get scored.
+              doc_id: str | None = None, choose_folder: bool = False,
+              errors: pd.DataFrame | None = None) -> w.VBox:
+    """The student's form: label each sentence (denial / accusation / neither, and who speaks), hand in, see the key.
 
-    Scores are against the answer `key` and the kit's own `statements`; answers save to
-    ``<answers_dir>/<student>.csv`` and load back; the teacher compares the folder's sheets.
-    Pass `doc_id` when `statements` holds more than the key's article. The folder is fixed
-    unless `choose_folder` (a Voilà app is open to every student on the network: none of them
-    may pick where the server reads or writes).
+    The answer key stays hidden until the student hands in a sheet (``Hand in my answers``
+    saves it into `answers_dir`) or the teacher releases it (:func:`class_results`). Handing
+    in again keeps every version; the class is compared on the first. No other student's
+    name or score is ever shown here: the class comparison is :func:`class_results`, the
+    teacher's view. `errors` (``load.read_article_errors()``) are shown beside the scores.
+    The folder is fixed unless `choose_folder` (a Voilà app is open to every student on the
+    network: none of them may pick where the server reads or writes).
     """
     fixed_folder = str(answers_dir)
     if doc_id is not None:
         statements = statements[statements["doc_id"] == doc_id]
     engine = cls.engine_answers(statements, key)
-    label_opts = [("—", "")] + [(l, l) for l in cls.LABELS]
-    speaker_opts = [("—", "")] + [(s, s) for s in cls.SPEAKERS]
+    article_id = doc_id or (str(statements["doc_id"].iloc[0]) if len(statements) else "")
+    found_errors = cls.sentence_errors(key, errors, article_id) if errors is not None and article_id else {}
+    label_opts = [("label?", "")] + [(l, l) for l in cls.LABELS]
+    speaker_opts = [("who speaks?", "")] + [(s, s) for s in cls.SPEAKERS]
     c = ClassroomControls(
-        student=w.Text(description="Your name", placeholder="e.g. Ada"),
+        student=w.Text(description="Your name", placeholder="first name and initial, e.g. Ada L"),
         labels={int(i): w.Dropdown(options=label_opts, value="", layout=w.Layout(width="150px", flex="0 0 150px"))
                 for i in key["sent_index"]},
         speakers={int(i): w.Dropdown(options=speaker_opts, value="",
                                      layout=w.Layout(width="170px", flex="0 0 170px"))
                   for i in key["sent_index"]},
-        score=w.Button(description="Score my answers", button_style="primary", icon="check",
-                       layout=w.Layout(width="auto")),
-        save=w.Button(description="Save answers", icon="save", layout=w.Layout(width="auto")),
+        score=w.Button(description="Score my answers", icon="check", layout=w.Layout(width="auto")),
+        save=w.Button(description="Hand in my answers", button_style="primary", icon="save",
+                      layout=w.Layout(width="auto")),
         upload=w.FileUpload(accept=".csv", multiple=False, description="Load answers"),
         answers_dir=w.Text(value=fixed_folder, description="Folder", disabled=not choose_folder,
                            layout=w.Layout(width="60%")),
-        compare=w.Button(description="Compare the class", icon="users", layout=w.Layout(width="auto")),
-        result=w.HTML(), status=w.HTML(), class_result=w.HTML())
+        result=w.HTML(), status=w.HTML())
 
     def folder() -> str:
         # Server side: a disabled box can still be changed by a crafted message, so it is ignored.
@@ -545,18 +596,39 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
         return cls.answers_from_choices(c.student.value, choices)
 
     def on_score(_=None):
-        c.result.value = _wrap(score_html(answers(), key, engine))
+        if not c.saved and not cls.key_released(folder()):
+            done = sum(1 for box in c.labels.values() if box.value)
+            c.result.value = _wrap(
+                f"<p>You answered <b>{done}</b> of {len(c.labels)} sentences. The answer key stays hidden until "
+                "you hand in your answers: press <b>Hand in my answers</b>, then you see the key, the kit and "
+                "where you differ.</p>")
+            return
+        c.saw_key = True
+        c.result.value = _wrap(score_html(answers(), key, engine, found_errors))
 
     def on_save(_=None):
         if not c.student.value.strip():
-            c.status.value = _wrap('<p class="warn">Type your name first: it names the file.</p>')
+            c.status.value = _wrap('<p class="warn">Type your name first: it names your sheet.</p>')
             return
+        first_here = not c.saved
         try:
-            path = export.write_answers(answers(), folder())
+            path = export.write_answers(answers(), folder(), saw_key=c.saw_key)
         except OSError as exc:
             c.status.value = _wrap(f'<p class="warn">Could not save: {escape(str(exc))}</p>')
             return
-        c.status.value = _wrap(f"<p>Saved <code>{escape(str(path))}</code></p>")
+        c.saved.append(path)
+        version = cls.sheet_version(path)
+        if version == 1:
+            note = "Handed in. The answer key is below."
+        elif first_here:
+            note = (f"Handed in as version {version}: a sheet under this name was handed in before (from this or "
+                    "another computer) and is kept too. If it is not yours, add your surname's initial to your "
+                    "name and hand in again, so your teacher can tell you apart.")
+        else:
+            note = (f"Handed in again as version {version}. Your first version is kept; the class comparison "
+                    "uses it unless your teacher chooses the latest.")
+        c.status.value = _wrap(f"<p>{escape(note)} <small>(<code>{escape(path.name)}</code>)</small></p>")
+        on_score()
 
     def on_upload(change=None):
         files = c.upload.value
@@ -565,25 +637,22 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
         f = files[0]
         try:
             sheet = cls.read_answers(bytes(f["content"]), key)
-        except (ValueError, pd.errors.ParserError) as exc:
-            c.status.value = _wrap(f'<p class="warn">{escape(f["name"])}: {escape(str(exc))}</p>')
+        except Exception as exc:  # whatever the file holds, say so and keep the form
+            reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else f"cannot be read ({exc})"
+            c.status.value = _wrap(f'<p class="warn">{escape(str(f["name"]))}: {escape(str(reason))}</p>')
             return
         fill(sheet)
-        c.status.value = _wrap(f"<p>Loaded {escape(f['name'])}</p>")
+        c.status.value = _wrap(f"<p>Loaded {escape(str(f['name']))}</p>")
 
     def fill(sheet: pd.DataFrame):
         first = sheet[sheet["student"] == sheet["student"].iloc[0]] if len(sheet) else sheet
         if len(first):
-            c.student.value = str(first["student"].iloc[0])
+            c.student.value = str(first["student"].iloc[0]).lstrip("'")
         for row in first.to_dict("records"):
             c.labels[int(row["sent_index"])].value = row["label"]
             c.speakers[int(row["sent_index"])].value = row["speaker"]
 
-    def on_compare(_=None):
-        sheets, problems = cls.read_class([folder()], key)
-        c.class_result.value = _wrap(class_html(sheets, key, engine, problems))
-
-    for name in ("student", "score", "save", "upload", "answers_dir", "compare", "result", "class_result"):
+    for name in ("student", "score", "save", "upload", "answers_dir", "result", "status"):
         getattr(c, name).add_class(f"wsw-{name.replace('_', '-')}")
     for i in c.labels:
         c.labels[i].add_class("wsw-label")
@@ -591,25 +660,86 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
     c.score.on_click(on_score)
     c.save.on_click(on_save)
     c.upload.observe(on_upload, names="value")
-    c.compare.on_click(on_compare)
 
     # The sentence takes what is left (basis 0), so the dropdowns line up in two columns.
     def text_cell(html: str) -> w.HTML:
-        return w.HTML(html, layout=w.Layout(flex="1 1 0%", min_width="0"))
+        cell = w.HTML(html, layout=w.Layout(flex="1 1 0%", min_width="0"))
+        cell.add_class("wsw-sentence")
+        return cell
 
-    rows = [w.HBox([text_cell(f"<b>{n}.</b> {escape(str(t))}"), c.labels[int(i)], c.speakers[int(i)]],
-                   layout=w.Layout(align_items="center", border_bottom="1px solid #e5e5e5"))
-            for n, (i, t) in enumerate(zip(key["sent_index"], key["text"]), 1)]
+    rows = []
+    for n, (i, t) in enumerate(zip(key["sent_index"], key["text"]), 1):
+        row = w.HBox([text_cell(f"<b>{n}.</b> {escape(str(t))}"), c.labels[int(i)], c.speakers[int(i)]],
+                     layout=w.Layout(align_items="center", border_bottom="1px solid #e5e5e5"))
+        row.add_class("wsw-row")
+        rows.append(row)
     header = w.HBox([text_cell("<b>Sentence</b>"),
                      w.HTML("<b>Label</b>", layout=w.Layout(width="150px", flex="0 0 150px")),
                      w.HTML("<b>Who is speaking?</b>", layout=w.Layout(width="170px", flex="0 0 170px"))])
-    teacher = w.VBox([w.HTML("<p>Teachers: every <b>Save answers</b> lands in this folder; compare them all here.</p>"),
-                      w.HBox([c.answers_dir, c.compare]), c.class_result])
-    teacher_box = w.Accordion(children=[teacher], titles=("Teacher: compare the whole class",))
-    teacher_box.selected_index = None
-    ui = w.VBox([c.student, header, *rows,
-                 w.HBox([c.score, c.save, c.upload], layout=w.Layout(flex_flow="row wrap")),
-                 c.status, c.result, teacher_box], layout=w.Layout(width="100%"))
+    header.add_class("wsw-form-header")
+    parts = [w.HTML(_CLASSROOM_CSS), c.student, header, *rows,
+             w.HBox([c.save, c.score, c.upload], layout=w.Layout(flex_flow="row wrap")), c.status, c.result]
+    if choose_folder:
+        parts.insert(2, c.answers_dir)
+    ui = w.VBox(parts, layout=w.Layout(width="100%"))
     ui.add_class("wsw-classroom")
+    ui.controls = c
+    return ui
+
+
+@dataclass
+class ClassResultsControls:
+    """The teacher's view: which version to compare, compare, release the key; and the outputs."""
+
+    which: w.ToggleButtons
+    compare: w.Button
+    release: w.Checkbox
+    result: w.HTML
+    status: w.HTML
+
+
+def class_results(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Path = "class-answers",
+                  doc_id: str | None = None) -> w.VBox:
+    """The teacher's view of a class: every sheet handed in, compared; the key released when the teacher says so.
+
+    Shows Krippendorff's alpha, how the class split on each sentence (most divided first),
+    each student against the key and the kit, and every pair of students; unreadable sheets
+    are named with their reason. Students never get this view (serve it to the teacher only).
+    """
+    folder = Path(answers_dir)
+    if doc_id is not None:
+        statements = statements[statements["doc_id"] == doc_id]
+    engine = cls.engine_answers(statements, key)
+    c = ClassResultsControls(
+        which=w.ToggleButtons(options=[("first hand-in (before the key)", "first"), ("latest version", "latest")],
+                              value="first", description="Compare", style={"button_width": "220px"}),
+        compare=w.Button(description="Compare the class", button_style="primary", icon="users",
+                         layout=w.Layout(width="auto")),
+        release=w.Checkbox(value=cls.key_released(folder), description="Students may see the answer key before "
+                           "handing in", indent=False, layout=w.Layout(width="auto")),
+        result=w.HTML(), status=w.HTML())
+
+    def on_compare(_=None):
+        got = cls.collect_class([folder], key, which=c.which.value)
+        c.result.value = _wrap(class_html(got.answers, key, engine, got.problems, got.sheets))
+
+    def on_release(change=None):
+        try:
+            export.set_key_released(folder, c.release.value)
+        except OSError as exc:
+            c.status.value = _wrap(f'<p class="warn">Could not change it: {escape(str(exc))}</p>')
+            return
+        c.status.value = _wrap("<p>The answer key is now <b>" + ("released" if c.release.value else "hidden")
+                               + "</b> for students who have not handed in.</p>")
+
+    for name in ("which", "compare", "release", "result", "status"):
+        getattr(c, name).add_class(f"wsw-{name}")
+    c.compare.on_click(on_compare)
+    c.which.observe(on_compare, names="value")
+    c.release.observe(on_release, names="value")
+    ui = w.VBox([w.HTML(_wrap(f"<p>Answer sheets are read from <code>{escape(str(folder))}</code>.</p>")),
+                 w.HBox([c.compare, c.which], layout=w.Layout(flex_flow="row wrap")), c.release, c.status,
+                 c.result], layout=w.Layout(width="100%"))
+    ui.add_class("wsw-class-results")
     ui.controls = c
     return ui
