@@ -141,15 +141,20 @@ def report_figures(tables, events: pd.DataFrame | None, inputs: Sequence[str]) -
 
     figures = []
     inputs = list(inputs)
-    # The report's counts table itself, so the figure's CSV is exactly counts.csv.
-    by_month = tables.counts
-    ax = plots.plot_periods(by_month, title="Denials and accusations reported, by month it happened")
+    # The figure's CSV holds exactly what is drawn: the two stances, in the periods that have them.
+    drawn = ("denial", "accusation")
+    by_month = tables.counts[tables.counts["stance"].isin(drawn)]
+    shown = by_month.groupby("period")[aggregate.counted(by_month)].sum() if len(by_month) else by_month
+    by_month = by_month[by_month["period"].isin([p for p in shown.index if shown[p] > 0])] if len(by_month) \
+        else by_month
+    ax = plots.plot_periods(tables.counts, title="Denials and accusations reported, by month it happened")
     figures.append(("denials-accusations-by-period", "Denials and accusations reported, by month it happened",
                     ax.figure, by_month, {
                         "inputs": inputs, "periods": sorted(set(by_month["period"])),
                         "grouping": "month of the event date resolved from the text (midpoint of its range)",
-                        "denominator": "all attributed statements in the counted input articles (wire copies "
-                                       "once) whose event falls in the period; unit: statements reported, not events"}))
+                        "denominator": f"{aggregate.unit_words(tables.counts)} in the counted input articles "
+                                       "(wire copies once) whose event falls in the period; share and period "
+                                       "total are of all stances; reports, not events"}))
     strip_data = tables.statements[["doc_id", "statement_id", "actor", "target", "stance", "cue", "time_text",
                                     "event_start", "event_end", "text"]]
     ax = plots.plot_statement_strip(tables.statements)
@@ -180,6 +185,7 @@ def corpus_figures(tables, inputs: Sequence[str]) -> list[tuple[str, str, plt.Fi
     reported = aggregate.count_statements(statements, articles, when="reported", freq="month")
     ax = plots.plot_counts_over_time(reported, title="Denials and accusations reported, by month published",
                                      xlabel="month the article was published")
+    reported = reported[reported["stance"].isin(["denial", "accusation"])]  # the CSV holds what is drawn
     figures.append(("statements-over-time", "Denials and accusations reported, by month published", ax.figure,
                     reported, {"inputs": list(inputs), "periods": sorted(months),
                                "grouping": "month the article was published",
@@ -196,7 +202,7 @@ def corpus_figures(tables, inputs: Sequence[str]) -> list[tuple[str, str, plt.Fi
 
 
 def write_report(tables, out_dir: Path | str, *, events: pd.DataFrame | None = None,
-                 inputs: Sequence[str] = ()) -> dict[str, Path]:
+                 inputs: Sequence[str] = (), errors: pd.DataFrame | None = None) -> dict[str, Path]:
     """Write the whole report: tables as CSV, figures, one HTML page per article and `index.html`."""
     from . import render  # local: keeps `import analysis.export` light
 
@@ -213,10 +219,12 @@ def write_report(tables, out_dir: Path | str, *, events: pd.DataFrame | None = N
     used: set[str] = set()
     for article in tables.articles.to_dict("records"):
         rel = unique_name(f"articles/{safe_filename(article['doc_id'])}", ".html", used)
-        written[rel] = write_text(out / rel, render.article_html(article, tables.spans, tables.statements))
+        written[rel] = write_text(out / rel, render.article_html(article, tables.spans, tables.statements,
+                                                                        errors=errors))
         pages[article["doc_id"]] = rel
     written["index.html"] = write_text(out / "index.html", render.index_html(
-        tables.articles, pages, figure_links, [f"{n}.csv" for n in tables.as_dict()], tables.rejects))
+        tables.articles, pages, figure_links, [f"{n}.csv" for n in tables.as_dict()], tables.rejects,
+        statements=tables.statements))
     return written
 
 
