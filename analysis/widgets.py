@@ -178,7 +178,7 @@ def article_view(article: Mapping, spans: pd.DataFrame, groups: Sequence[str],
     """(legend HTML, highlighted article HTML) for the ticked layer `groups`, the chosen statement outlined."""
     layers = layers_for(groups)
     doc = spans[(spans["doc_id"] == article["doc_id"]) & spans["layer"].isin(layers)]
-    legend = render.legend_html(doc, layers=[l for l in layers if l != "boilerplate"] + ["boilerplate"])
+    legend = render.legend_html(doc, layers=[l for l in layers if l != "boilerplate"] + ["boilerplate"], boxes=False)
     if selected is not None:
         mark = schema.frame("spans", [{"doc_id": article["doc_id"], "layer": "selected", "label": "chosen statement",
                                        "start": int(selected["start"]), "end": int(selected["end"]),
