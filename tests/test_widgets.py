@@ -71,7 +71,7 @@ def test_scoped_css_never_styles_the_page():
     css = widgets.scoped_css(".wsw")
     selectors = [s.strip() for block in re.findall(r"([^{}]+)\{", css) for s in block.split(",")]
     assert selectors and all(s.startswith(".wsw ") for s in selectors)
-    assert ".wsw .l-denial" in css and ".wsw .l-timex" in css
+    assert ".wsw .article:not(.off-denial) .l-denial" in css and ".wsw .legend .l-timex" in css
 
 
 def test_article_explorer_layers_and_escaping(small):
