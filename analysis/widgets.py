@@ -58,8 +58,9 @@ def scoped_css(scope: str = ".wsw") -> str:
              f"{scope} .l-selected{{outline:3px solid #000;outline-offset:2px}}"
              f"{scope} .article{{max-height:520px;overflow-y:auto;box-sizing:border-box}}"
              f"{scope} .legend{{box-sizing:border-box}} {scope} table{{box-sizing:border-box;max-width:100%}}"
-             # break-word, not anywhere: short cells keep whole words ("accusation", not "accusat-ion")
-             f"{scope} table{{table-layout:auto}} {scope} td,{scope} th{{overflow-wrap:break-word;word-break:normal}}"
+             # Words are never broken ("accusation", not "accusatio|n"): the table scrolls sideways instead.
+             f"{scope} table{{table-layout:auto}} {scope} td,{scope} th{{overflow-wrap:normal;word-break:normal}}"
+             f"{scope} table.listing td.stmt{{min-width:14rem}} {scope} .scroll{{overflow-x:auto;max-width:100%}}"
              f"{scope} table.listing code{{overflow-wrap:anywhere;font-size:.78em}}"
              f"{scope} .ev{{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;"
              f"font-size:.95rem;line-height:1.4;margin:.4rem 0;padding:.6rem .8rem;border:1px solid #ddd;"
@@ -97,15 +98,20 @@ def statement_choices(statements: pd.DataFrame) -> list[tuple[str, str]]:
         text = " ".join(str(s["text"]).split())
         text = text if len(text) <= 80 else text[:77] + "…"
         target = f" → {s['target']}" if s["target"] else ""
-        out.append((f"{n:>2}. {s['stance']:<10} {s['actor']}{target} ({s['cue']}): {text}", s["statement_id"]))
+        out.append((f"{n:>2}. {render.stance_name(s['stance']):<10} {s['actor']}{target} ({s['cue']}): {text}",
+                    s["statement_id"]))
     return out
 
 
-def statement_evidence(statement: Mapping, spans: pd.DataFrame) -> dict:
+def statement_evidence(statement: Mapping, spans: pd.DataFrame, statements: pd.DataFrame | None = None,
+                       errata: Sequence[Mapping] = ()) -> dict:
     """Everything behind one statement's label: rule, cue, source and actor, target, time, hedges, evidence.
 
     Spans are taken from the statement's own cue/source/content spans (their ``value`` is its id)
-    and from the hedge, evidence, stance and timex spans inside its sentence.
+    and from the hedge, evidence, stance and timex spans inside its sentence. With the statement
+    engine's columns: the named speaker, when the thing talked about happened, and for a denial
+    the accusation it answers (`statements` gives that accusation's text). `errata`
+    (``render.errata_for``) adds what the article itself gets wrong inside the statement.
     """
     sid, start, end = statement["statement_id"], int(statement["start"]), int(statement["end"])
     doc = spans[spans["doc_id"] == statement["doc_id"]] if len(spans) else spans
@@ -116,31 +122,66 @@ def statement_evidence(statement: Mapping, spans: pd.DataFrame) -> dict:
         rows = inside[inside["layer"] == layer] if len(inside) else inside
         return [f"{r['text']} [{r['rule']}]" for r in rows.to_dict("records")]
 
-    dates = statement["event_start"] if statement["event_start"] == statement["event_end"] else \
-        f"{statement['event_start']} – {statement['event_end']}"
-    return {
+    out = {
         "statement": statement["text"],
-        "stance": statement["stance"],
+        "stance": render.stance_name(statement["stance"]),
         "stance words": texts("denial") + texts("accusation"),
         "rule": statement["rule"],
         "cue": statement["cue"],
         "mode": statement["mode"],
         "source (as written)": statement["source"],
+    }
+    speaker = str(statement.get("speaker") or "")
+    if speaker:
+        out["speaker"] = speaker
+    out.update({
         "actor": f"{statement['actor']} ({statement['source_type']})",
         "target": statement["target"] or "—",
         "time expression": statement["time_text"] or "none: the publication date was used",
-        "event dates": dates or "unknown",
+        "said on": render.when_said(statement) or "unknown",
+    })
+    about = render.when_about(statement)
+    if about or "about_start" in statement:
+        out["about events of"] = about or "not stated"
+    answers = str(statement.get("answers") or "").strip()
+    if answers:
+        line = render.answer_text(statement)
+        if statements is not None:
+            hit = statements[statements["statement_id"] == answers]
+            if len(hit):
+                line += f": {hit.iloc[0]['actor']} — “{' '.join(str(hit.iloc[0]['text']).split())[:160]}”"
+        out["answers"] = line
+    out.update({
         "hedges": texts("hedge") or (["hedged"] if statement["hedged"] else ["none"]),
         "evidence": texts("evidence") or [statement["evidence"] or "none"],
         "spans of this statement": [f"{r['layer']}: {r['text']} [{r['rule']}]" for r in own.to_dict("records")],
-    }
+    })
+    mine = [e for e in errata if e["start"] >= 0 and start <= e["start"] < end]
+    if mine:
+        out["the article's own error"] = [
+            f"{e['status']}: {e['claim_in_article']} Primary record: {e['primary_record']} ({e['url']})"
+            if e.get("url") else f"{e['status']}: {e['claim_in_article']} Primary record: {e['primary_record']}"
+            for e in mine]
+    return out
+
+
+def _linked(text: str) -> str:
+    """`text` escaped, with a trailing '(http…)' turned into a link (the primary source of an article error)."""
+    import re
+
+    match = re.search(r"\((https?://[^\s()]+)\)$", text)
+    if not match:
+        return escape(text)
+    url = match.group(1)
+    return (escape(text[:match.start()]) + f'(<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">'
+            f"{escape(url)}</a>)")
 
 
 def evidence_html(evidence: Mapping) -> str:
     """A definition list of :func:`statement_evidence`, every value escaped."""
     items = []
     for key, value in evidence.items():
-        shown = "<br>".join(escape(str(v)) for v in value) if isinstance(value, list) else escape(str(value))
+        shown = "<br>".join(_linked(str(v)) for v in value) if isinstance(value, list) else escape(str(value))
         items.append(f"<dt>{escape(key)}</dt><dd>{shown or '—'}</dd>")
     return f'<dl class="ev">{"".join(items)}</dl>'
 
@@ -166,11 +207,11 @@ def statements_listing_html(statements: pd.DataFrame) -> str:
         flags = ", ".join(x for x in ("hedged" if s["hedged"] else "", s["evidence"]) if x)
         text = escape(str(s["text"])) + (f" <small>[{escape(flags)}]</small>" if flags else "")
         rule = "+<wbr>".join(escape(part) for part in str(s["rule"]).split("+"))
-        rows.append(f"<tr><td>{n}</td><td class=\"stance-{escape(s['stance'])}\">{escape(s['stance'])}</td>"
+        rows.append(f"<tr><td>{n}</td><td class=\"stance-{escape(s['stance'])}\">{escape(render.stance_name(s['stance']))}</td>"
                     f"<td>{escape(s['actor'])}</td><td>{escape(s['target']) or '—'}</td><td>{escape(s['cue'])}</td>"
-                    f"<td>{escape(when)}</td><td>{text}</td><td><code>{rule}</code></td></tr>")
-    return (f'<table class="listing" style="table-layout:fixed"><colgroup>{cols}</colgroup>'
-            f"<tr>{head}</tr>{''.join(rows)}</table>")
+                    f"<td>{escape(when)}</td><td class=\"stmt\">{text}</td><td><code>{rule}</code></td></tr>")
+    return (f'<div class="scroll"><table class="listing"><colgroup>{cols}</colgroup>'
+            f"<tr>{head}</tr>{''.join(rows)}</table></div>")
 
 
 def article_view(article: Mapping, spans: pd.DataFrame, groups: Sequence[str],
@@ -186,7 +227,17 @@ def article_view(article: Mapping, spans: pd.DataFrame, groups: Sequence[str],
                                        "value": selected["statement_id"], "rule": "your choice"}])
         doc = pd.concat([doc, mark], ignore_index=True)
     body = f'<div class="article">{render.highlight(str(article["text"]), doc)}</div>'
+    if selected is not None:
+        body += _SCROLL_TO_SELECTED
     return _wrap(legend), _wrap(body)
+
+
+#: Scrolls the article box (not the page) to the chosen statement when the HTML is shown. A widget's
+#: HTML runs no <script>; an image that fails to load runs its onerror handler, in JupyterLab and Voilà.
+_SCROLL_TO_SELECTED = (
+    '<img alt="" src="data:," style="display:none" onerror="(function(img){var box=img.parentNode.'
+    "querySelector('.article');var s=box&&box.querySelector('.l-selected');if(!s){return;}"
+    "box.scrollTop+=s.getBoundingClientRect().top-box.getBoundingClientRect().top-40;})(this)\">")
 
 
 @dataclass
@@ -202,10 +253,18 @@ class ArticleControls:
     table: w.HTML
 
 
-def article_explorer(tables, doc_id: str | None = None) -> w.VBox:
+_EXPLORER_CSS = """<style>
+.wsw-article-explorer .wsw-statements select{width:100% !important;max-width:100%;box-sizing:border-box}
+.wsw-article-explorer .wsw-statements{max-width:100%;box-sizing:border-box}
+</style>"""
+
+
+def article_explorer(tables, doc_id: str | None = None, errors: pd.DataFrame | None = None) -> w.VBox:
     """Highlighted article with a checkbox per layer, a legend, the statements and their evidence.
 
-    `tables` is a :class:`analysis.pipeline.Tables`. Returns the top-level widget; its
+    `tables` is a :class:`analysis.pipeline.Tables`; `errors` (``load.read_article_errors()``)
+    adds the article's own errors to the evidence of the statements they concern. Choosing a
+    statement outlines it and scrolls the article to it. Returns the top-level widget; its
     controls are ``.controls`` (:class:`ArticleControls`).
     """
     articles, spans, statements = tables.articles, tables.spans, tables.statements
@@ -237,7 +296,8 @@ def article_explorer(tables, doc_id: str | None = None) -> w.VBox:
 
     def show_evidence(_=None):
         s = chosen()
-        c.evidence.value = _wrap(evidence_html(statement_evidence(s, spans)) if s else
+        errata = render.errata_for(current(), errors) if s else []
+        c.evidence.value = _wrap(evidence_html(statement_evidence(s, spans, statements, errata)) if s else
                                  "<p>Choose a statement in the list to see the evidence behind its label.</p>")
         redraw()
 
@@ -258,8 +318,9 @@ def article_explorer(tables, doc_id: str | None = None) -> w.VBox:
     table = w.Accordion(children=[c.table], titles=("All statements as a table",))
     table.selected_index = None
     ui = w.VBox([
+        w.HTML(_EXPLORER_CSS),
         c.article if len(docs) > 1 else w.HTML(_wrap(f"<b>{escape(docs[0][0])}</b>")),
-        w.HTML("<b>Layers</b> (untick to hide)"), boxes, c.legend, c.text,
+        w.HTML("<b>Layers</b> (untick to hide; the others stay)"), boxes, c.legend, c.text,
         w.HTML("<b>Statements the kit found</b> — choose one to see its evidence"),
         c.statements, c.evidence, table,
     ], layout=w.Layout(width="100%"))
@@ -292,6 +353,21 @@ def statements_in_period(statements: pd.DataFrame, articles: pd.DataFrame, perio
     labels = aggregate.assign_periods(chosen, articles, when=when, freq="month" if periods else freq,
                                       periods=periods)
     return chosen[(labels == period) & chosen["stance"].isin(list(stances))]
+
+
+def drawn_counts(counts: pd.DataFrame, stances: Sequence[str], measure: str = "counts") -> pd.DataFrame:
+    """The rows of `counts` a timeline chart draws: the chosen stances, in the periods shown.
+
+    Counts draw only periods with some of the chosen stances (``plots.plot_periods``),
+    shares every period; an exported CSV must hold exactly that.
+    """
+    chosen = counts[counts["stance"].isin(list(stances))]
+    if chosen.empty or measure == "shares":
+        return chosen.reset_index(drop=True)
+    column = aggregate.counted(chosen)
+    shown = chosen.groupby("period")[column].sum()
+    keep = [p for p in shown.index if shown[p] > 0] or list(shown.index)
+    return chosen[chosen["period"].isin(keep)].reset_index(drop=True)
 
 
 def draw_timeline(counts: pd.DataFrame, *, measure: str = "counts", when: str = "happened",
@@ -353,7 +429,8 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
         when=w.ToggleButtons(options=[("when it happened", "happened"), ("when it was reported", "reported")],
                              value="happened", description="Group by", style={"button_width": "170px"}),
         freq=w.Dropdown(options=list(GRANULARITIES), value="month", description="Granularity"),
-        stances={s: w.Checkbox(value=s != "other", description=s, indent=False, layout=w.Layout(width="auto"))
+        stances={s: w.Checkbox(value=s != "other", description=render.stance_name(s), indent=False,
+                               layout=w.Layout(width="auto"))
                  for s in schema.STANCES},
         actor=w.Dropdown(options=actors, value="all", description="Who spoke"),
         measure=w.ToggleButtons(options=[("counts", "counts"), ("shares", "shares")], value="counts",
@@ -389,14 +466,17 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
                                 + statements_listing_html(rows))
 
     def save(_=None):
-        name = f"timeline-{c.when.value}-{c.freq.value}-{c.measure.value}-{c.actor.value}"
+        # The file name says every choice, so a second export with other stances does not overwrite the first.
+        name = (f"timeline-{c.when.value}-{c.freq.value}-{c.measure.value}-{c.actor.value}-"
+                + ("+".join(render.stance_name(s) for s in stances()) or "none"))
         caption = {"inputs": sorted(set(articles["source_path"])), "periods": list(c.counts["period"].unique()),
                    "grouping": c.when.value, "granularity": c.freq.value, "measure": c.measure.value,
                    "stances": stances(), "actor": c.actor.value,
-                   "denominator": "all attributed statements of the period (and actor); unit: statements "
-                                  "reported, not events"}
+                   "denominator": f"all {aggregate.unit_words(c.counts)} of the period (and actor), whatever "
+                                  "their stance; reports, not events"}
         try:
-            c.saved = export.save_figure(c.figure, name, c.out_dir.value, c.counts, caption)
+            c.saved = export.save_figure(c.figure, name, c.out_dir.value, drawn_counts(c.counts, stances(),
+                                                                                      c.measure.value), caption)
         except OSError as exc:
             c.status.value = _wrap(f'<p class="warn">Could not save: {escape(str(exc))}</p>')
             return

@@ -203,6 +203,57 @@ def test_timeline_export_saves_the_current_figure(small, tmp_path):
     assert pd.read_csv(c.saved["csv"])["share"].notna().all()
 
 
+def test_timeline_export_holds_what_is_drawn_and_names_the_choice(small, tmp_path):
+    """Issue 12 point 8: the CSV had rows not drawn, and a second export overwrote the first."""
+    c = widgets.timeline_explorer(small, out_dir=tmp_path).controls
+    c.export.click()
+    first = c.saved["csv"]
+    data = pd.read_csv(first, keep_default_na=False)
+    assert set(data["stance"]) == {"denial", "accusation"}  # 'other' is not drawn
+    c.stances["accusation"].value = False
+    c.export.click()
+    second = c.saved["csv"]
+    assert second != first and first.exists() and "denial" in second.name and "accusation" not in second.name
+    assert set(pd.read_csv(second, keep_default_na=False)["stance"]) == {"denial"}
+    assert set(pd.read_csv(second, keep_default_na=False)["period"]) == {"2022-11"}  # Sep has no denial bar
+
+
+def test_timeline_says_neither_and_no_other_period(small):
+    c = widgets.timeline_explorer(small).controls
+    assert [box.description for box in c.stances.values()] == ["denial", "accusation", "neither"]
+    c.freq.value = "periods"
+    assert "other" not in [v for _, v in c.period.options]
+
+
+def test_explorer_scrolls_to_the_chosen_statement(small):
+    c = widgets.article_explorer(small).controls
+    assert "onerror" not in c.text.value
+    c.statements.value = "d:1"
+    assert "l-selected" in c.text.value and "scrollTop" in c.text.value
+
+
+def test_evidence_shows_speaker_both_dates_answer_and_error(small):
+    st = small.statements.assign(speaker=["", "A spokesman"], about_start=["", "2022-08-01"],
+                                 about_end=["", "2022-08-31"], answers=["d:1", ""], answer_lag_days=["7", ""])
+    tables = Tables(small.articles, small.spans, st, small.counts)
+    errors = pd.DataFrame([{"doc_id": "d", "quote": "Officials said", "claim_in_article": "Not officials.",
+                            "primary_record": "A <i>bot</i>.", "source_title": "S", "url": "https://example.org/x",
+                            "status": "confirmed error"}])
+    c = widgets.article_explorer(tables, errors=errors).controls
+    c.statements.value = "d:0"
+    assert "answers the accusation d:1 (7 days later): unknown" in html.unescape(c.evidence.value)
+    c.statements.value = "d:1"
+    ev = c.evidence.value
+    assert "A spokesman" in ev and "2022-08-01 – 2022-08-31" in ev and "said on" in ev
+    assert "Not officials." in ev and "A &lt;i&gt;bot&lt;/i&gt;." in ev and 'href="https://example.org/x"' in ev
+
+
+def test_evidence_without_the_new_columns(small):
+    ev = widgets.statement_evidence(small.statements.iloc[1].to_dict(), small.spans)
+    assert "answers" not in ev and "about events of" not in ev and "speaker" not in ev
+    assert ev["said on"] == "2022-09-01 – 2022-09-30"
+
+
 def test_timeline_export_reports_unwritable_folder(small, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
