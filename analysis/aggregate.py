@@ -167,12 +167,12 @@ def answer_links(statements: pd.DataFrame) -> dict:
     """How denials answer accusations: denials, how many answer a known accusation, and the median lag in days.
 
     Uses the statement engine's ``answers`` / ``answer_lag_days`` columns; without them
-    ``linked`` is 0 and ``median_lag_days`` None.
+    ``linked`` and ``median_lag_days`` are None (not known, rather than zero).
     """
     denials = statements[statements["stance"] == "denial"] if len(statements) else statements
     out = {"denials": int(len(denials)), "linked": 0, "median_lag_days": None}
     if "answers" not in statements.columns or denials.empty:
-        return out
+        return out | {"linked": None} if "answers" not in statements.columns else out
     linked = denials[denials["answers"].astype(str).str.strip() != ""]
     out["linked"] = int(len(linked))
     if "answer_lag_days" in linked.columns and len(linked):

@@ -373,8 +373,12 @@ def counts_html(statements: pd.DataFrame) -> str:
     grouped = "" if has_acts(statements) else (
         " <small>(the statement engine has not grouped repeats into acts here: each statement is one act)"
         "</small>")
-    answered = (f"<p>Denials that answer a known accusation: <b>{links['linked']}</b> of {links['denials']}"
-                + (f"; median lag <b>{lag:g} days</b>" if lag is not None else "") + ".</p>")
+    if links["linked"] is None:
+        answered = ("<p>Denials that answer a known accusation: not known (this statement table does not link "
+                    "denials to the accusations they answer).</p>")
+    else:
+        answered = (f"<p>Denials that answer a known accusation: <b>{links['linked']}</b> of {links['denials']}"
+                    + (f"; median lag <b>{lag:g} days</b>" if lag is not None else "") + ".</p>")
     return ("<table class=\"counts\"><tr><th>stance</th><th>statements reported</th>"
             f"<th>speech acts reported</th></tr>{''.join(rows)}</table>{grouped}{answered}")
 

@@ -156,4 +156,4 @@ def test_one_article_is_small_n_however_many_statements():
 def test_answer_links():
     st = _acts_frame().assign(answers=["a:5", "", "", "", "", ""], answer_lag_days=["6", "", "", "", "", ""])
     assert aggregate.answer_links(st) == {"denials": 3, "linked": 1, "median_lag_days": 6.0}
-    assert aggregate.answer_links(_acts_frame()) == {"denials": 3, "linked": 0, "median_lag_days": None}
+    assert aggregate.answer_links(_acts_frame()) == {"denials": 3, "linked": None, "median_lag_days": None}
