@@ -437,7 +437,7 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
                                 description="Show", style={"button_width": "90px"}),
         period=w.Dropdown(options=[], description="Period"),
         out_dir=w.Text(value=str(out_dir), description="Save to"),
-        export=w.Button(description="Export figure", icon="download", button_style="primary"),
+        export=w.Button(description="Export figure", button_style="primary"),
         chart=w.Image(format="png", layout=w.Layout(max_width="100%", height="auto")),
         listing=w.HTML(), status=w.HTML())
 
@@ -659,10 +659,10 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
         speakers={int(i): w.Dropdown(options=speaker_opts, value="",
                                      layout=w.Layout(width="170px", flex="0 0 170px"))
                   for i in key["sent_index"]},
-        score=w.Button(description="Score my answers", icon="check", layout=w.Layout(width="auto")),
-        save=w.Button(description="Hand in my answers", button_style="primary", icon="save",
+        score=w.Button(description="Score my answers", layout=w.Layout(width="auto")),
+        save=w.Button(description="Hand in my answers", button_style="primary",
                       layout=w.Layout(width="auto")),
-        upload=w.FileUpload(accept=".csv", multiple=False, description="Load answers"),
+        upload=w.FileUpload(accept=".csv", multiple=False, description="Load answers", icon=""),
         answers_dir=w.Text(value=fixed_folder, description="Folder", disabled=not choose_folder,
                            layout=w.Layout(width="60%")),
         result=w.HTML(), status=w.HTML())
@@ -793,7 +793,7 @@ def class_results(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str 
     c = ClassResultsControls(
         which=w.ToggleButtons(options=[("first hand-in (before the key)", "first"), ("latest version", "latest")],
                               value="first", description="Compare", style={"button_width": "220px"}),
-        compare=w.Button(description="Compare the class", button_style="primary", icon="users",
+        compare=w.Button(description="Compare the class", button_style="primary",
                          layout=w.Layout(width="auto")),
         release=w.Checkbox(value=cls.key_released(folder), description="Students may see the answer key before "
                            "handing in", indent=False, layout=w.Layout(width="auto")),
