@@ -8,13 +8,18 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: report test lab clean
 
-$(STAMP): pyproject.toml
+VOILA_TEMPLATE := share/jupyter/voila/templates/who-said-what
+
+$(STAMP): pyproject.toml $(wildcard $(VOILA_TEMPLATE)/*)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
 		> $(VENV)/share/jupyter/lab/settings/overrides.json
+	# The classroom apps' Voilà template (no fonts from a CDN), where Voilà looks for it; voila.json selects it.
+	mkdir -p $(VENV)/$(VOILA_TEMPLATE)
+	cp $(VOILA_TEMPLATE)/* $(VENV)/$(VOILA_TEMPLATE)/
 	touch $(STAMP)
 
 report: $(STAMP)
