@@ -597,8 +597,15 @@ def class_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame, p
             + f'<div class="scroll">{_table(pairs.rename(columns=_CLASS_HEADERS))}</div>')
 
 
+#: Result panels never grow wider than the screen: text wraps, wide tables scroll inside them.
+_RESULT_CSS = """
+.wsw-result,.wsw-status{min-width:0 !important;max-width:100% !important;width:100%}
+.wsw-result .widget-html-content,.wsw-status .widget-html-content{min-width:0;max-width:100%;white-space:normal}
+.wsw-result .wsw,.wsw-status .wsw{max-width:100%;overflow-wrap:break-word}
+"""
+
 #: Under this width the classroom form stacks: sentence above, then the two choices.
-_CLASSROOM_CSS = """<style>
+_CLASSROOM_CSS = """<style>""" + _RESULT_CSS + """
 .wsw-classroom .wsw-row{flex-wrap:wrap;row-gap:.25rem;padding:.3rem 0}
 .wsw-classroom .wsw .scroll{overflow-x:auto;max-width:100%}
 .wsw-classroom .wsw .errata{margin:.6rem 0;padding:.5rem .8rem;border-left:4px solid #a04000;background:#fff6ef}
@@ -707,7 +714,7 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
         else:
             note = (f"Handed in again as version {version}. Your first version is kept; the class comparison "
                     "uses it unless your teacher chooses the latest.")
-        c.status.value = _wrap(f"<p>{escape(note)} <small>(<code>{escape(path.name)}</code>)</small></p>")
+        c.status.value = _wrap(f"<p>{escape(note)}</p>")
         on_score()
 
     def on_upload(change=None):
@@ -817,7 +824,8 @@ def class_results(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str 
     c.compare.on_click(on_compare)
     c.which.observe(on_compare, names="value")
     c.release.observe(on_release, names="value")
-    ui = w.VBox([w.HTML(_wrap(f"<p>Answer sheets are read from <code>{escape(str(folder))}</code>.</p>")),
+    ui = w.VBox([w.HTML(f"<style>{_RESULT_CSS}</style>"),
+                 w.HTML(_wrap(f"<p>Answer sheets are read from <code>{escape(str(folder))}</code>.</p>")),
                  w.HBox([c.compare, c.which], layout=w.Layout(flex_flow="row wrap")), c.release, c.status,
                  c.result], layout=w.Layout(width="100%"))
     ui.add_class("wsw-class-results")
