@@ -352,7 +352,12 @@ def article_html(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame
 def article_fragment(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame,
                      errors: pd.DataFrame | None = None) -> str:
     """The article page as a self-styled ``<div>`` for notebooks and widgets (CSS scoped, no script, no boxes)."""
-    return (f"<div class=\"wsw\"><style>{css('.wsw')}</style>"
+    # JupyterLab styles every output table (fixed layout, right-aligned cells), which squeezes the
+    # statements to a word per line: these rules win over it.
+    lab = (".wsw table.statements,.wsw table.counts{table-layout:auto!important}"
+           ".wsw table.statements td,.wsw table.statements th{text-align:left!important;max-width:none!important}"
+           ".wsw table.statements td.stmt{min-width:16rem!important}")
+    return (f"<div class=\"wsw\"><style>{css('.wsw')}\n{lab}</style>"
             f"{article_body(article, spans, statements, errors, interactive=False)}</div>")
 
 

@@ -155,7 +155,10 @@ def _stop(proc: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="session")
 def lab_url(sync_playwright, tmp_path_factory):
-    """A JupyterLab on a free localhost port, serving the repo, without token; yields its base URL."""
+    """A JupyterLab on a free localhost port, serving the repo, without token; yields its base URL.
+
+    Its kernels write notebook outputs and answer sheets into temporary folders, never the repo.
+    """
     home = tmp_path_factory.mktemp("jupyter-lab")
     settings, workspaces = home / "settings", home / "workspaces"
     _write_lab_settings(settings)
@@ -168,8 +171,10 @@ def lab_url(sync_playwright, tmp_path_factory):
            f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={workspaces}",
            "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=",
            "--ServerApp.port_retries=0"]
+    env = {**_jupyter_env(home), "WHO_SAID_WHAT_OUTPUT": str(home / "outputs"),
+           "WHO_SAID_WHAT_ANSWERS": str(home / "answers")}
     with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=_jupyter_env(home), stdout=out, stderr=subprocess.STDOUT,
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
