@@ -198,7 +198,6 @@ def statements_listing_html(statements: pd.DataFrame) -> str:
     """
     if statements.empty:
         return "<p>No statements.</p>"
-    cols = "".join(f'<col style="width:{w_}%">' for _, w_ in _LISTING_COLUMNS)
     head = "".join(f"<th>{escape(h)}</th>" for h, _ in _LISTING_COLUMNS)
     rows = []
     for n, s in enumerate(statements.to_dict("records"), 1):
@@ -210,7 +209,8 @@ def statements_listing_html(statements: pd.DataFrame) -> str:
         rows.append(f"<tr><td>{n}</td><td class=\"stance-{escape(s['stance'])}\">{escape(render.stance_name(s['stance']))}</td>"
                     f"<td>{escape(s['actor'])}</td><td>{escape(s['target']) or '—'}</td><td>{escape(s['cue'])}</td>"
                     f"<td>{escape(when)}</td><td class=\"stmt\">{text}</td><td><code>{rule}</code></td></tr>")
-    return (f'<div class="scroll"><table class="listing"><colgroup>{cols}</colgroup>'
+    # No fixed column widths: each column takes what its words need, and the table scrolls on a phone.
+    return (f'<div class="scroll"><table class="listing">'
             f"<tr>{head}</tr>{''.join(rows)}</table></div>")
 
 
