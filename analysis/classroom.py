@@ -461,9 +461,8 @@ def sentence_errors(key: pd.DataFrame, errors: pd.DataFrame, doc_id: str) -> dic
     out: dict[int, list[dict]] = {}
     rows = errors[(errors["doc_id"] == doc_id) & (errors["quote"] != "")] if len(errors) else errors
     for row in rows.to_dict("records"):
-        for i, start, end in zip(key["sent_index"], key["start"], key["end"]):
-            # The key's offsets point into the article; a quote belongs to the sentence that holds it.
-            if row["quote"] in str(key.loc[key["sent_index"] == i, "text"].iloc[0]):
+        for i, text in zip(key["sent_index"], key["text"]):
+            if row["quote"] in str(text):
                 out.setdefault(int(i), []).append(row)
                 break
     return out
