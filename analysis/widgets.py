@@ -60,7 +60,10 @@ def scoped_css(scope: str = ".wsw") -> str:
              f"{scope} .legend{{box-sizing:border-box}} {scope} table{{box-sizing:border-box;max-width:100%}}"
              # Words are never broken ("accusation", not "accusatio|n"): the table scrolls sideways instead.
              f"{scope} table{{table-layout:auto}} {scope} td,{scope} th{{overflow-wrap:normal;word-break:normal}}"
-             f"{scope} table.listing td.stmt{{min-width:14rem}} {scope} .scroll{{overflow-x:auto;max-width:100%}}"
+             f"{scope} table.listing td.stmt{{min-width:12rem}} {scope} .scroll{{overflow-x:auto;max-width:100%}}"
+             # Rule ids may break anywhere but keep a readable column; on a phone the table scrolls instead of
+             # squeezing every column to a letter.
+             f"{scope} table.listing{{min-width:44rem}} {scope} table.listing td:last-child{{min-width:7rem}}"
              f"{scope} table.listing code{{overflow-wrap:anywhere;font-size:.78em}}"
              f"{scope} .ev{{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;"
              f"font-size:.95rem;line-height:1.4;margin:.4rem 0;padding:.6rem .8rem;border:1px solid #ddd;"
@@ -254,6 +257,8 @@ class ArticleControls:
 
 
 _EXPLORER_CSS = """<style>
+.wsw-article-explorer .widget-html,.wsw-article-explorer .widget-html-content,
+.wsw-timeline-explorer .widget-html,.wsw-timeline-explorer .widget-html-content{min-width:0;max-width:100%}
 .wsw-article-explorer .wsw-statements select{width:100% !important;max-width:100%;box-sizing:border-box}
 .wsw-article-explorer .wsw-statements{max-width:100%;box-sizing:border-box}
 </style>"""
@@ -497,7 +502,7 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
         w.HBox([w.HTML("<b>Stances drawn:</b>&nbsp;"), *c.stances.values()]),
         c.chart,
         c.period, c.listing,
-        w.HBox([c.out_dir, c.export]), c.status,
+        w.HBox([c.out_dir, c.export]), c.status, w.HTML(_EXPLORER_CSS),
     ], layout=w.Layout(width="100%"))
     ui.add_class("wsw-timeline-explorer")
     ui.controls = c
