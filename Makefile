@@ -9,15 +9,19 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 .PHONY: report test lab clean lock
 
 LOCK   := requirements.lock
+VOILA_TEMPLATE := share/jupyter/voila/templates/who-said-what
 
 # Every package at the version the tests passed with (the lock), the kit itself editable.
-$(STAMP): pyproject.toml $(LOCK)
+$(STAMP): pyproject.toml $(LOCK) $(wildcard $(VOILA_TEMPLATE)/*)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r $(LOCK) -e '.[dev]'
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	printf '%s\n' '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' \
 		> $(VENV)/share/jupyter/lab/settings/overrides.json
+	# The classroom apps' Voilà template (no fonts from a CDN), where Voilà looks for it; voila.json selects it.
+	mkdir -p $(VENV)/$(VOILA_TEMPLATE)
+	cp $(VOILA_TEMPLATE)/* $(VENV)/$(VOILA_TEMPLATE)/
 	touch $(STAMP)
 
 report: $(STAMP)

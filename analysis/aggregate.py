@@ -1,7 +1,11 @@
-"""Count statements reported, by period, stance and actor, with uncertainty.
+"""Count what articles report, by period, stance and actor, with uncertainty.
 
-The unit is always *statements reported* (reports, not events): a denial that
-three articles repeat counts three times unless wire copies are collapsed.
+The unit is reports, not events. By default it is the *speech act*: statements
+that report the same act (same speaker, stance and date in one article) share
+the statement engine's ``act_id`` and count once; where that column is absent
+or empty each statement is its own act. ``unit="statements"`` counts every
+statement instead. Either way a denial that three articles repeat counts three
+times unless wire copies are collapsed.
 """
 from __future__ import annotations
 
@@ -13,8 +17,14 @@ import pandas as pd
 
 from . import schema
 
-#: Cells with fewer statements than this are flagged as small n.
+#: Cells with fewer acts (or statements) than this are flagged as small n.
 SMALL_N = 5
+
+#: What a count counts -> the words on a chart's axis.
+UNITS = {"acts": "speech acts reported", "statements": "statements reported"}
+
+#: Period label for dates outside every named period (not "other": that reads as a stance).
+OUTSIDE = "outside these periods"
 
 #: The two periods the shipped article spans.
 ARTICLE_PERIODS: dict[str, tuple[str, str]] = {
@@ -53,7 +63,7 @@ def period_of(day: dt.date | None, freq: str = "month",
         for name, (first, last) in periods.items():
             if first <= day.isoformat() <= last:
                 return name
-        return "other"
+        return OUTSIDE
     if freq == "week":
         year, week, _ = day.isocalendar()
         return f"{year}-W{week:02d}"
@@ -76,40 +86,107 @@ def assign_periods(statements: pd.DataFrame, articles: pd.DataFrame | None = Non
     return pd.Series([period_of(d, freq, periods) for d in days], index=statements.index, dtype=str)
 
 
+def act_ids(statements: pd.DataFrame) -> pd.Series:
+    """The speech act of each statement: its ``act_id``, or its own ``statement_id`` where none is given."""
+    own = statements["statement_id"].astype(str)
+    if "act_id" not in statements.columns:
+        return own
+    acts = statements["act_id"].astype(object).where(statements["act_id"].notna(), "").astype(str)
+    return acts.where(acts.str.strip() != "", own)
+
+
+def has_acts(statements: pd.DataFrame) -> bool:
+    """True when the statement engine grouped statements into speech acts (some ``act_id`` is given)."""
+    return "act_id" in statements.columns and bool((statements["act_id"].astype(str).str.strip() != "").any())
+
+
+def direction(actor: str, target: str) -> str:
+    """'North Korea → United States' (who → whom); the actor alone when nobody is targeted."""
+    return f"{actor} → {target}" if target else str(actor)
+
+
+def _directions(cell: pd.DataFrame, unit_ids: pd.Series) -> str:
+    """'United States → North Korea: 2; North Korea → United States: 1' for the cell, in the count's unit."""
+    if cell.empty or "target" not in cell.columns:
+        return ""
+    ways = pd.Series([direction(a, t) for a, t in zip(cell["actor"], cell["target"])], index=cell.index)
+    counted = unit_ids[cell.index].groupby(ways).nunique().sort_values(ascending=False, kind="stable")
+    return "; ".join(f"{way}: {n}" for way, n in counted.items())
+
+
 def count_statements(statements: pd.DataFrame, articles: pd.DataFrame | None = None, *,
                      when: str = "happened", freq: str = "month",
                      periods: Mapping[str, tuple[str, str]] | None = None,
-                     by_actor: bool = False, stances=schema.STANCES) -> pd.DataFrame:
-    """The `counts` table: statements per period × stance (× actor), with shares and intervals.
+                     by_actor: bool = False, stances=schema.STANCES, unit: str = "acts") -> pd.DataFrame:
+    """The `counts` table: speech acts (or statements) per period × stance (× actor), with shares and intervals.
 
-    ``share`` is the stance's share of all statements of that period (and actor);
-    its 95% Wilson interval is in ``ci_low``/``ci_high``.
+    ``n_statements`` always counts statements, ``n_acts`` distinct speech acts; ``share``,
+    ``period_total`` and the 95% Wilson interval (``ci_low``/``ci_high``) are in `unit`
+    (``"acts"`` or ``"statements"``, named in the ``unit`` column). The interval treats the
+    unit as independent draws, which reports from one article are not: ``small_n`` is set
+    when the period has fewer than :data:`SMALL_N` of them *or* all come from one article.
     """
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {sorted(UNITS)}")
     if statements.empty:
         return schema.empty("counts")
     frame = statements.assign(period=assign_periods(statements, articles, when=when, freq=freq, periods=periods))
+    ids = act_ids(frame) if unit == "acts" else frame["statement_id"].astype(str)
+    acts = act_ids(frame)
     if not by_actor:
-        frame = frame.assign(actor="all")
+        frame = frame.assign(actor_all="all")
+    key = "actor" if by_actor else "actor_all"
     rows = []
-    for (period, actor), group in frame.groupby(["period", "actor"], sort=True):
-        total = len(group)
+    for (period, actor), group in frame.groupby(["period", key], sort=True):
+        total = ids[group.index].nunique()
+        docs = group["doc_id"].nunique()
         for stance in stances:
             cell = group[group["stance"] == stance]
-            k = len(cell)
+            k = ids[cell.index].nunique()
             low, high = wilson(k, total)
-            rows.append({"period": period, "stance": stance, "actor": actor, "n_statements": k,
+            rows.append({"period": period, "stance": stance, "actor": actor, "n_statements": len(cell),
                          "n_docs": cell["doc_id"].nunique(), "share": k / total,
                          "ci_low": low, "ci_high": high, "period_total": total,
-                         "small_n": total < SMALL_N})
+                         "small_n": total < SMALL_N or docs < 2, "n_acts": acts[cell.index].nunique(),
+                         "unit": unit, "period_docs": docs, "directions": _directions(cell, ids)})
     return schema.frame("counts", rows)
 
 
+def counted(counts: pd.DataFrame) -> str:
+    """The count column the counts table's unit refers to: ``n_acts`` or ``n_statements``."""
+    unit = str(counts["unit"].iloc[0]) if "unit" in counts.columns and len(counts) else "statements"
+    return "n_acts" if unit == "acts" and "n_acts" in counts.columns else "n_statements"
+
+
+def unit_words(counts: pd.DataFrame) -> str:
+    """'speech acts reported' or 'statements reported', for the axis of a chart of `counts`."""
+    return UNITS["acts"] if counted(counts) == "n_acts" else UNITS["statements"]
+
+
+def answer_links(statements: pd.DataFrame) -> dict:
+    """How denials answer accusations: denials, how many answer a known accusation, and the median lag in days.
+
+    Uses the statement engine's ``answers`` / ``answer_lag_days`` columns; without them
+    ``linked`` and ``median_lag_days`` are None (not known, rather than zero).
+    """
+    denials = statements[statements["stance"] == "denial"] if len(statements) else statements
+    out = {"denials": int(len(denials)), "linked": 0, "median_lag_days": None}
+    if "answers" not in statements.columns or denials.empty:
+        return out | {"linked": None} if "answers" not in statements.columns else out
+    linked = denials[denials["answers"].astype(str).str.strip() != ""]
+    out["linked"] = int(len(linked))
+    if "answer_lag_days" in linked.columns and len(linked):
+        lags = pd.to_numeric(linked["answer_lag_days"], errors="coerce").dropna()
+        out["median_lag_days"] = float(lags.median()) if len(lags) else None
+    return out
+
+
 def period_order(counts: pd.DataFrame, periods: Mapping[str, tuple[str, str]] | None = None) -> list[str]:
-    """Periods in time order (named periods in the order given, 'other'/'undated' last)."""
+    """Periods in time order (named periods in the order given, 'outside these periods'/'undated' last)."""
     labels = list(dict.fromkeys(counts["period"]))
     if periods:
         return [p for p in periods if p in labels] + [p for p in labels if p not in periods]
-    return sorted(labels, key=lambda p: (p in ("other", "undated"), p))
+    return sorted(labels, key=lambda p: (p in (OUTSIDE, "undated"), p))
 
 
 def count_by_outlet(statements: pd.DataFrame, articles: pd.DataFrame, *, freq: str = "month",

@@ -7,15 +7,22 @@ and with other students: Cohen's kappa and Krippendorff's alpha come from
 ``nltk.metrics.agreement.AnnotationTask``; disagreements come back as tables.
 
 Answer sheets are long CSVs with the columns of :data:`ANSWER_COLUMNS`
-(one row per student and sentence). Writing them goes through
-:func:`analysis.export.write_answers`; reading them is :func:`read_answers`.
+(one row per student and sentence), plus :data:`SHEET_COLUMNS` when the app
+saved them. Writing them goes through :func:`analysis.export.write_answers`,
+which never overwrites: every student has a stable id (a hash of the name as
+typed, so *Zoë* and *Zoe*, 李雷 and 王芳 never collide), and saving again adds a
+version. Reading them is :func:`read_answers` / :func:`collect_class`.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import itertools
 import math
 import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -33,6 +40,13 @@ KEY_COLUMNS = ["sent_index", "start", "end", "text", "label", "speaker"]
 
 #: Columns of an answer sheet (one row per student and sentence; '' = not answered).
 ANSWER_COLUMNS = ["student", "sent_index", "label", "speaker"]
+
+#: Extra columns the app writes into each saved sheet: the student's stable id, the sheet's
+#: version (1 = first hand-in) and whether the student had seen the key before saving it.
+SHEET_COLUMNS = ["student_id", "version", "saw_key"]
+
+#: Name of the file in the answers folder by which the teacher releases the answer key.
+RELEASE_FILE = "answer-key-released.txt"
 
 #: Coder names used for the reference answers.
 GOLD, ENGINE = "answer key", "kit"
@@ -66,6 +80,30 @@ def answers_folder(default: str | Path = "class-answers") -> Path:
     A teacher who serves the classroom with Voilà sets the folder when starting the server.
     """
     return Path(os.environ.get(ANSWERS_ENV) or default)
+
+
+def student_id(name: str) -> str:
+    """A stable 10-character id of a student's name as typed (NFC, trimmed; case and accents kept).
+
+    File names are ASCII slugs, which lose every non-Latin name and merge *Zoë* with *Zoe*;
+    the id keeps them apart, and the name itself is stored inside the sheet.
+    """
+    text = unicodedata.normalize("NFC", str(name).strip())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+_SHEET_NAME = re.compile(r"-(?P<id>[0-9a-f]{10})(?:\.v(?P<version>\d+))?\.csv$")
+
+
+def sheet_version(path: Path | str) -> int:
+    """The version in a sheet's file name (`…-<id>.v3.csv` -> 3; no version -> 1)."""
+    match = _SHEET_NAME.search(Path(path).name)
+    return int(match.group("version") or 1) if match else 1
+
+
+def key_released(folder: Path | str) -> bool:
+    """True when the teacher has released the answer key for the class saving into `folder`."""
+    return (Path(folder) / RELEASE_FILE).is_file()
 
 
 def _as_source(source) -> object:
@@ -110,8 +148,10 @@ def validate_answers(answers: pd.DataFrame, key: pd.DataFrame | None = None) -> 
     out["speaker"] = [speakers.get(s.lower(), s) for s in out["speaker"]]
     try:
         out["sent_index"] = out["sent_index"].astype("int64")
-    except (TypeError, ValueError):
-        raise ValueError("sent_index must be whole numbers") from None
+    except (TypeError, ValueError, OverflowError):
+        bad = next((v for v in answers["sent_index"] if not str(v).strip().lstrip("-").isdigit()
+                    or abs(int(str(v).strip())) >= 2 ** 63), "")
+        raise ValueError(f"sent_index must be sentence numbers of the key (found {str(bad)[:20]!r})") from None
     if (out["student"] == "").any():
         raise ValueError("every row needs a student name")
     bad_labels = sorted(set(out["label"]) - set(LABELS) - {""})
@@ -130,27 +170,93 @@ def validate_answers(answers: pd.DataFrame, key: pd.DataFrame | None = None) -> 
 
 
 def read_answers(source, key: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One answer sheet (a path, bytes or a buffer), validated with :func:`validate_answers`."""
-    sheet = pd.read_csv(_as_source(source), dtype=str, keep_default_na=False)
+    """One answer sheet (a path, bytes or a buffer), validated with :func:`validate_answers`.
+
+    Any sheet that cannot be read raises ValueError with the reason (never another error).
+    """
+    try:
+        sheet = pd.read_csv(_as_source(source), dtype=str, keep_default_na=False)
+    except UnicodeDecodeError:
+        raise ValueError("not a UTF-8 text file") from None
+    except pd.errors.EmptyDataError:
+        raise ValueError("the file is empty") from None
+    except pd.errors.ParserError as exc:
+        raise ValueError(f"not a readable CSV ({str(exc).splitlines()[0][:80]})") from None
     return validate_answers(sheet, key)
 
 
-def read_class(paths: Iterable[Path | str], key: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[str]]:
-    """Every answer sheet in `paths` (files, or folders of ``*.csv``) and the problems of those refused."""
+def _sheet_info(path: Path, raw: pd.DataFrame) -> dict:
+    """Version and saw-key flag of a saved sheet: from its columns, else from its file name."""
+    version, saw = sheet_version(path), False
+    if "version" in raw.columns and len(raw):
+        try:
+            version = int(str(raw["version"].iloc[0]))
+        except ValueError:
+            pass
+    if "saw_key" in raw.columns and len(raw):
+        saw = str(raw["saw_key"].iloc[0]).strip().lower() == "true"
+    return {"version": version, "saw_key": saw}
+
+
+@dataclass
+class ClassSheets:
+    """A class folder read: the answers compared (one sheet per student), every sheet found, and problems.
+
+    ``sheets`` has one row per file read: student, version, saw_key, file, used (True for the
+    sheet whose answers are in ``answers``).
+    """
+
+    answers: pd.DataFrame
+    sheets: pd.DataFrame
+    problems: list[str] = field(default_factory=list)
+
+
+def collect_class(paths: Iterable[Path | str], key: pd.DataFrame | None = None,
+                  which: str = "first") -> ClassSheets:
+    """Every answer sheet in `paths` (files, or folders of ``*.csv``), one per student, and what was refused.
+
+    A student who saved several versions is compared on the ``first`` (the hand-in made
+    before seeing the key: the default) or the ``latest``. Unreadable files are named in
+    ``problems`` with their reason; the others are still compared.
+    """
+    if which not in ("first", "latest"):
+        raise ValueError("which must be 'first' or 'latest'")
     files: list[Path] = []
     for p in map(Path, paths):
-        files.extend(sorted(p.glob("*.csv")) if p.is_dir() else [p])
-    sheets, problems = [blank_answers([], "")], []
+        files.extend(sorted(f for f in p.glob("*.csv") if f.name != RELEASE_FILE) if p.is_dir() else [p])
+    found, problems = [], []
     for path in files:
         try:
-            sheets.append(read_answers(path, key))
-        except (OSError, ValueError, pd.errors.ParserError) as exc:
-            problems.append(f"{path.name}: {exc}")
-    answers = pd.concat(sheets, ignore_index=True)
-    if answers.duplicated(["student", "sent_index"]).any():
-        problems.append("some students appear in more than one file; their last answers are kept")
-        answers = answers.drop_duplicates(["student", "sent_index"], keep="last")
-    return answers.reset_index(drop=True), problems
+            raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+            sheet = read_answers(path, key)
+        except Exception as exc:  # any file a student or a copy left here: name it, go on
+            reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else f"cannot be read ({exc})"
+            if isinstance(exc, pd.errors.EmptyDataError):
+                reason = "the file is empty"
+            elif isinstance(exc, UnicodeDecodeError):
+                reason = "not a UTF-8 text file"
+            problems.append(f"{path.name}: {reason}")
+            continue
+        for name, one in sheet.groupby("student", sort=False):
+            found.append({"student": name, **_sheet_info(path, raw), "file": path.name, "answers": one})
+    found.sort(key=lambda f: (f["student"], f["version"], f["file"]))
+    chosen: dict[str, dict] = {}
+    for f in found:
+        if which == "latest" or f["student"] not in chosen:
+            chosen[f["student"]] = f
+    for f in found:
+        f["used"] = chosen.get(f["student"]) is f
+    sheets = pd.DataFrame([{k: v for k, v in f.items() if k != "answers"} for f in found],
+                          columns=["student", "version", "saw_key", "file", "used"])
+    answers = pd.concat([blank_answers([], "")] + [f["answers"] for f in chosen.values()], ignore_index=True)
+    return ClassSheets(answers.reset_index(drop=True), sheets, problems)
+
+
+def read_class(paths: Iterable[Path | str], key: pd.DataFrame | None = None,
+               which: str = "first") -> tuple[pd.DataFrame, list[str]]:
+    """:func:`collect_class` as (answers, problems)."""
+    result = collect_class(paths, key, which)
+    return result.answers, result.problems
 
 
 def blank_answers(sent_indices: Iterable[int], student: str) -> pd.DataFrame:
@@ -230,7 +336,7 @@ def score(answers: pd.DataFrame, reference: pd.DataFrame) -> dict:
         out[f"{column}_agree"] = int((done[column] == done[f"{column}_ref"]).sum())
         out[f"{column}_answered"] = int(len(done))
         out[f"{column}_accuracy"] = out[f"{column}_agree"] / len(done) if len(done) else math.nan
-        out[f"{column}_kappa"], _ = cohen_kappa(answers, reference, column)
+        out[f"{column}_kappa"], out[f"{column}_n"] = cohen_kappa(answers, reference, column)
     return out
 
 
@@ -265,6 +371,32 @@ def disagreements(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame
     cols = ["sent_index", "text", "student_label", "key_label", "kit_label",
             "student_speaker", "key_speaker", "kit_speaker", "who_differs"]
     return table.loc[table["who_differs"] != "", cols].reset_index(drop=True)
+
+
+def sentence_split(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame | None = None) -> pd.DataFrame:
+    """How the class split on each sentence, most divided first: the table a teacher picks discussions from.
+
+    One row per key sentence: number (1, 2, ... as in the form), text, how many students
+    answered, how many chose each label, the most common label and its share, the number
+    of different speakers named, the key's and the kit's labels. Sorted by the majority's
+    share (lowest first), then by speakers named (most first).
+    """
+    number = {int(i): n for n, i in enumerate(key["sent_index"], 1)}
+    kit = dict(zip(engine["sent_index"], engine["label"])) if engine is not None else {}
+    rows = []
+    for i, text, key_label in zip(key["sent_index"], key["text"], key["label"]):
+        here = answers[(answers["sent_index"] == int(i)) & (answers["label"] != "")]
+        counts = {label: int((here["label"] == label).sum()) for label in LABELS}
+        n = int(len(here))
+        top = max(LABELS, key=lambda l: counts[l]) if n else ""
+        speakers = answers[(answers["sent_index"] == int(i)) & (answers["speaker"] != "")]["speaker"]
+        rows.append({"sentence": number[int(i)], "text": text, "answered": n, **counts,
+                     "most chose": top, "majority": counts[top] / n if n else math.nan,
+                     "speakers named": int(speakers.nunique()), "key": key_label, "kit": kit.get(int(i), "")})
+    table = pd.DataFrame(rows, columns=["sentence", "text", "answered", *LABELS, "most chose", "majority",
+                                        "speakers named", "key", "kit"])
+    return table.sort_values(["majority", "speakers named", "sentence"], ascending=[True, False, True],
+                             na_position="last", kind="stable").reset_index(drop=True)
 
 
 def pairwise_kappa(answers: pd.DataFrame, column: str = "label") -> pd.DataFrame:
@@ -306,9 +438,15 @@ def class_agreement(answers: pd.DataFrame, key: pd.DataFrame | None = None,
     }
 
 
-def kappa_words(kappa: float) -> str:
-    """Landis & Koch's words for a kappa (a rough guide for a class, not a verdict)."""
+def kappa_words(kappa: float, n: int | None = None) -> str:
+    """Landis & Koch's words for a kappa (a rough guide for a class, not a verdict).
+
+    With `n` (sentences both answered), an undefined kappa says why: too few answers,
+    or one label used throughout by both (chance agreement is 1 and kappa is 0/0).
+    """
     if kappa is None or (isinstance(kappa, float) and math.isnan(kappa)):
+        if n is not None and n >= MIN_ITEMS:
+            return "no kappa: both used one label throughout (0/0)"
         return "not enough answers"
     if kappa < 0:
         return "worse than chance"
@@ -316,6 +454,18 @@ def kappa_words(kappa: float) -> str:
         if kappa <= bound:
             return words
     return "almost perfect"
+
+
+def sentence_errors(key: pd.DataFrame, errors: pd.DataFrame, doc_id: str) -> dict[int, list[dict]]:
+    """The article's recorded errors (``load.read_article_errors``) by the key sentence whose text quotes them."""
+    out: dict[int, list[dict]] = {}
+    rows = errors[(errors["doc_id"] == doc_id) & (errors["quote"] != "")] if len(errors) else errors
+    for row in rows.to_dict("records"):
+        for i, text in zip(key["sent_index"], key["text"]):
+            if row["quote"] in str(text):
+                out.setdefault(int(i), []).append(row)
+                break
+    return out
 
 
 def answers_from_choices(student: str, choices: Mapping[int, tuple[str, str]]) -> pd.DataFrame:

@@ -104,7 +104,10 @@ def _report(args) -> int:
     inputs = [str(p) for p in (args.inputs or [load.shipped_articles_dir()])]
     # The sourced rounds belong to the shipped story: charted for it, or for a timeline the user names.
     events = load.read_events(args.events) if (args.events or not args.inputs) else None
-    written = export.write_report(tables, args.out, events=events, inputs=inputs, raw_csv=args.raw_csv)
+    # The article's recorded errors: the shipped table, shown beside the sentences they concern.
+    errors = load.read_article_errors()
+    written = export.write_report(tables, args.out, events=events, inputs=inputs, raw_csv=args.raw_csv,
+                                  errors=errors)
     stances = tables.statements["stance"].value_counts().to_dict()
     wire = corpus.wire_summary(tables.articles)
     wire_note = (f", {wire['collapsed']} wire cop{'y' if wire['collapsed'] == 1 else 'ies'} not counted"

@@ -195,7 +195,8 @@ def read_tables(out_dir: Path | str) -> pipeline.Tables:
 
 
 #: Statement columns counting needs (the text columns stay on disk).
-COUNT_COLUMNS = ("doc_id", "statement_id", "stance", "actor", "event_start", "event_end")
+#: ``target`` names each accusation's direction; ``act_id`` (once the schema declares it) groups speech acts.
+COUNT_COLUMNS = ("doc_id", "statement_id", "stance", "actor", "target", "event_start", "event_end")
 
 
 def count_statements(out_dir: Path | str, *, when: str = "happened", freq: str = "month",
@@ -206,7 +207,8 @@ def count_statements(out_dir: Path | str, *, when: str = "happened", freq: str =
     tables would not fit in memory whole.
     """
     articles = read_table(out_dir, "articles", ["doc_id", "published", "collapsed"])
-    statements = read_table(out_dir, "statements", COUNT_COLUMNS)
+    wanted = COUNT_COLUMNS + tuple(c for c in ("act_id",) if c in schema.columns("statements"))
+    statements = read_table(out_dir, "statements", wanted)
     return aggregate.count_statements(corpus.counted_statements(statements, articles),
                                       corpus.counted_articles(articles), when=when, freq=freq, periods=periods,
                                       by_actor=by_actor)

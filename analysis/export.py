@@ -107,6 +107,20 @@ def unique_name(stem: str, suffix: str, used: set[str]) -> str:
     return name
 
 
+#: Environment variable naming where notebooks and examples write (tests point it at a temporary folder).
+OUTPUT_ENV = "WHO_SAID_WHAT_OUTPUT"
+
+
+def notebook_output(name: str) -> Path:
+    """The folder a notebook or example writes into: ``notebook-outputs/<name>`` at the top of the kit.
+
+    Never ``report/`` (that is ``make report``'s); ``$WHO_SAID_WHAT_OUTPUT`` replaces
+    ``notebook-outputs``. Nothing is created here: the writing functions make the folder.
+    """
+    root = os.environ.get(OUTPUT_ENV) or Path(__file__).resolve().parent.parent / "notebook-outputs"
+    return Path(root) / safe_filename(name, "notebook")
+
+
 def caption_metadata(**fields) -> dict:
     """The caption every export carries: kit version and lexicon hash first, then `fields`."""
     return {"kit_version": __version__, "lexicon_hash": lexicon_hash(), **fields}
@@ -216,15 +230,20 @@ def report_figures(tables, events: pd.DataFrame | None, inputs: Sequence[str]) -
 
     figures = []
     inputs = list(inputs)
-    # The report's counts table itself, so the figure's CSV is exactly counts.csv.
-    by_month = tables.counts
-    ax = plots.plot_periods(_plot_copy(by_month), title="Denials and accusations reported, by month it happened")
+    # The figure's CSV holds exactly what is drawn: the two stances, in the periods that have them.
+    drawn = ("denial", "accusation")
+    by_month = tables.counts[tables.counts["stance"].isin(drawn)]
+    shown = by_month.groupby("period")[aggregate.counted(by_month)].sum() if len(by_month) else by_month
+    by_month = by_month[by_month["period"].isin([p for p in shown.index if shown[p] > 0])] if len(by_month) \
+        else by_month
+    ax = plots.plot_periods(_plot_copy(tables.counts), title="Denials and accusations reported, by month it happened")
     figures.append(("denials-accusations-by-period", "Denials and accusations reported, by month it happened",
                     ax.figure, by_month, {
                         "inputs": inputs, "periods": sorted(set(by_month["period"])),
                         "grouping": "month of the event date resolved from the text (midpoint of its range)",
-                        "denominator": "all attributed statements in the counted input articles (wire copies "
-                                       "once) whose event falls in the period; unit: statements reported, not events"}))
+                        "denominator": f"{aggregate.unit_words(tables.counts)} in the counted input articles "
+                                       "(wire copies once) whose event falls in the period; share and period "
+                                       "total are of all stances; reports, not events"}))
     strip_data = tables.statements[["doc_id", "statement_id", "actor", "target", "stance", "cue", "time_text",
                                     "event_start", "event_end", "text"]]
     drawable = _drawable_dates(tables.statements)
@@ -260,6 +279,7 @@ def corpus_figures(tables, inputs: Sequence[str]) -> list[tuple[str, str, plt.Fi
     reported = aggregate.count_statements(statements, articles, when="reported", freq="month")
     ax = plots.plot_counts_over_time(_plot_copy(reported), title="Denials and accusations reported, by month published",
                                      xlabel="month the article was published")
+    reported = reported[reported["stance"].isin(["denial", "accusation"])]  # the CSV holds what is drawn
     figures.append(("statements-over-time", "Denials and accusations reported, by month published", ax.figure,
                     reported, {"inputs": list(inputs), "periods": sorted(months),
                                "grouping": "month the article was published",
@@ -460,17 +480,20 @@ class _RowsByDoc:
 
 
 def write_report(tables, out_dir: Path | str, *, events: pd.DataFrame | None = None,
-                 inputs: Sequence[str] = (), raw_csv: bool = False) -> dict[str, Path]:
+                 inputs: Sequence[str] = (), raw_csv: bool = False,
+                 errors: pd.DataFrame | None = None) -> dict[str, Path]:
     """Write the whole report: tables as CSV, figures, one HTML page per article and `index.html`.
 
     Everything is written into a temporary folder beside `out_dir` and moved into place
     at the end (see :class:`ReportFolder`), with a ``manifest.json`` listing every file.
-    CSVs are spreadsheet-safe unless `raw_csv`. Returns the paths as they are in `out_dir`.
+    CSVs are spreadsheet-safe unless `raw_csv`. `errors` are the articles' recorded errors, shown
+    beside the sentences they concern. Returns the paths as they are in `out_dir`.
     """
     out = Path(out_dir)
     with ReportFolder(out) as tmp:
         try:
-            written = _write_report_files(tables, tmp, events=events, inputs=inputs, raw_csv=raw_csv)
+            written = _write_report_files(tables, tmp, events=events, inputs=inputs, raw_csv=raw_csv,
+                                          errors=errors)
         except OutputError as exc:  # name the file as the user knows it, not its temporary folder
             raise OutputError(exc.path.replace(str(tmp), str(out)), exc.reason) from None
     written = {k: out / Path(p).relative_to(tmp) for k, p in written.items()}
@@ -478,7 +501,8 @@ def write_report(tables, out_dir: Path | str, *, events: pd.DataFrame | None = N
     return written
 
 
-def _write_report_files(tables, out: Path, *, events, inputs, raw_csv: bool) -> dict[str, Path]:
+def _write_report_files(tables, out: Path, *, events, inputs, raw_csv: bool,
+                        errors: pd.DataFrame | None = None) -> dict[str, Path]:
     from . import render  # local: keeps `import analysis.export` light
 
     written = write_tables(tables.as_dict(), out, raw=raw_csv)
@@ -502,18 +526,49 @@ def _write_report_files(tables, out: Path, *, events, inputs, raw_csv: bool) -> 
         rel = unique_name(f"articles/{safe_filename(article['doc_id'])}", ".html", used)
         doc_id = article["doc_id"]
         written[rel] = write_text(out / rel, render.article_html(
-            article, spans_by_doc.get(doc_id), statements_by_doc.get(doc_id)))
+            article, spans_by_doc.get(doc_id), statements_by_doc.get(doc_id), errors=errors))
         pages[doc_id] = rel
     del spans_by_doc, statements_by_doc
     written["index.html"] = write_text(out / "index.html", render.index_html(
-        tables.articles, pages, figure_links, [f"{n}.csv" for n in tables.as_dict()], tables.rejects))
+        tables.articles, pages, figure_links, [f"{n}.csv" for n in tables.as_dict()], tables.rejects,
+        statements=tables.statements))
     return written
 
 
-def write_answers(answers: pd.DataFrame, out_dir: Path | str, student: str | None = None) -> Path:
-    """Write a classroom answer sheet as `<out_dir>/<student>.csv` (file name made safe); returns the path."""
-    name = student if student is not None else (str(answers["student"].iloc[0]) if len(answers) else "answers")
-    path = Path(out_dir) / f"{safe_filename(name, 'answers')}.csv"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    answers.to_csv(path, index=False)
+def set_key_released(folder: Path | str, released: bool) -> Path:
+    """Release (or hide again) the answer key for the class saving into `folder`: a marker file there."""
+    from .classroom import RELEASE_FILE
+
+    path = Path(folder) / RELEASE_FILE
+    if released:
+        return write_text(path, "The teacher released the answer key: students see it before handing in.\n")
+    path.unlink(missing_ok=True)
     return path
+
+
+def write_answers(answers: pd.DataFrame, out_dir: Path | str, student: str | None = None, *,
+                  saw_key: bool = False) -> Path:
+    """Save a classroom answer sheet as a new file in `out_dir`; never overwrites one; returns the path.
+
+    The file is ``<slug>-<id>.csv`` (``<slug>-<id>.v2.csv``, ... for later versions), where
+    `id` is :func:`classroom.student_id` of the name, so names that slug alike (any non-Latin
+    name, *Zoë* / *Zoe*) never share a file. The name, id, version and whether the student had
+    seen the key are stored inside the sheet.
+    """
+    from .classroom import student_id  # local: classroom imports nltk
+
+    name = student if student is not None else (str(answers["student"].iloc[0]) if len(answers) else "student")
+    ident = student_id(name)
+    stem = f"{safe_filename(name, 'student', max_length=40)}-{ident}"
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    version = 1
+    while True:
+        path = folder / (f"{stem}.csv" if version == 1 else f"{stem}.v{version}.csv")
+        sheet = answers.assign(student_id=ident, version=version, saw_key=bool(saw_key))
+        try:
+            with open(path, "x", encoding="utf-8", newline="") as handle:  # "x": two saves can never meet
+                sheet.to_csv(handle, index=False)
+            return path
+        except FileExistsError:
+            version += 1

@@ -824,3 +824,20 @@ def read_events(path: Path | str | None = None) -> pd.DataFrame:
     for value in events["date"]:
         parse_date(value, path)
     return events
+
+
+def read_article_errors(path: Path | str | None = None) -> pd.DataFrame:
+    """What articles get wrong, set against the primary record (`data/timeline/article_errors.csv`).
+
+    Columns: doc_id, quote (verbatim words of the article, or '' for the article as a whole),
+    claim_in_article, primary_record, source_title, url, status.
+    """
+    path = Path(path) if path else shipped_articles_dir().parent / "timeline" / "article_errors.csv"
+    try:
+        errors = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise InputError(path, f"cannot read article errors table: {exc}") from None
+    missing = {"doc_id", "quote", "claim_in_article", "primary_record", "url", "status"} - set(errors.columns)
+    if missing:
+        raise InputError(path, f"article errors table lacks columns {sorted(missing)}")
+    return errors

@@ -30,7 +30,11 @@ LAYER_LEGEND: dict[str, tuple[str, str]] = {
     "loaded": ("loaded word", "emotionally loaded or labelling words"),
     "timex": ("time", "time expressions, with their resolved date"),
     "boilerplate": ("boilerplate", "not part of the story (ads, forms, captions, credits)"),
+    "erratum": ("article's error", "words the primary record contradicts or cannot confirm (notes below the text)"),
 }
+
+#: What a person reads for each stance value (the classroom's word for the kit's 'other').
+STANCE_NAMES = {"other": "neither"}
 
 _CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#1a1a1a;background:#fff}
@@ -53,14 +57,23 @@ h1{font-size:1.7rem;margin:.2rem 0 .4rem} h2{font-size:1.25rem;margin-top:2rem}
 .l-loaded{color:#7a1f5c;font-weight:600;text-decoration:underline wavy #CC79A7}
 .l-timex{background:rgba(86,180,233,.28)}
 .l-boilerplate{color:#8a8a8a;background:#f0f0f0;font-style:normal;font-weight:400;text-decoration:line-through #bbb}
+.l-erratum{border-top:2px dashed #a04000}
 .swatch{display:inline-block;min-width:2.6rem;text-align:center;font-size:.8rem;padding:0 .2rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem;margin-top:.5rem}
-th,td{border-bottom:1px solid #e5e5e5;padding:.35rem .4rem;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid #e5e5e5;padding:.35rem .4rem;text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal;hyphens:manual}
 th{background:#fafafa}
-td.stmt{min-width:16rem}
+td.stmt{min-width:14rem}
+.scroll{overflow-x:auto;max-width:100%}
+.legend-help{font-size:.9rem;margin:.2rem 0 .6rem} .legend-help dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .8rem;margin:.4rem 0}
+.legend-help dt{font-weight:600} .legend-help dd{margin:0}
+.explain{position:sticky;bottom:0;background:#fffbe6;border:1px solid #e6d9a6;border-radius:6px;padding:.45rem .7rem;font-size:.92rem;margin:.5rem 0;min-height:1.3rem}
+.errata{border-left:4px solid #a04000;background:#fff6ef;padding:.5rem .9rem;margin:1rem 0}
+.errata li{margin:.3rem 0}
+.links{font-size:.85rem;color:#333}
 td.stance-denial{color:#005080;font-weight:700} td.stance-accusation{color:#a04000;font-weight:700}
 code{font-size:.8em;color:#333;word-break:normal;overflow-wrap:normal}
 figure{margin:1rem 0} figure img{max-width:100%;border:1px solid #eee}
+@media (max-width:700px){main{padding:.8rem .7rem 2rem} table.statements,table.statements tbody,table.statements tr,table.statements td{display:block;width:auto} table.statements tr:first-child{display:none} table.statements tr{border:1px solid #ddd;border-radius:6px;margin:.6rem 0;padding:.3rem .5rem} table.statements td{border:none;padding:.15rem 0} table.statements td::before{content:attr(data-label) ": ";font-weight:600;color:#555} td.stmt{min-width:0}}
 """
 
 _TOGGLE_SCRIPT = """
@@ -69,15 +82,26 @@ document.querySelectorAll('.legend input').forEach(function(box){
     document.getElementById('article').classList.toggle('off-'+box.value,!box.checked);
   });
 });
+var explain=document.getElementById('explain');
+document.getElementById('article').addEventListener('click',function(e){
+  var span=e.target.closest('span[title]'); if(!span||!explain){return;}
+  explain.textContent=span.getAttribute('title');
+});
 """
 
 
-def _off_css() -> str:
-    """CSS that removes a layer's styling when its legend box is unticked."""
-    reset = ("background:none!important;border:none!important;outline:none!important;box-shadow:none!important;"
-             "text-decoration:none!important;font-weight:inherit!important;font-style:inherit!important;"
-             "color:inherit!important")
-    return "\n".join(f".off-{layer} .l-{layer}{{{reset}}}" for layer in LAYERS)
+def _layer_rule(selector: str) -> str | None:
+    """`.l-denial` -> the selector that styles the layer only while its legend box is ticked.
+
+    Each layer's look is switched on by its own ``off-<layer>`` class alone, so unticking
+    one layer never strips another layer's styling from the same words (a span marked
+    ``l-denial l-cue`` keeps its cue box when denials are hidden).
+    """
+    match = re.fullmatch(r"\.l-([a-z_]+)", selector.strip())
+    if not match:
+        return None
+    layer = match.group(1)
+    return f".legend .l-{layer},.article:not(.off-{layer}) .l-{layer}"
 
 
 def css(scope: str = "", skip: Sequence[str] = ()) -> str:
@@ -87,17 +111,24 @@ def css(scope: str = "", skip: Sequence[str] = ()) -> str:
     without restyling the notebook around it. Rules whose selectors are all in
     `skip` (e.g. page-level ``h1``) are left out.
     """
-    rules = [rule.strip() for rule in re.findall(r"[^{}]+\{[^{}]*\}", _CSS + "\n" + _off_css())]
+    # Media queries are kept whole (only scoped pages, i.e. notebooks, leave them out).
+    media = re.findall(r"@media[^{]+\{(?:[^{}]*\{[^{}]*\})*\s*\}", _CSS)
+    plain = re.sub(r"@media[^{]+\{(?:[^{}]*\{[^{}]*\})*\s*\}", "", _CSS)
+    rules = [rule.strip() for rule in re.findall(r"[^{}]+\{[^{}]*\}", plain)]
     out = []
     for rule in rules:
         selectors, _, body = rule.partition("{")
-        names = [sel.strip() for sel in selectors.split(",")]
+        names = []
+        for sel in selectors.split(","):
+            names.extend((_layer_rule(sel) or sel.strip()).split(","))
         if skip and all(name in skip for name in names):
             continue
         if scope:
             # `body`/`main` become the scope itself; everything else is nested inside it.
             names = [scope if name in ("body", "main") else f"{scope} {name}" for name in names]
         out.append(",".join(names) + "{" + body)
+    if not scope:
+        out.extend(media)
     return "\n".join(out)
 
 
@@ -133,37 +164,142 @@ def highlight(text: str, spans: pd.DataFrame) -> str:
     return "".join(out)
 
 
-def legend_html(spans: pd.DataFrame, layers: Sequence[str] = LAYERS) -> str:
-    """Legend with a swatch, a count and an on/off box per layer."""
+def legend_html(spans: pd.DataFrame, layers: Sequence[str] = LAYERS, boxes: bool = True) -> str:
+    """Legend with a swatch, a count and (with `boxes`) an on/off box per layer.
+
+    What each layer marks is written out under the legend, not only in a hover title,
+    so it reaches touch screens and projectors.
+    """
     counts = spans["layer"].value_counts().to_dict() if len(spans) else {}
-    items = []
+    items, help_items = [], []
     for layer in layers:
         name, what = LAYER_LEGEND.get(layer, (layer, ""))
+        box = f'<input type="checkbox" value="{escape(layer)}" checked>' if boxes else ""
         items.append(
-            f'<label title="{escape(what)}"><input type="checkbox" value="{escape(layer)}" checked>'
+            f'<label title="{escape(what)}">{box}'
             f'<span class="swatch l-{escape(layer)}">{escape(name)}</span> {counts.get(layer, 0)}</label>')
-    return '<div class="legend" aria-label="layers">' + "".join(items) + "</div>"
+        help_items.append(f"<dt>{escape(name)}</dt><dd>{escape(what)}</dd>")
+    return ('<div class="legend" aria-label="layers">' + "".join(items) + "</div>"
+            '<details class="legend-help"><summary>What each highlight marks</summary>'
+            f'<dl>{"".join(help_items)}</dl></details>')
 
 
-def statements_table_html(statements: pd.DataFrame) -> str:
-    """The evidence table: one row per statement with its source, actor, target, stance, cue, time and rule."""
+def stance_name(stance: str) -> str:
+    """'other' -> 'neither' (the classroom's word); every other stance as it is."""
+    return STANCE_NAMES.get(str(stance), str(stance))
+
+
+def _value(row: Mapping, column: str) -> str:
+    value = row.get(column, "")
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+def when_said(row: Mapping) -> str:
+    """The statement's date range as text ('2022-11-08', or '2022-09-01 – 2022-09-30'), '' when unknown."""
+    start, end = _value(row, "event_start"), _value(row, "event_end")
+    return start if start == end or not end else f"{start} – {end}"
+
+
+def when_about(row: Mapping) -> str:
+    """When the thing the statement talks about happened (``about_start``/``about_end``), '' when not given."""
+    start, end = _value(row, "about_start"), _value(row, "about_end")
+    if not start:
+        return ""
+    return start if start == end or not end else f"{start} – {end}"
+
+
+def answer_text(row: Mapping, numbers: Mapping[str, int] | None = None) -> str:
+    """'answers the accusation #3 (6 days later)' for a denial linked to the accusation it answers, else ''."""
+    target = _value(row, "answers").strip()
+    if not target:
+        return ""
+    which = f"#{numbers[target]}" if numbers and target in numbers else target
+    lag = _value(row, "answer_lag_days").strip()
+    try:
+        days = int(float(lag))
+        later = f" ({days} day{'s' if days != 1 else ''} later)" if lag else ""
+    except ValueError:
+        later = ""
+    return f"answers the accusation {which}{later}"
+
+
+def errata_for(article: Mapping, errors: pd.DataFrame | None) -> list[dict]:
+    """The recorded errors of `article` (``load.read_article_errors``), each with its offsets in the text.
+
+    Rows whose quote is not in the text (or that concern the article as a whole) get start = end = -1.
+    """
+    if errors is None or not len(errors):
+        return []
+    text = str(article.get("text", ""))
+    out = []
+    for row in errors[errors["doc_id"] == article["doc_id"]].to_dict("records"):
+        start = text.find(row["quote"]) if row.get("quote") else -1
+        out.append({**row, "start": start, "end": start + len(row["quote"]) if start >= 0 else -1})
+    return out
+
+
+def errata_spans(article: Mapping, errata: Sequence[Mapping]) -> pd.DataFrame:
+    """Spans of the layer ``erratum`` for the errors anchored in the text (for :func:`highlight`)."""
+    from .schema import frame
+
+    text = str(article.get("text", ""))
+    return frame("spans", [{"doc_id": article["doc_id"], "layer": "erratum", "label": e["status"],
+                            "start": e["start"], "end": e["end"], "text": text[e["start"]:e["end"]],
+                            "value": f"note {n}", "rule": "data/timeline/article_errors.csv"}
+                           for n, e in enumerate(errata, 1) if e["start"] >= 0])
+
+
+def errata_html(errata: Sequence[Mapping]) -> str:
+    """The article's recorded errors as a numbered list, each with the primary record and its link."""
+    if not errata:
+        return ""
+    items = []
+    for n, e in enumerate(errata, 1):
+        quote = f"“{escape(e['quote'])}”: " if e.get("quote") and e["start"] >= 0 else "The article as a whole: "
+        link = (f' <a href="{escape(e["url"])}" rel="noopener noreferrer">'
+                f'{escape(e.get("source_title") or "primary source")}</a>' if e.get("url") else "")
+        items.append(f'<li id="note-{n}"><b>{escape(e["status"])}</b> — {quote}{escape(e["claim_in_article"])} '
+                     f"<i>Primary record:</i> {escape(e['primary_record'])}{link}</li>")
+    return ('<div class="errata"><h2>What the article itself gets wrong or leaves unsure</h2>'
+            "<p>Checked against the primary record (data/timeline/article_errors.csv). Underlined with a dashed "
+            f'line in the text.</p><ol>{"".join(items)}</ol></div>')
+
+
+def statements_table_html(statements: pd.DataFrame, errata: Sequence[Mapping] = ()) -> str:
+    """The evidence table: one row per statement: stance, who → whom, as written, when, the statement, rule.
+
+    A denial that answers an accusation says which one and how many days later; a
+    statement holding words the primary record contradicts points to the note below.
+    On narrow screens each row becomes a card (see the page CSS).
+    """
     if statements.empty:
         return "<p>No attributed statements were found.</p>"
-    head = ("<tr><th>#</th><th>stance</th><th>who (actor)</th><th>against whom</th><th>source as written</th>"
-            "<th>cue</th><th>mode</th><th>hedged / evidence</th><th>when it happened</th><th>statement</th>"
-            "<th>rule</th></tr>")
+    headers = ["#", "stance", "who → whom", "as written", "when", "statement", "rule"]
+    head = "<tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr>"
+    numbers = {sid: i for i, sid in enumerate(statements["statement_id"], 1)}
     body = []
     for i, s in enumerate(statements.to_dict("records"), 1):
-        when = s["event_start"] if s["event_start"] == s["event_end"] else f"{s['event_start']} – {s['event_end']}"
-        when_text = f" (“{s['time_text']}”)" if s["time_text"] else " (publication date)"
+        said = when_said(s)
+        said += f" (“{s['time_text']}”)" if s["time_text"] else " (publication date)"
+        about = when_about(s)
+        when = f"said {said}" + (f"; about {about}" if about else "")
         flags = ", ".join(x for x in ("hedged" if s["hedged"] else "", s["evidence"]) if x)
-        body.append(
-            f"<tr><td>{i}</td><td class=\"stance-{escape(s['stance'])}\">{escape(s['stance'])}</td>"
-            f"<td>{escape(s['actor'])} <small>({escape(s['source_type'])})</small></td><td>{escape(s['target'])}</td>"
-            f"<td>{escape(s['source'])}</td><td>{escape(s['cue'])}</td><td>{escape(s['mode'])}</td>"
-            f"<td>{escape(flags)}</td><td>{escape(when)}{escape(when_text)}</td><td class=\"stmt\">{escape(s['text'])}</td>"
-            f"<td><code>{'+<wbr>'.join(escape(part) for part in s['rule'].split('+'))}</code></td></tr>")
-    return f"<table>{head}{''.join(body)}</table>"
+        speaker = _value(s, "speaker")
+        who = escape(s["actor"]) + (f" → {escape(s['target'])}" if s["target"] else "")
+        who += f" <small>({escape(speaker)}; {escape(s['source_type'])})</small>" if speaker else \
+            f" <small>({escape(s['source_type'])})</small>"
+        answers = answer_text(s, numbers)
+        stance = escape(stance_name(s["stance"])) + (f"<br><small>{escape(answers)}</small>" if answers else "")
+        notes = [n for n, e in enumerate(errata, 1) if e["start"] >= 0 and int(s["start"]) <= e["start"] < int(s["end"])]
+        note = "".join(f' <a class="links" href="#note-{n}">[article error: note {n}]</a>' for n in notes)
+        written = f"{escape(s['source'])} · <i>{escape(s['cue'])}</i> · {escape(s['mode'])}"
+        text = escape(s["text"]) + (f" <small>[{escape(flags)}]</small>" if flags else "") + note
+        rule = "+<wbr>".join(escape(part) for part in str(s["rule"]).split("+"))
+        cells = [str(i), stance, who, written, escape(when), text, f"<code>{rule}</code>"]
+        classes = ["", f"stance-{escape(s['stance'])}", "", "", "", "stmt", ""]
+        body.append("<tr>" + "".join(f'<td data-label="{h}"{f" class={chr(34)}{c}{chr(34)}" if c else ""}>{v}</td>'
+                                     for h, c, v in zip(headers, classes, cells)) + "</tr>")
+    return f'<div class="scroll"><table class="statements">{head}{"".join(body)}</table></div>'
 
 
 def _page(title: str, body: str, script: str = "") -> str:
@@ -173,40 +309,88 @@ def _page(title: str, body: str, script: str = "") -> str:
             f"<body><main>{body}</main>{f'<script>{script}</script>' if script else ''}</body></html>\n")
 
 
-def article_body(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame) -> str:
-    """Header, legend, highlighted text and evidence table of one article (HTML, escaped)."""
+def article_body(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame,
+                 errors: pd.DataFrame | None = None, interactive: bool = True) -> str:
+    """Header, legend, highlighted text, the article's own errors and the evidence table (HTML, escaped).
+
+    `interactive` pages (the static HTML, with its script) have legend boxes and a tap box
+    that explains a highlight; notebook fragments have neither and say so.
+    """
     doc_spans = spans[spans["doc_id"] == article["doc_id"]] if len(spans) else spans
     doc_statements = statements[statements["doc_id"] == article["doc_id"]] if len(statements) else statements
+    errata = errata_for(article, errors)
+    marks = errata_spans(article, errata)
+    shown = pd.concat([doc_spans, marks], ignore_index=True) if len(marks) else doc_spans
+    layers = list(LAYERS) + (["erratum"] if len(marks) else [])
     meta = "".join(f"<span><b>{escape(k)}:</b> {escape(str(article.get(k, '')) or 'unknown')}</span>"
                    for k in ("outlet", "credit", "published", "doc_id"))
+    how = ("Tap or click a highlight to see its layer, value and the rule that made it (shown in the box under "
+           "the text). Untick a layer in the legend to hide it; the others stay." if interactive else
+           "Hover over a highlight to see its layer, value and the rule that made it. To switch layers on and "
+           "off, use notebook 03 or the static page written by <code>python -m analysis report</code>.")
+    explain = ('<p class="explain" id="explain" aria-live="polite">Tap a highlight to see what it marks.</p>'
+               if interactive else "")
     return (
         f"<h1>{escape(str(article.get('title') or article['doc_id']))}</h1><p class=\"meta\">{meta}</p>"
-        "<p class=\"note\">Every highlight is a machine label; hover over it to see its layer, value and the rule "
-        "that made it. Untick a layer in the legend to hide it. Boilerplate (ads, forms, captions, credits) is "
-        "greyed out and never counted.</p>"
-        f"{legend_html(doc_spans)}"
-        f"<div class=\"article\" id=\"article\">{highlight(str(article['text']), doc_spans)}</div>"
-        f"<h2>Statements found ({len(doc_statements)})</h2>{statements_table_html(doc_statements)}"
+        f"<p class=\"note\">Every highlight is a machine label. {how} Boilerplate (ads, forms, captions, "
+        "credits) is greyed out and never counted.</p>"
+        f"{legend_html(shown, layers=layers, boxes=interactive)}"
+        f"<div class=\"article\" id=\"article\">{highlight(str(article['text']), shown)}</div>{explain}"
+        f"{errata_html(errata)}"
+        f"<h2>Statements found ({len(doc_statements)})</h2>{statements_table_html(doc_statements, errata)}"
         f"<p class=\"meta\">kit {escape(__version__)} · lexicon hash {escape(lexicon_hash())}</p>")
 
 
 def article_html(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame,
-                 back_link: str | None = "../index.html") -> str:
-    """A standalone page: the article with its layers highlighted, a legend and the evidence table."""
+                 back_link: str | None = "../index.html", errors: pd.DataFrame | None = None) -> str:
+    """A standalone page: the article with its layers highlighted, a legend, its errors and the evidence table."""
     nav = f'<p><a href="{escape(back_link)}">← all articles and figures</a></p>' if back_link else ""
-    return _page(str(article.get("title") or article["doc_id"]), nav + article_body(article, spans, statements),
-                 _TOGGLE_SCRIPT)
+    return _page(str(article.get("title") or article["doc_id"]),
+                 nav + article_body(article, spans, statements, errors), _TOGGLE_SCRIPT)
 
 
-def article_fragment(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame) -> str:
-    """The article page as a self-styled ``<div>`` for notebooks and widgets (CSS scoped, no script)."""
-    # No script here, so the legend's on/off boxes could not work: hide them.
-    return (f"<div class=\"wsw\"><style>{css('.wsw')}\n.wsw .legend input{{display:none}}</style>"
-            f"{article_body(article, spans, statements)}</div>")
+def article_fragment(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame,
+                     errors: pd.DataFrame | None = None) -> str:
+    """The article page as a self-styled ``<div>`` for notebooks and widgets (CSS scoped, no script, no boxes)."""
+    # JupyterLab styles every output table (fixed layout, right-aligned cells), which squeezes the
+    # statements to a word per line: these rules win over it.
+    lab = (".wsw table.statements,.wsw table.counts{table-layout:auto!important}"
+           ".wsw table.statements td,.wsw table.statements th{text-align:left!important;max-width:none!important}"
+           ".wsw table.statements td.stmt{min-width:16rem!important}")
+    return (f"<div class=\"wsw\"><style>{css('.wsw')}\n{lab}</style>"
+            f"{article_body(article, spans, statements, errors, interactive=False)}</div>")
+
+
+def counts_html(statements: pd.DataFrame) -> str:
+    """What the articles report, in numbers: statements, speech acts, denials answering an accusation, median lag."""
+    from .aggregate import act_ids, answer_links, has_acts
+
+    if statements.empty:
+        return "<p>No statements were found.</p>"
+    acts = act_ids(statements)
+    rows = []
+    for stance in ("denial", "accusation", "other"):
+        mine = statements["stance"] == stance
+        rows.append(f"<tr><td>{escape(stance_name(stance))}</td><td>{int(mine.sum())}</td>"
+                    f"<td>{acts[mine].nunique()}</td></tr>")
+    links = answer_links(statements)
+    lag = links["median_lag_days"]
+    grouped = "" if has_acts(statements) else (
+        " <small>(the statement engine has not grouped repeats into acts here: each statement is one act)"
+        "</small>")
+    if links["linked"] is None:
+        answered = ("<p>Denials that answer a known accusation: not known (this statement table does not link "
+                    "denials to the accusations they answer).</p>")
+    else:
+        answered = (f"<p>Denials that answer a known accusation: <b>{links['linked']}</b> of {links['denials']}"
+                    + (f"; median lag <b>{lag:g} days</b>" if lag is not None else "") + ".</p>")
+    return ("<table class=\"counts\"><tr><th>stance</th><th>statements reported</th>"
+            f"<th>speech acts reported</th></tr>{''.join(rows)}</table>{grouped}{answered}")
 
 
 def index_html(articles: pd.DataFrame, pages: Mapping[str, str], figures: Iterable[Mapping],
-               tables: Sequence[str] = (), rejects: pd.DataFrame | None = None) -> str:
+               tables: Sequence[str] = (), rejects: pd.DataFrame | None = None,
+               statements: pd.DataFrame | None = None) -> str:
     """The report's front page: article pages, figures (with their data and formats), tables and rejects.
 
     `pages` maps doc_id to a relative link; each figure is a mapping with ``name``, ``title`` and
@@ -229,8 +413,11 @@ def index_html(articles: pd.DataFrame, pages: Mapping[str, str], figures: Iterab
         reject_html = f"<h2>Inputs not used ({len(rejects)})</h2><table><tr><th>file</th><th>reason</th></tr>{rows}</table>"
     body = (f"<h1>Who said what, when</h1><p class=\"meta\">kit {escape(__version__)} · lexicon hash "
             f"{escape(lexicon_hash())} · {len(articles)} article(s)</p>"
-            "<p class=\"note\">Counts are of <b>statements reported</b> in these articles, not of events in the "
-            "world. Each figure sits beside the CSV of its numbers and a caption file saying what was counted.</p>"
-            f"<h2>Articles</h2><ul>{items}</ul><h2>Figures</h2>{figs}"
+            "<p class=\"note\">Counts are of what these articles <b>report</b> (speech acts: several sentences "
+            "reporting one statement count once), not of events in the world. Each figure sits beside the CSV of "
+            "exactly its numbers and a caption file saying what was counted.</p>"
+            f"<h2>Articles</h2><ul>{items}</ul>"
+            + (f"<h2>In numbers</h2>{counts_html(statements)}" if statements is not None else "")
+            + f"<h2>Figures</h2>{figs}"
             f"<h2>Tables</h2><p>{table_links}</p>{reject_html}")
     return _page("Who said what, when — report", body)

@@ -62,13 +62,17 @@ TABLES: dict[str, dict[str, str]] = {
         "period": "Period label (e.g. 2022-09, or a named period).",
         "stance": "denial | accusation | other.",
         "actor": "Canonical actor, or 'all'.",
-        "n_statements": "Statements reported in that cell (the unit is reports, not events).",
+        "n_statements": "Statements reported in that cell (reports, not events; several may report one speech act).",
         "n_docs": "Distinct articles contributing to the cell.",
-        "share": "n_statements / all statements of that period and actor.",
-        "ci_low": "Lower bound of the 95% Wilson interval for share.",
-        "ci_high": "Upper bound of the 95% Wilson interval for share.",
-        "period_total": "Denominator of share: all statements of that period (and actor).",
-        "small_n": "True when period_total is below the small-n threshold (5): read with care.",
+        "share": "The stance's share of that period's (and actor's) total, in the unit named by `unit`.",
+        "ci_low": "Lower bound of the 95% Wilson interval for share (treats the unit as independent).",
+        "ci_high": "Upper bound of the 95% Wilson interval for share (treats the unit as independent).",
+        "period_total": "Denominator of share: all speech acts (or statements, see `unit`) of that period (and actor).",
+        "small_n": "True when period_total is below 5 or all of the period comes from one article: read with care.",
+        "n_acts": "Distinct speech acts reported in that cell (statements sharing an act_id count once).",
+        "unit": "What share and period_total count: acts (speech acts) or statements.",
+        "period_docs": "Distinct articles in that period (and actor), whatever their stance.",
+        "directions": "Who -> whom in that cell with counts in `unit`, e.g. 'United States → North Korea: 2'.",
     },
 }
 
@@ -80,7 +84,7 @@ STANCES = ("denial", "accusation", "other")
 MODES = ("direct", "indirect", "mixed", "according_to")
 SOURCE_TYPES = ("person", "organisation", "government", "media", "anonymous", "document", "unknown")
 
-_INT_COLUMNS = {"start", "end", "sent_index", "n_statements", "n_docs", "period_total"}
+_INT_COLUMNS = {"start", "end", "sent_index", "n_statements", "n_docs", "period_total", "n_acts", "period_docs"}
 _FLOAT_COLUMNS = {"share", "ci_low", "ci_high", "answer_lag_days"}
 _BOOL_COLUMNS = {"hedged", "small_n", "collapsed"}
 

@@ -58,8 +58,12 @@ def scoped_css(scope: str = ".wsw") -> str:
              f"{scope} .l-selected{{outline:3px solid #000;outline-offset:2px}}"
              f"{scope} .article{{max-height:520px;overflow-y:auto;box-sizing:border-box}}"
              f"{scope} .legend{{box-sizing:border-box}} {scope} table{{box-sizing:border-box;max-width:100%}}"
-             # break-word, not anywhere: short cells keep whole words ("accusation", not "accusat-ion")
-             f"{scope} table{{table-layout:auto}} {scope} td,{scope} th{{overflow-wrap:break-word;word-break:normal}}"
+             # Words are never broken ("accusation", not "accusatio|n"): the table scrolls sideways instead.
+             f"{scope} table{{table-layout:auto}} {scope} td,{scope} th{{overflow-wrap:normal;word-break:normal}}"
+             f"{scope} table.listing td.stmt{{min-width:12rem}} {scope} .scroll{{overflow-x:auto;max-width:100%}}"
+             # Rule ids may break anywhere but keep a readable column; on a phone the table scrolls instead of
+             # squeezing every column to a letter.
+             f"{scope} table.listing{{min-width:44rem}} {scope} table.listing td:last-child{{min-width:7rem}}"
              f"{scope} table.listing code{{overflow-wrap:anywhere;font-size:.78em}}"
              f"{scope} .ev{{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;"
              f"font-size:.95rem;line-height:1.4;margin:.4rem 0;padding:.6rem .8rem;border:1px solid #ddd;"
@@ -97,15 +101,20 @@ def statement_choices(statements: pd.DataFrame) -> list[tuple[str, str]]:
         text = " ".join(str(s["text"]).split())
         text = text if len(text) <= 80 else text[:77] + "…"
         target = f" → {s['target']}" if s["target"] else ""
-        out.append((f"{n:>2}. {s['stance']:<10} {s['actor']}{target} ({s['cue']}): {text}", s["statement_id"]))
+        out.append((f"{n:>2}. {render.stance_name(s['stance']):<10} {s['actor']}{target} ({s['cue']}): {text}",
+                    s["statement_id"]))
     return out
 
 
-def statement_evidence(statement: Mapping, spans: pd.DataFrame) -> dict:
+def statement_evidence(statement: Mapping, spans: pd.DataFrame, statements: pd.DataFrame | None = None,
+                       errata: Sequence[Mapping] = ()) -> dict:
     """Everything behind one statement's label: rule, cue, source and actor, target, time, hedges, evidence.
 
     Spans are taken from the statement's own cue/source/content spans (their ``value`` is its id)
-    and from the hedge, evidence, stance and timex spans inside its sentence.
+    and from the hedge, evidence, stance and timex spans inside its sentence. With the statement
+    engine's columns: the named speaker, when the thing talked about happened, and for a denial
+    the accusation it answers (`statements` gives that accusation's text). `errata`
+    (``render.errata_for``) adds what the article itself gets wrong inside the statement.
     """
     sid, start, end = statement["statement_id"], int(statement["start"]), int(statement["end"])
     doc = spans[spans["doc_id"] == statement["doc_id"]] if len(spans) else spans
@@ -116,31 +125,66 @@ def statement_evidence(statement: Mapping, spans: pd.DataFrame) -> dict:
         rows = inside[inside["layer"] == layer] if len(inside) else inside
         return [f"{r['text']} [{r['rule']}]" for r in rows.to_dict("records")]
 
-    dates = statement["event_start"] if statement["event_start"] == statement["event_end"] else \
-        f"{statement['event_start']} – {statement['event_end']}"
-    return {
+    out = {
         "statement": statement["text"],
-        "stance": statement["stance"],
+        "stance": render.stance_name(statement["stance"]),
         "stance words": texts("denial") + texts("accusation"),
         "rule": statement["rule"],
         "cue": statement["cue"],
         "mode": statement["mode"],
         "source (as written)": statement["source"],
+    }
+    speaker = str(statement.get("speaker") or "")
+    if speaker:
+        out["speaker"] = speaker
+    out.update({
         "actor": f"{statement['actor']} ({statement['source_type']})",
         "target": statement["target"] or "—",
         "time expression": statement["time_text"] or "none: the publication date was used",
-        "event dates": dates or "unknown",
+        "said on": render.when_said(statement) or "unknown",
+    })
+    about = render.when_about(statement)
+    if about or "about_start" in statement:
+        out["about events of"] = about or "not stated"
+    answers = str(statement.get("answers") or "").strip()
+    if answers:
+        line = render.answer_text(statement)
+        if statements is not None:
+            hit = statements[statements["statement_id"] == answers]
+            if len(hit):
+                line += f": {hit.iloc[0]['actor']} — “{' '.join(str(hit.iloc[0]['text']).split())[:160]}”"
+        out["answers"] = line
+    out.update({
         "hedges": texts("hedge") or (["hedged"] if statement["hedged"] else ["none"]),
         "evidence": texts("evidence") or [statement["evidence"] or "none"],
         "spans of this statement": [f"{r['layer']}: {r['text']} [{r['rule']}]" for r in own.to_dict("records")],
-    }
+    })
+    mine = [e for e in errata if e["start"] >= 0 and start <= e["start"] < end]
+    if mine:
+        out["the article's own error"] = [
+            f"{e['status']}: {e['claim_in_article']} Primary record: {e['primary_record']} ({e['url']})"
+            if e.get("url") else f"{e['status']}: {e['claim_in_article']} Primary record: {e['primary_record']}"
+            for e in mine]
+    return out
+
+
+def _linked(text: str) -> str:
+    """`text` escaped, with a trailing '(http…)' turned into a link (the primary source of an article error)."""
+    import re
+
+    match = re.search(r"\((https?://[^\s()]+)\)$", text)
+    if not match:
+        return escape(text)
+    url = match.group(1)
+    return (escape(text[:match.start()]) + f'(<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">'
+            f"{escape(url)}</a>)")
 
 
 def evidence_html(evidence: Mapping) -> str:
     """A definition list of :func:`statement_evidence`, every value escaped."""
     items = []
     for key, value in evidence.items():
-        shown = "<br>".join(escape(str(v)) for v in value) if isinstance(value, list) else escape(str(value))
+        shown = "<br>".join(_linked(str(v)) for v in value) if isinstance(value, list) else escape(str(value))
         items.append(f"<dt>{escape(key)}</dt><dd>{shown or '—'}</dd>")
     return f'<dl class="ev">{"".join(items)}</dl>'
 
@@ -157,7 +201,6 @@ def statements_listing_html(statements: pd.DataFrame) -> str:
     """
     if statements.empty:
         return "<p>No statements.</p>"
-    cols = "".join(f'<col style="width:{w_}%">' for _, w_ in _LISTING_COLUMNS)
     head = "".join(f"<th>{escape(h)}</th>" for h, _ in _LISTING_COLUMNS)
     rows = []
     for n, s in enumerate(statements.to_dict("records"), 1):
@@ -166,11 +209,12 @@ def statements_listing_html(statements: pd.DataFrame) -> str:
         flags = ", ".join(x for x in ("hedged" if s["hedged"] else "", s["evidence"]) if x)
         text = escape(str(s["text"])) + (f" <small>[{escape(flags)}]</small>" if flags else "")
         rule = "+<wbr>".join(escape(part) for part in str(s["rule"]).split("+"))
-        rows.append(f"<tr><td>{n}</td><td class=\"stance-{escape(s['stance'])}\">{escape(s['stance'])}</td>"
+        rows.append(f"<tr><td>{n}</td><td class=\"stance-{escape(s['stance'])}\">{escape(render.stance_name(s['stance']))}</td>"
                     f"<td>{escape(s['actor'])}</td><td>{escape(s['target']) or '—'}</td><td>{escape(s['cue'])}</td>"
-                    f"<td>{escape(when)}</td><td>{text}</td><td><code>{rule}</code></td></tr>")
-    return (f'<table class="listing" style="table-layout:fixed"><colgroup>{cols}</colgroup>'
-            f"<tr>{head}</tr>{''.join(rows)}</table>")
+                    f"<td>{escape(when)}</td><td class=\"stmt\">{text}</td><td><code>{rule}</code></td></tr>")
+    # No fixed column widths: each column takes what its words need, and the table scrolls on a phone.
+    return (f'<div class="scroll"><table class="listing">'
+            f"<tr>{head}</tr>{''.join(rows)}</table></div>")
 
 
 def article_view(article: Mapping, spans: pd.DataFrame, groups: Sequence[str],
@@ -178,7 +222,7 @@ def article_view(article: Mapping, spans: pd.DataFrame, groups: Sequence[str],
     """(legend HTML, highlighted article HTML) for the ticked layer `groups`, the chosen statement outlined."""
     layers = layers_for(groups)
     doc = spans[(spans["doc_id"] == article["doc_id"]) & spans["layer"].isin(layers)]
-    legend = render.legend_html(doc, layers=[l for l in layers if l != "boilerplate"] + ["boilerplate"])
+    legend = render.legend_html(doc, layers=[l for l in layers if l != "boilerplate"] + ["boilerplate"], boxes=False)
     if selected is not None:
         mark = schema.frame("spans", [{"doc_id": article["doc_id"], "layer": "selected", "label": "chosen statement",
                                        "start": int(selected["start"]), "end": int(selected["end"]),
@@ -186,7 +230,17 @@ def article_view(article: Mapping, spans: pd.DataFrame, groups: Sequence[str],
                                        "value": selected["statement_id"], "rule": "your choice"}])
         doc = pd.concat([doc, mark], ignore_index=True)
     body = f'<div class="article">{render.highlight(str(article["text"]), doc)}</div>'
+    if selected is not None:
+        body += _SCROLL_TO_SELECTED
     return _wrap(legend), _wrap(body)
+
+
+#: Scrolls the article box (not the page) to the chosen statement when the HTML is shown. A widget's
+#: HTML runs no <script>; an image that fails to load runs its onerror handler, in JupyterLab and Voilà.
+_SCROLL_TO_SELECTED = (
+    '<img alt="" src="data:," style="display:none" onerror="(function(img){var box=img.parentNode.'
+    "querySelector('.article');var s=box&&box.querySelector('.l-selected');if(!s){return;}"
+    "box.scrollTop+=s.getBoundingClientRect().top-box.getBoundingClientRect().top-40;})(this)\">")
 
 
 @dataclass
@@ -202,10 +256,20 @@ class ArticleControls:
     table: w.HTML
 
 
-def article_explorer(tables, doc_id: str | None = None) -> w.VBox:
+_EXPLORER_CSS = """<style>
+.wsw-article-explorer .widget-html,.wsw-article-explorer .widget-html-content,
+.wsw-timeline-explorer .widget-html,.wsw-timeline-explorer .widget-html-content{min-width:0;max-width:100%}
+.wsw-article-explorer .wsw-statements select{width:100% !important;max-width:100%;box-sizing:border-box}
+.wsw-article-explorer .wsw-statements{max-width:100%;box-sizing:border-box}
+</style>"""
+
+
+def article_explorer(tables, doc_id: str | None = None, errors: pd.DataFrame | None = None) -> w.VBox:
     """Highlighted article with a checkbox per layer, a legend, the statements and their evidence.
 
-    `tables` is a :class:`analysis.pipeline.Tables`. Returns the top-level widget; its
+    `tables` is a :class:`analysis.pipeline.Tables`; `errors` (``load.read_article_errors()``)
+    adds the article's own errors to the evidence of the statements they concern. Choosing a
+    statement outlines it and scrolls the article to it. Returns the top-level widget; its
     controls are ``.controls`` (:class:`ArticleControls`).
     """
     articles, spans, statements = tables.articles, tables.spans, tables.statements
@@ -237,7 +301,8 @@ def article_explorer(tables, doc_id: str | None = None) -> w.VBox:
 
     def show_evidence(_=None):
         s = chosen()
-        c.evidence.value = _wrap(evidence_html(statement_evidence(s, spans)) if s else
+        errata = render.errata_for(current(), errors) if s else []
+        c.evidence.value = _wrap(evidence_html(statement_evidence(s, spans, statements, errata)) if s else
                                  "<p>Choose a statement in the list to see the evidence behind its label.</p>")
         redraw()
 
@@ -258,8 +323,9 @@ def article_explorer(tables, doc_id: str | None = None) -> w.VBox:
     table = w.Accordion(children=[c.table], titles=("All statements as a table",))
     table.selected_index = None
     ui = w.VBox([
+        w.HTML(_EXPLORER_CSS),
         c.article if len(docs) > 1 else w.HTML(_wrap(f"<b>{escape(docs[0][0])}</b>")),
-        w.HTML("<b>Layers</b> (untick to hide)"), boxes, c.legend, c.text,
+        w.HTML("<b>Layers</b> (untick to hide; the others stay)"), boxes, c.legend, c.text,
         w.HTML("<b>Statements the kit found</b> — choose one to see its evidence"),
         c.statements, c.evidence, table,
     ], layout=w.Layout(width="100%"))
@@ -292,6 +358,21 @@ def statements_in_period(statements: pd.DataFrame, articles: pd.DataFrame, perio
     labels = aggregate.assign_periods(chosen, articles, when=when, freq="month" if periods else freq,
                                       periods=periods)
     return chosen[(labels == period) & chosen["stance"].isin(list(stances))]
+
+
+def drawn_counts(counts: pd.DataFrame, stances: Sequence[str], measure: str = "counts") -> pd.DataFrame:
+    """The rows of `counts` a timeline chart draws: the chosen stances, in the periods shown.
+
+    Counts draw only periods with some of the chosen stances (``plots.plot_periods``),
+    shares every period; an exported CSV must hold exactly that.
+    """
+    chosen = counts[counts["stance"].isin(list(stances))]
+    if chosen.empty or measure == "shares":
+        return chosen.reset_index(drop=True)
+    column = aggregate.counted(chosen)
+    shown = chosen.groupby("period")[column].sum()
+    keep = [p for p in shown.index if shown[p] > 0] or list(shown.index)
+    return chosen[chosen["period"].isin(keep)].reset_index(drop=True)
 
 
 def draw_timeline(counts: pd.DataFrame, *, measure: str = "counts", when: str = "happened",
@@ -353,14 +434,15 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
         when=w.ToggleButtons(options=[("when it happened", "happened"), ("when it was reported", "reported")],
                              value="happened", description="Group by", style={"button_width": "170px"}),
         freq=w.Dropdown(options=list(GRANULARITIES), value="month", description="Granularity"),
-        stances={s: w.Checkbox(value=s != "other", description=s, indent=False, layout=w.Layout(width="auto"))
+        stances={s: w.Checkbox(value=s != "other", description=render.stance_name(s), indent=False,
+                               layout=w.Layout(width="auto"))
                  for s in schema.STANCES},
         actor=w.Dropdown(options=actors, value="all", description="Who spoke"),
         measure=w.ToggleButtons(options=[("counts", "counts"), ("shares", "shares")], value="counts",
                                 description="Show", style={"button_width": "90px"}),
         period=w.Dropdown(options=[], description="Period"),
         out_dir=w.Text(value=str(out_dir), description="Save to"),
-        export=w.Button(description="Export figure", icon="download", button_style="primary"),
+        export=w.Button(description="Export figure", button_style="primary"),
         chart=w.Image(format="png", layout=w.Layout(max_width="100%", height="auto")),
         listing=w.HTML(), status=w.HTML())
 
@@ -389,14 +471,17 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
                                 + statements_listing_html(rows))
 
     def save(_=None):
-        name = f"timeline-{c.when.value}-{c.freq.value}-{c.measure.value}-{c.actor.value}"
+        # The file name says every choice, so a second export with other stances does not overwrite the first.
+        name = (f"timeline-{c.when.value}-{c.freq.value}-{c.measure.value}-{c.actor.value}-"
+                + ("+".join(render.stance_name(s) for s in stances()) or "none"))
         caption = {"inputs": sorted(set(articles["source_path"])), "periods": list(c.counts["period"].unique()),
                    "grouping": c.when.value, "granularity": c.freq.value, "measure": c.measure.value,
                    "stances": stances(), "actor": c.actor.value,
-                   "denominator": "all attributed statements of the period (and actor); unit: statements "
-                                  "reported, not events"}
+                   "denominator": f"all {aggregate.unit_words(c.counts)} of the period (and actor), whatever "
+                                  "their stance; reports, not events"}
         try:
-            c.saved = export.save_figure(c.figure, name, c.out_dir.value, c.counts, caption)
+            c.saved = export.save_figure(c.figure, name, c.out_dir.value, drawn_counts(c.counts, stances(),
+                                                                                      c.measure.value), caption)
         except OSError as exc:
             c.status.value = _wrap(f'<p class="warn">Could not save: {escape(str(exc))}</p>')
             return
@@ -417,7 +502,7 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
         w.HBox([w.HTML("<b>Stances drawn:</b>&nbsp;"), *c.stances.values()]),
         c.chart,
         c.period, c.listing,
-        w.HBox([c.out_dir, c.export]), c.status,
+        w.HBox([c.out_dir, c.export]), c.status, w.HTML(_EXPLORER_CSS),
     ], layout=w.Layout(width="100%"))
     ui.add_class("wsw-timeline-explorer")
     ui.controls = c
@@ -439,8 +524,25 @@ _DISAGREEMENT_HEADERS = {"sent_index": "#", "text": "sentence", "student_label":
                          "kit_speaker": "kit speaker", "who_differs": "who differs from the key"}
 
 
-def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame) -> str:
-    """The student's scores against the answer key and the kit, and the disagreements, as HTML."""
+def errors_html(found: Mapping[int, list], number: Mapping[int, int] | None = None) -> str:
+    """The article's recorded errors as a list: sentence, what it says, the primary record and its link."""
+    items = []
+    for i, rows in found.items():
+        for row in rows:
+            where = f"Sentence {number[i]}: " if number and i in number else ""
+            link = (f' <a href="{escape(row["url"])}" target="_blank" rel="noopener noreferrer">'
+                    f'{escape(row.get("source_title") or "primary source")}</a>' if row.get("url") else "")
+            items.append(f'<li><b>{escape(where)}{escape(row["status"])}.</b> {escape(row["claim_in_article"])} '
+                         f'<i>Primary record:</i> {escape(row["primary_record"])}{link}</li>')
+    if not items:
+        return ""
+    return ('<div class="errata"><b>What the article itself gets wrong</b> (checked against the primary record)'
+            f'<ul>{"".join(items)}</ul></div>')
+
+
+def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame,
+               errors: Mapping[int, list] | None = None) -> str:
+    """The student's scores against the answer key and the kit, the disagreements and the article's errors."""
     vs_key, vs_kit = cls.score(answers, cls.key_answers(key)), cls.score(answers, engine)
     kit_vs_key = cls.score(engine, cls.key_answers(key))
     rows = []
@@ -448,7 +550,7 @@ def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame) -
                     ("the kit vs the answer key", kit_vs_key)):
         rows.append(f"<tr><td>{escape(name)}</td><td>{s['label_agree']} / {s['label_answered']}</td>"
                     f"<td class=\"big\">κ = {_fmt(s['label_kappa'])}</td>"
-                    f"<td>{escape(cls.kappa_words(s['label_kappa']))}</td>"
+                    f"<td>{escape(cls.kappa_words(s['label_kappa'], s['label_n']))}</td>"
                     f"<td>{s['speaker_agree']} / {s['speaker_answered']}</td>"
                     f"<td>κ = {_fmt(s['speaker_kappa'])}</td></tr>")
     head = ("<tr><th></th><th>same label</th><th>Cohen's kappa (label)</th><th>in words</th>"
@@ -457,10 +559,11 @@ def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame) -
     # Number sentences as the form does (1, 2, ...), not by their index in the article.
     number = {int(i): n for n, i in enumerate(key["sent_index"], 1)}
     dis = dis.assign(sent_index=[number[int(i)] for i in dis["sent_index"]]).rename(columns=_DISAGREEMENT_HEADERS)
-    dis_html = _table(dis) if len(dis) else "<p>No disagreements.</p>"
+    dis_html = f'<div class="scroll">{_table(dis)}</div>' if len(dis) else "<p>No disagreements.</p>"
     return (f"<p>You answered <b>{vs_key['answered']}</b> of {vs_key['sentences']} sentences.</p>"
-            f"<table class=\"scores\">{head}{''.join(rows)}</table>"
+            f"<div class=\"scroll\"><table class=\"scores\">{head}{''.join(rows)}</table></div>"
             f"<h4>Where the answers differ ({len(dis)} sentences)</h4>{dis_html}"
+            + errors_html(errors or {}, number) +
             "<p><small>Kappa corrects agreement for chance: 1 is perfect, 0 is what guessing would give. "
             "Unanswered sentences are left out.</small></p>")
 
@@ -468,28 +571,64 @@ def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame) -
 _CLASS_HEADERS = {"answered": "sentences answered", "kappa_vs_key": "κ vs key", "accuracy_vs_key": "same as key",
                   "kappa_vs_kit": "κ vs kit", "accuracy_vs_kit": "same as kit", "coder_a": "student",
                   "coder_b": "other student", "kappa": "κ", "n": "sentences both answered",
-                  "agreement": "in words"}
+                  "agreement": "in words", "majority": "share of the most common"}
 
 
-def class_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame, problems: Sequence[str]) -> str:
-    """A class's agreement (alpha, each student vs key and kit, student pairs) as HTML."""
+def class_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame, problems: Sequence[str],
+               sheets: pd.DataFrame | None = None) -> str:
+    """A class's agreement as HTML: alpha, how the class split per sentence, each student, and student pairs."""
+    warn = "".join(f"<p class=\"warn\">{escape(p)}</p>" for p in problems)
     if answers.empty:
-        return "<p>No answer files found.</p>" + "".join(f"<p class=\"warn\">{escape(p)}</p>" for p in problems)
+        return "<p>No answer sheets found yet.</p>" + warn
     result = cls.class_agreement(answers, key, engine)
-    pairs = result["pairs"].assign(agreement=[cls.kappa_words(k) for k in result["pairs"]["kappa"]])
+    pairs = result["pairs"].assign(agreement=[cls.kappa_words(k, n) for k, n in
+                                              zip(result["pairs"]["kappa"], result["pairs"]["n"])])
+    split = cls.sentence_split(answers, key, engine)
     n = len(result["students"])
+    versions = ""
+    if sheets is not None and len(sheets) and (sheets["version"] > 1).any():
+        later = sheets[~sheets["used"]]
+        versions = (f"<p>{len(later)} later version(s) kept but not compared (saved after the first hand-in"
+                    f"{', after seeing the key' if bool(later['saw_key'].any()) else ''}): "
+                    + escape(", ".join(sorted(set(later["student"])))) + ".</p>")
     return (f"<p><b>{n}</b> student{'s' if n != 1 else ''}. Krippendorff's alpha among them: "
             f"label <b>{_fmt(result['alpha_label'])}</b>, speaker <b>{_fmt(result['alpha_speaker'])}</b>.</p>"
-            + "".join(f"<p class=\"warn\">{escape(p)}</p>" for p in problems)
+            + warn + versions
+            + "<h4>How the class split, sentence by sentence (most divided first)</h4>"
+            + f'<div class="scroll">{_table(split.rename(columns=_CLASS_HEADERS))}</div>'
             + "<h4>Each student against the answer key and the kit</h4>"
-            + _table(result["per_student"].rename(columns=_CLASS_HEADERS))
+            + f'<div class="scroll">{_table(result["per_student"].rename(columns=_CLASS_HEADERS))}</div>'
             + "<h4>Student against student (Cohen's kappa on labels)</h4>"
-            + _table(pairs.rename(columns=_CLASS_HEADERS)))
+            + f'<div class="scroll">{_table(pairs.rename(columns=_CLASS_HEADERS))}</div>')
+
+
+#: Result panels never grow wider than the screen: text wraps, wide tables scroll inside them.
+_RESULT_CSS = """
+.wsw-result,.wsw-status{min-width:0 !important;max-width:100% !important;width:100%}
+.wsw-result .widget-html-content,.wsw-status .widget-html-content{min-width:0;max-width:100%;white-space:normal}
+.wsw-result .wsw,.wsw-status .wsw{max-width:100%;overflow-wrap:break-word}
+"""
+
+#: Under this width the classroom form stacks: sentence above, then the two choices.
+_CLASSROOM_CSS = """<style>""" + _RESULT_CSS + """
+.wsw-classroom .wsw-row{flex-wrap:wrap;row-gap:.25rem;padding:.3rem 0}
+.wsw-classroom .wsw .scroll{overflow-x:auto;max-width:100%}
+.wsw-classroom .wsw .errata{margin:.6rem 0;padding:.5rem .8rem;border-left:4px solid #a04000;background:#fff6ef}
+@media (max-width: 600px){
+ .wsw-classroom .wsw-row > .wsw-sentence{flex:1 1 100% !important;width:100% !important}
+ .wsw-classroom .wsw-row > .wsw-label,.wsw-classroom .wsw-row > .wsw-speaker{flex:1 1 45% !important;width:auto !important;min-width:0 !important}
+ .wsw-classroom .wsw-form-header{display:none !important}
+ .wsw-classroom .widget-text{width:100% !important}
+}
+</style>"""
 
 
 @dataclass
 class ClassroomControls:
-    """The classroom's controls: one label and one speaker dropdown per sentence, and the buttons."""
+    """The student's form: one label and one speaker dropdown per sentence, and the buttons.
+
+    ``saved`` lists the sheets this form handed in; ``saw_key`` is True once the key was shown.
+    """
 
     student: w.Text
     labels: dict[int, w.Dropdown]
@@ -498,43 +637,47 @@ class ClassroomControls:
     save: w.Button
     upload: w.FileUpload
     answers_dir: w.Text
-    compare: w.Button
     result: w.HTML
     status: w.HTML
-    class_result: w.HTML
+    saved: list = field(default_factory=list)
+    saw_key: bool = False
 
 
 def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Path = "class-answers",
-              doc_id: str | None = None, choose_folder: bool = False) -> w.VBox:
-    """Students label each sentence (denial / accusation / neither, and who speaks) and get scored.
+              doc_id: str | None = None, choose_folder: bool = False,
+              errors: pd.DataFrame | None = None) -> w.VBox:
+    """The student's form: label each sentence (denial / accusation / neither, and who speaks), hand in, see the key.
 
-    Scores are against the answer `key` and the kit's own `statements`; answers save to
-    ``<answers_dir>/<student>.csv`` and load back; the teacher compares the folder's sheets.
-    Pass `doc_id` when `statements` holds more than the key's article. The folder is fixed
-    unless `choose_folder` (a Voilà app is open to every student on the network: none of them
-    may pick where the server reads or writes).
+    The answer key stays hidden until the student hands in a sheet (``Hand in my answers``
+    saves it into `answers_dir`) or the teacher releases it (:func:`class_results`). Handing
+    in again keeps every version; the class is compared on the first. No other student's
+    name or score is ever shown here: the class comparison is :func:`class_results`, the
+    teacher's view. `errors` (``load.read_article_errors()``) are shown beside the scores.
+    The folder is fixed unless `choose_folder` (a Voilà app is open to every student on the
+    network: none of them may pick where the server reads or writes).
     """
     fixed_folder = str(answers_dir)
     if doc_id is not None:
         statements = statements[statements["doc_id"] == doc_id]
     engine = cls.engine_answers(statements, key)
-    label_opts = [("—", "")] + [(l, l) for l in cls.LABELS]
-    speaker_opts = [("—", "")] + [(s, s) for s in cls.SPEAKERS]
+    article_id = doc_id or (str(statements["doc_id"].iloc[0]) if len(statements) else "")
+    found_errors = cls.sentence_errors(key, errors, article_id) if errors is not None and article_id else {}
+    label_opts = [("label?", "")] + [(l, l) for l in cls.LABELS]
+    speaker_opts = [("who speaks?", "")] + [(s, s) for s in cls.SPEAKERS]
     c = ClassroomControls(
-        student=w.Text(description="Your name", placeholder="e.g. Ada"),
+        student=w.Text(description="Your name", placeholder="first name and initial, e.g. Ada L"),
         labels={int(i): w.Dropdown(options=label_opts, value="", layout=w.Layout(width="150px", flex="0 0 150px"))
                 for i in key["sent_index"]},
         speakers={int(i): w.Dropdown(options=speaker_opts, value="",
                                      layout=w.Layout(width="170px", flex="0 0 170px"))
                   for i in key["sent_index"]},
-        score=w.Button(description="Score my answers", button_style="primary", icon="check",
-                       layout=w.Layout(width="auto")),
-        save=w.Button(description="Save answers", icon="save", layout=w.Layout(width="auto")),
-        upload=w.FileUpload(accept=".csv", multiple=False, description="Load answers"),
+        score=w.Button(description="Score my answers", layout=w.Layout(width="auto")),
+        save=w.Button(description="Hand in my answers", button_style="primary",
+                      layout=w.Layout(width="auto")),
+        upload=w.FileUpload(accept=".csv", multiple=False, description="Load answers", icon=""),
         answers_dir=w.Text(value=fixed_folder, description="Folder", disabled=not choose_folder,
                            layout=w.Layout(width="60%")),
-        compare=w.Button(description="Compare the class", icon="users", layout=w.Layout(width="auto")),
-        result=w.HTML(), status=w.HTML(), class_result=w.HTML())
+        result=w.HTML(), status=w.HTML())
 
     def folder() -> str:
         # Server side: a disabled box can still be changed by a crafted message, so it is ignored.
@@ -545,18 +688,39 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
         return cls.answers_from_choices(c.student.value, choices)
 
     def on_score(_=None):
-        c.result.value = _wrap(score_html(answers(), key, engine))
+        if not c.saved and not cls.key_released(folder()):
+            done = sum(1 for box in c.labels.values() if box.value)
+            c.result.value = _wrap(
+                f"<p>You answered <b>{done}</b> of {len(c.labels)} sentences. The answer key stays hidden until "
+                "you hand in your answers: press <b>Hand in my answers</b>, then you see the key, the kit and "
+                "where you differ.</p>")
+            return
+        c.saw_key = True
+        c.result.value = _wrap(score_html(answers(), key, engine, found_errors))
 
     def on_save(_=None):
         if not c.student.value.strip():
-            c.status.value = _wrap('<p class="warn">Type your name first: it names the file.</p>')
+            c.status.value = _wrap('<p class="warn">Type your name first: it names your sheet.</p>')
             return
+        first_here = not c.saved
         try:
-            path = export.write_answers(answers(), folder())
+            path = export.write_answers(answers(), folder(), saw_key=c.saw_key)
         except OSError as exc:
             c.status.value = _wrap(f'<p class="warn">Could not save: {escape(str(exc))}</p>')
             return
-        c.status.value = _wrap(f"<p>Saved <code>{escape(str(path))}</code></p>")
+        c.saved.append(path)
+        version = cls.sheet_version(path)
+        if version == 1:
+            note = "Handed in. The answer key is below."
+        elif first_here:
+            note = (f"Handed in as version {version}: a sheet under this name was handed in before (from this or "
+                    "another computer) and is kept too. If it is not yours, add your surname's initial to your "
+                    "name and hand in again, so your teacher can tell you apart.")
+        else:
+            note = (f"Handed in again as version {version}. Your first version is kept; the class comparison "
+                    "uses it unless your teacher chooses the latest.")
+        c.status.value = _wrap(f"<p>{escape(note)}</p>")
+        on_score()
 
     def on_upload(change=None):
         files = c.upload.value
@@ -565,25 +729,22 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
         f = files[0]
         try:
             sheet = cls.read_answers(bytes(f["content"]), key)
-        except (ValueError, pd.errors.ParserError) as exc:
-            c.status.value = _wrap(f'<p class="warn">{escape(f["name"])}: {escape(str(exc))}</p>')
+        except Exception as exc:  # whatever the file holds, say so and keep the form
+            reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else f"cannot be read ({exc})"
+            c.status.value = _wrap(f'<p class="warn">{escape(str(f["name"]))}: {escape(str(reason))}</p>')
             return
         fill(sheet)
-        c.status.value = _wrap(f"<p>Loaded {escape(f['name'])}</p>")
+        c.status.value = _wrap(f"<p>Loaded {escape(str(f['name']))}</p>")
 
     def fill(sheet: pd.DataFrame):
         first = sheet[sheet["student"] == sheet["student"].iloc[0]] if len(sheet) else sheet
         if len(first):
-            c.student.value = str(first["student"].iloc[0])
+            c.student.value = str(first["student"].iloc[0]).lstrip("'")
         for row in first.to_dict("records"):
             c.labels[int(row["sent_index"])].value = row["label"]
             c.speakers[int(row["sent_index"])].value = row["speaker"]
 
-    def on_compare(_=None):
-        sheets, problems = cls.read_class([folder()], key)
-        c.class_result.value = _wrap(class_html(sheets, key, engine, problems))
-
-    for name in ("student", "score", "save", "upload", "answers_dir", "compare", "result", "class_result"):
+    for name in ("student", "score", "save", "upload", "answers_dir", "result", "status"):
         getattr(c, name).add_class(f"wsw-{name.replace('_', '-')}")
     for i in c.labels:
         c.labels[i].add_class("wsw-label")
@@ -591,25 +752,87 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
     c.score.on_click(on_score)
     c.save.on_click(on_save)
     c.upload.observe(on_upload, names="value")
-    c.compare.on_click(on_compare)
 
     # The sentence takes what is left (basis 0), so the dropdowns line up in two columns.
     def text_cell(html: str) -> w.HTML:
-        return w.HTML(html, layout=w.Layout(flex="1 1 0%", min_width="0"))
+        cell = w.HTML(html, layout=w.Layout(flex="1 1 0%", min_width="0"))
+        cell.add_class("wsw-sentence")
+        return cell
 
-    rows = [w.HBox([text_cell(f"<b>{n}.</b> {escape(str(t))}"), c.labels[int(i)], c.speakers[int(i)]],
-                   layout=w.Layout(align_items="center", border_bottom="1px solid #e5e5e5"))
-            for n, (i, t) in enumerate(zip(key["sent_index"], key["text"]), 1)]
+    rows = []
+    for n, (i, t) in enumerate(zip(key["sent_index"], key["text"]), 1):
+        row = w.HBox([text_cell(f"<b>{n}.</b> {escape(str(t))}"), c.labels[int(i)], c.speakers[int(i)]],
+                     layout=w.Layout(align_items="center", border_bottom="1px solid #e5e5e5"))
+        row.add_class("wsw-row")
+        rows.append(row)
     header = w.HBox([text_cell("<b>Sentence</b>"),
                      w.HTML("<b>Label</b>", layout=w.Layout(width="150px", flex="0 0 150px")),
                      w.HTML("<b>Who is speaking?</b>", layout=w.Layout(width="170px", flex="0 0 170px"))])
-    teacher = w.VBox([w.HTML("<p>Teachers: every <b>Save answers</b> lands in this folder; compare them all here.</p>"),
-                      w.HBox([c.answers_dir, c.compare]), c.class_result])
-    teacher_box = w.Accordion(children=[teacher], titles=("Teacher: compare the whole class",))
-    teacher_box.selected_index = None
-    ui = w.VBox([c.student, header, *rows,
-                 w.HBox([c.score, c.save, c.upload], layout=w.Layout(flex_flow="row wrap")),
-                 c.status, c.result, teacher_box], layout=w.Layout(width="100%"))
+    header.add_class("wsw-form-header")
+    parts = [w.HTML(_CLASSROOM_CSS), c.student, header, *rows,
+             w.HBox([c.save, c.score, c.upload], layout=w.Layout(flex_flow="row wrap")), c.status, c.result]
+    if choose_folder:
+        parts.insert(2, c.answers_dir)
+    ui = w.VBox(parts, layout=w.Layout(width="100%"))
     ui.add_class("wsw-classroom")
+    ui.controls = c
+    return ui
+
+
+@dataclass
+class ClassResultsControls:
+    """The teacher's view: which version to compare, compare, release the key; and the outputs."""
+
+    which: w.ToggleButtons
+    compare: w.Button
+    release: w.Checkbox
+    result: w.HTML
+    status: w.HTML
+
+
+def class_results(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Path = "class-answers",
+                  doc_id: str | None = None) -> w.VBox:
+    """The teacher's view of a class: every sheet handed in, compared; the key released when the teacher says so.
+
+    Shows Krippendorff's alpha, how the class split on each sentence (most divided first),
+    each student against the key and the kit, and every pair of students; unreadable sheets
+    are named with their reason. Students never get this view (serve it to the teacher only).
+    """
+    folder = Path(answers_dir)
+    if doc_id is not None:
+        statements = statements[statements["doc_id"] == doc_id]
+    engine = cls.engine_answers(statements, key)
+    c = ClassResultsControls(
+        which=w.ToggleButtons(options=[("first hand-in (before the key)", "first"), ("latest version", "latest")],
+                              value="first", description="Compare", style={"button_width": "220px"}),
+        compare=w.Button(description="Compare the class", button_style="primary",
+                         layout=w.Layout(width="auto")),
+        release=w.Checkbox(value=cls.key_released(folder), description="Students may see the answer key before "
+                           "handing in", indent=False, layout=w.Layout(width="auto")),
+        result=w.HTML(), status=w.HTML())
+
+    def on_compare(_=None):
+        got = cls.collect_class([folder], key, which=c.which.value)
+        c.result.value = _wrap(class_html(got.answers, key, engine, got.problems, got.sheets))
+
+    def on_release(change=None):
+        try:
+            export.set_key_released(folder, c.release.value)
+        except OSError as exc:
+            c.status.value = _wrap(f'<p class="warn">Could not change it: {escape(str(exc))}</p>')
+            return
+        c.status.value = _wrap("<p>The answer key is now <b>" + ("released" if c.release.value else "hidden")
+                               + "</b> for students who have not handed in.</p>")
+
+    for name in ("which", "compare", "release", "result", "status"):
+        getattr(c, name).add_class(f"wsw-{name}")
+    c.compare.on_click(on_compare)
+    c.which.observe(on_compare, names="value")
+    c.release.observe(on_release, names="value")
+    ui = w.VBox([w.HTML(f"<style>{_RESULT_CSS}</style>"),
+                 w.HTML(_wrap(f"<p>Answer sheets are read from <code>{escape(str(folder))}</code>.</p>")),
+                 w.HBox([c.compare, c.which], layout=w.Layout(flex_flow="row wrap")), c.release, c.status,
+                 c.result], layout=w.Layout(width="100%"))
+    ui.add_class("wsw-class-results")
     ui.controls = c
     return ui

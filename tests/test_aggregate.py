@@ -34,7 +34,8 @@ def test_named_periods():
     periods = aggregate.ARTICLE_PERIODS
     assert aggregate.period_of(dt.date(2022, 9, 22), periods=periods) == "September 2022"
     assert aggregate.period_of(dt.date(2022, 11, 3), periods=periods) == "Oct–Nov 2022"
-    assert aggregate.period_of(dt.date(2022, 2, 24), periods=periods) == "other"
+    # not "other": the timeline offers an "other" stance beside its periods (issue 12, point 7)
+    assert aggregate.period_of(dt.date(2022, 2, 24), periods=periods) == "outside these periods"
 
 
 def test_week_is_dated_by_its_middle():
@@ -99,3 +100,60 @@ def test_count_by_outlet_is_per_article():
     assert table.loc[("2022-11", "X", "denial"), "per_article"] == 1.0
     assert table.loc[("2022-11", "X", "accusation"), "per_article"] == 0.5
     assert table.loc[("2022-10", "unknown outlet", "denial"), "n_docs"] == 1   # articles with nothing still count
+
+
+# ---------------------------------------------------- speech acts, direction, small n (issue 12, point 5)
+
+def _acts_frame(act_ids=True):
+    """One KCNA denial reported three times in one article, and accusations both ways."""
+    rows = [
+        # doc, id, stance, actor, target, act
+        ("a", "a:1", "denial", "North Korea", "United States", "a:a1"),
+        ("a", "a:2", "denial", "North Korea", "United States", "a:a1"),
+        ("a", "a:3", "denial", "North Korea", "United States", "a:a1"),
+        ("a", "a:4", "accusation", "North Korea", "United States", "a:a2"),
+        ("a", "a:5", "accusation", "United States", "North Korea", "a:a3"),
+        ("a", "a:6", "accusation", "United States", "North Korea", "a:a4"),
+    ]
+    frame = pd.DataFrame([{"doc_id": d, "statement_id": i, "stance": s, "actor": a, "target": t, "act_id": act,
+                           "event_start": "2022-11-08", "event_end": "2022-11-08"}
+                          for d, i, s, a, t, act in rows])
+    return frame if act_ids else frame.drop(columns="act_id")
+
+
+def test_counts_speech_acts_by_default():
+    counts = aggregate.count_statements(_acts_frame()).set_index("stance")
+    assert counts.loc["denial", "n_acts"] == 1 and counts.loc["denial", "n_statements"] == 3
+    assert counts.loc["denial", "period_total"] == 4  # 4 acts in November, not 6 statements
+    assert counts.loc["denial", "unit"] == "acts"
+    assert aggregate.unit_words(counts) == "speech acts reported"
+
+
+def test_counts_statements_when_asked_or_without_act_ids():
+    counts = aggregate.count_statements(_acts_frame(), unit="statements").set_index("stance")
+    assert counts.loc["denial", "period_total"] == 6 and aggregate.unit_words(counts) == "statements reported"
+    fallback = aggregate.count_statements(_acts_frame(act_ids=False)).set_index("stance")
+    assert fallback.loc["denial", "n_acts"] == 3  # no grouping yet: each statement is its own act
+    empty_ids = _acts_frame().assign(act_id="")
+    assert aggregate.count_statements(empty_ids).set_index("stance").loc["denial", "n_acts"] == 3
+    with pytest.raises(ValueError):
+        aggregate.count_statements(_acts_frame(), unit="articles")
+
+
+def test_counts_name_the_direction_of_accusations():
+    counts = aggregate.count_statements(_acts_frame()).set_index("stance")
+    assert counts.loc["accusation", "directions"] == "United States → North Korea: 2; North Korea → United States: 1"
+
+
+def test_one_article_is_small_n_however_many_statements():
+    frame = pd.concat([_acts_frame(act_ids=False)] * 2, ignore_index=True)
+    frame["statement_id"] = [f"a:{i}" for i in range(len(frame))]
+    counts = aggregate.count_statements(frame)
+    assert counts["period_total"].max() == 12 and counts["period_docs"].max() == 1
+    assert counts["small_n"].all(), "twelve statements from one article are not twelve independent reports"
+
+
+def test_answer_links():
+    st = _acts_frame().assign(answers=["a:5", "", "", "", "", ""], answer_lag_days=["6", "", "", "", "", ""])
+    assert aggregate.answer_links(st) == {"denials": 3, "linked": 1, "median_lag_days": 6.0}
+    assert aggregate.answer_links(_acts_frame()) == {"denials": 3, "linked": None, "median_lag_days": None}

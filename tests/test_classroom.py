@@ -84,7 +84,10 @@ def test_validate_answers_normalises_case_and_blanks():
     ({"student": ["a"], "sent_index": [0], "label": ["denial"]}, "lacks columns"),
     ({"student": [""], "sent_index": [0], "label": ["denial"], "speaker": [""]}, "student name"),
     ({"student": ["a", "a"], "sent_index": [0, 0], "label": ["denial", "neither"], "speaker": ["", ""]}, "twice"),
-    ({"student": ["a"], "sent_index": ["first"], "label": ["denial"], "speaker": [""]}, "whole numbers"),
+    ({"student": ["a"], "sent_index": ["first"], "label": ["denial"], "speaker": [""]}, "sentence numbers"),
+    # Issue 13 point 6: an absurd sent_index gave an OverflowError, which no caller caught.
+    ({"student": ["a"], "sent_index": ["99999999999999999999"], "label": ["denial"], "speaker": [""]},
+     "sentence numbers.*99999999999999999999"),
 ])
 def test_validate_answers_refuses(raw, message):
     with pytest.raises(ValueError, match=message):
@@ -100,7 +103,7 @@ def test_validate_answers_checks_sentences_against_key():
 def test_answers_round_trip_through_export(tmp_path):
     answers = cls.answers_from_choices("Zoë <b>", {4: ("denial", "North Korea"), 0: ("", "")})
     path = export.write_answers(answers, tmp_path)
-    assert path.parent == tmp_path and path.name == "Zoe-b.csv"
+    assert path.parent == tmp_path and path.name == f"Zoe-b-{cls.student_id('Zoë <b>')}.csv"
     back = cls.read_answers(path)
     pd.testing.assert_frame_equal(back, answers)
     assert cls.read_answers(path.read_bytes()).equals(back)
@@ -128,6 +131,68 @@ def test_read_class_collects_good_sheets_and_names_bad_ones(tmp_path):
     answers, problems = cls.read_class([tmp_path])
     assert sorted(set(answers["student"])) == ["Ada", "Bo"]
     assert len(problems) == 1 and problems[0].startswith("broken.csv") and "maybe" in problems[0]
+
+
+# ------------------------------------- issue 13 point 6: sheets never overwrite each other
+
+NAMES = ["李雷", "王芳", "محمد", "Дмитрий", "Zoë", "Zoe", "Ada Lovelace", "Ada-Lovelace", "ADA LOVELACE", "Ada"]
+
+
+def test_every_name_gets_its_own_sheet(tmp_path):
+    paths = [export.write_answers(cls.answers_from_choices(n, {0: ("denial", "")}), tmp_path) for n in NAMES]
+    assert len(set(paths)) == len(NAMES) == len(list(tmp_path.glob("*.csv")))
+    assert not (tmp_path / "answers.csv").exists()
+    answers, problems = cls.read_class([tmp_path])
+    assert sorted(set(answers["student"])) == sorted(NAMES) and problems == []
+
+
+def test_saving_again_keeps_both_versions_and_the_class_uses_the_first(tmp_path):
+    first = export.write_answers(cls.answers_from_choices("Ada", {0: ("denial", ""), 1: ("neither", "")}), tmp_path)
+    again = export.write_answers(cls.answers_from_choices("Ada", {0: ("accusation", ""), 1: ("neither", "")}),
+                                 tmp_path, saw_key=True)
+    assert first.exists() and again.exists() and first != again and again.name.endswith(".v2.csv")
+    assert cls.sheet_version(again) == 2 and cls.sheet_version(first) == 1
+    got = cls.collect_class([tmp_path])
+    assert got.answers.set_index("sent_index").loc[0, "label"] == "denial"  # the hand-in before the key
+    assert got.sheets[["version", "saw_key", "used"]].values.tolist() == [[1, False, True], [2, True, False]]
+    latest = cls.collect_class([tmp_path], which="latest")
+    assert latest.answers.set_index("sent_index").loc[0, "label"] == "accusation"
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"student,sent_index,label,speaker\nA,99999999999999999999,denial,\n", "sentence numbers"),
+    (b"", "empty"),
+    (b"\xff\xfe\x00\x01garbage", "UTF-8"),
+    (b"name;answer\nA;1\n", "lacks columns"),
+])
+def test_unreadable_sheets_are_named_with_their_reason_and_the_rest_compared(tmp_path, content, reason):
+    export.write_answers(sheet("Ada", ["denial", "neither"]), tmp_path)
+    (tmp_path / "odd.csv").write_bytes(content)
+    answers, problems = cls.read_class([tmp_path])
+    assert set(answers["student"]) == {"Ada"}
+    assert len(problems) == 1 and problems[0].startswith("odd.csv: ") and reason in problems[0], problems
+
+
+def test_kappa_of_zero_over_zero_is_not_called_too_few_answers():
+    a, b = sheet("A", ["denial"] * 4), sheet("B", ["denial"] * 4)
+    kappa, n = cls.cohen_kappa(a, b)
+    assert math.isnan(kappa) and n == 4
+    assert cls.kappa_words(kappa, n) != "not enough answers" and "0/0" in cls.kappa_words(kappa, n)
+    assert cls.kappa_words(math.nan, 2) == "not enough answers"
+
+
+def test_sentence_split_puts_the_most_divided_first():
+    key = pd.DataFrame({"sent_index": [0, 1, 2], "text": ["s0", "s1", "s2"],
+                        "label": ["denial", "neither", "accusation"], "speaker": ["North Korea"] * 3})
+    answers = pd.concat([sheet("A", ["denial", "neither", "accusation"], ["North Korea"] * 3),
+                         sheet("B", ["denial", "denial", "accusation"], ["North Korea", "Russia", "North Korea"]),
+                         sheet("C", ["denial", "accusation", ""], ["North Korea", "", ""])])
+    split = cls.sentence_split(answers, key)
+    assert split["sentence"].tolist() == [2, 1, 3]
+    top = split.iloc[0]
+    assert (top["denial"], top["accusation"], top["neither"], top["answered"]) == (1, 1, 1, 3)
+    assert top["speakers named"] == 2 and top["key"] == "neither"
+    assert split.iloc[2]["majority"] == 1.0
 
 
 def test_read_class_of_empty_folder(tmp_path):

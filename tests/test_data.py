@@ -18,8 +18,9 @@ README = DATA / "README.md"
 ARTICLE = DATA / "articles" / "000_69a36e7ce07eb426.md"
 REFERENCE = REPO.parent / "shared" / "reference" / "000_69a36e7ce07eb426.txt"
 
-EVENT_COLUMNS = ["date", "actor", "actor_country", "stance", "paraphrase", "source_title", "url"]
-ERROR_COLUMNS = ["claim_in_article", "primary_record", "source_title", "url", "status"]
+EVENT_COLUMNS = ["date", "actor", "actor_country", "speaker_type", "stance", "about", "paraphrase", "source_title",
+                 "url"]
+ERROR_COLUMNS = ["doc_id", "quote", "claim_in_article", "primary_record", "source_title", "url", "status"]
 STANCES = {"accusation", "denial", "rejection", "admission", "other"}
 COUNTRIES = {"United States", "North Korea", "Russia", "South Korea", "Japan", "multinational"}
 STATUSES = {"confirmed error", "partly right", "probable", "unconfirmed"}
@@ -148,6 +149,24 @@ def test_errors_header_and_status(errors):
         assert row["status"] in STATUSES, row
         assert row["claim_in_article"].strip() and row["primary_record"].strip(), row
         assert row["url"] == "" or re.match(r"https?://\S+$", row["url"]), row
+
+
+def test_events_media_and_subject(events):
+    # Figures keep newspapers apart from governments and say what an admission admits (issue 12, point 5).
+    rows = events[1]
+    assert {r["speaker_type"] for r in rows} <= {"government", "media", "organisation", "joint"}
+    assert {r["actor"] for r in rows if r["speaker_type"] == "media"} == {"New York Times", "Tokyo Shimbun"}
+    assert {r["about"] for r in rows} <= {"arms", "troops", "war", "summit", "treaty"}
+    assert {r["about"] for r in rows if r["stance"] == "admission"} == {"troops"}
+
+
+def test_errors_quote_the_article(errors):
+    # Each anchored error quotes the article verbatim, so displays can put it beside its sentence.
+    text = (DATA / "articles" / "000_69a36e7ce07eb426.md").read_text(encoding="utf-8")
+    anchored = [r for r in errors[1] if r["quote"]]
+    assert len(anchored) >= 3
+    for row in anchored:
+        assert row["doc_id"] == "000_69a36e7ce07eb426" and text.count(row["quote"]) == 1, row
 
 
 def test_errors_name_the_ministry(errors):

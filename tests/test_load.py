@@ -88,3 +88,13 @@ def test_default_inputs_are_the_shipped_articles():
     result = load.load_inputs()
     assert "000_69a36e7ce07eb426" in set(result.articles["doc_id"])
     assert result.rejects.empty
+
+
+def test_read_article_errors(tmp_path):
+    errors = load.read_article_errors()
+    assert "Ministry of National Defence" in " ".join(errors["primary_record"])
+    assert set(errors["doc_id"]) == {"000_69a36e7ce07eb426"}
+    bad = tmp_path / "errors.csv"
+    bad.write_text("claim_in_article,status\nx,probable\n", encoding="utf-8")
+    with pytest.raises(InputError, match="lacks columns"):
+        load.read_article_errors(bad)

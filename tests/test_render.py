@@ -86,3 +86,73 @@ def test_fragment_is_scoped_and_scriptless(article):
     css = render.css(".wsw")
     rules = re.findall(r"([^{}]+)\{", css)
     assert rules and all(sel.strip().startswith(".wsw") for rule in rules for sel in rule.split(","))
+
+
+# ------------------------------------------------------------------------ issue 12
+
+def test_layers_switch_off_only_themselves():
+    """Point 4: unticking one layer used to reset every style of the words it shares with other layers."""
+    css = render.css()
+    assert ".article:not(.off-cue) .l-cue{outline" in css
+    assert ".article:not(.off-loaded) .l-loaded{" in css and ".legend .l-loaded" in css
+    assert "!important" not in css.split("@media")[0]  # no blanket reset rule left
+
+
+def _statements_with_links():
+    return pd.DataFrame([
+        {"doc_id": "d<1>", "statement_id": "d<1>:0", "start": 0, "end": 10, "text": "acc", "cue": "accused",
+         "source": "Kirby", "source_type": "person", "actor": "United States", "target": "North Korea",
+         "speaker": "John Kirby", "stance": "accusation", "hedged": False, "evidence": "", "mode": "indirect",
+         "time_text": "last week", "event_start": "2022-11-02", "event_end": "2022-11-02", "rule": "r",
+         "about_start": "2022-09-01", "about_end": "2022-10-31", "answers": "", "answer_lag_days": ""},
+        {"doc_id": "d<1>", "statement_id": "d<1>:1", "start": 11, "end": 20, "text": "den", "cue": "denied",
+         "source": "KCNA", "source_type": "media", "actor": "North Korea", "target": "United States",
+         "speaker": "", "stance": "denial", "hedged": False, "evidence": "", "mode": "indirect", "time_text": "",
+         "event_start": "2022-11-08", "event_end": "2022-11-08", "rule": "r", "about_start": "",
+         "about_end": "", "answers": "d<1>:0", "answer_lag_days": "6"},
+        {"doc_id": "d<1>", "statement_id": "d<1>:2", "start": 21, "end": 25, "text": "oth", "cue": "said",
+         "source": "x", "source_type": "unknown", "actor": "unknown", "target": "", "speaker": "",
+         "stance": "other", "hedged": False, "evidence": "", "mode": "indirect", "time_text": "",
+         "event_start": "2022-11-08", "event_end": "2022-11-08", "rule": "r", "about_start": "", "about_end": "",
+         "answers": "", "answer_lag_days": ""}])
+
+
+def test_statements_table_shows_answer_link_both_dates_and_speaker():
+    html = render.statements_table_html(_statements_with_links())
+    assert "answers the accusation #1 (6 days later)" in html
+    assert "said 2022-11-02 (“last week”); about 2022-09-01 – 2022-10-31" in html
+    assert "John Kirby" in html and "United States → North Korea" in html
+    assert ">neither<" in html and ">other<" not in html  # the classroom's word
+
+
+def test_statements_table_without_the_new_columns():
+    old = _statements_with_links().drop(columns=["speaker", "about_start", "about_end", "answers",
+                                                 "answer_lag_days"])
+    html = render.statements_table_html(old)
+    assert "answers the accusation" not in html and "about" not in html and "said 2022-11-08" in html
+
+
+def test_index_counts_acts_and_answers():
+    st = _statements_with_links().assign(act_id=["d<1>:a1", "d<1>:a2", ""])
+    html = render.counts_html(st)
+    assert "Denials that answer a known accusation: <b>1</b> of 1; median lag <b>6 days</b>" in html
+
+
+def test_article_errors_appear_beside_their_words():
+    text = "The Foreign Ministry said so. Later text."
+    errors = pd.DataFrame([{"doc_id": "d<1>", "quote": "The Foreign Ministry", "claim_in_article": "Wrong <b>",
+                            "primary_record": "Defence", "source_title": "KCNA", "url": "http://kcna.kp/x",
+                            "status": "confirmed error"},
+                           {"doc_id": "other", "quote": "Later", "claim_in_article": "n", "primary_record": "n",
+                            "source_title": "", "url": "", "status": "probable"}])
+    st = _statements_with_links().iloc[:1].assign(start=0, end=29)
+    page = render.article_html(_article(text), schema.empty("spans"), st, errors=errors)
+    assert 'class="l-erratum"' in page and "Wrong &lt;b&gt;" in page and 'href="http://kcna.kp/x"' in page
+    assert "[article error: note 1]" in page and "probable" not in page
+
+
+def test_fragment_does_not_offer_boxes_it_cannot_work():
+    """Point 6: notebook 01's legend said 'untick' with nothing to tick."""
+    page = render.article_fragment(_article("x"), schema.empty("spans"), schema.empty("statements"))
+    assert "untick" not in page.lower() and 'type="checkbox"' not in page
+    assert "What each highlight marks" in page  # explanations without hovering

@@ -51,11 +51,27 @@ def test_figures_in_every_format_with_data_and_caption(report_dir):
         assert {"kit_version", "lexicon_hash", "inputs", "periods", "denominator"} <= set(caption)
 
 
-def test_count_axes_say_statements_reported(report_dir):
+def test_count_axes_say_what_they_count(report_dir):
     svg = (report_dir / "figures" / "denials-accusations-by-period.svg").read_text()
-    assert "statements reported" in svg and "events" not in svg.split("<text")[-1]
+    assert "speech acts reported" in svg and "events" not in svg.split("<text")[-1]
     data = pd.read_csv(report_dir / "figures" / "denials-accusations-by-period.csv", keep_default_na=False)
     assert {"2022-09", "2022-11"} <= set(data["period"])
+    # Exactly what is drawn (issue 12 point 8): the two stances, no 'other' rows, no periods without bars.
+    assert set(data["stance"]) == {"denial", "accusation"}
+    assert (data.groupby("period")["n_acts"].sum() > 0).all()
+
+
+def test_article_page_shows_the_articles_own_error(report_dir):
+    """Issue 12 point 2: article_errors.csv was read by nothing; sentence 2 looked like plain fact."""
+    page = (report_dir / "articles" / "000_69a36e7ce07eb426.html").read_text()
+    assert 'class="l-erratum"' in page or "l-erratum" in page
+    assert "Ministry of National Defence" in page and 'href="http://kcna.kp/' in page
+    assert "confirmed error" in page and "[article error: note 1]" in page
+
+
+def test_index_counts_speech_acts_and_answers(report_dir):
+    index = (report_dir / "index.html").read_text()
+    assert "speech acts reported" in index and "Denials that answer a known accusation" in index
 
 
 def test_html_pages(report_dir):
@@ -140,4 +156,7 @@ def test_dated_corpus_gets_time_and_outlet_charts(tmp_path):
     assert got[["period", "outlet", "stance", "n_statements", "n_docs"]].values.tolist() == \
         expected[["period", "outlet", "stance", "n_statements", "n_docs"]].values.tolist()
     counts = pd.read_csv(out / "counts.csv", keep_default_na=False)
-    assert pd.read_csv(figures / "denials-accusations-by-period.csv", keep_default_na=False).equals(counts)
+    drawn = counts[counts["stance"].isin(["denial", "accusation"])].reset_index(drop=True)
+    assert pd.read_csv(figures / "denials-accusations-by-period.csv", keep_default_na=False).equals(drawn)
+    over_time = pd.read_csv(figures / "statements-over-time.csv", keep_default_na=False)
+    assert set(over_time["stance"]) == {"denial", "accusation"}  # the 'other' line is not drawn

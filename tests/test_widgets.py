@@ -71,7 +71,7 @@ def test_scoped_css_never_styles_the_page():
     css = widgets.scoped_css(".wsw")
     selectors = [s.strip() for block in re.findall(r"([^{}]+)\{", css) for s in block.split(",")]
     assert selectors and all(s.startswith(".wsw ") for s in selectors)
-    assert ".wsw .l-denial" in css and ".wsw .l-timex" in css
+    assert ".wsw .article:not(.off-denial) .l-denial" in css and ".wsw .legend .l-timex" in css
 
 
 def test_article_explorer_layers_and_escaping(small):
@@ -168,7 +168,7 @@ def test_timeline_counts_and_shares(small):
     heights = sorted(p.get_height() for p in c.figure.axes[0].patches)
     assert heights == [0, 0, 1, 1]  # Sep: 0 denials, 1 accusation; Nov: 1 denial, 0 accusations
     c.measure.value = "shares"
-    assert c.figure.axes[0].get_ylabel() == "share of statements reported"
+    assert c.figure.axes[0].get_ylabel() == "share of speech acts reported"
     assert max(p.get_height() for p in c.figure.axes[0].patches) == pytest.approx(1.0)
 
 
@@ -203,6 +203,57 @@ def test_timeline_export_saves_the_current_figure(small, tmp_path):
     assert pd.read_csv(c.saved["csv"])["share"].notna().all()
 
 
+def test_timeline_export_holds_what_is_drawn_and_names_the_choice(small, tmp_path):
+    """Issue 12 point 8: the CSV had rows not drawn, and a second export overwrote the first."""
+    c = widgets.timeline_explorer(small, out_dir=tmp_path).controls
+    c.export.click()
+    first = c.saved["csv"]
+    data = pd.read_csv(first, keep_default_na=False)
+    assert set(data["stance"]) == {"denial", "accusation"}  # 'other' is not drawn
+    c.stances["accusation"].value = False
+    c.export.click()
+    second = c.saved["csv"]
+    assert second != first and first.exists() and "denial" in second.name and "accusation" not in second.name
+    assert set(pd.read_csv(second, keep_default_na=False)["stance"]) == {"denial"}
+    assert set(pd.read_csv(second, keep_default_na=False)["period"]) == {"2022-11"}  # Sep has no denial bar
+
+
+def test_timeline_says_neither_and_no_other_period(small):
+    c = widgets.timeline_explorer(small).controls
+    assert [box.description for box in c.stances.values()] == ["denial", "accusation", "neither"]
+    c.freq.value = "periods"
+    assert "other" not in [v for _, v in c.period.options]
+
+
+def test_explorer_scrolls_to_the_chosen_statement(small):
+    c = widgets.article_explorer(small).controls
+    assert "onerror" not in c.text.value
+    c.statements.value = "d:1"
+    assert "l-selected" in c.text.value and "scrollTop" in c.text.value
+
+
+def test_evidence_shows_speaker_both_dates_answer_and_error(small):
+    st = small.statements.assign(speaker=["", "A spokesman"], about_start=["", "2022-08-01"],
+                                 about_end=["", "2022-08-31"], answers=["d:1", ""], answer_lag_days=["7", ""])
+    tables = Tables(small.articles, small.spans, st, small.counts)
+    errors = pd.DataFrame([{"doc_id": "d", "quote": "Officials said", "claim_in_article": "Not officials.",
+                            "primary_record": "A <i>bot</i>.", "source_title": "S", "url": "https://example.org/x",
+                            "status": "confirmed error"}])
+    c = widgets.article_explorer(tables, errors=errors).controls
+    c.statements.value = "d:0"
+    assert "answers the accusation d:1 (7 days later): unknown" in html.unescape(c.evidence.value)
+    c.statements.value = "d:1"
+    ev = c.evidence.value
+    assert "A spokesman" in ev and "2022-08-01 – 2022-08-31" in ev and "said on" in ev
+    assert "Not officials." in ev and "A &lt;i&gt;bot&lt;/i&gt;." in ev and 'href="https://example.org/x"' in ev
+
+
+def test_evidence_without_the_new_columns(small):
+    ev = widgets.statement_evidence(small.statements.iloc[1].to_dict(), small.spans)
+    assert "answers" not in ev and "about events of" not in ev and "speaker" not in ev
+    assert ev["said on"] == "2022-09-01 – 2022-09-30"
+
+
 def test_timeline_export_reports_unwritable_folder(small, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
@@ -220,30 +271,108 @@ def key():
                          "speaker": ["unknown", "unknown"]})
 
 
-def test_classroom_score_save_load_compare(small, key, tmp_path):
+def _sheet_files(folder):
+    return sorted(p.name for p in folder.glob("*.csv"))
+
+
+def test_classroom_hand_in_load_and_compare(small, key, tmp_path):
     ui = widgets.classroom(key, small.statements, answers_dir=tmp_path)
     c = ui.controls
-    assert "&lt;script&gt;" in ui.children[2].children[0].value  # sentence text is escaped
+    assert any("&lt;script&gt;" in getattr(row.children[0], "value", "") for row in ui.children
+               if isinstance(row, w.HBox) and row.children)  # sentence text is escaped
     c.student.value = "Ada"
     c.labels[0].value, c.speakers[0].value = "denial", "North Korea"
     c.labels[1].value, c.speakers[1].value = "neither", "unknown"
-    c.score.click()
-    assert "You answered <b>2</b> of 2" in c.result.value and "κ =" in c.result.value
-    assert "sold arms" in c.result.value  # sentence 1 is a disagreement
     c.save.click()
-    saved = tmp_path / "Ada.csv"
-    assert saved.exists() and "Saved" in c.status.value
+    saved = tmp_path / f"Ada-{cls.student_id('Ada')}.csv"
+    assert saved.exists() and "Handed in" in c.status.value
+    assert "You answered <b>2</b> of 2" in c.result.value and "κ =" in c.result.value
+    assert "sold arms" in c.result.value  # sentence 1 is a disagreement, shown once handed in
     assert cls.read_answers(saved)["label"].tolist() == ["denial", "neither"]
 
     c.labels[0].value = ""
-    c.upload.value = ({"name": "Ada.csv", "type": "text/csv", "size": 1, "content": memoryview(saved.read_bytes()),
+    c.upload.value = ({"name": saved.name, "type": "text/csv", "size": 1, "content": memoryview(saved.read_bytes()),
                        "last_modified": dt.datetime(2026, 1, 1)},)
     assert c.labels[0].value == "denial" and "Loaded" in c.status.value
 
-    export.write_answers(cls.answers_from_choices("Bo", {0: ("denial", "unknown"), 1: ("accusation", "unknown")}),
-                         tmp_path)
+
+def test_classroom_hides_the_key_until_handed_in(small, key, tmp_path):
+    """Issue 12 point 3: scoring showed the key's label and speaker before the sheet was saved."""
+    c = widgets.classroom(key, small.statements, answers_dir=tmp_path).controls
+    c.student.value = "Ada"
+    c.labels[1].value = "neither"  # differs from the key's 'accusation'
+    c.score.click()
+    shown = re.sub(r"<style>.*?</style>", "", c.result.value, flags=re.S)
+    assert "accusation" not in shown and "κ" not in shown and "hidden" in shown
+    assert not _sheet_files(tmp_path)
+
+
+def test_classroom_key_released_by_the_teacher(small, key, tmp_path):
+    teacher = widgets.class_results(key, small.statements, answers_dir=tmp_path).controls
+    teacher.release.value = True
+    c = widgets.classroom(key, small.statements, answers_dir=tmp_path).controls
+    c.labels[1].value = "neither"
+    c.score.click()
+    assert "κ =" in c.result.value and "accusation" in c.result.value
+    teacher.release.value = False
+    fresh = widgets.classroom(key, small.statements, answers_dir=tmp_path).controls
+    fresh.score.click()
+    assert "hidden" in fresh.result.value
+
+
+def test_classroom_saving_again_keeps_both(small, key, tmp_path):
+    c = widgets.classroom(key, small.statements, answers_dir=tmp_path).controls
+    c.student.value = "Ada"
+    c.labels[1].value = "neither"
+    c.save.click()
+    c.labels[1].value = "accusation"  # corrected after seeing the key
+    c.save.click()
+    assert len(_sheet_files(tmp_path)) == 2 and "version 2" in c.status.value
+    teacher = widgets.class_results(key, small.statements, answers_dir=tmp_path).controls
+    teacher.compare.click()
+    first = cls.collect_class([tmp_path], key)
+    assert first.answers.set_index("sent_index").loc[1, "label"] == "neither"  # the class sees the first hand-in
+    assert "later version" in teacher.result.value and "after seeing the key" in teacher.result.value
+
+
+def test_same_name_from_another_computer_is_kept_and_told(small, key, tmp_path):
+    for n in range(2):
+        c = widgets.classroom(key, small.statements, answers_dir=tmp_path).controls
+        c.student.value = "Ada"
+        c.save.click()
+    assert len(_sheet_files(tmp_path)) == 2 and "initial" in c.status.value
+
+
+def test_student_form_has_no_class_comparison(small, key, tmp_path):
+    export.write_answers(cls.answers_from_choices("Bo Secret", {0: ("denial", "unknown")}), tmp_path)
+    ui = widgets.classroom(key, small.statements, answers_dir=tmp_path)
+    c = ui.controls
+    c.student.value = "Ada"
+    c.save.click()
+    c.score.click()
+
+    def texts(widget):
+        out = [str(getattr(widget, "value", ""))] + [str(getattr(widget, "description", ""))]
+        for child in getattr(widget, "children", ()):
+            out += texts(child)
+        return out
+
+    shown = " ".join(texts(ui))
+    assert "Bo Secret" not in shown and "Compare the class" not in shown and "Krippendorff" not in shown
+    assert not hasattr(c, "compare")
+
+
+def test_teacher_view_compares_and_splits(small, key, tmp_path):
+    for name, labels in (("Ada", ("denial", "accusation")), ("Bo", ("denial", "neither")),
+                         ("Cy", ("neither", "accusation"))):
+        export.write_answers(cls.answers_from_choices(name, {0: (labels[0], "unknown"), 1: (labels[1], "unknown")}),
+                             tmp_path)
+    (tmp_path / "copy of Ada.csv").write_bytes(b"student,sent_index,label,speaker\nAda,99999999999999999999,denial,\n")
+    c = widgets.class_results(key, small.statements, answers_dir=tmp_path).controls
     c.compare.click()
-    assert "<b>2</b> students" in c.class_result.value and "Krippendorff" in c.class_result.value
+    out = c.result.value
+    assert "<b>3</b> students" in out and "Krippendorff" in out
+    assert "How the class split" in out and "copy of Ada.csv: sent_index must be sentence numbers" in out
 
 
 @pytest.mark.parametrize("choose_folder", [False, True])
@@ -254,7 +383,7 @@ def test_classroom_folder_is_fixed_unless_chosen(small, key, tmp_path, choose_fo
     c.answers_dir.value = str(other)  # what a crafted message from a browser could do
     c.student.value = "Ada"
     c.save.click()
-    assert (other / "Ada.csv").exists() is choose_folder and (fixed / "Ada.csv").exists() is not choose_folder
+    assert bool(_sheet_files(other)) is choose_folder and bool(_sheet_files(fixed)) is not choose_folder
 
 
 def test_classroom_save_needs_a_name(small, key, tmp_path):
@@ -263,11 +392,17 @@ def test_classroom_save_needs_a_name(small, key, tmp_path):
     assert "name" in c.status.value and not list(tmp_path.iterdir())
 
 
-def test_classroom_upload_refuses_bad_sheet(small, key):
+@pytest.mark.parametrize("content, reason", [
+    (b"a,b\n1,2\n", "lacks columns"),
+    # Issue 13 point 6: an absurd sent_index gave no message at all.
+    (b"student,sent_index,label,speaker\nA,99999999999999999999,denial,\n", "sentence numbers"),
+    (b"\xff\xfe\x00garbage", "UTF-8"),
+])
+def test_classroom_upload_refuses_bad_sheet(small, key, content, reason):
     c = widgets.classroom(key, small.statements).controls
-    c.upload.value = ({"name": "x.csv", "type": "text/csv", "size": 1, "content": memoryview(b"a,b\n1,2\n"),
+    c.upload.value = ({"name": "x.csv", "type": "text/csv", "size": 1, "content": memoryview(content),
                        "last_modified": dt.datetime(2026, 1, 1)},)
-    assert "lacks columns" in c.status.value
+    assert "x.csv" in c.status.value and reason in c.status.value
 
 
 # ------------------------------------------------------ the real pipeline
@@ -290,13 +425,19 @@ def test_explorers_on_the_shipped_article(real):
     assert "2022-09" in [v for _, v in t.period.options]  # the September round is dated, not publication day
 
 
-def test_classroom_on_the_shipped_article(real):
+def test_classroom_on_the_shipped_article(real, tmp_path):
     key = cls.load_key(real.articles["doc_id"].iloc[0])
-    c = widgets.classroom(key, real.statements).controls
+    from analysis import load
+
+    c = widgets.classroom(key, real.statements, answers_dir=tmp_path, errors=load.read_article_errors()).controls
     assert set(c.labels) == set(key["sent_index"])
     for i, label, speaker in key[["sent_index", "label", "speaker"]].itertuples(index=False):
         c.labels[i].value, c.speakers[i].value = label, speaker
-    c.score.click()
+    c.student.value = "Key"
+    c.save.click()
+    # The article's own error is shown beside its sentence, with the primary source (issue 12 point 2).
+    assert "Sentence 2: confirmed error" in c.result.value and "Ministry of National Defence" in c.result.value
+    assert 'href="http://kcna.kp/' in c.result.value
     assert "κ = 1.00" in c.result.value  # the key agrees with itself
     assert "Where the answers differ (0 sentences)" in c.result.value or "kit" in c.result.value
     third = int(key["sent_index"].iloc[2])

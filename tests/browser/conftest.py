@@ -155,7 +155,10 @@ def _stop(proc: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="session")
 def lab_url(sync_playwright, tmp_path_factory):
-    """A JupyterLab on a free localhost port, serving the repo, without token; yields its base URL."""
+    """A JupyterLab on a free localhost port, serving the repo, without token; yields its base URL.
+
+    Its kernels write notebook outputs and answer sheets into temporary folders, never the repo.
+    """
     home = tmp_path_factory.mktemp("jupyter-lab")
     settings, workspaces = home / "settings", home / "workspaces"
     _write_lab_settings(settings)
@@ -168,8 +171,10 @@ def lab_url(sync_playwright, tmp_path_factory):
            f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={workspaces}",
            "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=",
            "--ServerApp.port_retries=0"]
+    env = {**_jupyter_env(home), "WHO_SAID_WHAT_OUTPUT": str(home / "outputs"),
+           "WHO_SAID_WHAT_ANSWERS": str(home / "answers")}
     with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=_jupyter_env(home), stdout=out, stderr=subprocess.STDOUT,
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -185,21 +190,65 @@ def voila_answers(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("class-answers")
 
 
-@pytest.fixture(scope="session")
-def voila_url(sync_playwright, tmp_path_factory, voila_answers):
-    """Voilà serving notebooks/04-classroom.ipynb on a free localhost port; yields its URL."""
-    home = tmp_path_factory.mktemp("voila")
+def _voila(notebook: str, home: Path, answers: Path, extra: list[str] = ()):
+    """Start Voilà on `notebook` from the top of the kit (so the kit's voila.py applies); yield (url, process)."""
     port = free_port()
     log = home / "voila.log"
-    cmd = [sys.executable, "-m", "voila", "notebooks/04-classroom.ipynb", "--no-browser", "--port", str(port),
-           "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", "--show_tracebacks=True"]
-    env = {**_jupyter_env(home), "WHO_SAID_WHAT_ANSWERS": str(voila_answers)}
+    cmd = [sys.executable, "-m", "voila", notebook, "--no-browser", "--port", str(port),
+           "--Voila.ip=127.0.0.1", "--Voila.port_retries=0", *extra]
+    env = {**_jupyter_env(home), "WHO_SAID_WHAT_ANSWERS": str(answers)}
     with log.open("wb") as out:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(proc, None, log, port)
-        yield base
+        yield base, proc
     finally:
         _stop(proc)
+
+
+#: Culling as voila.py sets it, but in seconds, so a test can watch closed pages lose their kernels.
+FAST_CULLING = ["--MappingKernelManager.cull_idle_timeout=6", "--MappingKernelManager.cull_interval=2"]
+
+
+@pytest.fixture(scope="session")
+def voila_server(sync_playwright, tmp_path_factory, voila_answers):
+    """Voilà serving the students' notebooks/04-classroom.ipynb; yields (url, server process)."""
+    yield from _voila("notebooks/04-classroom.ipynb", tmp_path_factory.mktemp("voila"), voila_answers, FAST_CULLING)
+
+
+@pytest.fixture(scope="session")
+def voila_url(voila_server):
+    return voila_server[0]
+
+
+@pytest.fixture(scope="session")
+def teacher_url(sync_playwright, tmp_path_factory, voila_answers):
+    """A second Voilà, the teacher's, serving notebooks/06-class-results.ipynb on the same answers folder."""
+    for base, _ in _voila("notebooks/06-class-results.ipynb", tmp_path_factory.mktemp("voila-teacher"),
+                          voila_answers):
+        yield base
+
+
+def kernels_of(proc: subprocess.Popen) -> int:
+    """How many kernels the server process runs (its ipykernel children)."""
+    import psutil
+
+    try:
+        children = psutil.Process(proc.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return 0
+    count = 0
+    for child in children:
+        try:
+            count += "ipykernel" in " ".join(child.cmdline())
+        except psutil.Error:
+            pass
+    return count
+
+
+@pytest.fixture(scope="session")
+def count_kernels():
+    """:func:`kernels_of`, for tests (test modules here are not a package)."""
+    return kernels_of
