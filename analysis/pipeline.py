@@ -44,7 +44,7 @@ def _article_rows(article: Mapping) -> tuple[list[dict], list[dict]]:
     spans, statements = annotate.annotate(doc_id, text, skip=skip)
     timex_rows = [{**r, "doc_id": doc_id} for r in temporal.find_timexes(text, published, skip=skip)]
     # assign_event_times takes span rows as well as a frame; rows spare a frame per article.
-    statements = temporal.assign_event_times(statements, timex_rows, text, published)
+    statements = temporal.assign_event_times(statements, timex_rows, text, published, spans=spans)
     # Rows, not frames, until a whole chunk is done: building a frame per article and
     # stage cost more than the annotation itself.
     span_rows = [{**r, "doc_id": doc_id} for r in bp_rows] + spans.to_dict("records") + timex_rows

@@ -51,6 +51,9 @@ TABLES: dict[str, dict[str, str]] = {
         "time_text": "Temporal expression that dates the event, as written; empty if the publication date was used.",
         "event_start": "First day the reported event may have happened (YYYY-MM-DD).",
         "event_end": "Last day the reported event may have happened (YYYY-MM-DD).",
+        "about_text": "Temporal expression inside the statement's content (what it talks about), as written; empty if none.",
+        "about_start": "First day of the period the statement's content talks about (YYYY-MM-DD); empty if none.",
+        "about_end": "Last day of the period the statement's content talks about (YYYY-MM-DD); empty if none.",
         "rule": "Ids of the rules behind source, cue, stance and time, joined by '+'.",
     },
     "counts": {

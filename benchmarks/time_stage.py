@@ -1,0 +1,104 @@
+"""The time stage per article, now against an earlier revision of it (a before/after ratio).
+
+Usage: python benchmarks/time_stage.py [--rev REV] [--articles N] [--repeat R] [DIR]
+(default: the PolNeAR texts in ../shared/dev/polnear/text, 200 articles, REV = the
+commit before issue 11's changes to the time engine).
+
+The time stage is ``temporal.find_timexes`` + ``temporal.assign_event_times`` on one
+article, as ``pipeline._article_rows`` runs it. Annotation (statements and spans) is done
+once beforehand and is not timed. The earlier ``analysis/temporal.py`` is read with
+``git show REV:analysis/temporal.py`` and loaded beside the current one, so both run on
+the same machine in the same process, alternately, R times; the best run of each counts
+(this machine is shared, so the minimum is the least noisy). Prints JSON.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+
+from analysis import annotate, boilerplate, temporal  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "dev" / "polnear"
+BASE_REV = "1425756"  # main when issue 11 started
+
+
+def load_revision(rev: str):
+    """``analysis/temporal.py`` as it was at `rev`, as module ``analysis._temporal_<rev>``."""
+    src = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:analysis/temporal.py"],
+                         check=True, capture_output=True, text=True).stdout
+    name = f"analysis._temporal_{rev}"
+    spec = importlib.util.spec_from_loader(name, loader=None)
+    mod = importlib.util.module_from_spec(spec)
+    mod.__package__ = "analysis"
+    sys.modules[name] = mod  # dataclasses look their module up there
+    exec(compile(src, f"{rev}:analysis/temporal.py", "exec"), mod.__dict__)
+    return mod
+
+
+def prepare(folder: Path, n: int) -> list[dict]:
+    meta = {}
+    tsv = folder / "metadata.tsv"
+    if tsv.exists():
+        lines = tsv.read_text(encoding="utf-8").splitlines()
+        head = lines[0].split("\t")
+        for line in lines[1:]:
+            row = dict(zip(head, line.split("\t")))
+            meta[row.get("filename", "")] = row.get("publication_date", "")
+    docs = []
+    for f in sorted((folder / "text").glob("*.txt"))[:n]:
+        text = f.read_text(encoding="utf-8")
+        skip = [(r["start"], r["end"]) for r in boilerplate.find_boilerplate(text)]
+        spans, statements = annotate.annotate(f.stem, text, skip=skip)
+        docs.append({"doc_id": f.stem, "text": text, "published": meta.get(f.stem, ""), "skip": skip,
+                     "statements": statements, "spans": spans.to_dict("records")})
+    return docs
+
+
+def run_current(docs: list[dict]) -> float:
+    t0 = time.perf_counter()
+    for d in docs:
+        tx = [{**r, "doc_id": d["doc_id"]} for r in temporal.find_timexes(d["text"], d["published"], skip=d["skip"])]
+        temporal.assign_event_times(d["statements"], tx, d["text"], d["published"], spans=d["spans"])
+    return time.perf_counter() - t0
+
+
+def run_old(mod, docs: list[dict]) -> float:
+    t0 = time.perf_counter()
+    for d in docs:
+        tx = [{**r, "doc_id": d["doc_id"]} for r in mod.find_timexes(d["text"], d["published"], skip=d["skip"])]
+        mod.assign_event_times(d["statements"], tx, d["text"], d["published"])
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dir", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--rev", default=BASE_REV)
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args(argv)
+    docs = prepare(Path(args.dir), args.articles)
+    old = load_revision(args.rev)
+    new_t, old_t = [], []
+    for _ in range(args.repeat):
+        old_t.append(run_old(old, docs))
+        new_t.append(run_current(docs))
+    n = len(docs)
+    result = {"articles": n, "chars": sum(len(d["text"]) for d in docs), "base_rev": args.rev,
+              "ms_per_article_base": round(1000 * min(old_t) / n, 3),
+              "ms_per_article_now": round(1000 * min(new_t) / n, 3),
+              "ratio_now_over_base": round(min(new_t) / min(old_t), 3)}
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
