@@ -312,7 +312,7 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
     return min(cands, key=lambda c: abs((c[1] - ctx.dct).days))[0]
 
 
-_WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?"  # "Tuesday, Nov. 8" is one expression
+_WD_PREFIX = rf"(?:{WEEKDAY},?[^\S\n]+)?"  # "Tuesday, Nov. 8" is one expression
 
 
 @_rule("date.month_day_year", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
@@ -1272,6 +1272,10 @@ _FUTURE_FRAME = re.compile(
     r"|plans?\s+to|planning\s+to|intends?\s+to)\b[^.;]{0,25}$")
 
 
+_FINITE = re.compile(r"(?i)\b(?:is|are|was|were|am|been|has|have|had|will|would|shall|should|can|could|might|must"
+                     r"|does|did|'s|'re|'ve|'ll|'d|said|says|[a-z]{3,}ed)\b")
+
+
 def _span_list(spans, layers: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
     """(start, end, layer, value) of the rows of `spans` (frame or dicts) in `layers`."""
     if spans is None:
@@ -1291,7 +1295,8 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
                        spans=None) -> pd.DataFrame:
     """Date each statement twice: when it was said, and when what it says happened.
 
-    Fills ``time_text``, ``event_start``, ``event_end`` (the speech act) and ``about_text``,
+    `statements` is a frame (a new frame is returned) or a list of row dicts (new dicts
+    are returned, the pipeline's fast path). Fills ``time_text``, ``event_start``, ``event_end`` (the speech act) and ``about_text``,
     ``about_start``, ``about_end`` (a date named inside the statement's content, e.g. the
     election in "an official said ... before the Dec. 12 election"); returns a new frame.
     `spans` are the article's span rows (``content`` and ``cue`` layers, value =
@@ -1307,12 +1312,19 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
     ("time.after_publication") and a period running past publication ("this week") is cut
     at the publication date.
     """
-    out = statements.copy()
-    for col in ("time_text", "event_start", "event_end", "about_text", "about_start", "about_end", "rule"):
-        if col not in out.columns:
-            out[col] = ""
-    if out.empty:
-        return out
+    as_rows = isinstance(statements, list)
+    if as_rows:
+        rows = [dict(r) for r in statements]
+        if not rows:
+            return rows
+    else:
+        out = statements.copy()
+        if out.empty:
+            for col in _TIME_COLUMNS:
+                if col not in out.columns:
+                    out[col] = ""
+            return out
+        rows = records(out)
     d = _as_date(dct)
     dct_iso = d.isoformat() if d else ""
     tx_rows = _plain_timex_rows(timexes)
@@ -1344,7 +1356,6 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
             contents.setdefault(sid, []).append((a, b))
         else:
             cues.setdefault(sid, (a, b))
-    rows = _records(out)
 
     def pos_of(i: int) -> tuple[int, int]:
         try:
@@ -1363,7 +1374,11 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
         st, en = pos(i)
         sid = str(row.get("statement_id") or "")
         own = contents.get(sid, [])
-        in_content = lambda s: any(a <= s[0] and s[1] <= b for a, b in own)  # noqa: E731
+        # a date belongs to the content only when a finite verb of the content governs it:
+        # "said the vote would come before the Dec. 12 election" (content), but "denied
+        # providing weapons to Russia in September" dates the denial (a non-finite complement)
+        in_content = lambda s: any(a <= s[0] and s[1] <= b and _FINITE.search(text, a, s[0])  # noqa: E731
+                                   for a, b in own)
         inside = [s for s in dated if s[0] >= st and s[1] <= en] if st >= 0 else []
         about = [s for s in inside if in_content(s)]
         frame = [s for s in inside if not in_content(s)]
@@ -1407,14 +1422,26 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
         results[i] = (t, rule + extra, (ab[2], ab[3][0], ab[3][1]) if ab else ("", "", ""))
         prev, prev_time = row, t
     old_rules = [str(r.get("rule") or "") if not pd.isna(r.get("rule")) else "" for r in rows]
-    out["time_text"] = [t[0] for t, _, _ in results]
-    out["event_start"] = [t[1] for t, _, _ in results]
-    out["event_end"] = [t[2] for t, _, _ in results]
-    out["about_text"] = [a[0] for _, _, a in results]
-    out["about_start"] = [a[1] for _, _, a in results]
-    out["about_end"] = [a[2] for _, _, a in results]
-    out["rule"] = [f"{o}+{rule}" if o else rule for o, (_, rule, _) in zip(old_rules, results)]
+    new = {
+        "time_text": [t[0] for t, _, _ in results],
+        "event_start": [t[1] for t, _, _ in results],
+        "event_end": [t[2] for t, _, _ in results],
+        "about_text": [a[0] for _, _, a in results],
+        "about_start": [a[1] for _, _, a in results],
+        "about_end": [a[2] for _, _, a in results],
+        "rule": [f"{o}+{rule}" if o else rule for o, (_, rule, _) in zip(old_rules, results)],
+    }
+    if as_rows:
+        for k, values in new.items():
+            for r, v in zip(rows, values):
+                r[k] = v
+        return rows
+    for k, values in new.items():
+        out[k] = values
     return out
+
+
+_TIME_COLUMNS = ("time_text", "event_start", "event_end", "about_text", "about_start", "about_end", "rule")
 
 
 _TIMEX_KEYS = ("layer", "label", "start", "end", "text", "value", "rule")
@@ -1448,7 +1475,7 @@ def _plain_timex_rows(timexes) -> list[dict] | None:
 _PLAIN_DTYPES = ("int64", "float64", "bool", "str")
 
 
-def _records(df: pd.DataFrame) -> list[dict]:
+def records(df: pd.DataFrame) -> list[dict]:
     """``df.to_dict("records")``, column by column when every column has a plain dtype (faster,
     same values)."""
     cols = list(df.columns)
