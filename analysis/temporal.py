@@ -305,7 +305,9 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
         before = [c for c in cands if ctx.dct - timedelta(days=240) <= c[1] <= ctx.dct + timedelta(days=7)]
         if before:
             return max(before, key=lambda c: c[1])[0]
-    if t in ("past", None) and _simple_past(ctx.text, start, end):
+    if re.search(r"(?i)\b(?:ended|closed)\s+$", ctx.text[max(0, start - 8):start]):
+        t = "past_period"  # "the year ended March 31": a period already over
+    if t == "past_period" or t in ("past", None) and _simple_past(ctx.text, start, end):
         # a past event verb ("exchanged texts on Jan. 20" in December) points back
         return max((c for c in cands if c[1] <= ctx.dct + timedelta(days=7)), key=lambda c: c[1])[0]
     # otherwise the nearest occurrence: deadlines and record dates run ahead, events behind
@@ -892,6 +894,49 @@ def _set_adv(m, ctx):
 
 
 # Vague references ----------------------------------------------------------
+
+@_rule("ref.adjective", r"(?i:\b(current|recent)\s+)(?=[a-z])")
+def _ref_adjective(m, ctx):
+    """"the current weakness" (PRESENT_REF), "the recent sale" (PAST_REF): a time-anchoring
+    adjective before a noun; not "most recent", "then current", "current account"."""
+    word = m.group(1).lower()
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    after = ctx.text[m.end():m.end() + 20].lower()
+    if re.search(r"\b(?:most|more|then|less)\s+$", before) or re.match(
+            r"(?:account|accounts|affairs|events|flows?|liabilities|assets|generation|source)\b", after):
+        return None
+    if re.match(r"(?:years?|quarters?|months?|weeks?|days|period|fiscal|times)\b", after):
+        return None  # "the current year", "recent years": other rules
+    return ("DATE", "PRESENT_REF" if word == "current" else "PAST_REF", (m.start(1), m.end(1)))
+
+
+@_rule("date.the_year", r"(?i:\b(?:(?:for|of|in|during|through)\s+)?(?P<x>(?:(?:earlier|later)\s+in\s+|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?the\s+(?:current\s+|full\s+|entire\s+|whole\s+)?year)(?:\s+(?P<rel>before|previous|earlier))?)(?![\w-])")
+def _the_year(m, ctx):
+    """"for the year", "earlier in the year", "the end of the year": the year of the story;
+    "the year ended March 31": a year-long period; "the year before": the one before."""
+    after = ctx.text[m.end():m.end() + 12].lower()
+    before = ctx.text[max(0, m.start() - 8):m.start()].lower()
+    if re.match(r"\s+(?:ended|ending|to)\b", after):
+        return ("DURATION", "P1Y")
+    if re.match(r"\s*(?:'s|’s|\d|two thousand|of\b|when|that|in which|after|he|she|they|it)", after) \
+            or re.search(r"\bby\s*$", before) and not m.group("rel"):
+        return None  # "the year 2000", "the year of the dragon", "the year that ..."
+    if ctx.dct is None:
+        return ("DATE", "XXXX")
+    y = ctx.dct.year
+    if m.group("rel"):  # the year before the last one named ("last year ... the year previous")
+        y = (int(ctx.last_date[:4]) if re.match(r"^\d{4}", ctx.last_date) else y) - 1
+    return ("DATE", f"{y:04d}", (m.start("x"), m.end("rel")) if m.group("rel") else m.span("x"))
+
+
+@_rule("date.the_day", r"(?i:\b(?:(?:end|ended|ending|finish|finished|finishing|close|closed|closing)\s+(?P<a>the\s+day)"
+       r"|for\s+(?P<b>the\s+day)(?=\s*[,.;])|(?P<c>(?:late|later)\s+in\s+the\s+day|the\s+(?:start|end)\s+of\s+the\s+day))\b)")
+def _the_day(m, ctx):
+    """The trading day of a market report ("ended the day down", "for the day", "later in the day")."""
+    g = next(k for k in ("a", "b", "c") if m.group(k))
+    if ctx.dct is None:
+        return ("DATE", "XXXX-XX-XX", m.span(g))
+    return ("DATE", ctx.dct.isoformat(), m.span(g))
 
 @_rule("ref.present", r"(?i:\b(now|currently|nowadays|these days|at present|the present|presently|today's)\b)")
 def _present(m, ctx):

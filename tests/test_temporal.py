@@ -550,3 +550,32 @@ def test_frame_and_rows_give_the_same_dates():
     rows = assign_event_times(st, tx, text, "2017-11-27", spans=spans)
     frame = assign_event_times(schema.frame("statements", st), tx, text, "2017-11-27", spans=pd.DataFrame(spans))
     assert frame.to_dict("records")[0] | {} == {**schema.frame("statements", rows).to_dict("records")[0]}
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "the year" of a results story, a year-long period, the one before the last named
+    ("Sales rose 5% for the year.", "2010-01-28", "the year", "2010"),
+    ("Revenue was $5 million for the year ended March 31.", "2010-01-28", "the year", "P1Y"),
+    ("Revenue was $5 million for the year ended March 31.", "2010-01-28", "March 31", "2009-03-31"),
+    ("Costs fell last year, $19 billion less than the year previous.", "2010-01-28", "the year previous", "2008"),
+    ("Prices rose earlier in the year.", "1989-10-26", "earlier in the year", "1989"),
+    # a market report's trading day
+    ("The Dow ended the day down 31 points.", "2007-08-10", "the day", "2007-08-10"),
+    ("For the day, the Nikkei closed down 6.4 percent.", "2008-10-27", "the day", "2008-10-27"),
+    # time-anchoring adjectives
+    ("Investors fear the current weakness in London.", "1989-10-30", "current", "PRESENT_REF"),
+    ("He cited the recent sale of the unit.", "1989-10-30", "recent", "PAST_REF"),
+])
+def test_year_day_and_adjectives(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,word", [
+    ("It was the year that changed everything.", "2010-01-28", "year"),
+    ("The current account deficit widened.", "2010-01-28", "current"),
+    ("The then current market price applied.", "1989-10-26", "current"),
+    ("The most recent filing shows it.", "1989-10-26", "recent"),
+    ("But in many ways, the day belonged to the Czech Republic.", "1999-03-12", "day"),
+])
+def test_year_day_and_adjectives_counter_cases(text, dct, word):
+    assert not [r for r in find_timexes(text, dct) if word in r["text"]]
