@@ -639,6 +639,9 @@ def _quarter(m, ctx):
             off = -1
             if ctx.last_quarter:
                 y = int(ctx.last_quarter[:4])
+        if not rel and not tail and off == 0 and q >= (ctx.dct.month - 1) // 3 + 3 \
+                and ctx.tense(m.start(), m.end()) == "past":
+            off = -1  # "rose in the fourth quarter" in a March story: last year's, already reported
         y += off
     value = f"{y:04d}-Q{q}" if y is not None else f"XXXX-Q{q}"
     return ("DATE", value, _adjectival_span(m, m.start(3)))
@@ -717,8 +720,14 @@ def _spelled_year(m, ctx):
 
 @_rule("date.decade", r"(?:(?i:the\s+)?(?i:(?:early|late|mid)[\s-]+)?)(?<![\w$])(1[5-9]\d|20\d)0'?s\b"
        r"|(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:19)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
-       r"|(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)'(\d)0s\b")
+       r"|(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)'(\d)0s\b"
+       r"|(?i:the\s+(?:(?:early|late|mid)[\s-]+)?)([2-9])0s\b|(?<=\d0s\sand\s)([2-9])0s\b")
 def _decade(m, ctx):
+    """"the 1990s", "the nineties", "the '70s", "the 70s and 80s" (the 1970s and 1980s;
+    "in their 70s" is an age)."""
+    if m.group(4) or m.group(5):
+        g = 4 if m.group(4) else 5
+        return ("DATE", f"19{m.group(g)}", (m.start(g), m.end()))
     if m.group(1):
         return ("DATE", m.group(1))
     if m.group(2):
@@ -726,6 +735,15 @@ def _decade(m, ctx):
                "seventies": 7, "eighties": 8, "nineties": 9}[m.group(2).lower()]
         return ("DATE", f"19{dec}")
     return ("DATE", f"19{m.group(3)}")
+
+
+@_rule("date.short_year", r"(?i:\b(?:since|in|of|from|until|till|by|before|after|class of)\s+)(?P<x>'(\d\d))(?![\w'])")
+def _short_year(m, ctx):
+    """"since '82": a year written with two digits (this century's if not later than now)."""
+    yy = int(m.group(2))
+    now = ctx.dct.year if ctx.dct else 2000
+    y = 2000 + yy if 2000 + yy <= now + 1 else 1900 + yy
+    return ("DATE", f"{y:04d}")
 
 
 @_rule("date.century", r"(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b")

@@ -579,3 +579,22 @@ def test_year_day_and_adjectives(text, dct, phrase, expected):
 ])
 def test_year_day_and_adjectives_counter_cases(text, dct, word):
     assert not [r for r in find_timexes(text, dct) if word in r["text"]]
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # an ordinal quarter well ahead of the story's, in the past tense, is last year's
+    ("Foreclosures rose in the fourth quarter to a record.", "2007-03-13", "the fourth quarter", "2006-Q4"),
+    ("Plants will close during the fourth quarter.", "2007-03-13", "the fourth quarter", "2007-Q4"),
+    ("Ten plants closed during the fourth quarter.", "2006-08-19", "the fourth quarter", "2006-Q4"),
+    # decades and two-digit years
+    ("The boxy cars of the 70s and 80s are gone.", "2007-02-09", "70s", "197"),
+    ("The boxy cars of the 70s and 80s are gone.", "2007-02-09", "80s", "198"),
+    ("The Nikkei hit its lowest level since '82.", "2008-10-27", "'82", "1982"),
+    ("He has run the unit since '05.", "2008-10-27", "'05", "2005"),
+])
+def test_quarters_decades_short_years(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+def test_ages_are_not_decades():
+    assert not find_timexes("Most of the voters were in their 70s.", "2007-02-09")
