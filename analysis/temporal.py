@@ -305,7 +305,8 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
         before = [c for c in cands if ctx.dct - timedelta(days=240) <= c[1] <= ctx.dct + timedelta(days=7)]
         if before:
             return max(before, key=lambda c: c[1])[0]
-    if re.search(r"(?i)\b(?:ended|closed)\s+$", ctx.text[max(0, start - 8):start]):
+    if re.search(r"(?i)\b(?:ended|closed)\s+$", ctx.text[max(0, start - 8):start]) \
+            or _SINCE.search(ctx.text[max(0, start - 12):start]):
         t = "past_period"  # "the year ended March 31": a period already over
     if t == "past_period" or t in ("past", None) and _simple_past(ctx.text, start, end):
         # a past event verb ("exchanged texts on Jan. 20" in December) points back
@@ -385,6 +386,8 @@ def _bare_month(ctx: _Ctx, mo: int, rel: str | None, start: int, end: int) -> st
         return f"{y if mo > cur else y + 1:04d}-{mo:02d}"
     if rel == "this":
         return f"{y:04d}-{mo:02d}"
+    if _SINCE.search(ctx.text[max(0, start - 12):start]):
+        return f"{y if mo <= cur else y - 1:04d}-{mo:02d}"  # "since March": a start already past
     t = ctx.tense(start, end)
     if t == "future" or (t is None and (mo - cur) % 12 in (1, 2)):
         # the next month or two with no past cue is an upcoming one ("the final in March")
