@@ -598,3 +598,17 @@ def test_quarters_decades_short_years(text, dct, phrase, expected):
 
 def test_ages_are_not_decades():
     assert not find_timexes("Most of the voters were in their 70s.", "2007-02-09")
+
+
+def test_the_following_year_in_a_narrative_follows_the_last_date():
+    text = "On May 22, 1995, Farkas was made a general, and the following year he was appointed attache."
+    assert value_of(text, "1998-04-18", "the following year") == "1996"
+    # counter-case: a future clause counts from the story's date
+    assert value_of("On May 22, 1995, he joined. He will retire the following year.", "1998-04-18",
+                    "the following year") == "1999"
+
+
+def test_since_a_month_is_a_start_already_past():
+    text = "The carrier has been on patrol since March and was scheduled to return."
+    assert value_of(text, "1990-08-13", "March") == "1990-03"
+    assert value_of("The carrier is scheduled to return in March.", "1990-08-13", "March") == "1991-03"
