@@ -939,7 +939,7 @@ def _ref_adjective(m, ctx):
     return ("DATE", "PRESENT_REF" if word == "current" else "PAST_REF", (m.start(1), m.end(1)))
 
 
-@_rule("date.the_year", r"(?i:\b(?:(?:for|of|in|during|through)\s+)?(?P<x>(?:(?:earlier|later)\s+in\s+|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?the\s+(?:current\s+|full\s+|entire\s+|whole\s+)?year)(?:\s+(?P<rel>before|previous|earlier))?)(?![\w-])")
+@_rule("date.the_year", r"(?i:\b(?:(?:for|of|in|during|through)\s+)?(?P<x>(?:(?:earlier|later)\s+in\s+|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?the\s+(?:current\s+|full\s+|entire\s+|whole\s+)?(?:fiscal\s+)?year|year[-\s]end|year's\s+end)(?:\s+(?P<rel>before|previous|earlier))?)(?![\w-])")
 def _the_year(m, ctx):
     """"for the year", "earlier in the year", "the end of the year": the year of the story;
     "the year ended March 31": a year-long period; "the year before": the one before."""
@@ -948,7 +948,7 @@ def _the_year(m, ctx):
     if re.match(r"\s+(?:ended|ending|to)\b", after):
         return ("DURATION", "P1Y")
     if re.match(r"\s*(?:'s|’s|\d|two thousand|of\b|when|that|in which|after|he|she|they|it)", after) \
-            or re.search(r"\bby\s*$", before) and not m.group("rel"):
+            and "end" not in m.group("x").lower():
         return None  # "the year 2000", "the year of the dragon", "the year that ..."
     if ctx.dct is None:
         return ("DATE", "XXXX")
