@@ -202,9 +202,9 @@ _REPORTING = frozenset({"said", "says", "told", "announced", "reported", "was", 
 
 def _tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
     """(tense, cue word) of the tense cue nearest the expression in its sentence."""
-    if _DEADLINE.search(text[max(0, start - 45):start]):
-        return "future", "by"  # "by Jan. 14", "until March": a deadline ahead
     s, e = _sentence_bounds(text, start, end)
+    if _DEADLINE.search(text[max(0, start - 45):start]) and not _PLUPERFECT.search(text, s, e):
+        return "future", "by"  # "by Jan. 14", "until March": a deadline ahead ("had filed by ...": past)
     best: tuple[int, str, str] | None = None
     for rx, label in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
         for m in rx.finditer(text, s, e):
@@ -223,6 +223,7 @@ def _tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
     return (best[1], best[2]) if best else (None, "")
 
 
+_PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:not\s+|n't\s+|already\s+|never\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|nt|ck|un)\b")
 _PRESENT_AUX = re.compile(r"(?i)\b(?:is|are|am|being)\s+$")
 _FUTURE_AUX = re.compile(r"(?i)\b(?:will|shall|'ll|to|won't)\s+(?:be|have\s+been|have)\s+$")
 

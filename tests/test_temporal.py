@@ -612,3 +612,10 @@ def test_since_a_month_is_a_start_already_past():
     text = "The carrier has been on patrol since March and was scheduled to return."
     assert value_of(text, "1990-08-13", "March") == "1990-03"
     assert value_of("The carrier is scheduled to return in March.", "1990-08-13", "March") == "1991-03"
+
+
+def test_a_deadline_in_a_past_perfect_clause_is_past():
+    assert value_of("Until Thursday, they had not called Kopp a suspect.", "1999-05-07", "Thursday") == "1999-05-06"
+    assert value_of("Members had filed reports by Wednesday.", "1990-08-16", "Wednesday") == "1990-08-15"
+    # counter-case: a deadline ahead
+    assert value_of("Members must file reports by Wednesday.", "1990-08-16", "Wednesday") == "1990-08-22"
