@@ -22,11 +22,16 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from analysis import schema
+from analysis.actors import resolve_speaker
+from analysis.targets import clean_target, find_target
 from analysis.stance import (classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
                              resolve_actor, verb_stance, _NP_CAP)
 
 Span = tuple[int, int]
 
+# pronouns and the speaker's own side are no target ("we are accused", "I was blamed")
+_NO_TARGET = {"i", "we", "us", "me", "you", "it", "this", "that", "they", "them", "he", "she", "him", "her",
+              "which"}
 _PRONOUN = re.compile(r"^(?:he|she|him|her|his)$", re.I)
 _IMPERSONAL = re.compile(r"^(?:it|its|they|them|their|this|that)$", re.I)
 _SUBJECT = re.compile(r"(?:(?:the|The)\s+)?" + _NP_CAP + r"(?:\s+(?:government|ministry|officials?|military))?")
@@ -34,10 +39,16 @@ _SUBJECT = re.compile(r"(?:(?:the|The)\s+)?" + _NP_CAP + r"(?:\s+(?:government|m
 
 # Only verb rules that name a speech act may create a statement on their own: a narrated
 # "was not" or "a hoax" is the journalist's voice, not somebody's denial.
+# Attribution cues that are stance verbs themselves (cues.csv rule ids).
+_STANCE_CUES = frozenset({"cue.charge", "cue.sue", "cue.accuse", "cue.blame", "cue.criticize", "cue.condemn",
+                          "cue.deny", "cue.reject", "cue.dismiss", "cue.criticism_of"})
+_PASSIVE_CUE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|d)\b", re.I)
+
 _FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_deny_that", "D_deny_bare",
                              "D_denial_noun", "D_reject_acc", "D_refute", "D_dismiss_as", "A_accuse",
                              "A_accuse_passive", "A_accuse_bare", "A_blame", "A_blame_on", "A_blame_bare",
-                             "A_allege", "A_charge"})
+                             "A_allege", "A_charge", "D_dismiss_obj", "D_dismiss_that", "D_not_guilty", "D_defend",
+                             "A_crit_obj", "A_accuse_obj", "D_call_eval", "D_dismiss_as", "A_charged_with", "A_charges_against", "A_passive_formal"})
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +75,7 @@ def _target_actor(target_text: str, text: str, pos: int) -> str:
     """Canonical actor of a stance target; empty when it does not resolve."""
     if not target_text:
         return ""
-    actor, _ = resolve_actor(target_text, text, pos)
+    actor = resolve_speaker(target_text, text, pos).actor
     return "" if actor == "unknown" else actor
 
 
@@ -80,6 +91,122 @@ def _own_extent(a, s: int, e: int) -> Span:
     # no content found: the stance words may follow the cue ("dismissed the report as fake")
     end = max(p[1] for p in parts) if a.content else e
     return min(p[0] for p in parts), end
+
+
+_PRE_VERB = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|also|again|long|earlier|previously|repeatedly|strongly"
+                       r"|flatly|firmly|vehemently|categorically|consistently|continually|always|already|now|both"
+                       r"|all|today|yesterday|\w+ly))+\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _cue_stances() -> dict[str, tuple[str, str, bool]]:
+    """cue rule id -> (stance, CAMEO code, asserted) for cues that are stance verbs themselves
+    (cues.csv ``stance``; ``:lead`` = the stance leads but is not asserted on its own)."""
+    from analysis.lexicons import load_lexicon
+
+    out = {}
+    for row in load_lexicon("cues"):
+        parts = (row.get("stance") or "").strip().split(":")
+        if parts[0]:
+            out[row["rule"]] = (parts[0], parts[1] if len(parts) > 1 else "", "lead" not in parts[2:])
+    return out
+
+
+def _cue_first(results: list, cue_rule: str) -> list:
+    """The cue's own stance leads: "X denied ..., who accused ..." gives the accusing
+    attribution an accusation even when a denial sits in the same stretch; a criticising cue
+    ("attacked", "condemned") makes an accusation even when the content names no wrongdoing."""
+    found = _cue_stances().get(cue_rule)
+    if found is None:
+        return results
+    stance, code, asserted = found
+    if any(r.stance == stance for r in results):
+        return sorted(results, key=lambda r: r.stance != stance)
+    if not asserted or any(r.stance == "denial" for r in results):
+        return results
+    from analysis.stance import StanceResult
+
+    return [StanceResult(stance, "S_cue_stance", code, None, "")] + results
+
+
+def _last_person_before(text: str, pos: int) -> str:
+    """The last person named before ``pos`` (a full name, or a titled surname: "Mr Howard")."""
+    from analysis.actors import canonical_person
+    from analysis.stance import _person_names
+
+    # the most salient person so far: mentioned most often (by surname), then most recently
+    counts: dict[str, tuple[int, int]] = {}
+    names = [(s, name) for s, _, name in _person_names(text) if s < pos]
+    names += [(m.start(), m.group(0)) for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'’-]+",
+                                                          text[:pos])]
+    for s, name in names:
+        full = canonical_person(name, text)
+        surname = full.split()[-1]
+        n = len(re.findall(r"\b" + re.escape(surname) + r"\b", text[:pos]))
+        counts[full] = (n, s)
+    if not counts:
+        return ""
+    return max(counts, key=lambda k: counts[k])
+
+
+def _quote_owner(text: str, s: int, e: int, quotes: Sequence[Span], atts, sent_index: int):
+    """The attribution whose direct quote runs on into sentence ``s..e`` (the sentence lies
+    inside a paired quote), or None. Its source speaks the sentence."""
+    inside = [q for q in quotes if q[0] <= s + 2 and e - 2 <= q[1] and q[1] - q[0] > 0]
+    sent = text[s:e].strip()
+    if inside:
+        q = min(inside, key=lambda q: q[1] - q[0])
+    elif sent[:1] in "“\"" or sent[-1:] in "”\"":
+        # a paragraph of a quote running over several, opened but not closed (or closed only
+        # at its end): the marks are unpaired, the words are still the speaker's
+        q = (s, e)
+    else:
+        return None
+    owners = [a for a in atts if (a.source or a.source_text) and any(_overlaps(q, aq) for aq in a.quotes)]
+    if not owners:
+        # the attribution that follows or precedes the quote closely ("..., he said.")
+        owners = [a for a in atts if (a.source or a.source_text) and a.mode in ("direct", "mixed")
+                  and abs(a.sent_index - sent_index) <= 2 and (_overlaps(q, (a.start, a.end)) or
+                                                               0 <= a.start - q[1] <= 40 or 0 <= q[0] - a.end <= 40)]
+    if not owners:
+        return None
+    return min(owners, key=lambda a: abs(a.sent_index - sent_index))
+
+
+def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
+    """The subject of a stance verb with no attribution ("The tobacco companies deny ...",
+    "Mr Afzal, Mr Islam and Mr Kazi deny ..."): the noun phrase right before the verb."""
+    from analysis.attribution import _cut_subject
+
+    end = verb
+    m = _PRE_VERB.search(text, s, verb)
+    if m:
+        end = m.start()
+    left = text[s:end]
+    # a relative clause or appositive between subject and verb: "The men, elected to ..., deny"
+    parts = [p for p in re.split(r",", left)]
+    if len(parts) >= 3 and parts[-1].strip() == "":
+        parts = parts[:-1]
+    if len(parts) >= 2 and re.match(r"\s*(?:who|which|a|an|the|elected|based|named|\w+ed)\b", parts[-1]):
+        end = s + len(",".join(parts[:-1]))
+        while len(parts) >= 3 and re.match(r"\s*(?:who|which|a|an|the|elected|based|named|\w+ed)\b", parts[-2]):
+            parts = parts[:-1]
+            end = s + len(",".join(parts[:-1]))
+    if end <= s:
+        return None
+    agent = re.match(r"\s*[\w-]*\s*by\s+((?:the\s+|The\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?(?-i:[A-Z])[\w'’.&-]*)*)",
+                     text[verb:verb + 120])
+    if agent:  # "after being fined by The Spanish Football Federation": the agent acts
+        return verb + agent.start(1), verb + agent.end(1)
+    seg = _cut_subject(text, s, end)
+    if seg is None:
+        return None
+    words = text[seg[0]:seg[1]].split()
+    if not words or all(w.lower() in {"the", "a", "an", "it", "and"} for w in words):
+        return None
+    if len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed")):
+        return None  # "being", "having": a verb, not a subject
+    return seg
 
 
 def _self_target(r, actor: str, text: str, pos: int) -> bool:
@@ -128,21 +255,30 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
 
     # Sentences with a stance pattern that no attribution covers still report a stance.
     covered = [(a.start, a.end) for a in atts]
-    extra = []
+    extra, quoted = [], []
     for i, (s, e) in enumerate(sentences):
         if _in_skip((s, e), skip) or any(_overlaps((s, e), c) for c in covered):
+            continue
+        owner = _quote_owner(text, s, e, quotes, atts, i)
+        if owner is not None:
+            # a sentence of a quote that runs on past its attribution: the quoted speaker's words
+            cue = text[owner.cue[0]:owner.cue[1]] if owner.cue else ""
+            res = [r for r in find_stance(text[s:e], weak=verb_stance(cue) == "assert") if r.match]
+            if res:
+                quoted.append((i, s, e, owner))
             continue
         res = [r for r in find_stance(text[s:e], weak=False) if r.match and r.rule in _FALLBACK_RULES]
         if res:
             extra.append((i, s, e, res[0]))
 
-    items = [("att", a.start, a) for a in atts] + [("fallback", x[1], x) for x in extra]
+    items = ([("att", a.start, a) for a in atts] + [("fallback", x[1], x) for x in extra]
+             + [("quoted", x[1], x) for x in quoted])
     items.sort(key=lambda t: t[1])
 
     statements: list[dict] = []
     stance_seen: set[tuple] = set()
-    last_person: tuple[str, str, str] | None = None
-    last_other: tuple[str, str, str] | None = None
+    last_person: tuple[str, str, str, str] | None = None
+    last_other: tuple[str, str, str, str] | None = None
     for n, (kind, _, item) in enumerate(items, start=1):
         sid = f"{doc_id}:{n}"
         if kind == "att":
@@ -161,26 +297,33 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                                        a.cue_rule or ""))
             if a.content:
                 spans.append(_span_row(doc_id, text, "content", a.content[0], a.content[1], mode, sid, a.rule or ""))
+        elif kind == "quoted":
+            sent_index, s, e, owner = item
+            cue_text = text[owner.cue[0]:owner.cue[1]] if owner.cue else ""
+            surface = text[owner.source[0]:owner.source[1]] if owner.source else ""
+            source = (owner.source_text or surface).strip()
+            src_pos = owner.source[0] if owner.source else s
+            mode = "direct"
+            rules = ["S_quote_continuation"]
         else:
             sent_index, s, e, first = item
             m0 = s + first.match[0]
-            subj = None
-            for m in _SUBJECT.finditer(text, s, m0):
-                subj = m
-                break
-            surface = source = subj.group(0) if subj else ""
-            src_pos = subj.start() if subj else s
+            subj = _fallback_subject(text, s, m0)
+            surface = source = text[subj[0]:subj[1]] if subj else ""
+            src_pos = subj[0] if subj else s
             cue_text = text[m0:s + first.match[1]]
             mode = "indirect"
             rules = ["S_fallback"]
             if subj:
-                spans.append(_span_row(doc_id, text, "source", subj.start(), subj.end(), "", sid, "S_fallback"))
+                spans.append(_span_row(doc_id, text, "source", subj[0], subj[1], "", sid, "S_fallback"))
             spans.append(_span_row(doc_id, text, "cue", m0, s + first.match[1], verb_stance(cue_text), sid, "S_fallback"))
 
         # actor of the source; pronouns the attribution engine left unresolved follow the
         # last statement's speaker of the same kind ("Though he stressed ..." -> Kirby)
+        speaker = ""
         if source:
-            actor, stype = resolve_actor(source, text, src_pos)
+            who = resolve_speaker(source, text, src_pos)
+            actor, stype, speaker = who.actor, who.source_type, who.speaker
             # "the statement continued": the engine resolves it to its author (actor), but
             # the source is still a document
             if surface and surface != source:
@@ -194,17 +337,32 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         unresolved = kind == "att" and "res.unresolved" in (item.rule or "")
         if actor == "unknown" and stype == "unknown" and source and not unresolved:
             prev = last_person if _PRONOUN.match(source) else last_other if _IMPERSONAL.match(source) else None
+            if prev is None and _PRONOUN.match(source):
+                # no earlier speaker: the person the article named last ("..., Aragones said.
+                # ... he said")
+                named = _last_person_before(text, src_pos)
+                if named:
+                    who = resolve_speaker(named, text, src_pos)
+                    prev = (named, who.actor, who.source_type, who.speaker)
             if prev:
-                source, actor, stype = prev
+                source, actor, stype, speaker = prev
         if stype == "person":
-            last_person = (source, actor, stype)
+            last_person = (source, actor, stype, speaker)
         elif actor != "unknown":
-            last_other = (source, actor, stype)
+            last_other = (source, actor, stype, speaker)
 
         # Stance is read on the attribution's own stretch (source, cue, content), not on the
         # whole sentence, so a report nested in another ("what it called ...") does not
         # inherit its host's stance.
         cs, ce = _own_extent(item, s, e) if kind == "att" else (s, e)
+        passive = False
+        if kind == "att" and item.cue and item.cue_rule in _STANCE_CUES:
+            # the cue is itself the stance verb ("have been charged over crowd trouble"): its
+            # object and complement are part of the act even where no content was found
+            passive = bool(_PASSIVE_CUE.search(cue_text))
+            ce = max(ce, item.end)
+            if passive:  # "However, Millwall have been charged": the subject is part of the act
+                cs = min(cs, item.start)
         clause = text[cs:ce]
         # weak rows (generic negation, doubt) only after an asserting cue: "he said the
         # shipments had not arrived" is a report, "he insisted they had not" a denial
@@ -212,6 +370,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         results = [r for r in find_stance(clause, cue_text, weak=weak) if r.match is None or not _in_skip(
             (cs + r.match[0], cs + r.match[1]), skip)]
         results = [r for r in results if not _self_target(r, actor, text, cs)]
+        results = _cue_first(results, item.cue_rule if kind == "att" else "")
         primary = results[0] if results else _no_stance()
         for r in results:
             if r.match is None:
@@ -224,16 +383,23 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         target = ""
         if primary.stance != "other" and primary.target_text:
             tpos = text.find(primary.target_text, cs)
-            target = _target_actor(primary.target_text, text, tpos if tpos >= 0 else cs)
-            if target == actor:  # a speaker does not deny its own claim; an odd parse, drop it
-                target = ""
+            target = _target_actor(clean_target(primary.target_text), text, tpos if tpos >= 0 else cs)
+        if primary.stance == "accusation" and not target and passive and item.content:
+            # "Liverpool and Millwall have been charged by the FA": the subject is the accused
+            target = _target_actor(text[item.content[0]:item.content[1]], text, item.content[0])
+        if primary.stance != "other" and not target:
+            found = find_target(clause, primary.stance, primary.rule, primary.match)
+            if found and found[0].lower() not in _NO_TARGET:
+                target = _target_actor(found[0], text, cs + found[1])
+        if target == actor:  # a speaker does not accuse or answer itself; an odd parse, drop it
+            target = ""
         inside = [m for m in markers if cs <= m["start"] and m["end"] <= ce]
         hedged = any(m["layer"] == "hedge" for m in inside)
         evidence = "; ".join(m["text"] for m in inside if m["layer"] == "evidence")
         rules.append(primary.rule)
         statements.append({
             "doc_id": doc_id, "statement_id": sid, "sent_index": int(sent_index), "start": int(s), "end": int(e),
-            "text": text[s:e], "mode": mode, "cue": cue_text, "source": source, "source_type": stype,
+            "text": text[s:e], "mode": mode, "cue": cue_text, "source": source, "source_type": stype, "speaker": speaker,
             "actor": actor, "target": target, "stance": primary.stance, "hedged": hedged, "evidence": evidence,
             "time_text": "", "event_start": "", "event_end": "", "rule": "+".join(r for r in rules if r),
         })

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from .errors import InputError
 
-EVALUATION_TASKS = ("attribution", "timex", "stance", "loaded")
+EVALUATION_TASKS = ("attribution", "timex", "stance", "loaded", "statements")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("evaluate", help="score an annotator against gold data; prints JSON")
     evaluate.add_argument("task", choices=EVALUATION_TASKS)
     evaluate.add_argument("--gold", required=True, help="gold folder or file (see DESIGN §3)")
+    evaluate.add_argument("--errors", metavar="FILE.csv",
+                          help="statements only: write one row per error (false positive, miss, wrong actor, "
+                               "target or date) to FILE.csv")
     return parser
 
 
@@ -124,7 +127,13 @@ def _evaluate(args) -> int:
     if not gold.exists():
         raise InputError(gold, "gold data not found")
     module = importlib.import_module(f"analysis.evaluate.{args.task}")
-    print(json.dumps(module.evaluate(gold), indent=2))
+    if args.task == "statements":
+        result = module.evaluate(gold, errors_path=args.errors)
+    elif args.errors:
+        raise InputError(args.errors, f"--errors is only written by `evaluate statements`, not {args.task}")
+    else:
+        result = module.evaluate(gold)
+    print(json.dumps(result, indent=2))
     return 0
 
 

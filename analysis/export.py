@@ -104,6 +104,14 @@ def write_statements(statements: pd.DataFrame, path: Path | str) -> Path:
     return path
 
 
+def write_csv(table: pd.DataFrame, path: Path | str) -> Path:
+    """Write one table as CSV at `path` (UTF-8, no index), creating folders."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(path, index=False)
+    return path
+
+
 def write_json(path: Path | str, payload) -> Path:
     """Write `payload` as indented JSON."""
     return write_text(path, json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")

@@ -41,7 +41,22 @@ _GAP = r"(?:[\w‘’'“”\"-]+\s+){0,4}?"
 _ACC = (r"[‘'“\"]?(?:accusations?|allegations?|charges?|claims?|reports?|involvement|links?|role"
         r"|rumou?rs?|responsibility|wrongdoing|suggestions?|assertions?|speculation|stor(?:y|ies)"
         r"|insinuations?|slander|smears?|lies)\b")
-_MACROS = {"{DENY}": _DENY, "{NP}": _NP, "{GAP}": _GAP, "{ACC}": _ACC}
+# a definite or possessive noun phrase in lower case ("the striker", "his employees")
+_DEFNP = r"(?:(?:the|his|her|its|their|our|this|these|those)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*\b(?!['’]))"
+_MACROS = {"{DENY}": _DENY, "{NP}": _NP, "{GAP}": _GAP, "{ACC}": _ACC, "{DEFNP}": _DEFNP}
+
+
+@lru_cache(maxsize=None)
+def _term_macros() -> dict[str, str]:
+    """{MACRO} -> one alternation of the rows of ``lexicons/stance_terms.csv``."""
+    try:
+        rows = load_lexicon("stance_terms")
+    except (FileNotFoundError, OSError):
+        return {}
+    terms: dict[str, list[str]] = {}
+    for row in rows:
+        terms.setdefault(row["macro"], []).append(row["term"])
+    return {"{" + k + "}": "(?:" + "|".join("(?:" + t + ")" for t in v) + ")" for k, v in terms.items()}
 
 #: CAMEO names of the codes we emit.
 CAMEO_NAMES = {"016": "Deny responsibility / reject accusation", "111": "Criticize or denounce", "112": "Accuse",
@@ -82,6 +97,8 @@ OTHER = StanceResult("other", "S_none", "", None, "")
 
 
 def _expand(pattern: str) -> str:
+    for key, val in _term_macros().items():
+        pattern = pattern.replace(key, val)
     for key, val in _MACROS.items():
         pattern = pattern.replace(key, val)
     return pattern
@@ -297,8 +314,9 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
     rules = _stance_rules()
     low = lowered(text)
     prefixes = _stance_prefixes()
-    blocks = [m.span() for (row, rx), pre in zip(rules, prefixes) if row["kind"] == "block" and _can_match(pre, low)
-              for m in rx.finditer(text)]
+    # a block row vetoes matches of its own stance, or of every stance when its stance is "other"
+    blocks = [(m.span(), row["stance"]) for (row, rx), pre in zip(rules, prefixes)
+              if row["kind"] == "block" and _can_match(pre, low) for m in rx.finditer(text)]
     hits: list[tuple[int, int, dict, re.Match]] = []
     filters = _rule_filters()
     for order, (row, rx) in enumerate(rules):
@@ -317,10 +335,10 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
         for m in rx.finditer(text):
             # the stance word itself must not sit in a counter-example
             core = _core_span(m)
-            if any(_overlaps(core, b) for b in blocks):
+            if any(_overlaps(core, b) and bst in ("other", row["stance"]) for b, bst in blocks):
                 continue
             # a denial asked as a question ("Real or hoax?", "Is the report true?") asserts nothing
-            if row["stance"] == "denial" and _in_question(text, m.end()):
+            if (row["stance"] == "denial" or row["rule"] in _QUESTION_SENSITIVE) and _in_question(text, m.end()):
                 continue
             hits.append((0 if row["stance"] == "denial" else 1, order, row, m))
     hits.sort(key=lambda h: (h[0], h[1], h[3].start()))
@@ -356,6 +374,8 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
 
 
 _TERMINATOR = re.compile(r"[.!?\n]")
+# accusations read off wrongdoing words assert nothing when asked ("Is the deal fabricated?")
+_QUESTION_SENSITIVE = frozenset({"A_reported_wrong", "A_adverb_wrong", "A_lying_quote"})
 
 
 def _in_question(text: str, pos: int) -> bool:
@@ -420,9 +440,39 @@ _NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "D
              "Yesterday", "Last", "For", "With", "By", "From", "Under", "During", "Despite", "Asked",
              "Speaking", "Like", "Unlike", "Instead", "Even", "Only", "Just", "What", "Why", "How", "Who",
              "Where", "Many", "Some", "Both", "All", "Each", "Every", "Several", "Most", "Other", "Another",
-             "Former", "Sen", "Gov", "Rep", "Won", "Says", "Said", "Tells", "Told", "Calls", "Slams"}
-_NAME_RX = re.compile(r"(?-i:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+)")
-_NAME_MAX_WORDS = 3  # longer capitalised runs are headlines or titles, not names
+             "Former", "Sen", "Gov", "Rep", "Won", "Says", "Said", "Tells", "Told", "Calls", "Slams",
+             # titles and roles that stand before a name ("Republican Representative Devin Nunes")
+             "Representative", "Republican", "Republicans", "Democrat", "Democrats", "Congressman",
+             "Congresswoman", "Lawmaker", "Majority", "Minority", "Whip", "Attorney", "Counsel", "Special",
+             "Commissioner", "Inspector", "Sheriff", "Detective", "Officer", "Coach", "Manager", "Captain",
+             "Striker", "Midfielder", "Defender", "Goalkeeper", "Tory", "Labour", "Conservative", "Liberal",
+             "Shadow", "Home", "Economics", "Executive", "Founder", "President-elect", "Lord", "Lady",
+             "Sir", "Dame", "Baroness", "Economic", "Transport", "Environment", "Culture", "Sports",
+             "Education", "Labor", "Commerce", "Treasury", "Homeland", "Acting", "Assistant", "Associate",
+             "Senior", "Top", "Lead", "Managing", "Head", "Board", "Member", "Professor", "Prof",
+             # organisation suffixes: "Guinness Plc" is no person
+             "Plc", "PLC", "Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", "Group", "Holdings", "Bank",
+             "Securities", "Association", "Federation", "Union", "Club", "Airlines", "Motors", "Industries",
+             "Institute", "University", "Foundation", "Trust", "Fund", "Partners", "Capital", "Systems",
+             "Technologies", "Communications", "Entertainment", "Records", "Magazine", "Newspaper",
+             "Under-Secretary", "Secretary-General", "Vice-President", "Vice-Chairman", "Co-Chairman",
+             "Chief-Executive", "Spokesman", "Attorney-General",
+             # roles news puts before a name ("Rapper Snoop Dogg", "Balco boss Victor Conte")
+             "Rapper", "Singer", "Actress", "Actor", "Star", "Boss", "Keeper", "Player", "Skipper", "Owner",
+             "Billionaire", "Tycoon", "Businessman", "Businesswoman", "Producer", "Writer", "Author",
+             "Comedian", "Presenter", "Host", "Pop", "Sprinter", "Athlete", "Champion", "Winger", "Forward",
+             "Tobacco", "Oil", "Energy", "Telecom", "Pharmaceuticals", "Insurance", "Investments"}
+# a capitalised word, hyphenated parts included ("Van-Thinh"), and name particles ("al-Shaheen")
+_NAME_WORD = r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
+_NAME_RX = re.compile(r"(?-i:" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")+)")  # never across lines
+_NAME_MAX_WORDS = 3
+# last words that make a capitalised run an organisation's name
+_ORG_END = {"Plc", "PLC", "Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", "Group", "Holdings", "Bank",
+            "Securities", "Association", "Federation", "Union", "Club", "Airlines", "Motors", "Industries",
+            "Institute", "University", "Foundation", "Trust", "Fund", "Partners", "Capital", "Systems",
+            "Technologies", "Communications", "Entertainment", "Records", "Committee", "Commission",
+            "Council", "Agency", "Authority", "Party", "Ministry", "Department", "Office", "Court", "Board",
+            "Service", "Services", "News", "Times", "Post", "Journal", "Telegraph", "Herald", "Tribune"}  # longer capitalised runs are headlines or titles, not names
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -456,6 +506,51 @@ def find_actor_mentions(text: str) -> list[dict]:
     return [dict(d) for d in _actor_mentions(text)]
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex matching any of ``words`` (longest first at each position), built as a
+    character trie so thousands of names cost one pass, not one alternative each."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        end = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return build(trie)
+
+
+_COUNTRY_KIND_TYPE = {"country": "government", "capital": "government", "demonym": "government",
+                      "synonym": "government", "person": "person"}
+
+
+@lru_cache(maxsize=None)
+def _country_index() -> tuple[re.Pattern | None, dict[str, dict]]:
+    """Names of ``lexicons/countries.csv`` (Phoenix/CAMEO and GeoNames): one trie regex and the
+    row of each name, as written and in capitals (headlines: "KUWAIT REJECTS ...")."""
+    try:
+        rows = load_lexicon("countries")
+    except (FileNotFoundError, OSError):
+        return None, {}
+    by_name: dict[str, dict] = {}
+    for row in rows:
+        entry = {"actor": row["actor"], "kind": "country" if row["kind"] == "synonym" else row["kind"],
+                 "source_type": _COUNTRY_KIND_TYPE.get(row["kind"], "government"), "rule": row["rule"],
+                 "person": row.get("person") or ""}
+        for name in (row["name"], row["name"].upper() if len(row["name"]) > 4 else ""):
+            if name and name not in by_name:
+                by_name[name] = entry
+    rx = re.compile(r"(?<![\w.])" + _trie_pattern(by_name) + r"(?![\w])")
+    return rx, by_name
+
+
 @lru_cache(maxsize=512)  # the same article text is scanned for every source it resolves
 def _actor_mentions(text: str) -> tuple[dict, ...]:
     out: list[dict] = []
@@ -467,12 +562,28 @@ def _actor_mentions(text: str) -> tuple[dict, ...]:
         row = rows[name]
         if row:
             out.append({"start": m.start(), "end": m.end(), "text": name, "actor": row["actor"],
-                        "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"]})
+                        "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"], "person": ""})
+    # the public dictionaries fill in what the hand-made rows do not name
+    crx, by_name = _country_index()
+    if crx is not None:
+        taken = [(d["start"], d["end"]) for d in out]
+        for m in crx.finditer(text):
+            if any(_overlaps(m.span(), t) for t in taken):
+                continue
+            row = by_name[m.group(0)]
+            out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "actor": row["actor"],
+                        "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"],
+                        "person": row["person"]})
+        out.sort(key=lambda d: d["start"])
     gaz_spans = [(d["start"], d["end"]) for d in out]
     return tuple(d for d in out if not _inside_longer_name(text, d, gaz_spans))
 
 
 _NEXT_CAP = re.compile(r"^\s+([A-Z][a-z'’-]+)\b")
+# "Hungarian Bank", "Russian Embassy": a body of the country, not a longer name
+_STATE_BODY_WORDS = {"Bank", "Embassy", "Consulate", "Ministry", "Government", "Navy", "Army", "Parliament",
+                     "Cabinet", "Senate", "Police", "Officials", "Authorities", "Troops", "Forces", "Leaders",
+                     "Diplomats", "Prosecutors", "Regulators", "Court", "Bank's", "Banks"}
 
 
 def _inside_longer_name(text: str, d: dict, gaz_spans: list[Span]) -> bool:
@@ -481,7 +592,7 @@ def _inside_longer_name(text: str, d: dict, gaz_spans: list[Span]) -> bool:
     if d["kind"] not in ("country", "capital", "demonym", "metonym"):
         return False
     after = _NEXT_CAP.match(text[d["end"]:d["end"] + 30])
-    if after and after.group(1) not in _NON_NAME and not any(s == d["end"] + after.start(1) for s, _ in gaz_spans):
+    if after and after.group(1) not in _NON_NAME and after.group(1) not in _STATE_BODY_WORDS and not any(s == d["end"] + after.start(1) for s, _ in gaz_spans):
         return True
     before_text = text[max(0, d["start"] - 30):d["start"]]
     m = re.search(r"([A-Z][a-z'’-]+)\s+$", before_text)
@@ -501,15 +612,28 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
     names = []
     for m in _NAME_RX.finditer(text):
         words = m.group(0).split()
+        poss = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+        if poss:  # "Arsenal's Patrick Vieira": the name follows the possessive
+            words = words[poss[-1] + 1:]
+        words[-1] = re.sub(r"['’]s?$", "", words[-1])  # "Robert Mueller's" -> "Robert Mueller"
+        if words[-1] in _ORG_END:  # "Spanish Football Federation", "Guinness Plc": an organisation
+            continue
         # trim title / org words at both ends ("Communications Director" is not a name)
         while words and words[0] in _NON_NAME:
             words = words[1:]
         while words and words[-1] in _NON_NAME:
             words = words[:-1]
-        if len(words) < 2 or len(words) > _NAME_MAX_WORDS or any(w in _NON_NAME for w in words):
+        inner = [i for i, w in enumerate(words) if w in _NON_NAME]
+        if inner:
+            # a title inside the run names the person after it ("Massachusetts Senate President
+            # Stanley Rosenberg", "Facebook General Counsel Colin Stretch")
+            words = words[inner[-1] + 1:]
+        if len(words) < 2 or len(words) > _NAME_MAX_WORDS:
             continue
         name = " ".join(words)
         s = text.find(name, m.start())
+        if s < 0:
+            continue
         if any(_overlaps((s, s + len(name)), (g["start"], g["end"])) for g in gaz):
             continue
         names.append((s, s + len(name), name))

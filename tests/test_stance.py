@@ -70,7 +70,7 @@ def _body() -> str:
     ("The ministry did not respond to a request for comment", "other"),
     ("The group is made up of five members", "other"),
     ("Soldier killed in airstrike - reports", "other"),
-    ("The minister slammed the media for speculation", "other"),
+    ("She slammed the door", "other"),
 ])
 def test_classify_denial_and_counter_examples(text, expected):
     assert classify_stance(text).stance == expected
@@ -92,7 +92,10 @@ def test_classify_denial_and_counter_examples(text, expected):
     ("Kyiv holds Moscow responsible for the strike", "accusation", "Moscow"),
     ("Seoul condemned Pyongyang for the launch", "accusation", "Pyongyang"),
     ("The company was behind schedule", "other", ""),
-    ("Seoul condemned the launch", "other", ""),
+    # condemning an act is CAMEO 111 even with no actor named (real-news codebook: "condemned
+    # the detentions" is a clear accusation); the target stays empty
+    ("Seoul condemned the launch", "accusation", ""),
+    ("The minister slammed the media for speculation", "accusation", "the media"),
     # counter-examples
     ("North Korea was supplying food to its people", "other", ""),
     ("The minister charged his phone", "other", ""),
