@@ -115,3 +115,19 @@ def test_polnear_no_speech_act_after_publication():
           f"without a future frame, {future} future-marked")
     assert len(arts) >= 800
     assert bad == 0, examples[:5]
+
+
+def test_statements_evaluator_reads_time_in_context():
+    """`python -m analysis evaluate statements` scores the same: ranges read in their article,
+    future-marked speech acts counted apart."""
+    if not (REALNEWS / "gold_time.csv").exists():
+        pytest.skip("real-news dev set absent")
+    from analysis.evaluate import statements as ev
+
+    res = ev.evaluate(REALNEWS, workers=1)["time"]
+    print(f"\nevaluate statements: time exact {res['exact']}/{res['items']}, dated after publication "
+          f"{res['dated_after_publication']} ({res['dated_after_publication_future']} future-marked)")
+    assert res["exact"] >= 0.9 * res["items"]
+    assert res["dated_after_publication_not_future"] == 0
+    assert res["dated_after_publication"] == res["dated_after_publication_future"] + \
+        res["dated_after_publication_not_future"]
