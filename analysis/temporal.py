@@ -730,16 +730,17 @@ def _spelled_year(m, ctx):
     return ("DATE", f"{2000 + int(rest or 0):04d}")
 
 
-@_rule("date.decade", r"(?:(?i:the\s+)?(?i:(?:early|late|mid)[\s-]+)?)(?<![\w$])(1[5-9]\d|20\d)0'?s\b"
+@_rule("date.decade", r"(?:(?i:the\s+)?(?i:(?:early|late|mid)[\s-]+)?)(?<![\w$])(1[5-9]\d|20\d|[2-9])0'?s\b"
        r"|(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:19)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
-       r"|(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)'(\d)0s\b"
-       r"|(?i:the\s+(?:(?:early|late|mid)[\s-]+)?)([2-9])0s\b|(?<=\d0s\sand\s)([2-9])0s\b")
+       r"|(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)'(\d)0s\b")
 def _decade(m, ctx):
     """"the 1990s", "the nineties", "the '70s", "the 70s and 80s" (the 1970s and 1980s;
     "in their 70s" is an age)."""
-    if m.group(4) or m.group(5):
-        g = 4 if m.group(4) else 5
-        return ("DATE", f"19{m.group(g)}", (m.start(g), m.end()))
+    if m.group(1) and len(m.group(1)) == 1:
+        if not (m.group(0)[:3].lower() == "the" or re.search(r"\d0s\s+(?:and|or|to)\s+$",
+                                                             ctx.text[max(0, m.start() - 12):m.start()])):
+            return None  # "in their 70s": an age
+        return ("DATE", f"19{m.group(1)}", (m.start(1), m.end()))
     if m.group(1):
         return ("DATE", m.group(1))
     if m.group(2):
@@ -940,7 +941,7 @@ def _ref_adjective(m, ctx):
     return ("DATE", "PRESENT_REF" if word == "current" else "PAST_REF", (m.start(1), m.end(1)))
 
 
-@_rule("date.the_year", r"(?i:\b(?:(?:for|of|in|during|through)\s+)?(?P<x>(?:(?:earlier|later)\s+in\s+|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?the\s+(?:current\s+|full\s+|entire\s+|whole\s+)?(?:fiscal\s+)?year|year[-\s]end|year's\s+end)(?:\s+(?P<rel>before|previous|earlier))?)(?![\w-])")
+@_rule("date.the_year", r"(?i:(?P<x>(?:(?:earlier|later)\s+in\s+|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?the\s+(?:current\s+|full\s+|entire\s+|whole\s+)?(?:fiscal\s+)?year|year[-\s]end|year's\s+end)(?:\s+(?P<rel>before|previous|earlier))?)(?![\w-])")
 def _the_year(m, ctx):
     """"for the year", "earlier in the year", "the end of the year": the year of the story;
     "the year ended March 31": a year-long period; "the year before": the one before."""
@@ -1060,7 +1061,9 @@ _RULE_FILTERS = {
     "date.quarter": ("7ce411870a636464", r"quarter"),
     "date.half": ("0a830daa8f9c9e32", r"half"),
     "date.spelled_year": ("be1ae977932177f8", r"nineteen|two thousand"),
-    "date.decade": ("bdcb09f8a4b3d540", r"\d0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"),
+    "date.decade": ("aa3411cf3d2b9a6b", r"\d0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"),
+    "date.short_year": ("0d550b2ef6e9422a", r"'\d\d"),
+    "date.the_day": ("3ca54d0bdc2c3716", r"the\s+day"),
     "date.century": ("70ae74895780e206", r"century"),
     "date.season": ("318eaeb43429670d", r"spring|summer|fall|autumn|winter"),
     "duration.bare_plural": ("3af239e652b0e37c", r"days|weeks|months|years|decades|centuries|hours|minutes"),

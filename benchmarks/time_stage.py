@@ -9,9 +9,9 @@ article, as ``pipeline._article_rows`` runs it, up to the statement rows it hand
 earlier revision took and gave a frame, turned into rows after; the current one takes and
 gives rows). Annotation (statements and spans) is done
 once beforehand and is not timed. The earlier ``analysis/temporal.py`` is read with
-``git show REV:analysis/temporal.py`` and loaded beside the current one, so both run on
-the same machine in the same process, alternately, R times; the best run of each counts
-(this machine is shared, so the minimum is the least noisy). Prints JSON.
+``git show REV:analysis/temporal.py`` and loaded beside the current one, so both run in
+the same process, alternating article by article, R times; each article counts with its
+best CPU time (process time, not wall time: the machine is shared). Prints JSON.
 """
 from __future__ import annotations
 
@@ -64,31 +64,36 @@ def prepare(folder: Path, n: int) -> list[dict]:
     return docs
 
 
-def run_current(docs: list[dict]) -> float:
-    t0 = time.perf_counter()
-    for d in docs:
-        tx = [{**r, "doc_id": d["doc_id"]} for r in temporal.find_timexes(d["text"], d["published"], skip=d["skip"])]
-        temporal.assign_event_times(temporal.records(d["statements"]), tx, d["text"], d["published"],
-                                    spans=d["spans"])
-    return time.perf_counter() - t0
+def stage_current(d: dict) -> None:
+    """The pipeline's time stage now: rows in, rows out, content spans for the about dates."""
+    tx = [{**r, "doc_id": d["doc_id"]} for r in temporal.find_timexes(d["text"], d["published"], skip=d["skip"])]
+    temporal.assign_event_times(temporal.records(d["statements"]), tx, d["text"], d["published"], spans=d["spans"])
 
 
-def run_old(mod, docs: list[dict]) -> float:
-    t0 = time.perf_counter()
-    for d in docs:
-        tx = [{**r, "doc_id": d["doc_id"]} for r in mod.find_timexes(d["text"], d["published"], skip=d["skip"])]
-        mod.assign_event_times(d["statements"], tx, d["text"], d["published"]).to_dict("records")
-    return time.perf_counter() - t0
+def stage_old(mod, d: dict) -> None:
+    """The pipeline's time stage at the earlier revision: a frame in, a frame out, then rows."""
+    tx = [{**r, "doc_id": d["doc_id"]} for r in mod.find_timexes(d["text"], d["published"], skip=d["skip"])]
+    mod.assign_event_times(d["statements"], tx, d["text"], d["published"]).to_dict("records")
 
 
-def run_engine(mod, docs: list[dict], with_spans: bool = False) -> float:
+def engine(mod, d: dict, with_spans: bool = False) -> None:
     """find_timexes + assign_event_times on the statements frame (no row hand-over)."""
-    t0 = time.perf_counter()
-    for d in docs:
-        tx = [{**r, "doc_id": d["doc_id"]} for r in mod.find_timexes(d["text"], d["published"], skip=d["skip"])]
-        kw = {"spans": d["spans"]} if with_spans else {}
-        mod.assign_event_times(d["statements"], tx, d["text"], d["published"], **kw)
-    return time.perf_counter() - t0
+    tx = [{**r, "doc_id": d["doc_id"]} for r in mod.find_timexes(d["text"], d["published"], skip=d["skip"])]
+    kw = {"spans": d["spans"]} if with_spans else {}
+    mod.assign_event_times(d["statements"], tx, d["text"], d["published"], **kw)
+
+
+def measure(docs: list[dict], fns: dict, repeat: int) -> dict[str, float]:
+    """CPU seconds of each function over all docs: per doc the best of `repeat` runs, the
+    functions alternating doc by doc (CPU time, not wall time: the machine is shared)."""
+    best = {k: [float("inf")] * len(docs) for k in fns}
+    for _ in range(repeat):
+        for i, d in enumerate(docs):
+            for k, fn in fns.items():
+                t0 = time.process_time()
+                fn(d)
+                best[k][i] = min(best[k][i], time.process_time() - t0)
+    return {k: sum(v) for k, v in best.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,21 +105,18 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     docs = prepare(Path(args.dir), args.articles)
     old = load_revision(args.rev)
-    new_t, old_t, new_e, old_e = [], [], [], []
-    for _ in range(args.repeat):
-        old_t.append(run_old(old, docs))
-        new_t.append(run_current(docs))
-        old_e.append(run_engine(old, docs))
-        new_e.append(run_engine(temporal, docs, with_spans=True))
+    t = measure(docs, {"base": lambda d: stage_old(old, d), "now": stage_current,
+                       "engine_base": lambda d: engine(old, d), "engine_now": lambda d: engine(temporal, d, True)},
+                args.repeat)
     n = len(docs)
     result = {"articles": n, "chars": sum(len(d["text"]) for d in docs), "base_rev": args.rev,
-              "ms_per_article_base": round(1000 * min(old_t) / n, 3),
-              "ms_per_article_now": round(1000 * min(new_t) / n, 3),
-              "ratio_now_over_base": round(min(new_t) / min(old_t), 3),
+              "ms_per_article_base": round(1000 * t["base"] / n, 3),
+              "ms_per_article_now": round(1000 * t["now"] / n, 3),
+              "ratio_now_over_base": round(t["now"] / t["base"], 3),
               # the engine alone, both on frames (the current one also dates the content)
-              "engine_ms_per_article_base": round(1000 * min(old_e) / n, 3),
-              "engine_ms_per_article_now": round(1000 * min(new_e) / n, 3),
-              "engine_ratio_now_over_base": round(min(new_e) / min(old_e), 3)}
+              "engine_ms_per_article_base": round(1000 * t["engine_base"] / n, 3),
+              "engine_ms_per_article_now": round(1000 * t["engine_now"] / n, 3),
+              "engine_ratio_now_over_base": round(t["engine_now"] / t["engine_base"], 3)}
     print(json.dumps(result, indent=2))
     return 0
 

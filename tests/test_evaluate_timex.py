@@ -93,11 +93,12 @@ def test_tbaq_runs_fast(tbaq):
 
 
 def test_tbaq_relaxed_f1_target(tbaq):
-    assert tbaq["relaxed"]["f1"] >= 0.85
+    assert tbaq["relaxed"]["f1"] >= 0.93   # issue 11's target (0.926 before it)
 
 
-def test_tbaq_value_f1_target(tbaq):
-    assert tbaq["value_f1"] >= 0.75
+def test_tbaq_value_f1_floor(tbaq):
+    # issue 11 aims at 0.83; 0.788 before it, 0.797 after (see benchmarks/README.md)
+    assert tbaq["value_f1"] >= 0.79
 
 
 def test_tbaq_type_accuracy_floor(tbaq):
@@ -207,5 +208,7 @@ def test_meantime_reads_every_article(meantime):
     assert meantime["documents"] == 120 and meantime["gold"] >= 450
 
 
-def test_meantime_floor(meantime):
-    assert meantime["relaxed"]["f1"] >= 0.85 and meantime["value_f1"] >= 0.75
+def test_meantime_targets(meantime):
+    # issue 11's targets; before it 0.896 relaxed, 0.799 value F1
+    assert meantime["relaxed"]["f1"] >= 0.93 and meantime["value_f1"] >= 0.83
+    assert meantime["strict"]["f1"] >= 0.87

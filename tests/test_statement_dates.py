@@ -131,3 +131,20 @@ def test_statements_evaluator_reads_time_in_context():
     assert res["dated_after_publication_not_future"] == 0
     assert res["dated_after_publication"] == res["dated_after_publication_future"] + \
         res["dated_after_publication_not_future"]
+
+
+def test_shipped_article_dates_stay():
+    """Through the whole pipeline (content spans included): the September denial, the US
+    accusation of "last week" and the ministry's statement keep their dates."""
+    arts = load.load_inputs().articles
+    _, st = pipeline.annotate_articles(arts, workers=1)
+
+    def dates(prefix: str) -> tuple[str, str, str]:
+        row = st[st["text"].str.startswith(prefix)].iloc[0]
+        return row["event_start"], row["event_end"], row["about_start"]
+    assert dates("North Korea had also previously denied") == ("2022-09-01", "2022-09-30", "")
+    assert dates("The US government last week accused") == ("2022-10-31", "2022-11-06", "")
+    assert dates("The Foreign Ministry in Pyongyang said")[:2] == ("2022-11-08", "2022-11-08")
+    assert dates("It said that Washington")[:2] == ("2022-11-08", "2022-11-08")
+    pub = arts["published"].iloc[0]
+    assert (st["event_start"] <= pub).all()
