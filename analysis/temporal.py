@@ -306,6 +306,9 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
         before = [c for c in cands if ctx.dct - timedelta(days=240) <= c[1] <= ctx.dct + timedelta(days=7)]
         if before:
             return max(before, key=lambda c: c[1])[0]
+    if _DATELINE_BEFORE.search(ctx.text[max(0, start - 40):start]) and _DATELINE_AFTER.match(ctx.text[end:end + 4]):
+        # "SEOUL, Dec. 1 (Yonhap) --": the day the story was filed, never after it ran
+        return max((c for c in cands if c[1] <= ctx.dct + timedelta(days=1)), key=lambda c: c[1], default=cands[0])[0]
     if re.search(r"(?i)\b(?:ended|closed)\s+$", ctx.text[max(0, start - 8):start]) \
             or _SINCE.search(ctx.text[max(0, start - 12):start]):
         t = "past_period"  # "the year ended March 31": a period already over
@@ -329,6 +332,10 @@ def _mdy(m, ctx):
 def _dmy(m, ctx):
     d, mo, y = int(m.group(1)), _month_of(m.group(2)), int(m.group(3))
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
+
+
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|--|-|–|—)")
 
 
 def _simple_past(text: str, start: int, end: int) -> bool:

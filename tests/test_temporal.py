@@ -619,3 +619,15 @@ def test_a_deadline_in_a_past_perfect_clause_is_past():
     assert value_of("Members had filed reports by Wednesday.", "1990-08-16", "Wednesday") == "1990-08-15"
     # counter-case: a deadline ahead
     assert value_of("Members must file reports by Wednesday.", "1990-08-16", "Wednesday") == "1990-08-22"
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # a dateline's date is the day the story was filed: never after it ran
+    ("SEOUL, Dec. 1 (Yonhap) -- North Korea denied it.", NOV8, "Dec. 1", "2021-12-01"),
+    ("LONDON, Nov 8 (Reuters) - The ministry said on Tuesday it had no plans.", NOV8, "Nov 8", NOV8),
+    ("WASHINGTON (Reuters) - The White House said on Monday it would act.", NOV8, "Monday", "2022-11-07"),
+    # counter-case: the same date in running text is the nearest one
+    ("The vote is on Dec. 1 in Seoul.", NOV8, "Dec. 1", "2022-12-01"),
+])
+def test_datelines(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
