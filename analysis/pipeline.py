@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Mapping
 
 import pandas as pd
 
-from . import aggregate, annotate, boilerplate, corpus, schema, temporal
+from . import acts, aggregate, annotate, boilerplate, corpus, schema, temporal
 
 #: Articles per task sent to a worker process: large enough to amortise the hand-over.
 CHUNK_SIZE = 8
@@ -51,11 +51,12 @@ def _article_rows(article: Mapping) -> tuple[list[dict], list[dict]]:
                                                  spans=annotated)
     span_rows = [{**r, "doc_id": doc_id} for r in bp_rows] + annotated + timex_rows
     span_rows.sort(key=lambda r: (r["start"], r["end"], r["layer"]))
-    return span_rows, statement_rows
+    # dated statements -> speech acts (act_id) and which denial answers which accusation
+    return span_rows, acts.link_rows(statement_rows)
 
 
 def process_article(article: Mapping) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Spans and statements of one article: boilerplate, annotation, then time."""
+    """Spans and statements of one article: boilerplate, annotation, time, then speech acts and pairing."""
     span_rows, statement_rows = _article_rows(article)
     return schema.frame("spans", span_rows), schema.frame("statements", statement_rows)
 

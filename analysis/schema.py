@@ -56,6 +56,9 @@ TABLES: dict[str, dict[str, str]] = {
         "about_start": "First day of the period the statement's content talks about (YYYY-MM-DD); empty if none.",
         "about_end": "Last day of the period the statement's content talks about (YYYY-MM-DD); empty if none.",
         "rule": "Ids of the rules behind source, cue, stance and time, joined by '+'.",
+        "act_id": "Speech act the statement reports, `<doc_id>:a<n>`: reports of one act (same actor, stance and date in one article) share it; each `other` statement is its own act.",
+        "answers": "For a denial: statement_id of the accusation (same article) it answers; empty otherwise.",
+        "answer_lag_days": "Days from the answered accusation's event_start to the denial's event_start; empty (NaN) when either is undated or nothing is answered.",
     },
     "counts": {
         "period": "Period label (e.g. 2022-09, or a named period).",
@@ -80,7 +83,7 @@ MODES = ("direct", "indirect", "mixed", "according_to")
 SOURCE_TYPES = ("person", "organisation", "government", "media", "anonymous", "document", "unknown")
 
 _INT_COLUMNS = {"start", "end", "sent_index", "n_statements", "n_docs", "period_total"}
-_FLOAT_COLUMNS = {"share", "ci_low", "ci_high"}
+_FLOAT_COLUMNS = {"share", "ci_low", "ci_high", "answer_lag_days"}
 _BOOL_COLUMNS = {"hedged", "small_n", "collapsed"}
 
 

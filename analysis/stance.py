@@ -86,6 +86,7 @@ class StanceResult:
     cameo: str
     match: Span | None
     target_text: str = ""
+    speaker_text: str = ""  # who speaks, when the pattern itself names them ("condemnation from Britain")
 
     @property
     def cameo_name(self) -> str:
@@ -264,6 +265,27 @@ def _stance_prefixes() -> tuple[tuple[str, ...] | None, ...]:
 
 
 @lru_cache(maxsize=None)
+def _rule_requires() -> tuple[re.Pattern | None, ...]:
+    """Per stance row, its ``requires`` regex (a word class the row cannot match without, e.g.
+    ``\\b{WRONGV}``), checked once per text before the row's own, costlier pattern."""
+    out = []
+    for row, _ in _stance_rules():
+        req = (row.get("requires") or "").strip()
+        out.append(re.compile(_expand(req), re.I) if req else None)
+    return tuple(out)
+
+
+def may_match_any(text: str, rules: frozenset[str]) -> bool:
+    """False when ``text`` cannot match any of the named stance rows (none of their required
+    words is in it): a cheap test before running the patterns."""
+    low = lowered(text)
+    for (row, _), pre in zip(_stance_rules(), _stance_prefixes()):
+        if row["rule"] in rules and _can_match(pre, low):
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
 def _rule_filters() -> tuple[re.Pattern | None, ...]:
     """One prefilter (or None) per row of :func:`_stance_rules`, in the same order."""
     out = []
@@ -319,6 +341,8 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
               if row["kind"] == "block" and _can_match(pre, low) for m in rx.finditer(text)]
     hits: list[tuple[int, int, dict, re.Match]] = []
     filters = _rule_filters()
+    requires = _rule_requires()
+    req_seen: dict[str, bool] = {}
     for order, (row, rx) in enumerate(rules):
         if row["kind"] != "match" or (not weak and row.get("strength") == "weak"):
             continue
@@ -328,6 +352,13 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
                 if p in low:
                     break
             else:
+                continue
+        req = requires[order]
+        if req is not None:
+            ok = req_seen.get(req.pattern)
+            if ok is None:
+                ok = req_seen[req.pattern] = req.search(text) is not None
+            if not ok:
                 continue
         pf = filters[order]
         if pf is not None and pf.search(text) is None:
@@ -363,19 +394,20 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
         s, e = m.start() - shift, m.end() - shift
         match = None if e <= 0 else (max(s, 0), e)
         rule = row["rule"] + ("+cue" if match is None or s < 0 else "")
-        results.append(StanceResult(row["stance"], rule, cameo, match, target))
+        speaker = (m.groupdict().get("speaker") or "").strip()
+        results.append(StanceResult(row["stance"], rule, cameo, match, target, speaker))
     # A denial that names no accuser takes the target of the counter-accusation it carries
     # ("Washington was spreading a groundless rumour": denial of Washington's claim).
     acc_targets = [r.target_text for r in results if r.stance == "accusation" and r.target_text]
     if acc_targets:
-        results = [StanceResult(r.stance, r.rule, r.cameo, r.match, acc_targets[0])
+        results = [StanceResult(r.stance, r.rule, r.cameo, r.match, acc_targets[0], r.speaker_text)
                    if r.stance == "denial" and not r.target_text else r for r in results]
     return results
 
 
 _TERMINATOR = re.compile(r"[.!?\n]")
 # accusations read off wrongdoing words assert nothing when asked ("Is the deal fabricated?")
-_QUESTION_SENSITIVE = frozenset({"A_reported_wrong", "A_adverb_wrong", "A_lying_quote"})
+_QUESTION_SENSITIVE = frozenset({"A_reported_wrong", "A_adverb_wrong", "A_lying_quote", "A_content_wrong"})
 
 
 def _in_question(text: str, pos: int) -> bool:
@@ -463,7 +495,8 @@ _NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "D
              "Comedian", "Presenter", "Host", "Pop", "Sprinter", "Athlete", "Champion", "Winger", "Forward",
              "Tobacco", "Oil", "Energy", "Telecom", "Pharmaceuticals", "Insurance", "Investments"}
 # a capitalised word, hyphenated parts included ("Van-Thinh"), and name particles ("al-Shaheen")
-_NAME_WORD = r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*"
+_NAME_WORD = (r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?"
+              r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?|[A-Z]['’][A-Z][a-z]+)(?:-[A-Z]?[a-z'’]+)*")  # McGrath, O'Neill
 _NAME_RX = re.compile(r"(?-i:" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")+)")  # never across lines
 _NAME_MAX_WORDS = 3
 # last words that make a capitalised run an organisation's name
@@ -568,8 +601,11 @@ def _actor_mentions(text: str) -> tuple[dict, ...]:
     if crx is not None:
         taken = [(d["start"], d["end"]) for d in out]
         for m in crx.finditer(text):
-            if any(_overlaps(m.span(), t) for t in taken):
+            hit = [t for t in taken if _overlaps(m.span(), t)]
+            if hit and not all(m.start() <= t[0] and t[1] <= m.end() and t != m.span() for t in hit):
                 continue
+            if hit:  # "West German" beats the "German" it contains
+                out = [d for d in out if (d["start"], d["end"]) not in hit]
             row = by_name[m.group(0)]
             out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "actor": row["actor"],
                         "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"],

