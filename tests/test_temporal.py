@@ -549,7 +549,8 @@ def test_frame_and_rows_give_the_same_dates():
     tx = find_timexes(text, "2017-11-27")
     rows = assign_event_times(st, tx, text, "2017-11-27", spans=spans)
     frame = assign_event_times(schema.frame("statements", st), tx, text, "2017-11-27", spans=pd.DataFrame(spans))
-    assert frame.to_dict("records")[0] | {} == {**schema.frame("statements", rows).to_dict("records")[0]}
+    pd.testing.assert_frame_equal(frame, schema.frame("statements", rows))
+    assert rows[0]["about_start"] == "2017-12-12"
 
 
 @pytest.mark.parametrize("text,dct,phrase,expected", [
