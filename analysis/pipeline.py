@@ -44,13 +44,15 @@ def _article_rows(article: Mapping) -> tuple[list[dict], list[dict]]:
     spans, statements = annotate.annotate(doc_id, text, skip=skip)
     timex_rows = [{**r, "doc_id": doc_id} for r in temporal.find_timexes(text, published, skip=skip)]
     # assign_event_times takes span rows as well as a frame; rows spare a frame per article.
-    statements = temporal.assign_event_times(statements, timex_rows, text, published)
     # Rows, not frames, until a whole chunk is done: building a frame per article and
     # stage cost more than the annotation itself.
-    span_rows = [{**r, "doc_id": doc_id} for r in bp_rows] + spans.to_dict("records") + timex_rows
+    annotated = temporal.records(spans)
+    statement_rows = temporal.assign_event_times(temporal.records(statements), timex_rows, text, published,
+                                                 spans=annotated)
+    span_rows = [{**r, "doc_id": doc_id} for r in bp_rows] + annotated + timex_rows
     span_rows.sort(key=lambda r: (r["start"], r["end"], r["layer"]))
     # dated statements -> speech acts (act_id) and which denial answers which accusation
-    return span_rows, acts.link_rows(statements.to_dict("records"))
+    return span_rows, acts.link_rows(statement_rows)
 
 
 def process_article(article: Mapping) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -193,10 +193,19 @@ _DEADLINE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|e
 
 def _tense(text: str, start: int, end: int) -> str | None:
     """'future' or 'past' from the tense cue nearest the expression in its sentence."""
-    if _DEADLINE.search(text[max(0, start - 45):start]):
-        return "future"  # "by Jan. 14", "until March": a deadline ahead
+    return _tense_cue(text, start, end)[0]
+
+
+# reporting verbs date the report, not the event a date names ("said ... June 10")
+_REPORTING = frozenset({"said", "says", "told", "announced", "reported", "was", "were", "had", "did"})
+
+
+def _tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
+    """(tense, cue word) of the tense cue nearest the expression in its sentence."""
     s, e = _sentence_bounds(text, start, end)
-    best: tuple[int, str] | None = None
+    if _DEADLINE.search(text[max(0, start - 45):start]) and not _PLUPERFECT.search(text, s, e):
+        return "future", "by"  # "by Jan. 14", "until March": a deadline ahead ("had filed by ...": past)
+    best: tuple[int, str, str] | None = None
     for rx, label in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
         for m in rx.finditer(text, s, e):
             if start <= m.start() < end:
@@ -210,10 +219,11 @@ def _tense(text: str, start: int, end: int) -> str | None:
             elif label == "past" and _PRESENT_AUX.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "the vote is held in May": a present passive says nothing of the past
             if best is None or dist < best[0]:
-                best = (dist, lab)
-    return best[1] if best else None
+                best = (dist, lab, m.group(0).lower())
+    return (best[1], best[2]) if best else (None, "")
 
 
+_PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:not\s+|n't\s+|already\s+|never\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|nt|ck|un)\b")
 _PRESENT_AUX = re.compile(r"(?i)\b(?:is|are|am|being)\s+$")
 _FUTURE_AUX = re.compile(r"(?i)\b(?:will|shall|'ll|to|won't)\s+(?:be|have\s+been|have)\s+$")
 
@@ -285,17 +295,31 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
         # a week of slack: "through Oct. 20" in a late-October story is still this year's
         after = [c for c in cands if c[1] >= ctx.dct - timedelta(days=7)]
         if after:
-            return min(after, key=lambda c: c[1])[0]
+            nxt = min(after, key=lambda c: c[1])
+            # ... and a date a few weeks back is not pushed a year ahead by a loose "expected"
+            recent = [c for c in cands if ctx.dct - timedelta(days=45) <= c[1] < ctx.dct - timedelta(days=7)]
+            if recent and (nxt[1] - ctx.dct).days > 180:
+                return recent[0][0]
+            return nxt[0]
     if t == "past":
-        # ... but a past cue does not send "June 10" in a May story back eleven months
+        # ... but a reported "said" does not send "June 10" in a May story back eleven months
         before = [c for c in cands if ctx.dct - timedelta(days=240) <= c[1] <= ctx.dct + timedelta(days=7)]
         if before:
             return max(before, key=lambda c: c[1])[0]
+    if _DATELINE_BEFORE.search(ctx.text[max(0, start - 40):start]) and _DATELINE_AFTER.match(ctx.text[end:end + 4]):
+        # "SEOUL, Dec. 1 (Yonhap) --": the day the story was filed, never after it ran
+        return max((c for c in cands if c[1] <= ctx.dct + timedelta(days=1)), key=lambda c: c[1], default=cands[0])[0]
+    if re.search(r"(?i)\b(?:ended|closed)\s+$", ctx.text[max(0, start - 8):start]) \
+            or _SINCE.search(ctx.text[max(0, start - 12):start]):
+        t = "past_period"  # "the year ended March 31": a period already over
+    if t == "past_period" or t in ("past", None) and _simple_past(ctx.text, start, end):
+        # a past event verb ("exchanged texts on Jan. 20" in December) points back
+        return max((c for c in cands if c[1] <= ctx.dct + timedelta(days=7)), key=lambda c: c[1])[0]
     # otherwise the nearest occurrence: deadlines and record dates run ahead, events behind
     return min(cands, key=lambda c: abs((c[1] - ctx.dct).days))[0]
 
 
-_WD_PREFIX = rf"(?:{WEEKDAY},?\s+)?"  # "Tuesday, Nov. 8" is one expression
+_WD_PREFIX = rf"(?:{WEEKDAY},?[^\S\n]+)?"  # "Tuesday, Nov. 8" is one expression
 
 
 @_rule("date.month_day_year", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
@@ -308,6 +332,28 @@ def _mdy(m, ctx):
 def _dmy(m, ctx):
     d, mo, y = int(m.group(1)), _month_of(m.group(2)), int(m.group(3))
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
+
+
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|--|-|–|—)")
+
+
+def _simple_past(text: str, start: int, end: int) -> bool:
+    """Does a simple past event verb govern the date as its "on" complement ("exchanged
+    texts on Inauguration Day, Jan. 20"), in a sentence with no future cue? Participles
+    ("was extended to", "to be held on") and reporting verbs ("said") do not count."""
+    s, e = _sentence_bounds(text, start, end)
+    if _FUTURE_CUES.search(text, s, e):
+        return False
+    if not re.search(r"(?i)\bon\s+(?:[A-Z][\w.']*(?:\s+[A-Z][\w.']*)*,?\s+)?$", text[max(s, start - 40):start]):
+        return False
+    verbs = [m for m in _PAST_CUES.finditer(text, max(s, start - 60), start) if m.group(0).lower() not in _REPORTING]
+    if not verbs:
+        return False
+    v = verbs[-1]
+    if re.search(r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|to)\s+(?:\w+\s+)?$", text[max(s, v.start() - 20):v.start()]):
+        return False
+    return not re.search(r"(?i)\bto\s+[a-z]+", text[v.end():start])
 
 
 def _month_day(m, ctx, mo: int, d: int):
@@ -348,11 +394,27 @@ def _bare_month(ctx: _Ctx, mo: int, rel: str | None, start: int, end: int) -> st
         return f"{y if mo > cur else y + 1:04d}-{mo:02d}"
     if rel == "this":
         return f"{y:04d}-{mo:02d}"
+    if _SINCE.search(ctx.text[max(0, start - 12):start]):
+        return f"{y if mo <= cur else y - 1:04d}-{mo:02d}"  # "since March": a start already past
     t = ctx.tense(start, end)
     if t == "future" or (t is None and (mo - cur) % 12 in (1, 2)):
         # the next month or two with no past cue is an upcoming one ("the final in March")
         return f"{y if mo >= cur else y + 1:04d}-{mo:02d}"
     return f"{y if mo <= cur else y - 1:04d}-{mo:02d}"  # news past-bias
+
+
+_NAME_NEXT = re.compile(r"^\s+(?:[A-Z]\.\s*)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s*,?\s*\d)")
+_NOT_A_SURNAME = re.compile(r"^(?:" + MONTH + "|" + WEEKDAY + r"|The|This|That|These|Those|It|He|She|They|We|I|In|On|At"
+                            r"|After|Before|But|And|Or|A|An|As|For|From|By|Day|Eve)$")
+
+
+def _name_follows(ctx: _Ctx, m: re.Match, word_start: int) -> bool:
+    """A capitalised month or season word followed by a capitalised name is a person
+    ("April Ryan", "Summer Zervos"), unless it opens the sentence before a new clause."""
+    if not ctx.text[word_start:word_start + 1].isupper():
+        return False
+    nm = _NAME_NEXT.match(ctx.text[m.end():m.end() + 30])
+    return bool(nm) and not _NOT_A_SURNAME.match(nm.group(1))
 
 
 @_rule("date.month", _EDGE + r"(?:((?i:last|next|this|past|coming))\s+)?(" + MONTH + r")"
@@ -363,6 +425,10 @@ def _month(m, ctx):
             r"(?i:\b(?:in|since|until|till|by|of|through|during|from|to|before|after|early|late|mid|last|next|this|between)\s*-?)$",
             ctx.text[max(0, m.start() - 12):m.start()] + m.group(0)[:m.start(2) - m.start()]):
         return None
+    if not m.group(3) and _name_follows(ctx, m, m.start(2)) and not re.search(
+            r"(?i)\b(?:in|since|until|till|by|during|from|through|before|after|last|next|this|of)\s+$",
+            ctx.text[max(0, m.start(2) - 10):m.start(2)]):
+        return None  # "April Ryan asked": a person; "In April Trump said": a month
     mo = _month_of(word)
     if m.group(3) and ctx.dct is not None:
         off = {"last": -1, "next": 1, "this": 0}[m.group(3).lower()]
@@ -371,6 +437,13 @@ def _month(m, ctx):
     if rel == "past":
         rel = "last"
     return ("DATE", _bare_month(ctx, mo, rel, m.start(), m.end()))
+
+
+@_rule("time.clock24", _B + r"(?:([01]?\d|2[0-3]):([0-5]\d)|([01]\d|2[0-3])([0-5]\d))\s*(UTC|GMT)\b")
+def _clock24(m, ctx):
+    h, mi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return ("TIME", f"{day}T{int(h):02d}:{int(mi):02d}Z")
 
 
 @_rule("date.weekday", r"(?:((?i:last|next|this|coming|past))\s+|(?i:early|late)\s+)?(" + WEEKDAY + r")"
@@ -400,7 +473,7 @@ def _weekday(m, ctx):
 
 @_rule("date.relative_day", r"(?i:(?:(early|late|earlier|later)\s+)?"
        r"(the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|last night)"
-       r"(?:\s+(morning|afternoon|evening|night))?)(?![\w'])")
+       r"(?:\s+(morning|afternoon|evening|night))?)(?!\w)(?!'(?!s\b))")
 def _relday(m, ctx):
     word = m.group(2).lower()
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
@@ -481,6 +554,14 @@ def _this_last_next(m, ctx):
         k = -1
     if unit == "quarter" and k == 0 and ctx.last_quarter:
         return ("DATE", ctx.last_quarter)
+    if rel in ("the next", "the following") and unit in ("month", "year") and ctx.dct is not None \
+            and re.match(r"^\d{4}", ctx.last_date) and ctx.tense(m.start(), m.end()) == "past":
+        # narrative: "In February ... The next month, a staffer announced" follows the last date named
+        base = _as_date(ctx.last_date[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", ctx.last_date)
+                        else ctx.last_date[:7] + "-01" if re.match(r"^\d{4}-\d{2}", ctx.last_date)
+                        else ctx.last_date[:4] + "-01-01")
+        if base is not None and base < ctx.dct:
+            return ("DATE", _unit_value(_Ctx(ctx.text, base), unit, k))
     return ("DATE", _unit_value(ctx, unit, k))
 
 
@@ -577,6 +658,9 @@ def _quarter(m, ctx):
             off = -1
             if ctx.last_quarter:
                 y = int(ctx.last_quarter[:4])
+        if not rel and not tail and off == 0 and q >= (ctx.dct.month - 1) // 3 + 3 \
+                and ctx.tense(m.start(), m.end()) == "past":
+            off = -1  # "rose in the fourth quarter" in a March story: last year's, already reported
         y += off
     value = f"{y:04d}-Q{q}" if y is not None else f"XXXX-Q{q}"
     return ("DATE", value, _adjectival_span(m, m.start(3)))
@@ -653,10 +737,17 @@ def _spelled_year(m, ctx):
     return ("DATE", f"{2000 + int(rest or 0):04d}")
 
 
-@_rule("date.decade", r"(?:(?i:the\s+)?(?i:(?:early|late|mid)[\s-]+)?)(?<![\w$])(1[5-9]\d|20\d)0'?s\b"
+@_rule("date.decade", r"(?:(?i:the\s+)?(?i:(?:early|late|mid)[\s-]+)?)(?<![\w$])(1[5-9]\d|20\d|[2-9])0'?s\b"
        r"|(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:19)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
        r"|(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)'(\d)0s\b")
 def _decade(m, ctx):
+    """"the 1990s", "the nineties", "the '70s", "the 70s and 80s" (the 1970s and 1980s;
+    "in their 70s" is an age)."""
+    if m.group(1) and len(m.group(1)) == 1:
+        if not (m.group(0)[:3].lower() == "the" or re.search(r"\d0s\s+(?:and|or|to)\s+$",
+                                                             ctx.text[max(0, m.start() - 12):m.start()])):
+            return None  # "in their 70s": an age
+        return ("DATE", f"19{m.group(1)}", (m.start(1), m.end()))
     if m.group(1):
         return ("DATE", m.group(1))
     if m.group(2):
@@ -664,6 +755,15 @@ def _decade(m, ctx):
                "seventies": 7, "eighties": 8, "nineties": 9}[m.group(2).lower()]
         return ("DATE", f"19{dec}")
     return ("DATE", f"19{m.group(3)}")
+
+
+@_rule("date.short_year", r"(?i:\b(?:since|in|of|from|until|till|by|before|after|class of)\s+)(?P<x>'(\d\d))(?![\w'])")
+def _short_year(m, ctx):
+    """"since '82": a year written with two digits (this century's if not later than now)."""
+    yy = int(m.group(2))
+    now = ctx.dct.year if ctx.dct else 2000
+    y = 2000 + yy if 2000 + yy <= now + 1 else 1900 + yy
+    return ("DATE", f"{y:04d}")
 
 
 @_rule("date.century", r"(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b")
@@ -675,6 +775,8 @@ def _century(m, ctx):
 @_rule("date.season", r"(?i:\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next|past|coming|the)\s+)?(spring|summer|fall|autumn|winter))\b(?!\s+(?:of\s+)?\d{4})")
 def _season(m, ctx):
     word, rel = m.group(3).lower(), (m.group(2) or "").lower()
+    if _name_follows(ctx, m, m.start(3)):
+        return None  # "in Summer Zervos's lawsuit": a person
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     if not rel or rel == "the":
         if word == "fall" and not re.search(r"\b(in|during|by|until|since|this|that|through)\s+(the\s+)?$", before):
@@ -831,6 +933,49 @@ def _set_adv(m, ctx):
 
 # Vague references ----------------------------------------------------------
 
+@_rule("ref.adjective", r"(?i:\b(current|recent)\s+)(?=[a-z])")
+def _ref_adjective(m, ctx):
+    """"the current weakness" (PRESENT_REF), "the recent sale" (PAST_REF): a time-anchoring
+    adjective before a noun; not "most recent", "then current", "current account"."""
+    word = m.group(1).lower()
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    after = ctx.text[m.end():m.end() + 20].lower()
+    if re.search(r"\b(?:most|more|then|less)\s+$", before) or re.match(
+            r"(?:account|accounts|affairs|events|flows?|liabilities|assets|generation|source)\b", after):
+        return None
+    if re.match(r"(?:years?|quarters?|months?|weeks?|days|period|fiscal|times)\b", after):
+        return None  # "the current year", "recent years": other rules
+    return ("DATE", "PRESENT_REF" if word == "current" else "PAST_REF", (m.start(1), m.end(1)))
+
+
+@_rule("date.the_year", r"(?i:(?P<x>(?:(?:earlier|later)\s+in\s+|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?the\s+(?:current\s+|full\s+|entire\s+|whole\s+)?(?:fiscal\s+)?year|year[-\s]end|year's\s+end)(?:\s+(?P<rel>before|previous|earlier))?)(?![\w-])")
+def _the_year(m, ctx):
+    """"for the year", "earlier in the year", "the end of the year": the year of the story;
+    "the year ended March 31": a year-long period; "the year before": the one before."""
+    after = ctx.text[m.end():m.end() + 12].lower()
+    before = ctx.text[max(0, m.start() - 8):m.start()].lower()
+    if re.match(r"\s+(?:ended|ending|to)\b", after):
+        return ("DURATION", "P1Y")
+    if re.match(r"\s*(?:'s|’s|\d|two thousand|of\b|when|that|in which|after|he|she|they|it)", after) \
+            and "end" not in m.group("x").lower():
+        return None  # "the year 2000", "the year of the dragon", "the year that ..."
+    if ctx.dct is None:
+        return ("DATE", "XXXX")
+    y = ctx.dct.year
+    if m.group("rel"):  # the year before the last one named ("last year ... the year previous")
+        y = (int(ctx.last_date[:4]) if re.match(r"^\d{4}", ctx.last_date) else y) - 1
+    return ("DATE", f"{y:04d}", (m.start("x"), m.end("rel")) if m.group("rel") else m.span("x"))
+
+
+@_rule("date.the_day", r"(?i:\b(?:(?:end|ended|ending|finish|finished|finishing|close|closed|closing)\s+(?P<a>the\s+day)"
+       r"|for\s+(?P<b>the\s+day)(?=\s*[,.;])|(?P<c>(?:late|later)\s+in\s+the\s+day|the\s+(?:start|end)\s+of\s+the\s+day))\b)")
+def _the_day(m, ctx):
+    """The trading day of a market report ("ended the day down", "for the day", "later in the day")."""
+    g = next(k for k in ("a", "b", "c") if m.group(k))
+    if ctx.dct is None:
+        return ("DATE", "XXXX-XX-XX", m.span(g))
+    return ("DATE", ctx.dct.isoformat(), m.span(g))
+
 @_rule("ref.present", r"(?i:\b(now|currently|nowadays|these days|at present|the present|presently|today's)\b)")
 def _present(m, ctx):
     if m.group(1).lower() == "today's":
@@ -923,7 +1068,9 @@ _RULE_FILTERS = {
     "date.quarter": ("7ce411870a636464", r"quarter"),
     "date.half": ("0a830daa8f9c9e32", r"half"),
     "date.spelled_year": ("be1ae977932177f8", r"nineteen|two thousand"),
-    "date.decade": ("bdcb09f8a4b3d540", r"\d0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"),
+    "date.decade": ("aa3411cf3d2b9a6b", r"\d0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"),
+    "date.short_year": ("0d550b2ef6e9422a", r"'\d\d"),
+    "date.the_day": ("3ca54d0bdc2c3716", r"the\s+day"),
     "date.century": ("70ae74895780e206", r"century"),
     "date.season": ("318eaeb43429670d", r"spring|summer|fall|autumn|winter"),
     "duration.bare_plural": ("3af239e652b0e37c", r"days|weeks|months|years|decades|centuries|hours|minutes"),
@@ -995,6 +1142,8 @@ def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list
             continue
         if any(s < b and a < e for a, b in taken):
             continue
+        if "\n" in text[s:e].strip():
+            continue  # a headline's last word and the dateline below it are not one expression
         # trim surrounding whitespace/punctuation a pattern may have eaten
         chosen.append(c)
         taken.append((s, e))
@@ -1037,9 +1186,9 @@ def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list
 def _clock_days(rows: list[dict], text: str) -> None:
     """'10 p.m. Wednesday', 'noon Thursday', '5 p.m. EST, Nov. 6': the clock time takes the neighbour's day."""
     for i, r in enumerate(rows):
-        if r["rule"] != "time.clock":
+        if r["rule"] not in ("time.clock", "time.clock24"):
             continue
-        for j in (i + 1, i - 1):
+        for j in (i + 1, i + 2, i - 1):  # "10:35 a.m. (0735 GMT) Friday": past the other clock
             if not 0 <= j < len(rows):
                 continue
             o = rows[j]
@@ -1129,20 +1278,144 @@ def _continues(prev: dict, cur: dict) -> bool:
     return _norm_source(cur.get("source")) in {_norm_source(p) for p in _PRONOUN_SOURCES}
 
 
-def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: str, dct) -> pd.DataFrame:
-    """Fill ``time_text``, ``event_start``, ``event_end`` of each statement; return a new frame.
+_EDGE_MOD = re.compile(r"(?i)^(?:(early|the beginning of|the start of)|(mid|the middle of)|(late|the end of))[\s-]+")
+_SINCE = re.compile(r"(?i)\b(?:since|ever since)\s+(?:the\s+)?$")
+_RANGE_TAIL = re.compile(r"^\s?[-–—]\s?(\d{1,2})(?!\d)")
 
-    Order of evidence: a DATE/TIME timex inside the statement ("time.in_sentence",
-    or "time.anaphora" when that timex is an anaphor such as "at the time"); else the
-    previous statement's time when this one continues it ("time.carried"); else the
-    publication date with empty ``time_text`` ("time.dct").
+
+def timex_mod(text: str, start: int, end: int) -> str:
+    """TimeML ``mod`` of the timex text[start:end] from its words and what precedes it.
+
+    START / MID / END for "early / mid / late X" (and "the beginning / middle / end of X"),
+    BEFORE for "earlier this X", AFTER for "later this X", SINCE (not TimeML: from X up to
+    the publication date) after "since"; "" otherwise.
     """
-    out = statements.copy()
-    for col in ("time_text", "event_start", "event_end", "rule"):
-        if col not in out.columns:
-            out[col] = ""
-    if out.empty:
-        return out
+    phrase = text[start:end]
+    m = _EDGE_MOD.match(phrase)
+    if m:
+        return "START" if m.group(1) else ("MID" if m.group(2) else "END")
+    low = phrase.lower()
+    if low.startswith("earlier "):
+        return "BEFORE"
+    if low.startswith("later "):
+        return "AFTER"
+    if _SINCE.search(text[max(0, start - 12):start]):
+        return "SINCE"
+    return ""
+
+
+def timex_period(value: str, text: str = "", start: int = 0, end: int = 0, dct=None) -> tuple[str, str] | None:
+    """First and last day a timex refers to, read with its context (a narrower
+    :func:`timex_range`).
+
+    "early November" is the first third of the month (1-10), "mid-" the second, "late"
+    the last; "early 2017" the first third of the year. "earlier this month / week / year"
+    runs to the day before `dct`, "later this month" from the day after; "since April"
+    from April to `dct`; "Sept. 5-7" from the 5th to the 7th; "the past two weeks" (a
+    duration ending now) the fourteen days up to `dct`. Never raises.
+    """
+    try:
+        d = _as_date(dct)
+        rng = timex_range(value)
+        phrase = text[start:end] if text else ""
+        if rng is None:
+            m = re.match(r"^P(\d+)([DWMY])$", str(value or ""))
+            if m and d is not None and re.match(r"(?i)(?:the\s+)?(?:past|last)\s", phrase):
+                n, u = int(m.group(1)), m.group(2)
+                back = {"D": timedelta(days=n), "W": timedelta(weeks=n)}.get(u)
+                if back is None:
+                    y, mo = _month_shift(d.year, d.month, -n * (12 if u == "Y" else 1))
+                    first = date(y, mo, min(d.day, calendar.monthrange(y, mo)[1]))
+                else:
+                    first = d - back
+                return first.isoformat(), d.isoformat()
+            return None
+        if not text:
+            return rng
+        lo, hi = date.fromisoformat(rng[0]), date.fromisoformat(rng[1])
+        mod = timex_mod(text, start, end)
+        if mod in ("START", "MID", "END") and (hi - lo).days >= 27:
+            span = (hi - lo).days + 1
+            third = span // 3
+            if mod == "START":
+                hi = lo + timedelta(days=third - 1)
+            elif mod == "MID":
+                lo, hi = lo + timedelta(days=third), lo + timedelta(days=2 * third - 1)
+            else:
+                lo = lo + timedelta(days=2 * third)
+        elif mod == "BEFORE" and d is not None and lo <= d <= hi:
+            hi = max(lo, d - timedelta(days=1))
+        elif mod == "AFTER" and d is not None and lo <= d <= hi:
+            lo = min(hi, d + timedelta(days=1))
+        elif mod == "SINCE" and d is not None and lo <= d:
+            hi = max(hi, d)
+        tail = _RANGE_TAIL.match(text[end:end + 6])
+        if tail and lo == hi and int(tail.group(1)) > lo.day:
+            hi = lo.replace(day=int(tail.group(1)))
+        return lo.isoformat(), hi.isoformat()
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
+# a speech act is in the future only when its own frame says so ("will announce", "is to say")
+_FUTURE_FRAME = re.compile(
+    r"(?i)\b(?:will|shall|'ll|wo(?:n't| n't)|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|going|to)"
+    r"|plans?\s+to|planning\s+to|intends?\s+to)\b[^.;]{0,25}$")
+
+
+_FINITE = re.compile(r"(?i)\b(?:is|are|was|were|am|been|has|have|had|will|would|shall|should|can|could|might|must"
+                     r"|does|did|'s|'re|'ve|'ll|'d|said|says|[a-z]{3,}ed)\b")
+
+
+def _span_list(spans, layers: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
+    """(start, end, layer, value) of the rows of `spans` (frame or dicts) in `layers`."""
+    if spans is None:
+        return []
+    rows = spans.to_dict("records") if isinstance(spans, pd.DataFrame) else list(spans)
+    out = []
+    for r in rows:
+        try:
+            if r.get("layer") in layers:
+                out.append((int(r["start"]), int(r["end"]), str(r["layer"]), str(r.get("value") or "")))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return out
+
+
+def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: str, dct,
+                       spans=None) -> pd.DataFrame:
+    """Date each statement twice: when it was said, and when what it says happened.
+
+    `statements` is a frame (a new frame is returned) or a list of row dicts (new dicts
+    are returned, the pipeline's fast path). Fills ``time_text``, ``event_start``, ``event_end`` (the speech act) and ``about_text``,
+    ``about_start``, ``about_end`` (a date named inside the statement's content, e.g. the
+    election in "an official said ... before the Dec. 12 election"); returns a new frame.
+    `spans` are the article's span rows (``content`` and ``cue`` layers, value =
+    statement_id); without them every date in the statement may date the speech act.
+
+    Speech act, in order of evidence: a DATE/TIME timex in the statement's frame (source,
+    cue, outside its content) or, for a clause, in the rest of its sentence
+    ("time.in_sentence", or "time.anaphora" when that timex is an anaphor such as "at the
+    time"); else the previous statement's time when this one continues it
+    ("time.carried"); else the publication date with empty ``time_text`` ("time.dct").
+    A speech act is never dated after publication unless its frame is future ("will
+    announce on Friday": "+time.future"): a later date goes to the ``about`` columns
+    ("time.after_publication") and a period running past publication ("this week") is cut
+    at the publication date.
+    """
+    as_rows = isinstance(statements, list)
+    if as_rows:
+        rows = [dict(r) for r in statements]
+        if not rows:
+            return rows
+    else:
+        out = statements.copy()
+        if out.empty:
+            for col in _TIME_COLUMNS:
+                if col not in out.columns:
+                    out[col] = ""
+            return out
+        rows = records(out)
     d = _as_date(dct)
     dct_iso = d.isoformat() if d else ""
     tx_rows = _plain_timex_rows(timexes)
@@ -1151,22 +1424,29 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
         if not tx.empty and "layer" in tx.columns:
             tx = tx[tx["layer"] == "timex"]
         tx_rows = tx.to_dict("records") if not tx.empty else []
-    spans = []
+    dated = []
     if tx_rows:
         for r in tx_rows:
             if str(r.get("label")) not in ("DATE", "TIME"):
                 continue
-            rng = timex_range(str(r.get("value")))
-            if rng is None and str(r.get("value")) == "PRESENT_REF" and dct_iso:
-                rng = (dct_iso, dct_iso)  # "now" dates the statement to its publication
             try:
-                if rng:
-                    spans.append((int(r["start"]), int(r["end"]), str(r.get("text") or ""), rng,
-                                  str(r.get("rule") or "")))
+                a, b = int(r["start"]), int(r["end"])
             except (KeyError, TypeError, ValueError):
                 continue
-    spans.sort()
-    rows = _records(out)
+            value = str(r.get("value"))
+            rng = timex_period(value, text if isinstance(text, str) else "", a, b, d)
+            if rng is None and value == "PRESENT_REF" and dct_iso:
+                rng = (dct_iso, dct_iso)  # "now" dates the statement to its publication
+            if rng:
+                dated.append((a, b, str(r.get("text") or ""), rng, str(r.get("rule") or "")))
+    dated.sort()
+    contents: dict[str, list[tuple[int, int]]] = {}
+    cues: dict[str, tuple[int, int]] = {}
+    for a, b, layer, sid in _span_list(spans, ("content", "cue")):
+        if layer == "content":
+            contents.setdefault(sid, []).append((a, b))
+        else:
+            cues.setdefault(sid, (a, b))
 
     def pos_of(i: int) -> tuple[int, int]:
         try:
@@ -1179,34 +1459,80 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
     prev: dict | None = None
     prev_time: tuple[str, str, str] | None = None
     results: list = [None] * len(rows)
+    narrowest = lambda c: min(c, key=lambda s: (_days(s[3]), s[0]))  # noqa: E731 - ties: the first
     for i in order:
         row = rows[i]
         st, en = pos(i)
-        inside = [s for s in spans if s[0] >= st and s[1] <= en] if st >= 0 else []
-        if not inside and st >= 0 and isinstance(text, str):
+        sid = str(row.get("statement_id") or "")
+        own = contents.get(sid, [])
+        # a date belongs to the content only when a finite verb of the content governs it:
+        # "said the vote would come before the Dec. 12 election" (content), but "denied
+        # providing weapons to Russia in September" dates the denial (a non-finite complement)
+        in_content = lambda s: any(a <= s[0] and s[1] <= b and _FINITE.search(text, a, s[0])  # noqa: E731
+                                   for a, b in own)
+        inside = [s for s in dated if s[0] >= st and s[1] <= en] if st >= 0 else []
+        about = [s for s in inside if in_content(s)]
+        frame = [s for s in inside if not in_content(s)]
+        if not frame and st >= 0 and isinstance(text, str):
             # a clause-level statement: look in the rest of its sentence ("At the time, Kirby
             # spoke of ...", "..., he said on Tuesday"), but not inside another statement
             ss, se = _sentence_of(text, st, en)
             others = [positions[j] for j in range(len(rows)) if j != i]
-            inside = [s for s in spans if s[0] >= ss and s[1] <= se
+            around = [s for s in dated if s[0] >= ss and s[1] <= se and not (s[0] >= st and s[1] <= en)
                       and not any(a <= s[0] < b for a, b in others if (a, b) != (st, en))]
-        if inside:
-            # the narrowest anchored expression dates the saying; the first breaks ties
-            s = min(inside, key=lambda s: (_days(s[3]), s[0]))
+            frame = [s for s in around if not in_content(s)]
+            about += [s for s in around if in_content(s)]
+        future = False
+        if sid in cues and isinstance(text, str):
+            ca, cb = cues[sid]
+            future = bool(_FUTURE_FRAME.search(text[max(0, ca - 40):cb]))
+        extra = ""
+        t = None
+        if frame and d is not None and not future:
+            # a later date is not when it was said: it is what the statement is about
+            late = [s for s in frame if s[3][0] > dct_iso]
+            if late:
+                frame = [s for s in frame if s[3][0] <= dct_iso]
+                about = about or late
+                extra = "" if frame else "+time.after_publication"
+        if frame:
+            s = narrowest(frame)
             rule = "time.anaphora" if s[4].startswith("anaphora.") else "time.in_sentence"
             t = (s[2], s[3][0], s[3][1])
-        elif prev is not None and prev_time is not None and prev_time[0] and _continues(prev, row):
-            t, rule = prev_time, "time.carried"
-        else:
-            t, rule = ("", dct_iso, dct_iso), "time.dct"
-        results[i] = (t, rule)
+        if t is None:
+            if prev is not None and prev_time is not None and prev_time[0] and _continues(prev, row) \
+                    and (future or not dct_iso or prev_time[1] <= dct_iso):
+                t, rule = prev_time, "time.carried"
+            else:
+                t, rule = ("", dct_iso, dct_iso), "time.dct"
+        if future and t[1] > dct_iso:
+            extra += "+time.future"
+        elif dct_iso and t[2] > dct_iso >= t[1]:
+            t = (t[0], t[1], dct_iso)  # "said this week": up to the publication date
+        ab = narrowest(about) if about else None
+        results[i] = (t, rule + extra, (ab[2], ab[3][0], ab[3][1]) if ab else ("", "", ""))
         prev, prev_time = row, t
     old_rules = [str(r.get("rule") or "") if not pd.isna(r.get("rule")) else "" for r in rows]
-    out["time_text"] = [t[0] for t, _ in results]
-    out["event_start"] = [t[1] for t, _ in results]
-    out["event_end"] = [t[2] for t, _ in results]
-    out["rule"] = [f"{o}+{rule}" if o else rule for o, (_, rule) in zip(old_rules, results)]
+    new = {
+        "time_text": [t[0] for t, _, _ in results],
+        "event_start": [t[1] for t, _, _ in results],
+        "event_end": [t[2] for t, _, _ in results],
+        "about_text": [a[0] for _, _, a in results],
+        "about_start": [a[1] for _, _, a in results],
+        "about_end": [a[2] for _, _, a in results],
+        "rule": [f"{o}+{rule}" if o else rule for o, (_, rule, _) in zip(old_rules, results)],
+    }
+    if as_rows:
+        for k, values in new.items():
+            for r, v in zip(rows, values):
+                r[k] = v
+        return rows
+    for k, values in new.items():
+        out[k] = values
     return out
+
+
+_TIME_COLUMNS = ("time_text", "event_start", "event_end", "about_text", "about_start", "about_end", "rule")
 
 
 _TIMEX_KEYS = ("layer", "label", "start", "end", "text", "value", "rule")
@@ -1240,7 +1566,7 @@ def _plain_timex_rows(timexes) -> list[dict] | None:
 _PLAIN_DTYPES = ("int64", "float64", "bool", "str")
 
 
-def _records(df: pd.DataFrame) -> list[dict]:
+def records(df: pd.DataFrame) -> list[dict]:
     """``df.to_dict("records")``, column by column when every column has a plain dtype (faster,
     same values)."""
     cols = list(df.columns)

@@ -384,3 +384,251 @@ def test_time_of_another_statement_in_the_sentence_is_not_taken():
     ])
     out = assign_event_times(st, schema.frame("spans", find_timexes(text, NOV8)), text, NOV8)
     assert list(out["rule"]) == ["time.in_sentence", "time.dct"]
+
+
+# ---------------------------------------------------------------- issue 11: cases and counter-cases
+from analysis.temporal import timex_period  # noqa: E402
+
+DEC11_2017 = "2017-12-11"   # a Monday
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # a past event verb points back; the same date with a future verb points ahead
+    ("Flynn exchanged texts with him on Inauguration Day, Jan. 20, the report said.", DEC11_2017, "Jan. 20", "2017-01-20"),
+    ("The two leaders will meet on Jan. 20.", DEC11_2017, "Jan. 20", "2018-01-20"),
+    # a participle is no past event ("was extended to Nov. 20" in an early-November story)
+    ("The offer was extended to Nov. 20 by the company.", "1989-11-02", "Nov. 20", "1989-11-20"),
+    # "last December" in a December story is the previous year's; in a March story the last one
+    ("They met last December.", DEC11_2017, "last December", "2016-12"),
+    ("They met last December.", "2018-03-01", "last December", "2017-12"),
+    # 24-hour clock times in UTC take the day of the story, or of a neighbouring day
+    ("The take-off, at 08:30 UTC, was normal.", "2005-04-27", "08:30 UTC", "2005-04-27T08:30Z"),
+    ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-08", "10:35 a.m.", "1998-08-07T10:35"),
+    # "Tonight's" and "yesterday's" are days
+    ("Tonight's news conference was seen as a test.", "1987-03-19", "Tonight", "1987-03-19"),
+    ("Shareholders responded coolly to yesterday's announcement.", "1989-10-26", "yesterday", "1989-10-25"),
+    # fiscal quarters
+    ("Sales rose in the fiscal 2018 first quarter.", DEC11_2017, "the fiscal 2018 first quarter", "2018-Q1"),
+    ("Profit fell in the third quarter.", DEC11_2017, "the third quarter", "2017-Q3"),
+    # a season only after a preposition; a person when a surname follows
+    ("The deal was struck in summer.", DEC11_2017, "summer", "2017-SU"),
+    ("They met in April and talked again.", DEC11_2017, "April", "2017-04"),
+    ("In April Trump said so.", DEC11_2017, "April", "2017-04"),
+    ("Prime Minister Theresa May said she met him in May.", DEC11_2017, "May", "2017-05"),
+])
+def test_issue11_values(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,word", [
+    ("A lawsuit filed by Summer Zervos says he groped her.", DEC11_2017, "Summer"),
+    ("The case brought in Summer Zervos's name goes on.", DEC11_2017, "Summer"),
+    ("April Ryan asked the question.", DEC11_2017, "April"),
+    ("May said Britain would leave the bloc.", DEC11_2017, "May"),
+    ("Czech Foreign Minister Jan Kavan said he was there.", "1999-03-12", "Jan"),
+    ("They march on the capital.", DEC11_2017, "march"),
+])
+def test_issue11_names_are_not_dates(text, dct, word):
+    assert not [r for r in find_timexes(text, dct) if word in r["text"]]
+
+
+def test_headline_and_dateline_are_two_expressions():
+    text = "Russian markets to remain closed until Friday\nSeptember 18, 2008\nThe government said so."
+    rows = {r["text"]: r["value"] for r in find_timexes(text, "2008-09-18")}
+    assert rows == {"Friday": "2008-09-19", "September 18, 2008": "2008-09-18"}
+
+
+def period_of(text: str, dct: str, phrase: str):
+    for r in find_timexes(text, dct):
+        if r["text"] == phrase:
+            return timex_period(r["value"], text, r["start"], r["end"], dct)
+    return None
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # early / mid / late narrow the month or year; the bare month is the whole month
+    ("Talks began in early November.", DEC11_2017, "early November", ("2017-11-01", "2017-11-10")),
+    ("Talks began in mid-November.", DEC11_2017, "mid-November", ("2017-11-11", "2017-11-20")),
+    ("Talks began in late November.", DEC11_2017, "late November", ("2017-11-21", "2017-11-30")),
+    ("Talks began in November.", DEC11_2017, "November", ("2017-11-01", "2017-11-30")),
+    ("Sales fell in early 2016.", DEC11_2017, "early 2016", ("2016-01-01", "2016-05-01")),
+    # earlier / later this month, week, year stop at or start after the publication day
+    ("He said so earlier this month.", "2017-11-29", "earlier this month", ("2017-11-01", "2017-11-28")),
+    ("Earlier this week he said so.", "2017-11-09", "Earlier this week", ("2017-11-06", "2017-11-08")),
+    ("A vote is due later this month.", "2017-11-09", "later this month", ("2017-11-10", "2017-11-30")),
+    ("He said so this month.", "2017-11-29", "this month", ("2017-11-01", "2017-11-30")),
+    # since X runs to the publication day; a bare X does not
+    ("Prices have risen since April.", "2017-12-07", "April", ("2017-04-01", "2017-12-07")),
+    ("Prices rose in April.", "2017-12-07", "April", ("2017-04-01", "2017-04-30")),
+    # ranges of days, and durations ending now
+    ("The summit runs Sept. 5-7 in Geneva.", "2017-08-01", "Sept. 5", ("2017-09-05", "2017-09-07")),
+    ("The summit ran on Sept. 5 in Geneva.", "2017-09-20", "Sept. 5", ("2017-09-05", "2017-09-05")),
+    ("Prices fell over the past two weeks.", DEC11_2017, "the past two weeks", ("2017-11-27", "2017-12-11")),
+    ("The plan will take two weeks.", DEC11_2017, "two weeks", None),
+])
+def test_issue11_periods(text, dct, phrase, expected):
+    assert period_of(text, dct, phrase) == expected
+
+
+def test_placeholder_and_year_zero_values_never_raise():
+    text = "Officials said it has been so since the 1st century."
+    for value in ("00", "0000", "XXXX-XX-XX", "PAST_REF", "0000-01", "P1Y", "", None):
+        assert timex_period(value, text, 32, 51, DEC11_2017) is None
+    rows = find_timexes(text, DEC11_2017)
+    assert [(r["text"], r["value"]) for r in rows] == [("the 1st century", "00")]
+    st = [{"doc_id": "d", "statement_id": "d:1", "start": 0, "end": len(text), "source": "Officials", "rule": ""}]
+    out = assign_event_times(st, rows, text, DEC11_2017, spans=_statement_spans(text, "d:1", "said", "it has"))
+    assert (out[0]["event_start"], out[0]["rule"]) == (DEC11_2017, "time.dct")
+
+
+# ---- two dates per statement: the speech act and what its content is about
+
+def _statement_spans(text: str, sid: str, cue: str, content: str) -> list[dict]:
+    c0 = text.index(cue)
+    k0 = text.index(content)
+    return [{"layer": "cue", "start": c0, "end": c0 + len(cue), "value": sid},
+            {"layer": "content", "start": k0, "end": k0 + len(content), "value": sid}]
+
+
+def _date_one(text: str, dct: str, cue: str, content: str, source: str = "An official"):
+    st = [{"doc_id": "d", "statement_id": "d:1", "start": 0, "end": len(text), "source": source, "rule": ""}]
+    tx = find_timexes(text, dct)
+    return assign_event_times(st, tx, text, dct, spans=_statement_spans(text, "d:1", cue, content))[0]
+
+
+def test_date_inside_content_is_what_it_is_about():
+    text = "A White House official said the vote would come before the Dec. 12 election."
+    r = _date_one(text, "2017-11-27", "said", "the vote would come before the Dec. 12 election")
+    assert (r["event_start"], r["event_end"], r["time_text"]) == ("2017-11-27", "2017-11-27", "")
+    assert (r["about_text"], r["about_start"], r["about_end"]) == ("Dec. 12", "2017-12-12", "2017-12-12")
+    assert r["rule"].endswith("time.dct")
+
+
+def test_date_of_the_saying_stays_with_the_saying():
+    # counter-case: the date is in the frame ("said on Tuesday"), the content names none
+    text = "A White House official said on Tuesday that the vote would come soon."
+    r = _date_one(text, "2017-11-29", "said", "the vote would come soon")
+    assert (r["event_start"], r["time_text"], r["about_start"]) == ("2017-11-28", "Tuesday", "")
+    # a non-finite complement's date dates the act: "denied providing weapons ... in September"
+    text = "North Korea had also previously denied providing weapons to Russia in September."
+    r = _date_one(text, NOV8, "denied", "providing weapons to Russia in September")
+    assert (r["event_start"], r["event_end"], r["about_start"]) == ("2022-09-01", "2022-09-30", "")
+
+
+def test_speech_act_never_after_publication_unless_future():
+    text = "The ministry will announce its decision on Friday."
+    r = _date_one(text, NOV8, "announce", "its decision")
+    assert (r["event_start"], r["rule"].split("+")[-1]) == ("2022-11-11", "time.future")
+    # counter-case: a later date in the frame of a past saying goes to the about columns
+    text = "The company said in a filing dated Dec. 31 that profits were up."
+    r = _date_one(text, "2017-12-23", "said", "profits were up")
+    assert r["event_start"] <= "2017-12-23" and r["about_start"] == "2017-12-31"
+    assert "time.after_publication" in r["rule"]
+    # a period running past publication ends on it
+    text = "The minister said this week that talks had failed."
+    r = _date_one(text, NOV8, "said", "talks had failed")
+    assert (r["event_start"], r["event_end"]) == ("2022-11-07", NOV8)
+
+
+def test_future_date_is_not_carried_to_a_past_saying():
+    text = "Carson will address the convention on Tuesday night. He said the tide will lift all boats."
+    st = [{"doc_id": "d", "statement_id": "d:1", "start": 0, "end": 52, "source": "Carson", "rule": ""},
+          {"doc_id": "d", "statement_id": "d:2", "start": 53, "end": len(text), "source": "He", "rule": ""}]
+    spans = _statement_spans(text, "d:1", "address", "the convention") + \
+        _statement_spans(text, "d:2", "said", "the tide will lift all boats")
+    out = assign_event_times(st, find_timexes(text, "2016-07-18"), text, "2016-07-18", spans=spans)
+    assert out[0]["event_start"] == "2016-07-19" and out[0]["rule"].endswith("time.future")
+    assert (out[1]["event_start"], out[1]["rule"]) == ("2016-07-18", "time.dct")
+
+
+def test_frame_and_rows_give_the_same_dates():
+    text = "A White House official said the vote would come before the Dec. 12 election."
+    st = [{"doc_id": "d", "statement_id": "d:1", "start": 0, "end": len(text), "source": "An official",
+           "rule": "r"}]
+    spans = _statement_spans(text, "d:1", "said", "the vote would come before the Dec. 12 election")
+    tx = find_timexes(text, "2017-11-27")
+    rows = assign_event_times(st, tx, text, "2017-11-27", spans=spans)
+    frame = assign_event_times(schema.frame("statements", st), tx, text, "2017-11-27", spans=pd.DataFrame(spans))
+    pd.testing.assert_frame_equal(frame, schema.frame("statements", rows))
+    assert rows[0]["about_start"] == "2017-12-12"
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "the year" of a results story, a year-long period, the one before the last named
+    ("Sales rose 5% for the year.", "2010-01-28", "the year", "2010"),
+    ("Revenue was $5 million for the year ended March 31.", "2010-01-28", "the year", "P1Y"),
+    ("Revenue was $5 million for the year ended March 31.", "2010-01-28", "March 31", "2009-03-31"),
+    ("Costs fell last year, $19 billion less than the year previous.", "2010-01-28", "the year previous", "2008"),
+    ("Prices rose earlier in the year.", "1989-10-26", "earlier in the year", "1989"),
+    # a market report's trading day
+    ("The Dow ended the day down 31 points.", "2007-08-10", "the day", "2007-08-10"),
+    ("For the day, the Nikkei closed down 6.4 percent.", "2008-10-27", "the day", "2008-10-27"),
+    # time-anchoring adjectives
+    ("Investors fear the current weakness in London.", "1989-10-30", "current", "PRESENT_REF"),
+    ("He cited the recent sale of the unit.", "1989-10-30", "recent", "PAST_REF"),
+])
+def test_year_day_and_adjectives(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,word", [
+    ("It was the year that changed everything.", "2010-01-28", "year"),
+    ("The current account deficit widened.", "2010-01-28", "current"),
+    ("The then current market price applied.", "1989-10-26", "current"),
+    ("The most recent filing shows it.", "1989-10-26", "recent"),
+    ("But in many ways, the day belonged to the Czech Republic.", "1999-03-12", "day"),
+])
+def test_year_day_and_adjectives_counter_cases(text, dct, word):
+    assert not [r for r in find_timexes(text, dct) if word in r["text"]]
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # an ordinal quarter well ahead of the story's, in the past tense, is last year's
+    ("Foreclosures rose in the fourth quarter to a record.", "2007-03-13", "the fourth quarter", "2006-Q4"),
+    ("Plants will close during the fourth quarter.", "2007-03-13", "the fourth quarter", "2007-Q4"),
+    ("Ten plants closed during the fourth quarter.", "2006-08-19", "the fourth quarter", "2006-Q4"),
+    # decades and two-digit years
+    ("The boxy cars of the 70s and 80s are gone.", "2007-02-09", "70s", "197"),
+    ("The boxy cars of the 70s and 80s are gone.", "2007-02-09", "80s", "198"),
+    ("The Nikkei hit its lowest level since '82.", "2008-10-27", "'82", "1982"),
+    ("He has run the unit since '05.", "2008-10-27", "'05", "2005"),
+])
+def test_quarters_decades_short_years(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+def test_ages_are_not_decades():
+    assert not find_timexes("Most of the voters were in their 70s.", "2007-02-09")
+
+
+def test_the_following_year_in_a_narrative_follows_the_last_date():
+    text = "On May 22, 1995, Farkas was made a general, and the following year he was appointed attache."
+    assert value_of(text, "1998-04-18", "the following year") == "1996"
+    # counter-case: a future clause counts from the story's date
+    assert value_of("On May 22, 1995, he joined. He will retire the following year.", "1998-04-18",
+                    "the following year") == "1999"
+
+
+def test_since_a_month_is_a_start_already_past():
+    text = "The carrier has been on patrol since March and was scheduled to return."
+    assert value_of(text, "1990-08-13", "March") == "1990-03"
+    assert value_of("The carrier is scheduled to return in March.", "1990-08-13", "March") == "1991-03"
+
+
+def test_a_deadline_in_a_past_perfect_clause_is_past():
+    assert value_of("Until Thursday, they had not called Kopp a suspect.", "1999-05-07", "Thursday") == "1999-05-06"
+    assert value_of("Members had filed reports by Wednesday.", "1990-08-16", "Wednesday") == "1990-08-15"
+    # counter-case: a deadline ahead
+    assert value_of("Members must file reports by Wednesday.", "1990-08-16", "Wednesday") == "1990-08-22"
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # a dateline's date is the day the story was filed: never after it ran
+    ("SEOUL, Dec. 1 (Yonhap) -- North Korea denied it.", NOV8, "Dec. 1", "2021-12-01"),
+    ("LONDON, Nov 8 (Reuters) - The ministry said on Tuesday it had no plans.", NOV8, "Nov 8", NOV8),
+    ("WASHINGTON (Reuters) - The White House said on Monday it would act.", NOV8, "Monday", "2022-11-07"),
+    # counter-case: the same date in running text is the nearest one
+    ("The vote is on Dec. 1 in Seoul.", NOV8, "Dec. 1", "2022-12-01"),
+])
+def test_datelines(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected

@@ -1,5 +1,9 @@
 """Score :func:`analysis.temporal.find_timexes` against TimeML gold, as TempEval-3 does.
 
+Gold may be TimeML ``.tml`` files (TempEval-3, TBAQ) or NewsReader CAT ``.xml`` files
+(MEANTIME): a tokenised document whose ``TIMEX3`` markables list their tokens. The
+format is detected per folder from the files it holds.
+
 Extent: strict (same offsets) and relaxed (any overlap) precision / recall / F1.
 Attributes on relaxed matches: ``value_accuracy`` = correct values / relaxed matches,
 ``value_f1`` from P = correct values / predicted and R = correct values / gold,
@@ -9,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from analysis.errors import InputError
@@ -73,6 +78,110 @@ def read_tml(path: Path) -> dict:
     return {"dct": dct[:10], "text": text, "gold": gold}
 
 
+# CAT tokens are joined with a space, except before closing punctuation and after opening.
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "%", ")", "]", "}", "''", "?", "!", "...", "”", "’", "'s", "n't", "'re", "'ve",
+                    "'ll", "'d", "'m", "'S"}
+_NO_SPACE_AFTER = {"$", "(", "[", "{", "``", "“", "‘", "£", "€", "¥", "#"}
+
+
+def _join_tokens(tokens: list[tuple[str, str, str]]) -> tuple[str, dict[str, tuple[int, int]]]:
+    """Text of (t_id, sentence, form) tokens with ordinary spacing, and each token's offsets.
+
+    Sentences are separated by a newline (the first two are the headline and the dateline).
+    """
+    out: list[str] = []
+    offs: dict[str, tuple[int, int]] = {}
+    n = 0
+    prev_sent, prev_form, quote_open = None, "", False
+    for tid, sent, form in tokens:
+        if prev_sent is None:
+            sep = ""
+        elif sent != prev_sent:
+            sep = "\n"
+        elif form in _NO_SPACE_BEFORE or prev_form in _NO_SPACE_AFTER or (prev_form == '"' and quote_open):
+            sep = ""
+        elif form == '"' and quote_open:
+            sep = ""
+        else:
+            sep = " "
+        if form == '"':
+            quote_open = not quote_open
+        if sent != prev_sent:
+            quote_open = form == '"'
+        out.append(sep)
+        n += len(sep)
+        offs[tid] = (n, n + len(form))
+        out.append(form)
+        n += len(form)
+        prev_sent, prev_form = sent, form
+    return "".join(out), offs
+
+
+def read_cat(path: Path) -> dict:
+    """Parse one NewsReader CAT file (MEANTIME): the DCT, the text rebuilt from its tokens, gold TIMEX3s.
+
+    Same shape as :func:`read_tml`. The DCT is the TIMEX3 with
+    ``functionInDocument="CREATION_TIME"``; when a file has none (or its value is no ISO
+    date), the first full date in its first two sentences (the dateline) stands in. TIMEX3s without tokens (instances
+    such as an empty tag for a date only implied) are not mentions and are left out.
+    ``scored_end`` is where the annotated part ends (MEANTIME annotates each article's
+    first sentences only); predictions after it are not scored.
+    Raises InputError on unreadable XML or a file with no date at all.
+    """
+    try:
+        root = ET.parse(str(path)).getroot()
+    except (OSError, ET.ParseError) as exc:
+        raise InputError(path, f"cannot read CAT XML: {exc}") from None
+    tokens = [(t.get("t_id", ""), t.get("sentence", ""), t.text or "") for t in root.iter("token")]
+    if not tokens:
+        raise InputError(path, "no <token> elements (not a CAT file)")
+    text, offs = _join_tokens(tokens)
+    sent_of = {tid: sent for tid, sent, _ in tokens}
+    gold, dct = [], ""
+    markables = root.find("Markables")
+    # MEANTIME annotates only the first sentences of each article: score up to the end of
+    # the last sentence holding any markable (of any kind), and keep the rest as context.
+    marked = {sent_of[a.get("t_id")] for a in (markables.iter("token_anchor") if markables is not None else ())
+              if a.get("t_id") in sent_of}
+    last = max(marked, key=int) if marked else None
+    scored_end = max((offs[tid][1] for tid, sent, _ in tokens if sent == last), default=len(text))
+    for tx in (markables.iter("TIMEX3") if markables is not None else ()):
+        ids = [a.get("t_id") for a in tx.iter("token_anchor") if a.get("t_id") in offs]
+        value = tx.get("value", "")
+        if tx.get("functionInDocument") == "CREATION_TIME" and re.match(r"^\d{4}-\d{2}-\d{2}", value):
+            dct = value[:10]
+        if not ids:
+            continue
+        spans = sorted(offs[i] for i in ids)
+        gold.append({"start": spans[0][0], "end": spans[-1][1], "type": tx.get("type", ""), "value": value,
+                     "tid": tx.get("m_id", ""), "sentence": sent_of[ids[0]]})
+    if not dct:  # no (well-formed) creation time: read the dateline, the second line
+        head = "\n".join(text.split("\n")[:2])
+        early = [r["value"] for r in find_timexes(head, None) if re.match(r"^\d{4}-\d{2}-\d{2}", r["value"])]
+        if not early:
+            raise InputError(path, "no CREATION_TIME TIMEX3 and no date in the dateline")
+        dct = early[0][:10]
+    gold.sort(key=lambda g: (g["start"], g["end"]))
+    for g in gold:
+        g["text"] = text[g["start"]:g["end"]]
+        del g["sentence"]
+    return {"dct": dct, "text": text, "gold": gold, "scored_end": scored_end}
+
+
+def _is_cat(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(600)
+    except OSError:
+        return False
+    return b"<Document" in head and b"<TimeML" not in head
+
+
+def read_doc(path: Path) -> dict:
+    """:func:`read_tml` or :func:`read_cat`, by the file's format."""
+    return read_cat(path) if Path(path).suffix.lower() == ".xml" else read_tml(path)
+
+
 def _prf(tp_p: int, n_pred: int, tp_r: int, n_gold: int) -> dict:
     p = tp_p / n_pred if n_pred else 0.0
     r = tp_r / n_gold if n_gold else 0.0
@@ -101,19 +210,24 @@ def score_document(gold: list[dict], pred: list[dict]) -> dict:
 
 
 def tml_files(path: Path) -> list[Path]:
+    """The gold files under `path`: TimeML ``.tml`` files, or else NewsReader CAT ``.xml`` files."""
     path = Path(path)
     if path.is_file():
+        if path.suffix.lower() == ".xml" and not _is_cat(path):
+            raise InputError(path, "not a NewsReader CAT document")
         return [path]
     if not path.is_dir():
         raise InputError(path, "no such file or directory")
     files = sorted(path.rglob("*.tml"))
     if not files:
-        raise InputError(path, "no .tml files")
+        files = sorted(f for f in path.rglob("*.xml") if _is_cat(f))
+    if not files:
+        raise InputError(path, "no .tml files and no NewsReader CAT .xml files")
     return files
 
 
 def evaluate(path: Path, details: bool = False) -> dict:
-    """TempEval-3 scores of :func:`find_timexes` over every .tml file under `path`.
+    """TempEval-3 scores of :func:`find_timexes` over every gold file under `path` (.tml or CAT .xml).
 
     With ``details=True`` the result also holds ``errors``: missed, spurious and
     wrongly-valued expressions (for tuning; not part of the CLI contract).
@@ -122,8 +236,10 @@ def evaluate(path: Path, details: bool = False) -> dict:
     errors = []
     files = tml_files(Path(path))
     for f in files:
-        doc = read_tml(f)
+        doc = read_doc(f)
         pred = find_timexes(doc["text"], doc["dct"])
+        if doc.get("scored_end") is not None:  # only the annotated part is scored
+            pred = [p for p in pred if p["start"] < doc["scored_end"]]
         sc = score_document(doc["gold"], pred)
         for k in tot:
             tot[k] += sc[k]

@@ -1,0 +1,125 @@
+"""The time stage per article, now against an earlier revision of it (a before/after ratio).
+
+Usage: python benchmarks/time_stage.py [--rev REV] [--articles N] [--repeat R] [DIR]
+(default: the PolNeAR texts in ../shared/dev/polnear/text, 200 articles, REV = the
+commit before issue 11's changes to the time engine).
+
+The time stage is ``temporal.find_timexes`` + ``temporal.assign_event_times`` on one
+article, as ``pipeline._article_rows`` runs it, up to the statement rows it hands on (the
+earlier revision took and gave a frame, turned into rows after; the current one takes and
+gives rows). Annotation (statements and spans) is done
+once beforehand and is not timed. The earlier ``analysis/temporal.py`` is read with
+``git show REV:analysis/temporal.py`` and loaded beside the current one, so both run in
+the same process, alternating article by article, R times; each article counts with its
+best CPU time (process time, not wall time: the machine is shared). Prints JSON.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+
+from analysis import annotate, boilerplate, temporal  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "dev" / "polnear"
+BASE_REV = "1425756"  # main when issue 11 started
+
+
+def load_revision(rev: str):
+    """``analysis/temporal.py`` as it was at `rev`, as module ``analysis._temporal_<rev>``."""
+    src = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:analysis/temporal.py"],
+                         check=True, capture_output=True, text=True).stdout
+    name = f"analysis._temporal_{rev}"
+    spec = importlib.util.spec_from_loader(name, loader=None)
+    mod = importlib.util.module_from_spec(spec)
+    mod.__package__ = "analysis"
+    sys.modules[name] = mod  # dataclasses look their module up there
+    exec(compile(src, f"{rev}:analysis/temporal.py", "exec"), mod.__dict__)
+    return mod
+
+
+def prepare(folder: Path, n: int) -> list[dict]:
+    meta = {}
+    tsv = folder / "metadata.tsv"
+    if tsv.exists():
+        lines = tsv.read_text(encoding="utf-8").splitlines()
+        head = lines[0].split("\t")
+        for line in lines[1:]:
+            row = dict(zip(head, line.split("\t")))
+            meta[row.get("filename", "")] = row.get("publication_date", "")
+    docs = []
+    for f in sorted((folder / "text").glob("*.txt"))[:n]:
+        text = f.read_text(encoding="utf-8")
+        skip = [(r["start"], r["end"]) for r in boilerplate.find_boilerplate(text)]
+        spans, statements = annotate.annotate(f.stem, text, skip=skip)
+        docs.append({"doc_id": f.stem, "text": text, "published": meta.get(f.stem, ""), "skip": skip,
+                     "statements": statements, "spans": spans.to_dict("records")})
+    return docs
+
+
+def stage_current(d: dict) -> None:
+    """The pipeline's time stage now: rows in, rows out, content spans for the about dates."""
+    tx = [{**r, "doc_id": d["doc_id"]} for r in temporal.find_timexes(d["text"], d["published"], skip=d["skip"])]
+    temporal.assign_event_times(temporal.records(d["statements"]), tx, d["text"], d["published"], spans=d["spans"])
+
+
+def stage_old(mod, d: dict) -> None:
+    """The pipeline's time stage at the earlier revision: a frame in, a frame out, then rows."""
+    tx = [{**r, "doc_id": d["doc_id"]} for r in mod.find_timexes(d["text"], d["published"], skip=d["skip"])]
+    mod.assign_event_times(d["statements"], tx, d["text"], d["published"]).to_dict("records")
+
+
+def engine(mod, d: dict, with_spans: bool = False) -> None:
+    """find_timexes + assign_event_times on the statements frame (no row hand-over)."""
+    tx = [{**r, "doc_id": d["doc_id"]} for r in mod.find_timexes(d["text"], d["published"], skip=d["skip"])]
+    kw = {"spans": d["spans"]} if with_spans else {}
+    mod.assign_event_times(d["statements"], tx, d["text"], d["published"], **kw)
+
+
+def measure(docs: list[dict], fns: dict, repeat: int) -> dict[str, float]:
+    """CPU seconds of each function over all docs: per doc the best of `repeat` runs, the
+    functions alternating doc by doc (CPU time, not wall time: the machine is shared)."""
+    best = {k: [float("inf")] * len(docs) for k in fns}
+    for _ in range(repeat):
+        for i, d in enumerate(docs):
+            for k, fn in fns.items():
+                t0 = time.process_time()
+                fn(d)
+                best[k][i] = min(best[k][i], time.process_time() - t0)
+    return {k: sum(v) for k, v in best.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dir", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--rev", default=BASE_REV)
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args(argv)
+    docs = prepare(Path(args.dir), args.articles)
+    old = load_revision(args.rev)
+    t = measure(docs, {"base": lambda d: stage_old(old, d), "now": stage_current,
+                       "engine_base": lambda d: engine(old, d), "engine_now": lambda d: engine(temporal, d, True)},
+                args.repeat)
+    n = len(docs)
+    result = {"articles": n, "chars": sum(len(d["text"]) for d in docs), "base_rev": args.rev,
+              "ms_per_article_base": round(1000 * t["base"] / n, 3),
+              "ms_per_article_now": round(1000 * t["now"] / n, 3),
+              "ratio_now_over_base": round(t["now"] / t["base"], 3),
+              # the engine alone, both on frames (the current one also dates the content)
+              "engine_ms_per_article_base": round(1000 * t["engine_base"] / n, 3),
+              "engine_ms_per_article_now": round(1000 * t["engine_now"] / n, 3),
+              "engine_ratio_now_over_base": round(t["engine_now"] / t["engine_base"], 3)}
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
