@@ -241,6 +241,34 @@ def _title_mentions(head: str, text: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+_GROUP_NP = re.compile(r"^(?:the|these|those|both|all)\s+(?:[\w-]+\s+){0,2}?(?:men|women|pair|trio|two|three|four|five"
+                       r"|companies|firms|banks|brokers|brokerages|defendants|clubs|teams|countries|nations|governments"
+                       r"|parties|groups|brothers|sisters|players|manufacturers|makers|airlines|carriers|lenders"
+                       r"|insurers|states|allies|suspects|accused)$", re.I)
+_LIST_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:de\s+|of\s+|and\s+(?-i:[A-Z]))?(?-i:[A-Z])[\w'’.&-]*){0,3}"
+_NAME_LIST = re.compile(r"(" + _LIST_NAME + r")(?:,\s+" + _LIST_NAME + r")*,?\s+and\s+" + _LIST_NAME)
+
+
+@lru_cache(maxsize=64)
+def _name_lists(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, first name) of every coordinated list of names ("A, B and C") in the article."""
+    out = []
+    for m in _NAME_LIST.finditer(text):
+        first = m.group(1)
+        if first.split()[0] not in _NON_NAME or first.split()[0] in {"Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"}:
+            out.append((m.start(), first))
+    return tuple(out)
+
+
+def _group_antecedent(text: str, pos: int) -> str:
+    """The first name of the nearest list of names before ``pos`` (else the first after it)."""
+    lists = _name_lists(text)
+    k = bisect_right([s for s, _ in lists], pos - 1)
+    first = lists[k - 1][1] if k else (lists[0][1] if lists else "")
+    inside = [full for full in _full_names(text) if full in first]
+    return max(inside, key=len) if inside else first  # "Photographers Jamie Fawcett" -> "Jamie Fawcett"
+
+
 def _is_capitalised_name(phrase: str) -> bool:
     words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in {"the", "of", "and", "for", "de", "von", "al"}]
     return bool(words) and all(w[:1].isupper() for w in words) and not all(w.lower() in _FUNCTION for w in words)
@@ -297,8 +325,9 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     cut = _RELATIVE_CUT.sub("", p).strip() or p
     # "the Football Association over crowd trouble during ...": a passive agent ends where a
     # lower-case prepositional phrase begins
-    cut = re.sub(r"\s+(?:over|for|during|after|before|on|in|at|with|about|amid|following|since)\s+(?-i:[a-z]).*$",
-                 "", cut) or cut
+    if not _CLIENT.match(cut):
+        cut = re.sub(r"\s+(?:over|for|during|after|before|on|in|at|with|about|amid|following|since)\s+(?-i:[a-z]).*$",
+                     "", cut) or cut
     cut = re.sub(r"\s*<[^>]*>", "", cut).strip()  # ticker symbols: "Siemens AG <SIEG.F>"
     cut = re.sub(r"^(?:some|many|several|most|other|two|three|four|five|leading|top|senior|prominent)\s+", "", cut,
                  flags=re.I)
@@ -349,6 +378,14 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
             if name:
                 return Speaker(cut, name, "anonymous", "act.party_word")
         return Speaker(cut, UNKNOWN, "anonymous", "act.anonymous")
+    if text and _GROUP_NP.match(cut) and _depth < 2:
+        # "the men", "the tobacco companies", "lawyers for the pair": the first of the group
+        # the article names ("Mr Afzal, Mr Islam and Mr Kazi")
+        first = _group_antecedent(text, pos)
+        if first:
+            found = resolve_speaker(first, text, pos, _depth + 1)
+            if found.actor != UNKNOWN:
+                return Speaker(found.speaker, found.actor, found.source_type, "act.group")
     titled = _titled_person(cut, text, pos) if text and _depth < 2 else ""
     if titled:
         found = resolve_speaker(titled, text, pos, _depth + 1)

@@ -107,3 +107,20 @@ def test_statements_carry_speaker_actor_and_target():
     company = st[st.text.str.startswith("The company denied")].iloc[0]
     assert (company.stance, company.actor) == ("denial", "Harbour Freight")
     assert not (rows.actor == "unknown").all()
+
+
+@pytest.mark.parametrize("text, phrase, actor", [
+    ("Mr Arnot, Mr Bello and Mr Cade deny fraud. The men were elected in May. Piers Arnot spoke.",
+     "The men", "Piers Arnot"),
+    ("Photographers Jamie Fell and Ben Mora were held. Lawyers for the pair denied it.",
+     "Lawyers for the pair", "Jamie Fell"),
+    ("Losses at two brokers, Wexley Securities and Orbit Capital, are not true, spokesmen for the firms said.",
+     "spokesmen for the firms", "Wexley Securities"),
+])
+def test_a_group_speaks_through_its_first_named_member(text, phrase, actor):
+    assert resolve_speaker(phrase, text, text.find(phrase)).actor == actor
+
+
+def test_a_group_with_nobody_named_stays_unknown():
+    text = "The men were elected in May and deny any wrongdoing."
+    assert resolve_speaker("The men", text, 0).actor == "unknown"
