@@ -337,7 +337,7 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     if conj and not _ORG_NAME.fullmatch(cut) and " of " not in cut:
         cut = conj.group(1)
     om = _ORG_HEADS.search(cut)
-    if om and text and not re.search(r"(?-i:[A-Z])", cut[1:]) and not _GROUP_NP.match(cut):
+    if om and text and not re.search(r"(?-i:[A-Z])", cut[1:]) and not _GROUP_NP.match(cut) and not _CLIENT.match(cut):
         org = _nearest_org(text, pos)  # "the company": the organisation named last
         if org:
             return Speaker(org, org, "organisation", "act.org_antecedent")
