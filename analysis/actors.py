@@ -92,6 +92,8 @@ def _org_name(name: str) -> str:
 def _titlecase_if_caps(phrase: str) -> str:
     """A headline in capitals ("REAGAN DENIES ...") read in title case ("Reagan")."""
     letters = [c for c in phrase if c.isalpha()]
+    if len(phrase.split()) == 1 and len(letters) <= 4:
+        return phrase  # an acronym ("BBC", "FTC", "NATO"), not a headline in capitals
     if letters and all(c.isupper() for c in letters) and len(letters) > 2:
         return " ".join(w if len(w) <= 3 and "." in w or w in {"U.S.", "U.K.", "EC", "EU", "UN"} else w.capitalize()
                         for w in phrase.split())
@@ -269,6 +271,16 @@ def _group_antecedent(text: str, pos: int) -> str:
     return max(inside, key=len) if inside else first  # "Photographers Jamie Fawcett" -> "Jamie Fawcett"
 
 
+@lru_cache(maxsize=4096)
+def _is_proper_noun(word: str, text: str) -> bool:
+    """True when the article writes ``word`` capitalised where no sentence starts (after a
+    lower-case word or a comma), or in capitals as an acronym: a name, not a sentence's first
+    word ("Plans", "More", "Interest")."""
+    if len(word) > 1 and word.isupper():
+        return True
+    return re.search(r"(?:[a-z,;]\s+|\(|“|\")" + re.escape(word) + r"\b", text) is not None
+
+
 def _is_capitalised_name(phrase: str) -> bool:
     words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in {"the", "of", "and", "for", "de", "von", "al"}]
     return bool(words) and all(w[:1].isupper() for w in words) and not all(w.lower() in _FUNCTION for w in words)
@@ -402,6 +414,10 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
             full = canonical_person(bare, text)
             if full != bare:
                 return Speaker(full, full, "person", "act.surname")
+        if len(bare.split()) == 1 and text and not _is_proper_noun(bare, text):
+            # "More than a dozen women", "Plans to portray ...": a capitalised sentence start,
+            # not a name the article uses
+            return Speaker(cut, UNKNOWN, UNKNOWN, "act.unresolved")
         stype = "organisation" if _ORG_NAME.fullmatch(bare) else "unknown"
         bare = _org_name(bare)
         return Speaker(bare, bare, stype, "act.name")

@@ -42,7 +42,8 @@ _SUBJECT = re.compile(r"(?:(?:the|The)\s+)?" + _NP_CAP + r"(?:\s+(?:government|m
 # "was not" or "a hoax" is the journalist's voice, not somebody's denial.
 # Attribution cues that are stance verbs themselves (cues.csv rule ids).
 _STANCE_CUES = frozenset({"cue.charge", "cue.sue", "cue.accuse", "cue.blame", "cue.criticize", "cue.condemn",
-                          "cue.deny", "cue.reject", "cue.dismiss", "cue.criticism_of"})
+                          "cue.deny", "cue.reject", "cue.dismiss", "cue.criticism_of", "cue.slam", "cue.blast",
+                          "cue.attack", "cue.lambast", "cue.denounce"})
 _PASSIVE_CUE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|d)\b", re.I)
 
 _FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_deny_that", "D_deny_bare",
@@ -392,13 +393,19 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             spans.append(_span_row(doc_id, text, "cue", m0, s + first.match[1], verb_stance(cue_text), sid, "S_fallback"))
 
         headline_passive = (kind == "att" and item.cue_rule in _STANCE_CUES and item.source is not None
-                            and item.source[1] <= item.cue[0] and re.fullmatch(r"\w+ed", cue_text or "")
-                            and re.match(r"\s*(?:for|over|with|of|in|after|as)\b", text[item.cue[1]:item.cue[1] + 12]))
+                            and item.source[1] <= item.cue[0]
+                            and re.fullmatch(r"\w+ed(?:\s+(?:for|over|with|of|in|after|as))?", cue_text or "")
+                            and (len(cue_text.split()) == 2
+                                 or re.match(r"\s*(?:for|over|with|of|in|after|as)\b", text[item.cue[1]:item.cue[1] + 12])))
         passive_target = ""
         if headline_passive:
             # "Rapper Snoop Dogg sued for 'rape'": the name before a bare participle is the
-            # accused; the accuser is unnamed
+            # accused; the accuser is its by-agent ("slammed as 'fake math' by Democrats"), if any
             passive_target, source, surface = source, "", ""
+            agent = re.search(r"\bby\s+((?:the\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3})", text[item.cue[1]:e])
+            if agent:
+                source = surface = agent.group(1)
+                src_pos = item.cue[1] + agent.start(1)
         # actor of the source; pronouns the attribution engine left unresolved follow the
         # last statement's speaker of the same kind ("Though he stressed ..." -> Kirby)
         speaker = ""

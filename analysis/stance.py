@@ -664,7 +664,7 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
         words[-1] = re.sub(r"['’]s?$", "", words[-1])  # "Robert Mueller's" -> "Robert Mueller"
         if words[-1] in _ORG_END:  # "Spanish Football Federation", "Guinness Plc": an organisation
             continue
-        if len(words) >= 3 and re.search(r"(?:ers|ors|ists|ians|ants|ents)$", words[0]):
+        if len(words) >= 3 and re.search(r"(?:ers|ors|ists|ians|ants|ents|ives)$", words[0]):
             words = words[1:]  # "Photographers Jamie Fawcett": a plural role, not a first name
         # trim title / org words at both ends ("Communications Director" is not a name)
         while words and words[0] in _NON_NAME:

@@ -124,3 +124,19 @@ def test_a_group_speaks_through_its_first_named_member(text, phrase, actor):
 def test_a_group_with_nobody_named_stays_unknown():
     text = "The men were elected in May and deny any wrongdoing."
     assert resolve_speaker("The men", text, 0).actor == "unknown"
+
+
+@pytest.mark.parametrize("text, phrase, actor", [
+    ("More than a dozen women have accused the senator.", "More", "unknown"),   # a sentence start
+    ("Plans to expand the port were criticised.", "Plans", "unknown"),
+    ("ABC said the claims had no merit. The network, ABC, will appeal.", "ABC", "ABC"),  # an acronym
+    ("Quayle denied it. Asked again, Quayle said no.", "Quayle", "Quayle"),  # a name used mid-sentence
+])
+def test_a_capitalised_sentence_start_is_no_name(text, phrase, actor):
+    assert resolve_speaker(phrase, text, text.find(phrase)).actor == actor
+
+
+def test_headline_passive_speaker_is_the_by_agent():
+    _, st = annotate("h", "Tax study slammed as 'fake math' by Democrats\n\nThe study was released on Monday.")
+    row = st[st.stance == "accusation"].iloc[0]
+    assert row.actor == "Democratic Party"
