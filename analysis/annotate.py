@@ -33,6 +33,7 @@ Span = tuple[int, int]
 # pronouns and the speaker's own side are no target ("we are accused", "I was blamed")
 _NO_TARGET = {"i", "we", "us", "me", "you", "it", "this", "that", "they", "them", "he", "she", "him", "her",
               "which"}
+_FIRST_PERSON = re.compile(r"^(?:i|we|me|us|our|my)$", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|him|her|his)$", re.I)
 _IMPERSONAL = re.compile(r"^(?:it|its|they|them|their|this|that)$", re.I)
 _SUBJECT = re.compile(r"(?:(?:the|The)\s+)?" + _NP_CAP + r"(?:\s+(?:government|ministry|officials?|military))?")
@@ -422,7 +423,14 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         else:
             actor, stype = "unknown", "unknown"
         # ... unless the attribution engine has judged the pronoun unresolvable ("It revealed").
-        unresolved = kind == "att" and "res.unresolved" in (item.rule or "")
+        # ... (the engine's "unresolved" is for an impersonal "it revealed"; he/she always has a person)
+        unresolved = kind == "att" and "res.unresolved" in (item.rule or "") and not _PRONOUN.match(source or "")
+        if source and _FIRST_PERSON.match(source) and actor == "unknown":
+            # "I"/"we" inside a quote: the quote's speaker ('"I did nothing wrong," he said')
+            owner = _quote_owner(text, s, e, quotes, [a for a in atts if a is not item], sent_index)
+            named = (owner.source_text or (text[owner.source[0]:owner.source[1]] if owner.source else "")) if owner else ""
+            if named and not _FIRST_PERSON.match(named):
+                source, stype = named, "unknown"
         if actor == "unknown" and stype == "unknown" and source and not unresolved:
             prev = last_person if _PRONOUN.match(source) else last_other if _IMPERSONAL.match(source) else None
             if prev is None and _PRONOUN.match(source):
@@ -439,8 +447,10 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         elif actor != "unknown":
             last_other = (source, actor, stype, speaker)
 
-        if (actor == "unknown" and stype not in ("anonymous", "document") and kind == "att" and source
-                and not _PRONOUN.match(source) and not _IMPERSONAL.match(source) and (source[:1].islower() or len(source) <= 3)):
+        if (actor == "unknown" and stype not in ("anonymous", "document") and kind == "att"
+                and (not source and not _PASSIVE_CUE.search(cue_text) and item.cue_rule not in _STANCE_CUES
+                     or source and (not _PRONOUN.match(source) and not _IMPERSONAL.match(source)
+                                    and not _FIRST_PERSON.match(source) and (source[:1].islower() or len(source) <= 3)))):
             # the attribution engine took an adverb or a fragment for the source ("had earlier
             # denied", "including accusing"): the subject of the sentence's main clause speaks
             from analysis.attribution import _clause_subject

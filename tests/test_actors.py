@@ -140,3 +140,11 @@ def test_headline_passive_speaker_is_the_by_agent():
     _, st = annotate("h", "Tax study slammed as 'fake math' by Democrats\n\nThe study was released on Monday.")
     row = st[st.stance == "accusation"].iloc[0]
     assert row.actor == "Democratic Party"
+
+
+def test_i_inside_a_quote_is_the_quoted_speaker():
+    text = ("Striker Dan Orme was dropped on Friday. "
+            "\"I won't apologise because I have done nothing wrong,\" he told the Evening Star.")
+    _, st = annotate("q", text)
+    denial = st[st.stance == "denial"]
+    assert len(denial) and set(denial.actor) == {"Dan Orme"}
