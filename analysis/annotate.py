@@ -33,6 +33,7 @@ Span = tuple[int, int]
 # pronouns and the speaker's own side are no target ("we are accused", "I was blamed")
 _NO_TARGET = {"i", "we", "us", "me", "you", "it", "this", "that", "they", "them", "he", "she", "him", "her",
               "which"}
+_ADJECTIVE_CUE = re.compile(r"^(?:accused|alleged)$", re.I)
 _FIRST_PERSON = re.compile(r"^(?:i|we|me|us|our|my)$", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|him|her|his)$", re.I)
 _IMPERSONAL = re.compile(r"^(?:it|its|they|them|their|this|that)$", re.I)
@@ -283,6 +284,10 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
     quotes = [(int(q["start"]), int(q["end"])) for q in quote_rows if q.get("label") != "unpaired"]
     atts = [a for a in attribution.find_attributions(text, sentences, skip=skip)
             if not _in_skip((a.start, a.end), skip)]
+    # "Rand Paul's accused attacker", "the alleged victim": an adjective, not somebody accusing
+    atts = [a for a in atts if not (a.cue and _ADJECTIVE_CUE.match(text[a.cue[0]:a.cue[1]])
+                                    and re.search(r"(?:\b(?:the|his|her|their|its|an?)|['’]s)\s+$", text[max(0, a.cue[0] - 8):a.cue[0]], re.I)
+                                    and re.match(r"\s+[a-z]", text[a.cue[1]:a.cue[1] + 3]))]
     atts.sort(key=lambda a: (a.start, a.end))
 
     spans: list[dict] = []
@@ -325,7 +330,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             if not may_match_any(text[s:e], _OUTSIDE_RULES):
                 continue
             inside = [own[k] for k in touched[i]]
-            res = [r for r in find_stance(text[s:e], weak=False) if r.match and r.rule in _FALLBACK_RULES
+            res = [r for r in find_stance(text[s:e], weak=False, only=_OUTSIDE_RULES) if r.match
                    and not any(_overlaps((s + r.match[0], s + r.match[1]), o) for o in inside)
                    and not any(_overlaps((s + r.match[0], s + r.match[1]), c) for c in cue_spans)]
             if res and res[0].rule in _OUTSIDE_RULES:
@@ -339,7 +344,11 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             if res:
                 quoted.append((i, s, e, owner))
             continue
-        res = [r for r in find_stance(text[s:e], weak=False) if r.match and r.rule in _FALLBACK_RULES]
+        headline = i == 0 and "\n" in text[e:e + 3] and not text[s:e].rstrip().endswith((".", "?", "!"))
+        # a headline reports somebody's act in its own words ("IRAN SAYS IT INTENDS NO THREAT ..."):
+        # every row applies; elsewhere only the speech-act verbs make a statement on their own
+        res = [r for r in find_stance(text[s:e], weak=headline, only=None if headline else _FALLBACK_RULES)
+               if r.match]
         if res:
             extra.append((i, s, e, res[0]))
 

@@ -315,12 +315,15 @@ def _child_code(clause: str, start: int, end: int) -> str:
     return "112"
 
 
-def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[StanceResult]:
+def find_stance(clause: str, cue: str = "", weak: bool | None = None,
+                only: frozenset[str] | None = None) -> list[StanceResult]:
     """Every denial / accusation pattern in ``clause`` not vetoed by a counter-example.
 
     One result per non-overlapping stretch, denials first, then by lexicon order. When
     ``cue`` is given and not in the clause, it is read in front of it (offsets stay
     relative to ``clause``; a match inside the cue has ``match=None``).
+
+    ``only`` restricts the match rows to those rule ids (blocks still apply).
 
     ``weak`` switches the lexicon's weak rows (generic negation, doubt, "No, ...") on or
     off; by default they apply to a bare clause or headline (no cue) and after an asserting
@@ -345,7 +348,8 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None) -> list[St
     requires = _rule_requires()
     req_seen: dict[str, bool] = {}
     for order, (row, rx) in enumerate(rules):
-        if row["kind"] != "match" or (not weak and row.get("strength") == "weak"):
+        if row["kind"] != "match" or (not weak and row.get("strength") == "weak") or (
+                only is not None and row["rule"] not in only):
             continue
         pre = prefixes[order]
         if pre is not None and low is not None:

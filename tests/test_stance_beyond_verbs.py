@@ -124,3 +124,25 @@ def test_a_pattern_can_name_its_speaker():
 def test_wrongdoing_in_reported_speech(text, cue, expected):
     res = find_stance(text, cue)
     assert (res[0].stance if res else "other") == expected
+
+
+def test_a_headline_reports_a_denial_in_its_own_words():
+    from analysis.annotate import annotate
+
+    _, st = annotate("h", "OSLAND SAYS IT INTENDS NO THREAT TO SHIPPING\n\nThe ministry spoke on Monday.")
+    assert "denial" in set(st.stance)
+
+
+def test_an_adjectival_accused_is_no_accusation():
+    from analysis.annotate import annotate
+
+    _, st = annotate("h", "Senator's accused attacker pleads not guilty to assault\n\nHe appeared in court.")
+    assert list(st[st.stance != "other"].stance) == ["denial"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("There are no bases of truth to the contents of the accusation", "denial"),
+    ("There is no basis for the report", "denial"),
+])
+def test_no_truth_to_a_claim(text, expected):
+    assert classify_stance(text).stance == expected
