@@ -17,20 +17,21 @@ from analysis import cli, schema
 from analysis.errors import InputError
 from analysis.evaluate import statements as ev
 
-# Today's scores on ../shared/dev/realnews (clear items), floors set slightly below what was
-# measured; raise them towards issue 9's targets as the engine improves.
-FLOOR_DENIAL_PRECISION = 0.93        # measured 0.9649 (target 0.92)
-FLOOR_DENIAL_RECALL = 0.82           # measured 0.8468 (target 0.85)
-FLOOR_ACCUSATION_PRECISION = 0.90    # measured 0.9266 (target 0.85)
-FLOOR_ACCUSATION_RECALL = 0.66       # measured 0.6978 (target 0.70)
-FLOOR_ACTOR_DENIAL = 0.72            # with alternatives, measured 0.7573 (target 0.85)
-FLOOR_ACTOR_ACCUSATION = 0.62        # with alternatives, measured 0.6618 (target 0.85)
-FLOOR_TARGET_ACCUSATION = 0.40       # with alternatives where gold names one, measured 0.4167 (target 0.70)
-CEILING_UNKNOWN_DENIAL = 0.17        # measured 0.1373 (target 0.05)
-CEILING_UNKNOWN_ACCUSATION = 0.25    # measured 0.2195 (target 0.05)
-CEILING_CONTROL_STATEMENTS = 0       # measured 0 (target 0)
-FLOOR_TIME_EXACT = 32                # of 40, measured 34 (issue 11 target: 36 of 40 get the gold range)
-CEILING_DATED_AFTER_PUBLICATION = 30  # measured 27 (issue 11 target: 0 unless marked as future)
+# Scores on ../shared/dev/realnews (clear items). Where issue 9's target is met the floor IS the
+# target; where it is not yet met, the floor sits just below today's measurement (a regression
+# guard, not a claim that the target holds) and is raised as the engine improves.
+FLOOR_DENIAL_PRECISION = 0.92        # issue 9 target met: measured 0.975
+FLOOR_DENIAL_RECALL = 0.85           # issue 9 target met: measured 0.879
+FLOOR_ACCUSATION_PRECISION = 0.85    # issue 9 target met: measured 0.938
+FLOOR_ACCUSATION_RECALL = 0.70       # issue 9 target met: measured 0.7067
+FLOOR_ACTOR_DENIAL = 0.75            # with alternatives, measured 0.78 (issue 9 target 0.85, not yet met)
+FLOOR_ACTOR_ACCUSATION = 0.72        # with alternatives, measured 0.75 (issue 9 target 0.85, not yet met)
+FLOOR_TARGET_ACCUSATION = 0.42       # with alternatives where gold names one, measured 0.443 (target 0.70, not yet met)
+CEILING_UNKNOWN_DENIAL = 0.13        # measured 0.111 (target 0.05, not yet met)
+CEILING_UNKNOWN_ACCUSATION = 0.17    # measured 0.147 (target 0.05, not yet met)
+CEILING_CONTROL_STATEMENTS = 0       # issue 9 target met: measured 0
+FLOOR_TIME_EXACT = 36                # issue 11 target (90% of 40) met: measured 40
+CEILING_DATED_AFTER_PUBLICATION = 0   # issue 11 target met: speech acts after publication not marked future
 
 REALNEWS = Path(__file__).resolve().parents[2] / "shared" / "dev" / "realnews"
 
@@ -376,4 +377,4 @@ def test_realnews_floors(realnews_result):
     assert res["unknown_rate"]["accusation"] <= CEILING_UNKNOWN_ACCUSATION
     assert res["controls"]["stance_statements"] <= CEILING_CONTROL_STATEMENTS
     assert res["time"]["exact"] >= FLOOR_TIME_EXACT
-    assert res["time"]["dated_after_publication"] <= CEILING_DATED_AFTER_PUBLICATION
+    assert res["time"]["dated_after_publication_not_future"] <= CEILING_DATED_AFTER_PUBLICATION
