@@ -205,7 +205,8 @@ def _titled_person(phrase: str, text: str, pos: int) -> str:
     head = m.group("head")
     if not re.search(r"[a-z]", head):  # "the FTC" is a name, not a title
         return ""
-    if head.lower() in {"company", "firm", "group", "government", "ministry", "statement", "report", "men",
+    if head.lower() in {"office", "department", "agency", "committee", "commission", "court", "council", "bureau",
+                        "panel", "board", "company", "firm", "group", "government", "ministry", "statement", "report", "men",
                         "women", "people", "pair", "trio", "man", "woman", "couple", "team", "side", "club"}:
         return ""
     best, dist = "", 10 ** 9
@@ -257,7 +258,9 @@ def _name_lists(text: str) -> tuple[tuple[int, str], ...]:
     out = []
     for m in _NAME_LIST.finditer(text):
         first = m.group(1)
-        if first.split()[0] not in _NON_NAME or first.split()[0] in {"Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"}:
+        titled = first.split()[0] in {"Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"}
+        # a list of people or organisations: titled, or names of two words or more (not "Birmingham, ...")
+        if titled or (len(first.split()) >= 2 and first.split()[0] not in _NON_NAME):
             out.append((m.start(), first))
     return tuple(out)
 

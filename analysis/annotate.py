@@ -467,7 +467,8 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             subj = _clause_subject(text, s, item.cue[0] if item.cue else e)
             if subj:
                 who = resolve_speaker(text[subj[0]:subj[1]], text, subj[0])
-                if who.actor != "unknown":
+                if who.actor != "unknown" and (who.rule != "act.name" or len(who.actor.split()) <= 4
+                                               and not re.search(r"\b(?:for|of|the)$", who.actor)):
                     source, actor, stype, speaker = text[subj[0]:subj[1]], who.actor, who.source_type, who.speaker
                     rules.append("S_clause_subject")
         if actor == "unknown":
