@@ -239,6 +239,12 @@ def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
             end = s + len(",".join(parts[:-1]))
     if end <= s:
         return None
+    said = re.match(r"\s*(.+?)\s+(?:says|said|tells|told|claims|insists|warns|vows)\s+(?:that\s+)?(?:it|he|she|they)?\s*$",
+                    text[s:end], re.I)
+    if said and said.group(1).strip():
+        # "IRAN SAYS IT INTENDS NO THREAT": the one who says it
+        k = s + said.start(1)
+        return k, k + len(said.group(1).rstrip())
     if re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|later\s+|formally\s+)?$", text[s:verb]):
         # "Fransen was convicted ...": a passive's subject is the accused; only its agent speaks
         agent = re.match(r"\s*[\w-]*(?:\s+\w+){0,4}?\s+by\s+((?:the\s+|The\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w'’.&-]*)*)",
