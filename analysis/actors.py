@@ -284,6 +284,23 @@ def _is_proper_noun(word: str, text: str) -> bool:
     return re.search(r"(?:[a-z,;]\s+|\(|“|\")" + re.escape(word) + r"\b", text) is not None
 
 
+_STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|cabinet|parliament|police|army|navy|military|embassy"
+                         r"|prosecutors?|authorities|regime|administration|foreign office|interior|treasury)\b", re.I)
+
+
+@lru_cache(maxsize=64)
+def _home_country(text: str) -> str:
+    """The country an article names most often (at least twice), or ""."""
+    counts: dict[str, int] = {}
+    for g in find_actor_mentions(text):
+        if g["kind"] in ("country", "capital", "demonym", "metonym", "synonym"):
+            counts[g["actor"]] = counts.get(g["actor"], 0) + 1
+    if not counts:
+        return ""
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] >= 2 else ""
+
+
 def _is_capitalised_name(phrase: str) -> bool:
     words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in {"the", "of", "and", "for", "de", "von", "al"}]
     return bool(words) and all(w[:1].isupper() for w in words) and not all(w.lower() in _FUNCTION for w in words)
@@ -410,7 +427,7 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     # fictional country - the text's own name is the actor
     bare = re.sub(r"^(?:the|a|an)\s+", "", cut, flags=re.I)
     inside = find_actor_mentions(bare)
-    if inside and p.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
+    if inside and raw.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
         return Speaker(inside[0]["text"], inside[0]["actor"], inside[0]["source_type"], "act.gazetteer_in_caps")
     if _is_capitalised_name(bare) and len(bare.split()) <= 6:
         if len(bare.split()) == 1 and text:
@@ -421,6 +438,9 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
             # "More than a dozen women", "Plans to portray ...": a capitalised sentence start,
             # not a name the article uses
             return Speaker(cut, UNKNOWN, UNKNOWN, "act.unresolved")
+        if text and _STATE_BODY.search(bare) and not inside and _home_country(text):
+            # "the International Trade and Industry Ministry": a state body, of the article's country
+            return Speaker(bare, _home_country(text), "government", "act.home_country")
         stype = "organisation" if _ORG_NAME.fullmatch(bare) else "unknown"
         bare = _org_name(bare)
         return Speaker(bare, bare, stype, "act.name")
@@ -429,4 +449,10 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         name = _party_name(party.group(0))
         if name:
             return Speaker(cut, name, "organisation", "act.party_word")
+    if text and _STATE_BODY.search(cut):
+        # "the Trade and Industry Ministry", "the government" with no country in sight: the
+        # country the article is about (named most often, at least twice)
+        home = _home_country(text)
+        if home:
+            return Speaker(cut, home, "government", "act.home_country")
     return Speaker(cut, UNKNOWN, stype if stype != UNKNOWN else UNKNOWN, "act.unresolved")

@@ -148,3 +148,14 @@ def test_i_inside_a_quote_is_the_quoted_speaker():
     _, st = annotate("q", text)
     denial = st[st.stance == "denial"]
     assert len(denial) and set(denial.actor) == {"Dan Orme"}
+
+
+def test_a_state_body_with_no_country_named_is_the_articles_country():
+    text = ("Japan and the United States met on chips. Japan said the pact held. "
+            "A spokesman for the Trade and Industry Ministry said Japan was abiding by the deal.")
+    assert resolve_speaker("Trade and Industry Ministry", text, text.find("Trade")).actor == "Japan"
+
+
+def test_a_state_body_needs_a_country_named_twice():
+    text = "A spokesman for the Trade Ministry said the pact held."
+    assert resolve_speaker("Trade Ministry", text, text.find("Trade")).actor != "Japan"
