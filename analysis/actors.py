@@ -366,7 +366,7 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     # "Trump and Moore", "Mr Afzal, Mr Islam and Mr Kazi": the first named speaks first
     conj = re.match(r"^((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})(?:,\s+(?=[^,]*\band\b)|\s+and\s+)(?-i:[A-Z])",
                     cut)
-    if conj and not _ORG_NAME.fullmatch(cut) and " of " not in cut:
+    if conj and not _ORG_NAME.fullmatch(cut) and " of " not in cut and not _STATE_BODY.search(cut):
         cut = conj.group(1)
     om = _ORG_HEADS.search(cut)
     if om and text and not re.search(r"(?-i:[A-Z])", cut[1:]) and not _GROUP_NP.match(cut) and not _CLIENT.match(cut):
