@@ -146,3 +146,14 @@ def test_an_adjectival_accused_is_no_accusation():
 ])
 def test_no_truth_to_a_claim(text, expected):
     assert classify_stance(text).stance == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mayor calls for new bridge, blasts Republicans", "accusation"),   # a headline's criticism
+    ("League charges Rovers and United", "accusation"),               # a headline's formal charge
+    ("The coach was handed a two-match ban on Tuesday", "accusation"),
+    ("The band blasted the speakers", "other"),                        # no name: a physical verb
+    ("The ministry issued a ban on fireworks", "other"),               # a regulation, not a sanction
+])
+def test_headline_criticism_charges_and_sanctions(text, expected):
+    assert classify_stance(text).stance == expected
