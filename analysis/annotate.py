@@ -16,7 +16,7 @@ Choices (see docs/codebook.md):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -149,6 +149,11 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
 
     statements: list[dict] = []
     stance_seen: set[tuple] = set()
+    # A statement's hedges and evidence markers, found by bisect (a pass over every marker
+    # per statement was quadratic in a long article).
+    marker_starts: list[int] | None = [m["start"] for m in markers]
+    if any(a > b for a, b in zip(marker_starts, marker_starts[1:])):
+        marker_starts = None
     last_person: tuple[str, str, str] | None = None
     last_other: tuple[str, str, str] | None = None
     for n, (kind, _, item) in enumerate(items, start=1):
@@ -235,7 +240,11 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             target = _target_actor(primary.target_text, text, tpos if tpos >= 0 else cs)
             if target == actor:  # a speaker does not deny its own claim; an odd parse, drop it
                 target = ""
-        inside = [m for m in markers if cs <= m["start"] and m["end"] <= ce]
+        if marker_starts is not None:  # markers sorted by start: only those starting in [cs, ce]
+            inside = [m for m in markers[bisect_left(marker_starts, cs):bisect_right(marker_starts, ce)]
+                      if m["end"] <= ce]
+        else:
+            inside = [m for m in markers if cs <= m["start"] and m["end"] <= ce]
         hedged = any(m["layer"] == "hedge" for m in inside)
         evidence = "; ".join(m["text"] for m in inside if m["layer"] == "evidence")
         rules.append(primary.rule)
