@@ -532,6 +532,18 @@ def _sentence_ends(context: str) -> tuple[int, ...]:
     return tuple(m.end() for m in _SENT_END.finditer(context))
 
 
+@lru_cache(maxsize=4)
+def _names_by_word(context: str) -> dict[str, tuple[tuple[int, str], ...]]:
+    """The article's person names by their first and by their last word, in article order
+    (a lone "Kirby" looks up its full name here instead of going through every name)."""
+    index: dict[str, list[tuple[int, str]]] = {}
+    for s, _, name in _person_names(context):
+        words = name.split()
+        for word in dict.fromkeys((words[0], words[-1])):
+            index.setdefault(word, []).append((s, name))
+    return {word: tuple(entries) for word, entries in index.items()}
+
+
 def _sentence_window(context: str, pos: int) -> Span:
     """Start and end of the sentence of ``context`` around ``pos`` (a cheap splitter)."""
     # The last break ending at or before ``pos``: the breaks are one- or two-character matches
@@ -639,8 +651,8 @@ def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple
     # person: a name in the phrase, or a surname/first name of a person named earlier
     person_name = names[0][2] if names else ""
     if not person_name and context and re.fullmatch(r"(?-i:[A-Z][a-z'’-]+)", phrase):
-        for s, e, name in _person_names(context):
-            if s < pos + len(phrase) and phrase in (name.split()[0], name.split()[-1]):
+        for s, name in _names_by_word(context).get(phrase, ()):
+            if s < pos + len(phrase):
                 person_name = name
                 break
     if person_name and names and _ANON.search(phrase[names[0][1]:]):
