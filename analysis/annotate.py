@@ -364,6 +364,11 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
 
     statements: list[dict] = []
     stance_seen: set[tuple] = set()
+    # A statement's hedges and evidence markers, found by bisect (a pass over every marker
+    # per statement was quadratic in a long article).
+    marker_starts: list[int] | None = [m["start"] for m in markers]
+    if any(a > b for a, b in zip(marker_starts, marker_starts[1:])):
+        marker_starts = None
     last_person: tuple[str, str, str, str] | None = None
     last_other: tuple[str, str, str, str] | None = None
     for n, (kind, _, item) in enumerate(items, start=1):
@@ -540,7 +545,11 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                 target = _target_actor(found[0], text, cs + found[1])
         if target == actor:  # a speaker does not accuse or answer itself; an odd parse, drop it
             target = ""
-        inside = [m for m in markers if cs <= m["start"] and m["end"] <= ce]
+        if marker_starts is not None:  # markers sorted by start: only those starting in [cs, ce]
+            inside = [m for m in markers[bisect_left(marker_starts, cs):bisect_right(marker_starts, ce)]
+                      if m["end"] <= ce]
+        else:
+            inside = [m for m in markers if cs <= m["start"] and m["end"] <= ce]
         hedged = any(m["layer"] == "hedge" for m in inside)
         evidence = "; ".join(m["text"] for m in inside if m["layer"] == "evidence")
         rules.append(primary.rule)

@@ -635,7 +635,7 @@ def _build(text, ss, se, si, toks, low, ci, cj, row, cues, k, doubles, sent_atts
     src_between = None
     if quote_before is None:
         # “...,” the statement continued: a quote opening the sentence, a short source, the cue
-        for qs, qe in doubles:
+        for qs, qe in _window(doubles, lim - 1, cue_start + 1):  # the quotes that can end in [lim, cue_start]
             if ss - 2000 <= qs and lim <= qe <= cue_start and _opens_sentence(text, ss, qs):
                 between = text[qe:cue_start]
                 inner = text[qs:qe].rstrip("”’\"'»")
@@ -1061,7 +1061,7 @@ def _right_content(text, ce, stop, se, low, toks, cj, rule_cue, doubles=(), next
     s, e = _trim(text, s, e, " \n,:")
     if next_cue is not None:
         # 'Trump said: "There will be exceptions," the Times reported': the quote is the content
-        q = next((q for q in doubles if q[0] == s and q[1] <= next_cue), None)
+        q = next((q for q in _window(doubles, s - 1, s + 1) if q[0] == s and q[1] <= next_cue), None)
         if q is not None and q[1] < e:
             return q
     # annotators end the content at the next clause ("..., and he accused ...", "...; ...")

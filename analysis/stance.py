@@ -701,6 +701,18 @@ def _sentence_ends(context: str) -> tuple[int, ...]:
     return tuple(m.end() for m in _SENT_END.finditer(context))
 
 
+@lru_cache(maxsize=4)
+def _names_by_word(context: str) -> dict[str, tuple[tuple[int, str], ...]]:
+    """The article's person names by their first and by their last word, in article order
+    (a lone "Kirby" looks up its full name here instead of going through every name)."""
+    index: dict[str, list[tuple[int, str]]] = {}
+    for s, _, name in _person_names(context):
+        words = name.split()
+        for word in dict.fromkeys((words[0], words[-1])):
+            index.setdefault(word, []).append((s, name))
+    return {word: tuple(entries) for word, entries in index.items()}
+
+
 def _sentence_window(context: str, pos: int) -> Span:
     """Start and end of the sentence of ``context`` around ``pos`` (a cheap splitter)."""
     # The last break ending at or before ``pos``: the breaks are one- or two-character matches
@@ -808,8 +820,8 @@ def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple
     # person: a name in the phrase, or a surname/first name of a person named earlier
     person_name = names[0][2] if names else ""
     if not person_name and context and re.fullmatch(r"(?-i:[A-Z][a-z'’-]+)", phrase):
-        for s, e, name in _person_names(context):
-            if s < pos + len(phrase) and phrase in (name.split()[0], name.split()[-1]):
+        for s, name in _names_by_word(context).get(phrase, ()):
+            if s < pos + len(phrase):
                 person_name = name
                 break
     if person_name and names and _ANON.search(phrase[names[0][1]:]):
@@ -856,12 +868,35 @@ def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple
 # Voice, hedges, evidence, scare quotes, loaded words
 
 
+class _Covering:
+    """Spans (quotes, contents) indexed to answer "does one of them cover [s, e)?" by bisect:
+    among the spans starting at or before s, does the furthest end reach e? Testing every
+    span per marker was quadratic in a long article."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        ordered = sorted((int(a), int(b)) for a, b in spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        for _, b in ordered:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def covers(self, s: int, e: int) -> bool:
+        k = bisect_right(self.starts, s)
+        return bool(k) and self.reach[k - 1] >= e
+
+
+def _covers(spans, s: int, e: int) -> bool:
+    if isinstance(spans, _Covering):
+        return spans.covers(s, e)
+    return any(a <= s and e <= b for a, b in spans)
+
+
 def voice_of(span: Span, quotes: Iterable[Span] = (), contents: Iterable[Span] = ()) -> str:
     """``quoted`` inside quote marks, ``reported`` inside an indirect report, else ``narration``."""
     s, e = span
-    if any(qs <= s and e <= qe for qs, qe in quotes):
+    if _covers(quotes, s, e):
         return "quoted"
-    if any(cs <= s and e <= ce for cs, ce in contents):
+    if _covers(contents, s, e):
         return "reported"
     return "narration"
 
@@ -897,13 +932,20 @@ def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
             found.append((row, m.start(), m.end()))
     found.sort(key=lambda f: (f[0]["layer"], f[1], -(f[2] - f[1])))
     out: list[dict] = []
+    # Within a layer, matches come by start and those kept never overlap, so a match overlaps
+    # a kept one iff it starts before the furthest kept end (no pass over all kept per match).
+    reach: dict[str, int] = {}
+    quotes, contents = _Covering(quotes), _Covering(contents)
     for row, s, e in found:
         if _in_skip((s, e), skip):
             continue
-        if any(o["layer"] == row["layer"] and _overlaps((s, e), (o["start"], o["end"])) for o in out):
+        if s < e and s < reach.get(row["layer"], -1):
             continue
-        voice = "narration" if row["category"] == "distancing" and not any(
-            qs <= s and e <= qe for qs, qe in quotes) else voice_of((s, e), quotes, contents)
+        if s >= e and any(o["layer"] == row["layer"] and _overlaps((s, e), (o["start"], o["end"])) for o in out):
+            continue
+        reach[row["layer"]] = max(e, reach.get(row["layer"], -1))
+        voice = "narration" if row["category"] == "distancing" and not quotes.covers(s, e) \
+            else voice_of((s, e), quotes, contents)
         out.append({"layer": row["layer"], "label": voice, "start": s, "end": e, "text": text[s:e],
                     "value": row["category"], "rule": row["rule"]})
     return sorted(out, key=lambda d: (d["start"], d["layer"]))
@@ -1010,6 +1052,13 @@ def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     baseline the evaluation compares against.
     """
     out: list[dict] = []
+    # Kept matches never overlap one another: kept as sorted starts and ends, a new match
+    # overlaps one iff the last kept match starting before its end reaches past its start
+    # (bisect, not a pass over all kept matches per match). Empty matches take the old path.
+    kept_starts: list[int] = []
+    kept_ends: list[int] = []
+    empty = False
+    quotes, contents = _Covering(quotes), _Covering(contents)
     low = lowered(text)
     for (row, rx, nb, na), pre in zip(_loaded_rules(), _loaded_prefixes()):
         if not _can_match(pre, low):
@@ -1023,8 +1072,17 @@ def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
                     continue
                 if na is not None and na.match(text, e):
                     continue
-            if any(_overlaps((s, e), (o["start"], o["end"])) for o in out):
-                continue
+            if empty or s >= e:
+                if any(_overlaps((s, e), (o["start"], o["end"])) for o in out):
+                    continue
+            else:
+                k = bisect_left(kept_starts, e)
+                if k and kept_ends[k - 1] > s:
+                    continue
+            empty = empty or s >= e
+            k = bisect_right(kept_starts, s)
+            kept_starts.insert(k, s)
+            kept_ends.insert(k, e)
             out.append({"layer": "loaded", "label": voice_of((s, e), quotes, contents), "start": s,
                         "end": e, "text": text[s:e], "value": row["category"], "rule": row["rule"]})
     return sorted(out, key=lambda d: d["start"])
