@@ -430,6 +430,14 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         # actor of the source; pronouns the attribution engine left unresolved follow the
         # last statement's speaker of the same kind ("Though he stressed ..." -> Kirby)
         speaker = ""
+        if source and kind == "att" and re.match(r"(?:a|an)\s+(?-i:[a-z])", source):
+            # "Kuwait, a target of Iranian anger over ..., today rejected": the engine took the
+            # appositive for the source; the name it describes speaks
+            head = re.search(r"((?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3})\s*,\s*$",
+                             text[max(s, src_pos - 60):src_pos])
+            if head:
+                source = surface = head.group(1)
+                src_pos = text.rfind(source, s, src_pos)
         if source:
             who = resolve_speaker(source, text, src_pos)
             actor, stype, speaker = who.actor, who.source_type, who.speaker

@@ -159,3 +159,10 @@ def test_a_state_body_with_no_country_named_is_the_articles_country():
 def test_a_state_body_needs_a_country_named_twice():
     text = "A spokesman for the Trade Ministry said the pact held."
     assert resolve_speaker("Trade Ministry", text, text.find("Trade")).actor != "Japan"
+
+
+def test_an_appositive_taken_for_the_source_gives_way_to_the_name():
+    text = ("Osland, a target of Valdorian anger over the border, today rejected charges "
+            "that its boats were spying.")
+    _, st = annotate("a", text)
+    assert set(st[st.stance == "denial"].actor) == {"Osland"}
