@@ -162,7 +162,7 @@ def test_a_state_body_needs_a_country_named_twice():
 
 
 def test_an_appositive_taken_for_the_source_gives_way_to_the_name():
-    text = ("Osland, a target of Valdorian anger over the border, today rejected charges "
+    text = ("Norway, a target of Russian anger over the border, today rejected charges "
             "that its boats were spying.")
     _, st = annotate("a", text)
-    assert set(st[st.stance == "denial"].actor) == {"Osland"}
+    assert set(st[st.stance == "denial"].actor) == {"Norway"}
