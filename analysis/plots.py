@@ -344,10 +344,15 @@ def plot_counts_over_time(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
         data = counts[counts["actor"] == "all"] if "all" in set(counts["actor"]) else counts
         column = counted(data)
         order = [p for p in period_order(data) if p not in (OUTSIDE, "undated")]
+        runs = _month_runs(order)
         for stance in stances:
             cell = data[data["stance"] == stance].set_index("period").reindex(order)
-            ax.plot(range(len(order)), cell[column].fillna(0), marker=STANCE_MARKERS[stance],
-                    color=STANCE_COLOURS[stance], label=stance_name(stance), linewidth=2)
+            values = cell[column].fillna(0).to_numpy()
+            for k, (a, b) in enumerate(runs):  # no line across months the corpus does not cover
+                ax.plot(range(a, b), values[a:b], marker=STANCE_MARKERS[stance], color=STANCE_COLOURS[stance],
+                        label=stance_name(stance) if k == 0 else None, linewidth=2)
+        for a, _ in runs[1:]:  # a gap in time: a dotted rule, not a slope
+            ax.axvline(a - 0.5, color="0.6", linestyle=":", linewidth=1)
         step = max(1, len(order) // 12)
         ax.set_xticks(range(0, len(order), step), [period_label(p) for p in order[::step]], rotation=45,
                       ha="right")
@@ -356,6 +361,27 @@ def plot_counts_over_time(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
         ax.set_title(title)
         ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
+
+
+def _month_runs(order: Sequence[str]) -> list[tuple[int, int]]:
+    """Index ranges of consecutive months in ``order`` ("2017-10", "2017-11" | "1987-03"):
+    lines are drawn within a run only, so two periods years apart are not joined by a slope.
+    Periods that are not months form one run."""
+    months = []
+    for p in order:
+        try:
+            y, m = str(p).split("-")[:2]
+            months.append(int(y) * 12 + int(m))
+        except ValueError:
+            return [(0, len(order))] if order else []
+    runs, start = [], 0
+    for i in range(1, len(months)):
+        if months[i] != months[i - 1] + 1:
+            runs.append((start, i))
+            start = i
+    if order:
+        runs.append((start, len(order)))
+    return runs
 
 
 def plot_outlets_over_time(by_outlet: pd.DataFrame, ax: plt.Axes | None = None, *,

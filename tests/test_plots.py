@@ -62,7 +62,9 @@ def test_plot_rounds_marks_admission():
 
 def test_plot_counts_over_time(statements):
     ax = plots.plot_counts_over_time(aggregate.count_statements(statements, unit="statements"))
-    assert ax.get_ylabel() == "statements reported" and len(ax.lines) == 2
+    # one legend entry per stance; the lines are broken where months are missing
+    assert ax.get_ylabel() == "statements reported" and len(ax.get_legend().get_texts()) == 2
+    assert {line.get_label() for line in ax.lines if not line.get_label().startswith("_")} == {"denial", "accusation"}
     plt.close(ax.figure)
 
 
@@ -163,3 +165,10 @@ def test_plot_rounds_colour_is_stance_and_media_apart():
     points = [tuple(p) for coll in ax.collections for p in coll.get_offsets()]
     assert len(points) == len(set(points)) == len(events)
     plt.close(ax.figure)
+
+
+def test_months_years_apart_are_not_joined_by_a_line():
+    from analysis.plots import _month_runs
+
+    assert _month_runs(["1987-03", "1987-04", "1987-06", "2017-10", "2017-11"]) == [(0, 2), (2, 3), (3, 5)]
+    assert _month_runs(["September 2022", "now"]) == [(0, 2)]
