@@ -24,7 +24,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.actors import resolve_speaker
-from analysis.targets import clean_target, find_target
+from analysis.targets import clean_target, find_target, resolve_target
 from analysis.stance import (may_match_any, classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
                              resolve_actor, verb_stance, _NP_CAP)
 
@@ -34,6 +34,7 @@ Span = tuple[int, int]
 _NO_TARGET = {"i", "we", "us", "me", "you", "it", "this", "that", "they", "them", "he", "she", "him", "her",
               "which"}
 _PRONOUN = re.compile(r"^(?:he|she|him|her|his)$", re.I)
+_TARGET_PRONOUN = re.compile(r"^(?:he|she|him|her|his|it|they|them)$", re.I)
 _IMPERSONAL = re.compile(r"^(?:it|its|they|them|their|this|that)$", re.I)
 _SUBJECT = re.compile(r"(?:(?:the|The)\s+)?" + _NP_CAP + r"(?:\s+(?:government|ministry|officials?|military))?")
 
@@ -489,23 +490,27 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             stance_seen.add(key)
             spans.append(_span_row(doc_id, text, r.stance, key[1], key[2], r.cameo_name, r.cameo, r.rule))
         target = ""
+
+        def _target_of(phrase: str, at: int) -> str:
+            # a denial's pronoun is the denier or the claim ("denied that he ..."), never the accuser
+            return resolve_target(phrase, text, at, speaker, actor, pronouns=primary.stance == "accusation")
+
         if primary.stance != "other" and primary.target_text:
             tpos = text.find(primary.target_text, cs)
-            target = _target_actor(clean_target(primary.target_text), text, tpos if tpos >= 0 else cs)
+            target = _target_of(clean_target(primary.target_text), tpos if tpos >= 0 else cs)
         if primary.stance == "accusation" and not target and passive and item.content:
             # "Liverpool and Millwall have been charged by the FA": the subject is the accused
-            target = _target_actor(text[item.content[0]:item.content[1]], text, item.content[0])
+            target = _target_of(text[item.content[0]:item.content[1]], item.content[0])
         if primary.stance != "other" and not target and passive_target:
-            target = _target_actor(passive_target, text, s)
+            target = _target_of(passive_target, s)
         if primary.stance != "other" and not target:
             found = find_target(clause, primary.stance, primary.rule, primary.match)
-            if found and found[0].lower() in ("he", "him", "she", "her", "his"):
-                # "accused him of misdeeds": the person the article is about
-                named = _last_person_before(text, cs + found[1])
-                found = (named, found[1]) if named and named != speaker else None
-            if found and found[0].lower() not in _NO_TARGET:
-                target = _target_actor(found[0], text, cs + found[1])
-        if target == actor:  # a speaker does not accuse or answer itself; an odd parse, drop it
+            # "accused him / it of ...": resolved to the person or organisation the article
+            # is about; a denial's "it" is the claim, not its owner
+            keep = _TARGET_PRONOUN if primary.stance == "accusation" else _PRONOUN
+            if found and (found[0].lower() not in _NO_TARGET or keep.match(found[0])):
+                target = _target_of(found[0], cs + found[1])
+        if target in (actor, speaker):  # a speaker does not accuse or answer itself; an odd parse
             target = ""
         inside = [m for m in markers if cs <= m["start"] and m["end"] <= ce]
         hedged = any(m["layer"] == "hedge" for m in inside)

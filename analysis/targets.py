@@ -113,19 +113,68 @@ def against_phrase(clause: str) -> tuple[str, int] | None:
     return None
 
 
+_CONTENT_START = re.compile(r"(?:\b(?:said|says|say|told|tells|claimed|claims|alleged|alleges|found|finds|showed|shows"
+                            r"|concluded|believes|believed|added|insisted|argued|wrote|that)\b|[:“\"])\s*", re.I)
+_ENTITY = re.compile(r"(?-i:\b(?:[A-Z][\w'’.&-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.&-]*)*)|\b(?:he|she|they)\b"
+                     r"|\b(?-i:[A-Z])(?:e|he|hey)\b", re.I)
+_NOT_SUBJECT_WORDS = {"I", "We", "You", "It", "This", "That", "There", "These", "Those", "If", "But", "And", "In", "On",
+                      "At", "As", "When", "While", "However", "My", "Our", "Your", "So", "Then", "Not", "No", "What"}
+
+
+_AUX_END = re.compile(r"(?:\s+(?:had|has|have|was|were|is|are|would|will|could|did|does|do|been|being|also|not|never"
+                      r"|allegedly|reportedly))+$", re.I)
+
+
+_PREP_OR_FIRST = {"in", "on", "at", "of", "for", "to", "from", "with", "by", "about", "after", "before", "during",
+                  "my", "our", "your", "i", "we", "you", "me", "us", "if", "but", "and", "or", "so", "then"}
+
+
+def _good_phrase(phrase: str) -> bool:
+    """A phrase that can name somebody: a capitalised name, a third-person pronoun, or a short
+    definite noun phrase ("the company", "the three men"), not a stray word of the clause."""
+    words = phrase.split()
+    if not words or len(words) > 8 or words[0].lower() in _PREP_OR_FIRST:
+        return False
+    if re.fullmatch(r"(?:he|she|they|him|them|it)", phrase, re.I):
+        return True
+    if any(w[:1].isupper() and w.strip("'’\"“”") not in _NOT_SUBJECT_WORDS for w in words):
+        return True
+    return bool(re.fullmatch(r"(?:the|these|those|both)\s+(?:[a-z0-9-]+\s+){0,3}[a-z-]+", phrase))
+
+
+def first_entity(clause: str, lo: int, hi: int) -> tuple[str, int] | None:
+    """The first name or third-person pronoun in ``clause[lo:hi]`` (what a report of wrongdoing
+    is about: "said Labour's plans showed Mr Blair was ...": Labour)."""
+    for m in _ENTITY.finditer(clause, lo, hi):
+        words = m.group(0).split()
+        while words and words[0].strip("“\"'‘") in _NOT_SUBJECT_WORDS | {"The", "A", "An"}:
+            words = words[1:]
+        if not words:
+            continue
+        phrase = _clip(" ".join(words))
+        if phrase:
+            return phrase, m.end() - len(" ".join(words))
+    return None
+
+
 def wrongdoer(clause: str, start: int) -> tuple[str, int] | None:
     """The subject of the wrongdoing matched at ``start`` ("Mr Abbott said **the messages sent by
-    the pair** broke laws")."""
+    the pair** broke laws"); where the subject is no name, the first name of the reported content."""
     from analysis.attribution import _cut_subject
 
     seg = _cut_subject(clause, 0, start) if start > 0 else None
-    if seg is None:
-        return None
-    phrase = _clip(clause[seg[0]:seg[1]])
-    by = re.search(r"\bby\s+(.+)$", phrase)  # "the messages sent by the pair": the senders
-    if by:
-        return _clip(by.group(1)), seg[0] + by.start(1)
-    return phrase, seg[0]
+    if seg is not None:
+        phrase = _AUX_END.sub("", _clip(clause[seg[0]:seg[1]]))
+        by = re.search(r"\bby\s+(.+)$", phrase)  # "the messages sent by the pair": the senders
+        if by:
+            return _clip(by.group(1)), seg[0] + by.start(1)
+        if _good_phrase(phrase):
+            return phrase, seg[0]
+    for lo in [m.end() for m in reversed(list(_CONTENT_START.finditer(clause, 0, start)))] + [0]:
+        found = first_entity(clause, lo, start)
+        if found:
+            return found
+    return None
 
 
 def claim_owner(clause: str) -> tuple[str, int] | None:
@@ -174,3 +223,222 @@ def find_target(clause: str, stance: str, rule: str, match: tuple[int, int] | No
     if found:
         return found
     return accused_object(clause, start, end if match else len(clause))
+
+
+# ---------------------------------------------------------------------------- resolving a target
+#
+# A target phrase becomes an actor as a speaker does (analysis.actors.resolve_speaker), with
+# what a target needs besides: the accused is named as a person where a person is named (an
+# official accused of personal conduct is the person, not their state), and phrases that point
+# back to an entity named elsewhere in the article (pronouns, "the striker", "the company",
+# "the three men") are resolved by coreference to the article's named entities.
+
+_PERSON_PRONOUN = re.compile(r"^(?:he|him|she|her|his)$", re.I)
+_VERB_BEFORE = re.compile(_ACCUSING_VERB.pattern + r"\s+$", re.I)
+_IT_PRONOUN = re.compile(r"^(?:it|its)$", re.I)
+_GROUP_NP = re.compile(r"^(?:the\s+|these\s+|those\s+|both\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|both)\s+)?"
+                       r"(?:[a-z-]+\s+)?(?P<head>men|women|people|defendants|suspects|pair|trio|brothers|sisters"
+                       r"|accused|individuals|executives|promoters|officers|managers|players|partners|co-defendants)$",
+                       re.I)
+_NUMBER = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten)$", re.I)
+_GROUP_WORDS = re.compile(r"^(?:they|them|their)$", re.I)
+ORG_HEAD_WORDS = (r"company|companies|firm|firms|group|bank|corporation|carrier|airline|insurer|retailer|maker|manufacturer"
+                  r"|producer|lender|broker|brokerage|utility|conglomerate|giant|chain|operator|supplier|business")
+_ORG_HEAD_END = re.compile(r"(?:^|\s)(?:" + ORG_HEAD_WORDS + r")$", re.I)
+# "<head noun> <Name>" ("building products group James Hardie", "Welsh striker Craig Bellamy")
+_NAME_AFTER_HEAD = r"\s+((?-i:[A-Z][\w'’&.-]*)(?:\s+(?-i:[A-Z][\w'’&.-]*)){0,3})"
+# "<Name>, the/a ... <head>" with at most three modifiers and no verb in between
+_NAME_BEFORE_HEAD = re.compile(r"((?-i:[A-Z][\w'’&.-]*)(?:\s+(?-i:[A-Z][\w'’&.-]*)){0,3}),\s+(?:the|a|an|its|their)\s+"
+                               r"(?:(?-i:[a-zA-Z][\w'’-]*)\s+){0,3}$")
+_LIST = re.compile(r"((?-i:[A-Z][\w'’.-]*)(?:\s+(?-i:[A-Z][\w'’.-]*)){0,3})(?:,\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])"
+                   r"[\w'’.-]*){0,3})*,?\s+and\s+(?-i:[A-Z])[\w'’.-]*")
+_NOT_A_NAME = {"The", "A", "An", "In", "On", "At", "But", "And", "If", "When", "After", "He", "She", "It", "They", "We",
+               "I", "This", "That", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"}
+
+
+def _sentence_span(text: str, pos: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+    hi = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
+    return lo + 1, (min(hi) if hi else len(text))
+
+
+def _resolved_name(name: str, text: str, pos: int) -> str:
+    """A named entity as a target: a person as named in full, anybody else as the speaker
+    resolution names them."""
+    from analysis.actors import UNKNOWN, resolve_speaker
+
+    who = resolve_speaker(name, text, pos)
+    if who.actor == UNKNOWN:
+        return ""
+    if who.source_type == "person" and who.speaker and who.rule not in ("act.client",):
+        person = who.speaker
+        # "Chief of Staff John Kelly": a title word read as the first name
+        if len(person.split()) >= 3 and re.search(r"\bof\s+" + re.escape(person), text):
+            person = " ".join(person.split()[1:])
+        return person
+    return who.actor
+
+
+def _head_mentions(head: str, text: str) -> list[tuple[int, str]]:
+    """(offset, name) of entities the article introduces with ``head`` ("striker Craig Bellamy",
+    "Craig Bellamy, the Newcastle striker")."""
+    out = []
+    for m in re.finditer(r"\b" + re.escape(head) + r"s?\b", text, re.I):
+        after = re.match(_NAME_AFTER_HEAD, text[m.end():m.end() + 60])
+        if after and after.group(1).split()[0] not in _NOT_A_NAME:
+            out.append((m.start(), after.group(1)))
+            continue
+        before = _NAME_BEFORE_HEAD.search(text[max(0, m.start() - 80):m.start()])
+        if before and before.group(1).split()[0] not in _NOT_A_NAME:
+            out.append((m.start(), before.group(1)))
+    return out
+
+
+def _nearest(mentions: list[tuple[int, str]], pos: int, text: str, exclude: set[str]) -> str:
+    """The mention nearest before ``pos`` (outside the phrase's own sentence), else the first
+    one after it (a lead's "Three men were charged ... named as ...")."""
+    s0, s1 = _sentence_span(text, pos)
+    before = [(p, n) for p, n in mentions if p < s0 and n not in exclude]
+    if before:
+        return before[-1][1]
+    after = [(p, n) for p, n in mentions if p >= s1 and n not in exclude]
+    return after[0][1] if after else ""
+
+
+def _salient(names: list[tuple[int, str]], pos: int, exclude: set[str]) -> str:
+    """The name mentioned most often before ``pos``, the latest on a tie."""
+    counts: dict[str, tuple[int, int]] = {}
+    for p, n in names:
+        if p < pos and n not in exclude:
+            c = counts.get(n, (0, 0))
+            counts[n] = (c[0] + 1, p)
+    return max(counts, key=lambda n: counts[n]) if counts else ""
+
+
+def _org_names(text: str) -> list[tuple[int, str]]:
+    """Organisations the article names: legal or organisation-shaped names, and names it
+    introduces with an organisation noun ("products group James Hardie")."""
+    from analysis.actors import _org_mentions, _org_name
+
+    from analysis.actors import _ORG_SUFFIX
+
+    found = [(p, _org_name(n)) for p, n in _org_mentions(text) if not re.fullmatch(_ORG_SUFFIX, n)]
+    for head in ORG_HEAD_WORDS.split("|"):
+        if not head.endswith("s") or head in ("business",):
+            found += [(p, n) for p, n in _head_mentions(head, text) if len(n.split()) <= 4]
+    # count every later mention of each name (a bare "Hardie" counts for "James Hardie")
+    out = []
+    for name in {n for _, n in found}:
+        out += [(m.start(), name) for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)]
+    return sorted(out)
+
+
+def _people(text: str) -> list[tuple[int, str]]:
+    from analysis.actors import canonical_person
+    from analysis.stance import _person_names
+
+    return [(s, canonical_person(name, text)) for s, _, name in _person_names(text)]
+
+
+def _salient_person(text: str, pos: int) -> str:
+    """The person mentioned most often before ``pos`` (full name or surname), the latest on a tie."""
+    counts: dict[str, tuple[int, int]] = {}
+    for s, full in _people(text):
+        if s >= pos:
+            break
+        n = len(re.findall(r"\b" + re.escape(full.split()[-1]) + r"\b", text[:pos]))
+        counts[full] = (n, s)
+    return max(counts, key=lambda n: counts[n]) if counts else ""
+
+
+def _first_of_list(text: str, pos: int, exclude: set[str]) -> str:
+    """The first named of the nearest list of people ("Charles Atkins, William Hack and Ernest
+    Grunebaum"): how a group ("the three men", "the defendants") is named."""
+    from analysis.actors import canonical_person
+
+    lists = []
+    for m in _LIST.finditer(text):
+        first = m.group(1)
+        if first.split()[0] in _NOT_A_NAME and len(first.split()) == 1:
+            continue
+        full = canonical_person(first, text)
+        last = canonical_person(re.sub(r"^.*\band\s+", "", m.group(0)) + text[m.end():m.end() + 30].split(" ")[0], text)
+        people = {n for _, n in _people(text)}
+        if full in exclude or full not in people or not any(n.startswith(last.split()[0]) for n in people):
+            continue
+        lists.append((m.start(), full))
+    return _nearest(lists, pos, text, exclude)
+
+
+def _caps_name(word: str, text: str) -> bool:
+    """A word of a headline in capitals is a name only where the article's body writes it
+    with a capital inside a sentence ("KRAFT" / "... said Kraft Inc"), or as the same
+    acronym ("WPPSS")."""
+    word = word.strip(",.;:\"“”'‘’<>()")
+    if len(word) < 2:
+        return False
+    return bool(re.search(r"(?<=[a-z,] )(?:" + re.escape(word.capitalize()) + "|" + re.escape(word) + r")\b", text))
+
+
+def _in_capitals(sentence: str) -> bool:
+    letters = [c for c in sentence if c.isalpha()]
+    return len(letters) > 8 and all(c.isupper() for c in letters)
+
+
+def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: str = "", pronouns: bool = True) -> str:
+    """The actor a target phrase names; empty when it does not resolve.
+
+    Besides the speaker resolution: pronouns go to the most salient person or organisation
+    other than the speaker, role nouns ("the striker", "the company") to the entity the
+    article introduces with that noun, groups ("the three men") to the first named of them,
+    and a person is named as the person.
+    """
+    from analysis.actors import _titlecase_if_caps, canonical_person
+    from analysis.stance import find_actor_mentions
+
+    p = re.sub(r"\s+", " ", phrase or "").strip(" ,;:\"“”‘’'()")
+    if not p:
+        return ""
+    exclude = {speaker, actor, canonical_person(speaker, text) if speaker else ""} - {""}
+    if (_PERSON_PRONOUN.match(p) or _IT_PRONOUN.match(p) or _GROUP_WORDS.match(p)) and not pronouns:
+        return ""
+    if _PERSON_PRONOUN.match(p):
+        # the person the article is about; when that is the speaker, the parse is odd: none
+        who = _salient_person(text, _sentence_span(text, pos)[0])
+        return "" if who in exclude else who
+    if _IT_PRONOUN.match(p):
+        # only as the object of an accusing verb ("accusing it of"): "It is wrong ..." is no one
+        if not _VERB_BEFORE.search(text, max(0, pos - 30), pos):
+            return ""
+        org = _salient(_org_names(text), pos, set())
+        return "" if org in exclude else org
+    low = re.sub(r"^(?:the|this|that)\s+", "", p.lower())
+    if _GROUP_NP.match(p) or _GROUP_WORDS.match(p) or _NUMBER.match(p):
+        return _first_of_list(text, pos, exclude)
+    s0, s1 = _sentence_span(text, pos)
+    if p.isupper() and _in_capitals(text[s0:s1]):
+        # a headline in capitals: its names are the gazetteer's, or names the body writes
+        p = re.sub(r"\bU\.S\b(?!\.)", "U.S.", p)
+        gaz = [g for g in find_actor_mentions(_titlecase_if_caps(p)) if g["actor"] not in exclude]
+        if gaz:
+            return gaz[0]["actor"]
+        words = [w for w in p.split() if _caps_name(w, text)]
+        if not words:
+            return ""
+        p = words[0] if re.search(r"\b" + re.escape(words[0]) + r"\b", text[s1:]) else _titlecase_if_caps(words[0])
+    if re.match(r"^(?:the|a|an)\s+(?-i:[a-z])", p) and not re.search(r"(?-i:[A-Z])", p[1:]):
+        head = low.split()[-1]
+        if _ORG_HEAD_END.search(low):
+            org = _salient(_org_names(text), pos, exclude)
+            if org:
+                return _resolved_name(org, text, pos) or org
+        named = _nearest([(q, n) for q, n in _head_mentions(head, text)], pos, text, exclude)
+        if named:
+            return _resolved_name(named, text, pos) or named
+    if re.fullmatch(r"(?-i:[A-Z][\w'’-]+)", p):
+        # a one-word name that begins an organisation's name ("Kraft" / "Kraft Inc")
+        orgs = {n for _, n in _org_names(text) if n.split()[0] == p}
+        if orgs and not find_actor_mentions(p):
+            return p if p in orgs else (orgs.pop() if len(orgs) == 1 else _resolved_name(p, text, pos))
+    found = _resolved_name(p, text, pos)
+    return "" if found in exclude else found
