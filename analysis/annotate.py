@@ -493,7 +493,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
 
         def _target_of(phrase: str, at: int) -> str:
             # a denial's pronoun is the denier or the claim ("denied that he ..."), never the accuser
-            return resolve_target(phrase, text, at, speaker, actor, pronouns=primary.stance == "accusation")
+            return resolve_target(phrase, text, at, speaker, actor, accused=primary.stance == "accusation")
 
         if primary.stance != "other" and primary.target_text:
             tpos = text.find(primary.target_text, cs)
@@ -505,6 +505,13 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             target = _target_of(passive_target, s)
         if primary.stance != "other" and not target:
             found = find_target(clause, primary.stance, primary.rule, primary.match)
+            if (not found and primary.stance == "accusation" and primary.match and cs > s
+                    and not re.search(r"[\"“”]", text[s:cs])):
+                # the accused may stand before the statement's own stretch ("militants accused
+                # of ...", "Japan, which has been accused of ..."): look in the whole sentence
+                m0, m1 = cs - s + primary.match[0], cs - s + primary.match[1]
+                found = find_target(text[s:e], primary.stance, primary.rule, (m0, m1))
+                found = (found[0], found[1] + s - cs) if found else None
             # "accused him / it of ...": resolved to the person or organisation the article
             # is about; a denial's "it" is the claim, not its owner
             keep = _TARGET_PRONOUN if primary.stance == "accusation" else _PRONOUN

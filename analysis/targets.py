@@ -53,6 +53,7 @@ def _clip(phrase: str) -> str:
     """A target phrase as an actor's name: "Labour's six new pledges" -> "Labour", "Mr Blair and
     other Cabinet ministers" -> "Mr Blair", "In the tunnel Wenger" -> "Wenger"."""
     phrase = re.sub(r"\s*<[^>]*>", "", phrase).strip(" ,;:\"“”‘’'").strip()
+    phrase = re.sub(r"^(?:[A-Z][A-Z/ .]*\s*)?\((?:Reuters|AP|AFP|UPI)\)\s*[-–—]\s*", "", phrase)  # a dateline
     lead = _LEAD_PP.match(phrase)
     if lead and re.match(r"(?-i:[A-Z])", phrase[lead.end():]):
         phrase = phrase[lead.end():]
@@ -73,9 +74,12 @@ def accused_object(clause: str, start: int, end: int) -> tuple[str, int] | None:
     if verb is None:
         return None
     before = clause[:verb.start()]
+    reduced = reduced_relative(clause, verb.start(), verb.end())
+    if reduced:
+        return reduced
     passive = re.search(_BE + r"\s+(?:\w+ly\s+|also\s+|now\s+|formally\s+)?$", before, re.I)
     headline_passive = re.search(r"(?-i:[A-Z])[\w'’.-]*\s+$", before) and re.match(
-        r"\w*\s+(?:by|for|over|in|with|of|after|as)\b", clause[verb.start():], re.I) and verb.group(0)[-2:] == "ed"
+        r"\w*\s+(?:by|for|over|in|with|of|after|as)\b", clause[verb.start():], re.I) and verb.group(0)[-2:].lower() == "ed"
     if passive or headline_passive:
         from analysis.attribution import _cut_subject
 
@@ -96,6 +100,8 @@ def accused_object(clause: str, start: int, end: int) -> tuple[str, int] | None:
     obj = _clip(tail[:cut.start()] if cut else tail)
     if not obj or _SKIP_OBJECT.match(obj.split()[0]) and len(obj.split()) == 1:
         return None
+    if re.match(r"(?:of|over|for|with)\s", obj, re.I):
+        return None  # "accused of ...": no object; the accused stands before the verb
     if len(obj.split()) > 8:
         return None
     # "condemned missile attacks by Yemen's Houthis": the agent of the act is the accused
@@ -103,6 +109,58 @@ def accused_object(clause: str, start: int, end: int) -> tuple[str, int] | None:
     if agent and not re.search(r"(?-i:[A-Z])", obj):
         return _clip(agent.group(1)), obj_start + cut.start() + agent.start(1)
     return obj, obj_start
+
+
+_RELATIVE_SUBJECT = re.compile(r"(?:^|,\s*)(?:which|who|that)\s+(?:" + _BE + r"\s+)?(?:\w+ly\s+|also\s+)?$", re.I)
+
+
+def _antecedent(clause: str, end: int) -> tuple[str, int] | None:
+    """The noun phrase a relative clause or participle at ``end`` hangs on: a name before an
+    appositive ("Forrest, a general accused of"), else the last noun phrase."""
+    before = clause[:end].rstrip(" ,")
+    appos = re.search(r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}"
+                      r"[\w'’-]+$", before)
+    if appos and appos.group(1).split()[0] not in _NOT_SUBJECT_WORDS | {"The", "A", "An"}:
+        return _clip(appos.group(1)), appos.start(1)
+    np = re.search(r"(?:(?:the|a|an|these|those)\s+)?(?:[\w'’.&-]+\s+){0,3}?[\w'’.&-]+$", before, re.I)
+    if not np:
+        return None
+    from analysis.attribution import _cut_subject
+
+    seg = _cut_subject(clause, 0, len(before))
+    if seg:
+        phrase = _AUX_END.sub("", _clip(clause[seg[0]:seg[1]]))
+        words = phrase.split()
+        for k in range(len(words), 0, -1):  # the longest tail that names somebody
+            cand = " ".join(words[-k:])
+            if words[-k].lower() in _PREP_OR_FIRST:
+                continue
+            if _good_phrase(cand) or group_label(cand):
+                return cand, seg[0] + phrase.rindex(cand)
+    return None
+
+
+def reduced_relative(clause: str, vs: int, ve: int) -> tuple[str, int] | None:
+    """The accused of "militants accused of ...", "Japan, which has been accused of ...", "a
+    cleric whom Ankara accuses of ...", "LABOUR ACCUSED OF ...": the noun phrase the verb's
+    relative clause or participle hangs on (there is no object between verb and "of")."""
+    if not re.match(r"\s+(?:of|over)\b", clause[ve:], re.I):
+        return None
+    before = clause[:vs]
+    whom = re.search(r"\bwhom\s+(?:[\w'’.-]+\s+){1,3}$", before)
+    if whom:  # "a Turkish cleric living in X whom Ankara accuses of": the first noun phrase
+        np = re.search(r"\b((?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?-i:[a-z])[\w-]*)(?:\s+(?:living|based|who|in|of|from"
+                       r"|at|with)\b[^,;]*)?,?\s*$", before[:whom.start()], re.I)
+        return (np.group(1), np.start(1)) if np else None
+    rel = _RELATIVE_SUBJECT.search(before)
+    if rel:
+        return _antecedent(clause, rel.start())
+    if clause[vs:ve].lower().endswith("ed") and re.search(r"(?:^|[\w'’.\"”-])\s+$", before) and not re.search(
+            r"\b(?:has|have|had|is|are|was|were|be|been|being|get|got|having)\s+(?:\w+ly\s+)?$", before, re.I):
+        found = _antecedent(clause, vs)
+        if found and not re.search(r"\b(?:he|she|they|we|I|you|who|it)$", clause[:vs].rstrip(), re.I):
+            return found
+    return None
 
 
 def against_phrase(clause: str) -> tuple[str, int] | None:
@@ -113,7 +171,7 @@ def against_phrase(clause: str) -> tuple[str, int] | None:
     return None
 
 
-_CONTENT_START = re.compile(r"(?:\b(?:said|says|say|told|tells|claimed|claims|alleged|alleges|found|finds|showed|shows"
+_CONTENT_START = re.compile(r"(?:\b(?:said|says|say|claimed|claims|alleged|alleges|found|finds|showed|shows"
                             r"|concluded|believes|believed|added|insisted|argued|wrote|that)\b|[:“\"])\s*", re.I)
 _ENTITY = re.compile(r"(?-i:\b(?:[A-Z][\w'’.&-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.&-]*)*)|\b(?:he|she|they)\b"
                      r"|\b(?-i:[A-Z])(?:e|he|hey)\b", re.I)
@@ -147,7 +205,7 @@ def first_entity(clause: str, lo: int, hi: int) -> tuple[str, int] | None:
     is about: "said Labour's plans showed Mr Blair was ...": Labour)."""
     for m in _ENTITY.finditer(clause, lo, hi):
         words = m.group(0).split()
-        while words and words[0].strip("“\"'‘") in _NOT_SUBJECT_WORDS | {"The", "A", "An"}:
+        while words and re.split(r"['’]", words[0].strip("“\"'‘"))[0] in _NOT_SUBJECT_WORDS | {"The", "A", "An"}:
             words = words[1:]
         if not words:
             continue
@@ -170,6 +228,7 @@ def wrongdoer(clause: str, start: int) -> tuple[str, int] | None:
             return _clip(by.group(1)), seg[0] + by.start(1)
         if _good_phrase(phrase):
             return phrase, seg[0]
+    # the reported content after its cue, else the content of an earlier cue
     for lo in [m.end() for m in reversed(list(_CONTENT_START.finditer(clause, 0, start)))] + [0]:
         found = first_entity(clause, lo, start)
         if found:
@@ -206,7 +265,22 @@ def claim_owner(clause: str) -> tuple[str, int] | None:
 def find_target(clause: str, stance: str, rule: str, match: tuple[int, int] | None) -> tuple[str, int] | None:
     """The target phrase of a statement whose stance pattern named none (offsets in ``clause``)."""
     if stance == "denial":
-        return claim_owner(clause)
+        found = claim_owner(clause)
+        if found or not match:
+            return found
+        base = rule.split("+")[0]
+        if base in {"D_call_eval", "D_dismiss_obj", "D_dismiss_as"}:
+            # "called the ABA rating a smear", "dismissed the Republicans' activities as ...",
+            # "fired back at May over ...": the owner of the object answered
+            verb = re.match(r"\S+(?:\s+(?:back|off|aside|away))?(?:\s+at)?", clause[match[0]:])
+            lo = match[0] + (verb.end() if verb else 0)
+            stop = re.compile(r"\s+(?:as|over|a|an|that|which|who)\s|[\"“‘']").search(clause, lo)
+            return first_entity(clause, lo, stop.start() if stop else min(len(clause), lo + 60))
+        if base in {"D_not_credible", "D_baseless_acc"}:
+            # "Mr Conte is simply not credible", "Mr Conte chose to make unsubstantiated allegations"
+            found = first_entity(clause, 0, match[0])
+            return found if found and not re.fullmatch(r"he|she|they", found[0], re.I) else None
+        return None
     if stance != "accusation":
         return None
     start, end = match if match else (0, len(clause))
@@ -238,7 +312,8 @@ _VERB_BEFORE = re.compile(_ACCUSING_VERB.pattern + r"\s+$", re.I)
 _IT_PRONOUN = re.compile(r"^(?:it|its)$", re.I)
 _GROUP_NP = re.compile(r"^(?:the\s+|these\s+|those\s+|both\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|both)\s+)?"
                        r"(?:[a-z-]+\s+)?(?P<head>men|women|people|defendants|suspects|pair|trio|brothers|sisters"
-                       r"|accused|individuals|executives|promoters|officers|managers|players|partners|co-defendants)$",
+                       r"|accused|individuals|executives|promoters|officers|managers|players|partners|co-defendants)"
+                       r"(?:\s+(?:who|believed|thought|said|named|accused|charged|from|of|in)\b.*)?$",
                        re.I)
 _NUMBER = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten)$", re.I)
 _GROUP_WORDS = re.compile(r"^(?:they|them|their)$", re.I)
@@ -351,23 +426,36 @@ def _salient_person(text: str, pos: int) -> str:
     return max(counts, key=lambda n: counts[n]) if counts else ""
 
 
-def _first_of_list(text: str, pos: int, exclude: set[str]) -> str:
-    """The first named of the nearest list of people ("Charles Atkins, William Hack and Ernest
-    Grunebaum"): how a group ("the three men", "the defendants") is named."""
-    from analysis.actors import canonical_person
+_NOT_PERSON_END = re.compile(r"\b(?:Act|Law|Bill|Treaty|Code|Agreement|Convention|Court|Street|Road|Square|House|Hall"
+                             r"|Park|Airport|Station|Centre|Center|Cup|League|Games|Party|Times|Post|News|Journal)$")
 
-    lists = []
-    for m in _LIST.finditer(text):
-        first = m.group(1)
-        if first.split()[0] in _NOT_A_NAME and len(first.split()) == 1:
+
+def _first_of_list(text: str, pos: int, exclude: set[str]) -> str:
+    """The first named of the nearest pair or list of people ("Charles Atkins, William Hack and
+    Ernest Grunebaum", "against Ryan Pike, a student, and Mark Orr"): how a group ("the three
+    men", "the defendants", "the pair") is named."""
+    from analysis.actors import _ORG_NAME
+
+    def person(name: str) -> bool:
+        return not (_NOT_PERSON_END.search(name) or _ORG_NAME.fullmatch(name))
+
+    from analysis.actors import canonical_person
+    from analysis.stance import _person_names
+
+    people = [(a, b, canonical_person(n, text)) for a, b, n in _person_names(text)]
+    lists: list[list] = []  # [start, first name, start of the last name, has "and"]
+    for (s1, e1, n1), (s2, _, n2) in zip(people, people[1:]):
+        between = text[e1:s2]
+        joined = re.fullmatch(r"(?:,[^.;:!?\n]{0,60})?,?\s+and\s+|,\s+", between)
+        if not joined or n1 == n2 or not person(n1) or not person(n2):
             continue
-        full = canonical_person(first, text)
-        last = canonical_person(re.sub(r"^.*\band\s+", "", m.group(0)) + text[m.end():m.end() + 30].split(" ")[0], text)
-        people = {n for _, n in _people(text)}
-        if full in exclude or full not in people or not any(n.startswith(last.split()[0]) for n in people):
-            continue
-        lists.append((m.start(), full))
-    return _nearest(lists, pos, text, exclude)
+        if lists and lists[-1][2] == s1:  # the list goes on: keep its first name
+            lists[-1][2] = s2
+            lists[-1][3] = lists[-1][3] or "and" in between
+        else:
+            lists.append([s1, n1, s2, "and" in between])
+    lists = [(a, n, b) for a, n, b, has_and in lists if has_and and n not in exclude]
+    return _nearest([(p, n) for p, n, _ in lists], pos, text, exclude)
 
 
 def _caps_name(word: str, text: str) -> bool:
@@ -385,7 +473,12 @@ def _in_capitals(sentence: str) -> bool:
     return len(letters) > 8 and all(c.isupper() for c in letters)
 
 
-def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: str = "", pronouns: bool = True) -> str:
+def _known_surname(word: str, text: str, phrase: str) -> bool:
+    """Is ``word`` the surname of a person the article names, other than by ``phrase`` itself?"""
+    return any(full.split()[-1] == word and full != phrase for _, full in _people(text) if len(full.split()) > 1)
+
+
+def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: str = "", accused: bool = True) -> str:
     """The actor a target phrase names; empty when it does not resolve.
 
     Besides the speaker resolution: pronouns go to the most salient person or organisation
@@ -393,14 +486,14 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
     article introduces with that noun, groups ("the three men") to the first named of them,
     and a person is named as the person.
     """
-    from analysis.actors import _titlecase_if_caps, canonical_person
+    from analysis.actors import _ORG_NAME, _titlecase_if_caps, canonical_person
     from analysis.stance import find_actor_mentions
 
     p = re.sub(r"\s+", " ", phrase or "").strip(" ,;:\"“”‘’'()")
     if not p:
         return ""
     exclude = {speaker, actor, canonical_person(speaker, text) if speaker else ""} - {""}
-    if (_PERSON_PRONOUN.match(p) or _IT_PRONOUN.match(p) or _GROUP_WORDS.match(p)) and not pronouns:
+    if (_PERSON_PRONOUN.match(p) or _IT_PRONOUN.match(p) or _GROUP_WORDS.match(p)) and not accused:
         return ""
     if _PERSON_PRONOUN.match(p):
         # the person the article is about; when that is the speaker, the parse is odd: none
@@ -435,10 +528,50 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
         named = _nearest([(q, n) for q, n in _head_mentions(head, text)], pos, text, exclude)
         if named:
             return _resolved_name(named, text, pos) or named
+    words = p.split()
+    if (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and text.count(p) <= 1
+            and not _ORG_NAME.fullmatch(p) and not _known_surname(words[-1], text, p)):
+        # "Trump Twitter post": a run the article writes once; its first words that it names
+        for k in range(len(words) - 1, 0, -1):
+            head = " ".join(words[:k])
+            if head not in _NOT_A_NAME and len(re.findall(r"\b" + re.escape(head) + r"\b", text)) > 1:
+                p = head
+                break
     if re.fullmatch(r"(?-i:[A-Z][\w'’-]+)", p):
         # a one-word name that begins an organisation's name ("Kraft" / "Kraft Inc")
         orgs = {n for _, n in _org_names(text) if n.split()[0] == p}
         if orgs and not find_actor_mentions(p):
             return p if p in orgs else (orgs.pop() if len(orgs) == 1 else _resolved_name(p, text, pos))
     found = _resolved_name(p, text, pos)
+    if not found and accused:
+        found = group_label(p)
     return "" if found in exclude else found
+
+
+_ADJ_END = re.compile(r"(?:est|ive|al|ous|ful|ic|ed|ing|less|able|ible|ant|ent|ish|ese|ian|ern)$")
+_DET = {"the", "a", "an", "some", "many", "several", "most", "other", "these", "those", "all", "both", "two", "three",
+        "four", "five", "six", "seven", "eight", "nine", "ten", "its", "their", "his", "her", "our", "false", "so-called"}
+
+
+_ABSTRACT = re.compile(r"(?:tions|sions|ments|ness|ities|ances|ences|ures|ings|ships|isms|ics|matters|words|things"
+                       r"|videos|tweets|posts|remarks|comments|plans|pledges|policies|measures|laws|rules|costs|funds|occasions|times"
+                       r"|years|months|weeks|days|grounds|terms|lines|levels|results|figures|goods|services)$")
+
+
+def group_label(phrase: str) -> str:
+    """An unnamed group as the text names it, without determiners and adjectives ("the
+    country's biggest tobacco companies" -> "tobacco companies", "the 23 banks" -> "banks");
+    empty unless the phrase is a plural noun phrase in lower case."""
+    words = [w.strip("\"“”‘’'") for w in phrase.split()]
+    if not words or len(words) > 6 or any(w[:1].isupper() for w in words):
+        return ""
+    cut = max([i + 1 for i, w in enumerate(words) if re.search(r"['’]s?$", w)] + [0])
+    words = words[cut:]
+    while words and (words[0].lower() in _DET or words[0].isdigit() or _ADJ_END.search(words[0].lower())):
+        words = words[1:]
+    if not words or len(words) > 2 or not re.fullmatch(r"[a-z-]+(?:s|i|ia)", words[-1]) or words[-1].endswith("ss"):
+        return ""
+    # acts, claims and abstractions are no group of people ("his actions", "the allegations")
+    if _ABSTRACT.search(words[-1]) or re.fullmatch(_CLAIM, words[-1]):
+        return ""
+    return " ".join(words)

@@ -64,9 +64,9 @@ def test_a_dummy_it_is_no_target():
     assert resolve_target("It", text, text.index("It is wrong")) == ""
 
 
-def test_pronouns_are_not_resolved_when_asked_not_to():
+def test_pronouns_are_not_resolved_for_an_accuser():
     pos = _pos(FIRM, "it of hiding")
-    assert resolve_target("it", FIRM, pos, pronouns=False) == ""
+    assert resolve_target("it", FIRM, pos, accused=False) == ""
 
 
 def test_he_is_the_salient_person_unless_that_is_the_speaker():
@@ -145,3 +145,75 @@ def test_statements_resolve_coreferent_targets():
 
 def test_find_target_unchanged_for_a_named_object():
     assert find_target("accused Valdoria of shelling villages", "accusation", "", None)[0] == "Valdoria"
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("urged them to rein in militants accused of using the border as a base", "militants"),
+    ("The man accused of hitting the mayor pleaded not guilty", "The man"),
+    ("figures such as Ira Vole, a former general accused of war crimes, were honoured", "Ira Vole"),
+    ("Brenland, which has been accused of dumping steel, said", "Brenland"),
+    ("a dispute over a Valdorian cleric living in Brenland whom Marsk accuses of plotting a coup", "a Valdorian cleric"),
+    ("LABOUR ACCUSED OF PROPAGANDA", "LABOUR"),
+])
+def test_the_accused_of_a_participle_or_relative_clause_stands_before_the_verb(clause, expected):
+    assert find_target(clause, "accusation", "A_accuse_bare", None)[0] == expected
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("Ms Doe accused Mr Roe of lying", "Mr Roe"),          # an active verb keeps its object
+    ("He was accused of lying", "He"),                     # a passive keeps its subject
+    ("who accused the mayor of lying", "the mayor"),
+])
+def test_active_and_passive_accusations_unchanged(clause, expected):
+    assert find_target(clause, "accusation", "A_accuse_bare", None)[0] == expected
+
+
+@pytest.mark.parametrize("phrase, label", [
+    ("the country's biggest tobacco companies", "tobacco companies"),
+    ("the 23 banks", "banks"),
+    ("“populists”", "populists"),
+    ("militants", "militants"),
+    ("his actions", ""),          # an act is no group of people
+    ("the allegations", ""),
+    ("several occasions", ""),
+    ("the process", ""),          # not plural
+    ("US tabloids", ""),          # a capitalised word: a name, resolved elsewhere
+])
+def test_group_label(phrase, label):
+    from analysis.targets import group_label
+
+    assert group_label(phrase) == label
+
+
+def test_an_unnamed_group_is_a_target_of_an_accusation_but_not_of_a_denial():
+    text = "The minister condemned militants for the attack."
+    pos = text.index("militants")
+    assert resolve_target("militants", text, pos) == "militants"
+    assert resolve_target("militants", text, pos, accused=False) == ""
+
+
+@pytest.mark.parametrize("clause, rule, at, expected", [
+    ("called the ABA rating a baseless smear", "D_call_eval", 0, "ABA"),
+    ("Senator Vole calls Trane Twitter post 'a smear'", "D_call_eval", 13, "Trane Twitter"),
+    ("fired back at Moss over her criticism", "D_dismiss_obj", 0, "Moss"),
+    ("dismissed the Republicans’ activities as a stunt", "D_dismiss_as", 0, "Republicans"),
+    ("called the idea that Paul was blindsided unfair", "D_call_eval", 0, None),  # no owner named
+    ("Mr Conte is simply not credible", "D_not_credible", 16, "Mr Conte"),
+    ("He is simply not credible", "D_not_credible", 10, None),  # a denial's accuser is named, not "he"
+])
+def test_the_accuser_a_denial_answers_is_the_owner_of_its_object(clause, rule, at, expected):
+    found = find_target(clause, "denial", rule, (at, at + 5))
+    assert (found[0] if found else None) == expected
+
+
+def test_a_name_written_once_shrinks_to_the_name_the_article_uses():
+    text = "Lena Trane posted again. Senator Vole calls Trane Twitter post 'a smear'. Trane said nothing."
+    assert resolve_target("Trane Twitter", text, text.index("Trane Twitter")) == "Lena Trane"
+    text = "Special Counsel Ira Mull spoke. The Special Counsel said Special Counsel Ira Mull was right."
+    assert resolve_target("Special Counsel Ira Mull", text, 60) == "Ira Mull"
+
+
+def test_a_dateline_is_no_part_of_the_target():
+    from analysis.targets import clean_target
+
+    assert clean_target("LONDON (Reuters) - Brenland") == "Brenland"
