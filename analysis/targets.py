@@ -54,6 +54,7 @@ def _clip(phrase: str) -> str:
     other Cabinet ministers" -> "Mr Blair", "In the tunnel Wenger" -> "Wenger"."""
     phrase = re.sub(r"\s*<[^>]*>", "", phrase).strip(" ,;:\"“”‘’'").strip()
     phrase = re.sub(r"^(?:[A-Z][A-Z/ .]*\s*)?\((?:Reuters|AP|AFP|UPI)\)\s*[-–—]\s*", "", phrase)  # a dateline
+    phrase = re.sub(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?=(?-i:[A-Z]))", "", phrase)
     lead = _LEAD_PP.match(phrase)
     if lead and re.match(r"(?-i:[A-Z])", phrase[lead.end():]):
         phrase = phrase[lead.end():]
@@ -95,6 +96,14 @@ def accused_object(clause: str, start: int, end: int) -> tuple[str, int] | None:
     to = re.match(r"to\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,5}?(?:over|against|about|at)\s+", clause[obj_start:], re.I)
     if to:
         obj_start += to.end()
+    if re.match(r"that\s", clause[obj_start:], re.I):  # "charged that Kraft said ...": the charge's subject
+        after = re.match(r"that\s+(?:\S+\s+){0,4}", clause[obj_start:], re.I)
+        return first_entity(clause, obj_start + 5, obj_start + after.end())
+    # "the Glenview, Ill., food products company with ...": an organisation noun after commas
+    org_np = re.match(r"(the\s+[^;:\"“”()]{0,60}?\b(?:" + ORG_HEAD_WORDS + r"))\s+(?:with|of|for|over)\b", clause[obj_start:],
+                      re.I)
+    if org_np and "," in org_np.group(1):
+        return org_np.group(1), obj_start
     tail = clause[obj_start:]
     cut = _OBJECT_END.search(tail)
     obj = _clip(tail[:cut.start()] if cut else tail)
@@ -108,6 +117,10 @@ def accused_object(clause: str, start: int, end: int) -> tuple[str, int] | None:
     agent = _AGENT.search(tail[cut.start():cut.start() + 60]) if cut else None
     if agent and not re.search(r"(?-i:[A-Z])", obj):
         return _clip(agent.group(1)), obj_start + cut.start() + agent.start(1)
+    owner = re.match(r"\s+of\s+((?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3})", tail[cut.start():]) if cut else None
+    if owner and not re.search(r"(?-i:[A-Z])", obj) and not group_label(obj) and not re.search(
+            r"\b(?:government|company|firm|man|woman|men|women|people|group|team|club|party)$", obj, re.I):
+        return _clip(owner.group(1)), obj_start + cut.start() + owner.start(1)
     return obj, obj_start
 
 
@@ -172,9 +185,13 @@ def against_phrase(clause: str) -> tuple[str, int] | None:
 
 
 _CONTENT_START = re.compile(r"(?:\b(?:said|says|say|claimed|claims|alleged|alleges|found|finds|showed|shows"
-                            r"|concluded|believes|believed|added|insisted|argued|wrote|that)\b|[:“\"])\s*", re.I)
+                            r"|concluded|believes|believed|added|insisted|argued|wrote|that)\b|[:“\"]|\baccording\s+to\s+[^,]{1,60},)\s*",
+                            re.I)
 _ENTITY = re.compile(r"(?-i:\b(?:[A-Z][\w'’.&-]*)(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.&-]*)*)|\b(?:he|she|they)\b"
-                     r"|\b(?-i:[A-Z])(?:e|he|hey)\b", re.I)
+                     r"|\b(?-i:[A-Z])(?:e|he|hey)\b|\b(?:these|those|the)\s+(?:two|three|four|five|six)?\s*(?:men|women"
+                     r"|defendants|suspects|brothers|accused)\b", re.I)
+_DATE_WORD = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+                        r"|May|June|July|August|September|October|November|December|Christmas|Easter)$")
 _NOT_SUBJECT_WORDS = {"I", "We", "You", "It", "This", "That", "There", "These", "Those", "If", "But", "And", "In", "On",
                       "At", "As", "When", "While", "However", "My", "Our", "Your", "So", "Then", "Not", "No", "What"}
 
@@ -191,7 +208,8 @@ def _good_phrase(phrase: str) -> bool:
     """A phrase that can name somebody: a capitalised name, a third-person pronoun, or a short
     definite noun phrase ("the company", "the three men"), not a stray word of the clause."""
     words = phrase.split()
-    if not words or len(words) > 8 or words[0].lower() in _PREP_OR_FIRST:
+    if not words or len(words) > 8 or words[0].lower() in _PREP_OR_FIRST or words[-1].lower() in _PREP_OR_FIRST | {
+            "through", "into", "against", "than", "when", "where"}:
         return False
     if re.fullmatch(r"(?:he|she|they|him|them|it)", phrase, re.I):
         return True
@@ -205,7 +223,8 @@ def first_entity(clause: str, lo: int, hi: int) -> tuple[str, int] | None:
     is about: "said Labour's plans showed Mr Blair was ...": Labour)."""
     for m in _ENTITY.finditer(clause, lo, hi):
         words = m.group(0).split()
-        while words and re.split(r"['’]", words[0].strip("“\"'‘"))[0] in _NOT_SUBJECT_WORDS | {"The", "A", "An"}:
+        while words and (re.split(r"['’]", words[0].strip("“\"'‘"))[0] in _NOT_SUBJECT_WORDS | {"The", "A", "An"}
+                         or words[0].endswith("ing") or _DATE_WORD.match(words[0]) and len(words) > 1):
             words = words[1:]
         if not words:
             continue
@@ -321,7 +340,7 @@ ORG_HEAD_WORDS = (r"company|companies|firm|firms|group|bank|corporation|carrier|
                   r"|producer|lender|broker|brokerage|utility|conglomerate|giant|chain|operator|supplier|business")
 _ORG_HEAD_END = re.compile(r"(?:^|\s)(?:" + ORG_HEAD_WORDS + r")$", re.I)
 # "<head noun> <Name>" ("building products group James Hardie", "Welsh striker Craig Bellamy")
-_NAME_AFTER_HEAD = r"\s+((?-i:[A-Z][\w'’&.-]*)(?:\s+(?-i:[A-Z][\w'’&.-]*)){0,3})"
+_NAME_AFTER_HEAD = r"\s+((?-i:[A-Z](?:[\w'’&-]|\.(?=\w))*\.?)(?:\s+(?-i:[A-Z](?:[\w'’&-]|\.(?=\w))*)){0,3})(?!\w)"
 # "<Name>, the/a ... <head>" with at most three modifiers and no verb in between
 _NAME_BEFORE_HEAD = re.compile(r"((?-i:[A-Z][\w'’&.-]*)(?:\s+(?-i:[A-Z][\w'’&.-]*)){0,3}),\s+(?:the|a|an|its|their)\s+"
                                r"(?:(?-i:[a-zA-Z][\w'’-]*)\s+){0,3}$")
@@ -401,6 +420,7 @@ def _org_names(text: str) -> list[tuple[int, str]]:
     for head in ORG_HEAD_WORDS.split("|"):
         if not head.endswith("s") or head in ("business",):
             found += [(p, n) for p, n in _head_mentions(head, text) if len(n.split()) <= 4]
+    found = [(p, re.sub(r"^(?:The|A|An)\s+", "", n)) for p, n in found if not re.search(r"[.!?]\s", n)]
     # count every later mention of each name (a bare "Hardie" counts for "James Hardie")
     out = []
     for name in {n for _, n in found}:
@@ -473,6 +493,34 @@ def _in_capitals(sentence: str) -> bool:
     return len(letters) > 8 and all(c.isupper() for c in letters)
 
 
+def _salient_state(text: str, pos: int) -> str:
+    """The state named most often in the article before ``pos`` (countries, capitals, demonyms)."""
+    from analysis.stance import find_actor_mentions
+
+    counts: dict[str, int] = {}
+    for g in find_actor_mentions(text[:pos]):
+        if g["kind"] in ("country", "capital", "demonym", "synonym"):
+            counts[g["actor"]] = counts.get(g["actor"], 0) + 1
+    return max(counts, key=counts.get) if counts else ""
+
+
+_INSTITUTION = r"(?:Committee|Panel|Commission|Council|Department|Ministry|Office|Agency|Board|Court|Party|Service|Bureau)"
+
+
+def _name_with_word(low: str, text: str, pos: int) -> str:
+    """A capitalised name of the article that holds the noun phrase's modifier: "the ethics
+    panel" -> "House Ethics Committee", "the intelligence committee" -> "House Intelligence
+    Committee" (the nearest before ``pos``, else the first after)."""
+    words = [w for w in low.split() if w not in _DET]
+    if len(words) < 2 or not re.fullmatch(r"[a-z]{4,}", words[-2]):
+        return ""
+    rx = re.compile(r"(?-i:(?:[A-Z][\w'’.&-]*\s+(?:of\s+(?:the\s+)?)?){0,4}" + re.escape(words[-2].capitalize()) + r"(?:\s+[A-Z][\w'’.&-]*){1,3})")
+    found = [(m.start(), m.group(0)) for m in rx.finditer(text)]
+    found = [(q, n) for q, n in found if re.search(_INSTITUTION + r"$", n) or words[-1].capitalize() in n.split()]
+    before = [n for q, n in found if q < pos]
+    return before[-1] if before else (found[0][1] if found else "")
+
+
 def _known_surname(word: str, text: str, phrase: str) -> bool:
     """Is ``word`` the surname of a person the article names, other than by ``phrase`` itself?"""
     return any(full.split()[-1] == word and full != phrase for _, full in _people(text) if len(full.split()) > 1)
@@ -496,8 +544,11 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
     if (_PERSON_PRONOUN.match(p) or _IT_PRONOUN.match(p) or _GROUP_WORDS.match(p)) and not accused:
         return ""
     if _PERSON_PRONOUN.match(p):
-        # the person the article is about; when that is the speaker, the parse is odd: none
-        who = _salient_person(text, _sentence_span(text, pos)[0])
+        # a person named earlier in the same sentence, else the person the article is about;
+        # when that is the speaker, the parse is odd: none
+        s0 = _sentence_span(text, pos)[0]
+        here = [n for q, n in _people(text) if s0 <= q < pos and n not in exclude and not _NOT_PERSON_END.search(n)]
+        who = here[-1] if here else _salient_person(text, s0)
         return "" if who in exclude else who
     if _IT_PRONOUN.match(p):
         # only as the object of an accusing verb ("accusing it of"): "It is wrong ..." is no one
@@ -519,15 +570,30 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
         if not words:
             return ""
         p = words[0] if re.search(r"\b" + re.escape(words[0]) + r"\b", text[s1:]) else _titlecase_if_caps(words[0])
+    if re.match(r"^the\s", p, re.I) and _ORG_HEAD_END.search(p) and re.search(r"(?-i:[A-Z])", p[1:]):
+        org = _salient(_org_names(text), pos, exclude)  # "the Glenview, Ill., food products company"
+        if org:
+            return org
     if re.match(r"^(?:the|a|an)\s+(?-i:[a-z])", p) and not re.search(r"(?-i:[A-Z])", p[1:]):
         head = low.split()[-1]
         if _ORG_HEAD_END.search(low):
             org = _salient(_org_names(text), pos, exclude)
             if org:
-                return _resolved_name(org, text, pos) or org
+                return org
         named = _nearest([(q, n) for q, n in _head_mentions(head, text)], pos, text, exclude)
         if named:
             return _resolved_name(named, text, pos) or named
+        if re.fullmatch(r"(?:government|administration|regime|authorities|cabinet)", low):
+            state = _salient_state(text, pos)  # "the government": of the state the article is about
+            if state and state not in exclude:
+                return state
+        named = _name_with_word(low, text, pos)
+        if named and named not in exclude:  # "the ethics panel" -> "House Ethics Committee"
+            return _resolved_name(named, text, pos) or named
+    gaz = find_actor_mentions(p)
+    if gaz and gaz[0]["start"] == 0 and gaz[0]["end"] == len(p) and gaz[0]["kind"] in ("country", "capital", "demonym"):
+        # a state the gazetteer knows, as a whole ("Iran": never a person's first name)
+        return "" if gaz[0]["actor"] in exclude else gaz[0]["actor"]
     words = p.split()
     if (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and text.count(p) <= 1
             and not _ORG_NAME.fullmatch(p) and not _known_surname(words[-1], text, p)):
@@ -542,6 +608,9 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
         orgs = {n for _, n in _org_names(text) if n.split()[0] == p}
         if orgs and not find_actor_mentions(p):
             return p if p in orgs else (orgs.pop() if len(orgs) == 1 else _resolved_name(p, text, pos))
+        inner = {n for _, n in _org_names(text) if p in n.split()[1:]}
+        if len(inner) == 1 and not find_actor_mentions(p):  # "Disney" -> "Walt Disney Company"
+            return inner.pop()
     found = _resolved_name(p, text, pos)
     if not found and accused:
         found = group_label(p)
@@ -555,7 +624,8 @@ _DET = {"the", "a", "an", "some", "many", "several", "most", "other", "these", "
 
 _ABSTRACT = re.compile(r"(?:tions|sions|ments|ness|ities|ances|ences|ures|ings|ships|isms|ics|matters|words|things"
                        r"|videos|tweets|posts|remarks|comments|plans|pledges|policies|measures|laws|rules|costs|funds|occasions|times"
-                       r"|years|months|weeks|days|grounds|terms|lines|levels|results|figures|goods|services)$")
+                       r"|years|months|weeks|days|grounds|terms|lines|levels|results|figures|goods|services|euros|dollars|pounds|dlrs"
+                       r"|yen|percent|cents|points|shares|damages)$")
 
 
 def group_label(phrase: str) -> str:
