@@ -88,6 +88,8 @@ def accused_object(clause: str, start: int, end: int) -> tuple[str, int] | None:
         seg = _cut_subject(clause, 0, stop)
         if seg:
             return _clip(clause[seg[0]:seg[1]]), seg[0]
+        if re.search(r"\b(?:after|before|for|since|despite|on)\s+$", clause[:stop], re.I):
+            return _subject_before(clause, stop)  # "X is furious after being fined by ...": X
         return None
     rest = clause[verb.end():]
     m = re.match(r"\s+(?:(?:openly|publicly|strongly|sharply|repeatedly|also|again|formally)\s+)?", rest)
@@ -224,7 +226,8 @@ def first_entity(clause: str, lo: int, hi: int) -> tuple[str, int] | None:
     for m in _ENTITY.finditer(clause, lo, hi):
         words = m.group(0).split()
         while words and (re.split(r"['’]", words[0].strip("“\"'‘"))[0] in _NOT_SUBJECT_WORDS | {"The", "A", "An"}
-                         or words[0].endswith("ing") or _DATE_WORD.match(words[0]) and len(words) > 1):
+                         or words[0].endswith("ing") or _DATE_WORD.match(words[0]) and (
+                             len(words) > 1 or words[0].endswith("day"))):
             words = words[1:]
         if not words:
             continue
@@ -311,11 +314,53 @@ def find_target(clause: str, stance: str, rule: str, match: tuple[int, int] | No
         from analysis.attribution import _clause_subject
 
         seg = _clause_subject(clause, 0, start)
-        return (_clip(clause[seg[0]:seg[1]]), seg[0]) if seg else None
-    found = against_phrase(clause)
-    if found:
+        return (_clip(clause[seg[0]:seg[1]]), seg[0]) if seg else _subject_before(clause, start)
+    found = against_phrase(clause) or accused_object(clause, start, end if match else len(clause))
+    if found or not match:
         return found
-    return accused_object(clause, start, end if match else len(clause))
+    return _accused_elsewhere(clause, start, end)
+
+
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z/ .,]*\s*)?\((?:Reuters|AP|AFP|UPI)\)\s*[-–—]\s*")
+_CLAIM_NOUN = re.compile(r"\b(?:accusations?|allegations?|charges?|claims?)\b", re.I)
+_REPORT_THAT = re.compile(r"\b(?:contend|contends|contended|alleg\w*|claim\w*|charg\w*|said|says|say|found|finds)\s+that\s+",
+                          re.I)
+
+
+def _subject_before(clause: str, pos: int) -> tuple[str, int] | None:
+    """The subject of the main clause before ``pos`` (datelines skipped)."""
+    from analysis.attribution import _clause_subject
+
+    seg = _clause_subject(clause, 0, pos)
+    if seg:
+        phrase = _AUX_END.sub("", _clip(clause[seg[0]:seg[1]]))
+        if _good_phrase(phrase):
+            return phrase, seg[0]
+    d = _DATELINE.match(clause)
+    return first_entity(clause, d.end() if d else 0, pos)
+
+
+def _that_window(clause: str, at: int) -> tuple[str, int] | None:
+    """The first name of a that-clause starting at ``at``, within its first words."""
+    words = re.match(r"(?:\S+\s+){0,6}", clause[at:])
+    return first_entity(clause, at, at + (words.end() if words else 0))
+
+
+def _accused_elsewhere(clause: str, start: int, end: int) -> tuple[str, int] | None:
+    """The accused where the statement's words have no object: "accusations that X ...", "X
+    stepped down after accusations of ...", "bankers contend that X ..."."""
+    claim = _CLAIM_NOUN.search(clause, start, max(end, start + 1))
+    if claim:
+        that = re.match(r"\s+that\s+", clause[claim.end():])
+        if that:
+            return _that_window(clause, claim.end() + that.end())
+        if not re.match(r"\s+(?:by|from|made)\b", clause[claim.end():]):
+            return _subject_before(clause, claim.start())
+        return None
+    rep = _REPORT_THAT.search(clause, start, min(len(clause), max(end, start + 1) + 12))
+    if rep:
+        return _that_window(clause, rep.end())
+    return None
 
 
 # ---------------------------------------------------------------------------- resolving a target
@@ -612,6 +657,10 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
         if len(inner) == 1 and not find_actor_mentions(p):  # "Disney" -> "Walt Disney Company"
             return inner.pop()
     found = _resolved_name(p, text, pos)
+    tail = re.fullmatch(r"(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?(?:(?-i:[a-z])[\w-]+\s+){1,2}"
+                        r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})", p)
+    if not found and tail:  # "Senior lawmaker Conyers": the name after the lower-case title
+        found = _resolved_name(tail.group(1), text, pos)
     if not found and accused:
         found = group_label(p)
     return "" if found in exclude else found

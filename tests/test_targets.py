@@ -264,3 +264,24 @@ def test_first_entity_skips_dates_and_participles():
     assert first_entity(clause, clause.index("said") + 5, clause.index("were"))[0] == "these men"
     assert first_entity("on Sunday Marsk had seized boats", 0, 20)[0] == "Marsk"
     assert first_entity("fired back at May over it", 0, 20)[0] == "May"  # a name, not the month
+
+
+@pytest.mark.parametrize("clause, rule, expected", [
+    ("Senior lawmaker Vole leaves parliament after harassment accusations", "A_accuse_bare", "Senior lawmaker Vole"),
+    ("an inquiry into accusations that Mayor Ann Roe used her office to reward friends", "A_accuse_bare", "Mayor Ann Roe"),
+    ("Some foreign bankers contend that their Marskian rivals undercut them", "A_charged_with", "Marskian"),
+    ("Coach Ivo Pell is furious after being fined by the league", "A_charged_with", "Coach Ivo Pell"),
+    ("The allegations were made by his former assistant", "A_made_by", None),  # their owner is no target
+])
+def test_the_accused_where_the_statement_words_have_no_object(clause, rule, expected):
+    found = find_target(clause, "accusation", rule, (clause.index(clause.split()[3]), len(clause)))
+    assert (found[0] if found else None) == expected
+
+
+def test_a_name_after_a_lower_case_title_resolves():
+    text = "Ivan Vole, a senator, spoke. Senior lawmaker Vole leaves parliament after harassment accusations."
+    assert resolve_target("Senior lawmaker Vole", text, text.index("Senior")) == "Ivan Vole"
+
+
+def test_weekdays_are_no_target():
+    assert first_entity("the ruling announced Thursday by the judge", 0, 40) is None
