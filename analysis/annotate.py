@@ -496,7 +496,8 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             return resolve_target(phrase, text, at, speaker, actor, accused=primary.stance == "accusation")
 
         if primary.stance != "other" and primary.target_text:
-            tpos = text.find(primary.target_text, cs)
+            tm = re.compile(r"(?<!\w)" + re.escape(primary.target_text) + r"(?!\w)").search(text, cs)
+            tpos = tm.start() if tm else -1  # a word, not a piece of one ("he" in "the")
             target = _target_of(clean_target(primary.target_text), tpos if tpos >= 0 else cs)
         if primary.stance == "accusation" and not target and passive and item.content:
             # "Liverpool and Millwall have been charged by the FA": the subject is the accused

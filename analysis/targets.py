@@ -250,6 +250,11 @@ def wrongdoer(clause: str, start: int) -> tuple[str, int] | None:
             return _clip(by.group(1)), seg[0] + by.start(1)
         if _good_phrase(phrase):
             return phrase, seg[0]
+    np = re.search(r"\b((?:the|this)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:(?:also|has|have|had|was|were|is|are|\w+ly)\s+)*$",
+                   clause[:start], re.I)
+    if np and not any(w.lower() in _PREP_OR_FIRST | {"said", "says", "that", "through", "into", "than"}
+                      for w in np.group(1).split()):  # "The company also falsely ..."
+        return np.group(1), np.start(1)
     # the reported content after its cue, else the content of an earlier cue
     for lo in [m.end() for m in reversed(list(_CONTENT_START.finditer(clause, 0, start)))] + [0]:
         found = first_entity(clause, lo, start)
@@ -309,6 +314,13 @@ def find_target(clause: str, stance: str, rule: str, match: tuple[int, int] | No
     base = rule.split("+")[0]
     if base in {"A_reported_wrong", "A_predicate_wrong", "A_adverb_wrong", "A_broke_rules", "A_lying_quote",
                 "A_negeval", "A_wrongdoing", "A_content_wrong", "A_failed_to"}:
+        verb = _ACCUSING_VERB.search(clause, 0, start)
+        verb = verb if verb and verb.group(0).lower().endswith("ed") else None  # a verb, not "attacks" the noun
+        if verb and not re.search(r"[\"“”]", clause[verb.end():start]) or verb and base == "A_content_wrong":
+            # "attacked Labour's pledges as 'vacuous'": the accusing verb's object first
+            found = accused_object(clause, verb.start(), verb.end())
+            if found:
+                return found
         return wrongdoer(clause, start)
     if base == "A_crit_noun":  # "X shared the videos, drawing condemnation from Britain": X is criticised
         from analysis.attribution import _clause_subject
@@ -635,6 +647,11 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
         named = _name_with_word(low, text, pos)
         if named and named not in exclude:  # "the ethics panel" -> "House Ethics Committee"
             return _resolved_name(named, text, pos) or named
+    acro = re.fullmatch(r"(?:the\s+)?((?-i:[A-Z])[\w&'’.-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:[A-Z])[\w&'’.-]*)+)"
+                        r"(\s*\((?-i:[A-Z]{2,})\)?)?", p)
+    if acro and (acro.group(2) or re.match(r"\s*\((?-i:[A-Z]{2,})\)", text[pos + len(p):] if text.startswith(p, pos) else "")):
+        # a name the article introduces with its acronym is an organisation's name, as written
+        return acro.group(1)
     gaz = find_actor_mentions(p)
     if gaz and gaz[0]["start"] == 0 and gaz[0]["end"] == len(p) and gaz[0]["kind"] in ("country", "capital", "demonym"):
         # a state the gazetteer knows, as a whole ("Iran": never a person's first name)

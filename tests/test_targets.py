@@ -285,3 +285,26 @@ def test_a_name_after_a_lower_case_title_resolves():
 
 def test_weekdays_are_no_target():
     assert first_entity("the ruling announced Thursday by the judge", 0, 40) is None
+
+
+def test_a_name_introduced_with_its_acronym_is_kept_whole():
+    text = "Regulators want the Northern Public Power Supply System (NPPSS) charged with fraud."
+    pos = text.index("Northern")
+    assert resolve_target("Northern Public Power Supply System", text, pos) == "Northern Public Power Supply System"
+    assert resolve_target("the Northern Public Power Supply System (NPPSS)", text, pos - 4) == \
+        "Northern Public Power Supply System"
+
+
+def test_an_adverb_between_a_definite_subject_and_its_wrongdoing():
+    clause = "The company also falsely advertised that its cheese had calcium"
+    assert wrongdoer(clause, clause.index("falsely"))[0] == "The company"
+    clause = "agencies concluded Russians tried to tip the election to Trane through hacking"
+    assert wrongdoer(clause, clause.index("hacking"))[0] != "the election to Trane through"
+
+
+def test_an_accusing_verb_before_reported_wrongdoing_names_the_accused():
+    clause = 'The co-chairman attacked Labour\'s new pledges as "vacuous"'
+    assert find_target(clause, "accusation", "A_content_wrong", (clause.index("vacuous"), len(clause)))[0] == "Labour"
+    clause = '"Houthi missile attacks against Marsk threaten the region," the statement said'
+    found = find_target(clause, "accusation", "A_content_wrong", (clause.index("threaten"), len(clause)))
+    assert not found or found[0] != "Marsk"  # "attacks" is a noun here
