@@ -24,7 +24,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.actors import resolve_speaker
-from analysis.targets import clean_target, find_target, resolve_target
+from analysis.targets import accused_is_subject, clean_target, find_target, resolve_target
 from analysis.stance import (may_match_any, classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
                              resolve_actor, verb_stance, _NP_CAP)
 
@@ -491,8 +491,16 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             spans.append(_span_row(doc_id, text, r.stance, key[1], key[2], r.cameo_name, r.cameo, r.rule))
         target = ""
 
+        # "Labour accused of ...": the accused is the subject; a speaker found equal to it is
+        # the speaker's misparse, and the target stands
+        structural = primary.stance == "accusation" and primary.match is not None and (
+            accused_is_subject(clause, primary.match) or accused_is_subject(
+                text[s:e], (cs - s + primary.match[0], cs - s + primary.match[1])))
+
         def _target_of(phrase: str, at: int) -> str:
             # a denial's pronoun is the denier or the claim ("denied that he ..."), never the accuser
+            if structural:
+                return resolve_target(phrase, text, at, accused=True)
             return resolve_target(phrase, text, at, speaker, actor, accused=primary.stance == "accusation")
 
         if primary.stance != "other" and primary.target_text:
@@ -518,7 +526,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             keep = _TARGET_PRONOUN if primary.stance == "accusation" else _PRONOUN
             if found and (found[0].lower() not in _NO_TARGET or keep.match(found[0])):
                 target = _target_of(found[0], cs + found[1])
-        if target in (actor, speaker):  # a speaker does not accuse or answer itself; an odd parse
+        if target in (actor, speaker) and not structural:  # a speaker does not accuse itself; an odd parse
             target = ""
         inside = [m for m in markers if cs <= m["start"] and m["end"] <= ce]
         hedged = any(m["layer"] == "hedge" for m in inside)

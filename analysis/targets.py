@@ -159,7 +159,8 @@ def reduced_relative(clause: str, vs: int, ve: int) -> tuple[str, int] | None:
     """The accused of "militants accused of ...", "Japan, which has been accused of ...", "a
     cleric whom Ankara accuses of ...", "LABOUR ACCUSED OF ...": the noun phrase the verb's
     relative clause or participle hangs on (there is no object between verb and "of")."""
-    if not re.match(r"\s+(?:of|over)\b", clause[ve:], re.I):
+    after = re.match(r"\s+(of|over|for|by|as)\b", clause[ve:], re.I)
+    if not after or after.group(1).lower() not in ("of", "over") and not clause[vs:ve].lower().endswith("ed"):
         return None
     before = clause[:vs]
     whom = re.search(r"\bwhom\s+(?:[\w'’.-]+\s+){1,3}$", before)
@@ -176,6 +177,20 @@ def reduced_relative(clause: str, vs: int, ve: int) -> tuple[str, int] | None:
         if found and not re.search(r"\b(?:he|she|they|we|I|you|who|it)$", clause[:vs].rstrip(), re.I):
             return found
     return None
+
+
+def accused_is_subject(clause: str, match: tuple[int, int] | None) -> bool:
+    """Is the accused the subject of a passive or a participle ("Labour accused of ...", "X was
+    charged with ...")? Then a speaker equal to the accused is the speaker's error, not the target's."""
+    if not match:
+        return False
+    verb = _ACCUSING_VERB.search(clause, match[0], max(match[1], match[0] + 1))
+    if verb is None:
+        return False
+    before = clause[:verb.start()]
+    if re.search(_BE + r"\s+(?:\w+ly\s+|also\s+)?$", before, re.I):
+        return True
+    return reduced_relative(clause, verb.start(), verb.end()) is not None
 
 
 def against_phrase(clause: str) -> tuple[str, int] | None:
@@ -673,6 +688,11 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
         inner = {n for _, n in _org_names(text) if p in n.split()[1:]}
         if len(inner) == 1 and not find_actor_mentions(p):  # "Disney" -> "Walt Disney Company"
             return inner.pop()
+    indef = re.fullmatch(r"(?:a|an)\s+((?:[\w-]+\s+){1,2}(?-i:[a-z])[\w-]+)", p)
+    if indef and accused:
+        # "a Turkish cleric": the person the article introduces so, else the description itself
+        named = _nearest(_head_mentions(p.split()[-1], text), pos, text, exclude)
+        return (_resolved_name(named, text, pos) or named) if named else indef.group(1)
     found = _resolved_name(p, text, pos)
     tail = re.fullmatch(r"(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?(?:(?-i:[a-z])[\w-]+\s+){1,2}"
                         r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})", p)

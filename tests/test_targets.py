@@ -308,3 +308,22 @@ def test_an_accusing_verb_before_reported_wrongdoing_names_the_accused():
     clause = '"Houthi missile attacks against Marsk threaten the region," the statement said'
     found = find_target(clause, "accusation", "A_content_wrong", (clause.index("threaten"), len(clause)))
     assert not found or found[0] != "Marsk"  # "attacks" is a noun here
+
+
+def test_an_indefinite_description_names_the_accused_as_the_text_does():
+    text = "Marsk wants a Valdorian cleric living abroad whom it accuses of plotting a coup."
+    assert resolve_target("a Valdorian cleric", text, text.index("a Valdorian")) == "Valdorian cleric"
+    text = "The cleric Omar Vell lives abroad. Marsk wants a Valdorian cleric whom it accuses of plotting."
+    assert resolve_target("a Valdorian cleric", text, text.index("a Valdorian")) == "Omar Vell"
+    assert resolve_target("a Valdorian cleric", text, text.index("a Valdorian"), accused=False) != "Valdorian cleric"
+
+
+def test_a_headline_passive_keeps_its_subject_as_the_accused():
+    from analysis.targets import accused_is_subject
+
+    assert accused_is_subject("Labour accused of propaganda", (7, 14))
+    assert accused_is_subject("Millwall have been charged with misconduct", (19, 26))
+    assert not accused_is_subject("Labour accused the Tories of propaganda", (7, 14))
+    _, st = annotate("h", "Brenland accused of border raids\n\nBrenland denies the claims.")
+    acc = st[st.stance == "accusation"]
+    assert list(acc.target) == ["Brenland"]
