@@ -17,6 +17,7 @@ turns it into an actor.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ACCUSING_VERB = re.compile(
     r"\b(?:accus|blam|charg|criticis|criticiz|condemn|denounc|su(?=e\b|ed\b|es\b|ing\b)|indict|fin(?=ed\b|es\b)"
@@ -257,6 +258,10 @@ def wrongdoer(clause: str, start: int) -> tuple[str, int] | None:
     the pair** broke laws"); where the subject is no name, the first name of the reported content."""
     from analysis.attribution import _cut_subject
 
+    dummy = re.search(r"\b(?:it|it['’]s)\s+(?:is|was|would\s+be|has\s+been)?\s*(?:\w+\s+){0,3}?for\s+((?:the\s+)?[\w'’.-]+"
+                      r"(?:\s+[\w'’.-]+){0,3}?)\s+to\b", clause, re.I)
+    if dummy and dummy.group(1).split()[0].lower() not in _PREP_OR_FIRST:  # "It is wrong for the president to ..."
+        return dummy.group(1), dummy.start(1)
     seg = _cut_subject(clause, 0, start) if start > 0 else None
     if seg is not None:
         phrase = _AUX_END.sub("", _clip(clause[seg[0]:seg[1]]))
@@ -329,7 +334,7 @@ def find_target(clause: str, stance: str, rule: str, match: tuple[int, int] | No
     base = rule.split("+")[0]
     if base in {"A_reported_wrong", "A_predicate_wrong", "A_adverb_wrong", "A_broke_rules", "A_lying_quote",
                 "A_negeval", "A_wrongdoing", "A_content_wrong", "A_failed_to"}:
-        verb = _ACCUSING_VERB.search(clause, 0, start)
+        verb = _ACCUSING_VERB.search(clause, 0, max(end, start + 1))
         verb = verb if verb and verb.group(0).lower().endswith("ed") else None  # a verb, not "attacks" the noun
         if verb and not re.search(r"[\"“”]", clause[verb.end():start]) or verb and base == "A_content_wrong":
             # "attacked Labour's pledges as 'vacuous'": the accusing verb's object first
@@ -422,10 +427,15 @@ _NOT_A_NAME = {"The", "A", "An", "In", "On", "At", "But", "And", "If", "When", "
                "I", "This", "That", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"}
 
 
+_SENT_END = re.compile(r"[.!?][\"”’']?\s|\n")
+
+
 def _sentence_span(text: str, pos: int) -> tuple[int, int]:
-    lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
-    hi = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0]
-    return lo + 1, (min(hi) if hi else len(text))
+    lo = 0
+    for m in _SENT_END.finditer(text, max(0, pos - 600), pos):
+        lo = m.end()
+    hi = _SENT_END.search(text, pos)
+    return lo, (hi.start() if hi else len(text))
 
 
 def _resolved_name(name: str, text: str, pos: int) -> str:
@@ -500,11 +510,27 @@ def _org_names(text: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
-def _people(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=64)
+def _people(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, full name) of every person mention: full names, and surnames of people the
+    article names in full ("Bellamy" -> "Craig Bellamy")."""
     from analysis.actors import canonical_person
     from analysis.stance import _person_names
 
-    return [(s, canonical_person(name, text)) for s, _, name in _person_names(text)]
+    out = [(s, canonical_person(name, text)) for s, _, name in _person_names(text)]
+    taken = {s for s, _ in out}
+    surnames: dict[str, set[str]] = {}
+    for _, full in out:
+        if len(full.split()) > 1 and not _NOT_PERSON_END.search(full):
+            surnames.setdefault(full.split()[-1], set()).add(full)
+    for word, fulls in surnames.items():
+        if len(fulls) != 1:
+            continue
+        full = next(iter(fulls))
+        for m in re.finditer(r"\b" + re.escape(word) + r"\b", text):
+            if not any(t <= m.start() < t + len(full) + 4 for t in taken):
+                out.append((m.start(), full))
+    return tuple(sorted(out))
 
 
 def _salient_person(text: str, pos: int) -> str:
@@ -619,9 +645,17 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
         # a person named earlier in the same sentence, else the person the article is about;
         # when that is the speaker, the parse is odd: none
         s0 = _sentence_span(text, pos)[0]
-        here = [n for q, n in _people(text) if s0 <= q < pos and n not in exclude and not _NOT_PERSON_END.search(n)]
+        here = [(q, n) for q, n in _people(text) if s0 <= q < pos and n not in exclude and not _NOT_PERSON_END.search(n)]
+        if p.lower() in ("him", "her") and here and len(text[here[-1][0]:pos].split()) <= 4:
+            here = here[:-1]  # "Ferguson called him": the verb's subject is not its object
+        here = [n for _, n in here]
         who = here[-1] if here else _salient_person(text, s0)
         return "" if who in exclude else who
+    if re.fullmatch(r"the\s+(?-i:[A-Z])[a-z]+(?:man|woman)", p):
+        # "the Welshman", "the Frenchwoman": the person named last before, other than the speaker
+        s0 = _sentence_span(text, pos)[0]
+        here = [n for q, n in _people(text) if s0 <= q < pos and n not in exclude and not _NOT_PERSON_END.search(n)]
+        return here[-1] if here else ""
     if _IT_PRONOUN.match(p):
         # only as the object of an accusing verb ("accusing it of"): "It is wrong ..." is no one
         if not _VERB_BEFORE.search(text, max(0, pos - 30), pos):

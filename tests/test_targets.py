@@ -327,3 +327,23 @@ def test_a_headline_passive_keeps_its_subject_as_the_accused():
     _, st = annotate("h", "Brenland accused of border raids\n\nBrenland denies the claims.")
     acc = st[st.stance == "accusation"]
     assert list(acc.target) == ["Brenland"]
+
+
+def test_it_is_wrong_for_x_to_names_x():
+    clause = "It is wrong for the mayor to have done this"
+    assert wrongdoer(clause, clause.index("wrong"))[0] == "the mayor"
+
+
+def test_an_object_pronoun_is_not_its_verbs_subject():
+    text = ("Ivo Pell and Ian Brack met. Ian Brack is manager. Ivo Pell scored. "
+            "Reminded that Brack called him a disgrace, Pell smiled.")
+    pos = text.index("him a")
+    assert resolve_target("him", text, pos) != "Ian Brack"
+
+
+def test_a_demonym_man_is_the_person_named_before_in_the_sentence():
+    text = ('Owen Pike manages. Tomas Velk plays. "Nobody is bigger than the club." '
+            "Pike dropped Velk, claiming the Welshman had feigned injury.")
+    pos = text.index("the Welshman")
+    assert resolve_target("the Welshman", text, pos, "Owen Pike", "Owen Pike") == "Tomas Velk"
+    assert resolve_target("the Welshman", "The Welshman scored.", 0) == ""
