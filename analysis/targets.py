@@ -186,6 +186,11 @@ def accused_is_subject(clause: str, match: tuple[int, int] | None) -> bool:
     if not match:
         return False
     verb = _ACCUSING_VERB.search(clause, match[0], max(match[1], match[0] + 1))
+    claim = _CLAIM_NOUN.search(clause, match[0], max(match[1], match[0] + 1))
+    if claim and (verb is None or verb.start() >= claim.start()) and not re.match(
+            r"\s+(?:against|by|from|made|that|of\s+\w+ing)\b", clause[claim.end():], re.I) and re.search(
+            r"\b(?:after|amid|over|following|faces?|facing|denies|denied)\s+(?:\w+\s+){0,3}$", clause[:claim.start()], re.I):
+        return True  # "X stepped down after accusations of misconduct": X is the accused
     if verb is None:
         return False
     before = clause[:verb.start()]
@@ -427,7 +432,7 @@ _NOT_A_NAME = {"The", "A", "An", "In", "On", "At", "But", "And", "If", "When", "
                "I", "This", "That", "Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"}
 
 
-_SENT_END = re.compile(r"[.!?][\"”’']?\s|\n")
+_SENT_END = re.compile(r"(?<=[a-z0-9)\]”\"'’])[.!?][\"”’']?\s|\n")  # "U.S. Muslim groups" goes on
 
 
 def _sentence_span(text: str, pos: int) -> tuple[int, int]:
@@ -517,7 +522,15 @@ def _people(text: str) -> tuple[tuple[int, str], ...]:
     from analysis.actors import canonical_person
     from analysis.stance import _person_names
 
+    from analysis.stance import find_actor_mentions
+
     out = [(s, canonical_person(name, text)) for s, _, name in _person_names(text)]
+    taken = {s for s, _ in out}
+    for g in find_actor_mentions(text):  # people the public dictionary knows ("Donald Trump")
+        name = g.get("person") or (g["text"] if g["kind"] == "person" and len(g["text"].split()) >= 2 else "")
+        if name and not any(g["start"] <= t < g["end"] for t in taken):
+            out.append((g["start"], name))
+    out.sort()
     taken = {s for s, _ in out}
     surnames: dict[str, set[str]] = {}
     for _, full in out:

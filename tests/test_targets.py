@@ -347,3 +347,20 @@ def test_a_demonym_man_is_the_person_named_before_in_the_sentence():
     pos = text.index("the Welshman")
     assert resolve_target("the Welshman", text, pos, "Owen Pike", "Owen Pike") == "Tomas Velk"
     assert resolve_target("the Welshman", "The Welshman scored.", 0) == ""
+
+
+def test_a_pronoun_finds_a_person_the_public_dictionary_knows():
+    text = ("Officials met on Monday. Lawmakers demanded an apology from Donald Trump for sharing the "
+            "videos and Muslim groups said he had been reckless.")
+    assert resolve_target("he", text, text.index("he had")) == "Donald Trump"
+
+
+def test_a_person_facing_accusations_is_their_target_even_where_misread_as_speaker():
+    from analysis.targets import accused_is_subject
+
+    clause = "Democrat Ivan Vole stepped down on Tuesday after multiple accusations of misconduct"
+    at = clause.index("accusations")
+    assert accused_is_subject(clause, (at, at + 11))
+    clause = "Ivan Vole made accusations against the mayor"
+    at = clause.index("accusations")
+    assert not accused_is_subject(clause, (at, at + 11))
