@@ -24,7 +24,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.actors import resolve_speaker
-from analysis.targets import clean_target, find_target
+from analysis.targets import accused_is_subject, clean_target, find_target, resolve_target
 from analysis.stance import (may_match_any, classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
                              resolve_actor, verb_stance, _NP_CAP)
 
@@ -36,6 +36,7 @@ _NO_TARGET = {"i", "we", "us", "me", "you", "it", "this", "that", "they", "them"
 _ADJECTIVE_CUE = re.compile(r"^(?:accused|alleged)$", re.I)
 _FIRST_PERSON = re.compile(r"^(?:i|we|me|us|our|my)$", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|him|her|his)$", re.I)
+_TARGET_PRONOUN = re.compile(r"^(?:he|she|him|her|his|it|they|them)$", re.I)
 _IMPERSONAL = re.compile(r"^(?:it|its|they|them|their|this|that)$", re.I)
 _SUBJECT = re.compile(r"(?:(?:the|The)\s+)?" + _NP_CAP + r"(?:\s+(?:government|ministry|officials?|military))?")
 
@@ -535,23 +536,43 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             stance_seen.add(key)
             spans.append(_span_row(doc_id, text, r.stance, key[1], key[2], r.cameo_name, r.cameo, r.rule))
         target = ""
+
+        # "Labour accused of ...": the accused is the subject; a speaker found equal to it is
+        # the speaker's misparse, and the target stands
+        structural = primary.stance == "accusation" and primary.match is not None and (
+            accused_is_subject(clause, primary.match) or accused_is_subject(
+                text[s:e], (cs - s + primary.match[0], cs - s + primary.match[1])))
+
+        def _target_of(phrase: str, at: int) -> str:
+            # a denial's pronoun is the denier or the claim ("denied that he ..."), never the accuser
+            if structural:
+                return resolve_target(phrase, text, at, accused=True)
+            return resolve_target(phrase, text, at, speaker, actor, accused=primary.stance == "accusation")
+
         if primary.stance != "other" and primary.target_text:
-            tpos = text.find(primary.target_text, cs)
-            target = _target_actor(clean_target(primary.target_text), text, tpos if tpos >= 0 else cs)
+            tm = re.compile(r"(?<!\w)" + re.escape(primary.target_text) + r"(?!\w)").search(text, cs)
+            tpos = tm.start() if tm else -1  # a word, not a piece of one ("he" in "the")
+            target = _target_of(clean_target(primary.target_text), tpos if tpos >= 0 else cs)
         if primary.stance == "accusation" and not target and passive and item.content:
             # "Liverpool and Millwall have been charged by the FA": the subject is the accused
-            target = _target_actor(text[item.content[0]:item.content[1]], text, item.content[0])
+            target = _target_of(text[item.content[0]:item.content[1]], item.content[0])
         if primary.stance != "other" and not target and passive_target:
-            target = _target_actor(passive_target, text, s)
+            target = _target_of(passive_target, s)
         if primary.stance != "other" and not target:
             found = find_target(clause, primary.stance, primary.rule, primary.match)
-            if found and found[0].lower() in ("he", "him", "she", "her", "his"):
-                # "accused him of misdeeds": the person the article is about
-                named = _last_person_before(text, cs + found[1])
-                found = (named, found[1]) if named and named != speaker else None
-            if found and found[0].lower() not in _NO_TARGET:
-                target = _target_actor(found[0], text, cs + found[1])
-        if target == actor:  # a speaker does not accuse or answer itself; an odd parse, drop it
+            if (not found and primary.stance == "accusation" and primary.match and cs > s
+                    and not re.search(r"[\"“”]", text[s:cs])):
+                # the accused may stand before the statement's own stretch ("militants accused
+                # of ...", "Japan, which has been accused of ..."): look in the whole sentence
+                m0, m1 = cs - s + primary.match[0], cs - s + primary.match[1]
+                found = find_target(text[s:e], primary.stance, primary.rule, (m0, m1))
+                found = (found[0], found[1] + s - cs) if found else None
+            # "accused him / it of ...": resolved to the person or organisation the article
+            # is about; a denial's "it" is the claim, not its owner
+            keep = _TARGET_PRONOUN if primary.stance == "accusation" else _PRONOUN
+            if found and (found[0].lower() not in _NO_TARGET or keep.match(found[0])):
+                target = _target_of(found[0], cs + found[1])
+        if target in (actor, speaker) and not structural:  # a speaker does not accuse itself; an odd parse
             target = ""
         if marker_starts is not None:  # markers sorted by start: only those starting in [cs, ce]
             inside = [m for m in markers[bisect_left(marker_starts, cs):bisect_right(marker_starts, ce)]
