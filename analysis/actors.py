@@ -353,6 +353,8 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
             if np:
                 return resolve_speaker(np, text, lo + m.start(1), _depth + 1)
     p = _titlecase_if_caps(raw)
+    if p == raw and raw.isupper() and len(raw.split()) == 1 and text and re.search(r"\b" + re.escape(raw.capitalize()) + r"\b", text):
+        p = raw.capitalize()  # "ACME" in a headline, "Acme" in the body: a name, not an acronym
     # the appositive or relative clause after the name says who they are, not who speaks
     cut = _RELATIVE_CUT.sub("", p).strip() or p
     # "the Football Association over crowd trouble during ...": a passive agent ends where a

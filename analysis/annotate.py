@@ -420,6 +420,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                             and (len(cue_text.split()) == 2
                                  or re.match(r"\s*(?:for|over|with|of|in|after|as)\b", text[item.cue[1]:item.cue[1] + 12])))
         passive_target = ""
+        by_agent = kind == "att" and item.source_rule == "src.passive_agent"
         if headline_passive:
             # "Rapper Snoop Dogg sued for 'rape'": the name before a bare participle is the
             # accused; the accuser is its by-agent ("slammed as 'fake math' by Democrats"), if any
@@ -428,6 +429,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             if agent:
                 source = surface = agent.group(1)
                 src_pos = item.cue[1] + agent.start(1)
+                by_agent = True
         # actor of the source; pronouns the attribution engine left unresolved follow the
         # last statement's speaker of the same kind ("Though he stressed ..." -> Kirby)
         speaker = ""
@@ -572,8 +574,13 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             keep = _TARGET_PRONOUN if primary.stance == "accusation" else _PRONOUN
             if found and (found[0].lower() not in _NO_TARGET or keep.match(found[0])):
                 target = _target_of(found[0], cs + found[1])
-        if target in (actor, speaker) and not structural:  # a speaker does not accuse itself; an odd parse
-            target = ""
+        if target and target in (actor, speaker):
+            if structural and not by_agent:
+                # the sentence's structure makes it the accused ("Labour accused of ..."): the
+                # speaker found is the misparse, so the accuser is unnamed rather than itself
+                actor, speaker, stype = "unknown", "", "unknown"
+            else:  # a speaker does not accuse itself; an odd parse
+                target = ""
         if marker_starts is not None:  # markers sorted by start: only those starting in [cs, ce]
             inside = [m for m in markers[bisect_left(marker_starts, cs):bisect_right(marker_starts, ce)]
                       if m["end"] <= ce]

@@ -364,3 +364,11 @@ def test_a_person_facing_accusations_is_their_target_even_where_misread_as_speak
     clause = "Ivan Vole made accusations against the mayor"
     at = clause.index("accusations")
     assert not accused_is_subject(clause, (at, at + 11))
+
+
+def test_nobody_accuses_itself():
+    from analysis.annotate import annotate
+
+    _, st = annotate("s", "Labour accused of 'EU propaganda'\n\nThe Tories said the leaflet misled voters.")
+    acc = st[st.stance == "accusation"]
+    assert len(acc) and not (acc.actor == acc.target).any()
