@@ -428,6 +428,8 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     # a capitalised name the gazetteer does not know: a person's surname, a company, a
     # fictional country - the text's own name is the actor
     bare = re.sub(r"^(?:the|a|an)\s+", "", cut, flags=re.I)
+    # lower-case words before a name describe it ("the ruling GATT Council", "former FBI Director")
+    bare = re.sub(r"^(?:(?-i:[a-z])[\w-]*\s+){1,3}(?=(?-i:[A-Z]))", "", bare)
     inside = find_actor_mentions(bare)
     if inside and raw.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
         return Speaker(inside[0]["text"], inside[0]["actor"], inside[0]["source_type"], "act.gazetteer_in_caps")

@@ -246,7 +246,8 @@ def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
         # "IRAN SAYS IT INTENDS NO THREAT": the one who says it
         k = s + said.start(1)
         return k, k + len(said.group(1).rstrip())
-    if re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|later\s+|formally\s+)?$", text[s:verb]):
+    if (re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|later\s+|formally\s+)?$", text[s:verb])
+            or re.match(r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been)\s", text[verb:verb + 16])):
         # "Fransen was convicted ...": a passive's subject is the accused; only its agent speaks
         agent = re.match(r"\s*[\w-]*(?:\s+\w+){0,4}?\s+by\s+((?:the\s+|The\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w'’.&-]*)*)",
                          text[verb:verb + 120])

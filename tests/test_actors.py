@@ -166,3 +166,14 @@ def test_an_appositive_taken_for_the_source_gives_way_to_the_name():
             "that its boats were spying.")
     _, st = annotate("a", text)
     assert set(st[st.stance == "denial"].actor) == {"Norway"}
+
+
+def test_a_passive_sanction_is_not_said_by_the_sanctioned():
+    _, st = annotate("p", "Coach Luis Arrabal was handed the fine on Tuesday after his remarks.")
+    acc = st[st.stance == "accusation"]
+    assert len(acc) and "Luis Arrabal" not in set(acc.actor)
+
+
+def test_lower_case_words_before_a_name_describe_it():
+    text = "The ruling GATT Council adopted the report. The GATT Council met in Geneva."
+    assert resolve_speaker("The ruling GATT Council", text, 0).actor == "GATT Council"
