@@ -46,14 +46,15 @@ _NUMBER_WORDS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "half a": 0.5, "a half": 0.5,
+    "hundred": 100, "a hundred": 100, "half a": 0.5, "half an": 0.5, "a half": 0.5,
 }
 _VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a couple of", "a number of")
 _NUM_WORD = (r"(?:\d{1,3}(?:\.\d+)?(?![\d,])|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
              r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
              r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-             r"|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|half a|a|an)")
-_NUM = rf"(?:{_NUM_WORD}|several|a few|few|many|a couple of|a number of)"
+             r"|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|half an?|a|an)")
+_NUM = (rf"(?:\d{{1,3}}[\s-]1/2(?!\d)|\d{{1,3}}½|(?:{_NUM_WORD})\s+and\s+a\s+half|{_NUM_WORD}"
+        r"|several|a few|few|many|a couple of|a number of)")
 _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
          r"|decades?|centur(?:y|ies)|millenni(?:um|a))")
 _UNIT_CODE = {
@@ -71,7 +72,7 @@ _APPROX = (r"(?:(?:nearly|more than|less than|no more than|at least|up to|roughl
 _FUTURE_CUES = re.compile(
     r"\b(?:will|shall|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
     r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely)\s+to|"
-    r"(?:is|are)\s+to|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
+    r"(?:is|are)\s+to|(?:set|slated|poised)\s+to\s+(?!be\b)[a-z]+|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
     r"next|upcoming|coming|scheduled|slated|due(?!\s+to\b))\b|'ll\b",
     re.I)
 _PAST_CUES = re.compile(
@@ -130,6 +131,10 @@ def _number(word: str) -> float | None:
         pass
     if w in _NUMBER_WORDS:
         return _NUMBER_WORDS[w]
+    frac = re.match(r"^(.+?)(?:[\s-]1/2|½|\s+and\s+a\s+half)$", w)
+    if frac:  # "5 1/2", "two and a half"
+        base = _number(frac.group(1))
+        return None if base is None else base + 0.5
     parts = re.split(r"[- ]", w)
     if len(parts) == 2 and parts[0] in _NUMBER_WORDS and parts[1] in _NUMBER_WORDS:
         return _NUMBER_WORDS[parts[0]] + _NUMBER_WORDS[parts[1]]
@@ -157,15 +162,19 @@ def _duration(n: float | None, unit: str) -> str:
         n, code = n * 100, "Y"
     elif code == "ML":
         n, code = n * 1000, "Y"
-    elif code == "Q":
-        n, code = n * 3, "M"
     if unit == "fortnight":
         n *= 2
-    if n != int(n):  # half a year -> P6M, half a day -> PT12H
-        if code == "Y":
-            return f"P{int(n * 12)}M"
-        if code == "D":
-            return f"PT{int(n * 24)}H"
+    if n != int(n):  # half a year -> P6M, 2 1/2 years -> P2Y6M, half a day -> PT12H
+        whole = int(n)
+        sub = {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False), "D": ("H", 24, True),
+               "H": ("M", 60, True), "Q": ("M", 3, False)}.get(code)  # TimeML: composite, not decimal
+        if sub is not None and (n - whole) * sub[1] == int((n - whole) * sub[1]):
+            part = f"{int((n - whole) * sub[1])}{sub[0]}"
+            if whole == 0:
+                return f"PT{part}" if sub[2] else f"P{part}"
+            if sub[2] and not is_time:
+                return f"P{whole}{code}T{part}"
+            return f"{prefix}{whole}{code}{part}"
         return f"{prefix}{n:g}{code}"
     return f"{prefix}{int(n)}{code}"
 
@@ -467,7 +476,10 @@ def _weekday(m, ctx):
         d = ctx.dct + timedelta(days=ahead)
     else:
         d = ctx.dct - timedelta(days=back)
-    # TimeBank annotates "Friday night" as that DATE more often than as a TIME
+    # TimeBank annotates "Friday night" (and "morning") as that DATE more often than as a
+    # TIME, but "Friday evening" as the evening
+    if part == "EV":
+        return ("TIME", f"{d.isoformat()}TEV")
     return ("DATE", d.isoformat())
 
 
@@ -689,8 +701,22 @@ def _the_quarter(m, ctx):
     return ("DATE", f"{int(y):04d}-Q{q}")
 
 
-@_rule("date.half", r"(?i:\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+(\d{4}|this year|last year|next year))?)\b")
+@_rule("date.year_quarter", r"(?i:\bthe\s+(?:(final|last)\s+quarter\s+of\s+(\d{4})|(\d{4})\s+(?:quarter|period)))\b")
+def _year_quarter(m, ctx):
+    """"the final quarter of 2009" (Q4); "the 1988 quarter" / "the 1988 period" in a results
+    story: the quarter last named, in that year (else the year)."""
+    if m.group(2):
+        return ("DATE", f"{m.group(2)}-Q4")
+    if ctx.last_quarter and m.start() - ctx.last_quarter_pos < 3000:
+        return ("DATE", f"{m.group(3)}-Q{ctx.last_quarter[-1]}")
+    return ("DATE", m.group(3), m.span(3))
+
+
+@_rule("date.half", r"(?i:\b(?:the\s+)?(first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(\d{4}|this year|last year|next year))?)\b")
 def _half(m, ctx):
+    """"the first half of 1990", "the last half of 1989", "the first two quarters of 1990"."""
+    if m.group(1).lower() in ("last", "latter") and not m.group(2):
+        return None  # "the last half" alone: of what?
     h = 1 if m.group(1).lower() == "first" else 2
     t = (m.group(2) or "").lower()
     if t[:1].isdigit():
@@ -869,8 +895,8 @@ def _dur(m, ctx):
     if unit == "quarter" and re.search(r"-quarters$", whole):
         return None  # "three-quarters" is a fraction
     after = ctx.text[m.end():m.end() + 12]
-    if unit == "quarter" and re.match(r"\s+of\b", after):
-        return None  # "more than a quarter of the market"
+    if unit == "quarter" and re.match(r"\s+of\b", after) and not re.search(r"consecutive|straight", whole):
+        return None  # "more than a quarter of the market" (but "two consecutive quarters of losses")
     if unit == "second" and num_text.lower() in ("a", "an") and not re.match(
             r"\s*(?:later|earlier|ago|before|after|or|[,.;])", after):
         return None  # "a second attempt", "a second term": an ordinal
@@ -902,6 +928,14 @@ def _bare_plural(m, ctx):
     words = m.group(1).lower().split()
     unit = _unit_key(words[-1])
     return ("DURATION", _duration(None, unit))
+
+
+@_rule("duration.long_adjective", r"(?i:\b(hours|days|weeks|months|years|decades|centuries)-long)\b")
+def _long_adjective(m, ctx):
+    """"a decades-long dispute", "a months-long strike": an unknown number of the unit
+    (decades and centuries in years, as TimeML writes them)."""
+    unit = _unit_key(m.group(1))
+    return ("DURATION", "PXY" if unit in ("decade", "century") else _duration(None, unit))
 
 
 # Sets --------------------------------------------------------------------
@@ -978,8 +1012,13 @@ def _the_day(m, ctx):
 
 @_rule("ref.present", r"(?i:\b(now|currently|nowadays|these days|at present|the present|presently|today's)\b)")
 def _present(m, ctx):
-    if m.group(1).lower() == "today's":
+    w = m.group(1).lower()
+    if w == "today's":
         return None
+    before = ctx.text[max(0, m.start() - 6):m.start()].rstrip(" \"'“‘`")
+    if w == "now" and (ctx.text[m.end():m.end() + 1] == "-" or (
+            ctx.text[m.end():m.end() + 1] == "," and (not before or before[-1] in ".!?\n"))):
+        return None  # "Now, he says ...": a discourse marker; "the now-cancelled deal"
     return ("DATE", "PRESENT_REF")
 
 
@@ -988,11 +1027,32 @@ def _past(m, ctx):
     w = m.group(1).lower()
     if w.startswith("in the past"):
         return None  # extent without the preposition comes from "the past"
+    span = _vague_span(m, ctx)
+    if span:
+        return span
     return ("DATE", "PAST_REF")
+
+
+_VAGUE_UNITS = re.compile(r"(?i)\b(?:recent|coming)\s+(years|months|weeks|days|quarters)\b|\b(years|months|weeks|days)\s+ahead\b")
+_SPAN_PREP = re.compile(r"(?i)\b(?:in|over|during|for|within)\s+$")
+
+
+def _vague_span(m, ctx):
+    """"in recent years", "over the coming weeks", "in the weeks ahead": a stretch of
+    unknown length (TimeML DURATION PXY); "the boom of recent years" stays a PAST_REF."""
+    u = _VAGUE_UNITS.search(m.group(0))
+    if u is None or not _SPAN_PREP.search(ctx.text[max(0, m.start() - 8):m.start()]):
+        return None
+    return ("DURATION", _duration(None, _unit_key(u.group(1) or u.group(2))))
 
 
 @_rule("ref.future", r"(?i:\b(the (?:near |distant |foreseeable )?future|the near term|the long term|the coming (?:years|months|weeks|days)|coming (?:years|months|weeks|days)|the years ahead|the months ahead|the weeks ahead|the days ahead)\b)")
 def _future(m, ctx):
+    if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]) and "future" in m.group(1).lower():
+        return None  # "the future of our peoples": a topic, not a time
+    span = _vague_span(m, ctx)
+    if span:
+        return span
     return ("DATE", "FUTURE_REF")
 
 
