@@ -70,7 +70,7 @@ _APPROX = (r"(?:(?:nearly|more than|less than|no more than|at least|up to|roughl
            r"|the next|the coming|the previous|the following|the final|the|first|last|past|next)\s+)")
 
 _FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
+    r"\b(?:will|would|shall|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
     r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely)\s+to|"
     r"(?:is|are)\s+to|(?:set|slated|poised)\s+to\s+(?!be\b)[a-z]+|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
     r"next|upcoming|coming|scheduled|slated|due(?!\s+to\b))\b|'ll\b",
@@ -79,7 +79,7 @@ _PAST_CUES = re.compile(
     r"\b(?:said|says|was|were|had|did|has been|have been|ago|last|earlier|"
     r"ended|began|started|announced|reported|rose|fell|closed|met|told|took|gave|came|went|made|left|got|saw|"
     r"won|lost|held|spoke|wrote|sent|led|struck|fought|ran|paid|sold|bought|brought|thought|knew|found|"
-    r"became|kept|broke|chose|drew|flew|grew|hit|shot|stood|threw|wore|[a-z]{3,}ed)\b", re.I)
+    r"became|kept|broke|chose|drew|flew|grew|hit|shot|stood|threw|wore|(?-i:[a-z]{3,}ed))\b", re.I)
 
 # ---------------------------------------------------------------------------
 # Date helpers
@@ -455,6 +455,17 @@ def _clock24(m, ctx):
     return ("TIME", f"{day}T{int(h):02d}:{int(mi):02d}Z")
 
 
+def _weekday_ahead(ctx: _Ctx, m: re.Match) -> bool:
+    """A bare weekday points ahead when its clause does; "Wednesday's ruling" names an event
+    already known, so a reported "would" or a "before" does not move it ahead."""
+    tense, cue = _tense_cue(ctx.text, m.start(), m.end())
+    if tense != "future":
+        return False
+    if re.match(r"['’]s\s", ctx.text[m.end():m.end() + 3]) and cue in ("would", "by"):
+        return False
+    return True
+
+
 @_rule("date.weekday", r"(?:((?i:last|next|this|coming|past))\s+|(?i:early|late)\s+)?(" + WEEKDAY + r")"
        r"(?:\s+((?i:morning|afternoon|evening|night)))?")
 def _weekday(m, ctx):
@@ -472,7 +483,7 @@ def _weekday(m, ctx):
         d = ctx.dct + timedelta(days=ahead or 7)
     elif rel == "this":
         d = ctx.dct + timedelta(days=wd - today)
-    elif ctx.tense(m.start(), m.end()) == "future":
+    elif _weekday_ahead(ctx, m):
         d = ctx.dct + timedelta(days=ahead)
     else:
         d = ctx.dct - timedelta(days=back)
