@@ -652,6 +652,23 @@ def _year_ago(m, ctx):
     return ("DATE", _approx_ago(ctx, 1, "year", -1, m.start(), m.end()))
 
 
+@_rule("date.period_year_ago", r"(?i:\b(?:the\s+(?:same\s+|corresponding\s+|comparable\s+)?(month|period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)"
+       r"|last\s+year's\s+(month|period|quarter)))\b")
+def _period_year_ago(m, ctx):
+    """"the same month a year ago", "the corresponding period last year", "last year's
+    quarter": the month or quarter last named, a year back (else last year)."""
+    if ctx.dct is None:
+        return ("DATE", "XXXX")
+    noun = (m.group(1) or m.group(2)).lower()
+    recent = m.start() - ctx.last_quarter_pos < 1500
+    if noun in ("quarter", "period") and ctx.last_quarter and recent:
+        y, q = ctx.last_quarter.split("-Q")
+        return ("DATE", f"{int(y) - 1:04d}-Q{q}")
+    if noun in ("month", "period") and re.match(r"^\d{4}-\d{2}(?:-\d{2})?$", ctx.last_date):
+        return ("DATE", f"{int(ctx.last_date[:4]) - 1:04d}-{ctx.last_date[5:7]}")
+    return ("DATE", f"{ctx.dct.year - 1:04d}")
+
+
 @_rule("date.relative_edge", r"(?i:\b(earlier|later)\s+(this|last|next)\s+" + _REL_UNIT + r")\b")
 def _edge(m, ctx):
     k = {"this": 0, "last": -1, "next": 1}[m.group(2).lower()]
@@ -809,10 +826,10 @@ def _century(m, ctx):
     return ("DATE", f"{n - 1:02d}") if 1 <= n <= 30 else None
 
 
-@_rule("date.season", r"(?i:\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next|past|coming|the)\s+)?(spring|summer|fall|autumn|winter))\b(?!\s+(?:of\s+)?\d{4})")
+@_rule("date.season", r"(?i:\b(?:(?P<the>the)\s+(?=(?:early|late|mid)[\s-]))?(?:(early|late|mid)[\s-]+)?(?:(this|last|next|past|coming|the)\s+)?(spring|summer|fall|autumn|winter))\b(?!\s+(?:of\s+)?\d{4})")
 def _season(m, ctx):
-    word, rel = m.group(3).lower(), (m.group(2) or "").lower()
-    if _name_follows(ctx, m, m.start(3)):
+    word, rel = m.group(4).lower(), (m.group(3) or m.group("the") or "").lower()
+    if _name_follows(ctx, m, m.start(4)):
         return None  # "in Summer Zervos's lawsuit": a person
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     if not rel or rel == "the":
@@ -820,8 +837,8 @@ def _season(m, ctx):
             return None  # "stocks fall", "the fall of Rome"
         if not rel and not re.search(r"\b(in|during|by|until|since|through|over|this|that)\s+$", before):
             return None
-        if rel == "the" and not re.search(r"\b(in|during|by|until|since|through|over)\s+$", before):
-            return None
+        if rel == "the" and not re.search(r"\b(in|during|by|until|till|since|through|over|into|throughout|of)\s+$", before):
+            return None  # "into the summer", "the levels of the early summer"; not "the summer's heat" alone
     code = _SEASON[word]
     if ctx.dct is None:
         return ("DATE", f"XXXX-{code}")
@@ -1133,19 +1150,19 @@ def _skip_ranges(skip) -> list[tuple[int, int]]:
 # case-insensitively): a text without them skips the rule. Each applies only while the
 # rule's pattern has the hash it was written for.
 _RULE_FILTERS = {
-    "date.ago": ("d04add50186fc724", r"ago|earlier|before|later|from now|hence"),
+    "date.ago": ("2227bf50ef7db0d6", r"ago|earlier|before|later|from now|hence"),
     "date.year_ago": ("cfbccefe4008fe94", r"year[\s-](?:ago|earlier)"),
     "date.relative_edge": ("893615b98042d234", r"(?:earlier|later)\s"),
     "date.quarter": ("7ce411870a636464", r"quarter"),
-    "date.half": ("0a830daa8f9c9e32", r"half"),
+    "date.half": ("127ea149ec9f3ddb", r"half|quarters"),
     "date.spelled_year": ("be1ae977932177f8", r"nineteen|two thousand"),
     "date.decade": ("aa3411cf3d2b9a6b", r"\d0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"),
     "date.short_year": ("0d550b2ef6e9422a", r"'\d\d"),
     "date.the_day": ("3ca54d0bdc2c3716", r"the\s+day"),
     "date.century": ("70ae74895780e206", r"century"),
-    "date.season": ("318eaeb43429670d", r"spring|summer|fall|autumn|winter"),
+    "date.season": ("2b25757ae9db4b43", r"spring|summer|fall|autumn|winter"),
     "duration.bare_plural": ("3af239e652b0e37c", r"days|weeks|months|years|decades|centuries|hours|minutes"),
-    "set.every": ("356a8ef007e60433", r"every|each|per"),
+    "set.every": ("03f60ceaec258374", r"every|each|per"),
     "ref.future": ("976957394de87d8c", r"future|near term|long term|coming|ahead"),
 }
 _FILTERS: list = []
