@@ -1038,6 +1038,23 @@ def _the_day(m, ctx):
         return ("DATE", "XXXX-XX-XX", m.span(g))
     return ("DATE", ctx.dct.isoformat(), m.span(g))
 
+@_rule("date.nth_day", r"(?i:\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:nd|rd|th))\s+(?:(?:straight|consecutive|successive)\s+)?(day|session|week))(?![\w-])")
+def _nth_day(m, ctx):
+    """"the eighth day of the operation", "for a second consecutive day", "for the fourth week
+    in a row": the current day (week) of a running count, the story's own ("the first day in
+    office" is not a count and is left alone)."""
+    run = re.search(r"(?i)straight|consecutive|successive", m.group(0)) or re.match(
+        r"(?i)\s+in\s+a\s+row", ctx.text[m.end():m.end() + 10])
+    now = re.search(r"(?i)(?:\bis|'s|\bare|\bmarks?|\benters?)\s+(?:the|its|their)\s+$", ctx.text[max(0, m.start() - 20):m.start()])
+    if not (run or now):
+        return None  # "on the third day of the siege, troops entered": a day of some other story
+    if ctx.dct is None:
+        return ("DATE", "XXXX-XX-XX" if m.group(2).lower() != "week" else "XXXX-WXX")
+    if m.group(2).lower() == "week":
+        return ("DATE", _week(ctx.dct))
+    return ("DATE", ctx.dct.isoformat())
+
+
 @_rule("ref.present", r"(?i:\b(now|currently|nowadays|these days|at present|the present|presently|today's)\b)")
 def _present(m, ctx):
     w = m.group(1).lower()
