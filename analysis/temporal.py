@@ -570,6 +570,9 @@ def _unit_value(ctx: _Ctx, unit: str, k: int) -> str:
        r"\s+" + _REL_UNIT + r")(?![\w-])")
 def _this_last_next(m, ctx):
     rel, unit = m.group(2).lower(), m.group(3).lower()
+    if m.group(0) in ("This Week", "This Month", "This Year") and not re.search(
+            r"(?:^|[.!?:\n][\"'“”\s]*)$", ctx.text[max(0, m.start() - 4):m.start()]):
+        return None  # "ABC's This Week": a title inside a sentence
     k = {"the past": -1, "the last": -1, "the coming": 1, "the next": 1, "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
          "the previous": -1, "next": 1, "coming": 1, "the following": 1}[rel]
     if unit == "weekend" and ctx.dct is not None and k == 0 and ctx.dct.weekday() < 5 \
@@ -611,6 +614,8 @@ def _approx_ago(ctx: _Ctx, n: float | None, unit: str, sign: int, start: int, en
     n = int(round(n)) if n >= 1 else n
     if unit in ("day", "night"):
         return (d + timedelta(days=sign * n)).isoformat()
+    if unit == "week" and n == 1 and sign < 0:
+        return (d - timedelta(days=7)).isoformat()  # "a week ago": that day (TimeBank, MEANTIME)
     if unit in ("week", "fortnight"):
         return _week(d + timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1)))
     if unit == "month":
@@ -963,6 +968,13 @@ def _long_adjective(m, ctx):
     """"a decades-long dispute", "a months-long strike": an unknown number of the unit
     (decades and centuries in years, as TimeML writes them)."""
     unit = _unit_key(m.group(1))
+    return ("DURATION", "PXY" if unit in ("decade", "century") else _duration(None, unit))
+
+
+@_rule("duration.over_the", r"(?i:\bover\s+(?P<x>the\s+(?:years|decades|centuries|months|weeks)))\b(?!\s+(?:of|since|to|that|when|ahead|before|after)\b)")
+def _over_the(m, ctx):
+    """"over the years": a stretch of unknown length ("over the years since the war" is anchored, left alone)."""
+    unit = _unit_key(m.group("x").split()[-1])
     return ("DURATION", "PXY" if unit in ("decade", "century") else _duration(None, unit))
 
 

@@ -635,3 +635,94 @@ def test_a_deadline_in_a_past_perfect_clause_is_past():
 ])
 def test_datelines(text, dct, phrase, expected):
     assert value_of(text, dct, phrase) == expected
+
+
+# --- value normalisation (issue 11, second round) -------------------------------------
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # fractions are composite TimeML durations, not decimals
+    ("The minister spent 5 1/2 hours in the capital.", NOV8, "5 1/2 hours", "PT5H30M"),
+    ("The refugees lived in the camps for 2 1/2 years.", NOV8, "2 1/2 years", "P2Y6M"),
+    ("The bridge is two and a half years behind schedule.", NOV8, "two and a half years", "P2Y6M"),
+    ("The vote took half an hour.", NOV8, "half an hour", "PT30M"),
+    ("The strike lasted 3 years.", NOV8, "3 years", "P3Y"),                 # counter-case: a whole number
+    # quarters stay quarters
+    ("The economy shrank for two consecutive quarters of decline.", NOV8, "two consecutive quarters", "P2Q"),
+    ("Losses mounted in the past two quarters.", NOV8, "the past two quarters", "P2Q"),
+    # "-long" adjectives and "over the years"
+    ("The firm settled its decades-long dispute with the band.", NOV8, "decades-long", "PXY"),
+    ("A months-long strike ended.", NOV8, "months-long", "PXM"),
+    ("Over the years the club grew.", NOV8, "the years", "PXY"),
+    # "in recent years" is a stretch of time; "the boom of recent years" a past reference
+    ("In recent years, prices have risen.", NOV8, "recent years", "PXY"),
+    ("Rates may fall in the coming weeks.", NOV8, "the coming weeks", "PXW"),
+    ("It financed the boom of recent years.", NOV8, "recent years", "PAST_REF"),
+    # halves and final quarters of a named year
+    ("Earnings will be lower in the last half of 1989.", "1989-10-26", "the last half of 1989", "1989-H2"),
+    ("Output will rise through the first two quarters of 1990.", "1989-10-26", "the first two quarters of 1990", "1990-H1"),
+    ("It made a profit in the final quarter of 2009.", "2010-01-28", "the final quarter of 2009", "2009-Q4"),
+    # a results story: the quarter last named, in the year given or a year back
+    ("Net rose in the third quarter. In the 1988 period, it earned $2 million.", "1989-10-26", "the 1988 period", "1988-Q3"),
+    ("Net rose in the third quarter. For the quarter a year ago, it lost money.", "1989-10-26",
+     "the quarter a year ago", "1988-Q3"),
+    ("Sales fell 35% in January, compared to the same month a year ago.", "2009-02-03",
+     "the same month a year ago", "2008-01"),
+    ("Sales rose in February compared to the same period last year.", "2010-03-03",
+     "the same period last year", "2009-02"),
+    ("In the 1988 election, turnout was low.", "1989-10-26", "1988", "1988"),   # counter-case: no quarter named
+    # evenings are times of day; nights and mornings stay the day (TimeBank's majority)
+    ("Fans gathered Friday evening outside the court.", NOV8, "Friday evening", "2022-11-04TEV"),
+    ("Fans gathered Friday night outside the court.", NOV8, "Friday night", "2022-11-04"),
+    # a running count's day is the story's day
+    ("Trading was suspended for a second consecutive day.", NOV8, "second consecutive day", NOV8),
+    ("Today is the eighth day of the operation.", NOV8, "eighth day", NOV8),
+    ("Stocks rose for the fourth week in a row.", NOV8, "fourth week", "2022-W45"),
+    # "a week ago" is that day; two weeks ago a week
+    ("The quake hit the country a week ago.", NOV8, "a week ago", "2022-11-01"),
+    ("He resigned two weeks ago.", NOV8, "two weeks ago", "2022-W43"),
+    # seasons after "into" / "of"
+    ("Shortages lasted well into the summer.", "1989-10-26", "the summer", "1989-SU"),
+    ("Orders rose from the low levels of the early summer.", "1989-10-26", "the early summer", "1989-SU"),
+])
+def test_value_normalisation(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,word", [
+    ("Now, he says, the plan has failed.", NOV8, "Now"),            # a discourse marker
+    ("The now-cancelled deal was criticised.", NOV8, "now"),         # an adjective
+    ("They discussed the future of the alliance.", NOV8, "future"),  # a topic
+    ("He appeared on ABC's This Week with the host.", NOV8, "Week"),  # a programme's title
+    ("On the third day of the siege, troops entered the city.", NOV8, "day"),  # another story's day
+    ("The third day-long meeting ended.", NOV8, "day"),
+    ("Three quarters of the vote went to him.", NOV8, "quarters"),   # a fraction
+    ("In Summer Zervos's case the judge ruled.", NOV8, "Summer"),    # a person
+])
+def test_value_normalisation_counter_cases(text, dct, word):
+    assert not [r for r in find_timexes(text, dct) if word in r["text"]]
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    ("Now the court has ruled.", NOV8, "Now", "PRESENT_REF"),           # "now" without a comma is a time
+    ("Prices will keep rising in the future.", NOV8, "the future", "FUTURE_REF"),
+    ("This week, the minister resigned.", NOV8, "This week", "2022-W45"),
+])
+def test_present_and_future_references_kept(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "United" is no past-tense verb: the clause's "would" points ahead
+    ("Officials said the father would be traveling to the United States Thursday.", "2000-04-05",
+     "Thursday", "2000-04-06"),
+    # a bare weekday in a clause "set to" happen is ahead
+    ("The talks, set to resume Monday in Belfast, were hit by a bomb.", "1998-03-22", "Monday", "1998-03-23"),
+    # ... but "Wednesday's ruling" names an event already known, even after "would"
+    ("The family said they would look for ways around Wednesday's ruling.", "2000-01-07",
+     "Wednesday", "2000-01-05"),
+    ("Its share was 7% before Friday's purchases.", "1989-10-30", "Friday", "1989-10-27"),
+    # counter-case: a real deadline ahead
+    ("Members must file reports by Wednesday.", "1990-08-16", "Wednesday", "1990-08-22"),
+])
+def test_weekday_direction(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
