@@ -53,7 +53,7 @@ _NUM_WORD = (r"(?:\d{1,3}(?:\.\d+)?(?![\d,])|(?:twenty|thirty|forty|fifty|sixty|
              r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
              r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
              r"|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|half an?|a|an)")
-_NUM = (rf"(?:\d{{1,3}}[\s-]1/2(?!\d)|\d{{1,3}}½|(?:{_NUM_WORD})\s+and\s+a\s+half|{_NUM_WORD}"
+_NUM = (rf"(?:(?:{_NUM_WORD})(?:[\s-]1/2(?!\d)|½|\s+and\s+a\s+half)?"
         r"|several|a few|few|many|a couple of|a number of)")
 _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
          r"|decades?|centur(?:y|ies)|millenni(?:um|a))")
@@ -1179,7 +1179,7 @@ def _skip_ranges(skip) -> list[tuple[int, int]]:
 # case-insensitively): a text without them skips the rule. Each applies only while the
 # rule's pattern has the hash it was written for.
 _RULE_FILTERS = {
-    "date.ago": ("2227bf50ef7db0d6", r"ago|earlier|before|later|from now|hence"),
+    "date.ago": ("62c3838399b39366", r"ago|earlier|before|later|from now|hence"),
     "date.year_ago": ("cfbccefe4008fe94", r"year[\s-](?:ago|earlier)"),
     "date.relative_edge": ("893615b98042d234", r"(?:earlier|later)\s"),
     "date.quarter": ("7ce411870a636464", r"quarter"),
@@ -1213,10 +1213,27 @@ def _rule_filters() -> list:
 _WORDS: list = []
 
 
+# Rules whose automatic words are too common ("long", "years"): words (lower case) one of
+# which every match of the rule holds, written by hand.
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "nd", "rd", "th")
+_RULE_WORDS = {
+    "date.decade": ("0s", "0's", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                    "eighties", "nineties"),
+    "duration.long_adjective": ("s-long",),
+    "duration.over_the": ("over the",),
+    "date.nth_day": tuple(f"{o} {u}" for o in _ORDINALS + ("consecutive", "straight", "successive")
+                          for u in ("day", "week", "session")),
+    "date.period_year_ago": ("year ago", "year earlier", "of last year", "last year's", "month last year",
+                             "period last year", "quarter last year"),
+    "date.year_quarter": tuple(f"{d} {u}" for d in "0123456789" for u in ("quarter", "period"))
+                         + ("final quarter of", "last quarter of"),
+}
+
+
 def _rule_words() -> list:
-    """``prefilter.required_words`` of each rule of ``_RULES``, in order."""
+    """``prefilter.required_words`` of each rule of ``_RULES`` (or its ``_RULE_WORDS``), in order."""
     if len(_WORDS) != len(_RULES):
-        _WORDS[:] = [required_words(rx) for _, rx, _ in _RULES]
+        _WORDS[:] = [_RULE_WORDS.get(rule_id) or required_words(rx) for rule_id, rx, _ in _RULES]
     return _WORDS
 
 

@@ -726,3 +726,24 @@ def test_present_and_future_references_kept(text, dct, phrase, expected):
 ])
 def test_weekday_direction(text, dct, phrase, expected):
     assert value_of(text, dct, phrase) == expected
+
+
+def test_hand_written_rule_words_are_in_every_match():
+    """A rule with hand-written prefilter words must never match a text without one of them."""
+    from analysis import temporal
+    texts = ["The firm settled its decades-long dispute.", "Over the years the club grew.",
+             "Trading was suspended for a second consecutive day.", "Today is the eighth day of the raid.",
+             "Stocks rose for the 4th straight week.", "It lost money in the same month a year ago.",
+             "Sales for last year's quarter fell.", "In the 1988 period it earned more.",
+             "It made a profit in the final quarter of 2009.", "Cars of the 70s and the nineties.",
+             "Prices rose in the 1990s and the '80s.", "in the corresponding period of last year"]
+    checked = 0
+    for rule_id, rx, _ in temporal._RULES:
+        words = temporal._RULE_WORDS.get(rule_id)
+        if not words:
+            continue
+        for t in texts:
+            for m in rx.finditer(t):
+                checked += 1
+                assert any(w in m.group(0).lower() or w in t.lower()[m.start():m.end()] for w in words), (rule_id, t)
+    assert checked >= 10
