@@ -70,7 +70,7 @@ _APPROX = (r"(?:(?:nearly|more than|less than|no more than|at least|up to|roughl
            r"|the next|the coming|the previous|the following|the final|the|first|last|past|next)\s+)")
 
 _FUTURE_CUES = re.compile(
-    r"\b(?:will|would|shall|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
+    r"\b(?:will|would|shall|can|should|must|might|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
     r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely)\s+to|"
     r"(?:is|are)\s+to|(?:set|slated|poised)\s+to\s+(?!be\b)[a-z]+|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
     r"next|upcoming|coming|scheduled|slated|due(?!\s+to\b))\b|'ll\b",

@@ -723,6 +723,10 @@ def test_present_and_future_references_kept(text, dct, phrase, expected):
     ("Its share was 7% before Friday's purchases.", "1989-10-30", "Friday", "1989-10-27"),
     # counter-case: a real deadline ahead
     ("Members must file reports by Wednesday.", "1990-08-16", "Wednesday", "1990-08-22"),
+    # a modal ("can", "should") points a bare month ahead; "could not" (a past) does not
+    ("They also can take part in planning for the summit in April.", "1998-12-05", "April", "1999-04"),
+    ("The talks should resume in January.", "1998-12-05", "January", "1999-01"),
+    ("He could not attend the summit in April.", "1998-12-05", "April", "1998-04"),
 ])
 def test_weekday_direction(text, dct, phrase, expected):
     assert value_of(text, dct, phrase) == expected
