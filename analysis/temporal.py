@@ -234,7 +234,7 @@ def _tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
 
 _PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:not\s+|n't\s+|already\s+|never\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|nt|ck|un)\b")
 _PRESENT_AUX = re.compile(r"(?i)\b(?:is|are|am|being)\s+$")
-_FUTURE_AUX = re.compile(r"(?i)\b(?:will|shall|'ll|to|won't)\s+(?:be|have\s+been|have)\s+$")
+_FUTURE_AUX = re.compile(r"(?i)\b(?:will|shall|'ll|to|won't|would|should|can|might)\s+(?:be|have\s+been|have)\s+$")
 
 
 @dataclass
@@ -427,7 +427,7 @@ def _name_follows(ctx: _Ctx, m: re.Match, word_start: int) -> bool:
 
 
 @_rule("date.month", _EDGE + r"(?:((?i:last|next|this|past|coming))\s+)?(" + MONTH + r")"
-       r"(?:\s+((?i:last|next|this))\s+(?i:year))?(?!\s+\d)")
+       r"(?:\s+((?i:last|next|this))\s+(?i:year))?(?!\.?\s+\d)")
 def _month(m, ctx):
     word = m.group(2)
     if word == "May" and not re.search(
@@ -439,6 +439,10 @@ def _month(m, ctx):
             ctx.text[max(0, m.start(2) - 10):m.start(2)]):
         return None  # "April Ryan asked": a person; "In April Trump said": a month
     mo = _month_of(word)
+    of_year = re.match(r"(?i)\s+of\s+(last|next|this)\s+year\b", ctx.text[m.end():m.end() + 20])
+    if of_year and not m.group(3) and ctx.dct is not None:  # "October of next year" (the year tagged apart)
+        off = {"last": -1, "next": 1, "this": 0}[of_year.group(1).lower()]
+        return ("DATE", f"{ctx.dct.year + off:04d}-{mo:02d}")
     if m.group(3) and ctx.dct is not None:
         off = {"last": -1, "next": 1, "this": 0}[m.group(3).lower()]
         return ("DATE", f"{ctx.dct.year + off:04d}-{mo:02d}")

@@ -727,6 +727,14 @@ def test_present_and_future_references_kept(text, dct, phrase, expected):
     ("They also can take part in planning for the summit in April.", "1998-12-05", "April", "1999-04"),
     ("The talks should resume in January.", "1998-12-05", "January", "1999-01"),
     ("He could not attend the summit in April.", "1998-12-05", "April", "1998-04"),
+    # a participle after a modal + "be" is no past tense
+    ("The sale should be completed in October.", "2009-06-05", "October", "2009-10"),
+    ("The sale was completed in October.", "2009-06-05", "October", "2008-10"),
+    # "October of next year": the month takes that year (the year is tagged apart)
+    ("Franchises will not be renewed after October of next year.", "2009-05-15", "October", "2010-10"),
+    ("It bought the unit in April of last year.", "2007-05-14", "April", "2006-04"),
+    # "last Oct. 23" is a day, not the month
+    ("He was shot to death last Oct. 23 at his home.", "1999-04-19", "Oct. 23", "1998-10-23"),
 ])
 def test_weekday_direction(text, dct, phrase, expected):
     assert value_of(text, dct, phrase) == expected
