@@ -46,9 +46,9 @@ _NUMBER_WORDS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "half a": 0.5, "half an": 0.5, "a half": 0.5,
+    "hundred": 100, "a hundred": 100, "a couple of": 2, "half a": 0.5, "half an": 0.5, "a half": 0.5,
 }
-_VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a couple of", "a number of")
+_VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of")
 _NUM_WORD = (r"(?:\d{1,3}(?:\.\d+)?(?![\d,])|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
              r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
              r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -166,8 +166,9 @@ def _duration(n: float | None, unit: str) -> str:
         n *= 2
     if n != int(n):  # half a year -> P6M, 2 1/2 years -> P2Y6M, half a day -> PT12H
         whole = int(n)
-        sub = {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False), "D": ("H", 24, True),
-               "H": ("M", 60, True), "Q": ("M", 3, False)}.get(code)  # TimeML: composite, not decimal
+        sub = ({"H": ("M", 60, True), "M": ("S", 60, True)} if is_time else  # TimeML: composite, not decimal
+               {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False), "D": ("H", 24, True),
+                "Q": ("M", 3, False)}).get(code)
         if sub is not None and (n - whole) * sub[1] == int((n - whole) * sub[1]):
             part = f"{int((n - whole) * sub[1])}{sub[0]}"
             if whole == 0:
@@ -920,13 +921,18 @@ def _holiday(m, ctx):
 # Durations ---------------------------------------------------------------
 
 @_rule("duration.number_unit", r"(?i:\b" + _APPROX + r"?(" + _NUM + r")[\s-]+(?:(?:full|long|straight|consecutive|more|trading|business|working|calendar|fiscal)[\s-]+)?"
-       + r"(" + _UNIT + r")(?:[\s-]+old)?)(?![\w-]|'s\s)")
+       + r"(" + _UNIT + r")(?:[\s-]+old|(\s+and\s+a\s+half))?)(?![\w-]|'s\s)")
 def _dur(m, ctx):
     num_text, unit_text = m.group(1), m.group(2)
     head = m.group(0)[:m.start(1) - m.start()].lower().strip()
     unit = _unit_key(unit_text)
     n = _number(num_text)
+    if m.group(3) and n is not None:
+        n += 0.5  # "a minute and a half"
     whole = m.group(0).lower()
+    if num_text.lower() in ("a", "an", "one") and unit == "day" and re.search(
+            r"(?i)\b(?:will|would|could|may|might|should|can|to)\s+$", ctx.text[max(0, m.start() - 8):m.start()]):
+        return ("DATE", "FUTURE_REF")  # "Islam will one day be ...": some day ahead
     if unit == "year" and whole.endswith("old"):
         return None  # ages ("a 40-year-old") are not times
     if unit == "quarter" and re.search(r"-quarters$", whole):

@@ -646,6 +646,13 @@ def test_datelines(text, dct, phrase, expected):
     ("The bridge is two and a half years behind schedule.", NOV8, "two and a half years", "P2Y6M"),
     ("The vote took half an hour.", NOV8, "half an hour", "PT30M"),
     ("The strike lasted 3 years.", NOV8, "3 years", "P3Y"),                 # counter-case: a whole number
+    ("A minute and a half later, a pilot called.", NOV8, "A minute and a half", "PT1M30S"),
+    ("The shares were held 1 1/2 months.", NOV8, "1 1/2 months", "P1M15D"),
+    ("It will not change for a couple of years.", NOV8, "a couple of years", "P2Y"),
+    ("It will not change for a few years.", NOV8, "a few years", "PXY"),     # counter-case: vague
+    # "will one day be": some day ahead; "lasted one day": a day long
+    ("Islam will one day be the second largest religion here.", NOV8, "one day", "FUTURE_REF"),
+    ("The strike lasted one day.", NOV8, "one day", "P1D"),
     # quarters stay quarters
     ("The economy shrank for two consecutive quarters of decline.", NOV8, "two consecutive quarters", "P2Q"),
     ("Losses mounted in the past two quarters.", NOV8, "the past two quarters", "P2Q"),
