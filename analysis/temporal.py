@@ -476,6 +476,12 @@ def _weekday_ahead(ctx: _Ctx, m: re.Match) -> bool:
 def _weekday(m, ctx):
     wd = _WEEKDAY_NUM[m.group(2).lower()]
     part = _PART_OF_DAY.get((m.group(3) or "").lower(), "")
+    plural = re.match(r"(?i)(?:\s+(?:and|or)\s+" + WEEKDAY + r")?\s+(morning|afternoon|evening|night)s\b",
+                      ctx.text[m.end():m.end() + 30]) if not part else None
+    if (part and ctx.text[m.end():m.end() + 1] == "s") or plural:
+        # "on Monday and Tuesday nights": every such night, a set
+        p = part or _PART_OF_DAY[plural.group(1).lower()]
+        return ("SET", f"XXXX-WXX-{wd + 1}T{p}", (m.start(), m.end() + (1 if part else 0)))
     if ctx.dct is None:
         return ("DATE", f"XXXX-WXX-{wd + 1}")
     rel = (m.group(1) or "").lower()

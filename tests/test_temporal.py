@@ -680,6 +680,9 @@ def test_datelines(text, dct, phrase, expected):
     # evenings are times of day; nights and mornings stay the day (TimeBank's majority)
     ("Fans gathered Friday evening outside the court.", NOV8, "Friday evening", "2022-11-04TEV"),
     ("Fans gathered Friday night outside the court.", NOV8, "Friday night", "2022-11-04"),
+    # plural parts of named days are sets
+    ("New flights leave on Monday and Tuesday nights.", NOV8, "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("New flights leave on Monday and Tuesday nights.", NOV8, "Monday", "XXXX-WXX-1TNI"),
     # a running count's day is the story's day
     ("Trading was suspended for a second consecutive day.", NOV8, "second consecutive day", NOV8),
     ("Today is the eighth day of the operation.", NOV8, "eighth day", NOV8),
