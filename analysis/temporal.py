@@ -996,9 +996,12 @@ def _over_the(m, ctx):
 
 # Sets --------------------------------------------------------------------
 
-@_rule("set.every", r"(?i:\b(?:every|each|per)\s+(other\s+)?(?:(" + _NUM_WORD + r")\s+)?(" + _UNIT + r"|" + WEEKDAY.replace("(?![A-Za-z])", "") + r"|morning|night|evening|summer|winter|spring|fall|autumn))\b")
+@_rule("set.every", r"(?i:\b(?:every|each|per)\s+(other\s+)?(?:(" + _NUM_WORD + r")\s+)?(" + _UNIT + r"|" + WEEKDAY.replace("(?![A-Za-z])", "") + r"|morning|night|evening|summer|winter|spring|fall|autumn"
+       r"|(?-i:January|February|March|April|May|June|July|August|September|October|November|December)))\b")
 def _every(m, ctx):
     what = m.group(3).lower()
+    if what[:3] in _MONTH_NUM and len(what) > 3 or what == "may":
+        return ("SET", f"XXXX-{_MONTH_NUM[what[:3]]:02d}")  # "each July"
     if what in _WEEKDAY_NUM:
         return ("SET", f"XXXX-WXX-{_WEEKDAY_NUM[what] + 1}")
     if what in _PART_OF_DAY:
@@ -1207,7 +1210,7 @@ _RULE_FILTERS = {
     "date.century": ("70ae74895780e206", r"century"),
     "date.season": ("2b25757ae9db4b43", r"spring|summer|fall|autumn|winter"),
     "duration.bare_plural": ("3af239e652b0e37c", r"days|weeks|months|years|decades|centuries|hours|minutes"),
-    "set.every": ("03f60ceaec258374", r"every|each|per"),
+    "set.every": ("d6a5269dee64fd54", r"every|each|per"),
     "ref.future": ("976957394de87d8c", r"future|near term|long term|coming|ahead"),
 }
 _FILTERS: list = []

@@ -683,6 +683,7 @@ def test_datelines(text, dct, phrase, expected):
     # plural parts of named days are sets
     ("New flights leave on Monday and Tuesday nights.", NOV8, "Tuesday nights", "XXXX-WXX-2TNI"),
     ("New flights leave on Monday and Tuesday nights.", NOV8, "Monday", "XXXX-WXX-1TNI"),
+    ("The bands march each July through the town.", NOV8, "each July", "XXXX-07"),
     # a running count's day is the story's day
     ("Trading was suspended for a second consecutive day.", NOV8, "second consecutive day", NOV8),
     ("Today is the eighth day of the operation.", NOV8, "eighth day", NOV8),
@@ -703,6 +704,7 @@ def test_value_normalisation(text, dct, phrase, expected):
     ("The now-cancelled deal was criticised.", NOV8, "now"),         # an adjective
     ("They discussed the future of the alliance.", NOV8, "future"),  # a topic
     ("He appeared on ABC's This Week with the host.", NOV8, "Week"),  # a programme's title
+    ("Each may vote once.", NOV8, "may"),                             # a modal, not the month
     ("On the third day of the siege, troops entered the city.", NOV8, "day"),  # another story's day
     ("The third day-long meeting ended.", NOV8, "day"),
     ("Three quarters of the vote went to him.", NOV8, "quarters"),   # a fraction
