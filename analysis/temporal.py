@@ -807,6 +807,32 @@ def _spelled_year(m, ctx):
     return ("DATE", f"{2000 + int(rest or 0):04d}")
 
 
+_SPELLED_YEAR = (r"(?i:(nineteen|two thousand(?:\s+and)?)[\s-]+(" + _TEENS + "|" + _TENS
+                 + r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine))\b")
+
+
+@_rule("date.month_spelled_year", r"(?:(" + MONTH + r")|(?i:(?:the\s+)?(spring|summer|fall|autumn|winter)))"
+       r"\s+(?i:of\s+)?" + _SPELLED_YEAR)
+def _month_spelled_year(m, ctx):
+    """"January nineteen ninety-seven", "the winter of nineteen ninety-four" (spoken news)."""
+    y = _spelled_year(_SpelledMatch(m.group(3), m.group(4)), ctx)
+    if y is None:
+        return None
+    if m.group(1):
+        return ("DATE", f"{y[1]}-{_month_of(m.group(1)):02d}")
+    return ("DATE", f"{y[1]}-{_SEASON[m.group(2).lower()]}")
+
+
+class _SpelledMatch:
+    """The two groups of a spelled year, shaped as :func:`_spelled_year` reads a match."""
+
+    def __init__(self, head: str, rest: str):
+        self._g = (None, head, rest)
+
+    def group(self, i: int = 0):
+        return " ".join(g for g in self._g[1:] if g) if i == 0 else self._g[i]
+
+
 @_rule("date.decade", r"(?:(?i:the\s+)?(?i:(?:early|late|mid)[\s-]+)?)(?<![\w$])(1[5-9]\d|20\d|[2-9])0'?s\b"
        r"|(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:19)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
        r"|(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)'(\d)0s\b")
@@ -1239,6 +1265,7 @@ _RULE_WORDS = {
     "date.decade": ("0s", "0's", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
                     "eighties", "nineties"),
     "duration.long_adjective": ("s-long",),
+    "date.month_spelled_year": ("nineteen", "two thousand"),
     "duration.over_the": ("over the",),
     "date.nth_day": tuple(f"{o} {u}" for o in _ORDINALS + ("consecutive", "straight", "successive")
                           for u in ("day", "week", "session")),

@@ -684,6 +684,11 @@ def test_datelines(text, dct, phrase, expected):
     ("New flights leave on Monday and Tuesday nights.", NOV8, "Tuesday nights", "XXXX-WXX-2TNI"),
     ("New flights leave on Monday and Tuesday nights.", NOV8, "Monday", "XXXX-WXX-1TNI"),
     ("The bands march each July through the town.", NOV8, "each July", "XXXX-07"),
+    # spoken news: a month or season with a spelled-out year
+    ("January nineteen ninety-seven. Atlanta again.", "1998-02-27", "January nineteen ninety-seven", "1997-01"),
+    ("Prices fell to the level we saw in the winter of nineteen ninety-four.", "1998-02-23",
+     "the winter of nineteen ninety-four", "1994-WI"),
+    ("In nineteen ninety-four prices fell.", "1998-02-23", "nineteen ninety-four", "1994"),  # the year alone
     # a running count's day is the story's day
     ("Trading was suspended for a second consecutive day.", NOV8, "second consecutive day", NOV8),
     ("Today is the eighth day of the operation.", NOV8, "eighth day", NOV8),
@@ -760,7 +765,8 @@ def test_hand_written_rule_words_are_in_every_match():
              "Stocks rose for the 4th straight week.", "It lost money in the same month a year ago.",
              "Sales for last year's quarter fell.", "In the 1988 period it earned more.",
              "It made a profit in the final quarter of 2009.", "Cars of the 70s and the nineties.",
-             "Prices rose in the 1990s and the '80s.", "in the corresponding period of last year"]
+             "Prices rose in the 1990s and the '80s.", "in the corresponding period of last year",
+             "January nineteen ninety-seven.", "the winter of two thousand and one"]
     checked = 0
     for rule_id, rx, _ in temporal._RULES:
         words = temporal._RULE_WORDS.get(rule_id)
