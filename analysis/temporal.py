@@ -376,6 +376,16 @@ def _month_day(m, ctx, mo: int, d: int):
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
 
 
+@_rule("date.week_of", r"(?i:the\s+week\s+of\s+)(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?!\d|[,.]\d|:\d)")
+def _week_of(m, ctx):
+    """"the week of March 6": the (ISO) week holding that day."""
+    mo, d = _month_of(m.group(1)), int(m.group(2))
+    res = ("DATE", f"{m.group(3)}-{mo:02d}-{d:02d}") if m.group(3) else _month_day(m, ctx, mo, d)
+    if res is None or not re.match(r"^\d{4}-\d{2}-\d{2}$", res[1]) or not _valid(*map(int, res[1].split("-"))):
+        return res
+    return ("DATE", _week(date.fromisoformat(res[1])))
+
+
 @_rule("date.month_day", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[,.]\d|:\d)")
 def _md(m, ctx):
     return _month_day(m, ctx, _month_of(m.group(1)), int(m.group(2)))
@@ -1266,6 +1276,7 @@ _RULE_WORDS = {
                     "eighties", "nineties"),
     "duration.long_adjective": ("s-long",),
     "date.month_spelled_year": ("nineteen", "two thousand"),
+    "date.week_of": ("week of",),
     "duration.over_the": ("over the",),
     "date.nth_day": tuple(f"{o} {u}" for o in _ORDINALS + ("consecutive", "straight", "successive")
                           for u in ("day", "week", "session")),

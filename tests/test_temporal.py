@@ -689,6 +689,9 @@ def test_datelines(text, dct, phrase, expected):
     ("Prices fell to the level we saw in the winter of nineteen ninety-four.", "1998-02-23",
      "the winter of nineteen ninety-four", "1994-WI"),
     ("In nineteen ninety-four prices fell.", "1998-02-23", "nineteen ninety-four", "1994"),  # the year alone
+    # "the week of March 6" is that day's week; "March 6" alone the day
+    ("The case may be heard the week of March 6, a cousin said.", "2000-02-24", "the week of March 6", "2000-W10"),
+    ("The case may be heard on March 6, a cousin said.", "2000-02-24", "March 6", "2000-03-06"),
     # a running count's day is the story's day
     ("Trading was suspended for a second consecutive day.", NOV8, "second consecutive day", NOV8),
     ("Today is the eighth day of the operation.", NOV8, "eighth day", NOV8),
@@ -766,7 +769,8 @@ def test_hand_written_rule_words_are_in_every_match():
              "Sales for last year's quarter fell.", "In the 1988 period it earned more.",
              "It made a profit in the final quarter of 2009.", "Cars of the 70s and the nineties.",
              "Prices rose in the 1990s and the '80s.", "in the corresponding period of last year",
-             "January nineteen ninety-seven.", "the winter of two thousand and one"]
+             "January nineteen ninety-seven.", "the winter of two thousand and one",
+             "a hearing the week of March 6"]
     checked = 0
     for rule_id, rx, _ in temporal._RULES:
         words = temporal._RULE_WORDS.get(rule_id)
