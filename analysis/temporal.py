@@ -208,6 +208,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
 
 # reporting verbs date the report, not the event a date names ("said ... June 10")
 _REPORTING = frozenset({"said", "says", "told", "announced", "reported", "was", "were", "had", "did"})
+_REPORTING_VERBS = frozenset({"said", "says", "told", "announced", "reported"})
 
 
 def _tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
@@ -416,8 +417,11 @@ def _bare_month(ctx: _Ctx, mo: int, rel: str | None, start: int, end: int) -> st
         return f"{y:04d}-{mo:02d}"
     if _SINCE.search(ctx.text[max(0, start - 12):start]):
         return f"{y if mo <= cur else y - 1:04d}-{mo:02d}"  # "since March": a start already past
-    t = ctx.tense(start, end)
-    if t == "future" or (t is None and (mo - cur) % 12 in (1, 2)):
+    t, cue = _tense_cue(ctx.text, start, end)
+    soon = (mo - cur) % 12 in (1, 2)
+    if t == "past" and soon and cue in _REPORTING_VERBS:
+        t = None  # "... in March, an official said": the saying is past, not the month a few weeks ahead
+    if t == "future" or (t is None and soon):
         # the next month or two with no past cue is an upcoming one ("the final in March")
         return f"{y if mo >= cur else y + 1:04d}-{mo:02d}"
     return f"{y if mo <= cur else y - 1:04d}-{mo:02d}"  # news past-bias
