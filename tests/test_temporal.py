@@ -692,6 +692,9 @@ def test_datelines(text, dct, phrase, expected):
     # "the week of March 6" is that day's week; "March 6" alone the day
     ("The case may be heard the week of March 6, a cousin said.", "2000-02-24", "the week of March 6", "2000-W10"),
     ("The case may be heard on March 6, a cousin said.", "2000-02-24", "March 6", "2000-03-06"),
+    # "the current fiscal year that ...": a relative clause does not unmake a modified year
+    ("It expects sales in the current fiscal year that are slightly higher.", "1989-10-26",
+     "the current fiscal year", "1989"),
     # a running count's day is the story's day
     ("Trading was suspended for a second consecutive day.", NOV8, "second consecutive day", NOV8),
     ("Today is the eighth day of the operation.", NOV8, "eighth day", NOV8),
