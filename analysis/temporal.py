@@ -46,14 +46,15 @@ _NUMBER_WORDS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "half a": 0.5, "a half": 0.5,
+    "hundred": 100, "a hundred": 100, "a couple of": 2, "half a": 0.5, "half an": 0.5, "a half": 0.5,
 }
-_VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a couple of", "a number of")
+_VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of")
 _NUM_WORD = (r"(?:\d{1,3}(?:\.\d+)?(?![\d,])|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
              r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
              r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-             r"|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|half a|a|an)")
-_NUM = rf"(?:{_NUM_WORD}|several|a few|few|many|a couple of|a number of)"
+             r"|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundred|half an?|a|an)")
+_NUM = (rf"(?:(?:{_NUM_WORD})(?:[\s-]1/2(?!\d)|½|\s+and\s+a\s+half)?"
+        r"|several|a few|few|many|a couple of|a number of)")
 _UNIT = (r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?"
          r"|decades?|centur(?:y|ies)|millenni(?:um|a))")
 _UNIT_CODE = {
@@ -69,16 +70,16 @@ _APPROX = (r"(?:(?:nearly|more than|less than|no more than|at least|up to|roughl
            r"|the next|the coming|the previous|the following|the final|the|first|last|past|next)\s+)")
 
 _FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
+    r"\b(?:will|would|shall|can|should|must|might|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
     r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely)\s+to|"
-    r"(?:is|are)\s+to|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
+    r"(?:is|are)\s+to|(?:set|slated|poised)\s+to\s+(?!be\b)[a-z]+|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
     r"next|upcoming|coming|scheduled|slated|due(?!\s+to\b))\b|'ll\b",
     re.I)
 _PAST_CUES = re.compile(
     r"\b(?:said|says|was|were|had|did|has been|have been|ago|last|earlier|"
     r"ended|began|started|announced|reported|rose|fell|closed|met|told|took|gave|came|went|made|left|got|saw|"
     r"won|lost|held|spoke|wrote|sent|led|struck|fought|ran|paid|sold|bought|brought|thought|knew|found|"
-    r"became|kept|broke|chose|drew|flew|grew|hit|shot|stood|threw|wore|[a-z]{3,}ed)\b", re.I)
+    r"became|kept|broke|chose|drew|flew|grew|hit|shot|stood|threw|wore|(?-i:[a-z]{3,}ed))\b", re.I)
 
 # ---------------------------------------------------------------------------
 # Date helpers
@@ -130,6 +131,10 @@ def _number(word: str) -> float | None:
         pass
     if w in _NUMBER_WORDS:
         return _NUMBER_WORDS[w]
+    frac = re.match(r"^(.+?)(?:[\s-]1/2|½|\s+and\s+a\s+half)$", w)
+    if frac:  # "5 1/2", "two and a half"
+        base = _number(frac.group(1))
+        return None if base is None else base + 0.5
     parts = re.split(r"[- ]", w)
     if len(parts) == 2 and parts[0] in _NUMBER_WORDS and parts[1] in _NUMBER_WORDS:
         return _NUMBER_WORDS[parts[0]] + _NUMBER_WORDS[parts[1]]
@@ -157,15 +162,20 @@ def _duration(n: float | None, unit: str) -> str:
         n, code = n * 100, "Y"
     elif code == "ML":
         n, code = n * 1000, "Y"
-    elif code == "Q":
-        n, code = n * 3, "M"
     if unit == "fortnight":
         n *= 2
-    if n != int(n):  # half a year -> P6M, half a day -> PT12H
-        if code == "Y":
-            return f"P{int(n * 12)}M"
-        if code == "D":
-            return f"PT{int(n * 24)}H"
+    if n != int(n):  # half a year -> P6M, 2 1/2 years -> P2Y6M, half a day -> PT12H
+        whole = int(n)
+        sub = ({"H": ("M", 60, True), "M": ("S", 60, True)} if is_time else  # TimeML: composite, not decimal
+               {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False), "D": ("H", 24, True),
+                "Q": ("M", 3, False)}).get(code)
+        if sub is not None and (n - whole) * sub[1] == int((n - whole) * sub[1]):
+            part = f"{int((n - whole) * sub[1])}{sub[0]}"
+            if whole == 0:
+                return f"PT{part}" if sub[2] else f"P{part}"
+            if sub[2] and not is_time:
+                return f"P{whole}{code}T{part}"
+            return f"{prefix}{whole}{code}{part}"
         return f"{prefix}{n:g}{code}"
     return f"{prefix}{int(n)}{code}"
 
@@ -198,6 +208,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
 
 # reporting verbs date the report, not the event a date names ("said ... June 10")
 _REPORTING = frozenset({"said", "says", "told", "announced", "reported", "was", "were", "had", "did"})
+_REPORTING_VERBS = frozenset({"said", "says", "told", "announced", "reported"})
 
 
 def _tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
@@ -225,7 +236,7 @@ def _tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
 
 _PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:not\s+|n't\s+|already\s+|never\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|nt|ck|un)\b")
 _PRESENT_AUX = re.compile(r"(?i)\b(?:is|are|am|being)\s+$")
-_FUTURE_AUX = re.compile(r"(?i)\b(?:will|shall|'ll|to|won't)\s+(?:be|have\s+been|have)\s+$")
+_FUTURE_AUX = re.compile(r"(?i)\b(?:will|shall|'ll|to|won't|would|should|can|might)\s+(?:be|have\s+been|have)\s+$")
 
 
 @dataclass
@@ -366,6 +377,16 @@ def _month_day(m, ctx, mo: int, d: int):
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
 
 
+@_rule("date.week_of", r"(?i:the\s+week\s+of\s+)(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?!\d|[,.]\d|:\d)")
+def _week_of(m, ctx):
+    """"the week of March 6": the (ISO) week holding that day."""
+    mo, d = _month_of(m.group(1)), int(m.group(2))
+    res = ("DATE", f"{m.group(3)}-{mo:02d}-{d:02d}") if m.group(3) else _month_day(m, ctx, mo, d)
+    if res is None or not re.match(r"^\d{4}-\d{2}-\d{2}$", res[1]) or not _valid(*map(int, res[1].split("-"))):
+        return res
+    return ("DATE", _week(date.fromisoformat(res[1])))
+
+
 @_rule("date.month_day", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[,.]\d|:\d)")
 def _md(m, ctx):
     return _month_day(m, ctx, _month_of(m.group(1)), int(m.group(2)))
@@ -396,8 +417,11 @@ def _bare_month(ctx: _Ctx, mo: int, rel: str | None, start: int, end: int) -> st
         return f"{y:04d}-{mo:02d}"
     if _SINCE.search(ctx.text[max(0, start - 12):start]):
         return f"{y if mo <= cur else y - 1:04d}-{mo:02d}"  # "since March": a start already past
-    t = ctx.tense(start, end)
-    if t == "future" or (t is None and (mo - cur) % 12 in (1, 2)):
+    t, cue = _tense_cue(ctx.text, start, end)
+    soon = (mo - cur) % 12 in (1, 2)
+    if t == "past" and soon and cue in _REPORTING_VERBS:
+        t = None  # "... in March, an official said": the saying is past, not the month a few weeks ahead
+    if t == "future" or (t is None and soon):
         # the next month or two with no past cue is an upcoming one ("the final in March")
         return f"{y if mo >= cur else y + 1:04d}-{mo:02d}"
     return f"{y if mo <= cur else y - 1:04d}-{mo:02d}"  # news past-bias
@@ -418,7 +442,7 @@ def _name_follows(ctx: _Ctx, m: re.Match, word_start: int) -> bool:
 
 
 @_rule("date.month", _EDGE + r"(?:((?i:last|next|this|past|coming))\s+)?(" + MONTH + r")"
-       r"(?:\s+((?i:last|next|this))\s+(?i:year))?(?!\s+\d)")
+       r"(?:\s+((?i:last|next|this))\s+(?i:year))?(?!\.?\s+\d)")
 def _month(m, ctx):
     word = m.group(2)
     if word == "May" and not re.search(
@@ -430,6 +454,10 @@ def _month(m, ctx):
             ctx.text[max(0, m.start(2) - 10):m.start(2)]):
         return None  # "April Ryan asked": a person; "In April Trump said": a month
     mo = _month_of(word)
+    of_year = re.match(r"(?i)\s+of\s+(last|next|this)\s+year\b", ctx.text[m.end():m.end() + 20])
+    if of_year and not m.group(3) and ctx.dct is not None:  # "October of next year" (the year tagged apart)
+        off = {"last": -1, "next": 1, "this": 0}[of_year.group(1).lower()]
+        return ("DATE", f"{ctx.dct.year + off:04d}-{mo:02d}")
     if m.group(3) and ctx.dct is not None:
         off = {"last": -1, "next": 1, "this": 0}[m.group(3).lower()]
         return ("DATE", f"{ctx.dct.year + off:04d}-{mo:02d}")
@@ -446,11 +474,28 @@ def _clock24(m, ctx):
     return ("TIME", f"{day}T{int(h):02d}:{int(mi):02d}Z")
 
 
+def _weekday_ahead(ctx: _Ctx, m: re.Match) -> bool:
+    """A bare weekday points ahead when its clause does; "Wednesday's ruling" names an event
+    already known, so a reported "would" or a "before" does not move it ahead."""
+    tense, cue = _tense_cue(ctx.text, m.start(), m.end())
+    if tense != "future":
+        return False
+    if re.match(r"['’]s\s", ctx.text[m.end():m.end() + 3]) and cue in ("would", "by"):
+        return False
+    return True
+
+
 @_rule("date.weekday", r"(?:((?i:last|next|this|coming|past))\s+|(?i:early|late)\s+)?(" + WEEKDAY + r")"
        r"(?:\s+((?i:morning|afternoon|evening|night)))?")
 def _weekday(m, ctx):
     wd = _WEEKDAY_NUM[m.group(2).lower()]
     part = _PART_OF_DAY.get((m.group(3) or "").lower(), "")
+    plural = re.match(r"(?i)(?:\s+(?:and|or)\s+" + WEEKDAY + r")?\s+(morning|afternoon|evening|night)s\b",
+                      ctx.text[m.end():m.end() + 30]) if not part else None
+    if (part and ctx.text[m.end():m.end() + 1] == "s") or plural:
+        # "on Monday and Tuesday nights": every such night, a set
+        p = part or _PART_OF_DAY[plural.group(1).lower()]
+        return ("SET", f"XXXX-WXX-{wd + 1}T{p}", (m.start(), m.end() + (1 if part else 0)))
     if ctx.dct is None:
         return ("DATE", f"XXXX-WXX-{wd + 1}")
     rel = (m.group(1) or "").lower()
@@ -463,11 +508,14 @@ def _weekday(m, ctx):
         d = ctx.dct + timedelta(days=ahead or 7)
     elif rel == "this":
         d = ctx.dct + timedelta(days=wd - today)
-    elif ctx.tense(m.start(), m.end()) == "future":
+    elif _weekday_ahead(ctx, m):
         d = ctx.dct + timedelta(days=ahead)
     else:
         d = ctx.dct - timedelta(days=back)
-    # TimeBank annotates "Friday night" as that DATE more often than as a TIME
+    # TimeBank annotates "Friday night" (and "morning") as that DATE more often than as a
+    # TIME, but "Friday evening" as the evening
+    if part == "EV":
+        return ("TIME", f"{d.isoformat()}TEV")
     return ("DATE", d.isoformat())
 
 
@@ -547,6 +595,9 @@ def _unit_value(ctx: _Ctx, unit: str, k: int) -> str:
        r"\s+" + _REL_UNIT + r")(?![\w-])")
 def _this_last_next(m, ctx):
     rel, unit = m.group(2).lower(), m.group(3).lower()
+    if m.group(0) in ("This Week", "This Month", "This Year") and not re.search(
+            r"(?:^|[.!?:\n][\"'“”\s]*)$", ctx.text[max(0, m.start() - 4):m.start()]):
+        return None  # "ABC's This Week": a title inside a sentence
     k = {"the past": -1, "the last": -1, "the coming": 1, "the next": 1, "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
          "the previous": -1, "next": 1, "coming": 1, "the following": 1}[rel]
     if unit == "weekend" and ctx.dct is not None and k == 0 and ctx.dct.weekday() < 5 \
@@ -588,6 +639,8 @@ def _approx_ago(ctx: _Ctx, n: float | None, unit: str, sign: int, start: int, en
     n = int(round(n)) if n >= 1 else n
     if unit in ("day", "night"):
         return (d + timedelta(days=sign * n)).isoformat()
+    if unit == "week" and n == 1 and sign < 0:
+        return (d - timedelta(days=7)).isoformat()  # "a week ago": that day (TimeBank, MEANTIME)
     if unit in ("week", "fortnight"):
         return _week(d + timedelta(weeks=sign * n * (2 if unit == "fortnight" else 1)))
     if unit == "month":
@@ -627,6 +680,23 @@ def _ago(m, ctx):
 @_rule("date.year_ago", r"(?i:\b(a\s+)?(year)[\s-](ago|earlier)\b)")
 def _year_ago(m, ctx):
     return ("DATE", _approx_ago(ctx, 1, "year", -1, m.start(), m.end()))
+
+
+@_rule("date.period_year_ago", r"(?i:\b(?:the\s+(?:same\s+|corresponding\s+|comparable\s+)?(month|period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)"
+       r"|last\s+year's\s+(month|period|quarter)))\b")
+def _period_year_ago(m, ctx):
+    """"the same month a year ago", "the corresponding period last year", "last year's
+    quarter": the month or quarter last named, a year back (else last year)."""
+    if ctx.dct is None:
+        return ("DATE", "XXXX")
+    noun = (m.group(1) or m.group(2)).lower()
+    recent = m.start() - ctx.last_quarter_pos < 1500
+    if noun in ("quarter", "period") and ctx.last_quarter and recent:
+        y, q = ctx.last_quarter.split("-Q")
+        return ("DATE", f"{int(y) - 1:04d}-Q{q}")
+    if noun in ("month", "period") and re.match(r"^\d{4}-\d{2}(?:-\d{2})?$", ctx.last_date):
+        return ("DATE", f"{int(ctx.last_date[:4]) - 1:04d}-{ctx.last_date[5:7]}")
+    return ("DATE", f"{ctx.dct.year - 1:04d}")
 
 
 @_rule("date.relative_edge", r"(?i:\b(earlier|later)\s+(this|last|next)\s+" + _REL_UNIT + r")\b")
@@ -689,8 +759,22 @@ def _the_quarter(m, ctx):
     return ("DATE", f"{int(y):04d}-Q{q}")
 
 
-@_rule("date.half", r"(?i:\b(?:the\s+)?(first|second)\s+half(?:\s+of\s+(\d{4}|this year|last year|next year))?)\b")
+@_rule("date.year_quarter", r"(?i:\bthe\s+(?:(final|last)\s+quarter\s+of\s+(\d{4})|(\d{4})\s+(?:quarter|period)))\b")
+def _year_quarter(m, ctx):
+    """"the final quarter of 2009" (Q4); "the 1988 quarter" / "the 1988 period" in a results
+    story: the quarter last named, in that year (else the year)."""
+    if m.group(2):
+        return ("DATE", f"{m.group(2)}-Q4")
+    if ctx.last_quarter and m.start() - ctx.last_quarter_pos < 3000:
+        return ("DATE", f"{m.group(3)}-Q{ctx.last_quarter[-1]}")
+    return ("DATE", m.group(3), m.span(3))
+
+
+@_rule("date.half", r"(?i:\b(?:the\s+)?(first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(\d{4}|this year|last year|next year))?)\b")
 def _half(m, ctx):
+    """"the first half of 1990", "the last half of 1989", "the first two quarters of 1990"."""
+    if m.group(1).lower() in ("last", "latter") and not m.group(2):
+        return None  # "the last half" alone: of what?
     h = 1 if m.group(1).lower() == "first" else 2
     t = (m.group(2) or "").lower()
     if t[:1].isdigit():
@@ -737,6 +821,32 @@ def _spelled_year(m, ctx):
     return ("DATE", f"{2000 + int(rest or 0):04d}")
 
 
+_SPELLED_YEAR = (r"(?i:(nineteen|two thousand(?:\s+and)?)[\s-]+(" + _TEENS + "|" + _TENS
+                 + r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine))\b")
+
+
+@_rule("date.month_spelled_year", r"(?:(" + MONTH + r")|(?i:(?:the\s+)?(spring|summer|fall|autumn|winter)))"
+       r"\s+(?i:of\s+)?" + _SPELLED_YEAR)
+def _month_spelled_year(m, ctx):
+    """"January nineteen ninety-seven", "the winter of nineteen ninety-four" (spoken news)."""
+    y = _spelled_year(_SpelledMatch(m.group(3), m.group(4)), ctx)
+    if y is None:
+        return None
+    if m.group(1):
+        return ("DATE", f"{y[1]}-{_month_of(m.group(1)):02d}")
+    return ("DATE", f"{y[1]}-{_SEASON[m.group(2).lower()]}")
+
+
+class _SpelledMatch:
+    """The two groups of a spelled year, shaped as :func:`_spelled_year` reads a match."""
+
+    def __init__(self, head: str, rest: str):
+        self._g = (None, head, rest)
+
+    def group(self, i: int = 0):
+        return " ".join(g for g in self._g[1:] if g) if i == 0 else self._g[i]
+
+
 @_rule("date.decade", r"(?:(?i:the\s+)?(?i:(?:early|late|mid)[\s-]+)?)(?<![\w$])(1[5-9]\d|20\d|[2-9])0'?s\b"
        r"|(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:19)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
        r"|(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)'(\d)0s\b")
@@ -772,10 +882,10 @@ def _century(m, ctx):
     return ("DATE", f"{n - 1:02d}") if 1 <= n <= 30 else None
 
 
-@_rule("date.season", r"(?i:\b(?:(early|late|mid)[\s-]+)?(?:(this|last|next|past|coming|the)\s+)?(spring|summer|fall|autumn|winter))\b(?!\s+(?:of\s+)?\d{4})")
+@_rule("date.season", r"(?i:\b(?:(?P<the>the)\s+(?=(?:early|late|mid)[\s-]))?(?:(early|late|mid)[\s-]+)?(?:(this|last|next|past|coming|the)\s+)?(spring|summer|fall|autumn|winter))\b(?!\s+(?:of\s+)?\d{4})")
 def _season(m, ctx):
-    word, rel = m.group(3).lower(), (m.group(2) or "").lower()
-    if _name_follows(ctx, m, m.start(3)):
+    word, rel = m.group(4).lower(), (m.group(3) or m.group("the") or "").lower()
+    if _name_follows(ctx, m, m.start(4)):
         return None  # "in Summer Zervos's lawsuit": a person
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     if not rel or rel == "the":
@@ -783,8 +893,8 @@ def _season(m, ctx):
             return None  # "stocks fall", "the fall of Rome"
         if not rel and not re.search(r"\b(in|during|by|until|since|through|over|this|that)\s+$", before):
             return None
-        if rel == "the" and not re.search(r"\b(in|during|by|until|since|through|over)\s+$", before):
-            return None
+        if rel == "the" and not re.search(r"\b(in|during|by|until|till|since|through|over|into|throughout|of)\s+$", before):
+            return None  # "into the summer", "the levels of the early summer"; not "the summer's heat" alone
     code = _SEASON[word]
     if ctx.dct is None:
         return ("DATE", f"XXXX-{code}")
@@ -857,20 +967,25 @@ def _holiday(m, ctx):
 # Durations ---------------------------------------------------------------
 
 @_rule("duration.number_unit", r"(?i:\b" + _APPROX + r"?(" + _NUM + r")[\s-]+(?:(?:full|long|straight|consecutive|more|trading|business|working|calendar|fiscal)[\s-]+)?"
-       + r"(" + _UNIT + r")(?:[\s-]+old)?)(?![\w-]|'s\s)")
+       + r"(" + _UNIT + r")(?:[\s-]+old|(\s+and\s+a\s+half))?)(?![\w-]|'s\s)")
 def _dur(m, ctx):
     num_text, unit_text = m.group(1), m.group(2)
     head = m.group(0)[:m.start(1) - m.start()].lower().strip()
     unit = _unit_key(unit_text)
     n = _number(num_text)
+    if m.group(3) and n is not None:
+        n += 0.5  # "a minute and a half"
     whole = m.group(0).lower()
+    if num_text.lower() in ("a", "an", "one") and unit == "day" and re.search(
+            r"(?i)\b(?:will|would|could|may|might|should|can|to)\s+$", ctx.text[max(0, m.start() - 8):m.start()]):
+        return ("DATE", "FUTURE_REF")  # "Islam will one day be ...": some day ahead
     if unit == "year" and whole.endswith("old"):
         return None  # ages ("a 40-year-old") are not times
     if unit == "quarter" and re.search(r"-quarters$", whole):
         return None  # "three-quarters" is a fraction
     after = ctx.text[m.end():m.end() + 12]
-    if unit == "quarter" and re.match(r"\s+of\b", after):
-        return None  # "more than a quarter of the market"
+    if unit == "quarter" and re.match(r"\s+of\b", after) and not re.search(r"consecutive|straight", whole):
+        return None  # "more than a quarter of the market" (but "two consecutive quarters of losses")
     if unit == "second" and num_text.lower() in ("a", "an") and not re.match(
             r"\s*(?:later|earlier|ago|before|after|or|[,.;])", after):
         return None  # "a second attempt", "a second term": an ordinal
@@ -904,11 +1019,29 @@ def _bare_plural(m, ctx):
     return ("DURATION", _duration(None, unit))
 
 
+@_rule("duration.long_adjective", r"(?i:\b(hours|days|weeks|months|years|decades|centuries)-long)\b")
+def _long_adjective(m, ctx):
+    """"a decades-long dispute", "a months-long strike": an unknown number of the unit
+    (decades and centuries in years, as TimeML writes them)."""
+    unit = _unit_key(m.group(1))
+    return ("DURATION", "PXY" if unit in ("decade", "century") else _duration(None, unit))
+
+
+@_rule("duration.over_the", r"(?i:\bover\s+(?P<x>the\s+(?:years|decades|centuries|months|weeks)))\b(?!\s+(?:of|since|to|that|when|ahead|before|after)\b)")
+def _over_the(m, ctx):
+    """"over the years": a stretch of unknown length ("over the years since the war" is anchored, left alone)."""
+    unit = _unit_key(m.group("x").split()[-1])
+    return ("DURATION", "PXY" if unit in ("decade", "century") else _duration(None, unit))
+
+
 # Sets --------------------------------------------------------------------
 
-@_rule("set.every", r"(?i:\b(?:every|each|per)\s+(other\s+)?(?:(" + _NUM_WORD + r")\s+)?(" + _UNIT + r"|" + WEEKDAY.replace("(?![A-Za-z])", "") + r"|morning|night|evening|summer|winter|spring|fall|autumn))\b")
+@_rule("set.every", r"(?i:\b(?:every|each|per)\s+(other\s+)?(?:(" + _NUM_WORD + r")\s+)?(" + _UNIT + r"|" + WEEKDAY.replace("(?![A-Za-z])", "") + r"|morning|night|evening|summer|winter|spring|fall|autumn"
+       r"|(?-i:January|February|March|April|May|June|July|August|September|October|November|December)))\b")
 def _every(m, ctx):
     what = m.group(3).lower()
+    if what[:3] in _MONTH_NUM and len(what) > 3 or what == "may":
+        return ("SET", f"XXXX-{_MONTH_NUM[what[:3]]:02d}")  # "each July"
     if what in _WEEKDAY_NUM:
         return ("SET", f"XXXX-WXX-{_WEEKDAY_NUM[what] + 1}")
     if what in _PART_OF_DAY:
@@ -957,7 +1090,8 @@ def _the_year(m, ctx):
     if re.match(r"\s+(?:ended|ending|to)\b", after):
         return ("DURATION", "P1Y")
     if re.match(r"\s*(?:'s|’s|\d|two thousand|of\b|when|that|in which|after|he|she|they|it)", after) \
-            and "end" not in m.group("x").lower():
+            and "end" not in m.group("x").lower() and not (
+                re.search(r"(?i)\b(?:current|fiscal)\s", m.group("x")) and re.match(r"\s*(?:that|when)\b", after)):
         return None  # "the year 2000", "the year of the dragon", "the year that ..."
     if ctx.dct is None:
         return ("DATE", "XXXX")
@@ -976,10 +1110,32 @@ def _the_day(m, ctx):
         return ("DATE", "XXXX-XX-XX", m.span(g))
     return ("DATE", ctx.dct.isoformat(), m.span(g))
 
+@_rule("date.nth_day", r"(?i:\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:nd|rd|th))\s+(?:(?:straight|consecutive|successive)\s+)?(day|session|week))(?![\w-])")
+def _nth_day(m, ctx):
+    """"the eighth day of the operation", "for a second consecutive day", "for the fourth week
+    in a row": the current day (week) of a running count, the story's own ("the first day in
+    office" is not a count and is left alone)."""
+    run = re.search(r"(?i)straight|consecutive|successive", m.group(0)) or re.match(
+        r"(?i)\s+in\s+a\s+row", ctx.text[m.end():m.end() + 10])
+    now = re.search(r"(?i)(?:\bis|'s|\bare|\bmarks?|\benters?)\s+(?:the|its|their)\s+$", ctx.text[max(0, m.start() - 20):m.start()])
+    if not (run or now):
+        return None  # "on the third day of the siege, troops entered": a day of some other story
+    if ctx.dct is None:
+        return ("DATE", "XXXX-XX-XX" if m.group(2).lower() != "week" else "XXXX-WXX")
+    if m.group(2).lower() == "week":
+        return ("DATE", _week(ctx.dct))
+    return ("DATE", ctx.dct.isoformat())
+
+
 @_rule("ref.present", r"(?i:\b(now|currently|nowadays|these days|at present|the present|presently|today's)\b)")
 def _present(m, ctx):
-    if m.group(1).lower() == "today's":
+    w = m.group(1).lower()
+    if w == "today's":
         return None
+    before = ctx.text[max(0, m.start() - 6):m.start()].rstrip(" \"'“‘`")
+    if w == "now" and (ctx.text[m.end():m.end() + 1] == "-" or (
+            ctx.text[m.end():m.end() + 1] == "," and (not before or before[-1] in ".!?\n"))):
+        return None  # "Now, he says ...": a discourse marker; "the now-cancelled deal"
     return ("DATE", "PRESENT_REF")
 
 
@@ -988,11 +1144,32 @@ def _past(m, ctx):
     w = m.group(1).lower()
     if w.startswith("in the past"):
         return None  # extent without the preposition comes from "the past"
+    span = _vague_span(m, ctx)
+    if span:
+        return span
     return ("DATE", "PAST_REF")
+
+
+_VAGUE_UNITS = re.compile(r"(?i)\b(?:recent|coming)\s+(years|months|weeks|days|quarters)\b|\b(years|months|weeks|days)\s+ahead\b")
+_SPAN_PREP = re.compile(r"(?i)\b(?:in|over|during|for|within)\s+$")
+
+
+def _vague_span(m, ctx):
+    """"in recent years", "over the coming weeks", "in the weeks ahead": a stretch of
+    unknown length (TimeML DURATION PXY); "the boom of recent years" stays a PAST_REF."""
+    u = _VAGUE_UNITS.search(m.group(0))
+    if u is None or not _SPAN_PREP.search(ctx.text[max(0, m.start() - 8):m.start()]):
+        return None
+    return ("DURATION", _duration(None, _unit_key(u.group(1) or u.group(2))))
 
 
 @_rule("ref.future", r"(?i:\b(the (?:near |distant |foreseeable )?future|the near term|the long term|the coming (?:years|months|weeks|days)|coming (?:years|months|weeks|days)|the years ahead|the months ahead|the weeks ahead|the days ahead)\b)")
 def _future(m, ctx):
+    if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]) and "future" in m.group(1).lower():
+        return None  # "the future of our peoples": a topic, not a time
+    span = _vague_span(m, ctx)
+    if span:
+        return span
     return ("DATE", "FUTURE_REF")
 
 
@@ -1062,19 +1239,19 @@ def _skip_ranges(skip) -> list[tuple[int, int]]:
 # case-insensitively): a text without them skips the rule. Each applies only while the
 # rule's pattern has the hash it was written for.
 _RULE_FILTERS = {
-    "date.ago": ("d04add50186fc724", r"ago|earlier|before|later|from now|hence"),
+    "date.ago": ("62c3838399b39366", r"ago|earlier|before|later|from now|hence"),
     "date.year_ago": ("cfbccefe4008fe94", r"year[\s-](?:ago|earlier)"),
     "date.relative_edge": ("893615b98042d234", r"(?:earlier|later)\s"),
     "date.quarter": ("7ce411870a636464", r"quarter"),
-    "date.half": ("0a830daa8f9c9e32", r"half"),
+    "date.half": ("127ea149ec9f3ddb", r"half|quarters"),
     "date.spelled_year": ("be1ae977932177f8", r"nineteen|two thousand"),
     "date.decade": ("aa3411cf3d2b9a6b", r"\d0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"),
     "date.short_year": ("0d550b2ef6e9422a", r"'\d\d"),
     "date.the_day": ("3ca54d0bdc2c3716", r"the\s+day"),
     "date.century": ("70ae74895780e206", r"century"),
-    "date.season": ("318eaeb43429670d", r"spring|summer|fall|autumn|winter"),
+    "date.season": ("2b25757ae9db4b43", r"spring|summer|fall|autumn|winter"),
     "duration.bare_plural": ("3af239e652b0e37c", r"days|weeks|months|years|decades|centuries|hours|minutes"),
-    "set.every": ("356a8ef007e60433", r"every|each|per"),
+    "set.every": ("d6a5269dee64fd54", r"every|each|per"),
     "ref.future": ("976957394de87d8c", r"future|near term|long term|coming|ahead"),
 }
 _FILTERS: list = []
@@ -1096,10 +1273,29 @@ def _rule_filters() -> list:
 _WORDS: list = []
 
 
+# Rules whose automatic words are too common ("long", "years"): words (lower case) one of
+# which every match of the rule holds, written by hand.
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "nd", "rd", "th")
+_RULE_WORDS = {
+    "date.decade": ("0s", "0's", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                    "eighties", "nineties"),
+    "duration.long_adjective": ("s-long",),
+    "date.month_spelled_year": ("nineteen", "two thousand"),
+    "date.week_of": ("week of",),
+    "duration.over_the": ("over the",),
+    "date.nth_day": tuple(f"{o} {u}" for o in _ORDINALS + ("consecutive", "straight", "successive")
+                          for u in ("day", "week", "session")),
+    "date.period_year_ago": ("year ago", "year earlier", "of last year", "last year's", "month last year",
+                             "period last year", "quarter last year"),
+    "date.year_quarter": tuple(f"{d} {u}" for d in "0123456789" for u in ("quarter", "period"))
+                         + ("final quarter of", "last quarter of"),
+}
+
+
 def _rule_words() -> list:
-    """``prefilter.required_words`` of each rule of ``_RULES``, in order."""
+    """``prefilter.required_words`` of each rule of ``_RULES`` (or its ``_RULE_WORDS``), in order."""
     if len(_WORDS) != len(_RULES):
-        _WORDS[:] = [required_words(rx) for _, rx, _ in _RULES]
+        _WORDS[:] = [_RULE_WORDS.get(rule_id) or required_words(rx) for rule_id, rx, _ in _RULES]
     return _WORDS
 
 

@@ -1,6 +1,6 @@
 """The time stage per article, now against an earlier revision of it (a before/after ratio).
 
-Usage: python benchmarks/time_stage.py [--rev REV] [--articles N] [--repeat R] [DIR]
+Usage: python benchmarks/time_stage.py [--rev REV] [--same-path] [--articles N] [--repeat R] [DIR]
 (default: the PolNeAR texts in ../shared/dev/polnear/text, 200 articles, REV = the
 commit before issue 11's changes to the time engine).
 
@@ -64,10 +64,10 @@ def prepare(folder: Path, n: int) -> list[dict]:
     return docs
 
 
-def stage_current(d: dict) -> None:
+def stage_current(d: dict, mod=temporal) -> None:
     """The pipeline's time stage now: rows in, rows out, content spans for the about dates."""
-    tx = [{**r, "doc_id": d["doc_id"]} for r in temporal.find_timexes(d["text"], d["published"], skip=d["skip"])]
-    temporal.assign_event_times(temporal.records(d["statements"]), tx, d["text"], d["published"], spans=d["spans"])
+    tx = [{**r, "doc_id": d["doc_id"]} for r in mod.find_timexes(d["text"], d["published"], skip=d["skip"])]
+    mod.assign_event_times(mod.records(d["statements"]), tx, d["text"], d["published"], spans=d["spans"])
 
 
 def stage_old(mod, d: dict) -> None:
@@ -102,9 +102,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rev", default=BASE_REV)
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--same-path", action="store_true",
+                    help="REV has the same row-based stage (e.g. main): time both through it, and find_timexes alone")
     args = ap.parse_args(argv)
     docs = prepare(Path(args.dir), args.articles)
     old = load_revision(args.rev)
+    if args.same_path:
+        t = measure(docs, {"base": lambda d: stage_current(d, old), "now": stage_current,
+                           "find_base": lambda d: old.find_timexes(d["text"], d["published"], skip=d["skip"]),
+                           "find_now": lambda d: temporal.find_timexes(d["text"], d["published"], skip=d["skip"])},
+                    args.repeat)
+        n = len(docs)
+        print(json.dumps({"articles": n, "chars": sum(len(d["text"]) for d in docs), "base_rev": args.rev,
+                          "ms_per_article_base": round(1000 * t["base"] / n, 3),
+                          "ms_per_article_now": round(1000 * t["now"] / n, 3),
+                          "ratio_now_over_base": round(t["now"] / t["base"], 3),
+                          "find_ms_per_article_base": round(1000 * t["find_base"] / n, 3),
+                          "find_ms_per_article_now": round(1000 * t["find_now"] / n, 3),
+                          "find_ratio_now_over_base": round(t["find_now"] / t["find_base"], 3)}, indent=2))
+        return 0
     t = measure(docs, {"base": lambda d: stage_old(old, d), "now": stage_current,
                        "engine_base": lambda d: engine(old, d), "engine_now": lambda d: engine(temporal, d, True)},
                 args.repeat)

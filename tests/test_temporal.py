@@ -635,3 +635,156 @@ def test_a_deadline_in_a_past_perfect_clause_is_past():
 ])
 def test_datelines(text, dct, phrase, expected):
     assert value_of(text, dct, phrase) == expected
+
+
+# --- value normalisation (issue 11, second round) -------------------------------------
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # fractions are composite TimeML durations, not decimals
+    ("The minister spent 5 1/2 hours in the capital.", NOV8, "5 1/2 hours", "PT5H30M"),
+    ("The refugees lived in the camps for 2 1/2 years.", NOV8, "2 1/2 years", "P2Y6M"),
+    ("The bridge is two and a half years behind schedule.", NOV8, "two and a half years", "P2Y6M"),
+    ("The vote took half an hour.", NOV8, "half an hour", "PT30M"),
+    ("The strike lasted 3 years.", NOV8, "3 years", "P3Y"),                 # counter-case: a whole number
+    ("A minute and a half later, a pilot called.", NOV8, "A minute and a half", "PT1M30S"),
+    ("The shares were held 1 1/2 months.", NOV8, "1 1/2 months", "P1M15D"),
+    ("It will not change for a couple of years.", NOV8, "a couple of years", "P2Y"),
+    ("It will not change for a few years.", NOV8, "a few years", "PXY"),     # counter-case: vague
+    # "will one day be": some day ahead; "lasted one day": a day long
+    ("Islam will one day be the second largest religion here.", NOV8, "one day", "FUTURE_REF"),
+    ("The strike lasted one day.", NOV8, "one day", "P1D"),
+    # quarters stay quarters
+    ("The economy shrank for two consecutive quarters of decline.", NOV8, "two consecutive quarters", "P2Q"),
+    ("Losses mounted in the past two quarters.", NOV8, "the past two quarters", "P2Q"),
+    # "-long" adjectives and "over the years"
+    ("The firm settled its decades-long dispute with the band.", NOV8, "decades-long", "PXY"),
+    ("A months-long strike ended.", NOV8, "months-long", "PXM"),
+    ("Over the years the club grew.", NOV8, "the years", "PXY"),
+    # "in recent years" is a stretch of time; "the boom of recent years" a past reference
+    ("In recent years, prices have risen.", NOV8, "recent years", "PXY"),
+    ("Rates may fall in the coming weeks.", NOV8, "the coming weeks", "PXW"),
+    ("It financed the boom of recent years.", NOV8, "recent years", "PAST_REF"),
+    # halves and final quarters of a named year
+    ("Earnings will be lower in the last half of 1989.", "1989-10-26", "the last half of 1989", "1989-H2"),
+    ("Output will rise through the first two quarters of 1990.", "1989-10-26", "the first two quarters of 1990", "1990-H1"),
+    ("It made a profit in the final quarter of 2009.", "2010-01-28", "the final quarter of 2009", "2009-Q4"),
+    # a results story: the quarter last named, in the year given or a year back
+    ("Net rose in the third quarter. In the 1988 period, it earned $2 million.", "1989-10-26", "the 1988 period", "1988-Q3"),
+    ("Net rose in the third quarter. For the quarter a year ago, it lost money.", "1989-10-26",
+     "the quarter a year ago", "1988-Q3"),
+    ("Sales fell 35% in January, compared to the same month a year ago.", "2009-02-03",
+     "the same month a year ago", "2008-01"),
+    ("Sales rose in February compared to the same period last year.", "2010-03-03",
+     "the same period last year", "2009-02"),
+    ("In the 1988 election, turnout was low.", "1989-10-26", "1988", "1988"),   # counter-case: no quarter named
+    # evenings are times of day; nights and mornings stay the day (TimeBank's majority)
+    ("Fans gathered Friday evening outside the court.", NOV8, "Friday evening", "2022-11-04TEV"),
+    ("Fans gathered Friday night outside the court.", NOV8, "Friday night", "2022-11-04"),
+    # plural parts of named days are sets
+    ("New flights leave on Monday and Tuesday nights.", NOV8, "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("New flights leave on Monday and Tuesday nights.", NOV8, "Monday", "XXXX-WXX-1TNI"),
+    ("The bands march each July through the town.", NOV8, "each July", "XXXX-07"),
+    # spoken news: a month or season with a spelled-out year
+    ("January nineteen ninety-seven. Atlanta again.", "1998-02-27", "January nineteen ninety-seven", "1997-01"),
+    ("Prices fell to the level we saw in the winter of nineteen ninety-four.", "1998-02-23",
+     "the winter of nineteen ninety-four", "1994-WI"),
+    ("In nineteen ninety-four prices fell.", "1998-02-23", "nineteen ninety-four", "1994"),  # the year alone
+    # "the week of March 6" is that day's week; "March 6" alone the day
+    ("The case may be heard the week of March 6, a cousin said.", "2000-02-24", "the week of March 6", "2000-W10"),
+    ("The case may be heard on March 6, a cousin said.", "2000-02-24", "March 6", "2000-03-06"),
+    # "the current fiscal year that ...": a relative clause does not unmake a modified year
+    ("It expects sales in the current fiscal year that are slightly higher.", "1989-10-26",
+     "the current fiscal year", "1989"),
+    # a running count's day is the story's day
+    ("Trading was suspended for a second consecutive day.", NOV8, "second consecutive day", NOV8),
+    ("Today is the eighth day of the operation.", NOV8, "eighth day", NOV8),
+    ("Stocks rose for the fourth week in a row.", NOV8, "fourth week", "2022-W45"),
+    # "a week ago" is that day; two weeks ago a week
+    ("The quake hit the country a week ago.", NOV8, "a week ago", "2022-11-01"),
+    ("He resigned two weeks ago.", NOV8, "two weeks ago", "2022-W43"),
+    # seasons after "into" / "of"
+    ("Shortages lasted well into the summer.", "1989-10-26", "the summer", "1989-SU"),
+    ("Orders rose from the low levels of the early summer.", "1989-10-26", "the early summer", "1989-SU"),
+])
+def test_value_normalisation(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,word", [
+    ("Now, he says, the plan has failed.", NOV8, "Now"),            # a discourse marker
+    ("The now-cancelled deal was criticised.", NOV8, "now"),         # an adjective
+    ("They discussed the future of the alliance.", NOV8, "future"),  # a topic
+    ("He appeared on ABC's This Week with the host.", NOV8, "Week"),  # a programme's title
+    ("Each may vote once.", NOV8, "may"),                             # a modal, not the month
+    ("On the third day of the siege, troops entered the city.", NOV8, "day"),  # another story's day
+    ("The third day-long meeting ended.", NOV8, "day"),
+    ("Three quarters of the vote went to him.", NOV8, "quarters"),   # a fraction
+    ("In Summer Zervos's case the judge ruled.", NOV8, "Summer"),    # a person
+])
+def test_value_normalisation_counter_cases(text, dct, word):
+    assert not [r for r in find_timexes(text, dct) if word in r["text"]]
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    ("Now the court has ruled.", NOV8, "Now", "PRESENT_REF"),           # "now" without a comma is a time
+    ("Prices will keep rising in the future.", NOV8, "the future", "FUTURE_REF"),
+    ("This week, the minister resigned.", NOV8, "This week", "2022-W45"),
+])
+def test_present_and_future_references_kept(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "United" is no past-tense verb: the clause's "would" points ahead
+    ("Officials said the father would be traveling to the United States Thursday.", "2000-04-05",
+     "Thursday", "2000-04-06"),
+    # a bare weekday in a clause "set to" happen is ahead
+    ("The talks, set to resume Monday in Belfast, were hit by a bomb.", "1998-03-22", "Monday", "1998-03-23"),
+    # ... but "Wednesday's ruling" names an event already known, even after "would"
+    ("The family said they would look for ways around Wednesday's ruling.", "2000-01-07",
+     "Wednesday", "2000-01-05"),
+    ("Its share was 7% before Friday's purchases.", "1989-10-30", "Friday", "1989-10-27"),
+    # counter-case: a real deadline ahead
+    ("Members must file reports by Wednesday.", "1990-08-16", "Wednesday", "1990-08-22"),
+    # a modal ("can", "should") points a bare month ahead; "could not" (a past) does not
+    ("They also can take part in planning for the summit in April.", "1998-12-05", "April", "1999-04"),
+    ("The talks should resume in January.", "1998-12-05", "January", "1999-01"),
+    ("He could not attend the summit in April.", "1998-12-05", "April", "1998-04"),
+    # a month a few weeks ahead is not sent back a year by the verb of saying
+    ("The three countries join NATO in early March, an official said on Wednesday.", "1999-02-10",
+     "early March", "1999-03"),
+    ("NATO admitted three members in March, an official said.", "1999-02-10", "March", "1998-03"),
+    # a participle after a modal + "be" is no past tense
+    ("The sale should be completed in October.", "2009-06-05", "October", "2009-10"),
+    ("The sale was completed in October.", "2009-06-05", "October", "2008-10"),
+    # "October of next year": the month takes that year (the year is tagged apart)
+    ("Franchises will not be renewed after October of next year.", "2009-05-15", "October", "2010-10"),
+    ("It bought the unit in April of last year.", "2007-05-14", "April", "2006-04"),
+    # "last Oct. 23" is a day, not the month
+    ("He was shot to death last Oct. 23 at his home.", "1999-04-19", "Oct. 23", "1998-10-23"),
+])
+def test_weekday_direction(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+def test_hand_written_rule_words_are_in_every_match():
+    """A rule with hand-written prefilter words must never match a text without one of them."""
+    from analysis import temporal
+    texts = ["The firm settled its decades-long dispute.", "Over the years the club grew.",
+             "Trading was suspended for a second consecutive day.", "Today is the eighth day of the raid.",
+             "Stocks rose for the 4th straight week.", "It lost money in the same month a year ago.",
+             "Sales for last year's quarter fell.", "In the 1988 period it earned more.",
+             "It made a profit in the final quarter of 2009.", "Cars of the 70s and the nineties.",
+             "Prices rose in the 1990s and the '80s.", "in the corresponding period of last year",
+             "January nineteen ninety-seven.", "the winter of two thousand and one",
+             "a hearing the week of March 6"]
+    checked = 0
+    for rule_id, rx, _ in temporal._RULES:
+        words = temporal._RULE_WORDS.get(rule_id)
+        if not words:
+            continue
+        for t in texts:
+            for m in rx.finditer(t):
+                checked += 1
+                assert any(w in m.group(0).lower() or w in t.lower()[m.start():m.end()] for w in words), (rule_id, t)
+    assert checked >= 10
