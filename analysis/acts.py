@@ -298,17 +298,25 @@ def pair_denial_rows(rows: Iterable[dict]) -> list[dict]:
             if _text(r.get("stance")) == "denial":
                 units.setdefault(_text(r.get("act_id")) or "stmt:" + _text(r.get("statement_id")), []).append(r)
         for members in units.values():
-            best = None
             # the accuser named by any report of the act binds them all
             act_target = next((t for t in (_text(m.get("target")) for m in members) if t), "")
+            candidates = []
             for den in members:
-                for acc in accusations:
+                for k, acc in enumerate(accusations):
                     key = _candidate_key(den, acc, party_cols, act_target)
-                    if key is not None and (best is None or key < best[0]):
-                        best = (key, acc)
+                    if key is not None:
+                        candidates.append((key, k, acc))
+            # the best accusation that no dated report of the act precedes: an undated report
+            # must not pair the act with an accusation made after its dated reports
+            best = None
+            for _, _, acc in sorted(candidates, key=lambda c: (c[0], c[1])):
+                a_rng = _range(acc)
+                if a_rng is None or all(_range(m) is None or a_rng[0] <= _range(m)[1] for m in members):
+                    best = acc
+                    break
             if best is None:
                 continue
-            acc = best[1]
+            acc = best
             a_rng = _range(acc)
             for den in members:
                 den["answers"] = _text(acc.get("statement_id"))
