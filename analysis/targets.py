@@ -22,7 +22,7 @@ from functools import lru_cache
 _ACCUSING_VERB = re.compile(
     r"\b(?:accus|blam|charg|criticis|criticiz|condemn|denounc|su(?=e\b|ed\b|es\b|ing\b)|indict|fin(?=ed\b|es\b)"
     r"|convict|prosecut|lambast|slamm?|blast|hammer|attack|chastis|rebuk|castigat|censur|reprimand|scold|deplor"
-    r"|decr(?=y|ie)|excoriat|upbraid|vilif|assail|berat|derid|ridicul|mock|fault|protest)"
+    r"|decr(?=y|ie)|excoriat|upbraid|vilif|assail|berat|derid|ridicul|mock|fault|protest|hand(?=ed\s+(?:a|an|the)\s))"
     r"(?:e|es|ed|d|s|ing|ies|ied|y)?\b", re.I)  # verb forms only: "prosecutor" is no verb
 _BE = r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been|will\s+be|got|get|gets)"
 _OBJECT_END = re.compile(r"\s+(?:of|for|over|with|as|after|in|on|at|to|from|about|amid|before|during|because|while"

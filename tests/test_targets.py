@@ -372,3 +372,10 @@ def test_nobody_accuses_itself():
     _, st = annotate("s", "Labour accused of 'EU propaganda'\n\nThe Tories said the leaflet misled voters.")
     acc = st[st.stance == "accusation"]
     assert len(acc) and not (acc.actor == acc.target).any()
+
+
+def test_the_sanctioned_is_the_target():
+    from analysis.targets import find_target
+
+    clause = "Arrabal was handed the fine on Tuesday after his remarks"
+    assert find_target(clause, "accusation", "A_charged_with", (9, len(clause)))[0] == "Arrabal"
