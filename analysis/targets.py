@@ -460,7 +460,8 @@ def _resolved_name(name: str, text: str, pos: int) -> str:
     return who.actor
 
 
-def _head_mentions(head: str, text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=2048)
+def _head_mentions(head: str, text: str) -> tuple[tuple[int, str], ...]:
     """(offset, name) of entities the article introduces with ``head`` ("striker Craig Bellamy",
     "Craig Bellamy, the Newcastle striker")."""
     out = []
@@ -472,7 +473,7 @@ def _head_mentions(head: str, text: str) -> list[tuple[int, str]]:
         before = _NAME_BEFORE_HEAD.search(text[max(0, m.start() - 80):m.start()])
         if before and before.group(1).split()[0] not in _NOT_A_NAME:
             out.append((m.start(), before.group(1)))
-    return out
+    return tuple(out)
 
 
 def _nearest(mentions: list[tuple[int, str]], pos: int, text: str, exclude: set[str]) -> str:
@@ -496,7 +497,8 @@ def _salient(names: list[tuple[int, str]], pos: int, exclude: set[str]) -> str:
     return max(counts, key=lambda n: counts[n]) if counts else ""
 
 
-def _org_names(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=64)
+def _org_names(text: str) -> tuple[tuple[int, str], ...]:
     """Organisations the article names: legal or organisation-shaped names, and names it
     introduces with an organisation noun ("products group James Hardie")."""
     from analysis.actors import _org_mentions, _org_name
@@ -512,7 +514,7 @@ def _org_names(text: str) -> list[tuple[int, str]]:
     out = []
     for name in {n for _, n in found}:
         out += [(m.start(), name) for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)]
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 @lru_cache(maxsize=64)
