@@ -83,31 +83,32 @@ def parse_phoenix(path: Path) -> dict[str, list[str]]:
 _PERSON_TITLE = re.compile(r"^(?:PRESIDENT|PRIME_MINISTER|CHANCELLOR|PREMIER|KING|QUEEN|FOREIGN_MINISTER|SECRETARY_OF_STATE)_")
 
 
-def parse_people(path: Path) -> list[tuple[str, str, list[str]]]:
-    """(full name, ISO3 country, titled synonyms) of office holders (``[XXXGOV ...]`` / ``[XXXELI ...]``)."""
-    people = []
+def _entries(path: Path, role: str):
+    """(header, synonyms, ISO3 codes) of every Phoenix entry, the codes being those whose
+    role part matches ``role`` (a regex: "GOV|ELI" office holders, "GOV|MIL|..." bodies)."""
     header, syns, codes = "", [], []
-
-    def flush() -> None:
-        for code in codes[:1]:
-            people.append((header, code, syns))
-
+    code_rx = re.compile(r"\[([A-Z]{3})(?:" + role + ")")
     for raw in path.read_text(encoding="latin-1").splitlines():
         line = raw.split("#")[0].rstrip()
         if not line.strip():
             continue
         if not line.startswith(("+", "\t", " ", "[")):
-            flush()
+            if header:
+                yield header, syns, codes
             header, syns = line.split("[")[0].strip().rstrip("_"), []
-            codes = re.findall(r"\[([A-Z]{3})(?:GOV|ELI)", line)
+            codes = code_rx.findall(line)
         elif line.startswith("+"):
-            syn = line.lstrip("+").strip().rstrip("_")
-            if _PERSON_TITLE.match(syn):
-                syns.append(syn)
+            syns.append(line.lstrip("+").strip().rstrip("_"))
         else:
-            codes += re.findall(r"\[([A-Z]{3})(?:GOV|ELI)", line)
-    flush()
-    return [(h, c, s) for h, c, s in people if h.count("_") in (1, 2) and re.fullmatch(r"[A-Z_.'-]+", h)]
+            codes += code_rx.findall(line)
+    if header:
+        yield header, syns, codes
+
+
+def parse_people(path: Path) -> list[tuple[str, str, list[str]]]:
+    """(full name, ISO3 country, titled synonyms) of office holders (``[XXXGOV ...]`` / ``[XXXELI ...]``)."""
+    return [(h, codes[0], [x for x in syns if _PERSON_TITLE.match(x)]) for h, syns, codes in _entries(path, "GOV|ELI")
+            if codes and h.count("_") in (1, 2) and re.fullmatch(r"[A-Z_.'-]+", h)]
 
 
 _BODY_WORD = re.compile(r"(?:^|_)(?:HOUSE|DEPARTMENT|MINISTRY|MINISTER|COMMISSION|COUNCIL|COURT|CONGRESS|PARLIAMENT|ARMY"
@@ -119,27 +120,8 @@ _BODY_WORD = re.compile(r"(?:^|_)(?:HOUSE|DEPARTMENT|MINISTRY|MINISTER|COMMISSIO
 def parse_bodies(path: Path) -> list[tuple[str, str, list[str]]]:
     """(name, ISO3 country, synonyms) of government bodies: entries coded ``[XXXGOV...]``,
     ``[XXXMIL...]``, ``[XXXJUD...]`` or ``[XXXLEG...]`` whose name is an institution's."""
-    out = []
-    header, syns, codes = "", [], []
-
-    def flush() -> None:
-        if header and codes and _BODY_WORD.search(header):
-            out.append((header, codes[0], [x for x in syns if x]))
-
-    for raw in path.read_text(encoding="latin-1").splitlines():
-        line = raw.split("#")[0].rstrip()
-        if not line.strip():
-            continue
-        if not line.startswith(("+", "\t", " ", "[")):
-            flush()
-            header, syns = line.split("[")[0].strip().rstrip("_"), []
-            codes = re.findall(r"\[([A-Z]{3})(?:GOV|MIL|JUD|LEG|SPY|COP)", line)
-        elif line.startswith("+"):
-            syns.append(line.lstrip("+").strip().rstrip("_"))
-        else:
-            codes += re.findall(r"\[([A-Z]{3})(?:GOV|MIL|JUD|LEG|SPY|COP)", line)
-    flush()
-    return out
+    return [(h, codes[0], [x for x in syns if x]) for h, syns, codes in _entries(path, "GOV|MIL|JUD|LEG|SPY|COP")
+            if codes and _BODY_WORD.search(h)]
 
 
 def build(phoenix: Path, out: Path) -> int:

@@ -9,7 +9,6 @@ annotation with a hand-made brat standoff file (``data/gold/*.ann``).
 """
 from __future__ import annotations
 
-import csv
 import re
 import time
 from collections import Counter, defaultdict
@@ -28,20 +27,10 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
 
 
 def _read_emergent(path: Path) -> list[tuple[str, str]]:
-    if not path.is_file():
-        raise InputError(path, "no such file (expected an Emergent-layout CSV)")
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in _REQUIRED if c not in (reader.fieldnames or [])]
-            if missing:
-                raise InputError(path, f"missing column(s) {', '.join(missing)}")
-            rows = [(r["articleHeadline"] or "", (r["articleHeadlineStance"] or "").strip().lower())
-                    for r in reader]
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 text ({exc.reason})") from None
-    except csv.Error as exc:
-        raise InputError(path, f"not a readable CSV ({exc})") from None
+    from analysis.evaluate import read_gold_csv
+
+    rows = [(r["articleHeadline"], r["articleHeadlineStance"].strip().lower())
+            for r in read_gold_csv(path, _REQUIRED, "an Emergent-layout CSV")]
     if not rows:
         raise InputError(path, "no headlines")
     if not any(label == "against" for _, label in rows):

@@ -76,7 +76,6 @@ integers, a sentence that cannot be found in its article) raises
 """
 from __future__ import annotations
 
-import csv
 import re
 import time
 from dataclasses import dataclass, field
@@ -114,20 +113,9 @@ class Gold:
 # ---------------------------------------------------------------------------- reading the gold
 
 def _read_csv(path: Path, required: tuple[str, ...]) -> list[dict]:
-    if not path.is_file():
-        raise InputError(path, "no such file (expected the real-news gold layout: index.csv, gold.csv, "
-                               "gold_time.csv, articles/)")
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            missing = [c for c in required if c not in (reader.fieldnames or [])]
-            if missing:
-                raise InputError(path, f"missing column(s) {', '.join(missing)}")
-            return [{k: (v or "") for k, v in row.items()} for row in reader]
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 text ({exc.reason})") from None
-    except csv.Error as exc:
-        raise InputError(path, f"not a readable CSV ({exc})") from None
+    from analysis.evaluate import read_gold_csv
+
+    return read_gold_csv(path, required, "the real-news gold layout: index.csv, gold.csv, gold_time.csv, articles/")
 
 
 def _ints(path: Path, n: int, row: dict, *keys: str) -> None:
