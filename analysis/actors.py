@@ -375,6 +375,19 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         org = _nearest_org(text, pos)  # "the company": the organisation named last
         if org:
             return Speaker(org, org, "organisation", "act.org_antecedent")
+    if raw.isupper() and len(raw.split()) > 1:
+        # a headline in capitals ("U.S. TAX FRAUD", "SEC STAFF ADVISES FRAUD"): the country it
+        # names, else its first word where the body writes it the same way (an acronym)
+        named = find_actor_mentions(raw) or find_actor_mentions(p)
+        group = re.search(r"(?:ERS|ORS|ISTS|IANS|ANTS|ENTS|FIRMS|BANKS|COMPANIES|GROUPS|UNIONS)$", raw)
+        # ("U.K. STOCKBROKERS" is a group of that country, named in the body: the usual path)
+        if named and not group:
+            return Speaker(named[0]["text"], named[0]["actor"], named[0]["source_type"], "act.gazetteer_in_caps")
+        first = raw.split()[0]
+        body = text[text.find("\n"):] if text and "\n" in text else ""
+        if (not named and len(first) > 1
+                and re.search(r"(?<![A-Z])" + re.escape(first) + r"(?![A-Z])", body)):
+            return Speaker(first, first, "organisation", "act.acronym_in_caps")
     m = _CLIENT.match(cut) or _POSSESSIVE_AGENT.match(cut)
     if m and _depth < 2:
         client = resolve_speaker(m.group("client"), text, pos, _depth + 1)

@@ -177,3 +177,15 @@ def test_a_passive_sanction_is_not_said_by_the_sanctioned():
 def test_lower_case_words_before_a_name_describe_it():
     text = "The ruling GATT Council adopted the report. The GATT Council met in Geneva."
     assert resolve_speaker("The ruling GATT Council", text, 0).actor == "GATT Council"
+
+
+@pytest.mark.parametrize("headline, body, actor", [
+    ("U.S. TAX FRAUD CHARGES BROUGHT AGAINST THREE", "Three men were charged today.", "United States"),
+    ("REGULATOR STAFF ADVISES FRAUD CHARGES", "The REGULATOR staff said so on Monday.", "REGULATOR"),
+    # a group of a country is the group as the text names it, not the country
+    ("U.K. STOCKBROKERS DENY LOSSES", "Losses at two brokers are not true.", "U.K. Stockbrokers"),
+])
+def test_a_headline_in_capitals(headline, body, actor):
+    text = headline + "\n\n" + body
+    phrase = " ".join(headline.split()[:2 if "STOCKBROKERS" in headline else 3])
+    assert resolve_speaker(phrase, text, 0).actor == actor
