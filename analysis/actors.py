@@ -65,13 +65,11 @@ _PARTY_WORD = re.compile(r"(?-i:\b(?:Tory|Tories|Conservatives?|Labour|Republica
 _PARTY_NICKNAMES = {"tories": "Conservative Party", "tory": "Conservative Party", "conservatives": "Conservative Party",
                     "labour": "Labour Party", "lib dems": "Liberal Democrats", "republicans": "Republican Party",
                     "gop": "Republican Party", "democrats": "Democratic Party", "republican": "Republican Party",
-                    "democrat": "Democratic Party", "conservative": "Conservative Party", "labours": "Labour Party",
-                    "torys": "Conservative Party", "gops": "Republican Party"}
+                    "democrat": "Democratic Party", "conservative": "Conservative Party", "lib dem": "Liberal Democrats"}
 
 
 def _party_name(word: str) -> str:
-    low = re.sub(r"\s+", " ", word.lower())
-    return _PARTY_NICKNAMES.get(low) or _PARTY_NICKNAMES.get(low.rstrip("s") + "s", "")
+    return _PARTY_NICKNAMES.get(re.sub(r"\s+", " ", word.lower()), "")
 
 
 def _strip(phrase: str) -> str:

@@ -43,10 +43,6 @@ _SUBJECT = re.compile(r"(?:(?:the|The)\s+)?" + _NP_CAP + r"(?:\s+(?:government|m
 
 # Only verb rules that name a speech act may create a statement on their own: a narrated
 # "was not" or "a hoax" is the journalist's voice, not somebody's denial.
-# Attribution cues that are stance verbs themselves (cues.csv rule ids).
-_STANCE_CUES = frozenset({"cue.charge", "cue.sue", "cue.accuse", "cue.blame", "cue.criticize", "cue.condemn",
-                          "cue.deny", "cue.reject", "cue.dismiss", "cue.criticism_of", "cue.slam", "cue.blast",
-                          "cue.attack", "cue.lambast", "cue.denounce"})
 _PASSIVE_CUE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|d)\b", re.I)
 
 _FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_deny_that", "D_deny_bare",
@@ -415,7 +411,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                 spans.append(_span_row(doc_id, text, "source", subj[0], subj[1], "", sid, "S_fallback"))
             spans.append(_span_row(doc_id, text, "cue", m0, s + first.match[1], verb_stance(cue_text), sid, "S_fallback"))
 
-        headline_passive = (kind == "att" and item.cue_rule in _STANCE_CUES and item.source is not None
+        headline_passive = (kind == "att" and item.cue_rule in _cue_stances() and item.source is not None
                             and item.source[1] <= item.cue[0]
                             and re.fullmatch(r"\w+ed(?:\s+(?:for|over|with|of|in|after|as))?", cue_text or "")
                             and (len(cue_text.split()) == 2
@@ -480,7 +476,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             last_other = (source, actor, stype, speaker)
 
         if (actor == "unknown" and stype not in ("anonymous", "document") and kind == "att"
-                and (not source and not _PASSIVE_CUE.search(cue_text) and item.cue_rule not in _STANCE_CUES
+                and (not source and not _PASSIVE_CUE.search(cue_text) and item.cue_rule not in _cue_stances()
                      or source and (not _PRONOUN.match(source) and not _IMPERSONAL.match(source)
                                     and not _FIRST_PERSON.match(source) and (source[:1].islower() or len(source) <= 3)))):
             # the attribution engine took an adverb or a fragment for the source ("had earlier
@@ -514,7 +510,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         # inherit its host's stance.
         cs, ce = _own_extent(item, s, e) if kind == "att" else (s, e)
         passive = False
-        if kind == "att" and item.cue and item.cue_rule in _STANCE_CUES:
+        if kind == "att" and item.cue and item.cue_rule in _cue_stances():
             # the cue is itself the stance verb ("have been charged over crowd trouble"): its
             # object and complement are part of the act even where no content was found
             passive = bool(_PASSIVE_CUE.search(cue_text))
