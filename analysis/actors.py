@@ -286,17 +286,39 @@ _STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|cabinet|parliamen
                          r"|prosecutors?|authorities|regime|administration|foreign office|interior|treasury)\b", re.I)
 
 
+_PLACE_KINDS = frozenset({"country", "capital", "demonym", "metonym", "synonym"})
+
+
+def state_counts(text: str, before: int | None = None, kinds: frozenset[str] = _PLACE_KINDS) -> dict[str, int]:
+    """How often the article names each state (countries, capitals, demonyms ...), in mentions
+    ending at or before ``before`` (the whole text by default); the gazetteer is run once per
+    article, not once per prefix."""
+    counts: dict[str, int] = {}
+    for g in find_actor_mentions(text):
+        if g["kind"] in kinds and (before is None or g["end"] <= before):
+            counts[g["actor"]] = counts.get(g["actor"], 0) + 1
+    return counts
+
+
 @lru_cache(maxsize=64)
 def _home_country(text: str) -> str:
     """The country an article names most often (at least twice), or ""."""
-    counts: dict[str, int] = {}
-    for g in find_actor_mentions(text):
-        if g["kind"] in ("country", "capital", "demonym", "metonym", "synonym"):
-            counts[g["actor"]] = counts.get(g["actor"], 0) + 1
+    counts = state_counts(text)
     if not counts:
         return ""
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] >= 2 else ""
+
+
+@lru_cache(maxsize=256)
+def _surname_ends(text: str, surname: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text))
+
+
+def surname_count(text: str, surname: str, pos: int) -> int:
+    """How often ``surname`` stands in ``text`` before ``pos`` (indexed once per article and
+    name, so asking at every statement stays linear): the salience of a person so far."""
+    return bisect_right(_surname_ends(text, surname), pos)
 
 
 def _is_capitalised_name(phrase: str) -> bool:

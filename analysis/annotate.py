@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from analysis import schema
-from analysis.actors import resolve_speaker
+from analysis.actors import resolve_speaker, surname_count
 from analysis.targets import accused_is_subject, clean_target, find_target, resolve_target
 from analysis.stance import (may_match_any, classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
                              resolve_actor, verb_stance, _NP_CAP)
@@ -162,11 +162,6 @@ def _people_mentions(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted((s, canonical_person(name, text)) for s, name in names))
 
 
-@lru_cache(maxsize=256)
-def _surname_offsets(text: str, surname: str) -> tuple[int, ...]:
-    return tuple(m.start() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text))
-
-
 _TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'’-]+")
 
 
@@ -177,7 +172,7 @@ def _last_person_before(text: str, pos: int) -> str:
     k = bisect_right([s for s, _ in mentions], pos - 1)
     counts: dict[str, tuple[int, int]] = {}
     for s, full in mentions[:k]:
-        n = bisect_right(_surname_offsets(text, full.split()[-1]), pos - 1)
+        n = surname_count(text, full.split()[-1], pos)
         counts[full] = (n, s)
     if not counts:
         return ""

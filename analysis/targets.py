@@ -550,12 +550,13 @@ def _people(text: str) -> tuple[tuple[int, str], ...]:
 
 def _salient_person(text: str, pos: int) -> str:
     """The person mentioned most often before ``pos`` (full name or surname), the latest on a tie."""
+    from analysis.actors import surname_count
+
     counts: dict[str, tuple[int, int]] = {}
     for s, full in _people(text):
         if s >= pos:
             break
-        n = len(re.findall(r"\b" + re.escape(full.split()[-1]) + r"\b", text[:pos]))
-        counts[full] = (n, s)
+        counts[full] = (surname_count(text, full.split()[-1], pos), s)
     return max(counts, key=lambda n: counts[n]) if counts else ""
 
 
@@ -608,12 +609,9 @@ def _in_capitals(sentence: str) -> bool:
 
 def _salient_state(text: str, pos: int) -> str:
     """The state named most often in the article before ``pos`` (countries, capitals, demonyms)."""
-    from analysis.stance import find_actor_mentions
+    from analysis.actors import state_counts
 
-    counts: dict[str, int] = {}
-    for g in find_actor_mentions(text[:pos]):
-        if g["kind"] in ("country", "capital", "demonym", "synonym"):
-            counts[g["actor"]] = counts.get(g["actor"], 0) + 1
+    counts = state_counts(text, pos, frozenset({"country", "capital", "demonym", "synonym"}))
     return max(counts, key=counts.get) if counts else ""
 
 
