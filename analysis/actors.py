@@ -167,6 +167,8 @@ _TITLE_WORDS = re.compile(r"^(?:the|a|an|his|her|its|their)\s+(?P<title>(?:[\w-]
 _GOV_TITLE = (r"(?:(?:foreign|prime|defen[cs]e|interior|finance|trade|deputy|vice|chief)\s+)?(?:minister|ministry|government"
               r"|president|premier|chancellor|spokes(?:man|woman|person)|ambassador|envoy|embassy|army|military"
               r"|officials?|secretary|authorities)")
+_OFFICE_APPOSITIVE = re.compile(r"\s*,\s*(?:including\s|(?!(?:who|which|that|whose)\b).*\b" + _GOV_TITLE + r"\b)",
+                                re.I | re.S)
 _POSSESSIVE_STATE = re.compile(r"(?-i:\b([A-Z][a-z][\w-]+))['’]s?\s+(?:[a-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
 _ADJ_STATE = re.compile(r"(?-i:\b([A-Z][a-z]+(?:ian|an|ese|ish|i)))\s+(?:[A-Za-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
 
@@ -283,7 +285,7 @@ def _is_proper_noun(word: str, text: str) -> bool:
 
 
 _STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|cabinet|parliament|police|army|navy|military|embassy"
-                         r"|prosecutors?|authorities|regime|administration|foreign office|interior|treasury)\b", re.I)
+                         r"|prosecutors?|courts?|grand\s+jury|authorities|regime|administration|foreign office|interior|treasury)\b", re.I)
 
 
 _PLACE_KINDS = frozenset({"country", "capital", "demonym", "metonym", "synonym"})
@@ -377,6 +379,7 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         p = raw.capitalize()  # "ACME" in a headline, "Acme" in the body: a name, not an acronym
     # the appositive or relative clause after the name says who they are, not who speaks
     cut = _RELATIVE_CUT.sub("", p).strip() or p
+    aside = p[len(cut):] if p.startswith(cut) else ""
     # "the Football Association over crowd trouble during ...": a passive agent ends where a
     # lower-case prepositional phrase begins
     if not _CLIENT.match(cut):
@@ -413,11 +416,21 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         client = resolve_speaker(m.group("client"), text, pos, _depth + 1)
         if client.actor != UNKNOWN:
             return Speaker(cut, client.actor, client.source_type, "act.client")
+    doc = _DOC_BY.match(cut)
+    if doc and _depth < 2 and doc.group("author").split()[0] not in {"The", "A", "An", "This", "That"}:
+        # "The FTC complaint", "A confidential State Department 'dissent' memo": a document
+        # speaks for its author
+        author = resolve_speaker(doc.group("author"), text, pos, _depth + 1)
+        if author.actor != UNKNOWN:
+            return Speaker(cut, author.actor, "document", "act.document_author")
     nick = _PARTY_NICKNAMES.get(re.sub(r"^the\s+", "", cut.lower()))
     if nick:
         return Speaker(nick, nick, "organisation", "act.party")
     actor, stype = resolve_actor(cut, text, pos)
-    if actor == UNKNOWN and cut != p:
+    if actor == UNKNOWN and cut != p and _OFFICE_APPOSITIVE.match(aside):
+        # "John Kirby, the White House spokesman": the office in the appositive names the
+        # party; a relative clause or any other description does not ("memo, which Reuters
+        # reported", "Bernice King, the daughter of American ...")
         actor, stype = resolve_actor(p, text, pos)
     names = _person_names(cut)
     gaz_person = next((g["person"] for g in find_actor_mentions(cut) if g.get("person")), "")
@@ -492,4 +505,48 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         home = _home_country(text)
         if home:
             return Speaker(cut, home, "government", "act.home_country")
+    desc = _description(cut)
+    if desc:
+        # "a federal grand jury", "European leaders": nobody named, but the text says who
+        # (unlike "sources", "the man", "the company" left unresolved)
+        return Speaker(desc, desc, "description", "act.description")
     return Speaker(cut, UNKNOWN, stype if stype != UNKNOWN else UNKNOWN, "act.unresolved")
+
+
+_DOC_BY = re.compile(r"^(?:(?:the|a|an|this|that)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}"
+                     r"(?P<author>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,4}?)(?:['’]s?)?\s+"
+                     r"(?:[“\"‘'][\w -]+[”\"’']\s+)?(?:complaint|memo|memorandum|report|statement|letter|lawsuit|suit"
+                     r"|indictment|filing|document|release|communiqu[eé]|study|survey|ruling|order|judgment|verdict"
+                     r"|motion|petition|affidavit|audit|review|analysis)s?$", re.I)
+# A description names a speaker when its head is an agent noun in the plural ("leaders",
+# "bankers", "prosecutors", "protesters": -er / -or / -ist / -ian / -ant / -ent / -ary) or a
+# collective body that acts ("a federal grand jury", "an appeals court"); "the move",
+# "a new strategy", "angry protests", "the allegations" are not speakers.
+_AGENT_PLURAL = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|ary)s", re.I)
+_BODY_HEAD = re.compile(r"jury|court|tribunal|panel|committee|council|commission|board|regulator|watchdog"
+                        r"|inquiry|assembly|legislature|senate|congress|parliament|union|federation|league", re.I)
+
+
+_FUNCTION_WORDS = frozenset({"of", "to", "for", "in", "on", "by", "with", "and", "or", "but", "who", "which", "that",
+                             "it", "he", "she", "they", "we", "i", "you", "this", "these", "those", "its", "his",
+                             "her", "their", "our", "my", "your", "some", "any", "all", "both", "no", "not"})
+
+
+def _description(phrase: str) -> str:
+    """A common-noun phrase that says who speaks ("a federal grand jury" -> "federal grand
+    jury", "European leaders"), or "": not for pronouns, anonymous or vague heads, clauses."""
+    words = re.sub(r"^(?:the|a|an|this|that|these|those)\s+", "", phrase.strip(), flags=re.I).split()
+    if not 2 <= len(words) + (1 if _AGENT_PLURAL.fullmatch(words[-1] if words else "") else 0) or len(words) > 4:
+        return ""
+    if not all(re.fullmatch(r"[\w'’-]+", w) for w in words):
+        return ""
+    head, mods = words[-1], words[:-1]
+    if not head.islower() or _ANON.search(head) or not (_AGENT_PLURAL.fullmatch(head) or _BODY_HEAD.fullmatch(head)):
+        return ""
+    # modifiers: names or demonyms first ("European", "Trump"), then plain lower-case words
+    lower = [w for w in mods if w.islower()]
+    if mods[:len(mods) - len(lower)] != [w for w in mods if not w.islower()] or any(
+            w.lower() in _FUNCTION_WORDS
+            or w.endswith(("ing", "ly", "s")) for w in lower):
+        return ""
+    return " ".join(words)

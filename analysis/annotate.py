@@ -210,6 +210,30 @@ def _quote_owner(text: str, s: int, e: int, quotes: Sequence[Span], atts, sent_i
     return min(owners, key=lambda a: abs(a.sent_index - sent_index))
 
 
+# words that end a lower-case by-agent ("by a federal grand jury for a variety of ...")
+_NOT_IN_AGENT = r"(?:for|on|in|of|over|after|at|with|to|last|this|and|as|since|from|who|which|that|but)"
+_LEGAL_PASSIVE = (("court", re.compile(r"\b(?:convicted|sentenced|found\s+guilty|jailed|acquitted)\b", re.I)),
+                  ("prosecutors", re.compile(r"\b(?:charged|indicted|prosecuted)\b", re.I)))
+
+
+_BY_AGENT_AFTER = re.compile(
+    r"\s*[\w-]*(?:\s+\w+){0,6}?\s+by\s+((?:the\s+|The\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w'’.&-]*)*"
+    r"|(?:a|an|the)\s+(?-i:[a-z])[\w-]*(?:\s+(?!" + _NOT_IN_AGENT + r"\b)(?-i:[a-z])[\w-]*){0,3})")
+
+
+def _passive_agent(text: str, verb: int) -> Span | None:
+    """The by-agent of a passive verb at ``verb`` ("indicted in February by a federal grand
+    jury", "criticized on several occasions since then by Rep. John Dingell"), or None."""
+    agent = _BY_AGENT_AFTER.match(text[verb:verb + 140])
+    return (verb + agent.start(1), verb + agent.end(1)) if agent else None
+
+
+def _implicit_agent(cue_text: str) -> str:
+    """Who stands behind an agentless legal passive: "court" for convicted / sentenced,
+    "prosecutors" for charged / indicted; "" for anything else."""
+    return next((who for who, rx in _LEGAL_PASSIVE if rx.search(cue_text or "")), "")
+
+
 def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
     """The subject of a stance verb with no attribution ("The tobacco companies deny ...",
     "Mr Afzal, Mr Islam and Mr Kazi deny ..."): the noun phrase right before the verb."""
@@ -240,9 +264,7 @@ def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
     if (re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|later\s+|formally\s+)?$", text[s:verb])
             or re.match(r"(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been)\s", text[verb:verb + 16])):
         # "Fransen was convicted ...": a passive's subject is the accused; only its agent speaks
-        agent = re.match(r"\s*[\w-]*(?:\s+\w+){0,4}?\s+by\s+((?:the\s+|The\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w'’.&-]*)*)",
-                         text[verb:verb + 120])
-        return (verb + agent.start(1), verb + agent.end(1)) if agent else None
+        return _passive_agent(text, verb)
     agent = re.match(r"\s*[\w-]*\s*by\s+((?:the\s+|The\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?(?-i:[A-Z])[\w'’.&-]*)*)",
                      text[verb:verb + 120])
     if agent:  # "after being fined by The Spanish Football Federation": the agent acts
@@ -487,6 +509,17 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                     rules.append("S_clause_subject")
         if actor == "unknown":
             speaker = ""  # nobody named ("sources said", an unresolved "it")
+        if kind == "att" and not source and item.cue and _PASSIVE_CUE.search(cue_text):
+            # "has been publicly criticized on several occasions since then by Rep. John
+            # Dingell": the attribution engine found no source; the passive's agent speaks
+            agent_span = _passive_agent(text, item.cue[1])
+            if agent_span and agent_span[1] <= e:
+                source = surface = text[agent_span[0]:agent_span[1]]
+                src_pos = agent_span[0]
+                who = resolve_speaker(source, text, src_pos)
+                actor, stype, speaker = who.actor, who.source_type, who.speaker
+                spans.append(_span_row(doc_id, text, "source", agent_span[0], agent_span[1], "", sid, "S_by_agent"))
+                rules.append("S_by_agent")
         formal = kind in ("att", "fallback") and actor == "unknown" and not source and (
             (kind == "att" and item.cue_rule in ("cue.charge", "cue.sue") and _PASSIVE_CUE.search(cue_text))
             or (kind == "fallback" and item[3].rule in ("A_charged_with", "A_passive_formal", "A_charges_against")))
@@ -499,6 +532,15 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                 if who.actor != "unknown":
                     source, actor, stype, speaker = agent, who.actor, who.source_type, who.speaker
                     rules.append("S_prior_agent")
+            implicit = _implicit_agent(cue_text) if actor == "unknown" else ""
+            if implicit:
+                # "Three men were charged today", "Fransen was convicted": nobody named, but
+                # only prosecutors charge and only a court convicts (of the article's country)
+                who = resolve_speaker(implicit, text, s)
+                source, actor, stype, speaker = implicit, who.actor, who.source_type, who.speaker
+                if actor == "unknown":
+                    actor = speaker = implicit
+                rules.append("S_implicit_agent")
 
         # Stance is read on the attribution's own stretch (source, cue, content), not on the
         # whole sentence, so a report nested in another ("what it called ...") does not

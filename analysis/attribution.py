@@ -1228,7 +1228,10 @@ def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sen
         return raw, ""
     # a surname alone resolves to the fuller name mentioned before ("Kirby" -> "John Kirby")
     if re.fullmatch(r"[A-Z][\w’'\-]+", raw):
+        # only a name that ends in it ("Bernard Ebbers", "Kremlin spokesman Dmitry Peskov"),
+        # not one that mentions it ("Conyers' great-nephew", "a lawyer for Prevezon")
+        ends = re.compile(r"(?-i:[A-Z])[\w’'.\-]*\s+" + re.escape(raw) + r"$")
         for h in named_newest_first():
-            if h != raw and re.search(r"\b" + re.escape(raw) + r"\b", h):
+            if h != raw and ends.search(h.split(",")[0].strip()):
                 return h, "res.surname"
     return raw, ""

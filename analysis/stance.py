@@ -805,7 +805,9 @@ def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple
     "the ministry" to the actor named where the article first mentions it.
     Returns ``(actor, source_type)``; ``("unknown", "unknown")`` when nothing resolves.
     """
-    phrase = (text or "").strip().strip(",.;:")
+    phrase = (text or "").strip().strip(",;:")
+    if phrase.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", phrase):  # keep "the U.S."
+        phrase = phrase.rstrip(".")
     if not phrase:
         return "unknown", "unknown"
     if pos is None:

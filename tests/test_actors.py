@@ -189,3 +189,56 @@ def test_a_headline_in_capitals(headline, body, actor):
     text = headline + "\n\n" + body
     phrase = " ".join(headline.split()[:2 if "STOCKBROKERS" in headline else 3])
     assert resolve_speaker(phrase, text, 0).actor == actor
+
+
+# --- speaker look-ups that must not borrow a name from a description -------------------------
+
+def test_a_surname_resolves_to_a_name_that_ends_in_it_not_one_that_mentions_it():
+    text = ("Aldo Brisk's nephew announced he would run. Brisk repeated his denial of the claims. "
+            "A lawyer for Corvex said the suit was weak. Corvex disputed that in a letter.")
+    st = annotate("t", text)[1]
+    by_text = {r["text"]: r for r in st.to_dict("records")}
+    assert by_text["Brisk repeated his denial of the claims."]["actor"] != "unknown"
+    assert "nephew" not in by_text["Brisk repeated his denial of the claims."]["source"]
+    assert "lawyer" not in by_text["Corvex disputed that in a letter."]["source"]
+
+
+@pytest.mark.parametrize("phrase, actor", [
+    # a description after the name says who they are, not whom they speak for ...
+    ("Mara Quill, the daughter of American civil rights activist Ode Quill", "Mara Quill"),
+    ("The Hobart memo, which Reuters was first to report on", "Hobart"),
+    # ... unless it names an office of state
+    ("Tomas Reyk, Brenland's foreign minister", "Brenland"),
+    # a group "including" a named member speaks through it
+    ("Other Western nations, including France", "France"),
+])
+def test_an_aside_names_the_party_only_when_it_is_an_office(phrase, actor):
+    assert resolve_speaker(phrase, phrase + " said so.", 0).actor == actor
+
+
+def test_the_us_with_a_final_full_stop_is_a_country():
+    assert resolve_speaker("the U.S.").actor == "United States"
+
+
+# --- passives: who stands behind "was charged", "was criticized by ..." ------------------------
+
+@pytest.mark.parametrize("sentence, actor", [
+    # an agentless legal passive: only prosecutors charge, only a court convicts
+    ("Three men were charged today with running a tax fraud scheme.", "prosecutors"),
+    ("Velma Hart was convicted last week of assaulting a neighbour.", "court"),
+    # a lower-case by-agent speaks
+    ("He and two others were indicted in May by a federal grand jury for fraud.", "federal grand jury"),
+    # a by-agent several words after the verb
+    ("The agency's pace has been publicly criticized on several occasions since then by Rep. Nola Fenn.",
+     "Nola Fenn"),
+])
+def test_the_agent_of_a_passive_accusation(sentence, actor):
+    rows = [r for r in annotate("t", sentence)[1].to_dict("records") if r["stance"] == "accusation"]
+    assert rows, sentence
+    assert rows[0]["actor"] == actor
+
+
+def test_a_passive_charge_by_a_named_body_is_not_given_to_prosecutors():
+    st = annotate("t", "The club was charged by the Football Association over crowd trouble.")[1]
+    rows = [r for r in st.to_dict("records") if r["stance"] == "accusation"]
+    assert rows and rows[0]["actor"] == "Football Association"
