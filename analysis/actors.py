@@ -47,7 +47,7 @@ _POSSESSIVE_AGENT = re.compile(r"^(?P<client>.+?)['’]s?\s+(?:\w+\s+)?(?:lawyer
                                r"|spokes(?:man|woman|person)|representatives?|agent|camp|office|team)$", re.I)
 # an appositive, relative clause or aside after the name: ", who ...", ", a baker", ", 68", ", meanwhile"
 _RELATIVE_CUT = re.compile(r",\s*(?:(?-i:[a-z])|\d+\b|£|\$).*$", re.S)
-_ORG_SUFFIX = (r"Inc|Corp|Corporation|Co|Company|Plc|PLC|Ltd|Limited|AG|SA|NV|Group|Holdings|Bank|Securities"
+_ORG_SUFFIX = (r"Inc|LLC|Corp|Corporation|Co|Company|Plc|PLC|Ltd|Limited|AG|SA|NV|Group|Holdings|Bank|Securities"
                r"|Association|Federation|Union|Party|Committee|Commission|Council|Agency|Authority|Institute"
                r"|University|Foundation|Club|United|City|Rovers|FC|Trust|Fund|Board|Court|Network|Airlines?|Industries"
                r"|Motors|Systems|Technologies|Communications|Entertainment|Records|Partners|Capital|Energy|Oil")
@@ -79,7 +79,7 @@ def _strip(phrase: str) -> str:
     return phrase.strip(",;:()\"“”‘’' ")
 
 
-_LEGAL_FORM = re.compile(r"\s+(?:Inc|Corp|Co|Plc|PLC|Ltd|AG|SA|NV|LLC|GmbH|SpA|BV)\.?$")
+_LEGAL_FORM = re.compile(r"\s+(?:Inc|Corp|Co|Plc|PLC|Ltd|AG|SA|NV|LLC|GmbH|SpA|BV)\.?,?$")
 
 
 def _org_name(name: str) -> str:
@@ -288,6 +288,7 @@ _STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|cabinet|parliamen
                          r"|prosecutors?|courts?|grand\s+jury|authorities|regime|administration|foreign office|interior|treasury)\b", re.I)
 
 
+_NAMED_BODY = re.compile(r"(?-i:[A-Z])[\w'’-]+\s+(?:administration|government|ministry|department|cabinet)\b", re.I)
 _PLACE_KINDS = frozenset({"country", "capital", "demonym", "metonym", "synonym"})
 
 
@@ -324,7 +325,8 @@ def surname_count(text: str, surname: str, pos: int) -> int:
 
 
 def _is_capitalised_name(phrase: str) -> bool:
-    words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in {"the", "of", "and", "for", "de", "von", "al"}]
+    words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in {"the", "of", "and", "for", "de", "von", "al", "a", "an", "to",
+                                                                              "on", "in", "at"}]
     return bool(words) and all(w[:1].isupper() for w in words) and not all(w.lower() in _FUNCTION for w in words)
 
 
@@ -332,7 +334,10 @@ def _nearest_org(text: str, pos: int) -> str:
     """The last organisation named before ``pos`` (for "the company", "the firm")."""
     orgs = _org_mentions(text)
     k = bisect_right([s for s, _ in orgs], pos - 1)
-    return _org_name(orgs[k - 1][1]) if k else ""
+    if k:
+        return _org_name(orgs[k - 1][1])
+    # none named yet: a lead's "The company named in the lawsuit denied ..." is named soon after
+    return _org_name(orgs[0][1]) if orgs and orgs[0][0] - pos < 400 else ""
 
 
 @lru_cache(maxsize=64)
@@ -343,9 +348,16 @@ def _org_mentions(text: str) -> tuple[tuple[int, str], ...]:
         name = m.group(0).strip()
         if name.split()[0] in {"The", "A", "An"}:
             name = " ".join(name.split()[1:])
-        if name and name not in _NON_NAME:
+        if name and name not in _NON_NAME and len(name.split()) + (len(name) > 3) >= 2:  # not a bare "SA", "Co"
             out.append((m.start(), name))
-    return tuple(out)
+    # a name after the noun that says it is a company: "building products group James Hardie"
+    out += [(m.start(1), m.group(1)) for m in _DESCRIBED_ORG.finditer(text) if m.group(1).split()[0] not in _NON_NAME]
+    return tuple(sorted(out))
+
+
+_DESCRIBED_ORG = re.compile(r"(?-i:\b(?:group|company|firm|bank|maker|giant|retailer|carrier|airline|insurer|lender"
+                            r"|manufacturer|conglomerate|chain|operator|producer|supplier|broker|brokerage)\s+"
+                            r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’-]*))")
 
 
 def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth: int = 0) -> Speaker:
@@ -383,9 +395,17 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     # "the Football Association over crowd trouble during ...": a passive agent ends where a
     # lower-case prepositional phrase begins
     if not _CLIENT.match(cut):
-        cut = re.sub(r"\s+(?:over|for|during|after|before|on|in|at|with|about|amid|following|since)\s+(?-i:[a-z]).*$",
-                     "", cut) or cut
+        # (but "The Committee for a Responsible Federal Budget" is one name)
+        cut = re.sub(r"\s+(?:over|for|during|after|before|on|in|at|with|about|amid|following|since)\s+"
+                     r"(?!(?:a|an|the)\s+(?-i:[A-Z]))(?-i:[a-z]).*$", "", cut) or cut
     cut = re.sub(r"\s*<[^>]*>", "", cut).strip()  # ticker symbols: "Siemens AG <SIEG.F>"
+    # a time adverb after the subject is no part of it: "The ruling GATT Council yesterday"
+    cut = re.sub(r"\s+(?:(?:on\s+)?(?:yesterday|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+                 r"|(?:last|this|next)\s+(?:week|month|year|night)|earlier|later|also|again|now)$", "", cut,
+                 flags=re.I) or cut
+    # a reduced relative clause describes the head: "The company named in the lawsuit"
+    cut = re.sub(r"^((?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?-i:[a-z]+(?:ed|en))\s+(?:in|of|by|with|for|at|on|from)\s.*$",
+                 r"\1", cut, flags=re.I)
     cut = re.sub(r"^(?:some|many|several|most|other|two|three|four|five|leading|top|senior|prominent)\s+", "", cut,
                  flags=re.I)
     # "Trump and Moore", "Mr Afzal, Mr Islam and Mr Kazi": the first named speaks first
@@ -457,6 +477,10 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
             name = _party_name(party.group(0))
             if name:
                 return Speaker(cut, name, "anonymous", "act.party_word")
+        if text and _NAMED_BODY.search(cut) and _home_country(text):
+            # "Former Obama administration officials", "Justice Department officials": nobody
+            # named, but a state body of the article's country speaks
+            return Speaker(cut, _home_country(text), "anonymous", "act.home_country")
         return Speaker(cut, UNKNOWN, "anonymous", "act.anonymous")
     if text and _GROUP_NP.match(cut) and _depth < 2:
         # "the men", "the tobacco companies", "lawyers for the pair": the first of the group
@@ -505,6 +529,12 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         home = _home_country(text)
         if home:
             return Speaker(cut, home, "government", "act.home_country")
+    implied = _IMPLIED_AUTHOR.match(cut)
+    if implied and _depth < 2:
+        # "The indictment said ...": only prosecutors indict, only a court rules
+        who = resolve_speaker("prosecutors" if implied.group(1).lower().startswith("indictment") else "court",
+                              text, pos, _depth + 1)
+        return Speaker(cut, who.actor, "document", "act.implied_author")
     desc = _description(cut)
     if desc:
         # "a federal grand jury", "European leaders": nobody named, but the text says who
@@ -513,6 +543,8 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     return Speaker(cut, UNKNOWN, stype if stype != UNKNOWN else UNKNOWN, "act.unresolved")
 
 
+_IMPLIED_AUTHOR = re.compile(r"^(?:the|an?|this|that)\s+(?:[\w-]+\s+)?(indictments?|rulings?|verdicts?|judg(?:e)?ments?)$",
+                             re.I)
 _DOC_BY = re.compile(r"^(?:(?:the|a|an|this|that)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}"
                      r"(?P<author>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,4}?)(?:['’]s?)?\s+"
                      r"(?:[“\"‘'][\w -]+[”\"’']\s+)?(?:complaint|memo|memorandum|report|statement|letter|lawsuit|suit"
@@ -523,6 +555,11 @@ _DOC_BY = re.compile(r"^(?:(?:the|a|an|this|that)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0
 # collective body that acts ("a federal grand jury", "an appeals court"); "the move",
 # "a new strategy", "angry protests", "the allegations" are not speakers.
 _AGENT_PLURAL = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|ary)s", re.I)
+# plurals in -ers / -ors / -ents that name things, not people who act
+_NOT_AGENTS = re.compile(r"numbers|papers|letters|matters|orders|members|powers|borders|cent(?:er|re)s|waters|quarters"
+                         r"|headquarters|corners|chapters|answers|layers|towers|offers|parameters|factors|sectors"
+                         r"|errors|documents|comments|statements|agreements|arguments|payments|events|moments"
+                         r"|elements|contents|talents|percents|departments", re.I)
 _BODY_HEAD = re.compile(r"jury|court|tribunal|panel|committee|council|commission|board|regulator|watchdog"
                         r"|inquiry|assembly|legislature|senate|congress|parliament|union|federation|league", re.I)
 
@@ -541,7 +578,8 @@ def _description(phrase: str) -> str:
     if not all(re.fullmatch(r"[\w'’-]+", w) for w in words):
         return ""
     head, mods = words[-1], words[:-1]
-    if not head.islower() or _ANON.search(head) or not (_AGENT_PLURAL.fullmatch(head) or _BODY_HEAD.fullmatch(head)):
+    if (not head.islower() or _ANON.search(head) or _NOT_AGENTS.fullmatch(head)
+            or not (_AGENT_PLURAL.fullmatch(head) or _BODY_HEAD.fullmatch(head))):
         return ""
     # modifiers: names or demonyms first ("European", "Trump"), then plain lower-case words
     lower = [w for w in mods if w.islower()]

@@ -165,6 +165,14 @@ def _people_mentions(text: str) -> tuple[tuple[int, str], ...]:
 _TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'’-]+")
 
 
+def _people_named_in(text: str, start: int, end: int) -> set[str]:
+    """Full names of the people a stretch of text names, by full name or surname alone."""
+    from analysis.actors import _full_names
+
+    chunk = text[start:end]
+    return {full for full in _full_names(text) if re.search(r"\b" + re.escape(full.split()[-1]) + r"\b", chunk)}
+
+
 def _last_person_before(text: str, pos: int) -> str:
     """The most salient person named before ``pos``: mentioned most often (by surname), then
     most recently. Mentions are indexed once per article, so this stays linear."""
@@ -228,6 +236,36 @@ def _passive_agent(text: str, verb: int) -> Span | None:
     return (verb + agent.start(1), verb + agent.end(1)) if agent else None
 
 
+def _stance_by_agent(text: str, m0: int, m1: int, end: int) -> Span | None:
+    """The by-agent of a stance verb in the passive ("was strongly denied by Shepherd"): the
+    match is one past participle right after a form of *be* (and an adverb), the agent within
+    the sentence."""
+    if not re.fullmatch(r"\w+(?:ed|d)", text[m0:m1]):
+        return None
+    if not re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", text[max(0, m0 - 40):m0]):
+        return None
+    agent = _passive_agent(text, m0)
+    return agent if agent and agent[1] <= end else None
+
+
+def _headline_accuser_from_lead(text: str, sentences: Sequence[Span], statements: list[dict]) -> None:
+    """A headline's agentless passive ("Labour accused of 'EU propaganda'", "Trump criticized
+    in Britain and U.S.") is the story's lead in short: its accuser is the first speaker the
+    lead names ("..., say the Tories", "drawing condemnation from Britain"). In place."""
+    if not sentences or "\n" not in text[sentences[0][1]:sentences[0][1] + 3]:
+        return  # no headline line
+    lead = [st for st in statements if 1 <= st["sent_index"] <= 2 and st["actor"] != "unknown"]
+    for st in statements:
+        if st["sent_index"] != 0 or st["actor"] != "unknown" or st["stance"] != "accusation" or st["source"]:
+            continue
+        same = [x for x in lead if x["stance"] == st["stance"]] + lead
+        for x in same:
+            if x["actor"] not in (st["target"], "") and x["speaker"] != st["target"]:
+                st.update(actor=x["actor"], speaker=x["speaker"], source=x["source"], source_type=x["source_type"],
+                          rule=st["rule"] + "+S_lead_speaker")
+                break
+
+
 def _implicit_agent(cue_text: str) -> str:
     """Who stands behind an agentless legal passive: "court" for convicted / sentenced,
     "prosecutors" for charged / indicted; "" for anything else."""
@@ -239,6 +277,12 @@ def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
     "Mr Afzal, Mr Islam and Mr Kazi deny ..."): the noun phrase right before the verb."""
     from analysis.attribution import _cut_subject
 
+    from analysis.attribution import _clause_subject
+
+    if re.search(r",\s*$", text[s:verb]) and re.match(r"\w+ing\b", text[verb:verb + 30]):
+        # "Trump outlined a new strategy ..., chastising Pakistan": a participle clause
+        # shares the subject of the main clause
+        return _clause_subject(text, s, verb)
     end = verb
     m = _PRE_VERB.search(text, s, verb)
     if m:
@@ -416,6 +460,12 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             sent_index, s, e, first = item
             m0 = s + first.match[0]
             subj = _fallback_subject(text, s, m0)
+            if re.search(r",\s*$", text[s:m0]) and re.match(r"\w+ing\b", text[m0:m0 + 30]):
+                # a participle clause shares the subject of the nearest clause before it
+                # ("Trump outlined a new strategy ..., chastising Pakistan")
+                before = [a for a in atts if s <= a.start and a.cue and a.cue[1] <= m0 and a.source]
+                if before:
+                    subj = before[-1].source
             if first.speaker_text:  # the pattern names the speaker ("drawing condemnation from Britain")
                 k = text.find(first.speaker_text, s, e)
                 subj = (k, k + len(first.speaker_text)) if k >= 0 else subj
@@ -476,8 +526,39 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             named = (owner.source_text or (text[owner.source[0]:owner.source[1]] if owner.source else "")) if owner else ""
             if named and not _FIRST_PERSON.match(named):
                 source, stype = named, "unknown"
+                who = resolve_speaker(named, text, owner.source[0] if owner.source else s)
+                if who.actor != "unknown":
+                    actor, stype, speaker = who.actor, who.source_type, who.speaker
+        if kind == "att" and not source and item.cue:
+            pron = re.search(r"\b(he|she)\s+(?:\w+ly\s+)?$", text[max(s, item.cue[0] - 30):item.cue[0]], re.I)
+            if pron:  # "At first he said only: ...": the engine found no source, the pronoun is it
+                source = pron.group(1)
+                src_pos = max(s, item.cue[0] - 30) + pron.start(1)
+        if actor == "unknown" and source.lower() == "they" and 0 < sent_index < len(sentences):
+            # "Republicans have sought to ... They have criticized ...": the plural subject of
+            # the sentence before
+            from analysis.attribution import _clause_subject
+
+            ps, pe = sentences[sent_index - 1]
+            subj = _clause_subject(text, ps, pe)
+            words = text[subj[0]:subj[1]].split() if subj else []
+            if words and words[-1].lower() not in {"they", "it", "he", "she"} and (
+                    words[-1].endswith("s") or len(words) > 1 and " and " in text[subj[0]:subj[1]]):
+                who = resolve_speaker(text[subj[0]:subj[1]], text, subj[0])
+                if who.actor != "unknown":
+                    source, actor, stype, speaker = text[subj[0]:subj[1]], who.actor, who.source_type, who.speaker
+                    rules.append("S_they_subject")
         if actor == "unknown" and stype == "unknown" and source and not unresolved:
             prev = last_person if _PRONOUN.match(source) else last_other if _IMPERSONAL.match(source) else None
+            if prev is not None and _PRONOUN.match(source) and 0 < sent_index < len(sentences):
+                # "Those allegations were put to Wenger ... At first he said only": one other
+                # person, named alone in the sentence before, takes over from the last speaker
+                ps, pe = sentences[sent_index - 1]
+                named = _people_named_in(text, ps, pe)
+                if len(named) == 1 and prev[3] not in named and prev[3] not in text[ps:pe]:
+                    full = named.pop()
+                    who = resolve_speaker(full, text, src_pos)
+                    prev = (full, who.actor, who.source_type, who.speaker)
             if prev is None and _PRONOUN.match(source):
                 # no earlier speaker: the person the article named last ("..., Aragones said.
                 # ... he said")
@@ -563,6 +644,20 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         results = [r for r in results if not _self_target(r, actor, text, cs)]
         results = _cue_first(results, item.cue_rule if kind == "att" else "")
         primary = results[0] if results else _no_stance()
+        if primary.stance != "other" and primary.match is not None:
+            agent_span = _stance_by_agent(text, cs + primary.match[0], cs + primary.match[1], e)
+            if agent_span and text[agent_span[0]:agent_span[1]] != source:
+                # "Bellamy's claim ... was strongly denied by Shepherd", "have been criticised
+                # by the group's chief": whoever the report's source is, the passive's agent
+                # performs the act
+                source = surface = text[agent_span[0]:agent_span[1]]
+                src_pos = agent_span[0]
+                who = resolve_speaker(source, text, src_pos)
+                actor, stype, speaker = who.actor, who.source_type, who.speaker
+                by_agent = True
+                spans.append(_span_row(doc_id, text, "source", agent_span[0], agent_span[1], "", sid,
+                                       "S_stance_by_agent"))
+                rules.append("S_stance_by_agent")
         for r in results:
             if r.match is None:
                 continue
@@ -630,6 +725,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             "time_text": "", "event_start": "", "event_end": "", "rule": "+".join(r for r in rules if r),
         })
 
+    _headline_accuser_from_lead(text, sentences, statements)
     seen: set[tuple] = set()
     unique = []
     for row in sorted(spans, key=lambda r: (r["start"], r["end"], r["layer"])):

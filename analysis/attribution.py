@@ -1230,8 +1230,8 @@ def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sen
     if re.fullmatch(r"[A-Z][\w’'\-]+", raw):
         # only a name that ends in it ("Bernard Ebbers", "Kremlin spokesman Dmitry Peskov"),
         # not one that mentions it ("Conyers' great-nephew", "a lawyer for Prevezon")
-        ends = re.compile(r"(?-i:[A-Z])[\w’'.\-]*\s+" + re.escape(raw) + r"$")
+        ends = re.compile(r"(?-i:[A-Z])[\w’'.\-]*(?<!ly)\s+" + re.escape(raw) + r"$")  # not "Interestingly Blocher"
         for h in named_newest_first():
-            if h != raw and ends.search(h.split(",")[0].strip()):
+            if h != raw and any(ends.search(part.strip()) for part in h.split(",")[:2]):  # "Director, John Kirby"
                 return h, "res.surname"
     return raw, ""
