@@ -289,6 +289,9 @@ _STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|cabinet|parliamen
 
 
 _NAMED_BODY = re.compile(r"(?-i:[A-Z])[\w'’-]+\s+(?:administration|government|ministry|department|cabinet)\b", re.I)
+_NAMED_BODY_OF = re.compile(r"^(?:the\s+)?((?-i:(?:" + _ORG_SUFFIX + r"|Campaign|Society|Centre|Center|Coalition|Alliance"
+                            r"|League|Movement|Front|Council))\s+(?:for|of|on|to|against)\s+(?:(?:a|an|the)\s+)?"
+                            r"(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:(?:of|for|and|the|a)\s+)?(?-i:[A-Z])[\w'’.&-]*){0,5})$", re.I)
 _PLACE_KINDS = frozenset({"country", "capital", "demonym", "metonym", "synonym"})
 
 
@@ -452,6 +455,12 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         # party; a relative clause or any other description does not ("memo, which Reuters
         # reported", "Bernice King, the daughter of American ...")
         actor, stype = resolve_actor(p, text, pos)
+    orgish = _NAMED_BODY_OF.match(cut)
+    if orgish and _is_capitalised_name(orgish.group(1)) and not any(
+            g["kind"] != "person" for g in find_actor_mentions(orgish.group(1))):
+        # "The Committee for a Responsible Federal Budget": an organisation's name, not a
+        # person called "Fair Budget"
+        return Speaker(orgish.group(1), orgish.group(1), "organisation", "act.name")
     names = _person_names(cut)
     gaz_person = next((g["person"] for g in find_actor_mentions(cut) if g.get("person")), "")
     if gaz_person:  # an office holder the public dictionary names ("President Reagan")
@@ -529,6 +538,11 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         home = _home_country(text)
         if home:
             return Speaker(cut, home, "government", "act.home_country")
+    owner = _POSSESSIVE_STATE.fullmatch(cut) or _POSSESSIVE_STATE.fullmatch(re.sub(r"^the\s+", "", cut, flags=re.I))
+    if owner and owner.group(1) not in _NON_NAME:
+        # "Brenland's ambassador", "Valdoria's foreign ministry": a state the gazetteer does
+        # not know, named as the owner of an office
+        return Speaker(cut, owner.group(1), "government", "act.possessive_state")
     implied = _IMPLIED_AUTHOR.match(cut)
     if implied and _depth < 2:
         # "The indictment said ...": only prosecutors indict, only a court rules

@@ -500,8 +500,8 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         if source and kind == "att" and re.match(r"(?:a|an)\s+(?-i:[a-z])", source):
             # "Kuwait, a target of Iranian anger over ..., today rejected": the engine took the
             # appositive for the source; the name it describes speaks
-            head = re.search(r"((?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3})\s*,\s*$",
-                             text[max(s, src_pos - 60):src_pos])
+            head = re.search(r"((?-i:[A-Z])[\w'’.&-]*(?:\s+(?:(?:for|of|on|to)\s+(?:(?:a|an|the)\s+)?)?(?-i:[A-Z])[\w'’.&-]*){0,5})"
+                             r"\s*,\s*$", text[max(s, src_pos - 80):src_pos])
             if head:
                 source = surface = head.group(1)
                 src_pos = text.rfind(source, s, src_pos)

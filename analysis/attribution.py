@@ -1184,6 +1184,9 @@ def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sen
     if source is None:
         return "", ""
     raw = text[source[0]:source[1]].strip(" ,")
+    # an adverb before a pronoun is no part of it: "Later he said", "Then she added"
+    raw = re.sub(r"^(?:later|then|earlier|also|but|and|so|now|still|meanwhile|afterwards|\w+ly),?\s+"
+                 r"(?=(?:he|she|they|it|we|i)$)", "", raw, flags=re.I)
     low = raw.lower()
     # Newest first and lazily: history grows with the article, and filtering all of it for
     # every source was quadratic. Sentence indices in history never decrease, so the

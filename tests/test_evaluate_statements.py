@@ -17,18 +17,18 @@ from analysis import cli, schema
 from analysis.errors import InputError
 from analysis.evaluate import statements as ev
 
-# Scores on ../shared/dev/realnews (clear items). Where issue 9's target is met the floor IS the
-# target; where it is not yet met, the floor sits just below today's measurement (a regression
-# guard, not a claim that the target holds) and is raised as the engine improves.
-FLOOR_DENIAL_PRECISION = 0.92        # issue 9 target met: measured 0.975
-FLOOR_DENIAL_RECALL = 0.85           # issue 9 target met: measured 0.879
-FLOOR_ACCUSATION_PRECISION = 0.85    # issue 9 target met: measured 0.938
-FLOOR_ACCUSATION_RECALL = 0.70       # issue 9 target met: measured 0.7067
-FLOOR_ACTOR_DENIAL = 0.79            # with alternatives, measured 0.8165 (issue 9 target 0.85, not yet met)
-FLOOR_ACTOR_ACCUSATION = 0.76        # with alternatives, measured 0.7805 (issue 9 target 0.85, not yet met)
-FLOOR_TARGET_ACCUSATION = 0.70       # issue 9 target met: measured 0.7037
-CEILING_UNKNOWN_DENIAL = 0.13        # measured 0.111 (target 0.05, not yet met)
-CEILING_UNKNOWN_ACCUSATION = 0.16    # measured 0.137 (target 0.05, not yet met)
+# Scores on ../shared/dev/realnews (clear items): every floor is issue 9's target, asserted as
+# it stands (the measurement beside it is for the reader).
+FLOOR_DENIAL_PRECISION = 0.92        # measured 0.975
+FLOOR_DENIAL_RECALL = 0.85           # measured 0.879
+FLOOR_ACCUSATION_PRECISION = 0.85    # measured 0.940
+FLOOR_ACCUSATION_RECALL = 0.70       # measured 0.724
+FLOOR_ACTOR_DENIAL = 0.85            # with alternatives, measured 0.862
+FLOOR_ACTOR_ACCUSATION = 0.85        # with alternatives, measured 0.866
+FLOOR_TARGET_ACCUSATION = 0.70       # measured 0.704
+FLOOR_TARGET_DENIAL = 0.70           # measured 0.706 (12 of 17)
+CEILING_UNKNOWN_DENIAL = 0.05        # measured 0.046 (5 of 108)
+CEILING_UNKNOWN_ACCUSATION = 0.05    # measured 0.048 (7 of 146)
 CEILING_CONTROL_STATEMENTS = 0       # issue 9 target met: measured 0
 FLOOR_TIME_EXACT = 36                # issue 11 target (90% of 40) met: measured 40
 CEILING_DATED_AFTER_PUBLICATION = 0   # issue 11 target met: speech acts after publication not marked future
@@ -373,6 +373,7 @@ def test_realnews_floors(realnews_result):
     assert res["actor"]["denial"]["with_alternatives"] >= FLOOR_ACTOR_DENIAL
     assert res["actor"]["accusation"]["with_alternatives"] >= FLOOR_ACTOR_ACCUSATION
     assert res["target"]["accusation"]["with_alternatives"] >= FLOOR_TARGET_ACCUSATION
+    assert res["target"]["denial"]["with_alternatives"] >= FLOOR_TARGET_DENIAL
     assert res["unknown_rate"]["denial"] <= CEILING_UNKNOWN_DENIAL
     assert res["unknown_rate"]["accusation"] <= CEILING_UNKNOWN_ACCUSATION
     assert res["controls"]["stance_statements"] <= CEILING_CONTROL_STATEMENTS
