@@ -449,8 +449,8 @@ def _resolved_name(name: str, text: str, pos: int) -> str:
     from analysis.actors import UNKNOWN, resolve_speaker
 
     who = resolve_speaker(name, text, pos)
-    if who.actor == UNKNOWN:
-        return ""
+    if who.actor == UNKNOWN or who.rule == "act.description":
+        return ""  # a description names a speaker, not whom an accusation is about
     if who.source_type == "person" and who.speaker and who.rule not in ("act.client",):
         person = who.speaker
         # "Chief of Staff John Kelly": a title word read as the first name
