@@ -37,7 +37,8 @@ _TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Baron|Rev|Sen|Re
            r"|President|Vice\s+President|Prime\s+Minister|Chancellor|Premier|Senator|Representative|Congressman"
            r"|Congresswoman|Governor|Mayor|Judge|Justice|Secretary|Minister|Ambassador|Director|Chairman"
            r"|Chairwoman|Chief|Commissioner|Attorney\s+General|Speaker|King|Queen|Prince|Princess|Pope|Sheikh")
-_TITLE_RX = re.compile(r"^(?:(?:former|then|acting|deputy|the)\s+)*(?:" + _TITLES + r")\.?\s+(?=(?-i:[A-Z]))", re.I)
+_TITLE_RX = re.compile(r"^(?:(?:former|then|acting|deputy|the|GOP|Republican|Democratic|Democrat)\s+)*(?:" + _TITLES
+                       + r")\.?\s+(?=(?-i:[A-Z]))", re.I)
 # honorifics that stay part of a peer's name ("Lord Goldsmith" is how news names him)
 _PEERAGE = re.compile(r"^(?:Lord|Lady|Baroness|Baron|Sir|Dame)\s+[A-Z]")
 _CLIENT = re.compile(r"^(?:(?:a|an|the|two|three)\s+)?(?:lawyers?|attorneys?|solicitors?|counsel|barristers?"
@@ -98,13 +99,17 @@ def _titlecase_if_caps(phrase: str) -> str:
     return phrase
 
 
+_ADVERB = re.compile(r"\w+(?:ally|ingly|ately|ently|ously|ively|edly|fully|lessly|ntly)\s")
+
+
 @lru_cache(maxsize=256)
 def _full_names(text: str) -> tuple[str, ...]:
     """Person names of 2-3 capitalised words in the article, in text order, each once; office
     holders the public dictionary knows by title ("President Reagan" -> "Ronald Reagan") too."""
     seen: dict[str, None] = {}
     for _, _, name in _person_names(text):
-        seen.setdefault(name, None)
+        if not _ADVERB.match(name):  # "Interestingly Blocher" is a sentence start, not a name
+            seen.setdefault(name, None)
     for g in find_actor_mentions(text):
         if g.get("person"):
             seen.setdefault(g["person"], None)
@@ -158,8 +163,8 @@ def _unparticle(word: str) -> str:
     return re.sub(r"^(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ]", "", word, flags=re.I).lower()
 
 
-_LEGISLATOR = re.compile(r"\b(?:senator|sen\.|representative|rep\.|congress(?:man|woman)|lawmaker|legislator|MP|MEP"
-                         r"|councill?or|assemblyman|assemblywoman|candidate|nominee)\b", re.I)
+_LEGISLATOR = re.compile(r"\b(?:(?:senator|representative|congress(?:man|woman)|lawmaker|legislator|MP|MEP"
+                         r"|councill?or|assemblyman|assemblywoman|candidate|nominee)\b|(?:sen|rep)\.)", re.I)
 _TITLE_WORDS = re.compile(r"^(?:the|a|an|his|her|its|their)\s+(?P<title>(?:[\w-]+\s+){0,3}?(?P<head>[a-z][\w-]*(?:\s+general)?))"
                           r"(?:\s+(?:of|for|at|on)\s+.*)?$", re.I)
 
@@ -464,6 +469,8 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     names = _person_names(cut)
     gaz_person = next((g["person"] for g in find_actor_mentions(cut) if g.get("person")), "")
     if gaz_person:  # an office holder the public dictionary names ("President Reagan")
+        if _LEGISLATOR.search(cut):  # "Sen. Lindsey Graham": a legislator is their own actor
+            return Speaker(gaz_person, gaz_person, "person", "act.office_holder")
         return Speaker(gaz_person, actor if actor != UNKNOWN else gaz_person, "person", "act.office_holder")
     if stype == "person" or names or _TITLE_RX.match(cut) and _is_capitalised_name(_TITLE_RX.sub("", cut)):
         # the head of the phrase is its last name ("Former Guinness Plc chairman Ernest Saunders")

@@ -555,7 +555,10 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                 # person, named alone in the sentence before, takes over from the last speaker
                 ps, pe = sentences[sent_index - 1]
                 named = _people_named_in(text, ps, pe)
-                if len(named) == 1 and prev[3] not in named and prev[3] not in text[ps:pe]:
+                # only someone the article has already had speak: "Wall Street" named alone
+                # is no person to take over a pronoun
+                spoke = {st["speaker"] for st in statements if st["speaker"]}
+                if len(named) == 1 and named <= spoke and prev[3] not in named and prev[3] not in text[ps:pe]:
                     full = named.pop()
                     who = resolve_speaker(full, text, src_pos)
                     prev = (full, who.actor, who.source_type, who.speaker)

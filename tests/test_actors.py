@@ -293,10 +293,17 @@ def test_structure_names_the_speaker(text, stance, start, actor):
 
 
 def test_a_person_named_alone_in_the_sentence_before_takes_over_a_pronoun():
-    text = ('"He ran at me," Alan Ferris said on Saturday. '
+    text = ('Aldo Brisk said the game was hard. "He ran at me," Alan Ferris said on Saturday. '
             "Those allegations were put to Aldo Brisk after the game. "
             'At first he said only: "Nothing happened, and the story is false."')
     assert _one_actor(text, "denial", "At first") == "Aldo Brisk"
+
+
+def test_a_name_that_never_spoke_does_not_take_over_a_pronoun():
+    text = ('"He ran at me," Alan Ferris said on Saturday. '
+            "Those allegations were put to Wall Street after the game. "
+            'At first he said only: "Nothing happened, and the story is false."')
+    assert _one_actor(text, "denial", "At first") == "Alan Ferris"
 
 
 def test_the_last_speaker_keeps_a_pronoun_when_nobody_else_is_named():
@@ -330,3 +337,18 @@ def test_officials_of_a_named_body_speak_for_the_articles_country():
     text = ("Kenya hit back. Kenya's parliament met on Monday. "
             "Former Odhiambo administration officials have denied the accusations.")
     assert resolve_speaker("Former Odhiambo administration officials", text, text.rfind("Former")).actor == "Kenya"
+
+
+@pytest.mark.parametrize("phrase", ["Republican South Carolina Sen. Lindsey Graham", "Rep. Nola Fenn",
+                                    "Senator Nola Fenn"])
+def test_a_legislator_abbreviated_or_not_is_their_own_actor(phrase):
+    who = resolve_speaker(phrase, phrase + " said the United States had erred.", 0)
+    assert who.actor == who.speaker and who.actor != "United States"
+
+
+def test_a_sentence_adverb_is_no_first_name_and_a_party_is_no_title():
+    text = "Interestingly Blocher was quiet. Christoph Blocher spoke later. Blocher insists it is false."
+    assert canonical_person("Blocher", text) == "Christoph Blocher"
+    assert canonical_person("Mr Kelly", "Beverly Kelly said so.") == "Beverly Kelly"  # a name in -ly
+    text = "GOP Rep McCaul said so. Michael McCaul added more."
+    assert resolve_speaker("GOP Rep McCaul", text, 0).speaker == "Michael McCaul"
