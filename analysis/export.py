@@ -211,6 +211,7 @@ def _relative_figure(paths: Mapping[str, Path], base: Path, title: str) -> dict[
 #: Years a figure's time axis can show; a statement dated outside them (a "1st century"
 #: mentioned in passing) stays in the figure's CSV but is not drawn.
 PLOT_YEARS = (1000, 2999)
+STRIP_MAX_BANDS = 20  # directions drawn in a corpus's strip chart (the CSV keeps them all)
 
 
 def _drawable_dates(statements: pd.DataFrame) -> pd.Series:
@@ -247,7 +248,14 @@ def report_figures(tables, events: pd.DataFrame | None, inputs: Sequence[str]) -
     strip_data = tables.statements[["doc_id", "statement_id", "actor", "target", "stance", "cue", "time_text",
                                     "event_start", "event_end", "text"]]
     drawable = _drawable_dates(tables.statements)
-    ax = plots.plot_statement_strip(_plot_copy(tables.statements[drawable]))
+    n_docs = tables.statements["doc_id"].nunique()
+    if n_docs > 1:
+        # a corpus: denials and accusations only, the most reported directions, so it can be read
+        ax = plots.plot_statement_strip(_plot_copy(tables.statements[drawable]), stances=("denial", "accusation"),
+                                        title=f"Who denied or accused whom, when ({n_docs} articles)",
+                                        max_bands=STRIP_MAX_BANDS)
+    else:
+        ax = plots.plot_statement_strip(_plot_copy(tables.statements[drawable]))
     strip_caption = {
         "inputs": inputs, "periods": [str(strip_data["event_start"].min()), str(strip_data["event_end"].max())],
         "denominator": "each marker is one statement reported in the input articles"}

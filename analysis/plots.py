@@ -271,15 +271,23 @@ def plot_rounds(events: pd.DataFrame, ax: plt.Axes | None = None, *,
     return ax
 
 
+def _day(value) -> dt.datetime:
+    """An ISO date ("1523-01-01", "2022-11-08") as a datetime matplotlib can place anywhere
+    in years 1-9999 (a pandas Timestamp overflows before 1677)."""
+    return dt.datetime.fromisoformat(str(value)[:10])
+
+
 def plot_statement_strip(statements: pd.DataFrame, ax: plt.Axes | None = None, *,
                          stances: Sequence[str] = ("denial", "accusation", "other"),
-                         title: str = "Who said what to whom, when (this article)") -> plt.Axes:
+                         title: str = "Who said what to whom, when (this article)",
+                         max_bands: int | None = None) -> plt.Axes:
     """One band per direction (who → whom), one lane per stance inside it; a marker at each event date.
 
     The faint bar behind a marker is the date range the text allows ("in September" is a
     whole month, "last week" a week). Several statements on one marker are labelled
     "n reports" (of how many speech acts, when the statement engine groups them), so a
-    repeat is not read as n denials.
+    repeat is not read as n denials. With ``max_bands``, only that many directions are
+    drawn, those with the most statements, and the title says how many there were.
     """
     from .aggregate import act_ids, direction
 
@@ -294,6 +302,13 @@ def plot_statement_strip(statements: pd.DataFrame, ax: plt.Axes | None = None, *
         data["band"] = [direction(a, t) for a, t in zip(data["actor"], targets)]
         data["act"] = act_ids(data) if len(data) else pd.Series(dtype=str)
         bands = sorted(set(data["band"]), key=lambda a: (a.startswith("unknown"), a))
+        if max_bands is not None and len(bands) > max_bands:
+            # a corpus has hundreds of directions: the most reported ones, so the labels are legible
+            sizes = data["band"].value_counts()
+            keep = set(sorted(bands, key=lambda a: (-sizes[a], a))[:max_bands])
+            title = f"{title} — the {max_bands} most reported of {len(bands)} directions"
+            bands = [a for a in bands if a in keep]
+            data = data[data["band"].isin(keep)]
         ypos = {a: i for i, a in enumerate(reversed(bands))}
         groups = data.groupby(["band", "stance", "event_start", "event_end", "mid"], sort=False).agg(
             n=("statement_id", "size"), acts=("act", "nunique"))
@@ -304,13 +319,13 @@ def plot_statement_strip(statements: pd.DataFrame, ax: plt.Axes | None = None, *
             xs, ys = [], []
             for (band, _, start, end, mid), row in cells.iterrows():
                 y = ypos[band] + lane.get(stance, 0.0)
-                ax.plot([pd.Timestamp(start), pd.Timestamp(end)], [y, y], color=STANCE_COLOURS[stance],
+                ax.plot([_day(start), _day(end)], [y, y], color=STANCE_COLOURS[stance],
                         linewidth=5, alpha=0.3, solid_capstyle="butt")
-                xs.append(pd.Timestamp(mid))
+                xs.append(_day(mid))
                 ys.append(y)
                 if row["n"] > 1:
                     acts = f" of {row['acts']} act{'s' if row['acts'] != 1 else ''}" if row["acts"] < row["n"] else ""
-                    ax.annotate(f"{row['n']} reports{acts}", (pd.Timestamp(mid), y), xytext=(9, -4),
+                    ax.annotate(f"{row['n']} reports{acts}", (_day(mid), y), xytext=(9, -4),
                                 textcoords="offset points", fontsize=10, color=STANCE_COLOURS[stance])
             ax.scatter(xs, ys, s=110, marker=STANCE_MARKERS[stance], color=STANCE_COLOURS[stance],
                        label=stance_name(stance), edgecolor="white", zorder=3)
@@ -322,10 +337,12 @@ def plot_statement_strip(statements: pd.DataFrame, ax: plt.Axes | None = None, *
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
         if len(data):
             first, last = min(data["event_start"]), max(data["event_end"])
-            span = max((pd.Timestamp(last) - pd.Timestamp(first)).days, 20)
+            first, last = _day(first), _day(last)
+            span = max((last - first).days, 20)
             # Room on the right for the 'n reports' labels, which must not run into the legend.
-            ax.set_xlim(pd.Timestamp(first) - pd.Timedelta(days=span * 0.04),
-                        pd.Timestamp(last) + pd.Timedelta(days=span * 0.22))
+            # (Python datetimes, not pandas Timestamps: those stop at 1677 and 2262, and an
+            # article about the Reformation is dated 1523.)
+            ax.set_xlim(first - dt.timedelta(days=span * 0.04), last + dt.timedelta(days=span * 0.22))
         ax.grid(axis="x", color="#eeeeee")
         ax.set_xlabel("when it happened (bar: the date range the text allows; 'n reports': one marker, n statements)")
         ax.set_ylabel("who → whom")

@@ -172,3 +172,30 @@ def test_months_years_apart_are_not_joined_by_a_line():
 
     assert _month_runs(["1987-03", "1987-04", "1987-06", "2017-10", "2017-11"]) == [(0, 2), (2, 3), (3, 5)]
     assert _month_runs(["September 2022", "now"]) == [(0, 2)]
+
+
+def test_plot_statement_strip_places_dates_pandas_cannot_hold():
+    # an article about the Reformation dates a statement 1523; pandas' Timestamps stop at 1677
+    rows = [("denial", "Luther", "1523-01-01", "1523-12-31"), ("accusation", "Rome", "2000-01-01", "2099-12-31")]
+    frame = schema.frame("statements", [{"doc_id": "a", "statement_id": f"a:{i}", "stance": s, "actor": a,
+                                         "event_start": b, "event_end": e} for i, (s, a, b, e) in enumerate(rows)])
+    ax = plots.plot_statement_strip(frame)
+    left, right = (matplotlib.dates.num2date(x).year for x in ax.get_xlim())
+    assert left <= 1523 and right >= 2099
+    assert {t.get_text() for t in ax.get_yticklabels()} == {"Luther", "Rome"}
+    plt.close(ax.figure)
+
+
+def test_plot_statement_strip_keeps_the_most_reported_directions():
+    rows = [("accusation", f"Actor {i:02d}", "2022-11-08") for i in range(30)]
+    rows += [("denial", "Actor 07", "2022-11-09")] * 3 + [("accusation", "Actor 11", "2022-11-10")] * 2
+    frame = schema.frame("statements", [{"doc_id": "a", "statement_id": f"a:{i}", "stance": s, "actor": a,
+                                         "event_start": d, "event_end": d} for i, (s, a, d) in enumerate(rows)])
+    ax = plots.plot_statement_strip(frame, max_bands=5)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 5 and {"Actor 07", "Actor 11"} <= set(labels)
+    assert "5 most reported of 30 directions" in ax.get_title(loc="left")
+    plt.close(ax.figure)
+    ax = plots.plot_statement_strip(frame)  # one article: every direction
+    assert len(ax.get_yticklabels()) == 30
+    plt.close(ax.figure)
