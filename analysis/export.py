@@ -211,7 +211,17 @@ def _relative_figure(paths: Mapping[str, Path], base: Path, title: str) -> dict[
 #: Years a figure's time axis can show; a statement dated outside them (a "1st century"
 #: mentioned in passing) stays in the figure's CSV but is not drawn.
 PLOT_YEARS = (1000, 2999)
+MAX_MONTHS_DRAWN = 36  # more dated months than this and the period chart is drawn by year
+UNDRAWN_PERIODS = ("undated",)  # counted in the CSV, named under the chart, never a bar
 STRIP_MAX_BANDS = 20  # directions drawn in a corpus's strip chart (the CSV keeps them all)
+
+
+def _dated_periods(counts: pd.DataFrame, stances: Sequence[str]) -> int:
+    """How many dated periods hold at least one of `stances`."""
+    from .aggregate import OUTSIDE, counted
+
+    rows = counts[counts["stance"].isin(stances) & ~counts["period"].isin((OUTSIDE, "undated"))]
+    return int((rows.groupby("period")[counted(rows)].sum() > 0).sum()) if len(rows) else 0
 
 
 def _drawable_dates(statements: pd.DataFrame) -> pd.Series:
@@ -227,21 +237,27 @@ def _drawable_dates(statements: pd.DataFrame) -> pd.Series:
 
 def report_figures(tables, events: pd.DataFrame | None, inputs: Sequence[str]) -> list[tuple[str, str, plt.Figure, pd.DataFrame, dict]]:
     """The report's figures as (name, title, figure, plotted data, caption) — drawn, not yet written."""
-    from . import aggregate, plots  # local: keeps `import analysis.export` light
+    from . import aggregate, corpus, plots  # local: keeps `import analysis.export` light
 
     figures = []
     inputs = list(inputs)
     # The figure's CSV holds exactly what is drawn: the two stances, in the periods that have them.
     drawn = ("denial", "accusation")
-    by_month = tables.counts[tables.counts["stance"].isin(drawn)]
+    counts, unit = tables.counts, "month"
+    if _dated_periods(counts, drawn) > MAX_MONTHS_DRAWN:
+        # decades of months make bars too thin to see: a corpus spanning years is drawn by year
+        counts, unit = aggregate.count_statements(corpus.counted_statements(tables.statements, tables.articles),
+                                                  corpus.counted_articles(tables.articles), freq="year"), "year"
+    by_month = counts[counts["stance"].isin(drawn) & ~counts["period"].isin(UNDRAWN_PERIODS)]
     shown = by_month.groupby("period")[aggregate.counted(by_month)].sum() if len(by_month) else by_month
     by_month = by_month[by_month["period"].isin([p for p in shown.index if shown[p] > 0])] if len(by_month) \
         else by_month
-    ax = plots.plot_periods(_plot_copy(tables.counts), title="Denials and accusations reported, by month it happened")
-    figures.append(("denials-accusations-by-period", "Denials and accusations reported, by month it happened",
+    title = f"Denials and accusations reported, by {unit} it happened"
+    ax = plots.plot_periods(_plot_copy(counts), title=title)
+    figures.append(("denials-accusations-by-period", title,
                     ax.figure, by_month, {
                         "inputs": inputs, "periods": sorted(set(by_month["period"])),
-                        "grouping": "month of the event date resolved from the text (midpoint of its range)",
+                        "grouping": f"{unit} of the event date resolved from the text (midpoint of its range)",
                         "denominator": f"{aggregate.unit_words(tables.counts)} in the counted input articles "
                                        "(wire copies once) whose event falls in the period; share and period "
                                        "total are of all stances; reports, not events"}))

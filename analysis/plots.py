@@ -126,7 +126,10 @@ def plot_periods(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
         data = counts[counts["actor"] == "all"] if "all" in set(counts["actor"]) else counts
         column = counted(data)
         shown = data[data["stance"].isin(stances)].groupby("period")[column].sum()
-        order = [p for p in period_order(data, periods) if shown.get(p, 0) > 0] or period_order(data, periods)
+        # undated acts are no period: named in a note, not drawn as the tallest bar at the end
+        undated = int(shown.get("undated", 0))
+        order = [p for p in period_order(data, periods) if shown.get(p, 0) > 0 and p != "undated"] or [
+            p for p in period_order(data, periods) if p != "undated"] or period_order(data, periods)
         width = 0.8 / max(len(stances), 1)
         for i, stance in enumerate(stances):
             cells = [data[(data["period"] == p) & (data["stance"] == stance)] for p in order]
@@ -152,6 +155,10 @@ def plot_periods(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
                           rotation=45, ha="right")
             ax.text(1.0, -0.32, "only periods with statements are shown; gaps between them are not to scale",
                     transform=ax.transAxes, ha="right", fontsize=10, color="#555555")
+        if undated and order != ["undated"]:
+            noun = "speech acts" if column == "n_acts" else "statements"
+            ax.text(0.01, 0.98, f"not drawn: {undated} {noun} with no date in the text or a publication date",
+                    transform=ax.transAxes, va="top", fontsize=10, color="#555555")
         ax.set_ylabel(unit_words(data))
         ax.set_xlabel("when it happened (event date resolved from the text)")
         ax.set_title(title)

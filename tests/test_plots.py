@@ -199,3 +199,15 @@ def test_plot_statement_strip_keeps_the_most_reported_directions():
     ax = plots.plot_statement_strip(frame)  # one article: every direction
     assert len(ax.get_yticklabels()) == 30
     plt.close(ax.figure)
+
+
+def test_plot_periods_names_undated_acts_instead_of_drawing_them(statements):
+    undated = statements.copy()
+    undated.loc[undated.index[:2], ["event_start", "event_end"]] = ""  # two statements nobody dated
+    counts = aggregate.count_statements(undated)
+    assert "undated" in set(counts["period"])
+    ax = plots.plot_periods(counts)
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert not any("undated" in t for t in ticks)
+    assert any(t.get_text().startswith("not drawn: 2 speech acts") for t in ax.texts)
+    plt.close(ax.figure)

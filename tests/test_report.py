@@ -160,3 +160,23 @@ def test_dated_corpus_gets_time_and_outlet_charts(tmp_path):
     assert pd.read_csv(figures / "denials-accusations-by-period.csv", keep_default_na=False).equals(drawn)
     over_time = pd.read_csv(figures / "statements-over-time.csv", keep_default_na=False)
     assert set(over_time["stance"]) == {"denial", "accusation"}  # the 'other' line is not drawn
+
+
+def test_a_corpus_spanning_years_is_drawn_by_year_and_undated_acts_are_a_note(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for k in range(40):  # forty months, 2019-01 .. 2022-04: too many months for bars
+        day = f"{2019 + k // 12}-{k % 12 + 1:02d}-15"
+        (src / f"s{k:02d}.md").write_text(f"---\npublished: {day}\noutlet: Daily {k}\n---\nHeadline {k}\n\n"
+                                          f"Minister Olav Brenn{k} denied the allegations on Monday.\n",
+                                          encoding="utf-8")
+    (src / "undated.md").write_text("Headline x\n\nMinister Ada Voss denied the allegations.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run = _report(src, "--out", out)
+    assert run.returncode == 0, run.stderr
+    figures = out / "figures"
+    caption = json.loads((figures / "denials-accusations-by-period.caption.json").read_text())
+    assert caption["periods"] == ["2019", "2020", "2021", "2022"]
+    assert caption["grouping"].startswith("year")
+    drawn = pd.read_csv(figures / "denials-accusations-by-period.csv", keep_default_na=False, dtype=str)
+    assert "undated" not in set(drawn["period"])
