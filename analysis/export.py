@@ -15,14 +15,16 @@ import shutil
 import unicodedata
 import warnings
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import __version__
 from .errors import OutputError
 from .lexicons import lexicon_hash
+
+if TYPE_CHECKING:  # matplotlib is imported where a figure is drawn or saved: `statements` needs none
+    import matplotlib.pyplot as plt
 
 FIGURE_FORMATS = ("png", "svg", "pdf")
 
@@ -135,6 +137,8 @@ def save_figure(fig: plt.Figure, name: str, out_dir: Path | str, data: pd.DataFr
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    import matplotlib.pyplot as plt
+
     stem = safe_filename(name, "figure")
     paths: dict[str, Path] = {}
     for fmt in FIGURE_FORMATS:
@@ -199,6 +203,8 @@ def write_json(path: Path | str, payload) -> Path:
 
 def close(figs: Iterable[plt.Figure]) -> None:
     """Free the figures' memory once saved."""
+    import matplotlib.pyplot as plt
+
     for fig in figs:
         plt.close(fig)
 
@@ -527,6 +533,8 @@ def write_report(tables, out_dir: Path | str, *, events: pd.DataFrame | None = N
 
 def _write_report_files(tables, out: Path, *, events, inputs, raw_csv: bool,
                         errors: pd.DataFrame | None = None) -> dict[str, Path]:
+    import matplotlib.pyplot as plt
+
     from . import render  # local: keeps `import analysis.export` light
 
     written = write_tables(tables.as_dict(), out, raw=raw_csv)
