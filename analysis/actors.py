@@ -108,8 +108,14 @@ def _full_names(text: str) -> tuple[str, ...]:
     holders the public dictionary knows by title ("President Reagan" -> "Ronald Reagan") too."""
     seen: dict[str, None] = {}
     for _, _, name in _person_names(text):
-        if not _ADVERB.match(name):  # "Interestingly Blocher" is a sentence start, not a name
-            seen.setdefault(name, None)
+        if _ADVERB.match(name):  # "Interestingly Blocher" is a sentence start, not a name
+            continue
+        words = name.split()
+        if len(words) >= 3 and re.fullmatch(r"[A-Z][a-z]{2,}(?:er|or|ist|ian|ant)", words[0]) \
+                and not _is_proper_noun(words[0], text):
+            # "Photographer Jamie Fawcett" opening a sentence: a role, capitalised, then the name
+            name = " ".join(words[1:])
+        seen.setdefault(name, None)
     for g in find_actor_mentions(text):
         if g.get("person"):
             seen.setdefault(g["person"], None)

@@ -352,3 +352,11 @@ def test_a_sentence_adverb_is_no_first_name_and_a_party_is_no_title():
     assert canonical_person("Mr Kelly", "Beverly Kelly said so.") == "Beverly Kelly"  # a name in -ly
     text = "GOP Rep McCaul said so. Michael McCaul added more."
     assert resolve_speaker("GOP Rep McCaul", text, 0).speaker == "Michael McCaul"
+
+
+def test_a_role_opening_a_sentence_is_not_a_first_name():
+    text = "Photographer Jamie Fawcett sued the paper. Lawyers for Mr Fawcett said it lied."
+    assert canonical_person("Mr Fawcett", text) == "Jamie Fawcett"
+    # a name the article writes mid-sentence stays whole
+    text = "Reports named Dexter Jamie Fawcett. Dexter Jamie Fawcett said so."
+    assert canonical_person("Fawcett", text) == "Dexter Jamie Fawcett"
