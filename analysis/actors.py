@@ -401,6 +401,8 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
             if np:
                 return resolve_speaker(np, text, lo + m.start(1), _depth + 1)
     p = _titlecase_if_caps(raw)
+    if p != raw and len(raw.split()) == 1 and text and re.search(r"[a-z][,;]?\s+(?:\(|the\s+)?" + re.escape(raw) + r"\b", text):
+        p = raw  # "WPPSS" written so in the body's running text: an acronym, not a headline word
     if p == raw and raw.isupper() and len(raw.split()) == 1 and text and re.search(r"\b" + re.escape(raw.capitalize()) + r"\b", text):
         p = raw.capitalize()  # "ACME" in a headline, "Acme" in the body: a name, not an acronym
     # the appositive or relative clause after the name says who they are, not who speaks

@@ -269,7 +269,12 @@ def wrongdoer(clause: str, start: int) -> tuple[str, int] | None:
         return dummy.group(1), dummy.start(1)
     seg = _cut_subject(clause, 0, start) if start > 0 else None
     if seg is not None:
-        phrase = _AUX_END.sub("", _clip(clause[seg[0]:seg[1]]))
+        # a quotation opening after the subject is its predicate: 'the Mnuchin analysis “makes a'
+        subject = clause[seg[0]:seg[1]]
+        cut = re.sub(r"^((?:\S+\s+)+?\S+)\s+[“\"].*$", r"\1", subject, flags=re.S)
+        if re.match(r"(?:the\s+|The\s+)?(?-i:[A-Z])", cut):  # a name's phrase, not "open a plant", "the words"
+            subject = cut
+        phrase = _AUX_END.sub("", _clip(subject))
         by = re.search(r"\bby\s+(.+)$", phrase)  # "the messages sent by the pair": the senders
         if by:
             return _clip(by.group(1)), seg[0] + by.start(1)
@@ -740,7 +745,14 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
         # "a Turkish cleric": the person the article introduces so, else the description itself
         named = _nearest(_head_mentions(p.split()[-1], text), pos, text, exclude)
         return (_resolved_name(named, text, pos) or named) if named else indef.group(1)
-    found = _resolved_name(p, text, pos)
+    found = ""
+    owner = _OWNED_THING.match(p) if accused else None
+    if owner and not _DATE_WORD.match(owner.group(1)):  # "the November election" is nobody's
+        # "the Mnuchin analysis", "the U.S. Superfund tax on oil imports": the thing's owner
+        inside = find_actor_mentions(owner.group(1)) or find_actor_mentions(owner.group(1).split()[0])
+        state = inside and inside[0]["start"] == 0 and inside[0]["kind"] in ("country", "capital", "demonym", "synonym")
+        found = inside[0]["actor"] if state else _resolved_name(owner.group(1), text, pos)
+    found = found or _resolved_name(p, text, pos)
     tail = re.fullmatch(r"(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[a-z]+\s+)?(?:(?-i:[a-z])[\w-]+\s+){1,2}"
                         r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})", p)
     if not found and tail:  # "Senior lawmaker Conyers": the name after the lower-case title
@@ -750,6 +762,10 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
     return "" if found in exclude else found
 
 
+# "the Mnuchin analysis", "the U.S. Superfund tax": a determiner, a name, a lower-case noun
+_OWNED_THING = re.compile(r"^(?:the|The)\s+((?-i:[A-Z])[\w.&-]*(?:\s+(?-i:[A-Z])[\w.&-]*){0,3}?)"
+                          r"\s+(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2}"
+                          r"(?:\s+(?:on|of|for|to|against|over|in)\s+.*)?$")
 _ADJ_END = re.compile(r"(?:est|ive|al|ous|ful|ic|ed|ing|less|able|ible|ant|ent|ish|ese|ian|ern)$")
 _DET = {"the", "a", "an", "some", "many", "several", "most", "other", "these", "those", "all", "both", "two", "three",
         "four", "five", "six", "seven", "eight", "nine", "ten", "its", "their", "his", "her", "our", "false", "so-called"}

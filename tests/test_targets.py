@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.actors import resolve_speaker
 from analysis.annotate import annotate
 from analysis.targets import find_target, first_entity, resolve_target, wrongdoer
 
@@ -379,3 +380,31 @@ def test_the_sanctioned_is_the_target():
 
     clause = "Arrabal was handed the fine on Tuesday after his remarks"
     assert find_target(clause, "accusation", "A_charged_with", (9, len(clause)))[0] == "Arrabal"
+
+
+def test_an_acronym_the_body_writes_in_running_text_stays_an_acronym():
+    text = ("SEC STAFF ADVISES FRAUD CHARGES AGAINST WPPSS\n\n"
+            "The staff plans to recommend that the Washington Public Power Supply System (WPPSS) be charged. "
+            "Commissioners would be asked to charge WPPSS in connection with its statements.")
+    pos = text.rfind("WPPSS")
+    assert resolve_target("WPPSS", text, pos) == "WPPSS"
+    # a word only a capitals headline writes so is a headline word
+    assert resolve_speaker("ACME", "ACME DENIES FRAUD\n\nAcme said the claims were wrong.", 0).speaker == "Acme"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the Mnuchin analysis", "Steven Mnuchin"),           # a thing stands for its owner
+    ("the U.S. Superfund tax on oil imports", "United States"),
+    ("the November election", ""),                       # a date owns nothing
+    ("the Mnuchin campaign", "Steven Mnuchin"),          # a person's, not their country's
+])
+def test_an_owned_thing_is_its_owners_accusation(phrase, expected):
+    text = f"Treasury Secretary Steven Mnuchin released it. Critics said {phrase} broke the rules."
+    assert resolve_target(phrase, text, text.find(phrase)) == expected
+
+
+def test_a_quotation_after_the_subject_is_its_predicate():
+    rows = annotate("t", "Treasury Secretary Steven Mnuchin spoke. The watchdog said the Mnuchin analysis "
+                         "“makes a mockery of honest scoring and analysis,” he said.")[1]
+    acc = rows[rows["stance"] == "accusation"]
+    assert len(acc) and acc.iloc[0]["target"] == "Steven Mnuchin"
