@@ -505,6 +505,12 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             if head:
                 source = surface = head.group(1)
                 src_pos = text.rfind(source, s, src_pos)
+        if source and kind == "att" and re.match(r"[a-z]+(?:,|$)", source) and re.fullmatch(
+                r"\s*(?:A|An|The)\s+[^,;.]{0,60}?[”\"’']\s*", text[s:src_pos]):
+            # 'A confidential State Department “dissent” memo, which ... said': a quoted word
+            # inside the noun phrase stopped the engine; the phrase starts with the sentence
+            source = text[s:src_pos].lstrip() + source
+            src_pos = s + len(text[s:src_pos]) - len(text[s:src_pos].lstrip())
         if source:
             who = resolve_speaker(source, text, src_pos)
             actor, stype, speaker = who.actor, who.source_type, who.speaker

@@ -360,3 +360,12 @@ def test_a_role_opening_a_sentence_is_not_a_first_name():
     # a name the article writes mid-sentence stays whole
     text = "Reports named Dexter Jamie Fawcett. Dexter Jamie Fawcett said so."
     assert canonical_person("Fawcett", text) == "Dexter Jamie Fawcett"
+
+
+def test_a_quoted_word_inside_the_subject_does_not_cut_it():
+    text = ('A confidential State Department “dissent” memo, which a newspaper was first to report on, '
+            "said Tillerson breached the Child Soldiers Prevention Act.")
+    assert _one_actor(text, "accusation", "A confidential") == "United States"
+    # the sentence's own subject, not a phrase before a comma
+    text = "In its “final” report, the panel said Tillerson breached the act."
+    assert _one_actor(text, "accusation", "In its") != "United States"
