@@ -1,9 +1,13 @@
 """Shared fixtures: paths to the repo, the shipped article and the (optional) dev data."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# a rule that raises fails the test that ran it (and the command-line runs the tests start)
+os.environ["WHO_SAID_WHAT_STRICT"] = "1"
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

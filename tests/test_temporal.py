@@ -788,3 +788,18 @@ def test_hand_written_rule_words_are_in_every_match():
                 checked += 1
                 assert any(w in m.group(0).lower() or w in t.lower()[m.start():m.end()] for w in words), (rule_id, t)
     assert checked >= 10
+
+
+def test_a_rule_that_raises_fails_under_the_test_suite_and_is_skipped_for_a_user(monkeypatch):
+    from analysis import temporal
+
+    def broken(m, ctx):
+        raise ValueError("a bug in a rule")
+
+    rules = [(rid, rx, broken if rid == "date.weekday" else fn) for rid, rx, fn in temporal._RULES]
+    monkeypatch.setattr(temporal, "_RULES", rules)
+    text = "The minister spoke on Tuesday."
+    with pytest.raises(ValueError):
+        temporal.find_timexes(text, "2022-11-08")
+    monkeypatch.setenv("WHO_SAID_WHAT_STRICT", "0")
+    assert not any(r["text"] == "Tuesday" for r in temporal.find_timexes(text, "2022-11-08"))
