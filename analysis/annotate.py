@@ -49,7 +49,7 @@ _FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_den
                              "D_denial_noun", "D_reject_acc", "D_refute", "D_dismiss_as", "A_accuse",
                              "A_accuse_passive", "A_accuse_bare", "A_blame", "A_blame_on", "A_blame_bare",
                              "A_allege", "A_charge", "D_dismiss_obj", "D_dismiss_that", "D_not_guilty", "D_defend",
-                             "A_crit_obj", "A_accuse_obj", "D_call_eval", "D_dismiss_as", "A_crit_noun", "A_made_by", "A_charged_with", "A_charges_against", "A_passive_formal"})
+                             "A_crit_obj", "A_accuse_obj", "D_call_eval", "D_dismiss_as", "A_crit_noun", "A_made_by", "A_noun_by", "A_named_noun", "A_charged_with", "A_charges_against", "A_passive_formal"})
 
 
 @lru_cache(maxsize=1)
@@ -190,7 +190,7 @@ def _last_person_before(text: str, pos: int) -> str:
 # fallback rules trusted beside an attribution that missed them: formal charges and the
 # accusing / denying verbs with their own subject
 _OUTSIDE_RULES = frozenset({"A_passive_formal", "A_charged_with", "A_charges_against", "A_accuse_obj", "A_crit_obj",
-                            "A_crit_noun", "A_made_by", "D_not_guilty", "D_deny_acc", "D_deny_ing", "D_deny_that",
+                            "A_crit_noun", "A_made_by", "A_noun_by", "A_named_noun", "D_not_guilty", "D_deny_acc", "D_deny_ing", "D_deny_that",
                             "D_reject_acc", "D_dismiss_obj", "D_dismiss_as", "D_call_eval"})
 
 
@@ -395,9 +395,14 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             if not may_match_any(text[s:e], _OUTSIDE_RULES):
                 continue
             inside = [own[k] for k in touched[i]]
+            # a row that names its own speaker ("accusations by Republicans that ...") is that
+            # speaker's act even inside another attribution's stretch
             res = [r for r in find_stance(text[s:e], weak=False, only=_OUTSIDE_RULES) if r.match
-                   and not any(_overlaps((s + r.match[0], s + r.match[1]), o) for o in inside)
+                   and (r.speaker_text or not any(_overlaps((s + r.match[0], s + r.match[1]), o) for o in inside))
                    and not any(_overlaps((s + r.match[0], s + r.match[1]), c) for c in cue_spans)]
+            named = [r for r in res if r.speaker_text]
+            if named:
+                res = named
             if res and res[0].rule in _OUTSIDE_RULES:
                 extra.append((i, s, e, res[0]))
             continue
@@ -652,6 +657,9 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             (cs + r.match[0], cs + r.match[1]), skip)]
         results = [r for r in results if not _self_target(r, actor, text, cs)]
         results = _cue_first(results, item.cue_rule if kind == "att" else "")
+        if kind == "fallback" and item[3].speaker_text:
+            # the row that named this speaker is their act, whatever else the sentence holds
+            results = [r for r in results if r.rule == item[3].rule] or results
         primary = results[0] if results else _no_stance()
         if primary.stance != "other" and primary.match is not None:
             agent_span = _stance_by_agent(text, cs + primary.match[0], cs + primary.match[1], e)

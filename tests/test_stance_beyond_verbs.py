@@ -157,3 +157,17 @@ def test_no_truth_to_a_claim(text, expected):
 ])
 def test_headline_criticism_charges_and_sanctions(text, expected):
     assert classify_stance(text).stance == expected
+
+
+def test_an_accusation_that_names_its_accuser_inside_another_report_is_its_own_act():
+    from analysis.annotate import annotate
+
+    text = ("The director of the bureau defended his employees on Thursday against a growing chorus of "
+            "accusations by Republicans, including the president, that its agents were biased.")
+    st = annotate("t", text)[1]
+    acts = {(r["stance"], r["actor"]) for r in st.to_dict("records")}
+    assert ("accusation", "Republican Party") in acts
+    assert any(s == "denial" for s, _ in acts)
+    # nobody named after "by": no act of its own
+    st = annotate("t", "The director defended his employees against accusations by many people that they lied.")[1]
+    assert not any(r["stance"] == "accusation" and r["rule"].startswith("S_fallback") for r in st.to_dict("records"))
