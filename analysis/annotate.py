@@ -170,7 +170,20 @@ def _people_named_in(text: str, start: int, end: int) -> set[str]:
     from analysis.actors import _full_names
 
     chunk = text[start:end]
-    return {full for full in _full_names(text) if re.search(r"\b" + re.escape(full.split()[-1]) + r"\b", chunk)}
+    return {full for full in _full_names(text) if _word_rx(full.split()[-1]).search(chunk)}
+
+
+@lru_cache(maxsize=4096)
+def _word_rx(word: str) -> re.Pattern:
+    """``word`` as a whole word, compiled once (re's own cache holds 512 patterns, and names
+    of every article would push the lexicon's patterns out of it)."""
+    return re.compile(r"\b" + re.escape(word) + r"\b")
+
+
+@lru_cache(maxsize=4096)
+def _phrase_rx(phrase: str) -> re.Pattern:
+    """``phrase`` not inside a longer word ("he" is no target in "the"), compiled once."""
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
 
 
 def _last_person_before(text: str, pos: int) -> str:
@@ -698,7 +711,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             return resolve_target(phrase, text, at, speaker, actor, accused=primary.stance == "accusation")
 
         if primary.stance != "other" and primary.target_text:
-            tm = re.compile(r"(?<!\w)" + re.escape(primary.target_text) + r"(?!\w)").search(text, cs)
+            tm = _phrase_rx(primary.target_text).search(text, cs)
             tpos = tm.start() if tm else -1  # a word, not a piece of one ("he" in "the")
             target = _target_of(clean_target(primary.target_text), tpos if tpos >= 0 else cs)
         if primary.stance == "accusation" and not target and passive and item.content:

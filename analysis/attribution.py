@@ -1168,6 +1168,13 @@ _DOC_HEADS = {"statement", "report", "letter", "memo", "document", "release", "c
               "tweet", "article", "study", "survey", "poll", "analysis", "message", "notice", "filing"}
 
 
+@lru_cache(maxsize=4096)
+def _name_ending(surname: str) -> re.Pattern:
+    """A name that ends in ``surname`` after a capitalised word ("John Kirby"), not after a
+    sentence adverb ("Interestingly Blocher"); compiled once per surname."""
+    return re.compile(r"(?-i:[A-Z])[\w’'.\-]*(?<!ly)\s+" + re.escape(surname) + r"$")
+
+
 _PRONOUN_REACH = 3  # sentences back a pronoun may look for its antecedent
 
 
@@ -1233,7 +1240,7 @@ def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sen
     if re.fullmatch(r"[A-Z][\w’'\-]+", raw):
         # only a name that ends in it ("Bernard Ebbers", "Kremlin spokesman Dmitry Peskov"),
         # not one that mentions it ("Conyers' great-nephew", "a lawyer for Prevezon")
-        ends = re.compile(r"(?-i:[A-Z])[\w’'.\-]*(?<!ly)\s+" + re.escape(raw) + r"$")  # not "Interestingly Blocher"
+        ends = _name_ending(raw)
         for h in named_newest_first():
             if h != raw and any(ends.search(part.strip()) for part in h.split(",")[:2]):  # "Director, John Kirby"
                 return h, "res.surname"
