@@ -553,6 +553,11 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         home = _home_country(text)
         if home:
             return Speaker(cut, home, "government", "act.home_country")
+    named_body = re.sub(r"^(?:the|a|an)\s+", "", cut, flags=re.I)
+    if _STATE_BODY.search(named_body) and len(named_body.split()) >= 2 and all(
+            w[:1].isupper() or w.lower() in ("of", "for", "and", "the") for w in named_body.split()):
+        # "The Transport Ministry" in a story that names no country: the body as the text names it
+        return Speaker(named_body, named_body, "government", "act.name")
     owner = _POSSESSIVE_STATE.fullmatch(cut) or _POSSESSIVE_STATE.fullmatch(re.sub(r"^the\s+", "", cut, flags=re.I))
     if owner and owner.group(1) not in _NON_NAME:
         # "Brenland's ambassador", "Valdoria's foreign ministry": a state the gazetteer does

@@ -369,3 +369,12 @@ def test_a_quoted_word_inside_the_subject_does_not_cut_it():
     # the sentence's own subject, not a phrase before a comma
     text = "In its “final” report, the panel said Tillerson breached the act."
     assert _one_actor(text, "accusation", "In its") != "United States"
+
+
+def test_a_named_state_body_with_no_country_in_sight_is_its_own_actor():
+    text = "The Transport Ministry on Wednesday rejected the allegations. The ministry said so again."
+    assert resolve_speaker("The Transport Ministry on Wednesday", text, 0).actor == "Transport Ministry"
+    assert resolve_speaker("the ministry", "The ministry said so.", 0).actor == "unknown"  # nobody named
+    # with a country named twice, the body speaks for it
+    text = "Kenya hit back. Kenya's parliament met. The Transport Ministry rejected the allegations."
+    assert resolve_speaker("The Transport Ministry", text, text.find("The Transport")).actor == "Kenya"
