@@ -1144,6 +1144,13 @@ _PERSON_TITLES = {"mr", "mrs", "ms", "dr", "president", "sen", "senator", "rep",
                   "queen", "prince", "pope", "who", "he", "she"}
 
 
+# words that show the capitalised words after them are an object, not a role's holder
+# ("her way around Chez Vachon", "the effort results in John Kasich")
+_NOT_A_ROLE = frozenset({"in", "on", "at", "of", "for", "to", "from", "with", "by", "around", "about", "after",
+                         "before", "when", "and", "or", "but", "that", "which", "hence", "results", "way", "the", "a",
+                         "an", "this", "these", "those"})
+
+
 def _is_person(s: str) -> bool:
     """Crude: a title, or a short capitalised name that is no place or organisation."""
     words = re.findall(r"[\w’'.\-]+", s)
@@ -1152,8 +1159,15 @@ def _is_person(s: str) -> bool:
         return True
     for part in s.split(","):
         ws = part.split()
+        lead = 0
+        while lead < len(ws) - 2 and ws[lead][:1].islower():
+            lead += 1
+        if 0 < lead <= 3 and not {w.lower() for w in ws[:lead]} & _NOT_A_ROLE:
+            ws = ws[lead:]  # "coach Ines Varga", "his colleague David French": a role, then the name
+        if ws and ws[0] in ("The", "A", "An"):  # "The Daily Courier": a person's name has no article
+            continue
         if 1 <= len(ws) <= 4 and all(w[:1].isupper() for w in ws) and not (
-                {w.lower().strip(".’'s") for w in ws} & _PLACE_WORDS) and not _is_org(part):
+                {w.lower().strip(".’'s") for w in ws} & _PLACE_WORDS) and not _is_org(" ".join(ws)):
             return True
     return False
 

@@ -378,3 +378,11 @@ def test_a_named_state_body_with_no_country_in_sight_is_its_own_actor():
     # with a country named twice, the body speaks for it
     text = "Kenya hit back. Kenya's parliament met. The Transport Ministry rejected the allegations."
     assert resolve_speaker("The Transport Ministry", text, text.find("The Transport")).actor == "Kenya"
+
+
+def test_she_is_never_a_newspaper_and_a_role_before_a_name_keeps_the_person():
+    text = ("Cycling coach Ines Varga has denied giving banned substances to her riders. "
+            "The Daily Courier reported on Thursday that three riders had failed tests. "
+            "Varga said none of her riders had been told to take anything. "
+            '"I have never cheated and I never will," she said.')
+    assert _one_actor(text, "denial", '"I have never') == "Ines Varga"
