@@ -496,7 +496,13 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                 spans.append(_span_row(doc_id, text, "source", subj[0], subj[1], "", sid, "S_fallback"))
             spans.append(_span_row(doc_id, text, "cue", m0, s + first.match[1], verb_stance(cue_text), sid, "S_fallback"))
 
-        headline_passive = (kind == "att" and item.cue_rule in _cue_stances() and item.source is not None
+        # only a headline drops the auxiliary: in running text "China on Tuesday dismissed as
+        # 'groundless' accusations by the US" is China's act, not a passive
+        in_headline = sent_index == 0 and "\n" in text[e:e + 3] and not text[s:e].rstrip().endswith((".", "?", "!"))
+        # ... and an accusing participle without one is a reduced passive ("a bill criticized as
+        # anti-gay", "an American contractor accused of spying"); a denying verb is not
+        accusing = kind == "att" and _cue_stances().get(item.cue_rule, ("",))[0] == "accusation"
+        headline_passive = (kind == "att" and (in_headline or accusing) and item.cue_rule in _cue_stances() and item.source is not None
                             and item.source[1] <= item.cue[0]
                             and re.fullmatch(r"\w+ed(?:\s+(?:for|over|with|of|in|after|as))?", cue_text or "")
                             and (len(cue_text.split()) == 2

@@ -386,3 +386,13 @@ def test_she_is_never_a_newspaper_and_a_role_before_a_name_keeps_the_person():
             "Varga said none of her riders had been told to take anything. "
             '"I have never cheated and I never will," she said.')
     assert _one_actor(text, "denial", '"I have never') == "Ines Varga"
+
+
+def test_a_denying_verb_before_as_is_active_an_accusing_participle_is_passive():
+    text = ('China on Tuesday dismissed as "groundless" accusations by the United States and its allies '
+            "that it was behind a hack of email servers.")
+    rows = [r for r in annotate("t", text)[1].to_dict("records") if r["stance"] == "denial"]
+    assert rows and rows[0]["actor"] == "China"
+    # "an American contractor accused of spying": the contractor is accused, nobody named accuses
+    rows = annotate("t", "Cuba released Alan Gross, an American contractor accused of spying.")[1].to_dict("records")
+    assert not any(r["stance"] == "accusation" and r["actor"] == "United States" for r in rows)
