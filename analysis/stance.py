@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from analysis.lexicons import inflections, load_lexicon
 from analysis.prefilter import lowered, required_words
@@ -546,27 +546,6 @@ def find_actor_mentions(text: str) -> list[dict]:
     return [dict(d) for d in _actor_mentions(text)]
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """One regex matching any of ``words`` (longest first at each position), built as a
-    character trie so thousands of names cost one pass, not one alternative each."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        end = "" in node
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if end else body
-
-    return build(trie)
-
-
 _COUNTRY_KIND_TYPE = {"country": "government", "capital": "government", "demonym": "government",
                       "synonym": "government", "person": "person"}
 
@@ -587,8 +566,43 @@ def _country_index() -> tuple[re.Pattern | None, dict[str, dict]]:
         for name in (row["name"], row["name"].upper() if len(row["name"]) > 4 else ""):
             if name and name not in by_name:
                 by_name[name] = entry
-    rx = re.compile(r"(?<![\w.])" + _trie_pattern(by_name) + r"(?![\w])")
-    return rx, by_name
+    return _NameScanner(by_name), by_name
+
+
+class _NameScanner:
+    """Every name of ``names`` in a text, as ``re.finditer`` over one alternation of them
+    would give (leftmost; at one position the longest; not inside a word, not after a full
+    stop), found by dictionary look-ups: compiling a regex over 7,800 names cost 0.17 s in
+    every process, a sixth of a one-article run."""
+
+    _NOT_WORD = re.compile(r"\W")  # where a name may end
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = frozenset(names)
+        self.longest = max((len(n) for n in self.names), default=0)
+        initials = "".join(sorted({re.escape(n[0]) for n in self.names}))
+        # a name's first character, not inside a word, not after a full stop
+        self.starts = re.compile(r"(?<![\w.])[" + initials + "]") if initials else None
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        if self.starts is None:
+            return
+        n, last_end = len(text), 0
+        stops = [m.start() for m in self._NOT_WORD.finditer(text)] + [n]
+        for s in self.starts.finditer(text):
+            start = s.start()
+            if start < last_end:
+                continue
+            lo, hi = bisect_right(stops, start), bisect_right(stops, start + self.longest)
+            for k in range(hi - 1, lo - 1, -1):  # the longest name first
+                end = stops[k]
+                if text[start:end] in self.names:
+                    last_end = end
+                    yield _NAME_AT.match(text, start, end)
+                    break
+
+
+_NAME_AT = re.compile(r".+", re.S)  # a Match object for a span found without a regex
 
 
 @lru_cache(maxsize=512)  # the same article text is scanned for every source it resolves
