@@ -299,6 +299,9 @@ _STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|cabinet|parliamen
                          r"|prosecutors?|courts?|grand\s+jury|authorities|regime|administration|foreign office|interior|treasury)\b", re.I)
 
 
+_BODY_SPOKESMAN = re.compile(r"^(?:a|an|the|one)\s+(company|firm|bank|club|group|team|ministry|government|embassy"
+                             r"|agency|airline|network|party|union|board)\s+(?:spokes(?:man|woman|person)|official"
+                             r"|representative|source|executive|lawyer|statement)$", re.I)
 _NAMED_BODY = re.compile(r"(?-i:[A-Z])[\w'’-]+\s+(?:administration|government|ministry|department|cabinet)\b", re.I)
 _NAMED_BODY_OF = re.compile(r"^(?:the\s+)?((?-i:(?:" + _ORG_SUFFIX + r"|Campaign|Society|Centre|Center|Coalition|Alliance"
                             r"|League|Movement|Front|Council))\s+(?:for|of|on|to|against)\s+(?:(?:a|an|the)\s+)?"
@@ -388,7 +391,7 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     if pos is None:
         pos = text.find(raw) if text else -1
         pos = len(text) if pos < 0 else pos
-    if raw.lower() == "who" and text:
+    if raw.lower() in ("who", "which") and text:
         # "Shepherd, who accused ...", "The president, who regularly assails ...": the noun
         # phrase the relative clause hangs on
         lo = max(0, pos - 100)
@@ -501,6 +504,12 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
             name = _party_name(party.group(0))
             if name:
                 return Speaker(cut, name, "anonymous", "act.party_word")
+        body = _BODY_SPOKESMAN.match(cut)
+        if body and text and _depth < 2:
+            # "a company spokeswoman", "a bank official": the body speaks, as "the company" would
+            found = resolve_speaker("the " + body.group(1), text, pos, _depth + 1)
+            if found.actor != UNKNOWN:
+                return Speaker(cut, found.actor, found.source_type, "act.body_spokesman")
         if text and _NAMED_BODY.search(cut) and _home_country(text):
             # "Former Obama administration officials", "Justice Department officials": nobody
             # named, but a state body of the article's country speaks

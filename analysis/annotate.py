@@ -239,7 +239,8 @@ _LEGAL_PASSIVE = (("court", re.compile(r"\b(?:convicted|sentenced|found\s+guilty
 
 _BY_AGENT_AFTER = re.compile(
     r"\s*[\w-]*(?:\s+\w+){0,6}?\s+by\s+((?:the\s+|The\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:of\s+)?(?-i:[A-Z])[\w'’.&-]*)*"
-    r"|(?:a|an|the)\s+(?-i:[a-z])[\w-]*(?:\s+(?!" + _NOT_IN_AGENT + r"\b)(?-i:[a-z])[\w-]*){0,3})")
+    r"|(?:a|an|the)\s+(?-i:[a-z])[\w-]*(?:\s+(?!" + _NOT_IN_AGENT + r"\b)(?-i:[a-z])[\w-]*){0,3}"
+    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3})?)")  # "by the state of California"
 
 
 def _passive_agent(text: str, verb: int) -> Span | None:

@@ -396,3 +396,15 @@ def test_a_denying_verb_before_as_is_active_an_accusing_participle_is_passive():
     # "an American contractor accused of spying": the contractor is accused, nobody named accuses
     rows = annotate("t", "Cuba released Alan Gross, an American contractor accused of spying.")[1].to_dict("records")
     assert not any(r["stance"] == "accusation" and r["actor"] == "United States" for r in rows)
+
+
+def test_a_body_with_of_a_which_clause_and_a_company_spokeswoman():
+    text = ("German carmaker Volkner AG was sued on Wednesday by the state of California, which alleges the "
+            "company installed software to cheat emissions tests. Volkner rejected the claims. "
+            '"We will defend ourselves against these unfounded allegations," a company spokeswoman said.')
+    rows = annotate("t", text)[1].to_dict("records")
+    sued = [r for r in rows if r["text"].startswith("German") and r["stance"] == "accusation"]
+    assert sued and all(r["actor"] == "United States" for r in sued)  # not the carmaker it accuses
+    spokes = [r for r in rows if r["text"].startswith('"We will') and r["stance"] == "denial"]
+    assert spokes and spokes[0]["actor"] == "Volkner"
+    assert resolve_speaker("a company spokeswoman", "Nobody is named here.", 0).actor == "unknown"
