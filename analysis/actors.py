@@ -178,6 +178,9 @@ _TITLE_WORDS = re.compile(r"^(?:the|a|an|his|her|its|their)\s+(?P<title>(?:[\w-]
 _GOV_TITLE = (r"(?:(?:foreign|prime|defen[cs]e|interior|finance|trade|deputy|vice|chief)\s+)?(?:minister|ministry|government"
               r"|president|premier|chancellor|spokes(?:man|woman|person)|ambassador|envoy|embassy|army|military"
               r"|officials?|secretary|authorities)")
+_DATE_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?:January|February|March|April"
+                        r"|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
+                        r"|Friday|Saturday|Sunday)")
 _OFFICE_APPOSITIVE = re.compile(r"\s*,\s*(?:including\s|(?!(?:who|which|that|whose)\b).*\b" + _GOV_TITLE + r"\b)",
                                 re.I | re.S)
 _POSSESSIVE_STATE = re.compile(r"(?-i:\b([A-Z][a-z][\w-]+))['’]s?\s+(?:[a-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
@@ -386,8 +389,8 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     'unknown'
     """
     raw = _strip(phrase)
-    if not raw:
-        return Speaker("", UNKNOWN, UNKNOWN, "act.none")
+    if not raw or _DATE_NAME.fullmatch(raw):  # "Feb", "Tuesday": a date taken for a speaker
+        return Speaker(raw, UNKNOWN, UNKNOWN, "act.none")
     if pos is None:
         pos = text.find(raw) if text else -1
         pos = len(text) if pos < 0 else pos
@@ -524,6 +527,13 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
             if found.actor != UNKNOWN:
                 return Speaker(found.speaker, found.actor, found.source_type, "act.group")
     titled = _titled_person(cut, text, pos) if text and _depth < 2 else ""
+    if (not titled and text and _depth < 2 and "\n" in text[pos:] and "\n" not in text[:pos]
+            and re.fullmatch(r"(?-i:[A-Z])[a-z]{3,}", cut) and cut.lower() not in _FUNCTION_WORDS | {"the"}):
+        # a headline's bare role ("Striker denies ...") is the person the story's body names
+        # with it in lower case ("Rovers striker Tom Ashby")
+        body = text[text.index("\n"):]
+        named = re.search(r"\b" + re.escape(cut.lower()) + r"\s+((?-i:[A-Z])[a-z'’-]+(?:\s+(?-i:[A-Z])[a-z'’-]+){1,2})\b", body)
+        titled = named.group(1) if named else ""
     if titled:
         found = resolve_speaker(titled, text, pos, _depth + 1)
         if found.actor != UNKNOWN:

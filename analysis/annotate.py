@@ -204,7 +204,7 @@ def _last_person_before(text: str, pos: int) -> str:
 # accusing / denying verbs with their own subject
 _OUTSIDE_RULES = frozenset({"A_passive_formal", "A_charged_with", "A_charges_against", "A_accuse_obj", "A_crit_obj",
                             "A_crit_noun", "A_made_by", "A_noun_by", "A_named_noun", "D_not_guilty", "D_deny_acc", "D_deny_ing", "D_deny_that",
-                            "D_reject_acc", "D_dismiss_obj", "D_dismiss_as", "D_call_eval"})
+                            "D_reject_acc", "D_dismiss_obj", "D_dismiss_as", "D_call_eval", "D_call_charges_negeval"})
 
 
 def _quote_owner(text: str, s: int, e: int, quotes: Sequence[Span], atts, sent_index: int):

@@ -408,3 +408,17 @@ def test_a_body_with_of_a_which_clause_and_a_company_spokeswoman():
     spokes = [r for r in rows if r["text"].startswith('"We will') and r["stance"] == "denial"]
     assert spokes and spokes[0]["actor"] == "Volkner"
     assert resolve_speaker("a company spokeswoman", "Nobody is named here.", 0).actor == "unknown"
+
+
+def test_a_headline_role_a_date_taken_for_a_speaker_and_charges_called_a_disgrace():
+    text = ("Striker denies match-fixing allegations\n\n"
+            "LONDON (Reuters) - Rovers striker Tom Ashby on Friday denied taking money to influence a game. "
+            'Ashby\'s agent called the charges "a disgrace". Ashby has until Feb. 20 to respond to the charge.')
+    rows = annotate("t", text)[1].to_dict("records")
+    assert rows[0]["actor"] == "Tom Ashby"                      # the body names the headline's striker
+    agent = [r for r in rows if r["text"].startswith("Ashby's agent")]
+    assert agent and agent[0]["stance"] == "denial"            # calling the charges a disgrace rejects them
+    assert all(r["actor"] != "Feb" for r in rows)             # a date is nobody
+    # a headline word the body does not use as a role stays unknown
+    rows = annotate("t", "Voters reject plan\n\nThe council said the plan was dead.")[1].to_dict("records")
+    assert rows[0]["actor"] in ("unknown", "voters")
