@@ -45,7 +45,7 @@ _CLIENT = re.compile(r"^(?:(?:a|an|the|two|three)\s+)?(?:lawyers?|attorneys?|sol
                      r"|spokes(?:man|woman|person|men|women|people)|representatives?|agents?|aides?"
                      r"|advis[eo]rs?)\s+(?:for|of|to|representing)\s+(?P<client>.+)$", re.I)
 _POSSESSIVE_AGENT = re.compile(r"^(?P<client>.+?)['’]s?\s+(?:\w+\s+)?(?:lawyers?|attorneys?|solicitors?|counsel"
-                               r"|spokes(?:man|woman|person)|representatives?|agent|camp|office|team)$", re.I)
+                               r"|spokes(?:man|woman|person)|representatives?|agent|camp|campaign|office|team)$", re.I)
 # an appositive, relative clause or aside after the name: ", who ...", ", a baker", ", 68", ", meanwhile"
 _RELATIVE_CUT = re.compile(r",\s*(?:(?-i:[a-z])|\d+\b|£|\$).*$", re.S)
 _ORG_SUFFIX = (r"Inc|LLC|Corp|Corporation|Co|Company|Plc|PLC|Ltd|Limited|AG|SA|NV|Group|Holdings|Bank|Securities"
@@ -532,7 +532,9 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         # a headline's bare role ("Striker denies ...") is the person the story's body names
         # with it in lower case ("Rovers striker Tom Ashby")
         body = text[text.index("\n"):]
-        named = re.search(r"\b" + re.escape(cut.lower()) + r"\s+((?-i:[A-Z])[a-z'’-]+(?:\s+(?-i:[A-Z])[a-z'’-]+){1,2})\b", body)
+        # the role in lower case ("striker Tom Ashby"), or a title as titles are written ("Senator Helen Marsh")
+        role = re.escape(cut) if _TITLE_RX.match(cut + " X") else re.escape(cut.lower())
+        named = re.search(r"\b" + role + r"\s+((?-i:[A-Z])[a-z'’-]+(?:\s+(?-i:[A-Z])[a-z'’-]+){1,2})\b", body)
         titled = named.group(1) if named else ""
     if titled:
         found = resolve_speaker(titled, text, pos, _depth + 1)

@@ -49,7 +49,7 @@ _FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_den
                              "D_denial_noun", "D_reject_acc", "D_refute", "D_dismiss_as", "A_accuse",
                              "A_accuse_passive", "A_accuse_bare", "A_blame", "A_blame_on", "A_blame_bare",
                              "A_allege", "A_charge", "D_dismiss_obj", "D_dismiss_that", "D_not_guilty", "D_defend",
-                             "A_crit_obj", "A_accuse_obj", "D_call_eval", "D_dismiss_as", "A_crit_noun", "A_made_by", "A_noun_by", "A_named_noun", "A_charged_with", "A_charges_against", "A_passive_formal"})
+                             "A_crit_obj", "A_accuse_obj", "D_call_eval", "D_dismiss_as", "A_crit_noun", "A_made_by", "A_noun_by", "A_named_noun", "A_repeat_charge", "A_charged_with", "A_charges_against", "A_passive_formal"})
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +203,7 @@ def _last_person_before(text: str, pos: int) -> str:
 # fallback rules trusted beside an attribution that missed them: formal charges and the
 # accusing / denying verbs with their own subject
 _OUTSIDE_RULES = frozenset({"A_passive_formal", "A_charged_with", "A_charges_against", "A_accuse_obj", "A_crit_obj",
-                            "A_crit_noun", "A_made_by", "A_noun_by", "A_named_noun", "D_not_guilty", "D_deny_acc", "D_deny_ing", "D_deny_that",
+                            "A_crit_noun", "A_made_by", "A_noun_by", "A_named_noun", "A_repeat_charge", "D_not_guilty", "D_deny_acc", "D_deny_ing", "D_deny_that",
                             "D_reject_acc", "D_dismiss_obj", "D_dismiss_as", "D_call_eval", "D_call_charges_negeval"})
 
 

@@ -422,3 +422,19 @@ def test_a_headline_role_a_date_taken_for_a_speaker_and_charges_called_a_disgrac
     # a headline word the body does not use as a role stays unknown
     rows = annotate("t", "Voters reject plan\n\nThe council said the plan was dead.")[1].to_dict("records")
     assert rows[0]["actor"] in ("unknown", "voters")
+
+
+def test_a_campaign_speaks_for_its_candidate_and_a_repeated_charge_is_an_accusation():
+    text = ("Senator accuses rival of lying\n\n"
+            "Senator Helen Marsh accused her challenger, Dan Corby, on Thursday of lying about his tax record. "
+            'Corby\'s campaign called the claim "a desperate smear". '
+            "Marsh repeated the charge at a rally in Denver on Saturday.")
+    rows = annotate("t", text)[1].to_dict("records")
+    assert rows[0]["actor"] == "Helen Marsh"                  # a headline title, as titles are written
+    camp = [r for r in rows if r["text"].startswith("Corby's campaign") and r["stance"] == "denial"]
+    assert camp and camp[0]["actor"] == "Dan Corby"
+    again = [r for r in rows if r["text"].startswith("Marsh repeated")]
+    assert again and again[0]["stance"] == "accusation" and again[0]["event_start"] == ""  # no publication date
+    # a proper noun in a headline is no role: "Columbia defends ..." is not "Columbia Graduate School"
+    rows = annotate("t", "Columbia defends articles\n\nThe Columbia Graduate School said the articles were fair.")[1]
+    assert rows.iloc[0]["actor"] != "Graduate School"
