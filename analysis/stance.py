@@ -380,7 +380,6 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None,
     hits.sort(key=lambda h: (h[0], h[1], h[3].start()))
     chosen: list[tuple[dict, re.Match]] = []
     for _, _, row, m in hits:
-        span = m.span()
         if any(_overlaps(_core_span(m), _core_span(c)) and crow["stance"] == row["stance"]
                for crow, c in chosen):
             continue

@@ -1087,7 +1087,6 @@ def _the_year(m, ctx):
     """"for the year", "earlier in the year", "the end of the year": the year of the story;
     "the year ended March 31": a year-long period; "the year before": the one before."""
     after = ctx.text[m.end():m.end() + 12].lower()
-    before = ctx.text[max(0, m.start() - 8):m.start()].lower()
     if re.match(r"\s+(?:ended|ending|to)\b", after):
         return ("DURATION", "P1Y")
     if re.match(r"\s*(?:'s|’s|\d|two thousand|of\b|when|that|in which|after|he|she|they|it)", after) \
