@@ -165,6 +165,20 @@ def _people_mentions(text: str) -> tuple[tuple[int, str], ...]:
 _TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'’-]+")
 
 
+def _gender_clash(pronoun: str, named: str) -> bool:
+    """True when a he/she cannot be ``named``: the article titles them Ms / Mrs or Mr."""
+    from analysis.attribution import _gender_of
+
+    g = _gender_of(named, None)
+    return bool(g) and g != ("f" if pronoun.lower() in ("she", "her") else "m")
+
+
+def _titled_form(text: str, full: str) -> str:
+    """``full`` with the title the article gives its surname, if any ("Ms. Epstein")."""
+    m = re.search(r"\b(?:Mrs|Ms|Miss|Mr)\.?\s+(?:" + re.escape(full.split()[0]) + r"\s+)?" + re.escape(full.split()[-1]) + r"\b", text)
+    return m.group(0) if m else full
+
+
 def _people_named_in(text: str, start: int, end: int) -> set[str]:
     """Full names of the people a stretch of text names, by full name or surname alone."""
     from analysis.actors import _full_names
@@ -581,6 +595,8 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                     rules.append("S_they_subject")
         if actor == "unknown" and stype == "unknown" and source and not unresolved:
             prev = last_person if _PRONOUN.match(source) else last_other if _IMPERSONAL.match(source) else None
+            if prev is not None and _PRONOUN.match(source) and _gender_clash(source, prev[0]):
+                prev = None  # "he" after "Ms. Lee Epstein said ...": somebody else
             if prev is not None and _PRONOUN.match(source) and 0 < sent_index < len(sentences):
                 # "Those allegations were put to Wenger ... At first he said only": one other
                 # person, named alone in the sentence before, takes over from the last speaker
@@ -597,7 +613,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                 # no earlier speaker: the person the article named last ("..., Aragones said.
                 # ... he said")
                 named = _last_person_before(text, src_pos)
-                if named:
+                if named and not _gender_clash(source, _titled_form(text, named)):
                     who = resolve_speaker(named, text, src_pos)
                     prev = (named, who.actor, who.source_type, who.speaker)
             if prev:

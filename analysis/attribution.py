@@ -408,7 +408,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
     doubles = _QuoteIndex((q["start"], q["end"]) for q in quotes if q["label"] in ("double", "guillemet"))
     paragraphs = find_paragraphs(text)
     results: list[Attribution] = []
-    history: list[tuple[str, int]] = []  # (resolved source text, sentence index), most recent last
+    history = _History()  # (resolved source text, sentence index), most recent last
     last_quote_source: str | None = None
     last_quote_par = -10
 
@@ -1199,6 +1199,29 @@ def _is_named_source(h: str) -> bool:
         and not re.match(r"^(the|this|that|its|their)\s+\S+$", h, re.I)
 
 
+class _History(list):
+    """The article's sources so far, (resolved source text, sentence index), most recent last,
+    and what the article has shown of each person's gender: a *she* resolved to someone, or
+    a Mrs / Ms / Mr before the name."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gender: dict[str, str] = {}
+
+
+_FEMALE = {"she", "her"}
+_TITLE_GENDER = re.compile(r"\b(?:(Mrs|Ms|Miss|Madam|Lady|Baroness|Dame)|(Mr|Sir|Lord))\.?\s+(?-i:[A-Z])")
+
+
+def _gender_of(h: str, history) -> str:
+    """'f', 'm' or '' for a history entry: from earlier pronouns resolved to it, else its title."""
+    known = getattr(history, "gender", {}).get(h, "")
+    if known:
+        return known
+    m = _TITLE_GENDER.search(h)
+    return ("f" if m.group(1) else "m") if m else ""
+
+
 def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sent_atts, rule: str,
              si: int = 0) -> tuple[str, str]:
     """Resolved source text: pronouns and definite NPs to the last compatible named source."""
@@ -1223,8 +1246,10 @@ def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sen
             near.append(h)
     near.reverse()
     if low in _PRONOUNS_PERSON:
+        want = "f" if low in _FEMALE else "m"
         for h in reversed(near):
-            if _is_person(h):
+            # "he" is not the mayor the article has called "she"
+            if _is_person(h) and _gender_of(h, history) in ("", want):
                 return h, "res.pronoun"
         return raw, "res.unresolved"
     if low in {"it", "they", "its", "their"}:

@@ -438,3 +438,11 @@ def test_a_campaign_speaks_for_its_candidate_and_a_repeated_charge_is_an_accusat
     # a proper noun in a headline is no role: "Columbia defends ..." is not "Columbia Graduate School"
     rows = annotate("t", "Columbia defends articles\n\nThe Columbia Graduate School said the articles were fair.")[1]
     assert rows.iloc[0]["actor"] != "Graduate School"
+
+
+def test_he_is_not_a_person_the_article_calls_ms():
+    text = ('Mr. Dan Roe spoke first. Ms. Lee Epstein said the ruling was narrow. '
+            '"This is a fair question," he said.')
+    rows = annotate("t", text)[1].to_dict("records")
+    last = [r for r in rows if r["text"].startswith('"This is')]
+    assert last and last[0]["actor"] != "Lee Epstein"
