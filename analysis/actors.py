@@ -57,6 +57,8 @@ _ORG_HEADS = re.compile(r"(?:^|\s)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?P<head
                         r"|union|corporation|carrier|airline|broker|brokerage|insurer|network|channel|newspaper"
                         r"|paper|station|broadcaster|agency|association|federation|body|organi[sz]ation"
                         r"|charity|party|board|fund|retailer|maker|manufacturer|utility|lender)s?$", re.I)
+_HEADLINE_ORG = re.compile(r"^(?:[\w-]+\s+)?(?:company|firm|bank|group|carrier|airline|maker|carmaker|automaker"
+                           r"|retailer|insurer|lender|giant|broadcaster|network|manufacturer|utility|operator)$", re.I)
 _GROUP_PLURAL = re.compile(r"^(?:the\s+)?(?P<name>(?-i:[A-Z][\w'’-]+))$", re.I)
 _FUNCTION = {w.lower() for w in _NON_NAME} | {"who", "which", "that", "it", "he", "she", "they", "we", "i",
                                               "you", "this", "these", "those", "its", "his", "her", "their"}
@@ -435,6 +437,12 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
                     cut)
     if conj and not _ORG_NAME.fullmatch(cut) and " of " not in cut and not _STATE_BODY.search(cut):
         cut = conj.group(1)
+    if (text and "\n" in text[pos:] and "\n" not in text[:pos] and not _CLIENT.match(cut)
+            and _HEADLINE_ORG.search(cut) and not re.search(r"(?-i:[A-Z])", cut[1:])):
+        # a headline's "Tech firm denies ...", "Carmaker sued ...": the company the story names
+        org = _nearest_org(text, pos)
+        if org:
+            return Speaker(org, org, "organisation", "act.org_antecedent")
     om = _ORG_HEADS.search(cut)
     if om and text and not re.search(r"(?-i:[A-Z])", cut[1:]) and not _GROUP_NP.match(cut) and not _CLIENT.match(cut):
         org = _nearest_org(text, pos)  # "the company": the organisation named last

@@ -1465,6 +1465,20 @@ def _norm_source(s) -> str:
     return re.sub(r"^(the|a|an)\s+", "", s)
 
 
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,;.]*$")
+
+
+def _in_relative_before(text: str, at: int, cue_start: int) -> bool:
+    """True when position ``at`` lies in a ", who ..." / ", which ..." clause that closes
+    before the cue at ``cue_start``."""
+    if at >= cue_start:
+        return False
+    lo = max(0, at - 120)
+    if not _RELATIVE_OPEN.search(text, lo, at):
+        return False
+    return "," in text[at:cue_start]
+
+
 def _continues(prev: dict, cur: dict) -> bool:
     """Does `cur` continue the statement `prev` (same speaker, or a pronoun as source)?"""
     if str(prev.get("doc_id") or "") != str(cur.get("doc_id") or ""):
@@ -1682,6 +1696,14 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
                       and not any(a <= s[0] < b for a, b in others if (a, b) != (st, en))]
             frame = [s for s in around if not in_content(s)]
             about += [s for s in around if in_content(s)]
+        relative_only = False
+        if sid in cues and isinstance(text, str) and frame:
+            # "Tom Blake, who first reported the leak on Monday, said ...": a date inside a
+            # relative clause about the speaker dates that clause, not the speech act (nor
+            # does it pass to it from the clause's own statement)
+            kept = [x for x in frame if not _in_relative_before(text, x[0], cues[sid][0])]
+            relative_only = not kept
+            frame = kept
         future = False
         if sid in cues and isinstance(text, str):
             ca, cb = cues[sid]
@@ -1701,7 +1723,7 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
             t = (s[2], s[3][0], s[3][1])
         if t is None:
             if prev is not None and prev_time is not None and prev_time[0] and _continues(prev, row) \
-                    and (future or not dct_iso or prev_time[1] <= dct_iso):
+                    and not relative_only and (future or not dct_iso or prev_time[1] <= dct_iso):
                 t, rule = prev_time, "time.carried"
             else:
                 t, rule = ("", dct_iso, dct_iso), "time.dct"

@@ -446,3 +446,9 @@ def test_he_is_not_a_person_the_article_calls_ms():
     rows = annotate("t", text)[1].to_dict("records")
     last = [r for r in rows if r["text"].startswith('"This is')]
     assert last and last[0]["actor"] != "Lee Epstein"
+
+
+def test_a_headline_company_noun_is_the_company_the_story_names():
+    text = ("Tech firm denies data breach\n\n"
+            "DataNest Inc denied on Tuesday that hackers had stolen the personal details of customers.")
+    assert annotate("t", text)[1].iloc[0]["actor"] == "DataNest"

@@ -148,3 +148,20 @@ def test_shipped_article_dates_stay():
     assert dates("It said that Washington")[:2] == ("2022-11-08", "2022-11-08")
     pub = arts["published"].iloc[0]
     assert (st["event_start"] <= pub).all()
+
+
+def test_a_date_in_a_relative_clause_about_the_speaker_does_not_date_what_they_said():
+    import pandas as pd
+
+    from analysis.pipeline import annotate_articles
+
+    text = ("Security researcher Tom Blake, who first reported the leak on Monday, said the firm was "
+            "downplaying the incident. Paradis, who volunteered for Bill Clinton when he ran in 1992, "
+            "says she could not support the plan. On Monday, Blake said the firm had lied.")
+    articles = pd.DataFrame([{"doc_id": "r", "text": text, "published": "2024-08-21"}])
+    _, st = annotate_articles(articles, workers=1, progress=False)
+    said = {r["text"][:20]: r for r in st.to_dict("records") if r["cue"].startswith(("said", "says"))}
+    assert said["Security researcher "]["event_start"] == "2024-08-21"   # the report, not Monday
+    assert said["Security researcher "]["time_text"] == ""
+    assert said["Paradis, who volunte"]["event_start"] == "2024-08-21"  # not 1992
+    assert said["On Monday, Blake sai"]["event_start"] == "2024-08-19"   # a date of the saying stays
