@@ -57,6 +57,12 @@ _ORG_HEADS = re.compile(r"(?:^|\s)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?P<head
                         r"|union|corporation|carrier|airline|broker|brokerage|insurer|network|channel|newspaper"
                         r"|paper|station|broadcaster|agency|association|federation|body|organi[sz]ation"
                         r"|charity|party|board|fund|retailer|maker|manufacturer|utility|lender)s?$", re.I)
+def _headline_end(text: str) -> int:
+    """Where the article's first line (its headline, when it has a body) ends; -1 for a
+    text of one line. Found without copying the article (asked for every source)."""
+    return text.find("\n")
+
+
 _HEADLINE_ORG = re.compile(r"^(?:[\w-]+\s+)?(?:company|firm|bank|group|carrier|airline|maker|carmaker|automaker"
                            r"|retailer|insurer|lender|giant|broadcaster|network|manufacturer|utility|operator)$", re.I)
 _GROUP_PLURAL = re.compile(r"^(?:the\s+)?(?P<name>(?-i:[A-Z][\w'’-]+))$", re.I)
@@ -437,7 +443,7 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
                     cut)
     if conj and not _ORG_NAME.fullmatch(cut) and " of " not in cut and not _STATE_BODY.search(cut):
         cut = conj.group(1)
-    if (text and "\n" in text[pos:] and "\n" not in text[:pos] and not _CLIENT.match(cut)
+    if (text and 0 <= pos < _headline_end(text) and not _CLIENT.match(cut)
             and _HEADLINE_ORG.search(cut) and not re.search(r"(?-i:[A-Z])", cut[1:])):
         # a headline's "Tech firm denies ...", "Carmaker sued ...": the company the story names
         org = _nearest_org(text, pos)
@@ -535,7 +541,7 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
             if found.actor != UNKNOWN:
                 return Speaker(found.speaker, found.actor, found.source_type, "act.group")
     titled = _titled_person(cut, text, pos) if text and _depth < 2 else ""
-    if (not titled and text and _depth < 2 and "\n" in text[pos:] and "\n" not in text[:pos]
+    if (not titled and text and _depth < 2 and 0 <= pos < _headline_end(text)
             and re.fullmatch(r"(?-i:[A-Z])[a-z]{3,}", cut) and cut.lower() not in _FUNCTION_WORDS | {"the"}):
         # a headline's bare role ("Striker denies ...") is the person the story's body names
         # with it in lower case ("Rovers striker Tom Ashby")

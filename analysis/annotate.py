@@ -173,6 +173,7 @@ def _gender_clash(pronoun: str, named: str) -> bool:
     return bool(g) and g != ("f" if pronoun.lower() in ("she", "her") else "m")
 
 
+@lru_cache(maxsize=1024)
 def _titled_form(text: str, full: str) -> str:
     """``full`` with the title the article gives its surname, if any ("Ms. Epstein")."""
     m = re.search(r"\b(?:Mrs|Ms|Miss|Mr)\.?\s+(?:" + re.escape(full.split()[0]) + r"\s+)?" + re.escape(full.split()[-1]) + r"\b", text)
