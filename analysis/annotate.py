@@ -181,18 +181,23 @@ def _titled_form(text: str, full: str) -> str:
 
 
 def _people_named_in(text: str, start: int, end: int) -> set[str]:
-    """Full names of the people a stretch of text names, by full name or surname alone."""
+    """Full names of the people a stretch of text names, by full name or surname alone
+    (looked up by the stretch's words, not by a pass over every name of the article)."""
+    by_surname = _names_by_surname(text)
+    words = set(re.findall(r"\w[\w'’-]*", text[start:end]))
+    words |= {re.sub(r"['’]s?$", "", w) for w in words}
+    return {full for w in words for full in by_surname.get(w, ())}
+
+
+@lru_cache(maxsize=64)
+def _names_by_surname(text: str) -> dict[str, tuple[str, ...]]:
+    """surname -> the article's full names ending in it (one pass per article)."""
     from analysis.actors import _full_names
 
-    chunk = text[start:end]
-    return {full for full in _full_names(text) if _word_rx(full.split()[-1]).search(chunk)}
-
-
-@lru_cache(maxsize=4096)
-def _word_rx(word: str) -> re.Pattern:
-    """``word`` as a whole word, compiled once (re's own cache holds 512 patterns, and names
-    of every article would push the lexicon's patterns out of it)."""
-    return re.compile(r"\b" + re.escape(word) + r"\b")
+    out: dict[str, list[str]] = {}
+    for full in _full_names(text):
+        out.setdefault(full.split()[-1], []).append(full)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -463,6 +468,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
     if any(a > b for a, b in zip(marker_starts, marker_starts[1:])):
         marker_starts = None
     last_person: tuple[str, str, str, str] | None = None
+    spoke: set[str] = set()
     last_other: tuple[str, str, str, str] | None = None
     for n, (kind, _, item) in enumerate(items, start=1):
         sid = f"{doc_id}:{n}"
@@ -605,7 +611,6 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                 named = _people_named_in(text, ps, pe)
                 # only someone the article has already had speak: "Wall Street" named alone
                 # is no person to take over a pronoun
-                spoke = {st["speaker"] for st in statements if st["speaker"]}
                 if len(named) == 1 and named <= spoke and prev[3] not in named and prev[3] not in text[ps:pe]:
                     full = named.pop()
                     who = resolve_speaker(full, text, src_pos)
@@ -772,6 +777,8 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         hedged = any(m["layer"] == "hedge" for m in inside)
         evidence = "; ".join(m["text"] for m in inside if m["layer"] == "evidence")
         rules.append(primary.rule)
+        if speaker:
+            spoke.add(speaker)  # who has spoken so far (kept as we go: rebuilding it per pronoun was quadratic)
         statements.append({
             "doc_id": doc_id, "statement_id": sid, "sent_index": int(sent_index), "start": int(s), "end": int(e),
             "text": text[s:e], "mode": mode, "cue": cue_text, "source": source, "source_type": stype, "speaker": speaker,
