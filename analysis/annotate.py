@@ -167,9 +167,9 @@ _TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'â€
 
 def _gender_clash(pronoun: str, named: str) -> bool:
     """True when a he/she cannot be ``named``: the article titles them Ms / Mrs or Mr."""
-    from analysis.attribution import _gender_of
+    from analysis.attribution import gender_of
 
-    g = _gender_of(named, None)
+    g = gender_of(named)
     return bool(g) and g != ("f" if pronoun.lower() in ("she", "her") else "m")
 
 

@@ -408,7 +408,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
     doubles = _QuoteIndex((q["start"], q["end"]) for q in quotes if q["label"] in ("double", "guillemet"))
     paragraphs = find_paragraphs(text)
     results: list[Attribution] = []
-    history = _History()  # (resolved source text, sentence index), most recent last
+    history: list[tuple[str, int]] = []  # (resolved source text, sentence index), most recent last
     last_quote_source: str | None = None
     last_quote_par = -10
 
@@ -1199,26 +1199,13 @@ def _is_named_source(h: str) -> bool:
         and not re.match(r"^(the|this|that|its|their)\s+\S+$", h, re.I)
 
 
-class _History(list):
-    """The article's sources so far, (resolved source text, sentence index), most recent last,
-    and what the article has shown of each person's gender: a *she* resolved to someone, or
-    a Mrs / Ms / Mr before the name."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.gender: dict[str, str] = {}
-
-
 _FEMALE = {"she", "her"}
 _TITLE_GENDER = re.compile(r"\b(?:(Mrs|Ms|Miss|Madam|Lady|Baroness|Dame)|(Mr|Sir|Lord))\.?\s+(?-i:[A-Z])")
 
 
-def _gender_of(h: str, history) -> str:
-    """'f', 'm' or '' for a history entry: from earlier pronouns resolved to it, else its title."""
-    known = getattr(history, "gender", {}).get(h, "")
-    if known:
-        return known
-    m = _TITLE_GENDER.search(h)
+def gender_of(name: str) -> str:
+    """'f', 'm' or '' for a name as written, from the title before it ("Ms. Lee Epstein")."""
+    m = _TITLE_GENDER.search(name)
     return ("f" if m.group(1) else "m") if m else ""
 
 
@@ -1249,7 +1236,7 @@ def _resolve(text: str, source: Span | None, history: list[tuple[str, int]], sen
         want = "f" if low in _FEMALE else "m"
         for h in reversed(near):
             # "he" is not the mayor the article has called "she"
-            if _is_person(h) and _gender_of(h, history) in ("", want):
+            if _is_person(h) and gender_of(h) in ("", want):
                 return h, "res.pronoun"
         return raw, "res.unresolved"
     if low in {"it", "they", "its", "their"}:
