@@ -306,14 +306,24 @@ def _implicit_agent(cue_text: str) -> str:
     return next((who for who, rx in _LEGAL_PASSIVE if rx.search(cue_text or "")), "")
 
 
+def _opens_participle_clause(text: str, s: int, verb: int) -> bool:
+    """Does the verb at ``verb`` open a participle clause after a comma (", chastising ...")?
+    Such a clause shares the subject of the clause before it."""
+    return re.search(r",\s*$", text[s:verb]) is not None and re.match(r"\w+ing\b", text[verb:verb + 30]) is not None
+
+
+def _is_headline(text: str, index: int, s: int, e: int) -> bool:
+    """Is sentence ``index`` (text[s:e]) the article's headline: the first line, followed by
+    a line break, without a sentence's final stop?"""
+    return index == 0 and "\n" in text[e:e + 3] and not text[s:e].rstrip().endswith((".", "?", "!"))
+
+
 def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
     """The subject of a stance verb with no attribution ("The tobacco companies deny ...",
     "Mr Afzal, Mr Islam and Mr Kazi deny ..."): the noun phrase right before the verb."""
-    from analysis.attribution import _cut_subject
+    from analysis.attribution import _clause_subject, _cut_subject
 
-    from analysis.attribution import _clause_subject
-
-    if re.search(r",\s*$", text[s:verb]) and re.match(r"\w+ing\b", text[verb:verb + 30]):
+    if _opens_participle_clause(text, s, verb):
         # "Trump outlined a new strategy ..., chastising Pakistan": a participle clause
         # shares the subject of the main clause
         return _clause_subject(text, s, verb)
@@ -448,7 +458,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             if res:
                 quoted.append((i, s, e, owner))
             continue
-        headline = i == 0 and "\n" in text[e:e + 3] and not text[s:e].rstrip().endswith((".", "?", "!"))
+        headline = _is_headline(text, i, s, e)
         # a headline reports somebody's act in its own words ("IRAN SAYS IT INTENDS NO THREAT ..."):
         # every row applies; elsewhere only the speech-act verbs make a statement on their own
         res = [r for r in find_stance(text[s:e], weak=headline, only=None if headline else _FALLBACK_RULES)
@@ -500,7 +510,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             sent_index, s, e, first = item
             m0 = s + first.match[0]
             subj = _fallback_subject(text, s, m0)
-            if re.search(r",\s*$", text[s:m0]) and re.match(r"\w+ing\b", text[m0:m0 + 30]):
+            if _opens_participle_clause(text, s, m0):
                 # a participle clause shares the subject of the nearest clause before it
                 # ("Trump outlined a new strategy ..., chastising Pakistan")
                 before = [a for a in atts if s <= a.start and a.cue and a.cue[1] <= m0 and a.source]
@@ -520,7 +530,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
 
         # only a headline drops the auxiliary: in running text "China on Tuesday dismissed as
         # 'groundless' accusations by the US" is China's act, not a passive
-        in_headline = sent_index == 0 and "\n" in text[e:e + 3] and not text[s:e].rstrip().endswith((".", "?", "!"))
+        in_headline = _is_headline(text, sent_index, s, e)
         # ... and an accusing participle without one is a reduced passive ("a bill criticized as
         # anti-gay", "an American contractor accused of spying"); a denying verb is not
         accusing = kind == "att" and _cue_stances().get(item.cue_rule, ("",))[0] == "accusation"
