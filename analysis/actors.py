@@ -601,8 +601,8 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     implied = _IMPLIED_AUTHOR.match(cut)
     if implied and _depth < 2:
         # "The indictment said ...": only prosecutors indict, only a court rules
-        who = resolve_speaker("prosecutors" if implied.group(1).lower().startswith("indictment") else "court",
-                              text, pos, _depth + 1)
+        author = next(who for who, _, doc in _LEGAL_AUTHORITIES if doc.fullmatch(implied.group(1)))
+        who = resolve_speaker(author, text, pos, _depth + 1)
         return Speaker(cut, who.actor, "document", "act.implied_author")
     desc = _description(cut)
     if desc:
@@ -612,8 +612,21 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     return Speaker(cut, UNKNOWN, stype if stype != UNKNOWN else UNKNOWN, "act.unresolved")
 
 
-_IMPLIED_AUTHOR = re.compile(r"^(?:the|an?|this|that)\s+(?:[\w-]+\s+)?(indictments?|rulings?|verdicts?|judg(?:e)?ments?)$",
-                             re.I)
+# Who stands behind a legal act or document the text names nobody for: only prosecutors
+# charge and indict, only a court convicts, sentences and rules. (authority, acts, documents)
+_LEGAL_AUTHORITIES = (
+    ("court", re.compile(r"\b(?:convicted|sentenced|found\s+guilty|jailed|acquitted)\b", re.I),
+     re.compile(r"rulings?|verdicts?|judg(?:e)?ments?", re.I)),
+    ("prosecutors", re.compile(r"\b(?:charged|indicted|prosecuted)\b", re.I), re.compile(r"indictments?", re.I)),
+)
+_IMPLIED_AUTHOR = re.compile(r"^(?:the|an?|this|that)\s+(?:[\w-]+\s+)?("
+                             + "|".join(doc.pattern for _, _, doc in _LEGAL_AUTHORITIES) + r")$", re.I)
+
+
+def implied_agent(cue_text: str) -> str:
+    """Who stands behind an agentless legal passive: "court" for convicted / sentenced,
+    "prosecutors" for charged / indicted; "" for anything else."""
+    return next((who for who, act, _ in _LEGAL_AUTHORITIES if act.search(cue_text or "")), "")
 _DOC_BY = re.compile(r"^(?:(?:the|a|an|this|that)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}"
                      r"(?P<author>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,4}?)(?:['’]s?)?\s+"
                      r"(?:[“\"‘'][\w -]+[”\"’']\s+)?(?:complaint|memo|memorandum|report|statement|letter|lawsuit|suit"

@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from analysis import schema
-from analysis.actors import resolve_speaker, surname_count
+from analysis.actors import implied_agent, resolve_speaker, surname_count
 from analysis.targets import accused_is_subject, clean_target, find_target, resolve_target
 from analysis.stance import (may_match_any, classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
                              resolve_actor, verb_stance, _NP_CAP)
@@ -253,8 +253,6 @@ def _quote_owner(text: str, s: int, e: int, quotes: Sequence[Span], atts, sent_i
 
 # words that end a lower-case by-agent ("by a federal grand jury for a variety of ...")
 _NOT_IN_AGENT = r"(?:for|on|in|of|over|after|at|with|to|last|this|and|as|since|from|who|which|that|but)"
-_LEGAL_PASSIVE = (("court", re.compile(r"\b(?:convicted|sentenced|found\s+guilty|jailed|acquitted)\b", re.I)),
-                  ("prosecutors", re.compile(r"\b(?:charged|indicted|prosecuted)\b", re.I)))
 
 
 _BY_AGENT_AFTER = re.compile(
@@ -298,12 +296,6 @@ def _headline_accuser_from_lead(text: str, sentences: Sequence[Span], statements
                 st.update(actor=x["actor"], speaker=x["speaker"], source=x["source"], source_type=x["source_type"],
                           rule=st["rule"] + "+S_lead_speaker")
                 break
-
-
-def _implicit_agent(cue_text: str) -> str:
-    """Who stands behind an agentless legal passive: "court" for convicted / sentenced,
-    "prosecutors" for charged / indicted; "" for anything else."""
-    return next((who for who, rx in _LEGAL_PASSIVE if rx.search(cue_text or "")), "")
 
 
 def _opens_participle_clause(text: str, s: int, verb: int) -> bool:
@@ -679,7 +671,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                 if who.actor != "unknown":
                     source, actor, stype, speaker = agent, who.actor, who.source_type, who.speaker
                     rules.append("S_prior_agent")
-            implicit = _implicit_agent(cue_text) if actor == "unknown" else ""
+            implicit = implied_agent(cue_text) if actor == "unknown" else ""
             if implicit:
                 # "Three men were charged today", "Fransen was convicted": nobody named, but
                 # only prosecutors charge and only a court convicts (of the article's country)
