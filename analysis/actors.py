@@ -655,7 +655,8 @@ def _description(phrase: str) -> str:
     """A common-noun phrase that says who speaks ("a federal grand jury" -> "federal grand
     jury", "European leaders"), or "": not for pronouns, anonymous or vague heads, clauses."""
     words = re.sub(r"^(?:the|a|an|this|that|these|those)\s+", "", phrase.strip(), flags=re.I).split()
-    if not 2 <= len(words) + (1 if _AGENT_PLURAL.fullmatch(words[-1] if words else "") else 0) or len(words) > 4:
+    # one to four words; a single word only when it is an agent plural ("protesters")
+    if not words or len(words) > 4 or (len(words) == 1 and not _AGENT_PLURAL.fullmatch(words[0])):
         return ""
     if not all(re.fullmatch(r"[\w'’-]+", w) for w in words):
         return ""
@@ -665,7 +666,8 @@ def _description(phrase: str) -> str:
         return ""
     # modifiers: names or demonyms first ("European", "Trump"), then plain lower-case words
     lower = [w for w in mods if w.islower()]
-    if mods[:len(mods) - len(lower)] != [w for w in mods if not w.islower()] or any(
+    caps = [w for w in mods if not w.islower()]
+    if mods[:len(caps)] != caps or any(
             w.lower() in _FUNCTION_WORDS
             or w.endswith(("ing", "ly", "s")) for w in lower):
         return ""

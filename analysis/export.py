@@ -271,13 +271,10 @@ def report_figures(tables, events: pd.DataFrame | None, inputs: Sequence[str]) -
                                     "event_start", "event_end", "text"]]
     drawable = _drawable_dates(tables.statements)
     n_docs = tables.statements["doc_id"].nunique()
-    if n_docs > 1:
-        # a corpus: denials and accusations only, the most reported directions, so it can be read
-        ax = plots.plot_statement_strip(_plot_copy(tables.statements[drawable]), stances=("denial", "accusation"),
-                                        title=f"Who denied or accused whom, when ({n_docs} articles)",
-                                        max_bands=STRIP_MAX_BANDS)
-    else:
-        ax = plots.plot_statement_strip(_plot_copy(tables.statements[drawable]))
+    # a corpus: denials and accusations only, the most reported directions, so it can be read
+    corpus_view = {"stances": ("denial", "accusation"), "title": f"Who denied or accused whom, when ({n_docs} articles)",
+                   "max_bands": STRIP_MAX_BANDS} if n_docs > 1 else {}
+    ax = plots.plot_statement_strip(_plot_copy(tables.statements[drawable]), **corpus_view)
     strip_caption = {
         "inputs": inputs, "periods": [str(strip_data["event_start"].min()), str(strip_data["event_end"].max())],
         "denominator": "each marker is one statement reported in the input articles"}

@@ -128,8 +128,9 @@ def plot_periods(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
         shown = data[data["stance"].isin(stances)].groupby("period")[column].sum()
         # undated acts are no period: named in a note, not drawn as the tallest bar at the end
         undated = int(shown.get("undated", 0))
-        order = [p for p in period_order(data, periods) if shown.get(p, 0) > 0 and p != "undated"] or [
-            p for p in period_order(data, periods) if p != "undated"] or period_order(data, periods)
+        every = period_order(data, periods)
+        dated = [p for p in every if p != "undated"]
+        order = [p for p in dated if shown.get(p, 0) > 0] or dated or every
         width = 0.8 / max(len(stances), 1)
         for i, stance in enumerate(stances):
             cells = [data[(data["period"] == p) & (data["stance"] == stance)] for p in order]
