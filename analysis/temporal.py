@@ -1375,12 +1375,34 @@ def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list
         if label in ("DATE", "TIME") and _ANCHORED.match(value):
             ctx.last_date = value
         if rule_id in ("date.quarter", "date.the_quarter") and re.match(r"^\d{4}-Q\d$", value) \
-                and not re.search(r"(?i)year-(?:earlier|ago)|last year|previous|prior|comparable", text[s:e]):
+                and not re.search(r"(?i)year-(?:earlier|ago)|last year|previous|prior|comparable", text[s:e]) \
+                and not _quarter_ahead(value, ctx, s, e):
             ctx.last_quarter, ctx.last_quarter_pos = value, s
         rows.append({"doc_id": "", "layer": "timex", "label": label, "start": s, "end": e,
                      "text": text[s:e], "value": value, "rule": rule_id})
     _clock_days(rows, text)
     return rows
+
+
+def _quarter_ahead(value: str, ctx: "_Ctx", start: int, end: int) -> bool:
+    """True when quarter `value` (YYYY-Qn) had not ended by the publication date and nothing
+    in the sentence puts it in the past: a forecast ("a fourth-quarter charge will ...") is
+    not the period the results and their year-ago comparisons are about. A past tense keeps
+    it ("reported a decline in fourth-quarter earnings": a fiscal quarter already closed).
+
+    >>> c = _Ctx(text="It will take a fourth-quarter charge.", dct=date(1989, 10, 30))
+    >>> _quarter_ahead("1989-Q4", c, 14, 28), _quarter_ahead("1989-Q3", c, 14, 28)
+    (True, False)
+    >>> c = _Ctx(text="It reported lower fourth-quarter profit.", dct=date(1989, 10, 30))
+    >>> _quarter_ahead("1989-Q4", c, 18, 32)
+    False
+    """
+    if ctx.dct is None:
+        return False
+    y, q = int(value[:4]), int(value[-1])
+    if (y, q) < (ctx.dct.year, (ctx.dct.month - 1) // 3 + 1):
+        return False
+    return ctx.tense(start, end) != "past"
 
 
 def _clock_days(rows: list[dict], text: str) -> None:

@@ -677,6 +677,14 @@ def test_datelines(text, dct, phrase, expected):
     ("Sales rose in February compared to the same period last year.", "2010-03-03",
      "the same period last year", "2009-02"),
     ("In the 1988 election, turnout was low.", "1989-10-26", "1988", "1988"),   # counter-case: no quarter named
+    # a forecast quarter is not the one the results are about
+    ("Net fell in the third quarter. It expects a fourth-quarter charge. The latest quarter included a gain.",
+     "1989-10-30", "The latest quarter", "1989-Q3"),
+    ("Net fell in the third quarter. Losses will persist through the third quarter of 1990. "
+     "In the year-ago period, it earned $101 million.", "1989-10-26", "the year-ago period", "1988-Q3"),
+    # counter-case: a fiscal quarter already reported, in the past tense, is the one
+    ("It reported a decline in fourth-quarter earnings. The latest period included a charge.",
+     "1989-11-02", "The latest period", "1989-Q4"),
     # evenings are times of day; nights and mornings stay the day (TimeBank's majority)
     ("Fans gathered Friday evening outside the court.", NOV8, "Friday evening", "2022-11-04TEV"),
     ("Fans gathered Friday night outside the court.", NOV8, "Friday night", "2022-11-04"),
