@@ -607,12 +607,15 @@ def _this_last_next(m, ctx):
     if unit == "quarter" and k == 0 and ctx.last_quarter:
         return ("DATE", ctx.last_quarter)
     if rel in ("the next", "the following") and unit in ("month", "year") and ctx.dct is not None \
-            and re.match(r"^\d{4}", ctx.last_date) and ctx.tense(m.start(), m.end()) == "past":
-        # narrative: "In February ... The next month, a staffer announced" follows the last date named
+            and re.match(r"^\d{4}", ctx.last_date) \
+            and ctx.tense(m.start(), m.end()) in (("past", None) if rel == "the following" else ("past",)):
+        # narrative: "In February ... The next month, a staffer announced" follows the last date
+        # named; "the following month" does unless its clause points ahead ("the next month"
+        # needs a past tense: "put", "cut" and "set" carry none)
         base = _as_date(ctx.last_date[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", ctx.last_date)
                         else ctx.last_date[:7] + "-01" if re.match(r"^\d{4}-\d{2}", ctx.last_date)
                         else ctx.last_date[:4] + "-01-01")
-        if base is not None and base < ctx.dct:
+        if base is not None and (base < ctx.dct or rel == "the following"):
             return ("DATE", _unit_value(_Ctx(ctx.text, base), unit, k))
     return ("DATE", _unit_value(ctx, unit, k))
 

@@ -610,6 +610,10 @@ def test_the_following_year_in_a_narrative_follows_the_last_date():
     # counter-case: a future clause counts from the story's date
     assert value_of("On May 22, 1995, he joined. He will retire the following year.", "1998-04-18",
                     "the following year") == "1999"
+    # a past tense the cue list cannot see ("put") still leaves "the following month" in the narrative
+    text = "Holders urged a sale in March. The following month, the company put itself up for sale."
+    assert value_of(text, "1989-10-27", "The following month") == "1989-04"
+    assert value_of("Holders urged a sale in March. It will close next month.", "1989-10-27", "next month") == "1989-11"
 
 
 def test_since_a_month_is_a_start_already_past():
