@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -369,6 +370,66 @@ def _self_target(r, actor: str, text: str, pos: int) -> bool:
     return _target_actor(r.target_text, text, tpos if tpos >= 0 else pos) == actor
 
 
+@dataclass(slots=True)
+class _Article:
+    """One article as the steps of :func:`annotate` share it: its text, what segmentation and
+    the attribution engine found in it (once), and the span rows written so far."""
+
+    doc_id: str
+    text: str
+    skip: list[Span]
+    sentences: list[Span]
+    quote_rows: list[dict]  # the quote layer, unpaired marks included
+    quotes: list[Span]  # paired quotes only: an unpaired mark's span is a guess and sets no voice
+    atts: list  # analysis.attribution.Attribution records, in text order
+    markers: list[dict] = field(default_factory=list)  # hedges and evidence: a statement's own
+    spans: list[dict] = field(default_factory=list)  # the span rows, appended step by step
+
+    def span(self, layer: str, start: int, end: int, label: str = "", value: str = "", rule: str = "") -> None:
+        """Append one span row (``text`` is the article's ``[start:end]``)."""
+        self.spans.append(_span_row(self.doc_id, self.text, layer, start, end, label, value, rule))
+
+
+def _adjective_cue(text: str, a) -> bool:
+    """Is the attribution's cue an adjective ("Rand Paul's accused attacker", "the alleged
+    victim")? Then nobody accuses anybody."""
+    return bool(a.cue and _ADJECTIVE_CUE.match(text[a.cue[0]:a.cue[1]])
+                and re.search(r"(?:\b(?:the|his|her|their|its|an?)|['’]s)\s+$", text[max(0, a.cue[0] - 8):a.cue[0]], re.I)
+                and re.match(r"\s+[a-z]", text[a.cue[1]:a.cue[1] + 3]))
+
+
+def _read_article(doc_id: str, text: str, skip: Iterable[Sequence[int]]) -> _Article:
+    """Step 1: sentences, quotes and attributions, none of them inside ``skip``."""
+    from analysis import attribution, segment  # imported here: nothing happens at import
+
+    skip = [(int(s[0]), int(s[1])) for s in skip]
+    sentences = [(int(s), int(e)) for s, e in segment.find_sentences(text)]
+    quote_rows = [q for q in attribution.find_quotes(text) if not _in_skip((int(q["start"]), int(q["end"])), skip)]
+    quotes = [(int(q["start"]), int(q["end"])) for q in quote_rows if q.get("label") != "unpaired"]
+    atts = [a for a in attribution.find_attributions(text, sentences, skip=skip)
+            if not _in_skip((a.start, a.end), skip) and not _adjective_cue(text, a)]
+    atts.sort(key=lambda a: (a.start, a.end))
+    return _Article(doc_id, text, skip, sentences, quote_rows, quotes, atts)
+
+
+def _marker_spans(art: _Article) -> None:
+    """Step 2: the layers that need no statement: quotes, hedges and evidence (kept in
+    ``art.markers`` for the statements), scare quotes and loaded words. The voice of a
+    marker is "reported" inside an indirect report's content, "quoted" inside a direct
+    quote of more than five words that an attribution owns."""
+    text, skip = art.text, art.skip
+    for q in art.quote_rows:
+        art.span("quote", int(q["start"]), int(q["end"]), str(q.get("label", "") or ""),
+                 str(q.get("value", "") or ""), str(q.get("rule", "") or "Q_pair"))
+    contents = [tuple(a.content) for a in art.atts if a.content and a.mode != "direct"]
+    attributed = [tuple(q) for a in art.atts if a.mode in ("direct", "mixed") for q in a.quotes
+                  if len(re.findall(r"\w+", text[q[0]:q[1]])) > 5]
+    art.markers = find_hedges(text, art.quotes, contents, skip)
+    for m in art.markers + find_scare_quotes(text, art.quotes, attributed, contents, skip) + find_loaded(
+            text, art.quotes, contents, skip):
+        art.span(m["layer"], m["start"], m["end"], m["label"], m["value"], m["rule"])
+
+
 def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Spans and statements of one article; nothing is produced inside ``skip`` ranges.
 
@@ -376,37 +437,9 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
     (value = CAMEO code, label = CAMEO name), hedge, evidence, scare_quote, loaded
     (label = voice: narration | reported | quoted).
     """
-    from analysis import attribution, segment  # imported here: nothing happens at import
-
-    skip = [(int(s[0]), int(s[1])) for s in skip]
-    sentences = [(int(s), int(e)) for s, e in segment.find_sentences(text)]
-    quote_rows = [q for q in attribution.find_quotes(text) if not _in_skip((int(q["start"]), int(q["end"])), skip)]
-    # an unpaired mark's span is a guess: it stays in the quote layer but sets no voice
-    quotes = [(int(q["start"]), int(q["end"])) for q in quote_rows if q.get("label") != "unpaired"]
-    atts = [a for a in attribution.find_attributions(text, sentences, skip=skip)
-            if not _in_skip((a.start, a.end), skip)]
-    # "Rand Paul's accused attacker", "the alleged victim": an adjective, not somebody accusing
-    atts = [a for a in atts if not (a.cue and _ADJECTIVE_CUE.match(text[a.cue[0]:a.cue[1]])
-                                    and re.search(r"(?:\b(?:the|his|her|their|its|an?)|['’]s)\s+$", text[max(0, a.cue[0] - 8):a.cue[0]], re.I)
-                                    and re.match(r"\s+[a-z]", text[a.cue[1]:a.cue[1] + 3]))]
-    atts.sort(key=lambda a: (a.start, a.end))
-
-    spans: list[dict] = []
-    for q in quote_rows:
-        spans.append(_span_row(doc_id, text, "quote", int(q["start"]), int(q["end"]), str(q.get("label", "") or ""),
-                               str(q.get("value", "") or ""), str(q.get("rule", "") or "Q_pair")))
-
-    # Indirect reports' contents give the "reported" voice; direct quotes the "quoted" one.
-    contents = [tuple(a.content) for a in atts if a.content and a.mode != "direct"]
-    attributed = [tuple(q) for a in atts if a.mode in ("direct", "mixed") for q in a.quotes
-                  if len(re.findall(r"\w+", text[q[0]:q[1]])) > 5]
-    markers = find_hedges(text, quotes, contents, skip)
-    spans += [_span_row(doc_id, text, m["layer"], m["start"], m["end"], m["label"], m["value"], m["rule"])
-              for m in markers]
-    spans += [_span_row(doc_id, text, m["layer"], m["start"], m["end"], m["label"], m["value"], m["rule"])
-              for m in find_scare_quotes(text, quotes, attributed, contents, skip)]
-    spans += [_span_row(doc_id, text, m["layer"], m["start"], m["end"], m["label"], m["value"], m["rule"])
-              for m in find_loaded(text, quotes, contents, skip)]
+    art = _read_article(doc_id, text, skip)
+    _marker_spans(art)
+    skip, sentences, quotes, atts, markers, spans = art.skip, art.sentences, art.quotes, art.atts, art.markers, art.spans
 
     # Sentences with a stance pattern that no attribution covers still report a stance.
     covered = [(a.start, a.end) for a in atts]
