@@ -430,6 +430,116 @@ def _marker_spans(art: _Article) -> None:
         art.span(m["layer"], m["start"], m["end"], m["label"], m["value"], m["rule"])
 
 
+@dataclass(slots=True)
+class _Statement:
+    """One statement as the steps fill it in, from what makes it (``kind``) to its row.
+
+    ``kind`` is "att" (an attribution: ``att``), "fallback" (a stance row that no
+    attribution reads: ``row``) or "quoted" (a sentence of a quote running on past its
+    attribution: ``owner``). ``start``/``end`` are the attribution's or the sentence's.
+    """
+
+    kind: str
+    sent_index: int
+    start: int
+    end: int
+    att: object = None  # kind "att": its analysis.attribution.Attribution
+    row: object = None  # kind "fallback": the analysis.stance.StanceResult that fired
+    owner: object = None  # kind "quoted": the Attribution whose quote runs on into the sentence
+    sid: str = ""  # "<doc_id>:<n>", numbered in text order
+    mode: str = ""
+    cue_text: str = ""
+    surface: str = ""  # the source as written at ``src_pos``
+    source: str = ""  # the source as named (the engine's source_text, or as a step corrects it)
+    src_pos: int = 0
+    rules: list[str] = field(default_factory=list)
+    actor: str = "unknown"
+    stype: str = "unknown"  # the source_type column
+    speaker: str = ""
+    by_agent: bool = False  # the source is a passive's by-agent: it performs the act
+    passive_target: str = ""  # a headline's (or reduced) passive names its accused first
+    cs: int = 0  # the stretch the stance is read on: [cs, ce)
+    ce: int = 0
+    passive: bool = False  # the cue is itself a stance verb, in the passive
+    primary: object = None  # the leading StanceResult
+    structural: bool = False  # the accused is the sentence's subject ("Labour accused of ...")
+    target: str = ""
+
+
+def _touched_sentences(art: _Article) -> dict[int, list[int]]:
+    """sentence index -> indices (into ``art.atts``) of the attributions overlapping it,
+    found in one pass by bisect on the sentence starts (not one scan per sentence)."""
+    sentences = art.sentences
+    starts = [s for s, _ in sentences]
+    touched: dict[int, list[int]] = {}
+    for k, a in enumerate(art.atts):
+        j = max(0, bisect_right(starts, a.start) - 1)
+        while j < len(sentences) and sentences[j][0] < a.end:
+            if _overlaps(sentences[j], (a.start, a.end)):
+                touched.setdefault(j, []).append(k)
+            j += 1
+    return touched
+
+
+def _outside_row(art: _Article, s: int, e: int, inside: list[Span], cue_spans: list[Span]):
+    """In sentence ``s..e``, which attributions touch, the trusted stance row (``_OUTSIDE_RULES``)
+    that lies outside all their own stretches (``inside``) and cues, or None: a stance verb
+    outside them ("Fransen was convicted ... and was ordered to pay") is a statement of its own."""
+    text = art.text
+    if not may_match_any(text[s:e], _OUTSIDE_RULES):
+        return None
+    # a row that names its own speaker ("accusations by Republicans that ...") is that
+    # speaker's act even inside another attribution's stretch
+    res = [r for r in find_stance(text[s:e], weak=False, only=_OUTSIDE_RULES) if r.match
+           and (r.speaker_text or not any(_overlaps((s + r.match[0], s + r.match[1]), o) for o in inside))
+           and not any(_overlaps((s + r.match[0], s + r.match[1]), c) for c in cue_spans)]
+    named = [r for r in res if r.speaker_text]
+    if named:
+        res = named
+    return res[0] if res and res[0].rule in _OUTSIDE_RULES else None
+
+
+def _candidates(art: _Article) -> list[_Statement]:
+    """Step 3: what makes a statement, in text order. Every attribution; and a sentence
+    with a stance row that no attribution reads: beside an attribution, a trusted row
+    outside its stretch (:func:`_outside_row`); inside a quote running on, any row (the
+    quote's speaker speaks); in a headline, any row; elsewhere only the speech-act rows
+    (``_FALLBACK_RULES``: a narrated "was not" is the journalist's voice). At one offset an
+    attribution comes first (stable sort)."""
+    text = art.text
+    # the stretches the attributions read their stance on
+    own = [_own_extent(a, a.start, a.end) for a in art.atts]
+    cue_spans = [tuple(a.cue) for a in art.atts if a.cue]
+    touched = _touched_sentences(art)
+    extra, quoted = [], []
+    for i, (s, e) in enumerate(art.sentences):
+        if _in_skip((s, e), art.skip):
+            continue
+        if i in touched:
+            row = _outside_row(art, s, e, [own[k] for k in touched[i]], cue_spans)
+            if row is not None:
+                extra.append(_Statement("fallback", i, s, e, row=row))
+            continue
+        owner = _quote_owner(text, s, e, art.quotes, art.atts, i)
+        if owner is not None:
+            # a sentence of a quote that runs on past its attribution: the quoted speaker's words
+            cue = text[owner.cue[0]:owner.cue[1]] if owner.cue else ""
+            res = [r for r in find_stance(text[s:e], weak=verb_stance(cue) == "assert") if r.match]
+            if res:
+                quoted.append(_Statement("quoted", i, s, e, owner=owner))
+            continue
+        headline = _is_headline(text, i, s, e)
+        # a headline reports somebody's act in its own words ("IRAN SAYS IT INTENDS NO THREAT ..."):
+        # every row applies; elsewhere only the speech-act verbs make a statement on their own
+        res = [r for r in find_stance(text[s:e], weak=headline, only=None if headline else _FALLBACK_RULES)
+               if r.match]
+        if res:
+            extra.append(_Statement("fallback", i, s, e, row=res[0]))
+    items = [_Statement("att", a.sent_index, a.start, a.end, att=a) for a in art.atts] + extra + quoted
+    items.sort(key=lambda st: st.start)
+    return items
+
+
 def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Spans and statements of one article; nothing is produced inside ``skip`` ranges.
 
@@ -441,59 +551,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
     _marker_spans(art)
     skip, sentences, quotes, atts, markers, spans = art.skip, art.sentences, art.quotes, art.atts, art.markers, art.spans
 
-    # Sentences with a stance pattern that no attribution covers still report a stance.
-    covered = [(a.start, a.end) for a in atts]
-    # the stretches the attributions read their stance on: a stance verb outside all of them
-    # ("Fransen was convicted ... and was ordered to pay") is a statement of its own
-    own = [_own_extent(a, a.start, a.end) for a in atts]
-    cue_spans = [tuple(a.cue) for a in atts if a.cue]
-    # which sentences each attribution touches, found once (not one scan per sentence)
-    starts = [s for s, _ in sentences]
-    touched: dict[int, list[int]] = {}
-    for k, (a0, a1) in enumerate(covered):
-        j = max(0, bisect_right(starts, a0) - 1)
-        while j < len(sentences) and sentences[j][0] < a1:
-            if _overlaps(sentences[j], (a0, a1)):
-                touched.setdefault(j, []).append(k)
-            j += 1
-    extra, quoted = [], []
-    for i, (s, e) in enumerate(sentences):
-        if _in_skip((s, e), skip):
-            continue
-        if i in touched:
-            if not may_match_any(text[s:e], _OUTSIDE_RULES):
-                continue
-            inside = [own[k] for k in touched[i]]
-            # a row that names its own speaker ("accusations by Republicans that ...") is that
-            # speaker's act even inside another attribution's stretch
-            res = [r for r in find_stance(text[s:e], weak=False, only=_OUTSIDE_RULES) if r.match
-                   and (r.speaker_text or not any(_overlaps((s + r.match[0], s + r.match[1]), o) for o in inside))
-                   and not any(_overlaps((s + r.match[0], s + r.match[1]), c) for c in cue_spans)]
-            named = [r for r in res if r.speaker_text]
-            if named:
-                res = named
-            if res and res[0].rule in _OUTSIDE_RULES:
-                extra.append((i, s, e, res[0]))
-            continue
-        owner = _quote_owner(text, s, e, quotes, atts, i)
-        if owner is not None:
-            # a sentence of a quote that runs on past its attribution: the quoted speaker's words
-            cue = text[owner.cue[0]:owner.cue[1]] if owner.cue else ""
-            res = [r for r in find_stance(text[s:e], weak=verb_stance(cue) == "assert") if r.match]
-            if res:
-                quoted.append((i, s, e, owner))
-            continue
-        headline = _is_headline(text, i, s, e)
-        # a headline reports somebody's act in its own words ("IRAN SAYS IT INTENDS NO THREAT ..."):
-        # every row applies; elsewhere only the speech-act verbs make a statement on their own
-        res = [r for r in find_stance(text[s:e], weak=headline, only=None if headline else _FALLBACK_RULES)
-               if r.match]
-        if res:
-            extra.append((i, s, e, res[0]))
-
-    items = ([("att", a.start, a) for a in atts] + [("fallback", x[1], x) for x in extra]
-             + [("quoted", x[1], x) for x in quoted])
-    items.sort(key=lambda t: t[1])
+    items = _candidates(art)
 
     statements: list[dict] = []
     stance_seen: set[tuple] = set()
@@ -505,7 +563,9 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
     last_person: tuple[str, str, str, str] | None = None
     spoke: set[str] = set()
     last_other: tuple[str, str, str, str] | None = None
-    for n, (kind, _, item) in enumerate(items, start=1):
+    for n, st in enumerate(items, start=1):
+        kind = st.kind
+        item = st.att if kind == "att" else (st.sent_index, st.start, st.end, st.row if kind == "fallback" else st.owner)
         sid = f"{doc_id}:{n}"
         if kind == "att":
             a = item
