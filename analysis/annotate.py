@@ -540,6 +540,129 @@ def _candidates(art: _Article) -> list[_Statement]:
     return items
 
 
+def _take_source(text: str, st: _Statement, a) -> None:
+    """The cue and source of attribution ``a`` become the statement's."""
+    st.cue_text = text[a.cue[0]:a.cue[1]] if a.cue else ""
+    st.surface = text[a.source[0]:a.source[1]] if a.source else ""
+    st.source = (a.source_text or st.surface).strip()
+    st.src_pos = a.source[0] if a.source else st.start
+
+
+def _open_attribution(art: _Article, st: _Statement) -> None:
+    """Step 4 for an attribution: its source, cue and content, as the engine found them,
+    are the statement's (and spans with the statement's id as value)."""
+    a, sid = st.att, st.sid
+    _take_source(art.text, st, a)
+    st.mode = a.mode
+    st.rules = [r for r in (a.source_rule, a.cue_rule) if r]
+    if a.source:
+        art.span("source", a.source[0], a.source[1], "", sid, a.source_rule or "")
+    if a.cue:
+        art.span("cue", a.cue[0], a.cue[1], verb_stance(st.cue_text), sid, a.cue_rule or "")
+    if a.content:
+        art.span("content", a.content[0], a.content[1], st.mode, sid, a.rule or "")
+
+
+def _open_quoted(art: _Article, st: _Statement) -> None:
+    """Step 4 for a sentence of a quote running on: the quote's speaker and cue speak it
+    (no new source or cue span: they belong to the quote's own statement)."""
+    _take_source(art.text, st, st.owner)
+    st.mode = "direct"
+    st.rules = ["S_quote_continuation"]
+
+
+def _open_fallback(art: _Article, st: _Statement) -> None:
+    """Step 4 for a stance row no attribution reads: the row's match is the cue, the
+    subject before it the source (:func:`_fallback_subject`)."""
+    text, s, e, first = art.text, st.start, st.end, st.row
+    m0 = s + first.match[0]
+    subj = _fallback_subject(text, s, m0)
+    if _opens_participle_clause(text, s, m0):
+        # a participle clause shares the subject of the nearest clause before it
+        # ("Trump outlined a new strategy ..., chastising Pakistan")
+        before = [a for a in art.atts if s <= a.start and a.cue and a.cue[1] <= m0 and a.source]
+        if before:
+            subj = before[-1].source
+    if first.speaker_text:  # the pattern names the speaker ("drawing condemnation from Britain")
+        k = text.find(first.speaker_text, s, e)
+        subj = (k, k + len(first.speaker_text)) if k >= 0 else subj
+    st.surface = st.source = text[subj[0]:subj[1]] if subj else ""
+    st.src_pos = subj[0] if subj else s
+    st.cue_text = text[m0:s + first.match[1]]
+    st.mode = "indirect"
+    st.rules = ["S_fallback"]
+    if subj:
+        art.span("source", subj[0], subj[1], "", st.sid, "S_fallback")
+    art.span("cue", m0, s + first.match[1], verb_stance(st.cue_text), st.sid, "S_fallback")
+
+
+_OPEN = {"att": _open_attribution, "quoted": _open_quoted, "fallback": _open_fallback}
+
+
+def _headline_passive(art: _Article, st: _Statement) -> None:
+    """Step 5: a bare participle after a name ("Rapper Snoop Dogg sued for 'rape'") is a
+    passive: the name is the accused (``passive_target``), the accuser its by-agent
+    ("slammed as 'fake math' by Democrats"), if any. Only a headline drops the auxiliary:
+    in running text "China on Tuesday dismissed as 'groundless' accusations by the US" is
+    China's act; there only an accusing participle makes a reduced passive ("a bill
+    criticized as anti-gay", "an American contractor accused of spying"), a denying one not."""
+    if st.kind != "att":
+        return
+    text, item, cue_text = art.text, st.att, st.cue_text
+    st.by_agent = item.source_rule == "src.passive_agent"
+    in_headline = _is_headline(text, st.sent_index, st.start, st.end)
+    accusing = _cue_stances().get(item.cue_rule, ("",))[0] == "accusation"
+    if not ((in_headline or accusing) and item.cue_rule in _cue_stances() and item.source is not None
+            and item.source[1] <= item.cue[0]
+            and re.fullmatch(r"\w+ed(?:\s+(?:for|over|with|of|in|after|as))?", cue_text or "")
+            and (len(cue_text.split()) == 2
+                 or re.match(r"\s*(?:for|over|with|of|in|after|as)\b", text[item.cue[1]:item.cue[1] + 12]))):
+        return
+    st.passive_target, st.source, st.surface = st.source, "", ""
+    agent = re.search(r"\bby\s+((?:the\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3})", text[item.cue[1]:st.end])
+    if agent:
+        st.source = st.surface = agent.group(1)
+        st.src_pos = item.cue[1] + agent.start(1)
+        st.by_agent = True
+
+
+def _widen_source(art: _Article, st: _Statement) -> None:
+    """Step 6: two sources the attribution engine cut short. An appositive taken for the
+    source ("Kuwait, a target of Iranian anger over ..., today rejected"): the name it
+    describes speaks. A quoted word inside the noun phrase ('A confidential State
+    Department “dissent” memo, which ... said'): the phrase starts with the sentence."""
+    text, s, source, src_pos = art.text, st.start, st.source, st.src_pos
+    if not source or st.kind != "att":
+        return
+    if re.match(r"(?:a|an)\s+(?-i:[a-z])", source):
+        head = re.search(r"((?-i:[A-Z])[\w'’.&-]*(?:\s+(?:(?:for|of|on|to)\s+(?:(?:a|an|the)\s+)?)?(?-i:[A-Z])[\w'’.&-]*){0,5})"
+                         r"\s*,\s*$", text[max(s, src_pos - 80):src_pos])
+        if head:
+            source = st.surface = head.group(1)
+            src_pos = text.rfind(source, s, src_pos)
+    if re.match(r"[a-z]+(?:,|$)", source) and re.fullmatch(r"\s*(?:A|An|The)\s+[^,;.]{0,60}?[”\"’']\s*", text[s:src_pos]):
+        source = text[s:src_pos].lstrip() + source
+        src_pos = s + len(text[s:src_pos]) - len(text[s:src_pos].lstrip())
+    st.source, st.src_pos = source, src_pos
+
+
+def _resolve_source(art: _Article, st: _Statement) -> None:
+    """Step 7: the source's actor, source type and speaker (:func:`resolve_speaker`). A
+    source the engine names after its author ("the statement continued" -> the ministry)
+    is still a document."""
+    if not st.source:
+        st.actor, st.stype = "unknown", "unknown"
+        return
+    text, surface = art.text, st.surface
+    who = resolve_speaker(st.source, text, st.src_pos)
+    st.actor, st.stype, st.speaker = who.actor, who.source_type, who.speaker
+    if surface and surface != st.source:
+        s_actor, s_type = resolve_actor(surface, text, st.src_pos)
+        if s_type == "document":
+            st.stype = "document"
+            st.actor = st.actor if st.actor != "unknown" else s_actor
+
+
 def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Spans and statements of one article; nothing is produced inside ``skip`` ranges.
 
@@ -567,103 +690,14 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         kind = st.kind
         item = st.att if kind == "att" else (st.sent_index, st.start, st.end, st.row if kind == "fallback" else st.owner)
         sid = f"{doc_id}:{n}"
-        if kind == "att":
-            a = item
-            s, e = a.start, a.end
-            cue_text = text[a.cue[0]:a.cue[1]] if a.cue else ""
-            surface = text[a.source[0]:a.source[1]] if a.source else ""
-            source = (getattr(a, "source_text", "") or surface).strip()
-            src_pos = a.source[0] if a.source else s
-            mode, sent_index = a.mode, a.sent_index
-            rules = [r for r in (a.source_rule, a.cue_rule) if r]
-            if a.source:
-                spans.append(_span_row(doc_id, text, "source", a.source[0], a.source[1], "", sid, a.source_rule or ""))
-            if a.cue:
-                spans.append(_span_row(doc_id, text, "cue", a.cue[0], a.cue[1], verb_stance(cue_text), sid,
-                                       a.cue_rule or ""))
-            if a.content:
-                spans.append(_span_row(doc_id, text, "content", a.content[0], a.content[1], mode, sid, a.rule or ""))
-        elif kind == "quoted":
-            sent_index, s, e, owner = item
-            cue_text = text[owner.cue[0]:owner.cue[1]] if owner.cue else ""
-            surface = text[owner.source[0]:owner.source[1]] if owner.source else ""
-            source = (owner.source_text or surface).strip()
-            src_pos = owner.source[0] if owner.source else s
-            mode = "direct"
-            rules = ["S_quote_continuation"]
-        else:
-            sent_index, s, e, first = item
-            m0 = s + first.match[0]
-            subj = _fallback_subject(text, s, m0)
-            if _opens_participle_clause(text, s, m0):
-                # a participle clause shares the subject of the nearest clause before it
-                # ("Trump outlined a new strategy ..., chastising Pakistan")
-                before = [a for a in atts if s <= a.start and a.cue and a.cue[1] <= m0 and a.source]
-                if before:
-                    subj = before[-1].source
-            if first.speaker_text:  # the pattern names the speaker ("drawing condemnation from Britain")
-                k = text.find(first.speaker_text, s, e)
-                subj = (k, k + len(first.speaker_text)) if k >= 0 else subj
-            surface = source = text[subj[0]:subj[1]] if subj else ""
-            src_pos = subj[0] if subj else s
-            cue_text = text[m0:s + first.match[1]]
-            mode = "indirect"
-            rules = ["S_fallback"]
-            if subj:
-                spans.append(_span_row(doc_id, text, "source", subj[0], subj[1], "", sid, "S_fallback"))
-            spans.append(_span_row(doc_id, text, "cue", m0, s + first.match[1], verb_stance(cue_text), sid, "S_fallback"))
-
-        # only a headline drops the auxiliary: in running text "China on Tuesday dismissed as
-        # 'groundless' accusations by the US" is China's act, not a passive
-        in_headline = _is_headline(text, sent_index, s, e)
-        # ... and an accusing participle without one is a reduced passive ("a bill criticized as
-        # anti-gay", "an American contractor accused of spying"); a denying verb is not
-        accusing = kind == "att" and _cue_stances().get(item.cue_rule, ("",))[0] == "accusation"
-        headline_passive = (kind == "att" and (in_headline or accusing) and item.cue_rule in _cue_stances() and item.source is not None
-                            and item.source[1] <= item.cue[0]
-                            and re.fullmatch(r"\w+ed(?:\s+(?:for|over|with|of|in|after|as))?", cue_text or "")
-                            and (len(cue_text.split()) == 2
-                                 or re.match(r"\s*(?:for|over|with|of|in|after|as)\b", text[item.cue[1]:item.cue[1] + 12])))
-        passive_target = ""
-        by_agent = kind == "att" and item.source_rule == "src.passive_agent"
-        if headline_passive:
-            # "Rapper Snoop Dogg sued for 'rape'": the name before a bare participle is the
-            # accused; the accuser is its by-agent ("slammed as 'fake math' by Democrats"), if any
-            passive_target, source, surface = source, "", ""
-            agent = re.search(r"\bby\s+((?:the\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?-i:[A-Z])[\w'’.&-]*){0,3})", text[item.cue[1]:e])
-            if agent:
-                source = surface = agent.group(1)
-                src_pos = item.cue[1] + agent.start(1)
-                by_agent = True
-        # actor of the source; pronouns the attribution engine left unresolved follow the
-        # last statement's speaker of the same kind ("Though he stressed ..." -> Kirby)
-        speaker = ""
-        if source and kind == "att" and re.match(r"(?:a|an)\s+(?-i:[a-z])", source):
-            # "Kuwait, a target of Iranian anger over ..., today rejected": the engine took the
-            # appositive for the source; the name it describes speaks
-            head = re.search(r"((?-i:[A-Z])[\w'’.&-]*(?:\s+(?:(?:for|of|on|to)\s+(?:(?:a|an|the)\s+)?)?(?-i:[A-Z])[\w'’.&-]*){0,5})"
-                             r"\s*,\s*$", text[max(s, src_pos - 80):src_pos])
-            if head:
-                source = surface = head.group(1)
-                src_pos = text.rfind(source, s, src_pos)
-        if source and kind == "att" and re.match(r"[a-z]+(?:,|$)", source) and re.fullmatch(
-                r"\s*(?:A|An|The)\s+[^,;.]{0,60}?[”\"’']\s*", text[s:src_pos]):
-            # 'A confidential State Department “dissent” memo, which ... said': a quoted word
-            # inside the noun phrase stopped the engine; the phrase starts with the sentence
-            source = text[s:src_pos].lstrip() + source
-            src_pos = s + len(text[s:src_pos]) - len(text[s:src_pos].lstrip())
-        if source:
-            who = resolve_speaker(source, text, src_pos)
-            actor, stype, speaker = who.actor, who.source_type, who.speaker
-            # "the statement continued": the engine resolves it to its author (actor), but
-            # the source is still a document
-            if surface and surface != source:
-                s_actor, s_type = resolve_actor(surface, text, src_pos)
-                if s_type == "document":
-                    stype = "document"
-                    actor = actor if actor != "unknown" else s_actor
-        else:
-            actor, stype = "unknown", "unknown"
+        st.sid = sid
+        _OPEN[kind](art, st)
+        _headline_passive(art, st)
+        _widen_source(art, st)
+        _resolve_source(art, st)
+        s, e, sent_index, mode, cue_text, rules = st.start, st.end, st.sent_index, st.mode, st.cue_text, st.rules
+        surface, source, src_pos, passive_target, by_agent = st.surface, st.source, st.src_pos, st.passive_target, st.by_agent
+        actor, stype, speaker = st.actor, st.stype, st.speaker
         # ... unless the attribution engine has judged the pronoun unresolvable ("It revealed").
         # ... (the engine's "unresolved" is for an impersonal "it revealed"; he/she always has a person)
         unresolved = kind == "att" and "res.unresolved" in (item.rule or "") and not _PRONOUN.match(source or "")
