@@ -465,6 +465,22 @@ class _Statement:
     structural: bool = False  # the accused is the sentence's subject ("Labour accused of ...")
     target: str = ""
 
+    def speaks(self, source: str, who) -> None:
+        """``source``, resolved to ``who`` (an :class:`analysis.actors.Speaker`), speaks."""
+        self.source, self.actor, self.stype, self.speaker = source, who.actor, who.source_type, who.speaker
+
+
+@dataclass(slots=True)
+class _History:
+    """What earlier statements leave to later ones: the last person and the last other
+    speaker to have spoken, as (source, actor, source type, speaker), for the pronouns;
+    everyone who has spoken; the stance spans already written."""
+
+    last_person: tuple[str, str, str, str] | None = None
+    last_other: tuple[str, str, str, str] | None = None
+    spoke: set[str] = field(default_factory=set)  # kept as we go: rebuilding it per pronoun was quadratic
+    stance_seen: set[tuple] = field(default_factory=set)
+
 
 def _touched_sentences(art: _Article) -> dict[int, list[int]]:
     """sentence index -> indices (into ``art.atts``) of the attributions overlapping it,
@@ -663,6 +679,172 @@ def _resolve_source(art: _Article, st: _Statement) -> None:
             st.actor = st.actor if st.actor != "unknown" else s_actor
 
 
+def _first_person_speaker(art: _Article, st: _Statement) -> None:
+    """"I" / "we" inside a quote is the quote's speaker ('"I did nothing wrong," he said')."""
+    if not (st.source and _FIRST_PERSON.match(st.source) and st.actor == "unknown"):
+        return
+    text = art.text
+    owner = _quote_owner(text, st.start, st.end, art.quotes, [a for a in art.atts if a is not st.att], st.sent_index)
+    named = (owner.source_text or (text[owner.source[0]:owner.source[1]] if owner.source else "")) if owner else ""
+    if named and not _FIRST_PERSON.match(named):
+        st.source, st.stype = named, "unknown"
+        who = resolve_speaker(named, text, owner.source[0] if owner.source else st.start)
+        if who.actor != "unknown":
+            st.actor, st.stype, st.speaker = who.actor, who.source_type, who.speaker
+
+
+def _pronoun_before_cue(art: _Article, st: _Statement) -> None:
+    """"At first he said only: ...": the engine found no source; the he / she right before
+    the cue is it (resolved by :func:`_earlier_speaker`)."""
+    item = st.att
+    if st.kind != "att" or st.source or not item.cue:
+        return
+    text, s = art.text, st.start
+    pron = re.search(r"\b(he|she)\s+(?:\w+ly\s+)?$", text[max(s, item.cue[0] - 30):item.cue[0]], re.I)
+    if pron:
+        st.source = pron.group(1)
+        st.src_pos = max(s, item.cue[0] - 30) + pron.start(1)
+
+
+def _they_subject(art: _Article, st: _Statement) -> None:
+    """"Republicans have sought to ... They have criticized ...": an unresolved "they" is
+    the plural subject of the sentence before."""
+    if not (st.actor == "unknown" and st.source.lower() == "they" and 0 < st.sent_index < len(art.sentences)):
+        return
+    from analysis.attribution import _clause_subject
+
+    text = art.text
+    ps, pe = art.sentences[st.sent_index - 1]
+    subj = _clause_subject(text, ps, pe)
+    words = text[subj[0]:subj[1]].split() if subj else []
+    if words and words[-1].lower() not in {"they", "it", "he", "she"} and (
+            words[-1].endswith("s") or len(words) > 1 and " and " in text[subj[0]:subj[1]]):
+        who = resolve_speaker(text[subj[0]:subj[1]], text, subj[0])
+        if who.actor != "unknown":
+            st.speaks(text[subj[0]:subj[1]], who)
+            st.rules.append("S_they_subject")
+
+
+def _earlier_speaker(art: _Article, st: _Statement, hist: _History) -> tuple[str, str, str, str] | None:
+    """Whom an unresolved pronoun source stands for, as (source, actor, source type,
+    speaker): he / she the last person who spoke ("Though he stressed ..." -> Kirby) unless
+    the titles clash, or one other person named alone in the sentence before who has
+    spoken already; with no earlier speaker, the person the article named last. It / they
+    the last other speaker."""
+    text, source, src_pos = art.text, st.source, st.src_pos
+    pronoun = _PRONOUN.match(source)
+    prev = hist.last_person if pronoun else hist.last_other if _IMPERSONAL.match(source) else None
+    if prev is not None and pronoun and _gender_clash(source, prev[0]):
+        prev = None  # "he" after "Ms. Lee Epstein said ...": somebody else
+    if prev is not None and pronoun and 0 < st.sent_index < len(art.sentences):
+        # "Those allegations were put to Wenger ... At first he said only": one other
+        # person, named alone in the sentence before, takes over from the last speaker
+        ps, pe = art.sentences[st.sent_index - 1]
+        named = _people_named_in(text, ps, pe)
+        # only someone the article has already had speak: "Wall Street" named alone
+        # is no person to take over a pronoun
+        if len(named) == 1 and named <= hist.spoke and prev[3] not in named and prev[3] not in text[ps:pe]:
+            full = named.pop()
+            who = resolve_speaker(full, text, src_pos)
+            prev = (full, who.actor, who.source_type, who.speaker)
+    if prev is None and pronoun:
+        # no earlier speaker: the person the article named last ("..., Aragones said.
+        # ... he said")
+        named = _last_person_before(text, src_pos)
+        if named and not _gender_clash(source, _titled_form(text, named)):
+            who = resolve_speaker(named, text, src_pos)
+            prev = (named, who.actor, who.source_type, who.speaker)
+    return prev
+
+
+def _follow_pronouns(art: _Article, st: _Statement, hist: _History) -> None:
+    """Step 8: a pronoun source ("I", "he", "they", "it") the resolver left unknown is
+    somebody named elsewhere: the quote's speaker, the sentence before's subject, an
+    earlier speaker (:func:`_earlier_speaker`). Unless the attribution engine judged an
+    impersonal "it" unresolvable ("It revealed"): he / she always has a person. Then the
+    statement's speaker is the last of its kind for the statements after it."""
+    unresolved = st.kind == "att" and "res.unresolved" in (st.att.rule or "") and not _PRONOUN.match(st.source or "")
+    _first_person_speaker(art, st)
+    _pronoun_before_cue(art, st)
+    _they_subject(art, st)
+    if st.actor == "unknown" and st.stype == "unknown" and st.source and not unresolved:
+        prev = _earlier_speaker(art, st, hist)
+        if prev:
+            st.source, st.actor, st.stype, st.speaker = prev
+    if st.stype == "person":
+        hist.last_person = (st.source, st.actor, st.stype, st.speaker)
+    elif st.actor != "unknown":
+        hist.last_other = (st.source, st.actor, st.stype, st.speaker)
+
+
+def _clause_subject_speaks(art: _Article, st: _Statement) -> None:
+    """Step 9: the attribution engine took an adverb or a fragment for the source ("had
+    earlier denied", "including accusing"), or found none before an active cue that is no
+    stance verb: the subject of the sentence's main clause speaks, if it resolves (a long
+    name ending in "for" / "of" / "the" is a cut phrase, not a name)."""
+    source, item = st.source, st.att
+    if not (st.actor == "unknown" and st.stype not in ("anonymous", "document") and st.kind == "att"
+            and (not source and not _PASSIVE_CUE.search(st.cue_text) and item.cue_rule not in _cue_stances()
+                 or source and (not _PRONOUN.match(source) and not _IMPERSONAL.match(source)
+                                and not _FIRST_PERSON.match(source) and (source[:1].islower() or len(source) <= 3)))):
+        return
+    from analysis.attribution import _clause_subject
+
+    text = art.text
+    subj = _clause_subject(text, st.start, item.cue[0] if item.cue else st.end)
+    if subj:
+        who = resolve_speaker(text[subj[0]:subj[1]], text, subj[0])
+        if who.actor != "unknown" and (who.rule != "act.name" or len(who.actor.split()) <= 4
+                                       and not re.search(r"\b(?:for|of|the)$", who.actor)):
+            st.speaks(text[subj[0]:subj[1]], who)
+            st.rules.append("S_clause_subject")
+
+
+def _agent_speaks(art: _Article, st: _Statement, agent: Span, rule: str) -> None:
+    """A passive's by-agent (a span) performs the act: it is the source, and a source span."""
+    st.surface = art.text[agent[0]:agent[1]]
+    st.src_pos = agent[0]
+    st.speaks(st.surface, resolve_speaker(st.surface, art.text, st.src_pos))
+    art.span("source", agent[0], agent[1], "", st.sid, rule)
+    st.rules.append(rule)
+
+
+def _passive_cue_agent(art: _Article, st: _Statement) -> None:
+    """Step 10: "has been publicly criticized on several occasions since then by Rep. John
+    Dingell": the attribution engine found no source; the passive cue's by-agent speaks."""
+    item = st.att
+    if not (st.kind == "att" and not st.source and item.cue and _PASSIVE_CUE.search(st.cue_text)):
+        return
+    agent_span = _passive_agent(art.text, item.cue[1])
+    if agent_span and agent_span[1] <= st.end:
+        _agent_speaks(art, st, agent_span, "S_by_agent")
+
+
+def _formal_agent(art: _Article, st: _Statement) -> None:
+    """Step 11: a formal charge with nobody named ("Millwall have been charged with two
+    breaches"): the charging agent the article names before ("charged by the Football
+    Association", "FA charges ..."), else the one the act implies ("Three men were charged
+    today", "Fransen was convicted": only prosecutors charge and only a court convicts, of
+    the article's country)."""
+    if st.actor != "unknown" or st.source or not (
+            (st.kind == "att" and st.att.cue_rule in ("cue.charge", "cue.sue") and _PASSIVE_CUE.search(st.cue_text))
+            or (st.kind == "fallback" and st.row.rule in ("A_charged_with", "A_passive_formal", "A_charges_against"))):
+        return
+    text, s = art.text, st.start
+    agent = _prior_agent(text, s)
+    if agent:
+        who = resolve_speaker(agent, text, s)
+        if who.actor != "unknown":
+            st.speaks(agent, who)
+            st.rules.append("S_prior_agent")
+    implicit = implied_agent(st.cue_text) if st.actor == "unknown" else ""
+    if implicit:
+        st.speaks(implicit, resolve_speaker(implicit, text, s))
+        if st.actor == "unknown":
+            st.actor = st.speaker = implicit
+        st.rules.append("S_implicit_agent")
+
+
 def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Spans and statements of one article; nothing is produced inside ``skip`` ranges.
 
@@ -683,9 +865,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
     marker_starts: list[int] | None = [m["start"] for m in markers]
     if any(a > b for a, b in zip(marker_starts, marker_starts[1:])):
         marker_starts = None
-    last_person: tuple[str, str, str, str] | None = None
-    spoke: set[str] = set()
-    last_other: tuple[str, str, str, str] | None = None
+    hist = _History()
     for n, st in enumerate(items, start=1):
         kind = st.kind
         item = st.att if kind == "att" else (st.sent_index, st.start, st.end, st.row if kind == "fallback" else st.owner)
@@ -698,115 +878,14 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         s, e, sent_index, mode, cue_text, rules = st.start, st.end, st.sent_index, st.mode, st.cue_text, st.rules
         surface, source, src_pos, passive_target, by_agent = st.surface, st.source, st.src_pos, st.passive_target, st.by_agent
         actor, stype, speaker = st.actor, st.stype, st.speaker
-        # ... unless the attribution engine has judged the pronoun unresolvable ("It revealed").
-        # ... (the engine's "unresolved" is for an impersonal "it revealed"; he/she always has a person)
-        unresolved = kind == "att" and "res.unresolved" in (item.rule or "") and not _PRONOUN.match(source or "")
-        if source and _FIRST_PERSON.match(source) and actor == "unknown":
-            # "I"/"we" inside a quote: the quote's speaker ('"I did nothing wrong," he said')
-            owner = _quote_owner(text, s, e, quotes, [a for a in atts if a is not item], sent_index)
-            named = (owner.source_text or (text[owner.source[0]:owner.source[1]] if owner.source else "")) if owner else ""
-            if named and not _FIRST_PERSON.match(named):
-                source, stype = named, "unknown"
-                who = resolve_speaker(named, text, owner.source[0] if owner.source else s)
-                if who.actor != "unknown":
-                    actor, stype, speaker = who.actor, who.source_type, who.speaker
-        if kind == "att" and not source and item.cue:
-            pron = re.search(r"\b(he|she)\s+(?:\w+ly\s+)?$", text[max(s, item.cue[0] - 30):item.cue[0]], re.I)
-            if pron:  # "At first he said only: ...": the engine found no source, the pronoun is it
-                source = pron.group(1)
-                src_pos = max(s, item.cue[0] - 30) + pron.start(1)
-        if actor == "unknown" and source.lower() == "they" and 0 < sent_index < len(sentences):
-            # "Republicans have sought to ... They have criticized ...": the plural subject of
-            # the sentence before
-            from analysis.attribution import _clause_subject
-
-            ps, pe = sentences[sent_index - 1]
-            subj = _clause_subject(text, ps, pe)
-            words = text[subj[0]:subj[1]].split() if subj else []
-            if words and words[-1].lower() not in {"they", "it", "he", "she"} and (
-                    words[-1].endswith("s") or len(words) > 1 and " and " in text[subj[0]:subj[1]]):
-                who = resolve_speaker(text[subj[0]:subj[1]], text, subj[0])
-                if who.actor != "unknown":
-                    source, actor, stype, speaker = text[subj[0]:subj[1]], who.actor, who.source_type, who.speaker
-                    rules.append("S_they_subject")
-        if actor == "unknown" and stype == "unknown" and source and not unresolved:
-            prev = last_person if _PRONOUN.match(source) else last_other if _IMPERSONAL.match(source) else None
-            if prev is not None and _PRONOUN.match(source) and _gender_clash(source, prev[0]):
-                prev = None  # "he" after "Ms. Lee Epstein said ...": somebody else
-            if prev is not None and _PRONOUN.match(source) and 0 < sent_index < len(sentences):
-                # "Those allegations were put to Wenger ... At first he said only": one other
-                # person, named alone in the sentence before, takes over from the last speaker
-                ps, pe = sentences[sent_index - 1]
-                named = _people_named_in(text, ps, pe)
-                # only someone the article has already had speak: "Wall Street" named alone
-                # is no person to take over a pronoun
-                if len(named) == 1 and named <= spoke and prev[3] not in named and prev[3] not in text[ps:pe]:
-                    full = named.pop()
-                    who = resolve_speaker(full, text, src_pos)
-                    prev = (full, who.actor, who.source_type, who.speaker)
-            if prev is None and _PRONOUN.match(source):
-                # no earlier speaker: the person the article named last ("..., Aragones said.
-                # ... he said")
-                named = _last_person_before(text, src_pos)
-                if named and not _gender_clash(source, _titled_form(text, named)):
-                    who = resolve_speaker(named, text, src_pos)
-                    prev = (named, who.actor, who.source_type, who.speaker)
-            if prev:
-                source, actor, stype, speaker = prev
-        if stype == "person":
-            last_person = (source, actor, stype, speaker)
-        elif actor != "unknown":
-            last_other = (source, actor, stype, speaker)
-
-        if (actor == "unknown" and stype not in ("anonymous", "document") and kind == "att"
-                and (not source and not _PASSIVE_CUE.search(cue_text) and item.cue_rule not in _cue_stances()
-                     or source and (not _PRONOUN.match(source) and not _IMPERSONAL.match(source)
-                                    and not _FIRST_PERSON.match(source) and (source[:1].islower() or len(source) <= 3)))):
-            # the attribution engine took an adverb or a fragment for the source ("had earlier
-            # denied", "including accusing"): the subject of the sentence's main clause speaks
-            from analysis.attribution import _clause_subject
-
-            subj = _clause_subject(text, s, item.cue[0] if item.cue else e)
-            if subj:
-                who = resolve_speaker(text[subj[0]:subj[1]], text, subj[0])
-                if who.actor != "unknown" and (who.rule != "act.name" or len(who.actor.split()) <= 4
-                                               and not re.search(r"\b(?:for|of|the)$", who.actor)):
-                    source, actor, stype, speaker = text[subj[0]:subj[1]], who.actor, who.source_type, who.speaker
-                    rules.append("S_clause_subject")
-        if actor == "unknown":
-            speaker = ""  # nobody named ("sources said", an unresolved "it")
-        if kind == "att" and not source and item.cue and _PASSIVE_CUE.search(cue_text):
-            # "has been publicly criticized on several occasions since then by Rep. John
-            # Dingell": the attribution engine found no source; the passive's agent speaks
-            agent_span = _passive_agent(text, item.cue[1])
-            if agent_span and agent_span[1] <= e:
-                source = surface = text[agent_span[0]:agent_span[1]]
-                src_pos = agent_span[0]
-                who = resolve_speaker(source, text, src_pos)
-                actor, stype, speaker = who.actor, who.source_type, who.speaker
-                spans.append(_span_row(doc_id, text, "source", agent_span[0], agent_span[1], "", sid, "S_by_agent"))
-                rules.append("S_by_agent")
-        formal = kind in ("att", "fallback") and actor == "unknown" and not source and (
-            (kind == "att" and item.cue_rule in ("cue.charge", "cue.sue") and _PASSIVE_CUE.search(cue_text))
-            or (kind == "fallback" and item[3].rule in ("A_charged_with", "A_passive_formal", "A_charges_against")))
-        if formal:
-            # "Millwall have been charged with two breaches": no agent here, but the article
-            # names who charges ("charged by the Football Association", "FA charges ...")
-            agent = _prior_agent(text, s)
-            if agent:
-                who = resolve_speaker(agent, text, s)
-                if who.actor != "unknown":
-                    source, actor, stype, speaker = agent, who.actor, who.source_type, who.speaker
-                    rules.append("S_prior_agent")
-            implicit = implied_agent(cue_text) if actor == "unknown" else ""
-            if implicit:
-                # "Three men were charged today", "Fransen was convicted": nobody named, but
-                # only prosecutors charge and only a court convicts (of the article's country)
-                who = resolve_speaker(implicit, text, s)
-                source, actor, stype, speaker = implicit, who.actor, who.source_type, who.speaker
-                if actor == "unknown":
-                    actor = speaker = implicit
-                rules.append("S_implicit_agent")
+        _follow_pronouns(art, st, hist)
+        _clause_subject_speaks(art, st)
+        if st.actor == "unknown":
+            st.speaker = ""  # nobody named ("sources said", an unresolved "it")
+        _passive_cue_agent(art, st)
+        _formal_agent(art, st)
+        surface, source, src_pos, by_agent = st.surface, st.source, st.src_pos, st.by_agent
+        actor, stype, speaker = st.actor, st.stype, st.speaker
 
         # Stance is read on the attribution's own stretch (source, cue, content), not on the
         # whole sentence, so a report nested in another ("what it called ...") does not
@@ -907,7 +986,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         evidence = "; ".join(m["text"] for m in inside if m["layer"] == "evidence")
         rules.append(primary.rule)
         if speaker:
-            spoke.add(speaker)  # who has spoken so far (kept as we go: rebuilding it per pronoun was quadratic)
+            hist.spoke.add(speaker)  # who has spoken so far (kept as we go: rebuilding it per pronoun was quadratic)
         statements.append({
             "doc_id": doc_id, "statement_id": sid, "sent_index": int(sent_index), "start": int(s), "end": int(e),
             "text": text[s:e], "mode": mode, "cue": cue_text, "source": source, "source_type": stype, "speaker": speaker,
