@@ -383,6 +383,7 @@ class _Article:
     quotes: list[Span]  # paired quotes only: an unpaired mark's span is a guess and sets no voice
     atts: list  # analysis.attribution.Attribution records, in text order
     markers: list[dict] = field(default_factory=list)  # hedges and evidence: a statement's own
+    marker_starts: list[int] | None = None  # their starts, when sorted (for bisect); else None
     spans: list[dict] = field(default_factory=list)  # the span rows, appended step by step
 
     def span(self, layer: str, start: int, end: int, label: str = "", value: str = "", rule: str = "") -> None:
@@ -425,6 +426,8 @@ def _marker_spans(art: _Article) -> None:
     attributed = [tuple(q) for a in art.atts if a.mode in ("direct", "mixed") for q in a.quotes
                   if len(re.findall(r"\w+", text[q[0]:q[1]])) > 5]
     art.markers = find_hedges(text, art.quotes, contents, skip)
+    starts = [m["start"] for m in art.markers]
+    art.marker_starts = None if any(a > b for a, b in zip(starts, starts[1:])) else starts
     for m in art.markers + find_scare_quotes(text, art.quotes, attributed, contents, skip) + find_loaded(
             text, art.quotes, contents, skip):
         art.span(m["layer"], m["start"], m["end"], m["label"], m["value"], m["rule"])
@@ -845,156 +848,178 @@ def _formal_agent(art: _Article, st: _Statement) -> None:
         st.rules.append("S_implicit_agent")
 
 
-def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Spans and statements of one article; nothing is produced inside ``skip`` ranges.
+def _read_stance(art: _Article, st: _Statement) -> list:
+    """Step 12: the stance rows of the statement, the leading one first (``st.primary``).
 
-    Layers: quote, source, cue, content (value = statement_id), denial, accusation
-    (value = CAMEO code, label = CAMEO name), hedge, evidence, scare_quote, loaded
-    (label = voice: narration | reported | quoted).
-    """
-    art = _read_article(doc_id, text, skip)
-    _marker_spans(art)
-    skip, sentences, quotes, atts, markers, spans = art.skip, art.sentences, art.quotes, art.atts, art.markers, art.spans
+    Stance is read on the attribution's own stretch (source, cue, content), not on the
+    whole sentence, so a report nested in another ("what it called ...") does not inherit
+    its host's stance. A cue that is itself the stance verb ("have been charged over crowd
+    trouble") brings its object and complement (and, in the passive, its subject) into the
+    stretch even where no content was found. Weak rows (generic negation, doubt) count only
+    after an asserting cue: "he said the shipments had not arrived" is a report, "he
+    insisted they had not" a denial."""
+    text, s, e, item = art.text, st.start, st.end, st.att
+    cs, ce = _own_extent(item, s, e) if st.kind == "att" else (s, e)
+    passive = False
+    if st.kind == "att" and item.cue and item.cue_rule in _cue_stances():
+        passive = bool(_PASSIVE_CUE.search(st.cue_text))
+        ce = max(ce, item.end)
+        if passive:  # "However, Millwall have been charged": the subject is part of the act
+            cs = min(cs, item.start)
+    st.cs, st.ce, st.passive = cs, ce, passive
+    weak = verb_stance(st.cue_text) == "assert"
+    results = [r for r in find_stance(text[cs:ce], st.cue_text, weak=weak) if r.match is None or not _in_skip(
+        (cs + r.match[0], cs + r.match[1]), art.skip)]
+    results = [r for r in results if not _self_target(r, st.actor, text, cs)]
+    results = _cue_first(results, item.cue_rule if st.kind == "att" else "")
+    if st.kind == "fallback" and st.row.speaker_text:
+        # the row that named this speaker is their act, whatever else the sentence holds
+        results = [r for r in results if r.rule == st.row.rule] or results
+    st.primary = results[0] if results else _no_stance()
+    return results
 
-    items = _candidates(art)
 
-    statements: list[dict] = []
-    stance_seen: set[tuple] = set()
-    # A statement's hedges and evidence markers, found by bisect (a pass over every marker
-    # per statement was quadratic in a long article).
-    marker_starts: list[int] | None = [m["start"] for m in markers]
-    if any(a > b for a, b in zip(marker_starts, marker_starts[1:])):
-        marker_starts = None
-    hist = _History()
-    for n, st in enumerate(items, start=1):
-        kind = st.kind
-        item = st.att if kind == "att" else (st.sent_index, st.start, st.end, st.row if kind == "fallback" else st.owner)
-        sid = f"{doc_id}:{n}"
-        st.sid = sid
-        _OPEN[kind](art, st)
-        _headline_passive(art, st)
-        _widen_source(art, st)
-        _resolve_source(art, st)
-        s, e, sent_index, mode, cue_text, rules = st.start, st.end, st.sent_index, st.mode, st.cue_text, st.rules
-        surface, source, src_pos, passive_target, by_agent = st.surface, st.source, st.src_pos, st.passive_target, st.by_agent
-        actor, stype, speaker = st.actor, st.stype, st.speaker
-        _follow_pronouns(art, st, hist)
-        _clause_subject_speaks(art, st)
-        if st.actor == "unknown":
-            st.speaker = ""  # nobody named ("sources said", an unresolved "it")
-        _passive_cue_agent(art, st)
-        _formal_agent(art, st)
-        surface, source, src_pos, by_agent = st.surface, st.source, st.src_pos, st.by_agent
-        actor, stype, speaker = st.actor, st.stype, st.speaker
+def _stance_agent(art: _Article, st: _Statement) -> None:
+    """Step 13: "Bellamy's claim ... was strongly denied by Shepherd", "have been criticised
+    by the group's chief": whoever the report's source is, the stance verb's passive agent
+    performs the act."""
+    primary = st.primary
+    if primary.stance == "other" or primary.match is None:
+        return
+    agent_span = _stance_by_agent(art.text, st.cs + primary.match[0], st.cs + primary.match[1], st.end)
+    if agent_span and art.text[agent_span[0]:agent_span[1]] != st.source:
+        st.by_agent = True
+        _agent_speaks(art, st, agent_span, "S_stance_by_agent")
 
-        # Stance is read on the attribution's own stretch (source, cue, content), not on the
-        # whole sentence, so a report nested in another ("what it called ...") does not
-        # inherit its host's stance.
-        cs, ce = _own_extent(item, s, e) if kind == "att" else (s, e)
-        passive = False
-        if kind == "att" and item.cue and item.cue_rule in _cue_stances():
-            # the cue is itself the stance verb ("have been charged over crowd trouble"): its
-            # object and complement are part of the act even where no content was found
-            passive = bool(_PASSIVE_CUE.search(cue_text))
-            ce = max(ce, item.end)
-            if passive:  # "However, Millwall have been charged": the subject is part of the act
-                cs = min(cs, item.start)
-        clause = text[cs:ce]
-        # weak rows (generic negation, doubt) only after an asserting cue: "he said the
-        # shipments had not arrived" is a report, "he insisted they had not" a denial
-        weak = verb_stance(cue_text) == "assert"
-        results = [r for r in find_stance(clause, cue_text, weak=weak) if r.match is None or not _in_skip(
-            (cs + r.match[0], cs + r.match[1]), skip)]
-        results = [r for r in results if not _self_target(r, actor, text, cs)]
-        results = _cue_first(results, item.cue_rule if kind == "att" else "")
-        if kind == "fallback" and item[3].speaker_text:
-            # the row that named this speaker is their act, whatever else the sentence holds
-            results = [r for r in results if r.rule == item[3].rule] or results
-        primary = results[0] if results else _no_stance()
-        if primary.stance != "other" and primary.match is not None:
-            agent_span = _stance_by_agent(text, cs + primary.match[0], cs + primary.match[1], e)
-            if agent_span and text[agent_span[0]:agent_span[1]] != source:
-                # "Bellamy's claim ... was strongly denied by Shepherd", "have been criticised
-                # by the group's chief": whoever the report's source is, the passive's agent
-                # performs the act
-                source = surface = text[agent_span[0]:agent_span[1]]
-                src_pos = agent_span[0]
-                who = resolve_speaker(source, text, src_pos)
-                actor, stype, speaker = who.actor, who.source_type, who.speaker
-                by_agent = True
-                spans.append(_span_row(doc_id, text, "source", agent_span[0], agent_span[1], "", sid,
-                                       "S_stance_by_agent"))
-                rules.append("S_stance_by_agent")
-        for r in results:
-            if r.match is None:
-                continue
-            key = (r.stance, cs + r.match[0], cs + r.match[1])
-            if key in stance_seen:
-                continue
-            stance_seen.add(key)
-            spans.append(_span_row(doc_id, text, r.stance, key[1], key[2], r.cameo_name, r.cameo, r.rule))
-        target = ""
 
-        # "Labour accused of ...": the accused is the subject; a speaker found equal to it is
-        # the speaker's misparse, and the target stands
-        structural = primary.stance == "accusation" and primary.match is not None and (
-            accused_is_subject(clause, primary.match) or accused_is_subject(
-                text[s:e], (cs - s + primary.match[0], cs - s + primary.match[1])))
+def _stance_spans(art: _Article, st: _Statement, results: list, hist: _History) -> None:
+    """Step 14: each stance row's match is a denial / accusation span (label the CAMEO name,
+    value its code), once per article however many statements read it."""
+    for r in results:
+        if r.match is None:
+            continue
+        key = (r.stance, st.cs + r.match[0], st.cs + r.match[1])
+        if key in hist.stance_seen:
+            continue
+        hist.stance_seen.add(key)
+        art.span(r.stance, key[1], key[2], r.cameo_name, r.cameo, r.rule)
 
-        def _target_of(phrase: str, at: int) -> str:
-            # a denial's pronoun is the denier or the claim ("denied that he ..."), never the accuser
-            if structural:
-                return resolve_target(phrase, text, at, accused=True)
-            return resolve_target(phrase, text, at, speaker, actor, accused=primary.stance == "accusation")
 
-        if primary.stance != "other" and primary.target_text:
-            tm = _phrase_rx(primary.target_text).search(text, cs)
-            tpos = tm.start() if tm else -1  # a word, not a piece of one ("he" in "the")
-            target = _target_of(clean_target(primary.target_text), tpos if tpos >= 0 else cs)
-        if primary.stance == "accusation" and not target and passive and item.content:
-            # "Liverpool and Millwall have been charged by the FA": the subject is the accused
-            target = _target_of(text[item.content[0]:item.content[1]], item.content[0])
-        if primary.stance != "other" and not target and passive_target:
-            target = _target_of(passive_target, s)
-        if primary.stance != "other" and not target:
-            found = find_target(clause, primary.stance, primary.rule, primary.match)
-            if (not found and primary.stance == "accusation" and primary.match and cs > s
-                    and not re.search(r"[\"“”]", text[s:cs])):
-                # the accused may stand before the statement's own stretch ("militants accused
-                # of ...", "Japan, which has been accused of ..."): look in the whole sentence
-                m0, m1 = cs - s + primary.match[0], cs - s + primary.match[1]
-                found = find_target(text[s:e], primary.stance, primary.rule, (m0, m1))
-                found = (found[0], found[1] + s - cs) if found else None
-            # "accused him / it of ...": resolved to the person or organisation the article
-            # is about; a denial's "it" is the claim, not its owner
-            keep = _TARGET_PRONOUN if primary.stance == "accusation" else _PRONOUN
-            if found and (found[0].lower() not in _NO_TARGET or keep.match(found[0])):
-                target = _target_of(found[0], cs + found[1])
-        if target and target in (actor, speaker):
-            if structural and not by_agent:
-                # the sentence's structure makes it the accused ("Labour accused of ..."): the
-                # speaker found is the misparse, so the accuser is unnamed rather than itself
-                actor, speaker, stype = "unknown", "", "unknown"
-            else:  # a speaker does not accuse itself; an odd parse
-                target = ""
-        if marker_starts is not None:  # markers sorted by start: only those starting in [cs, ce]
-            inside = [m for m in markers[bisect_left(marker_starts, cs):bisect_right(marker_starts, ce)]
-                      if m["end"] <= ce]
+def _target_of(art: _Article, st: _Statement, phrase: str, at: int) -> str:
+    """The actor ``phrase`` (at offset ``at``) names, as the statement's target: the accused
+    of an accusation, the accuser whose claim a denial rejects. A denial's pronoun is the
+    denier or the claim ("denied that he ..."), never the accuser."""
+    if st.structural:
+        return resolve_target(phrase, art.text, at, accused=True)
+    return resolve_target(phrase, art.text, at, st.speaker, st.actor, accused=st.primary.stance == "accusation")
+
+
+def _find_target(art: _Article, st: _Statement) -> str:
+    """Whom the statement is about, the first found of: the stance row's own target; the
+    content of a passive stance cue ("Liverpool and Millwall have been charged by the FA");
+    a headline passive's subject; the target the clause's structure gives
+    (:func:`analysis.targets.find_target`), for an accusation in the whole sentence when the
+    accused stands before the stretch ("militants accused of ...")."""
+    text, s, e, cs, primary = art.text, st.start, st.end, st.cs, st.primary
+    clause = text[cs:st.ce]
+    # "Labour accused of ...": the accused is the subject; a speaker found equal to it is
+    # the speaker's misparse, and the target stands
+    st.structural = primary.stance == "accusation" and primary.match is not None and (
+        accused_is_subject(clause, primary.match) or accused_is_subject(
+            text[s:e], (cs - s + primary.match[0], cs - s + primary.match[1])))
+    if primary.stance == "other":
+        return ""
+    if primary.target_text:
+        tm = _phrase_rx(primary.target_text).search(text, cs)
+        tpos = tm.start() if tm else -1  # a word, not a piece of one ("he" in "the")
+        target = _target_of(art, st, clean_target(primary.target_text), tpos if tpos >= 0 else cs)
+        if target:
+            return target
+    content = st.att.content if st.passive else None
+    if primary.stance == "accusation" and content:
+        target = _target_of(art, st, text[content[0]:content[1]], content[0])
+        if target:
+            return target
+    if st.passive_target:
+        target = _target_of(art, st, st.passive_target, s)
+        if target:
+            return target
+    found = find_target(clause, primary.stance, primary.rule, primary.match)
+    if (not found and primary.stance == "accusation" and primary.match and cs > s
+            and not re.search(r"[\"“”]", text[s:cs])):
+        m0, m1 = cs - s + primary.match[0], cs - s + primary.match[1]
+        found = find_target(text[s:e], primary.stance, primary.rule, (m0, m1))
+        found = (found[0], found[1] + s - cs) if found else None
+    # "accused him / it of ...": resolved to the person or organisation the article
+    # is about; a denial's "it" is the claim, not its owner
+    keep = _TARGET_PRONOUN if primary.stance == "accusation" else _PRONOUN
+    if found and (found[0].lower() not in _NO_TARGET or keep.match(found[0])):
+        return _target_of(art, st, found[0], cs + found[1])
+    return ""
+
+
+def _target(art: _Article, st: _Statement) -> None:
+    """Step 15: the statement's target (:func:`_find_target`). A speaker does not accuse
+    itself: a target equal to the speaker is an odd parse and dropped, unless the
+    sentence's structure makes it the accused ("Labour accused of ..."): then the speaker
+    found is the misparse, and the accuser is unnamed rather than itself."""
+    st.target = _find_target(art, st)
+    if st.target and st.target in (st.actor, st.speaker):
+        if st.structural and not st.by_agent:
+            st.actor, st.speaker, st.stype = "unknown", "", "unknown"
         else:
-            inside = [m for m in markers if cs <= m["start"] and m["end"] <= ce]
-        hedged = any(m["layer"] == "hedge" for m in inside)
-        evidence = "; ".join(m["text"] for m in inside if m["layer"] == "evidence")
-        rules.append(primary.rule)
-        if speaker:
-            hist.spoke.add(speaker)  # who has spoken so far (kept as we go: rebuilding it per pronoun was quadratic)
-        statements.append({
-            "doc_id": doc_id, "statement_id": sid, "sent_index": int(sent_index), "start": int(s), "end": int(e),
-            "text": text[s:e], "mode": mode, "cue": cue_text, "source": source, "source_type": stype, "speaker": speaker,
-            "actor": actor, "target": target, "stance": primary.stance, "hedged": hedged, "evidence": evidence,
-            "time_text": "", "event_start": "", "event_end": "", "rule": "+".join(r for r in rules if r),
-        })
+            st.target = ""
 
-    _headline_accuser_from_lead(text, sentences, statements)
+
+def _markers_inside(art: _Article, start: int, end: int) -> list[dict]:
+    """The hedge and evidence markers inside ``[start, end]``; by bisect on their starts
+    when sorted (a pass over every marker per statement was quadratic in a long article)."""
+    if art.marker_starts is not None:
+        lo, hi = bisect_left(art.marker_starts, start), bisect_right(art.marker_starts, end)
+        return [m for m in art.markers[lo:hi] if m["end"] <= end]
+    return [m for m in art.markers if start <= m["start"] and m["end"] <= end]
+
+
+def _row(art: _Article, st: _Statement, hist: _History) -> dict:
+    """Step 16: the statement's row. It is hedged when a hedge lies in its own stretch, and
+    its evidence is the evidence markers there; its rule lists every step that decided."""
+    inside = _markers_inside(art, st.cs, st.ce)
+    st.rules.append(st.primary.rule)
+    if st.speaker:
+        hist.spoke.add(st.speaker)
+    s, e = st.start, st.end
+    return {
+        "doc_id": art.doc_id, "statement_id": st.sid, "sent_index": int(st.sent_index), "start": int(s), "end": int(e),
+        "text": art.text[s:e], "mode": st.mode, "cue": st.cue_text, "source": st.source, "source_type": st.stype,
+        "speaker": st.speaker, "actor": st.actor, "target": st.target, "stance": st.primary.stance,
+        "hedged": any(m["layer"] == "hedge" for m in inside),
+        "evidence": "; ".join(m["text"] for m in inside if m["layer"] == "evidence"),
+        "time_text": "", "event_start": "", "event_end": "", "rule": "+".join(r for r in st.rules if r),
+    }
+
+
+def _statement(art: _Article, st: _Statement, hist: _History) -> dict:
+    """Steps 4-16 for one statement: who speaks, the stance read on its own stretch, whom
+    it is about, its row. The order matters: each step reads what the ones before decided."""
+    _OPEN[st.kind](art, st)  # 4
+    _headline_passive(art, st)  # 5
+    _widen_source(art, st)  # 6
+    _resolve_source(art, st)  # 7
+    _follow_pronouns(art, st, hist)  # 8
+    _clause_subject_speaks(art, st)  # 9
+    if st.actor == "unknown":
+        st.speaker = ""  # nobody named ("sources said", an unresolved "it")
+    _passive_cue_agent(art, st)  # 10
+    _formal_agent(art, st)  # 11
+    results = _read_stance(art, st)  # 12
+    _stance_agent(art, st)  # 13
+    _stance_spans(art, st, results, hist)  # 14
+    _target(art, st)  # 15
+    return _row(art, st, hist)  # 16
+
+
+def _unique_spans(spans: list[dict]) -> list[dict]:
+    """The span rows in text order, each (layer, start, end, value) once, none empty."""
     seen: set[tuple] = set()
     unique = []
     for row in sorted(spans, key=lambda r: (r["start"], r["end"], r["layer"])):
@@ -1003,4 +1028,31 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
             continue
         seen.add(key)
         unique.append(row)
-    return schema.frame("spans", unique), schema.frame("statements", statements)
+    return unique
+
+
+def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Spans and statements of one article; nothing is produced inside ``skip`` ranges.
+
+    Layers: quote, source, cue, content (value = statement_id), denial, accusation
+    (value = CAMEO code, label = CAMEO name), hedge, evidence, scare_quote, loaded
+    (label = voice: narration | reported | quoted).
+
+    The steps: read the article (1, :func:`_read_article`), mark quotes, hedges, evidence,
+    scare quotes and loaded words (2, :func:`_marker_spans`), list what makes a statement
+    (3, :func:`_candidates`), make each statement in text order (4-16, :func:`_statement`),
+    give a headline's agentless passive the lead's speaker, then one row per span.
+
+    >>> _, st = annotate("x", "The Kremlin denied the report. Washington accused Moscow of lying.")
+    >>> st[["statement_id", "actor", "stance", "target"]].values.tolist()
+    [['x:1', 'Russia', 'denial', ''], ['x:2', 'United States', 'accusation', 'Russia']]
+    """
+    art = _read_article(doc_id, text, skip)
+    _marker_spans(art)
+    hist = _History()
+    statements = []
+    for n, st in enumerate(_candidates(art), start=1):
+        st.sid = f"{doc_id}:{n}"
+        statements.append(_statement(art, st, hist))
+    _headline_accuser_from_lead(text, art.sentences, statements)
+    return schema.frame("spans", _unique_spans(art.spans)), schema.frame("statements", statements)
