@@ -12,6 +12,23 @@ Choices (see docs/codebook.md):
 - a denial that carries a counter-accusation ("Washington was spreading a groundless
   rumour") keeps stance ``denial``, names the counter-accused as ``target`` and adds an
   ``accusation`` span, so counts are not doubled but the accusation stays visible.
+
+How to read it: :func:`annotate`, at the end, is the list of steps. The steps share one
+:class:`_Article` (text, sentences, quotes, attributions, the span rows so far); each
+statement is a :class:`_Statement` record that steps 4-16 fill in, in text order, with a
+:class:`_History` of who spoke before (for pronouns). Each step's docstring says what it
+decides and why.
+
+1. ``_read_article``: sentences, quotes, attributions;
+2. ``_marker_spans``: quote, hedge, evidence, scare-quote and loaded layers;
+3. ``_candidates``: what makes a statement (attributions; stance rows beside or outside them);
+4. ``_open_attribution`` / ``_open_quoted`` / ``_open_fallback``: its cue, source, content;
+5. ``_headline_passive``; 6. ``_widen_source``; 7. ``_resolve_source``: who the source is;
+8. ``_follow_pronouns``; 9. ``_clause_subject_speaks``; 10. ``_passive_cue_agent``;
+   11. ``_formal_agent``: who speaks when the source is a pronoun, a fragment or missing;
+12. ``_read_stance``; 13. ``_stance_agent``; 14. ``_stance_spans``: the stance;
+15. ``_target``: whom it is about; 16. ``_row``;
+then ``_headline_accuser_from_lead`` and ``_unique_spans``.
 """
 from __future__ import annotations
 
@@ -39,7 +56,6 @@ _FIRST_PERSON = re.compile(r"^(?:i|we|me|us|our|my)$", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|him|her|his)$", re.I)
 _TARGET_PRONOUN = re.compile(r"^(?:he|she|him|her|his|it|they|them)$", re.I)
 _IMPERSONAL = re.compile(r"^(?:it|its|they|them|their|this|that)$", re.I)
-_SUBJECT = re.compile(r"(?:(?:the|The)\s+)?" + _NP_CAP + r"(?:\s+(?:government|ministry|officials?|military))?")
 
 
 # Only verb rules that name a speech act may create a statement on their own: a narrated
@@ -501,9 +517,10 @@ def _touched_sentences(art: _Article) -> dict[int, list[int]]:
 
 
 def _outside_row(art: _Article, s: int, e: int, inside: list[Span], cue_spans: list[Span]):
-    """In sentence ``s..e``, which attributions touch, the trusted stance row (``_OUTSIDE_RULES``)
-    that lies outside all their own stretches (``inside``) and cues, or None: a stance verb
-    outside them ("Fransen was convicted ... and was ordered to pay") is a statement of its own."""
+    """The trusted stance row (``_OUTSIDE_RULES``) of sentence ``s..e`` that lies outside the
+    own stretches (``inside``) and the cues of the attributions touching it, or None: a
+    stance verb outside them ("Fransen was convicted ... and was ordered to pay") is a
+    statement of its own."""
     text = art.text
     if not may_match_any(text[s:e], _OUTSIDE_RULES):
         return None
@@ -522,9 +539,9 @@ def _candidates(art: _Article) -> list[_Statement]:
     """Step 3: what makes a statement, in text order. Every attribution; and a sentence
     with a stance row that no attribution reads: beside an attribution, a trusted row
     outside its stretch (:func:`_outside_row`); inside a quote running on, any row (the
-    quote's speaker speaks); in a headline, any row; elsewhere only the speech-act rows
-    (``_FALLBACK_RULES``: a narrated "was not" is the journalist's voice). At one offset an
-    attribution comes first (stable sort)."""
+    quote's speaker speaks); in a headline, any row; elsewhere only the rows of speech-act
+    verbs (a narrated "was not" is the journalist's voice). At one offset an attribution
+    comes first (stable sort)."""
     text = art.text
     # the stretches the attributions read their stance on
     own = [_own_extent(a, a.start, a.end) for a in art.atts]
