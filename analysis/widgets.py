@@ -27,6 +27,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from . import aggregate, classroom as cls, export, plots, render, schema
+from .errors import OutputError
 from .templating import kit_css, render as render_template
 
 # ---------------------------------------------------------------- shared bits
@@ -791,7 +792,7 @@ def class_results(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str 
     def on_release(change=None):
         try:
             export.set_key_released(folder, c.release.value)
-        except OSError as exc:
+        except (OSError, OutputError) as exc:  # export.write_text names the file in an OutputError
             c.status.value = _say("warn", f"Could not change it: {exc}")
             return
         c.status.value = _say("key_now", c.release.value)
