@@ -267,6 +267,8 @@ def article_explorer(tables, doc_id: str | None = None, errors: pd.DataFrame | N
     statement outlines it and scrolls the article to it. Returns the top-level widget; its
     controls are ``.controls`` (:class:`ArticleControls`).
     """
+    # Long on purpose: a widget is its controls plus the callbacks that close over them; each callback
+    # is a few lines calling library functions, and pulling them out would only pass `c` around.
     articles, spans, statements = tables.articles, tables.spans, tables.statements
     docs = [(f"{r['title'] or r['doc_id']} ({r['published'] or 'date unknown'})", r["doc_id"])
             for r in articles.to_dict("records")]
@@ -423,6 +425,8 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
     Choosing a period lists its statements; the export button saves the current figure with
     ``export.save_figure`` (PNG, SVG, PDF, CSV of the numbers and a caption) into `out_dir`.
     """
+    # Long on purpose: a widget is its controls plus the callbacks that close over them; each callback
+    # is a few lines calling library functions, and pulling them out would only pass `c` around.
     statements, articles = tables.statements, tables.articles
     actors = ["all"] + sorted(set(statements["actor"]), key=lambda a: (a == "unknown", a))
     c = TimelineControls(
@@ -528,7 +532,8 @@ _DISAGREEMENT_HEADERS = {"sent_index": "#", "text": "sentence", "student_label":
 def errors_html(found: Mapping[int, list], number: Mapping[int, int] | None = None) -> Markup:
     """The article's recorded errors as a list: sentence, what it says, the primary record and its link."""
     # The template reads url and source_title as .get() would: absent is empty.
-    items = [{"url": "", "source_title": "", **row, "where": f"Sentence {number[i]}: " if number and i in number else ""}
+    items = [{"url": "", "source_title": "", **row,
+              "where": f"Sentence {number[i]}: " if number and i in number else ""}
              for i, rows in found.items() for row in rows]
     return render_template("widgets/errors.html", items=items)
 
@@ -632,6 +637,8 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
     The folder is fixed unless `choose_folder` (a Voilà app is open to every student on the
     network: none of them may pick where the server reads or writes).
     """
+    # Long on purpose: a widget is its controls plus the callbacks that close over them; each callback
+    # is a few lines calling library functions, and pulling them out would only pass `c` around.
     fixed_folder = str(answers_dir)
     if doc_id is not None:
         statements = statements[statements["doc_id"] == doc_id]

@@ -166,7 +166,8 @@ def test_page_shows_the_article_text_exactly(article):
 
     from analysis import boilerplate
 
-    spans = schema.frame("spans", [{**r, "doc_id": article["doc_id"]} for r in boilerplate.find_boilerplate(article["text"])])
+    spans = schema.frame("spans", [{**r, "doc_id": article["doc_id"]}
+                                   for r in boilerplate.find_boilerplate(article["text"])])
     for page in (render.article_html(article, spans, schema.empty("statements")),
                  render.article_fragment(article, spans, schema.empty("statements"))):
         inner = re.search(r'<div class="article"[^>]*>(.*?)</div>', page, re.S).group(1)
