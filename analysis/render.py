@@ -2,19 +2,24 @@
 
 Pages are self-contained (inline CSS and a few lines of inline script), so they
 work opened from disk, in an LMS upload or nbviewer: no kernel, no network.
-Article text is untrusted and every piece of it is escaped.
+Article text is untrusted: this module only gathers what a page shows, and the
+templates in ``analysis/templates/`` (rendered by :mod:`analysis.templating`, autoescape
+on) turn it into HTML, so every value is escaped unless the kit itself built it.
+Each HTML function returns :class:`markupsafe.Markup`, a ``str`` that another template
+takes as it is.
 """
 from __future__ import annotations
 
 import re
-from html import escape
 from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
+from markupsafe import Markup
 
 from . import __version__
 from .lexicons import lexicon_hash
 from .schema import LAYERS
+from .templating import kit_css, render
 
 #: Legend text for each layer: (name shown, what it marks).
 LAYER_LEGEND: dict[str, tuple[str, str]] = {
@@ -76,20 +81,6 @@ figure{margin:1rem 0} figure img{max-width:100%;border:1px solid #eee}
 @media (max-width:700px){main{padding:.8rem .7rem 2rem} table.statements,table.statements tbody,table.statements tr,table.statements td{display:block;width:auto} table.statements tr:first-child{display:none} table.statements tr{border:1px solid #ddd;border-radius:6px;margin:.6rem 0;padding:.3rem .5rem} table.statements td{border:none;padding:.15rem 0} table.statements td::before{content:attr(data-label) ": ";font-weight:600;color:#555} td.stmt{min-width:0}}
 """
 
-_TOGGLE_SCRIPT = """
-document.querySelectorAll('.legend input').forEach(function(box){
-  box.addEventListener('change',function(){
-    document.getElementById('article').classList.toggle('off-'+box.value,!box.checked);
-  });
-});
-var explain=document.getElementById('explain');
-document.getElementById('article').addEventListener('click',function(e){
-  var span=e.target.closest('span[title]'); if(!span||!explain){return;}
-  explain.textContent=span.getAttribute('title');
-});
-"""
-
-
 def _layer_rule(selector: str) -> str | None:
     """`.l-denial` -> the selector that styles the layer only while its legend box is ticked.
 
@@ -142,46 +133,43 @@ def _tooltip(row: Mapping) -> str:
     return " ".join(parts)
 
 
-def highlight(text: str, spans: pd.DataFrame) -> str:
-    """`text` as escaped HTML with every span wrapped in classes ``l-<layer>`` (overlaps nest by splitting)."""
+def highlight(text: str, spans: pd.DataFrame) -> Markup:
+    """`text` as escaped HTML with every span wrapped in classes ``l-<layer>`` (overlaps nest by splitting).
+
+    >>> from analysis.schema import frame
+    >>> str(highlight("He denied <it>.", frame("spans", [{"layer": "denial", "start": 3, "end": 9, "rule": "D"}])))
+    'He <span class="l-denial" title="denial [rule D]">denied</span> &lt;it&gt;.'
+    """
     rows = [r for r in spans.to_dict("records") if 0 <= int(r["start"]) < int(r["end"]) <= len(text)]
     cuts = sorted({0, len(text), *(int(r["start"]) for r in rows), *(int(r["end"]) for r in rows)})
     starts: dict[int, list] = {}
     for r in rows:
         starts.setdefault(int(r["start"]), []).append(r)
     active: list[dict] = []
-    out = []
+    pieces = []
     for a, b in zip(cuts, cuts[1:]):
         active = [r for r in active if int(r["end"]) > a] + starts.get(a, [])
-        piece = escape(text[a:b])
         if not active:
-            out.append(piece)
+            pieces.append({"text": text[a:b], "classes": ""})
             continue
         layers = sorted({r["layer"] for r in active}, key=lambda l: LAYERS.index(l) if l in LAYERS else 99)
-        classes = " ".join(f"l-{escape(l)}" for l in layers)
-        title = escape(" | ".join(_tooltip(r) for r in active))
-        out.append(f'<span class="{classes}" title="{title}">{piece}</span>')
-    return "".join(out)
+        pieces.append({"text": text[a:b], "classes": " ".join(f"l-{l}" for l in layers),
+                       "title": " | ".join(_tooltip(r) for r in active)})
+    return render("highlight.html", pieces=pieces)
 
 
-def legend_html(spans: pd.DataFrame, layers: Sequence[str] = LAYERS, boxes: bool = True) -> str:
+def legend_html(spans: pd.DataFrame, layers: Sequence[str] = LAYERS, boxes: bool = True) -> Markup:
     """Legend with a swatch, a count and (with `boxes`) an on/off box per layer.
 
     What each layer marks is written out under the legend, not only in a hover title,
     so it reaches touch screens and projectors.
     """
     counts = spans["layer"].value_counts().to_dict() if len(spans) else {}
-    items, help_items = [], []
+    items = []
     for layer in layers:
         name, what = LAYER_LEGEND.get(layer, (layer, ""))
-        box = f'<input type="checkbox" value="{escape(layer)}" checked>' if boxes else ""
-        items.append(
-            f'<label title="{escape(what)}">{box}'
-            f'<span class="swatch l-{escape(layer)}">{escape(name)}</span> {counts.get(layer, 0)}</label>')
-        help_items.append(f"<dt>{escape(name)}</dt><dd>{escape(what)}</dd>")
-    return ('<div class="legend" aria-label="layers">' + "".join(items) + "</div>"
-            '<details class="legend-help"><summary>What each highlight marks</summary>'
-            f'<dl>{"".join(help_items)}</dl></details>')
+        items.append({"layer": layer, "name": name, "what": what, "count": counts.get(layer, 0)})
+    return render("legend.html", items=items, boxes=boxes)
 
 
 def stance_name(stance: str) -> str:
@@ -249,23 +237,18 @@ def errata_spans(article: Mapping, errata: Sequence[Mapping]) -> pd.DataFrame:
                            for n, e in enumerate(errata, 1) if e["start"] >= 0])
 
 
-def errata_html(errata: Sequence[Mapping]) -> str:
+def errata_html(errata: Sequence[Mapping]) -> Markup:
     """The article's recorded errors as a numbered list, each with the primary record and its link."""
-    if not errata:
-        return ""
-    items = []
-    for n, e in enumerate(errata, 1):
-        quote = f"“{escape(e['quote'])}”: " if e.get("quote") and e["start"] >= 0 else "The article as a whole: "
-        link = (f' <a href="{escape(e["url"])}" rel="noopener noreferrer">'
-                f'{escape(e.get("source_title") or "primary source")}</a>' if e.get("url") else "")
-        items.append(f'<li id="note-{n}"><b>{escape(e["status"])}</b> — {quote}{escape(e["claim_in_article"])} '
-                     f"<i>Primary record:</i> {escape(e['primary_record'])}{link}</li>")
-    return ('<div class="errata"><h2>What the article itself gets wrong or leaves unsure</h2>'
-            "<p>Checked against the primary record (data/timeline/article_errors.csv). Underlined with a dashed "
-            f'line in the text.</p><ol>{"".join(items)}</ol></div>')
+    # The template reads quote, url and source_title as .get() would: absent is empty.
+    return render("errata.html", errata=[{"quote": "", "url": "", "source_title": "", **e} for e in errata])
 
 
-def statements_table_html(statements: pd.DataFrame, errata: Sequence[Mapping] = ()) -> str:
+def flags_text(statement: Mapping) -> str:
+    """'hedged, no evidence': the statement's hedge and evidence flags, '' when it has none."""
+    return ", ".join(x for x in ("hedged" if statement["hedged"] else "", statement["evidence"]) if x)
+
+
+def statements_table_html(statements: pd.DataFrame, errata: Sequence[Mapping] = ()) -> Markup:
     """The evidence table: one row per statement: stance, who → whom, as written, when, the statement, rule.
 
     A denial that answers an accusation says which one and how many days later; a
@@ -273,44 +256,26 @@ def statements_table_html(statements: pd.DataFrame, errata: Sequence[Mapping] = 
     On narrow screens each row becomes a card (see the page CSS).
     """
     if statements.empty:
-        return "<p>No attributed statements were found.</p>"
-    headers = ["#", "stance", "who → whom", "as written", "when", "statement", "rule"]
-    head = "<tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr>"
+        return render("statements_table.html", rows=[])
     numbers = {sid: i for i, sid in enumerate(statements["statement_id"], 1)}
-    body = []
+    rows = []
     for i, s in enumerate(statements.to_dict("records"), 1):
         said = when_said(s)
         said += f" (“{s['time_text']}”)" if s["time_text"] else " (publication date)"
         about = when_about(s)
-        when = f"said {said}" + (f"; about {about}" if about else "")
-        flags = ", ".join(x for x in ("hedged" if s["hedged"] else "", s["evidence"]) if x)
-        speaker = _value(s, "speaker")
-        who = escape(s["actor"]) + (f" → {escape(s['target'])}" if s["target"] else "")
-        who += f" <small>({escape(speaker)}; {escape(s['source_type'])})</small>" if speaker else \
-            f" <small>({escape(s['source_type'])})</small>"
-        answers = answer_text(s, numbers)
-        stance = escape(stance_name(s["stance"])) + (f"<br><small>{escape(answers)}</small>" if answers else "")
-        notes = [n for n, e in enumerate(errata, 1) if e["start"] >= 0 and int(s["start"]) <= e["start"] < int(s["end"])]
-        note = "".join(f' <a class="links" href="#note-{n}">[article error: note {n}]</a>' for n in notes)
-        written = f"{escape(s['source'])} · <i>{escape(s['cue'])}</i> · {escape(s['mode'])}"
-        text = escape(s["text"]) + (f" <small>[{escape(flags)}]</small>" if flags else "") + note
-        rule = "+<wbr>".join(escape(part) for part in str(s["rule"]).split("+"))
-        cells = [str(i), stance, who, written, escape(when), text, f"<code>{rule}</code>"]
-        classes = ["", f"stance-{escape(s['stance'])}", "", "", "", "stmt", ""]
-        body.append("<tr>" + "".join(f'<td data-label="{h}"{f" class={chr(34)}{c}{chr(34)}" if c else ""}>{v}</td>'
-                                     for h, c, v in zip(headers, classes, cells)) + "</tr>")
-    return f'<div class="scroll"><table class="statements">{head}{"".join(body)}</table></div>'
-
-
-def _page(title: str, body: str, script: str = "") -> str:
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{escape(title)}</title><style>{css()}</style></head>"
-            f"<body><main>{body}</main>{f'<script>{script}</script>' if script else ''}</body></html>\n")
+        rows.append({
+            "number": i, "stance": s["stance"], "stance_name": stance_name(s["stance"]),
+            "answers": answer_text(s, numbers), "actor": s["actor"], "target": s["target"],
+            "speaker": _value(s, "speaker"), "source_type": s["source_type"], "source": s["source"],
+            "cue": s["cue"], "mode": s["mode"], "when": f"said {said}" + (f"; about {about}" if about else ""),
+            "text": s["text"], "flags": flags_text(s), "rule": s["rule"],
+            "notes": [n for n, e in enumerate(errata, 1)
+                      if e["start"] >= 0 and int(s["start"]) <= e["start"] < int(s["end"])]})
+    return render("statements_table.html", rows=rows)
 
 
 def article_body(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame,
-                 errors: pd.DataFrame | None = None, interactive: bool = True) -> str:
+                 errors: pd.DataFrame | None = None, interactive: bool = True) -> Markup:
     """Header, legend, highlighted text, the article's own errors and the evidence table (HTML, escaped).
 
     `interactive` pages (the static HTML, with its script) have legend boxes and a tap box
@@ -322,102 +287,66 @@ def article_body(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame
     marks = errata_spans(article, errata)
     shown = pd.concat([doc_spans, marks], ignore_index=True) if len(marks) else doc_spans
     layers = list(LAYERS) + (["erratum"] if len(marks) else [])
-    meta = "".join(f"<span><b>{escape(k)}:</b> {escape(str(article.get(k, '')) or 'unknown')}</span>"
-                   for k in ("outlet", "credit", "published", "doc_id"))
-    how = ("Tap or click a highlight to see its layer, value and the rule that made it (shown in the box under "
-           "the text). Untick a layer in the legend to hide it; the others stay." if interactive else
-           "Hover over a highlight to see its layer, value and the rule that made it. To switch layers on and "
-           "off, use notebook 03 or the static page written by <code>python -m analysis report</code>.")
-    explain = ('<p class="explain" id="explain" aria-live="polite">Tap a highlight to see what it marks.</p>'
-               if interactive else "")
-    return (
-        f"<h1>{escape(str(article.get('title') or article['doc_id']))}</h1><p class=\"meta\">{meta}</p>"
-        f"<p class=\"note\">Every highlight is a machine label. {how} Boilerplate (ads, forms, captions, "
-        "credits) is greyed out and never counted.</p>"
-        f"{legend_html(shown, layers=layers, boxes=interactive)}"
-        f"<div class=\"article\" id=\"article\">{highlight(str(article['text']), shown)}</div>{explain}"
-        f"{errata_html(errata)}"
-        f"<h2>Statements found ({len(doc_statements)})</h2>{statements_table_html(doc_statements, errata)}"
-        f"<p class=\"meta\">kit {escape(__version__)} · lexicon hash {escape(lexicon_hash())}</p>")
+    return render(
+        "article_body.html", title=str(article.get("title") or article["doc_id"]),
+        meta=[(k, str(article.get(k, "")) or "unknown") for k in ("outlet", "credit", "published", "doc_id")],
+        interactive=interactive, legend=legend_html(shown, layers=layers, boxes=interactive),
+        article=highlight(str(article["text"]), shown), errata=errata_html(errata), count=len(doc_statements),
+        table=statements_table_html(doc_statements, errata), version=__version__, lexicon_hash=lexicon_hash())
 
 
 def article_html(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame,
-                 back_link: str | None = "../index.html", errors: pd.DataFrame | None = None) -> str:
+                 back_link: str | None = "../index.html", errors: pd.DataFrame | None = None) -> Markup:
     """A standalone page: the article with its layers highlighted, a legend, its errors and the evidence table."""
-    nav = f'<p><a href="{escape(back_link)}">← all articles and figures</a></p>' if back_link else ""
-    return _page(str(article.get("title") or article["doc_id"]),
-                 nav + article_body(article, spans, statements, errors), _TOGGLE_SCRIPT)
+    return render("article_page.html", title=str(article.get("title") or article["doc_id"]), css=kit_css(css()),
+                  back_link=back_link, body=article_body(article, spans, statements, errors)) + "\n"
+
+
+#: JupyterLab styles every output table (fixed layout, right-aligned cells), which squeezes the
+#: statements to a word per line: these rules win over it.
+_LAB_CSS = (".wsw table.statements,.wsw table.counts{table-layout:auto!important}"
+            ".wsw table.statements td,.wsw table.statements th{text-align:left!important;max-width:none!important}"
+            ".wsw table.statements td.stmt{min-width:16rem!important}")
 
 
 def article_fragment(article: Mapping, spans: pd.DataFrame, statements: pd.DataFrame,
-                     errors: pd.DataFrame | None = None) -> str:
+                     errors: pd.DataFrame | None = None) -> Markup:
     """The article page as a self-styled ``<div>`` for notebooks and widgets (CSS scoped, no script, no boxes)."""
-    # JupyterLab styles every output table (fixed layout, right-aligned cells), which squeezes the
-    # statements to a word per line: these rules win over it.
-    lab = (".wsw table.statements,.wsw table.counts{table-layout:auto!important}"
-           ".wsw table.statements td,.wsw table.statements th{text-align:left!important;max-width:none!important}"
-           ".wsw table.statements td.stmt{min-width:16rem!important}")
-    return (f"<div class=\"wsw\"><style>{css('.wsw')}\n{lab}</style>"
-            f"{article_body(article, spans, statements, errors, interactive=False)}</div>")
+    return render("scoped.html", css=kit_css(f"{css('.wsw')}\n{_LAB_CSS}"),
+                  body=article_body(article, spans, statements, errors, interactive=False))
 
 
-def counts_html(statements: pd.DataFrame) -> str:
+def counts_html(statements: pd.DataFrame) -> Markup:
     """What the articles report, in numbers: statements, speech acts, denials answering an accusation, median lag."""
     from .aggregate import act_ids, answer_links, has_acts
 
     if statements.empty:
-        return "<p>No statements were found.</p>"
+        return render("counts.html", rows=[])
     acts = act_ids(statements)
     rows = []
     for stance in ("denial", "accusation", "other"):
         mine = statements["stance"] == stance
-        rows.append(f"<tr><td>{escape(stance_name(stance))}</td><td>{int(mine.sum())}</td>"
-                    f"<td>{acts[mine].nunique()}</td></tr>")
+        rows.append({"stance": stance_name(stance), "statements": int(mine.sum()), "acts": acts[mine].nunique()})
     links = answer_links(statements)
     lag = links["median_lag_days"]
-    grouped = "" if has_acts(statements) else (
-        " <small>(the statement engine has not grouped repeats into acts here: each statement is one act)"
-        "</small>")
-    if links["linked"] is None:
-        answered = ("<p>Denials that answer a known accusation: not known (this statement table does not link "
-                    "denials to the accusations they answer).</p>")
-    else:
-        answered = (f"<p>Denials that answer a known accusation: <b>{links['linked']}</b> of {links['denials']}"
-                    + (f"; median lag <b>{lag:g} days</b>" if lag is not None else "") + ".</p>")
-    return ("<table class=\"counts\"><tr><th>stance</th><th>statements reported</th>"
-            f"<th>speech acts reported</th></tr>{''.join(rows)}</table>{grouped}{answered}")
+    return render("counts.html", rows=rows, grouped=has_acts(statements), linked=links["linked"],
+                  denials=links["denials"], lag=None if lag is None else f"{lag:g}")
 
 
 def index_html(articles: pd.DataFrame, pages: Mapping[str, str], figures: Iterable[Mapping],
                tables: Sequence[str] = (), rejects: pd.DataFrame | None = None,
-               statements: pd.DataFrame | None = None) -> str:
+               statements: pd.DataFrame | None = None) -> Markup:
     """The report's front page: article pages, figures (with their data and formats), tables and rejects.
 
     `pages` maps doc_id to a relative link; each figure is a mapping with ``name``, ``title`` and
     relative ``png``, ``svg``, ``pdf``, ``csv``, ``caption`` links.
     """
-    items = "".join(
-        f"<li><a href=\"{escape(pages[row['doc_id']])}\">{escape(str(row['title']) or row['doc_id'])}</a> "
-        f"<small>{escape(str(row['outlet']))} · {escape(str(row['published']) or 'date unknown')}</small></li>"
-        for row in articles.to_dict("records") if row["doc_id"] in pages)
-    figs = "".join(
-        f"<figure><img src=\"{escape(f['png'])}\" alt=\"{escape(f['title'])}\"><figcaption>{escape(f['title'])} — "
-        + " · ".join(f"<a href=\"{escape(f[k])}\">{k.upper() if k != 'caption' else 'caption'}</a>"
-                     for k in ("png", "svg", "pdf", "csv", "caption"))
-        + "</figcaption></figure>" for f in figures)
-    table_links = " · ".join(f"<a href=\"{escape(t)}\">{escape(t)}</a>" for t in tables)
-    reject_html = ""
-    if rejects is not None and len(rejects):
-        rows = "".join(f"<tr><td>{escape(str(r['source_path']))}</td><td>{escape(str(r['reason']))}</td></tr>"
-                       for r in rejects.to_dict("records"))
-        reject_html = f"<h2>Inputs not used ({len(rejects)})</h2><table><tr><th>file</th><th>reason</th></tr>{rows}</table>"
-    body = (f"<h1>Who said what, when</h1><p class=\"meta\">kit {escape(__version__)} · lexicon hash "
-            f"{escape(lexicon_hash())} · {len(articles)} article(s)</p>"
-            "<p class=\"note\">Counts are of what these articles <b>report</b> (speech acts: several sentences "
-            "reporting one statement count once), not of events in the world. Each figure sits beside the CSV of "
-            "exactly its numbers and a caption file saying what was counted.</p>"
-            f"<h2>Articles</h2><ul>{items}</ul>"
-            + (f"<h2>In numbers</h2>{counts_html(statements)}" if statements is not None else "")
-            + f"<h2>Figures</h2>{figs}"
-            f"<h2>Tables</h2><p>{table_links}</p>{reject_html}")
-    return _page("Who said what, when — report", body)
+    listed = [{"href": pages[row["doc_id"]], "title": str(row["title"]) or row["doc_id"],
+               "outlet": str(row["outlet"]), "published": str(row["published"]) or "date unknown"}
+              for row in articles.to_dict("records") if row["doc_id"] in pages]
+    return render("index.html", title="Who said what, when — report", css=kit_css(css()), version=__version__,
+                  lexicon_hash=lexicon_hash(), n_articles=len(articles), articles=listed,
+                  counts=None if statements is None else counts_html(statements), figures=list(figures),
+                  tables=list(tables),
+                  rejects=[] if rejects is None else [{"source_path": str(r["source_path"]), "reason": str(r["reason"])}
+                                                      for r in rejects.to_dict("records")]) + "\n"

@@ -6,7 +6,9 @@ top-level widget. Its controls hang on the widget as ``.controls`` (a small
 dataclass), so tests and notebooks can set ``.value`` from Python and read the
 outputs (HTML ``.value``, image bytes, the figure and its data).
 
-All article text shown is escaped (``render.highlight`` and ``html.escape``).
+Their HTML comes from the templates in ``analysis/templates/widgets/`` (and the
+static pages' own, through ``render``), rendered with autoescape on by
+:mod:`analysis.templating`: every value shown is escaped unless the kit built it.
 Nothing happens at import beyond defining names; ipywidgets is imported here
 because this module is the widget layer.
 """
@@ -15,7 +17,6 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -23,8 +24,11 @@ import ipywidgets as w
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 import pandas as pd
+from markupsafe import Markup
 
 from . import aggregate, classroom as cls, export, plots, render, schema
+from .errors import OutputError
+from .templating import kit_css, render as render_template
 
 # ---------------------------------------------------------------- shared bits
 
@@ -74,8 +78,14 @@ def scoped_css(scope: str = ".wsw") -> str:
     return rules + "\n" + extra.replace("}", "}\n")
 
 
-def _wrap(html: str) -> str:
-    return f'<div class="wsw"><style>{scoped_css()}</style>{html}</div>'
+def _wrap(html: Markup) -> Markup:
+    """`html` (from a template) in a box with the scoped CSS; a plain ``str`` would be shown as text."""
+    return render_template("scoped.html", css=kit_css(scoped_css()), body=html)
+
+
+def _say(message: str, *args) -> Markup:
+    """One of the widgets' messages (a macro of ``templates/widgets/messages.html``), boxed with the CSS."""
+    return _wrap(render_template("widgets/messages.html", message, *args))
 
 
 def _png(fig: plt.Figure) -> bytes:
@@ -168,25 +178,26 @@ def statement_evidence(statement: Mapping, spans: pd.DataFrame, statements: pd.D
     return out
 
 
-def _linked(text: str) -> str:
-    """`text` escaped, with a trailing '(http…)' turned into a link (the primary source of an article error)."""
+def _linked(text: str) -> tuple[str, str]:
+    """(text, url): a trailing '(http…)' of `text` split off as a link (the primary source of an article error).
+
+    >>> _linked("Wrong. Primary record: X (https://example.org/a)")
+    ('Wrong. Primary record: X ', 'https://example.org/a')
+    """
     import re
 
     match = re.search(r"\((https?://[^\s()]+)\)$", text)
-    if not match:
-        return escape(text)
-    url = match.group(1)
-    return (escape(text[:match.start()]) + f'(<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">'
-            f"{escape(url)}</a>)")
+    return (text[:match.start()], match.group(1)) if match else (text, "")
 
 
-def evidence_html(evidence: Mapping) -> str:
+def evidence_html(evidence: Mapping) -> Markup:
     """A definition list of :func:`statement_evidence`, every value escaped."""
     items = []
     for key, value in evidence.items():
-        shown = "<br>".join(_linked(str(v)) for v in value) if isinstance(value, list) else escape(str(value))
-        items.append(f"<dt>{escape(key)}</dt><dd>{shown or '—'}</dd>")
-    return f'<dl class="ev">{"".join(items)}</dl>'
+        lines = [_linked(str(v)) for v in value] if isinstance(value, list) else [(str(value), "")]
+        # An empty value shows a dash (one empty line is empty; two make a line break, as before).
+        items.append((key, [] if lines == [("", "")] else lines))
+    return render_template("widgets/evidence.html", items=items)
 
 
 #: Columns of the widgets' statement tables: (header, share of the width).
@@ -194,31 +205,23 @@ _LISTING_COLUMNS = (("#", 4), ("stance", 12), ("who (actor)", 12), ("against who
                     ("when it happened", 14), ("statement", 24), ("rule", 13))
 
 
-def statements_listing_html(statements: pd.DataFrame) -> str:
+def statements_listing_html(statements: pd.DataFrame) -> Markup:
     """A compact, fixed-width statements table for widgets (the static page's table is wider than a notebook).
 
     Every value is escaped; rule ids may break after each '+'.
     """
-    if statements.empty:
-        return "<p>No statements.</p>"
-    head = "".join(f"<th>{escape(h)}</th>" for h, _ in _LISTING_COLUMNS)
     rows = []
     for n, s in enumerate(statements.to_dict("records"), 1):
         when = s["event_start"] if s["event_start"] == s["event_end"] else f"{s['event_start']} – {s['event_end']}"
         when += f" (“{s['time_text']}”)" if s["time_text"] else " (publication date)"
-        flags = ", ".join(x for x in ("hedged" if s["hedged"] else "", s["evidence"]) if x)
-        text = escape(str(s["text"])) + (f" <small>[{escape(flags)}]</small>" if flags else "")
-        rule = "+<wbr>".join(escape(part) for part in str(s["rule"]).split("+"))
-        rows.append(f"<tr><td>{n}</td><td class=\"stance-{escape(s['stance'])}\">{escape(render.stance_name(s['stance']))}</td>"
-                    f"<td>{escape(s['actor'])}</td><td>{escape(s['target']) or '—'}</td><td>{escape(s['cue'])}</td>"
-                    f"<td>{escape(when)}</td><td class=\"stmt\">{text}</td><td><code>{rule}</code></td></tr>")
-    # No fixed column widths: each column takes what its words need, and the table scrolls on a phone.
-    return (f'<div class="scroll"><table class="listing">'
-            f"<tr>{head}</tr>{''.join(rows)}</table></div>")
+        rows.append({"number": n, "stance": s["stance"], "stance_name": render.stance_name(s["stance"]),
+                     "actor": s["actor"], "target": s["target"], "cue": s["cue"], "when": when,
+                     "text": str(s["text"]), "flags": render.flags_text(s), "rule": s["rule"]})
+    return render_template("widgets/listing.html", headers=[h for h, _ in _LISTING_COLUMNS], rows=rows)
 
 
 def article_view(article: Mapping, spans: pd.DataFrame, groups: Sequence[str],
-                 selected: Mapping | None = None) -> tuple[str, str]:
+                 selected: Mapping | None = None) -> tuple[Markup, Markup]:
     """(legend HTML, highlighted article HTML) for the ticked layer `groups`, the chosen statement outlined."""
     layers = layers_for(groups)
     doc = spans[(spans["doc_id"] == article["doc_id"]) & spans["layer"].isin(layers)]
@@ -229,18 +232,10 @@ def article_view(article: Mapping, spans: pd.DataFrame, groups: Sequence[str],
                                        "text": str(article["text"])[int(selected["start"]):int(selected["end"])],
                                        "value": selected["statement_id"], "rule": "your choice"}])
         doc = pd.concat([doc, mark], ignore_index=True)
-    body = f'<div class="article">{render.highlight(str(article["text"]), doc)}</div>'
-    if selected is not None:
-        body += _SCROLL_TO_SELECTED
+    # With a chosen statement, the template adds what scrolls the article box (not the page) to it.
+    body = render_template("widgets/article_view.html", article=render.highlight(str(article["text"]), doc),
+                           selected=selected is not None)
     return _wrap(legend), _wrap(body)
-
-
-#: Scrolls the article box (not the page) to the chosen statement when the HTML is shown. A widget's
-#: HTML runs no <script>; an image that fails to load runs its onerror handler, in JupyterLab and Voilà.
-_SCROLL_TO_SELECTED = (
-    '<img alt="" src="data:," style="display:none" onerror="(function(img){var box=img.parentNode.'
-    "querySelector('.article');var s=box&&box.querySelector('.l-selected');if(!s){return;}"
-    "box.scrollTop+=s.getBoundingClientRect().top-box.getBoundingClientRect().top-40;})(this)\">")
 
 
 @dataclass
@@ -272,6 +267,8 @@ def article_explorer(tables, doc_id: str | None = None, errors: pd.DataFrame | N
     statement outlines it and scrolls the article to it. Returns the top-level widget; its
     controls are ``.controls`` (:class:`ArticleControls`).
     """
+    # Long on purpose: a widget is its controls plus the callbacks that close over them; each callback
+    # is a few lines calling library functions, and pulling them out would only pass `c` around.
     articles, spans, statements = tables.articles, tables.spans, tables.statements
     docs = [(f"{r['title'] or r['doc_id']} ({r['published'] or 'date unknown'})", r["doc_id"])
             for r in articles.to_dict("records")]
@@ -302,8 +299,8 @@ def article_explorer(tables, doc_id: str | None = None, errors: pd.DataFrame | N
     def show_evidence(_=None):
         s = chosen()
         errata = render.errata_for(current(), errors) if s else []
-        c.evidence.value = _wrap(evidence_html(statement_evidence(s, spans, statements, errata)) if s else
-                                 "<p>Choose a statement in the list to see the evidence behind its label.</p>")
+        c.evidence.value = (_wrap(evidence_html(statement_evidence(s, spans, statements, errata))) if s else
+                            _say("note", "Choose a statement in the list to see the evidence behind its label."))
         redraw()
 
     def change_article(_=None):
@@ -324,7 +321,7 @@ def article_explorer(tables, doc_id: str | None = None, errors: pd.DataFrame | N
     table.selected_index = None
     ui = w.VBox([
         w.HTML(_EXPLORER_CSS),
-        c.article if len(docs) > 1 else w.HTML(_wrap(f"<b>{escape(docs[0][0])}</b>")),
+        c.article if len(docs) > 1 else w.HTML(_say("bold", docs[0][0])),
         w.HTML("<b>Layers</b> (untick to hide; the others stay)"), boxes, c.legend, c.text,
         w.HTML("<b>Statements the kit found</b> — choose one to see its evidence"),
         c.statements, c.evidence, table,
@@ -428,6 +425,8 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
     Choosing a period lists its statements; the export button saves the current figure with
     ``export.save_figure`` (PNG, SVG, PDF, CSV of the numbers and a caption) into `out_dir`.
     """
+    # Long on purpose: a widget is its controls plus the callbacks that close over them; each callback
+    # is a few lines calling library functions, and pulling them out would only pass `c` around.
     statements, articles = tables.statements, tables.articles
     actors = ["all"] + sorted(set(statements["actor"]), key=lambda a: (a == "unknown", a))
     c = TimelineControls(
@@ -463,12 +462,11 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
 
     def list_period(_=None):
         if not c.period.value:
-            c.listing.value = _wrap("<p>Choose a period to list the statements behind its bars.</p>")
+            c.listing.value = _say("note", "Choose a period to list the statements behind its bars.")
             return
         rows = statements_in_period(statements, articles, c.period.value, when=c.when.value, freq=c.freq.value,
                                     actor=c.actor.value, stances=stances())
-        c.listing.value = _wrap(f"<p><b>{len(rows)} statement(s) in {escape(c.period.value)}</b></p>"
-                                + statements_listing_html(rows))
+        c.listing.value = _say("period", len(rows), c.period.value, statements_listing_html(rows))
 
     def save(_=None):
         # The file name says every choice, so a second export with other stances does not overwrite the first.
@@ -483,10 +481,9 @@ def timeline_explorer(tables, out_dir: str | Path = "figures") -> w.VBox:
             c.saved = export.save_figure(c.figure, name, c.out_dir.value, drawn_counts(c.counts, stances(),
                                                                                       c.measure.value), caption)
         except OSError as exc:
-            c.status.value = _wrap(f'<p class="warn">Could not save: {escape(str(exc))}</p>')
+            c.status.value = _say("warn", f"Could not save: {exc}")
             return
-        c.status.value = _wrap("<p>Saved " + ", ".join(f"<code>{escape(str(p))}</code>" for p in c.saved.values())
-                               + "</p>")
+        c.status.value = _say("saved", [str(p) for p in c.saved.values()])
 
     for name in ("when", "freq", "actor", "measure", "period", "out_dir", "export", "chart", "listing", "status"):
         getattr(c, name).add_class(f"wsw-{name.replace('_', '-')}")
@@ -515,8 +512,16 @@ def _fmt(x: float) -> str:
     return "—" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.2f}"
 
 
-def _table(df: pd.DataFrame) -> str:
-    return df.to_html(index=False, escape=True, border=0, na_rep="—", float_format=lambda v: f"{v:.2f}")
+def _cell(value) -> str:
+    """A table cell as pandas' ``to_html(na_rep="—", float_format="{:.2f}")`` wrote it."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def _table(df: pd.DataFrame) -> Markup:
+    return render_template("widgets/frame.html", columns=[str(c) for c in df.columns],
+                           rows=[[_cell(v) for v in row] for row in df.itertuples(index=False)])
 
 
 _DISAGREEMENT_HEADERS = {"sent_index": "#", "text": "sentence", "student_label": "your label", "key_label": "key",
@@ -524,48 +529,31 @@ _DISAGREEMENT_HEADERS = {"sent_index": "#", "text": "sentence", "student_label":
                          "kit_speaker": "kit speaker", "who_differs": "who differs from the key"}
 
 
-def errors_html(found: Mapping[int, list], number: Mapping[int, int] | None = None) -> str:
+def errors_html(found: Mapping[int, list], number: Mapping[int, int] | None = None) -> Markup:
     """The article's recorded errors as a list: sentence, what it says, the primary record and its link."""
-    items = []
-    for i, rows in found.items():
-        for row in rows:
-            where = f"Sentence {number[i]}: " if number and i in number else ""
-            link = (f' <a href="{escape(row["url"])}" target="_blank" rel="noopener noreferrer">'
-                    f'{escape(row.get("source_title") or "primary source")}</a>' if row.get("url") else "")
-            items.append(f'<li><b>{escape(where)}{escape(row["status"])}.</b> {escape(row["claim_in_article"])} '
-                         f'<i>Primary record:</i> {escape(row["primary_record"])}{link}</li>')
-    if not items:
-        return ""
-    return ('<div class="errata"><b>What the article itself gets wrong</b> (checked against the primary record)'
-            f'<ul>{"".join(items)}</ul></div>')
+    # The template reads url and source_title as .get() would: absent is empty.
+    items = [{"url": "", "source_title": "", **row,
+              "where": f"Sentence {number[i]}: " if number and i in number else ""}
+             for i, rows in found.items() for row in rows]
+    return render_template("widgets/errors.html", items=items)
 
 
 def score_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame,
-               errors: Mapping[int, list] | None = None) -> str:
+               errors: Mapping[int, list] | None = None) -> Markup:
     """The student's scores against the answer key and the kit, the disagreements and the article's errors."""
     vs_key, vs_kit = cls.score(answers, cls.key_answers(key)), cls.score(answers, engine)
     kit_vs_key = cls.score(engine, cls.key_answers(key))
-    rows = []
-    for name, s in (("you vs the answer key", vs_key), ("you vs the kit", vs_kit),
-                    ("the kit vs the answer key", kit_vs_key)):
-        rows.append(f"<tr><td>{escape(name)}</td><td>{s['label_agree']} / {s['label_answered']}</td>"
-                    f"<td class=\"big\">κ = {_fmt(s['label_kappa'])}</td>"
-                    f"<td>{escape(cls.kappa_words(s['label_kappa'], s['label_n']))}</td>"
-                    f"<td>{s['speaker_agree']} / {s['speaker_answered']}</td>"
-                    f"<td>κ = {_fmt(s['speaker_kappa'])}</td></tr>")
-    head = ("<tr><th></th><th>same label</th><th>Cohen's kappa (label)</th><th>in words</th>"
-            "<th>same speaker</th><th>kappa (speaker)</th></tr>")
+    rows = [{**s, "name": name, "label_kappa": _fmt(s["label_kappa"]), "speaker_kappa": _fmt(s["speaker_kappa"]),
+             "words": cls.kappa_words(s["label_kappa"], s["label_n"])}
+            for name, s in (("you vs the answer key", vs_key), ("you vs the kit", vs_kit),
+                            ("the kit vs the answer key", kit_vs_key))]
     dis = cls.disagreements(answers, key, engine)
     # Number sentences as the form does (1, 2, ...), not by their index in the article.
     number = {int(i): n for n, i in enumerate(key["sent_index"], 1)}
     dis = dis.assign(sent_index=[number[int(i)] for i in dis["sent_index"]]).rename(columns=_DISAGREEMENT_HEADERS)
-    dis_html = f'<div class="scroll">{_table(dis)}</div>' if len(dis) else "<p>No disagreements.</p>"
-    return (f"<p>You answered <b>{vs_key['answered']}</b> of {vs_key['sentences']} sentences.</p>"
-            f"<div class=\"scroll\"><table class=\"scores\">{head}{''.join(rows)}</table></div>"
-            f"<h4>Where the answers differ ({len(dis)} sentences)</h4>{dis_html}"
-            + errors_html(errors or {}, number) +
-            "<p><small>Kappa corrects agreement for chance: 1 is perfect, 0 is what guessing would give. "
-            "Unanswered sentences are left out.</small></p>")
+    return render_template("widgets/score.html", answered=vs_key["answered"], sentences=vs_key["sentences"],
+                           rows=rows, n_differ=len(dis), differ=_table(dis),
+                           errors=errors_html(errors or {}, number))
 
 
 _CLASS_HEADERS = {"answered": "sentences answered", "kappa_vs_key": "κ vs key", "accuracy_vs_key": "same as key",
@@ -575,31 +563,24 @@ _CLASS_HEADERS = {"answered": "sentences answered", "kappa_vs_key": "κ vs key",
 
 
 def class_html(answers: pd.DataFrame, key: pd.DataFrame, engine: pd.DataFrame, problems: Sequence[str],
-               sheets: pd.DataFrame | None = None) -> str:
+               sheets: pd.DataFrame | None = None) -> Markup:
     """A class's agreement as HTML: alpha, how the class split per sentence, each student, and student pairs."""
-    warn = "".join(f"<p class=\"warn\">{escape(p)}</p>" for p in problems)
     if answers.empty:
-        return "<p>No answer sheets found yet.</p>" + warn
+        return render_template("widgets/class.html", tables=[], problems=problems, later=None)
     result = cls.class_agreement(answers, key, engine)
     pairs = result["pairs"].assign(agreement=[cls.kappa_words(k, n) for k, n in
                                               zip(result["pairs"]["kappa"], result["pairs"]["n"])])
     split = cls.sentence_split(answers, key, engine)
-    n = len(result["students"])
-    versions = ""
+    later = None
     if sheets is not None and len(sheets) and (sheets["version"] > 1).any():
-        later = sheets[~sheets["used"]]
-        versions = (f"<p>{len(later)} later version(s) kept but not compared (saved after the first hand-in"
-                    f"{', after seeing the key' if bool(later['saw_key'].any()) else ''}): "
-                    + escape(", ".join(sorted(set(later["student"])))) + ".</p>")
-    return (f"<p><b>{n}</b> student{'s' if n != 1 else ''}. Krippendorff's alpha among them: "
-            f"label <b>{_fmt(result['alpha_label'])}</b>, speaker <b>{_fmt(result['alpha_speaker'])}</b>.</p>"
-            + warn + versions
-            + "<h4>How the class split, sentence by sentence (most divided first)</h4>"
-            + f'<div class="scroll">{_table(split.rename(columns=_CLASS_HEADERS))}</div>'
-            + "<h4>Each student against the answer key and the kit</h4>"
-            + f'<div class="scroll">{_table(result["per_student"].rename(columns=_CLASS_HEADERS))}</div>'
-            + "<h4>Student against student (Cohen's kappa on labels)</h4>"
-            + f'<div class="scroll">{_table(pairs.rename(columns=_CLASS_HEADERS))}</div>')
+        kept = sheets[~sheets["used"]]
+        later = {"n": len(kept), "saw_key": bool(kept["saw_key"].any()), "students": sorted(set(kept["student"]))}
+    tables = [("How the class split, sentence by sentence (most divided first)", split),
+              ("Each student against the answer key and the kit", result["per_student"]),
+              ("Student against student (Cohen's kappa on labels)", pairs)]
+    return render_template("widgets/class.html", n=len(result["students"]), alpha_label=_fmt(result["alpha_label"]),
+                           alpha_speaker=_fmt(result["alpha_speaker"]), problems=problems, later=later,
+                           tables=[(title, _table(df.rename(columns=_CLASS_HEADERS))) for title, df in tables])
 
 
 #: Result panels never grow wider than the screen: text wraps, wide tables scroll inside them.
@@ -656,6 +637,8 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
     The folder is fixed unless `choose_folder` (a Voilà app is open to every student on the
     network: none of them may pick where the server reads or writes).
     """
+    # Long on purpose: a widget is its controls plus the callbacks that close over them; each callback
+    # is a few lines calling library functions, and pulling them out would only pass `c` around.
     fixed_folder = str(answers_dir)
     if doc_id is not None:
         statements = statements[statements["doc_id"] == doc_id]
@@ -690,23 +673,20 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
     def on_score(_=None):
         if not c.saved and not cls.key_released(folder()):
             done = sum(1 for box in c.labels.values() if box.value)
-            c.result.value = _wrap(
-                f"<p>You answered <b>{done}</b> of {len(c.labels)} sentences. The answer key stays hidden until "
-                "you hand in your answers: press <b>Hand in my answers</b>, then you see the key, the kit and "
-                "where you differ.</p>")
+            c.result.value = _say("key_hidden", done, len(c.labels))
             return
         c.saw_key = True
         c.result.value = _wrap(score_html(answers(), key, engine, found_errors))
 
     def on_save(_=None):
         if not c.student.value.strip():
-            c.status.value = _wrap('<p class="warn">Type your name first: it names your sheet.</p>')
+            c.status.value = _say("warn", "Type your name first: it names your sheet.")
             return
         first_here = not c.saved
         try:
             path = export.write_answers(answers(), folder(), saw_key=c.saw_key)
         except OSError as exc:
-            c.status.value = _wrap(f'<p class="warn">Could not save: {escape(str(exc))}</p>')
+            c.status.value = _say("warn", f"Could not save: {exc}")
             return
         c.saved.append(path)
         version = cls.sheet_version(path)
@@ -719,7 +699,7 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
         else:
             note = (f"Handed in again as version {version}. Your first version is kept; the class comparison "
                     "uses it unless your teacher chooses the latest.")
-        c.status.value = _wrap(f"<p>{escape(note)}</p>")
+        c.status.value = _say("note", note)
         on_score()
 
     def on_upload(change=None):
@@ -731,10 +711,10 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
             sheet = cls.read_answers(bytes(f["content"]), key)
         except Exception as exc:  # whatever the file holds, say so and keep the form
             reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else f"cannot be read ({exc})"
-            c.status.value = _wrap(f'<p class="warn">{escape(str(f["name"]))}: {escape(str(reason))}</p>')
+            c.status.value = _say("warn", f"{f['name']}: {reason}")
             return
         fill(sheet)
-        c.status.value = _wrap(f"<p>Loaded {escape(str(f['name']))}</p>")
+        c.status.value = _say("note", f"Loaded {f['name']}")
 
     def fill(sheet: pd.DataFrame):
         first = sheet[sheet["student"] == sheet["student"].iloc[0]] if len(sheet) else sheet
@@ -754,18 +734,19 @@ def classroom(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str | Pa
     c.upload.observe(on_upload, names="value")
 
     # The sentence takes what is left (basis 0), so the dropdowns line up in two columns.
-    def text_cell(html: str) -> w.HTML:
+    def text_cell(html: Markup) -> w.HTML:
         cell = w.HTML(html, layout=w.Layout(flex="1 1 0%", min_width="0"))
         cell.add_class("wsw-sentence")
         return cell
 
     rows = []
     for n, (i, t) in enumerate(zip(key["sent_index"], key["text"]), 1):
-        row = w.HBox([text_cell(f"<b>{n}.</b> {escape(str(t))}"), c.labels[int(i)], c.speakers[int(i)]],
+        row = w.HBox([text_cell(render_template("widgets/messages.html", "sentence", n, t)), c.labels[int(i)],
+                      c.speakers[int(i)]],
                      layout=w.Layout(align_items="center", border_bottom="1px solid #e5e5e5"))
         row.add_class("wsw-row")
         rows.append(row)
-    header = w.HBox([text_cell("<b>Sentence</b>"),
+    header = w.HBox([text_cell(render_template("widgets/messages.html", "bold", "Sentence")),
                      w.HTML("<b>Label</b>", layout=w.Layout(width="150px", flex="0 0 150px")),
                      w.HTML("<b>Who is speaking?</b>", layout=w.Layout(width="170px", flex="0 0 170px"))])
     header.add_class("wsw-form-header")
@@ -818,11 +799,10 @@ def class_results(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str 
     def on_release(change=None):
         try:
             export.set_key_released(folder, c.release.value)
-        except OSError as exc:
-            c.status.value = _wrap(f'<p class="warn">Could not change it: {escape(str(exc))}</p>')
+        except (OSError, OutputError) as exc:  # export.write_text names the file in an OutputError
+            c.status.value = _say("warn", f"Could not change it: {exc}")
             return
-        c.status.value = _wrap("<p>The answer key is now <b>" + ("released" if c.release.value else "hidden")
-                               + "</b> for students who have not handed in.</p>")
+        c.status.value = _say("key_now", c.release.value)
 
     for name in ("which", "compare", "release", "result", "status"):
         getattr(c, name).add_class(f"wsw-{name}")
@@ -830,7 +810,7 @@ def class_results(key: pd.DataFrame, statements: pd.DataFrame, answers_dir: str 
     c.which.observe(on_compare, names="value")
     c.release.observe(on_release, names="value")
     ui = w.VBox([w.HTML(f"<style>{_RESULT_CSS}</style>"),
-                 w.HTML(_wrap(f"<p>Answer sheets are read from <code>{escape(str(folder))}</code>.</p>")),
+                 w.HTML(_say("folder", str(folder))),
                  w.HBox([c.compare, c.which], layout=w.Layout(flex_flow="row wrap")), c.release, c.status,
                  c.result], layout=w.Layout(width="100%"))
     ui.add_class("wsw-class-results")

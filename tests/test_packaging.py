@@ -54,6 +54,9 @@ def test_ci_calls_make_test_and_installs_chromium():
 def test_packaged_data_is_declared():
     data = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["analysis"]
     assert "lexicons/*.csv" in data and "style/*.mplstyle" in data
+    # Every template folder is in the wheel: a template left out would only fail when a page is drawn.
+    folders = {p.parent.relative_to(REPO / "analysis").as_posix() for p in (REPO / "analysis" / "templates").rglob("*.html")}
+    assert folders and all(f"{folder}/*.html" in data for folder in folders), folders
 
 
 def test_no_nltk_download_anywhere():

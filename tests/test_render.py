@@ -156,3 +156,30 @@ def test_fragment_does_not_offer_boxes_it_cannot_work():
     page = render.article_fragment(_article("x"), schema.empty("spans"), schema.empty("statements"))
     assert "untick" not in page.lower() and 'type="checkbox"' not in page
     assert "What each highlight marks" in page  # explanations without hovering
+
+
+# ------------------------------------------------------------------------ issue 10 item 6
+
+def test_page_shows_the_article_text_exactly(article):
+    """The article box keeps the text's own white space (pre-wrap): the templates add none inside it."""
+    from html import unescape
+
+    from analysis import boilerplate
+
+    spans = schema.frame("spans", [{**r, "doc_id": article["doc_id"]}
+                                   for r in boilerplate.find_boilerplate(article["text"])])
+    for page in (render.article_html(article, spans, schema.empty("statements")),
+                 render.article_fragment(article, spans, schema.empty("statements"))):
+        inner = re.search(r'<div class="article"[^>]*>(.*?)</div>', page, re.S).group(1)
+        assert unescape(re.sub(r"<[^>]+>", "", inner)) == article["text"]
+
+
+def test_html_functions_return_markup_that_composes_without_double_escaping():
+    from markupsafe import Markup
+
+    text = "a < b & c"
+    spans = _spans(text, [(0, 1, {"layer": "source", "rule": "r"})])
+    piece = render.highlight(text, spans)
+    assert isinstance(piece, Markup) and "&amp;" in piece and "&amp;amp;" not in piece
+    page = render.article_html(_article(text), spans, schema.empty("statements"))
+    assert "a</span> &lt; b &amp; c" in page and "&amp;lt;" not in page

@@ -458,3 +458,21 @@ def test_statements_listing_is_escaped_and_compact(small):
     assert "src.left+<wbr>cue.say" in html and html.count("<tr>") == 3
     assert "[hedged, no evidence]" in html and "(“September”)" in html and "(publication date)" in html
     assert widgets.statements_listing_html(small.statements.iloc[:0]) == "<p>No statements.</p>"
+
+
+def test_article_box_shows_the_text_exactly(small):
+    """The explorer's article keeps the text's own white space: its template adds none inside the box."""
+    c = widgets.article_explorer(small).controls
+    for sid in (None, "d:1"):
+        c.statements.value = sid
+        inner = re.search(r'<div class="article">(.*?)</div>', c.text.value, re.S).group(1)
+        assert html.unescape(re.sub(r"<[^>]+>", "", inner)) == TEXT
+
+
+def test_messages_are_escaped_and_boxed(small, tmp_path):
+    blocker = tmp_path / "<b>x&y"
+    blocker.write_text("x")
+    c = widgets.timeline_explorer(small, out_dir=blocker / "sub").controls
+    c.export.click()
+    assert c.status.value.startswith('<div class="wsw"><style>')
+    assert '<p class="warn">Could not save: ' in c.status.value and "&lt;b&gt;x&amp;y" in c.status.value
