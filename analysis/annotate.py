@@ -167,7 +167,7 @@ _TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'â€
 
 def _gender_clash(pronoun: str, named: str) -> bool:
     """True when a he/she cannot be ``named``: the article titles them Ms / Mrs or Mr."""
-    from analysis.attribution import gender_of
+    from analysis.entities import gender_of
 
     g = gender_of(named)
     return bool(g) and g != ("f" if pronoun.lower() in ("she", "her") else "m")
@@ -313,7 +313,7 @@ def _is_headline(text: str, index: int, s: int, e: int) -> bool:
 def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
     """The subject of a stance verb with no attribution ("The tobacco companies deny ...",
     "Mr Afzal, Mr Islam and Mr Kazi deny ..."): the noun phrase right before the verb."""
-    from analysis.attribution import _clause_subject, _cut_subject
+    from analysis.clauses import clause_subject as _clause_subject, cut_subject as _cut_subject
 
     if _opens_participle_clause(text, s, verb):
         # "Trump outlined a new strategy ..., chastising Pakistan": a participle clause
@@ -591,7 +591,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         if actor == "unknown" and source.lower() == "they" and 0 < sent_index < len(sentences):
             # "Republicans have sought to ... They have criticized ...": the plural subject of
             # the sentence before
-            from analysis.attribution import _clause_subject
+            from analysis.clauses import clause_subject as _clause_subject
 
             ps, pe = sentences[sent_index - 1]
             subj = _clause_subject(text, ps, pe)
@@ -637,7 +637,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
                                     and not _FIRST_PERSON.match(source) and (source[:1].islower() or len(source) <= 3)))):
             # the attribution engine took an adverb or a fragment for the source ("had earlier
             # denied", "including accusing"): the subject of the sentence's main clause speaks
-            from analysis.attribution import _clause_subject
+            from analysis.clauses import clause_subject as _clause_subject
 
             subj = _clause_subject(text, s, item.cue[0] if item.cue else e)
             if subj:

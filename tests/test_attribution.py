@@ -7,7 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.attribution import Attribution, cue_stance, find_attributions, find_quotes
+from analysis.attribution import Attribution, find_attributions
+from analysis.cues import cue_stance
+from analysis.quotes import find_quotes
 from analysis.lexicons import load_lexicon
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "000_69a36e7ce07eb426.txt"
