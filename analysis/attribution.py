@@ -48,7 +48,7 @@ from .cues import DET, CueHit, cue_start, extend_cue, find_cues
 from .entities import resolve_source
 from .quotes import dominant_quote, find_quotes, inside_quote, paragraph_index, quote_ending_at, quotes_in
 from .segment import find_paragraphs, find_sentences, find_tokens
-from .spans import Span, SpanIndex, in_ranges, strip_final_period, trim, window
+from .spans import Span, SpanIndex, offset_in, strip_final_period, trim, window
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
                        skip, find_paragraphs(text))
     results: list[Attribution] = []
     for index, (start, end) in enumerate(sentences):
-        if in_ranges(start, skip) and in_ranges(max(start, end - 1), skip):
+        if offset_in(start, skip) and offset_in(max(start, end - 1), skip):
             continue
         toks = find_tokens(text, start, end)
         if not toks:
@@ -147,7 +147,7 @@ def _sentence_attributions(sent: Sentence, reading: _Reading) -> list[Attributio
     # cues inside a quotation are the speaker's own words (part of a content), not new
     # statements; PolNeAR marks none there either
     cues = [c for c in find_cues(text, sent.toks, sent.low)
-            if not in_ranges(sent.toks[c.first_tok][0], reading.skip)
+            if not offset_in(sent.toks[c.first_tok][0], reading.skip)
             and not inside_quote(sent.toks[c.first_tok][0], reading.quotes)]
     found: list[Attribution] = []
     colon = _colon_attribution(sent, cues, reading)
@@ -180,7 +180,7 @@ def _sentence_attributions(sent: Sentence, reading: _Reading) -> list[Attributio
 def _uncued_quote(sent: Sentence, par: int, reading: _Reading) -> Attribution | None:
     """A quote with no cue at all: continuation of the last quoted speaker, or unknown."""
     q = dominant_quote(reading.text, sent.start, sent.end, reading.quotes)
-    if q is None or in_ranges(q[0], reading.skip):
+    if q is None or offset_in(q[0], reading.skip):
         return None
     if reading.last_quote_source and par - reading.last_quote_par <= 1:
         src_text, src_rule = reading.last_quote_source, "src.quote_continuation"

@@ -41,10 +41,11 @@ _SRC_TIME_TAIL_RE = re.compile(
 _CUT_WORDS = {"what", "how", "whom", "why", "which", "is", "was", "are", "were", "has", "have", "had", "be",
               "been", "will", "would", "can", "could", "should", "may", "might", "must", "said", "says",
               "told", "believe", "think", "thinks", "believes", "say", "do", "does", "did", "to"}
+# -ing / -ed words that sit inside a noun phrase ("the ruling party", "registered voters"): no verb
 _NP_PARTICIPLES = {"leading", "ruling", "governing", "founding", "presiding", "ranking", "elected",
                    "united", "so-called", "retired", "appointed", "designated", "acting", "outgoing",
                    "incoming", "sitting", "concerned", "interested", "polled", "surveyed", "registered",
-                   "undecided", "unnamed", "unidentified", "anonymous", "informed", "coming", "leading"}  # participle cues after a comma reuse the sentence's source
+                   "undecided", "unnamed", "unidentified", "anonymous", "informed", "coming", "leading"}
 
 
 def n_tokens(text: str, start: int, end: int) -> int:
@@ -122,7 +123,8 @@ def short_tail(text: str, cue_end: int, sentence_end: int) -> bool:
     n = len(first.split())
     if any(_verb_like(w) for w in first.split()[1:]):
         return False  # "said the talks failed": a clause, not a noun phrase
-    if n <= 6 and (first[:1].isupper() or first.lower().startswith(("the ", "a ", "an ", "his ", "her ", "he", "she", "they"))):
+    if n <= 6 and (first[:1].isupper()
+                   or first.lower().startswith(("the ", "a ", "an ", "his ", "her ", "he", "she", "they"))):
         rest = t[len(first):]
         return not re.search(r"\b(that|said|says)\b", rest) and len(rest.split()) <= 25
     return False

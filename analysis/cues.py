@@ -124,37 +124,37 @@ def find_cues(text: str, toks: list[Span], low: list[str]) -> list[CueHit]:
     return out
 
 
-def _match_entry(text: str, toks: list[Span], low: list[str], i: int, rest: tuple[str, ...], row: dict,
+def _match_entry(text: str, toks: list[Span], low: list[str], at: int, rest: tuple[str, ...], row: dict,
                  nounish: bool, title_case: bool) -> int | None:
-    """One past the last token of the cue `row` read at token `i`, or None where it does not apply."""
+    """One past the last token of the cue `row` read from token `at`, or None where it does not apply."""
     n = len(toks)
     gap = 0
     if rest:
         # adverbs may sit inside a phrasal cue: "talked proudly of", "spoke even more about"
-        while i + 1 + gap < n and gap < 3 and (low[i + 1 + gap].endswith("ly") or low[i + 1 + gap] in _INNER_ADVERBS) \
-                and low[i + 1 + gap] != rest[0]:
+        while at + 1 + gap < n and gap < 3 and (low[at + 1 + gap].endswith("ly") or low[at + 1 + gap] in _INNER_ADVERBS) \
+                and low[at + 1 + gap] != rest[0]:
             gap += 1
-    if tuple(low[i + 1 + gap:i + 1 + gap + len(rest)]) != rest:
+    if tuple(low[at + 1 + gap:at + 1 + gap + len(rest)]) != rest:
         return None
     if row.get("ambiguous") == "yes" and nounish:
-        if i > 0 and low[i - 1] in DET:
+        if at > 0 and low[at - 1] in DET:
             return None  # "the support", "his plans": a noun
-        nxt = low[i + 1] if i + 1 < n else ""
+        nxt = low[at + 1] if at + 1 < n else ""
         if nxt in {"of", "'s", "’s"} and not rest:
             return None
-    word = text[toks[i][0]:toks[i][1]]
-    if i > 0 and word[:1].isupper() and not title_case and text[toks[i - 1][0]:toks[i - 1][1]] not in _OPENERS:
+    word = text[toks[at][0]:toks[at][1]]
+    if at > 0 and word[:1].isupper() and not title_case and text[toks[at - 1][0]:toks[at - 1][1]] not in _OPENERS:
         return None  # capitalised mid-sentence: a name ("ACE Cash Express") or a title
-    if i > 0 and (low[i - 1], low[i]) in _IDIOMS:
+    if at > 0 and (low[at - 1], low[at]) in _IDIOMS:
         return None  # "all told", "not to mention"
-    if low[i].endswith(("ed", "ing")) and not rest and i > 0 and low[i - 1] in _DET_STRICT:
+    if low[at].endswith(("ed", "ing")) and not rest and at > 0 and low[at - 1] in _DET_STRICT:
         return None  # "the disputed territory", "the opposing team": adjectives
     rule = row["rule"]
-    if rule == "cue.decline" and (i + 1 >= n or low[i + 1] not in {"to", "comment", "comments"}):
+    if rule == "cue.decline" and (at + 1 >= n or low[at + 1] not in {"to", "comment", "comments"}):
         return None  # "emissions declined": only "declined to comment/answer" reports speech
-    if rule == "cue.like" and (i == 0 or low[i - 1] not in _LIKE_SUBJECTS) and low[i] == "like":
+    if rule == "cue.like" and (at == 0 or low[at - 1] not in _LIKE_SUBJECTS) and low[at] == "like":
         return None
-    end = i + 1 + gap + len(rest)
+    end = at + 1 + gap + len(rest)
     if len(word) > 1 and word.isupper():
         return None  # ALL-CAPS lines are headlines or site furniture ("LEAVE A REPLY")
     if rule == "cue.continue":
@@ -162,7 +162,7 @@ def _match_entry(text: str, toks: list[Span], low: list[str], i: int, rest: tupl
         nxt = low[end] if end < n else "."
         if nxt == "to" and not (end + 1 < n and low[end + 1] in cue_index()):
             return None
-        if low[i] != "continued" and nxt not in {",", ".", ":", "“", '"', "that", ";", "”"}:
+        if low[at] != "continued" and nxt not in {",", ".", ":", "“", '"', "that", ";", "”"}:
             return None
     if rule == "cue.go_on_to" and end < n and low[end] in cue_index():
         end += 1  # "went on to accuse"

@@ -24,17 +24,17 @@ _GUILLEMET_RE = re.compile(r"[«»]")
 _WORD_RE = re.compile(r"\w", re.UNICODE)
 
 
-def _is_apostrophe(text: str, i: int) -> bool:
+def _is_apostrophe(text: str, pos: int) -> bool:
     """A ' or ’ inside or at the edge of a word (Russia’s, don’t, ’90s, voters’) is no quote mark."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
     if before.isalnum() and after.isalnum():
         return True
     if after.isdigit() and not before.isalnum():  # ’90s
         return True
-    if text[i] in "’'" and after.isalpha() and not before.isalnum():
+    if text[pos] in "’'" and after.isalpha() and not before.isalnum():
         # 'til, 'em: only a handful of elisions; treat the rest as opening marks
-        return text[i + 1:i + 4].lower() in {"em ", "til", "cau", "n' "}
+        return text[pos + 1:pos + 4].lower() in {"em ", "til", "cau", "n' "}
     return False
 
 

@@ -8,8 +8,10 @@ knowledge of what the span is (a quote, a source, a skipped boilerplate line).
 (2, 16)
 >>> strip_final_period(text, 0, len(text))
 (2, 15)
->>> overlaps((0, 5), (4, 9)), overlaps((0, 5), (5, 9))
-(True, False)
+>>> overlaps((0, 5), (4, 9)), overlaps((0, 5), (5, 9)), overlaps_any((3, 6), [(0, 2), (5, 8)])
+(True, False, True)
+>>> offset_in(5, [(0, 5)]), offset_in(4, [(0, 5)])
+(False, True)
 """
 from __future__ import annotations
 
@@ -41,7 +43,12 @@ def overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def in_ranges(pos: int, ranges: Sequence[Span]) -> bool:
+def overlaps_any(span: Span, ranges: Iterable[Span]) -> bool:
+    """True when `span` shares a character with one of `ranges` (a skipped boilerplate line ...)."""
+    return any(overlaps(span, r) for r in ranges)
+
+
+def offset_in(pos: int, ranges: Sequence[Span]) -> bool:
     """True when offset `pos` lies in one of the (start, end) `ranges`."""
     return any(s <= pos < e for s, e in ranges)
 
