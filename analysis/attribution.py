@@ -94,6 +94,19 @@ class _Reading:
     last_quote_par: int = -10
 
 
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """One cue of the sentence, with what the steps of :func:`_build` need of its neighbours."""
+
+    hit: CueHit
+    prev: CueHit | None  # the sentence's cue before this one
+    next: CueHit | None  # ... and after it
+    rule: str  # its cues.csv rule id
+    aux_first: int  # its first token with the auxiliaries and adverbs before it ("has also said")
+    span: Span  # its extent in the text (auxiliaries, particle, colon included)
+    prev_end: int  # where the previous cue ends, else where the sentence starts
+
+
 @dataclass(slots=True)
 class _Roles:
     """Source and content of a cue while the steps of :func:`_build` work them out."""
@@ -154,11 +167,10 @@ def _sentence_attributions(sent: Sentence, reading: _Reading) -> list[Attributio
     if colon is not None:
         found.append(colon)
         history.append((colon.source_text, sent.index))
-    for at, cue in enumerate(cues):
-        prev_cue = cues[at - 1] if at else None
-        next_cue = cues[at + 1] if at + 1 < len(cues) else None
+    for at, hit in enumerate(cues):
         try:
-            att = _build(sent, cue, prev_cue, next_cue, found, reading)
+            att = _build(sent, hit, cues[at - 1] if at else None, cues[at + 1] if at + 1 < len(cues) else None,
+                         found, reading)
         except (IndexError, ValueError):  # odd text must never stop a corpus run; skip this cue
             att = None
         if att is None:
@@ -284,7 +296,7 @@ def _participle(w: str) -> bool:
     return w.endswith("ed") or w in _IRREGULAR_PARTICIPLES
 
 
-def _build(sent: Sentence, cue: CueHit, prev_cue: CueHit | None, next_cue: CueHit | None,
+def _build(sent: Sentence, hit: CueHit, prev_hit: CueHit | None, next_hit: CueHit | None,
            found: list[Attribution], reading: _Reading) -> Attribution | None:
     """The statement of one cue (`found`: the sentence's statements so far), or None.
 
@@ -292,27 +304,33 @@ def _build(sent: Sentence, cue: CueHit, prev_cue: CueHit | None, next_cue: CueHi
     otherwise the sentence's order decides: a quote then the cue, a content then an
     inverted source ("..., said Kirby"), or the ordinary SOURCE CUE CONTENT.
     """
-    text, toks, low = reading.text, sent.toks, sent.low
-    rule = cue.row["rule"]
-    aux_first = cue.first_tok if rule == "cue.according_to" else \
-        cue_start(text, toks, low, cue.first_tok, prev_cue.end_tok if prev_cue else 0)
-    cue_end = extend_cue(toks, low, cue.end_tok, toks[cue.end_tok - 1][1], rule,
-                         next_cue.first_tok if next_cue else len(toks))
-    cue_span = (toks[aux_first][0], cue_end)
-    prev_end = toks[prev_cue.end_tok - 1][1] if prev_cue else sent.start
-    if _gerund_in_phrase(low, cue.first_tok):
+    low = sent.low
+    if _gerund_in_phrase(low, hit.first_tok):
         return None
-    if rule == "cue.according_to":
-        return _according_to(sent, cue_span, rule, reading)
-    if cue.end_tok < len(low) and low[cue.end_tok] == "by" and not low[cue.first_tok].endswith("ing") and not (
-            cue.end_tok + 1 < len(low) and low[cue.end_tok + 1].endswith("ing")):  # "responded by saying" is active
-        return _passive(sent, cue, aux_first, cue_span, prev_end, reading)
-    roles = _quote_then_cue(sent, cue_span, prev_end, reading)
-    if roles is None and prev_cue is None:
-        roles = _inverted(sent, cue_span, reading)
+    cue = _cue_in(reading.text, sent, hit, prev_hit, next_hit)
+    if cue.rule == "cue.according_to":
+        return _according_to(sent, cue, reading)
+    if hit.end_tok < len(low) and low[hit.end_tok] == "by" and not low[hit.first_tok].endswith("ing") and not (
+            hit.end_tok + 1 < len(low) and low[hit.end_tok + 1].endswith("ing")):  # "responded by saying" is active
+        return _passive(sent, cue, reading)
+    roles = _quote_then_cue(sent, cue, reading)
+    if roles is None and prev_hit is None:
+        roles = _inverted(sent, cue, reading)
     if roles is None:
-        roles = _source_cue_content(sent, cue, prev_cue, next_cue, aux_first, cue_span, prev_end, found, reading)
-    return _statement(sent, cue_span, rule, roles, reading)
+        roles = _source_cue_content(sent, cue, found, reading)
+    return _statement(sent, cue, roles, reading)
+
+
+def _cue_in(text: str, sent: Sentence, hit: CueHit, prev_hit: CueHit | None, next_hit: CueHit | None) -> _Cue:
+    """The cue's extent: auxiliaries before it ("has also said"), a particle or colon after it."""
+    toks, low = sent.toks, sent.low
+    rule = hit.row["rule"]
+    aux_first = hit.first_tok if rule == "cue.according_to" else \
+        cue_start(text, toks, low, hit.first_tok, prev_hit.end_tok if prev_hit else 0)
+    cue_end = extend_cue(toks, low, hit.end_tok, toks[hit.end_tok - 1][1], rule,
+                         next_hit.first_tok if next_hit else len(toks))
+    return _Cue(hit, prev_hit, next_hit, rule, aux_first, (toks[aux_first][0], cue_end),
+                toks[prev_hit.end_tok - 1][1] if prev_hit else sent.start)
 
 
 def _gerund_in_phrase(low: list[str], first_tok: int) -> bool:
@@ -325,10 +343,10 @@ def _gerund_in_phrase(low: list[str], first_tok: int) -> bool:
     return b >= 0 and low[b] in {"of", "for", "with", "without", "like", "than", "worth"}
 
 
-def _quote_then_cue(sent: Sentence, cue_span: Span, prev_end: int, reading: _Reading) -> _Roles | None:
+def _quote_then_cue(sent: Sentence, cue: _Cue, reading: _Reading) -> _Roles | None:
     """“...,” he said / “...,” the statement continued: a quote before the cue is the content."""
-    text, quotes = reading.text, reading.quotes
-    cue_first = cue_span[0]
+    text, quotes, prev_end = reading.text, reading.quotes, cue.prev_end
+    cue_first = cue.span[0]
     quote = quote_ending_at(quotes, sent.start + len(text[sent.start:cue_first].rstrip()), text)
     if quote is not None and (quote[1] <= prev_end or not _opens_sentence(text, sent.start, quote[0])):
         quote = None
@@ -346,14 +364,14 @@ def _quote_then_cue(sent: Sentence, cue_span: Span, prev_end: int, reading: _Rea
         return None
     if between is not None:
         return _Roles(between, "src.between_quote", quote, "direct")
-    source = right_source(text, cue_span[1], sent.end)
+    source = right_source(text, cue.span[1], sent.end)
     return _Roles(source, "src.right" if source else "", quote, "direct")
 
 
-def _inverted(sent: Sentence, cue_span: Span, reading: _Reading) -> _Roles | None:
+def _inverted(sent: Sentence, cue: _Cue, reading: _Reading) -> _Roles | None:
     """"The plan will fail, said Kirby." / "..., the ministry said.": content, then the cue."""
     text, start = reading.text, sent.start
-    cue_first, cue_end = cue_span
+    cue_first, cue_end = cue.span
     before = text[start:cue_first].rstrip()
     if not (before.endswith((",", "—", "–")) and short_tail(text, cue_end, sent.end)
             and n_tokens(text, start, cue_first) >= 3 and not APPOSITIVE_SUBJECT_RE.match(text[start:cue_first])
@@ -363,66 +381,62 @@ def _inverted(sent: Sentence, cue_span: Span, reading: _Reading) -> _Roles | Non
     return _Roles(source, "src.right" if source else "", trim(text, start, start + len(before), " \n"), "indirect")
 
 
-def _source_cue_content(sent: Sentence, cue: CueHit, prev_cue: CueHit | None, next_cue: CueHit | None,
-                        aux_first: int, cue_span: Span, prev_end: int, found: list[Attribution],
-                        reading: _Reading) -> _Roles:
+def _source_cue_content(sent: Sentence, cue: _Cue, found: list[Attribution], reading: _Reading) -> _Roles:
     """The ordinary order, SOURCE CUE CONTENT, or "..., he said." with a short source."""
     text, toks, low = reading.text, sent.toks, sent.low
-    cue_first, cue_end = cue_span
+    cue_first, cue_end = cue.span
     roles = _Roles()
     content_before = None
-    seg = left_source(text, prev_end, cue_first)
-    if prev_cue is not None:
+    seg = left_source(text, cue.prev_end, cue_first)
+    if cue.prev is not None:
         # "Cruz, who has proposed X, said": the earlier cue sits inside this source's appositive
         full = left_source(text, sent.start, cue_first)
         if full is not None and full[1] == "src.left_appos" and \
-                full[0][0] <= toks[prev_cue.first_tok][0] < full[0][1]:
+                full[0][0] <= toks[cue.prev.first_tok][0] < full[0][1]:
             seg = full
     if seg is not None:
         roles.source, roles.source_rule, content_before = seg
     adverbial = adverbial_tail(text, cue_end, sent.end)
     if content_before is not None and (adverbial or (
-            cue.row["rule"] in _HEARER_CUES and n_tokens(text, cue_end, sent.end) <= 5
+            cue.rule in _HEARER_CUES and n_tokens(text, cue_end, sent.end) <= 5
             and np_like(text, cue_end, sent.end))):
         roles.content = content_before  # "The plan will fail, he said." / "..., Grassley told POLITICO."
     elif not adverbial:  # (with only adverbials, "X said in a statement on Tuesday." says nothing quotable)
-        next_start = toks[next_cue.first_tok][0] if next_cue else sent.end
-        roles.content = right_content(text, cue_end, next_start if _participle_next(low, next_cue) else sent.end,
-                                      sent.end, cue.row["rule"], reading.quotes,
-                                      next_start if next_cue is not None else None)
-    if aux_first == 0 and low[cue.first_tok].endswith(("ed", "ing")) and roles.content is not None:
+        next_start = toks[cue.next.first_tok][0] if cue.next else sent.end
+        roles.content = right_content(text, cue_end, next_start if _participle_next(low, cue.next) else sent.end,
+                                      sent.end, cue.rule, reading.quotes, next_start if cue.next is not None else None)
+    if cue.aux_first == 0 and low[cue.hit.first_tok].endswith(("ed", "ing")) and roles.content is not None:
         # "Asked whether he would go, he said no": the participle clause ends at its comma
         comma = text.find(",", cue_end, sent.end)
         if comma > 0:
             roles.content = trim(text, roles.content[0], min(roles.content[1], comma), " \n")
         roles.source = None
-    _subjectless(sent, cue, aux_first, cue_span, roles, found, reading)
+    _subjectless(sent, cue, roles, found, reading)
     return roles
 
 
-def _participle_next(low: list[str], next_cue: CueHit | None) -> bool:
+def _participle_next(low: list[str], next_hit: CueHit | None) -> bool:
     """Should content stop at the next cue? Yes for participles ("..., adding that") only."""
-    if next_cue is None:
+    if next_hit is None:
         return False
-    first = next_cue.first_tok
+    first = next_hit.first_tok
     return low[first].endswith("ing") and first > 0 and low[first - 1] in _CLAUSE_BREAKS
 
 
-def _subjectless(sent: Sentence, cue: CueHit, aux_first: int, cue_span: Span, roles: _Roles,
-                 found: list[Attribution], reading: _Reading) -> None:
+def _subjectless(sent: Sentence, cue: _Cue, roles: _Roles, found: list[Attribution], reading: _Reading) -> None:
     """Cues whose subject does not speak (passives, "seemed to") or that borrow a source
     ("..., adding that", "He walked back his remarks and said ..."): `roles` updated in place."""
-    text, low = reading.text, sent.low
-    first = cue.first_tok
+    text, low, aux_first = reading.text, sent.low, cue.aux_first
+    first = cue.hit.first_tok
     passive = aux_first < first and any(w in _BE for w in low[aux_first:first]) and _participle(low[first]) and \
         not any(w in {"being", "been"} and low[first].endswith("ing") for w in low[aux_first:first])
-    evaluation = cue.row.get("kind") == "evaluation"
+    evaluation = cue.hit.row.get("kind") == "evaluation"
     if passive or evaluation:
         # "X is expected to ..." / "X seemed to ...": X is what is talked about, not who talks
         subject = roles.source
         roles.source, roles.source_rule = None, ""
         if roles.content is None:
-            roles.content = right_content(text, cue_span[1], sent.end, sent.end, cue.row["rule"], reading.quotes)
+            roles.content = right_content(text, cue.span[1], sent.end, sent.end, cue.rule, reading.quotes)
         if passive and subject is not None and (
                 roles.content is None or text[roles.content[0]:roles.content[1]].split()[0].lower()
                 in (PREP_START - {"to"}) | {"after", "as", "since", "because"}):
@@ -437,12 +451,12 @@ def _subjectless(sent: Sentence, cue: CueHit, aux_first: int, cue_span: Span, ro
         if prev is not None:
             roles.source, roles.source_rule = prev.source, "src.shared"
         else:
-            subject = clause_subject(text, sent.start, cue_span[0])
+            subject = clause_subject(text, sent.start, cue.span[0])
             if subject is not None:
                 roles.source, roles.source_rule = subject, "src.clause_subject"
 
 
-def _statement(sent: Sentence, cue_span: Span, rule: str, roles: _Roles, reading: _Reading) -> Attribution | None:
+def _statement(sent: Sentence, cue: _Cue, roles: _Roles, reading: _Reading) -> Attribution | None:
     """The finished statement: content trimmed, mode from its quotes, source resolved."""
     text, quotes = reading.text, reading.quotes
     content = roles.content
@@ -458,9 +472,9 @@ def _statement(sent: Sentence, cue_span: Span, rule: str, roles: _Roles, reading
     source_text, res_rule = resolve_source(text, roles.source, reading.history, sent.index)
     start = min(sent.start, content[0]) if content else sent.start
     source_rule = roles.source_rule or "src.none"
-    return Attribution(sent.index, start, sent.end, mode, cue_span, rule, roles.source, source_rule,
+    return Attribution(sent.index, start, sent.end, mode, cue.span, cue.rule, roles.source, source_rule,
                        source_text, content, quotes_in(start, sent.end, quotes),
-                       _rule_ids(rule, source_rule, res_rule, f"mode.{mode}"))
+                       _rule_ids(cue.rule, source_rule, res_rule, f"mode.{mode}"))
 
 
 def _opens_sentence(text: str, sentence_start: int, quote_start: int) -> bool:
@@ -470,11 +484,11 @@ def _opens_sentence(text: str, sentence_start: int, quote_start: int) -> bool:
 
 # --------------------------------------------------------------------------- forms of their own
 
-def _passive(sent: Sentence, cue: CueHit, aux_first: int, cue_span: Span, left_bound: int,
-             reading: _Reading) -> Attribution | None:
+def _passive(sent: Sentence, cue: _Cue, reading: _Reading) -> Attribution | None:
     """"The move was first reported by MSNBC": agent after 'by' is the source, subject the content."""
     text, toks, low = reading.text, sent.toks, sent.low
-    agent_first = cue.end_tok + 1
+    aux_first = cue.aux_first
+    agent_first = cue.hit.end_tok + 1
     agent_end = agent_first
     while agent_end < len(low) and low[agent_end] not in {",", ".", ";", ":", "that", "and", "in", "on", "at",
                                                          "who", "which", "“", "”", '"', "—", "–", "(", ")"}:
@@ -484,7 +498,7 @@ def _passive(sent: Sentence, cue: CueHit, aux_first: int, cue_span: Span, left_b
     source = (toks[agent_first][0], toks[agent_end - 1][1])
     content = None
     if aux_first > 0 and low[aux_first - 1] not in DET:
-        seg = trim(text, left_bound, toks[aux_first][0], " \n,")
+        seg = trim(text, cue.prev_end, toks[aux_first][0], " \n,")
         left = text[seg[0]:seg[1]]
         idx = max(left.rfind(","), left.rfind(";"), left.rfind(":"))
         if idx >= 0:
@@ -495,16 +509,15 @@ def _passive(sent: Sentence, cue: CueHit, aux_first: int, cue_span: Span, left_b
     if content is None:
         return None
     source_text, res = resolve_source(text, source, reading.history, sent.index)
-    rule = cue.row["rule"]
-    return Attribution(sent.index, min(sent.start, content[0]), sent.end, "indirect", cue_span, rule, source,
+    return Attribution(sent.index, min(sent.start, content[0]), sent.end, "indirect", cue.span, cue.rule, source,
                        "src.passive_agent", source_text, content, quotes_in(sent.start, sent.end, reading.quotes),
-                       _rule_ids(rule, "src.passive_agent", res, "mode.indirect"))
+                       _rule_ids(cue.rule, "src.passive_agent", res, "mode.indirect"))
 
 
-def _according_to(sent: Sentence, cue_span: Span, rule: str, reading: _Reading) -> Attribution:
+def _according_to(sent: Sentence, cue: _Cue, reading: _Reading) -> Attribution:
     """"According to X, content." / "Content, according to X.\""""
     text, start, end = reading.text, sent.start, sent.end
-    cue_first, cue_end = cue_span
+    cue_first, cue_end = cue.span
     left = trim(text, start, cue_first, " \n")
     if left[1] <= left[0]:
         # "According to X, content."
@@ -527,6 +540,6 @@ def _according_to(sent: Sentence, cue_span: Span, rule: str, reading: _Reading) 
         content = trim(text, content[0], content[1], " \n,;:—–-")
     if content is not None and content[1] <= content[0]:
         content = None
-    return Attribution(sent.index, start, end, "according_to", cue_span, rule, src, "src.according_to",
+    return Attribution(sent.index, start, end, "according_to", cue.span, cue.rule, src, "src.according_to",
                        source_text, content, quotes_in(start, end, reading.quotes),
-                       _rule_ids(rule, "src.according_to", res, "mode.according_to"))
+                       _rule_ids(cue.rule, "src.according_to", res, "mode.according_to"))

@@ -8,10 +8,14 @@ from analysis.lexicons import load_lexicon
 from analysis.segment import find_tokens
 
 
+def tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    toks = find_tokens(text)
+    return toks, [text[a:b].lower() for a, b in toks]
+
+
 def cues(text: str) -> list[tuple[str, str]]:
     """(cue words as written, rule) of each cue in `text`."""
-    toks = find_tokens(text)
-    low = [text[a:b].lower() for a, b in toks]
+    toks, low = tokens(text)
     return [(text[toks[c.first_tok][0]:toks[c.end_tok - 1][1]], c.row["rule"]) for c in find_cues(text, toks, low)]
 
 
@@ -42,8 +46,7 @@ def test_capitalised_verbs_are_cues_only_in_title_case():
     ("Kirby said so.", 1, 0, "said"),
 ])
 def test_cue_start_takes_auxiliaries_and_adverbs(text, first, floor, expected):
-    toks = find_tokens(text)
-    low = [text[a:b].lower() for a, b in toks]
+    toks, low = tokens(text)
     assert text[toks[cue_start(text, toks, low, first, floor)][0]:toks[first][1]] == expected
 
 
@@ -56,8 +59,7 @@ def test_cue_start_takes_auxiliaries_and_adverbs(text, first, floor, expected):
     ("They talked on behalf of him.", "cue.talk", "talked"),
 ])
 def test_extend_cue(text, rule, expected):
-    toks = find_tokens(text)
-    low = [text[a:b].lower() for a, b in toks]
+    toks, low = tokens(text)
     assert text[toks[1][0]:extend_cue(toks, low, 2, toks[1][1], rule, len(toks))] == expected
 
 
