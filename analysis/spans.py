@@ -22,7 +22,8 @@ Span = tuple[int, int]
 
 
 def trim(text: str, start: int, end: int, chars: str = " \t\n,;:") -> Span:
-    """``(start, end)`` without `chars` and any whitespace (no-break spaces included) at either end."""
+    """``(start, end)`` without `chars` and any whitespace (no-break spaces included) at either end;
+    ``chars=""`` trims whitespace only."""
     while start < end and (text[start] in chars or text[start].isspace()):
         start += 1
     while end > start and (text[end - 1] in chars or text[end - 1].isspace()):
