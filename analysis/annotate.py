@@ -184,7 +184,7 @@ _TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'â€
 
 def _gender_clash(pronoun: str, named: str) -> bool:
     """True when a he/she cannot be ``named``: the article titles them Ms / Mrs or Mr."""
-    from analysis.attribution import gender_of
+    from analysis.entities import gender_of
 
     g = gender_of(named)
     return bool(g) and g != ("f" if pronoun.lower() in ("she", "her") else "m")
@@ -330,7 +330,7 @@ def _is_headline(text: str, index: int, s: int, e: int) -> bool:
 def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
     """The subject of a stance verb with no attribution ("The tobacco companies deny ...",
     "Mr Afzal, Mr Islam and Mr Kazi deny ..."): the noun phrase right before the verb."""
-    from analysis.attribution import _clause_subject, _cut_subject
+    from analysis.clauses import clause_subject as _clause_subject, cut_subject as _cut_subject
 
     if _opens_participle_clause(text, s, verb):
         # "Trump outlined a new strategy ..., chastising Pakistan": a participle clause
@@ -417,11 +417,11 @@ def _adjective_cue(text: str, a) -> bool:
 
 def _read_article(doc_id: str, text: str, skip: Iterable[Sequence[int]]) -> _Article:
     """Step 1: sentences, quotes and attributions, none of them inside ``skip``."""
-    from analysis import attribution, segment  # imported here: nothing happens at import
+    from analysis import attribution, quotes, segment  # imported here: nothing happens at import
 
     skip = [(int(s[0]), int(s[1])) for s in skip]
     sentences = [(int(s), int(e)) for s, e in segment.find_sentences(text)]
-    quote_rows = [q for q in attribution.find_quotes(text) if not _in_skip((int(q["start"]), int(q["end"])), skip)]
+    quote_rows = [q for q in quotes.find_quotes(text) if not _in_skip((int(q["start"]), int(q["end"])), skip)]
     quotes = [(int(q["start"]), int(q["end"])) for q in quote_rows if q.get("label") != "unpaired"]
     atts = [a for a in attribution.find_attributions(text, sentences, skip=skip)
             if not _in_skip((a.start, a.end), skip) and not _adjective_cue(text, a)]
@@ -731,7 +731,7 @@ def _they_subject(art: _Article, st: _Statement) -> None:
     the plural subject of the sentence before."""
     if not (st.actor == "unknown" and st.source.lower() == "they" and 0 < st.sent_index < len(art.sentences)):
         return
-    from analysis.attribution import _clause_subject
+    from analysis.clauses import clause_subject as _clause_subject
 
     text = art.text
     ps, pe = art.sentences[st.sent_index - 1]
@@ -808,7 +808,7 @@ def _clause_subject_speaks(art: _Article, st: _Statement) -> None:
                  or source and (not _PRONOUN.match(source) and not _IMPERSONAL.match(source)
                                 and not _FIRST_PERSON.match(source) and (source[:1].islower() or len(source) <= 3)))):
         return
-    from analysis.attribution import _clause_subject
+    from analysis.clauses import clause_subject as _clause_subject
 
     text = art.text
     subj = _clause_subject(text, st.start, item.cue[0] if item.cue else st.end)

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .lexicons import load_lexicon
+from .spans import trim
 
 _BLANK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _TOKEN_RE = re.compile(
@@ -49,25 +50,17 @@ def _punkt():
     return PunktSentenceTokenizer(params)
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def find_paragraphs(text: str) -> list[tuple[int, int]]:
     """Blank-line separated paragraphs as (start, end) offsets, whitespace stripped."""
     if not isinstance(text, str) or not text:
         return []
     out, pos = [], 0
     for m in _BLANK_RE.finditer(text):
-        s, e = _strip(text, pos, m.start())
+        s, e = trim(text, pos, m.start(), "")
         if e > s:
             out.append((s, e))
         pos = m.end()
-    s, e = _strip(text, pos, len(text))
+    s, e = trim(text, pos, len(text), "")
     if e > s:
         out.append((s, e))
     return out
@@ -160,14 +153,14 @@ def find_sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for ps, pe in find_paragraphs(text):
         for bs, be in _blocks(text, ps, pe):
-            bs, be = _strip(text, bs, be)
+            bs, be = trim(text, bs, be, "")
             if be <= bs:
                 continue
             try:
                 spans = [(bs + a, bs + b) for a, b in tok.span_tokenize(text[bs:be])]
             except Exception:  # Punkt on odd input: keep the block whole rather than fail
                 spans = [(bs, be)]
-            spans = [_strip(text, a, b) for a, b in spans]
+            spans = [trim(text, a, b, "") for a, b in spans]
             out.extend(_split_abbrev_ends(text, _merge(text, [sp for sp in spans if sp[1] > sp[0]])))
     return out
 

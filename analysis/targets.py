@@ -83,7 +83,7 @@ def accused_object(clause: str, start: int, end: int) -> tuple[str, int] | None:
     headline_passive = re.search(r"(?-i:[A-Z])[\w'’.-]*\s+$", before) and re.match(
         r"\w*\s+(?:by|for|over|in|with|of|after|as)\b", clause[verb.start():], re.I) and verb.group(0)[-2:].lower() == "ed"
     if passive or headline_passive:
-        from analysis.attribution import _cut_subject
+        from analysis.clauses import cut_subject as _cut_subject
 
         stop = passive.start() if passive else verb.start()
         seg = _cut_subject(clause, 0, stop)
@@ -141,7 +141,7 @@ def _antecedent(clause: str, end: int) -> tuple[str, int] | None:
     np = re.search(r"(?:(?:the|a|an|these|those)\s+)?(?:[\w'’.&-]+\s+){0,3}?[\w'’.&-]+$", before, re.I)
     if not np:
         return None
-    from analysis.attribution import _cut_subject
+    from analysis.clauses import cut_subject as _cut_subject
 
     seg = _cut_subject(clause, 0, len(before))
     if seg:
@@ -261,7 +261,7 @@ def first_entity(clause: str, lo: int, hi: int) -> tuple[str, int] | None:
 def wrongdoer(clause: str, start: int) -> tuple[str, int] | None:
     """The subject of the wrongdoing matched at ``start`` ("Mr Abbott said **the messages sent by
     the pair** broke laws"); where the subject is no name, the first name of the reported content."""
-    from analysis.attribution import _cut_subject
+    from analysis.clauses import cut_subject as _cut_subject
 
     dummy = re.search(r"\b(?:it|it['’]s)\s+(?:is|was|would\s+be|has\s+been)?\s*(?:\w+\s+){0,3}?for\s+((?:the\s+)?[\w'’.-]+"
                       r"(?:\s+[\w'’.-]+){0,3}?)\s+to\b", clause, re.I)
@@ -353,7 +353,7 @@ def find_target(clause: str, stance: str, rule: str, match: tuple[int, int] | No
                 return found
         return wrongdoer(clause, start)
     if base == "A_crit_noun":  # "X shared the videos, drawing condemnation from Britain": X is criticised
-        from analysis.attribution import _clause_subject
+        from analysis.clauses import clause_subject as _clause_subject
 
         seg = _clause_subject(clause, 0, start)
         return (_clip(clause[seg[0]:seg[1]]), seg[0]) if seg else _subject_before(clause, start)
@@ -371,7 +371,7 @@ _REPORT_THAT = re.compile(r"\b(?:contend|contends|contended|alleg\w*|claim\w*|ch
 
 def _subject_before(clause: str, pos: int) -> tuple[str, int] | None:
     """The subject of the main clause before ``pos`` (datelines skipped)."""
-    from analysis.attribution import _clause_subject
+    from analysis.clauses import clause_subject as _clause_subject
 
     seg = _clause_subject(clause, 0, pos)
     if seg:

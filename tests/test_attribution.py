@@ -1,4 +1,4 @@
-"""Quotes and attributions: (text, expected) tables with negative and tricky cases."""
+"""Attributions (source, cue, content): (text, expected) tables with negative and tricky cases."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,14 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.attribution import Attribution, cue_stance, find_attributions, find_quotes
-from analysis.lexicons import load_lexicon
+from analysis.attribution import Attribution, find_attributions
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "000_69a36e7ce07eb426.txt"
-
-
-def quotes(text: str) -> list[tuple[str, str]]:
-    return [(q["label"], q["text"]) for q in find_quotes(text)]
 
 
 def g(text: str, span) -> str | None:
@@ -24,50 +19,6 @@ def g(text: str, span) -> str | None:
 def triples(text: str) -> list[tuple[str | None, str | None, str | None, str]]:
     """(cue, source as written, content, mode) of each attribution."""
     return [(g(text, a.cue), g(text, a.source), g(text, a.content), a.mode) for a in find_attributions(text)]
-
-
-# ----------------------------------------------------------------------------- quotes
-
-@pytest.mark.parametrize("text, expected", [
-    ("He said “we won” today.", [("double", "“we won”")]),
-    ('He said "we won" today.', [("double", '"we won"')]),
-    ("Il a dit « non » hier.", [("guillemet", "« non »")]),
-    ("“We never had ‘arms dealings’ with Russia,’’ it said.",
-     [("double", "“We never had ‘arms dealings’ with Russia,’’"), ("single", "‘arms dealings’")]),
-    ("He called it a ‘rumour’ again.", [("single", "‘rumour’")]),
-    ("He said 'no way' twice.", [("single", "'no way'")]),
-    # apostrophes are not quote marks
-    ("Russia’s army and the ’90s: don’t worry, voters’ rights.", []),
-    ("It's Pyongyang's view that we're right.", []),
-    # leftovers are unpaired, never an error
-    ("He said “we won and left.", [("unpaired", "“")]),
-    ("A stray ” mark.", [("unpaired", "”")]),
-    ("An opening ‘ alone.", [("unpaired", "‘")]),
-    # NYT-style typewriter quotes
-    ("''I think so,'' he said.", [("double", "''I think so,''")]),
-])
-def test_quotes(text, expected):
-    assert quotes(text) == expected
-
-
-def test_quote_runs_over_paragraphs():
-    text = "“First paragraph of a long quote.\n\n“Second paragraph ends it,” she said."
-    qs = quotes(text)
-    assert qs == [("double", text[: text.index("it,”") + 4])]
-
-
-def test_quote_open_at_paragraph_end_without_continuation_is_unpaired():
-    text = "“First paragraph never closes.\n\nThe next one is narration."
-    assert quotes(text) == [("unpaired", "“")]
-
-
-@given(st.text(alphabet=st.sampled_from(list("ab “”‘’'\"«»\n.,")), max_size=200))
-@settings(max_examples=300, deadline=None)
-def test_quotes_never_raise_and_stay_in_bounds(text):
-    for q in find_quotes(text):
-        assert 0 <= q["start"] < q["end"] <= len(text)
-        assert q["text"] == text[q["start"]:q["end"]]
-        assert q["label"] in {"double", "single", "guillemet", "unpaired"}
 
 
 # ----------------------------------------------------------------------------- attributions
@@ -272,16 +223,6 @@ def test_never_raises(text):
         for span in (a.cue, a.source, a.content):
             if span is not None:
                 assert 0 <= span[0] < span[1] <= len(text)
-
-
-def test_cue_lexicon_columns_and_stances():
-    rows = load_lexicon("cues")
-    assert {"rule", "pattern", "kind", "verb_stance"} <= set(rows[0])
-    assert len({r["rule"] for r in rows}) == len(rows)
-    assert {r["verb_stance"] for r in rows} <= {"neutral", "doubt", "concede", "assert"}
-    stance = cue_stance()
-    assert (stance["cue.say"], stance["cue.claim"], stance["cue.admit"], stance["cue.insist"]) == \
-        ("neutral", "doubt", "concede", "assert")
 
 
 # ----------------------------------------------------------------------------- the shipped article

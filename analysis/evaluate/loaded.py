@@ -20,6 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from analysis.errors import InputError
+from analysis.spans import overlaps
 
 TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
 #: loaded.csv category -> PTC technique (labels are name calling; the rest loaded language)
@@ -71,10 +72,6 @@ def _read_ptc(path: Path) -> tuple[dict[str, str], dict[str, list[tuple[str, int
     return texts, gold
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _prf(pred_ok: int, n_pred: int, gold_ok: int, n_gold: int) -> dict:
     p = pred_ok / n_pred if n_pred else 0.0
     r = gold_ok / n_gold if n_gold else 0.0
@@ -105,9 +102,9 @@ def _score(texts, gold, spans_of) -> dict:
             # per technique, our spans count by the technique their category maps to
             ps = [(s, e) for s, e, t in pred[aid] if t in techs]
             n_pred += len(ps)
-            pred_ok += sum(any(_overlap(p, g) for g in gs) for p in ps)
+            pred_ok += sum(any(overlaps(p, g) for g in gs) for p in ps)
             n_gold += len(gs)
-            gold_ok += sum(any(_overlap(g, p) for p in ps) for g in gs)
+            gold_ok += sum(any(overlaps(g, p) for p in ps) for g in gs)
         out[name] = _prf(pred_ok, n_pred, gold_ok, n_gold)
     return {"overlap": out["overlap"], "per_technique": {t: out[t] for t in TECHNIQUES}}
 

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from analysis.errors import InputError
+from analysis.spans import overlaps
 
 _REQUIRED = ("articleHeadline", "articleHeadlineStance")
 
@@ -129,10 +130,6 @@ def read_brat(path: Path, text: str | None = None) -> list[dict]:
     return sorted(rows.values(), key=lambda r: (r["start"], r["end"]))
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def agreement(gold: list[dict], spans, statements) -> dict:
     """Kit vs gold: span-overlap P/R/F1 per layer, and per gold cue the statement agreement.
 
@@ -145,8 +142,8 @@ def agreement(gold: list[dict], spans, statements) -> dict:
     for layer in sorted({g["layer"] for g in gold if g["type"] in BRAT_LAYERS}):  # not Attribution triggers
         gs = [(g["start"], g["end"]) for g in gold if g["layer"] == layer]
         ks = [(s, e) for lay, s, e in kit if lay == layer]
-        tp_k = sum(any(_overlap(k, g) for g in gs) for k in ks)
-        tp_g = sum(any(_overlap(g, k) for k in ks) for g in gs)
+        tp_k = sum(any(overlaps(k, g) for g in gs) for k in ks)
+        tp_g = sum(any(overlaps(g, k) for k in ks) for g in gs)
         p = tp_k / len(ks) if ks else 0.0
         r = tp_g / len(gs) if gs else 0.0
         out["layers"][layer] = {"precision": round(p, 4), "recall": round(r, 4),
@@ -158,7 +155,7 @@ def agreement(gold: list[dict], spans, statements) -> dict:
     for g in gold:
         if g["layer"] != "cue" or not g["notes"]:
             continue
-        sids = [c["value"] for c in cue_rows if _overlap((g["start"], g["end"]), (int(c["start"]), int(c["end"])))]
+        sids = [c["value"] for c in cue_rows if overlaps((g["start"], g["end"]), (int(c["start"]), int(c["end"])))]
         match = next((s for s in st if s["statement_id"] in sids), None)
         row = {"cue": g["text"], "start": g["start"]}
         for f in ("stance", "actor", "target", "source_type"):
