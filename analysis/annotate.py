@@ -417,11 +417,12 @@ def _adjective_cue(text: str, a) -> bool:
 
 def _read_article(doc_id: str, text: str, skip: Iterable[Sequence[int]]) -> _Article:
     """Step 1: sentences, quotes and attributions, none of them inside ``skip``."""
-    from analysis import attribution, quotes, segment  # imported here: nothing happens at import
+    from analysis import attribution, segment  # imported here: nothing happens at import
+    from analysis.quotes import find_quotes
 
     skip = [(int(s[0]), int(s[1])) for s in skip]
     sentences = [(int(s), int(e)) for s, e in segment.find_sentences(text)]
-    quote_rows = [q for q in quotes.find_quotes(text) if not _in_skip((int(q["start"]), int(q["end"])), skip)]
+    quote_rows = [q for q in find_quotes(text) if not _in_skip((int(q["start"]), int(q["end"])), skip)]
     quotes = [(int(q["start"]), int(q["end"])) for q in quote_rows if q.get("label") != "unpaired"]
     atts = [a for a in attribution.find_attributions(text, sentences, skip=skip)
             if not _in_skip((a.start, a.end), skip) and not _adjective_cue(text, a)]
