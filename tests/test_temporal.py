@@ -1,4 +1,4 @@
-"""Time expressions and event dates (analysis.temporal)."""
+"""Time expressions and event dates (analysis.timex, analysis.events)."""
 from __future__ import annotations
 
 from datetime import date
@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from analysis import schema
-from analysis.temporal import assign_event_times, find_timexes, timex_range
+from analysis.events import assign_event_times
+from analysis.timex import find_timexes, timex_range
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = REPO.parent / "shared" / "reference" / "000_69a36e7ce07eb426.txt"
@@ -387,7 +388,7 @@ def test_time_of_another_statement_in_the_sentence_is_not_taken():
 
 
 # ---------------------------------------------------------------- issue 11: cases and counter-cases
-from analysis.temporal import timex_period  # noqa: E402
+from analysis.timex import timex_period  # noqa: E402
 
 DEC11_2017 = "2017-12-11"   # a Monday
 
@@ -781,7 +782,7 @@ def test_weekday_direction(text, dct, phrase, expected):
 
 def test_hand_written_rule_words_are_in_every_match():
     """A rule with hand-written prefilter words must never match a text without one of them."""
-    from analysis import temporal
+    from analysis import timex as temporal
     texts = ["The firm settled its decades-long dispute.", "Over the years the club grew.",
              "Trading was suspended for a second consecutive day.", "Today is the eighth day of the raid.",
              "Stocks rose for the 4th straight week.", "It lost money in the same month a year ago.",
@@ -803,7 +804,7 @@ def test_hand_written_rule_words_are_in_every_match():
 
 
 def test_a_rule_that_raises_fails_under_the_test_suite_and_is_skipped_for_a_user(monkeypatch):
-    from analysis import temporal
+    from analysis import timex as temporal
 
     def broken(m, ctx):
         raise ValueError("a bug in a rule")

@@ -1,12 +1,15 @@
-"""Time expressions (TimeML TIMEX3) and the dates of reported events.
+"""Time expressions (TimeML TIMEX3) and their values.
 
-Pure ``re`` + ``datetime``: no network, no dateparser.  Relative expressions are
-resolved against the publication date (DCT) with a news past-bias: a bare
-weekday, month or season is the most recent one unless the clause points ahead
-("will", "next", "is scheduled to" ...).  Anaphors ("at the time", "since then")
+Pure ``re`` + ``datetime``: no network, no dateparser.  Each form of expression is one
+rule: a regex and a normaliser that gives its TimeML type and value. Relative expressions
+are resolved against the publication date (DCT) with a news past-bias: a bare weekday,
+month or season is the most recent one unless the clause points ahead ("will", "next",
+"is scheduled to" ...: :mod:`analysis.tense`). Anaphors ("at the time", "since then")
 take the value of the last anchored DATE before them.
 
-Public API: :func:`find_timexes`, :func:`timex_range`, :func:`assign_event_times`.
+Public API: :func:`find_timexes` (expressions in a text), :func:`timex_range` (the days a
+value covers), :func:`timex_period` (the days an expression covers, read in its text),
+:func:`timex_mod`.
 """
 from __future__ import annotations
 
@@ -16,10 +19,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable, Iterable
 
-import pandas as pd
-
 from .errors import strict
 from .prefilter import lowered, required_words
+from .tense import REPORTING_VERBS, simple_past, tense, tense_cue
 
 # ---------------------------------------------------------------------------
 # Word lists (named regex pieces, one place)
@@ -70,24 +72,12 @@ _APPROX = (r"(?:(?:nearly|more than|less than|no more than|at least|up to|roughl
            r"|around|some|another|an additional|the first|the last|the past"
            r"|the next|the coming|the previous|the following|the final|the|first|last|past|next)\s+)")
 
-_FUTURE_CUES = re.compile(
-    r"\b(?:will|would|shall|can|should|must|might|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
-    r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely)\s+to|"
-    r"(?:is|are)\s+to|(?:set|slated|poised)\s+to\s+(?!be\b)[a-z]+|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
-    r"next|upcoming|coming|scheduled|slated|due(?!\s+to\b))\b|'ll\b",
-    re.I)
-_PAST_CUES = re.compile(
-    r"\b(?:said|says|was|were|had|did|has been|have been|ago|last|earlier|"
-    r"ended|began|started|announced|reported|rose|fell|closed|met|told|took|gave|came|went|made|left|got|saw|"
-    r"won|lost|held|spoke|wrote|sent|led|struck|fought|ran|paid|sold|bought|brought|thought|knew|found|"
-    r"became|kept|broke|chose|drew|flew|grew|hit|shot|stood|threw|wore|(?-i:[a-z]{3,}ed))\b", re.I)
-
 # ---------------------------------------------------------------------------
 # Date helpers
 # ---------------------------------------------------------------------------
 
 
-def _as_date(dct) -> date | None:
+def as_date(dct) -> date | None:
     """Accept a date, datetime, Timestamp or ISO string; anything else is None."""
     if dct is None:
         return None
@@ -180,66 +170,6 @@ def _duration(n: float | None, unit: str) -> str:
         return f"{prefix}{n:g}{code}"
     return f"{prefix}{int(n)}{code}"
 
-
-# ---------------------------------------------------------------------------
-# Context: tense around an expression, document state for anaphora
-# ---------------------------------------------------------------------------
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Cheap clause window: back to the previous sentence end, forward to the next."""
-    lo = max(0, start - 250)
-    left = text[lo:start]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "), left.rfind(";"))
-    s = lo + cut + 1 if cut >= 0 else lo
-    right = text[end:end + 200]
-    m = re.search(r"[.!?;](?:\s|$)|\n", right)
-    e = end + (m.start() if m else len(right))
-    return s, e
-
-
-_DEADLINE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?"
-                       r"(?:(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[A-Z]{3})?,?\s+)?$")
-
-
-def _tense(text: str, start: int, end: int) -> str | None:
-    """'future' or 'past' from the tense cue nearest the expression in its sentence."""
-    return _tense_cue(text, start, end)[0]
-
-
-# reporting verbs date the report, not the event a date names ("said ... June 10")
-_REPORTING = frozenset({"said", "says", "told", "announced", "reported", "was", "were", "had", "did"})
-_REPORTING_VERBS = frozenset({"said", "says", "told", "announced", "reported"})
-
-
-def _tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
-    """(tense, cue word) of the tense cue nearest the expression in its sentence."""
-    s, e = _sentence_bounds(text, start, end)
-    if _DEADLINE.search(text[max(0, start - 45):start]) and not _PLUPERFECT.search(text, s, e):
-        return "future", "by"  # "by Jan. 14", "until March": a deadline ahead ("had filed by ...": past)
-    best: tuple[int, str, str] | None = None
-    for rx, label in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
-        for m in rx.finditer(text, s, e):
-            if start <= m.start() < end:
-                continue
-            dist = start - m.end() if m.end() <= start else m.start() - end
-            # cues before the expression govern it more often than ones after it
-            dist = dist if m.end() <= start else dist * 1.5
-            lab = label
-            if label == "past" and _FUTURE_AUX.search(text, max(0, m.start() - 20), m.start()):
-                lab = "future"  # "will be held", "is to be signed": a participle, not a past tense
-            elif label == "past" and _PRESENT_AUX.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "the vote is held in May": a present passive says nothing of the past
-            if best is None or dist < best[0]:
-                best = (dist, lab, m.group(0).lower())
-    return (best[1], best[2]) if best else (None, "")
-
-
-_PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:not\s+|n't\s+|already\s+|never\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|nt|ck|un)\b")
-_PRESENT_AUX = re.compile(r"(?i)\b(?:is|are|am|being)\s+$")
-_FUTURE_AUX = re.compile(r"(?i)\b(?:will|shall|'ll|to|won't|would|should|can|might)\s+(?:be|have\s+been|have)\s+$")
-
-
 @dataclass
 class _Ctx:
     text: str
@@ -249,7 +179,7 @@ class _Ctx:
     last_quarter_pos: int = -10**9
 
     def tense(self, start: int, end: int) -> str | None:
-        return _tense(self.text, start, end)
+        return tense(self.text, start, end)
 
 
 # ---------------------------------------------------------------------------
@@ -324,7 +254,7 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
     if re.search(r"(?i)\b(?:ended|closed)\s+$", ctx.text[max(0, start - 8):start]) \
             or _SINCE.search(ctx.text[max(0, start - 12):start]):
         t = "past_period"  # "the year ended March 31": a period already over
-    if t == "past_period" or t in ("past", None) and _simple_past(ctx.text, start, end):
+    if t == "past_period" or t in ("past", None) and simple_past(ctx.text, start, end):
         # a past event verb ("exchanged texts on Jan. 20" in December) points back
         return max((c for c in cands if c[1] <= ctx.dct + timedelta(days=7)), key=lambda c: c[1])[0]
     # otherwise the nearest occurrence: deadlines and record dates run ahead, events behind
@@ -348,24 +278,6 @@ def _dmy(m, ctx):
 
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|--|-|–|—)")
-
-
-def _simple_past(text: str, start: int, end: int) -> bool:
-    """Does a simple past event verb govern the date as its "on" complement ("exchanged
-    texts on Inauguration Day, Jan. 20"), in a sentence with no future cue? Participles
-    ("was extended to", "to be held on") and reporting verbs ("said") do not count."""
-    s, e = _sentence_bounds(text, start, end)
-    if _FUTURE_CUES.search(text, s, e):
-        return False
-    if not re.search(r"(?i)\bon\s+(?:[A-Z][\w.']*(?:\s+[A-Z][\w.']*)*,?\s+)?$", text[max(s, start - 40):start]):
-        return False
-    verbs = [m for m in _PAST_CUES.finditer(text, max(s, start - 60), start) if m.group(0).lower() not in _REPORTING]
-    if not verbs:
-        return False
-    v = verbs[-1]
-    if re.search(r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|to)\s+(?:\w+\s+)?$", text[max(s, v.start() - 20):v.start()]):
-        return False
-    return not re.search(r"(?i)\bto\s+[a-z]+", text[v.end():start])
 
 
 def _month_day(m, ctx, mo: int, d: int):
@@ -418,9 +330,9 @@ def _bare_month(ctx: _Ctx, mo: int, rel: str | None, start: int, end: int) -> st
         return f"{y:04d}-{mo:02d}"
     if _SINCE.search(ctx.text[max(0, start - 12):start]):
         return f"{y if mo <= cur else y - 1:04d}-{mo:02d}"  # "since March": a start already past
-    t, cue = _tense_cue(ctx.text, start, end)
+    t, cue = tense_cue(ctx.text, start, end)
     soon = (mo - cur) % 12 in (1, 2)
-    if t == "past" and soon and cue in _REPORTING_VERBS:
+    if t == "past" and soon and cue in REPORTING_VERBS:
         t = None  # "... in March, an official said": the saying is past, not the month a few weeks ahead
     if t == "future" or (t is None and soon):
         # the next month or two with no past cue is an upcoming one ("the final in March")
@@ -478,7 +390,7 @@ def _clock24(m, ctx):
 def _weekday_ahead(ctx: _Ctx, m: re.Match) -> bool:
     """A bare weekday points ahead when its clause does; "Wednesday's ruling" names an event
     already known, so a reported "would" or a "before" does not move it ahead."""
-    tense, cue = _tense_cue(ctx.text, m.start(), m.end())
+    tense, cue = tense_cue(ctx.text, m.start(), m.end())
     if tense != "future":
         return False
     if re.match(r"['’]s\s", ctx.text[m.end():m.end() + 3]) and cue in ("would", "by"):
@@ -612,7 +524,7 @@ def _this_last_next(m, ctx):
         # narrative: "In February ... The next month, a staffer announced" follows the last date
         # named; "the following month" does unless its clause points ahead ("the next month"
         # needs a past tense: "put", "cut" and "set" carry none)
-        base = _as_date(ctx.last_date[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", ctx.last_date)
+        base = as_date(ctx.last_date[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", ctx.last_date)
                         else ctx.last_date[:7] + "-01" if re.match(r"^\d{4}-\d{2}", ctx.last_date)
                         else ctx.last_date[:4] + "-01-01")
         if base is not None and (base < ctx.dct or rel == "the following"):
@@ -1311,7 +1223,7 @@ def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list
     """
     if not isinstance(text, str) or not text:
         return []
-    ctx = _Ctx(text=text, dct=_as_date(dct))
+    ctx = _Ctx(text=text, dct=as_date(dct))
     skips = _skip_ranges(skip)
     cands: list[tuple[int, int, str, Norm | None]] = []
     low = lowered(text)
@@ -1481,42 +1393,6 @@ def timex_range(value: str) -> tuple[str, str] | None:
     return None
 
 
-# a bare pronoun (or "the statement") as source continues whoever spoke before
-_PRONOUN_SOURCES = {"he", "she", "it", "they", "we", "i", "the statement"}
-
-
-def _norm_source(s) -> str:
-    s = s.strip().lower() if isinstance(s, str) else ""
-    return re.sub(r"^(the|a|an)\s+", "", s)
-
-
-_RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,;.]*$")
-
-
-def _in_relative_before(text: str, at: int, cue_start: int) -> bool:
-    """True when position ``at`` lies in a ", who ..." / ", which ..." clause that closes
-    before the cue at ``cue_start``."""
-    if at >= cue_start:
-        return False
-    lo = max(0, at - 120)
-    if not _RELATIVE_OPEN.search(text, lo, at):
-        return False
-    return "," in text[at:cue_start]
-
-
-def _continues(prev: dict, cur: dict) -> bool:
-    """Does `cur` continue the statement `prev` (same speaker, or a pronoun as source)?"""
-    if str(prev.get("doc_id") or "") != str(cur.get("doc_id") or ""):
-        return False
-    ps, cs = _norm_source(prev.get("source")), _norm_source(cur.get("source"))
-    pa, ca = _norm_source(prev.get("actor")), _norm_source(cur.get("actor"))
-    if cs and ps and cs == ps:
-        return True
-    if pa and ca and pa == ca and pa != "unknown":
-        return True
-    return _norm_source(cur.get("source")) in {_norm_source(p) for p in _PRONOUN_SOURCES}
-
-
 _EDGE_MOD = re.compile(r"(?i)^(?:(early|the beginning of|the start of)|(mid|the middle of)|(late|the end of))[\s-]+")
 _SINCE = re.compile(r"(?i)\b(?:since|ever since)\s+(?:the\s+)?$")
 _RANGE_TAIL = re.compile(r"^\s?[-–—]\s?(\d{1,2})(?!\d)")
@@ -1554,7 +1430,7 @@ def timex_period(value: str, text: str = "", start: int = 0, end: int = 0, dct=N
     duration ending now) the fourteen days up to `dct`. Never raises.
     """
     try:
-        d = _as_date(dct)
+        d = as_date(dct)
         rng = timex_range(value)
         phrase = text[start:end] if text else ""
         if rng is None:
@@ -1596,243 +1472,3 @@ def timex_period(value: str, text: str = "", start: int = 0, end: int = 0, dct=N
         return None
 
 
-# a speech act is in the future only when its own frame says so ("will announce", "is to say")
-_FUTURE_FRAME = re.compile(
-    r"(?i)\b(?:will|shall|'ll|wo(?:n't| n't)|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|going|to)"
-    r"|plans?\s+to|planning\s+to|intends?\s+to)\b[^.;]{0,25}$")
-
-
-_FINITE = re.compile(r"(?i)\b(?:is|are|was|were|am|been|has|have|had|will|would|shall|should|can|could|might|must"
-                     r"|does|did|'s|'re|'ve|'ll|'d|said|says|[a-z]{3,}ed)\b")
-
-
-def _span_list(spans, layers: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
-    """(start, end, layer, value) of the rows of `spans` (frame or dicts) in `layers`."""
-    if spans is None:
-        return []
-    rows = spans.to_dict("records") if isinstance(spans, pd.DataFrame) else list(spans)
-    out = []
-    for r in rows:
-        try:
-            if r.get("layer") in layers:
-                out.append((int(r["start"]), int(r["end"]), str(r["layer"]), str(r.get("value") or "")))
-        except (KeyError, TypeError, ValueError, AttributeError):
-            continue
-    return out
-
-
-def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: str, dct,
-                       spans=None) -> pd.DataFrame:
-    """Date each statement twice: when it was said, and when what it says happened.
-
-    `statements` is a frame (a new frame is returned) or a list of row dicts (new dicts
-    are returned, the pipeline's fast path). Fills ``time_text``, ``event_start``, ``event_end`` (the speech act) and ``about_text``,
-    ``about_start``, ``about_end`` (a date named inside the statement's content, e.g. the
-    election in "an official said ... before the Dec. 12 election"); returns a new frame.
-    `spans` are the article's span rows (``content`` and ``cue`` layers, value =
-    statement_id); without them every date in the statement may date the speech act.
-
-    Speech act, in order of evidence: a DATE/TIME timex in the statement's frame (source,
-    cue, outside its content) or, for a clause, in the rest of its sentence
-    ("time.in_sentence", or "time.anaphora" when that timex is an anaphor such as "at the
-    time"); else the previous statement's time when this one continues it
-    ("time.carried"); else the publication date with empty ``time_text`` ("time.dct").
-    A speech act is never dated after publication unless its frame is future ("will
-    announce on Friday": "+time.future"): a later date goes to the ``about`` columns
-    ("time.after_publication") and a period running past publication ("this week") is cut
-    at the publication date.
-    """
-    as_rows = isinstance(statements, list)
-    if as_rows:
-        rows = [dict(r) for r in statements]
-        if not rows:
-            return rows
-    else:
-        out = statements.copy()
-        if out.empty:
-            for col in _TIME_COLUMNS:
-                if col not in out.columns:
-                    out[col] = ""
-            return out
-        rows = records(out)
-    d = _as_date(dct)
-    dct_iso = d.isoformat() if d else ""
-    tx_rows = _plain_timex_rows(timexes)
-    if tx_rows is None:
-        tx = timexes if isinstance(timexes, pd.DataFrame) else pd.DataFrame(list(timexes or []))
-        if not tx.empty and "layer" in tx.columns:
-            tx = tx[tx["layer"] == "timex"]
-        tx_rows = tx.to_dict("records") if not tx.empty else []
-    dated = []
-    if tx_rows:
-        for r in tx_rows:
-            if str(r.get("label")) not in ("DATE", "TIME"):
-                continue
-            try:
-                a, b = int(r["start"]), int(r["end"])
-            except (KeyError, TypeError, ValueError):
-                continue
-            value = str(r.get("value"))
-            rng = timex_period(value, text if isinstance(text, str) else "", a, b, d)
-            if rng is None and value == "PRESENT_REF" and dct_iso:
-                rng = (dct_iso, dct_iso)  # "now" dates the statement to its publication
-            if rng:
-                dated.append((a, b, str(r.get("text") or ""), rng, str(r.get("rule") or "")))
-    dated.sort()
-    contents: dict[str, list[tuple[int, int]]] = {}
-    cues: dict[str, tuple[int, int]] = {}
-    for a, b, layer, sid in _span_list(spans, ("content", "cue")):
-        if layer == "content":
-            contents.setdefault(sid, []).append((a, b))
-        else:
-            cues.setdefault(sid, (a, b))
-
-    def pos_of(i: int) -> tuple[int, int]:
-        try:
-            return int(rows[i].get("start")), int(rows[i].get("end"))
-        except (TypeError, ValueError):
-            return -1, -1
-    positions = [pos_of(i) for i in range(len(rows))]
-    pos = positions.__getitem__
-    order = sorted(range(len(rows)), key=pos)  # stable: ties keep their input order
-    prev: dict | None = None
-    prev_time: tuple[str, str, str] | None = None
-    results: list = [None] * len(rows)
-    narrowest = lambda c: min(c, key=lambda s: (_days(s[3]), s[0]))  # noqa: E731 - ties: the first
-    for i in order:
-        row = rows[i]
-        st, en = pos(i)
-        sid = str(row.get("statement_id") or "")
-        own = contents.get(sid, [])
-        # a date belongs to the content only when a finite verb of the content governs it:
-        # "said the vote would come before the Dec. 12 election" (content), but "denied
-        # providing weapons to Russia in September" dates the denial (a non-finite complement)
-        in_content = lambda s: any(a <= s[0] and s[1] <= b and _FINITE.search(text, a, s[0])  # noqa: E731
-                                   for a, b in own)
-        inside = [s for s in dated if s[0] >= st and s[1] <= en] if st >= 0 else []
-        about = [s for s in inside if in_content(s)]
-        frame = [s for s in inside if not in_content(s)]
-        if not frame and st >= 0 and isinstance(text, str):
-            # a clause-level statement: look in the rest of its sentence ("At the time, Kirby
-            # spoke of ...", "..., he said on Tuesday"), but not inside another statement
-            ss, se = _sentence_of(text, st, en)
-            others = [positions[j] for j in range(len(rows)) if j != i]
-            around = [s for s in dated if s[0] >= ss and s[1] <= se and not (s[0] >= st and s[1] <= en)
-                      and not any(a <= s[0] < b for a, b in others if (a, b) != (st, en))]
-            frame = [s for s in around if not in_content(s)]
-            about += [s for s in around if in_content(s)]
-        relative_only = False
-        if sid in cues and isinstance(text, str) and frame:
-            # "Tom Blake, who first reported the leak on Monday, said ...": a date inside a
-            # relative clause about the speaker dates that clause, not the speech act (nor
-            # does it pass to it from the clause's own statement)
-            kept = [x for x in frame if not _in_relative_before(text, x[0], cues[sid][0])]
-            relative_only = not kept
-            frame = kept
-        future = False
-        if sid in cues and isinstance(text, str):
-            ca, cb = cues[sid]
-            future = bool(_FUTURE_FRAME.search(text[max(0, ca - 40):cb]))
-        extra = ""
-        t = None
-        if frame and d is not None and not future:
-            # a later date is not when it was said: it is what the statement is about
-            late = [s for s in frame if s[3][0] > dct_iso]
-            if late:
-                frame = [s for s in frame if s[3][0] <= dct_iso]
-                about = about or late
-                extra = "" if frame else "+time.after_publication"
-        if frame:
-            s = narrowest(frame)
-            rule = "time.anaphora" if s[4].startswith("anaphora.") else "time.in_sentence"
-            t = (s[2], s[3][0], s[3][1])
-        if t is None:
-            if prev is not None and prev_time is not None and prev_time[0] and _continues(prev, row) \
-                    and not relative_only and (future or not dct_iso or prev_time[1] <= dct_iso):
-                t, rule = prev_time, "time.carried"
-            else:
-                t, rule = ("", dct_iso, dct_iso), "time.dct"
-        if future and t[1] > dct_iso:
-            extra += "+time.future"
-        elif dct_iso and t[2] > dct_iso >= t[1]:
-            t = (t[0], t[1], dct_iso)  # "said this week": up to the publication date
-        ab = narrowest(about) if about else None
-        results[i] = (t, rule + extra, (ab[2], ab[3][0], ab[3][1]) if ab else ("", "", ""))
-        prev, prev_time = row, t
-    old_rules = [str(r.get("rule") or "") if not pd.isna(r.get("rule")) else "" for r in rows]
-    new = {
-        "time_text": [t[0] for t, _, _ in results],
-        "event_start": [t[1] for t, _, _ in results],
-        "event_end": [t[2] for t, _, _ in results],
-        "about_text": [a[0] for _, _, a in results],
-        "about_start": [a[1] for _, _, a in results],
-        "about_end": [a[2] for _, _, a in results],
-        "rule": [f"{o}+{rule}" if o else rule for o, (_, rule, _) in zip(old_rules, results)],
-    }
-    if as_rows:
-        for k, values in new.items():
-            for r, v in zip(rows, values):
-                r[k] = v
-        return rows
-    for k, values in new.items():
-        out[k] = values
-    return out
-
-
-_TIME_COLUMNS = ("time_text", "event_start", "event_end", "about_text", "about_start", "about_end", "rule")
-
-
-_TIMEX_KEYS = ("layer", "label", "start", "end", "text", "value", "rule")
-
-
-def _plain_timex_rows(timexes) -> list[dict] | None:
-    """The timex rows of a list of span dicts as ``pd.DataFrame(rows)`` filtered to the timex
-    layer would give them back, or None when the input is not such a plain list (then the
-    frame is built): every row a dict with str layer/label/text/value/rule and int start/end."""
-    if isinstance(timexes, pd.DataFrame) or not isinstance(timexes, (list, tuple)):
-        return None
-    rows = list(timexes)
-    if not rows:
-        return None
-    keys = set(rows[0]) if isinstance(rows[0], dict) else None
-    if keys is None or not keys.issuperset(_TIMEX_KEYS):
-        return None
-    for r in rows:
-        if not isinstance(r, dict) or set(r) != keys:
-            return None
-        for k in keys:
-            v = r[k]
-            if k in ("start", "end"):
-                if v.__class__ is not int:
-                    return None
-            elif v.__class__ is not str:
-                return None
-    return [r for r in rows if r["layer"] == "timex"]
-
-
-_PLAIN_DTYPES = ("int64", "float64", "bool", "str")
-
-
-def records(df: pd.DataFrame) -> list[dict]:
-    """``df.to_dict("records")``, column by column when every column has a plain dtype (faster,
-    same values)."""
-    cols = list(df.columns)
-    if len(set(cols)) != len(cols) or not all(str(t) in _PLAIN_DTYPES for t in df.dtypes):
-        return df.to_dict("records")
-    values = [df[c].tolist() for c in cols]
-    return [dict(zip(cols, row)) for row in zip(*values)]
-
-
-def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence(s) around [start, end): previous/next '. ', '? ', '! ' or newline."""
-    lo = max(0, start - 400)
-    head = text[lo:start]
-    cuts = [m.end() for m in re.finditer(r"(?<![A-Z][a-z])(?<![A-Z])[.!?][\"'”’]?\s+(?=[A-Z“\"‘'])|\n", head)]
-    s = lo + cuts[-1] if cuts else lo
-    m = re.search(r"[.!?](?=[\"'”’]?\s+[A-Z“\"‘']|[\"'”’]?\s*$)|\n", text[end:end + 400])
-    e = end + (m.end() if m else min(400, len(text) - end))
-    return s, e
-
-
-def _days(rng: tuple[str, str]) -> int:
-    return (date.fromisoformat(rng[1]) - date.fromisoformat(rng[0])).days
