@@ -17,7 +17,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from .errors import strict
 from .prefilter import lowered, required_words
@@ -180,6 +180,16 @@ class _Ctx:
 
     def tense(self, start: int, end: int) -> str | None:
         return tense(self.text, start, end)
+
+    def remember(self, rule_id: str, label: str, value: str, start: int, end: int) -> None:
+        """Keep the value of an expression just found for the anaphors and the year-ago
+        comparisons after it: the last anchored date, the last quarter a results story reports."""
+        if label in ("DATE", "TIME") and _ANCHORED.match(value):
+            self.last_date = value
+        if rule_id in ("date.quarter", "date.the_quarter") and re.match(r"^\d{4}-Q\d$", value) \
+                and not re.search(r"(?i)year-(?:earlier|ago)|last year|previous|prior|comparable", self.text[start:end]) \
+                and not _quarter_ahead(value, self, start, end):
+            self.last_quarter, self.last_quarter_pos = value, start
 
 
 # ---------------------------------------------------------------------------
@@ -1220,14 +1230,43 @@ def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list
     ``label`` is the TimeML type (DATE, TIME, DURATION, SET), ``value`` the TimeML
     value, ``rule`` the id of the rule that matched. `skip` holds (start, end)
     ranges (or span dicts) to ignore, e.g. boilerplate. Never raises.
+
+    >>> [(r["text"], r["label"], r["value"]) for r in find_timexes("They met last week, two days ago.", "2022-11-08")]
+    [('last week', 'DATE', '2022-W44'), ('two days ago', 'DATE', '2022-11-06')]
     """
     if not isinstance(text, str) or not text:
         return []
     ctx = _Ctx(text=text, dct=as_date(dct))
-    skips = _skip_ranges(skip)
-    cands: list[tuple[int, int, str, Norm | None]] = []
+    rows = []
+    # in text order: each value may lean on the dates and quarters named before it
+    for cand in _select(_candidates(text), text, _skip_ranges(skip)):
+        found = _normalise(cand, ctx)
+        if found is None:
+            continue
+        label, value, s, e = found
+        s, e = _trim(text, s, e)
+        ctx.remember(cand.rule, label, value, s, e)
+        rows.append({"doc_id": "", "layer": "timex", "label": label, "start": s, "end": e,
+                     "text": text[s:e], "value": value, "rule": cand.rule})
+    _clock_days(rows, text)
+    return rows
+
+
+class _Cand(NamedTuple):
+    """A rule's match (or an anaphor, with no normaliser) before selection."""
+    start: int
+    end: int
+    rank: int                    # the rule's place in the table: earlier rules win ties
+    rule: str
+    normalise: Norm | None
+    match: re.Match | None
+
+
+def _candidates(text: str) -> list[_Cand]:
+    """Every match of every rule the word prefilter lets through, and every anaphor."""
+    cands: list[_Cand] = []
     low = lowered(text)
-    for (rule_id, rx, fn), pf, words in zip(_RULES, _rule_filters(), _rule_words()):
+    for rank, ((rule_id, rx, fn), pf, words) in enumerate(zip(_RULES, _rule_filters(), _rule_words())):
         if words is not None and low is not None and not any(w in low for w in words):
             continue
         if pf is not None and pf.search(text) is None:
@@ -1236,67 +1275,74 @@ def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list
             for m in rx.finditer(text):
                 a, b = m.span("x") if "x" in rx.groupindex else m.span()
                 if b > a:
-                    cands.append((a, b, rule_id, (fn, m)))
+                    cands.append(_Cand(a, b, rank, rule_id, fn, m))
         except Exception:  # a rule must never take the whole article down
             continue
     for m in _ANAPHORA.finditer(text):
         g = 1 if m.group(1) else 2
-        cands.append((m.start(g), m.end(g), "anaphora." + m.group(g).lower().replace(" ", "_"), None))
-    # longest match first, then leftmost; earlier rules win ties
-    order = {r[0]: i for i, r in enumerate(_RULES)}
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], order.get(c[2], 999)))
+        cands.append(_Cand(m.start(g), m.end(g), _ANAPHOR_RANK, "anaphora." + m.group(g).lower().replace(" ", "_"),
+                           None, None))
+    return cands
+
+
+_ANAPHOR_RANK = 999  # after every rule
+
+
+def _select(cands: list[_Cand], text: str, skips: list[tuple[int, int]]) -> list[_Cand]:
+    """Non-overlapping candidates, in text order: the longest first, then the leftmost,
+    then the earlier rule; none inside a skipped range or across a line break."""
+    cands.sort(key=lambda c: (-(c.end - c.start), c.start, c.rank))
     taken: list[tuple[int, int]] = []
     chosen = []
     for c in cands:
-        s, e = c[0], c[1]
+        s, e = c.start, c.end
         if any(s < b and a < e for a, b in skips):
             continue
         if any(s < b and a < e for a, b in taken):
             continue
         if "\n" in text[s:e].strip():
             continue  # a headline's last word and the dateline below it are not one expression
-        # trim surrounding whitespace/punctuation a pattern may have eaten
         chosen.append(c)
         taken.append((s, e))
-    chosen.sort(key=lambda c: c[0])
-    rows = []
-    for s, e, rule_id, payload in chosen:
-        try:
-            if payload is None:
-                value = _anaphor_value(text[s:e], ctx.last_date)
-                if not value:
-                    continue
-                label = "DATE"
-            else:
-                fn, m = payload
-                res = fn(m, ctx)
-                if res is None:
-                    continue
-                label, value = res[0], res[1]
-                if len(res) > 2:  # the normaliser narrowed the extent
-                    s, e = res[2]
-        except OverflowError:
-            continue  # a date before year 1 or after 9999 ("Tuesday" in a text dated 0001-01-01): no value
-        except Exception:
-            if strict():  # the test suite sees a rule's bug; a user's run skips the candidate
-                raise
-            continue
-        while e > s and text[e - 1] in " ,.;:\n\t":
-            if text[e - 1] == "." and re.search(r"(?:[ap]\.m|\b[A-Z][a-z]{2,3})\.$", text[s:e]):
-                break
-            e -= 1
-        while s < e and text[s] in " ,;:\n\t":
-            s += 1
-        if label in ("DATE", "TIME") and _ANCHORED.match(value):
-            ctx.last_date = value
-        if rule_id in ("date.quarter", "date.the_quarter") and re.match(r"^\d{4}-Q\d$", value) \
-                and not re.search(r"(?i)year-(?:earlier|ago)|last year|previous|prior|comparable", text[s:e]) \
-                and not _quarter_ahead(value, ctx, s, e):
-            ctx.last_quarter, ctx.last_quarter_pos = value, s
-        rows.append({"doc_id": "", "layer": "timex", "label": label, "start": s, "end": e,
-                     "text": text[s:e], "value": value, "rule": rule_id})
-    _clock_days(rows, text)
-    return rows
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _normalise(c: _Cand, ctx: _Ctx) -> tuple[str, str, int, int] | None:
+    """(TimeML type, value, start, end) of a candidate, or None when its rule drops it."""
+    s, e = c.start, c.end
+    try:
+        if c.normalise is None:
+            value = _anaphor_value(ctx.text[s:e], ctx.last_date)
+            return ("DATE", value, s, e) if value else None
+        res = c.normalise(c.match, ctx)
+        if res is None:
+            return None
+        if len(res) > 2:  # the normaliser narrowed the extent
+            s, e = res[2]
+        return res[0], res[1], s, e
+    except OverflowError:
+        return None  # a date before year 1 or after 9999 ("Tuesday" in a text dated 0001-01-01): no value
+    except Exception:
+        if strict():  # the test suite sees a rule's bug; a user's run skips the candidate
+            raise
+        return None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Bounds without the whitespace and punctuation a pattern may have eaten at either end
+    (the dot of "a.m." or of "Sept." stays).
+
+    >>> _trim("on Sept. 5, then", 3, 11), _trim("in March, then", 3, 9)
+    ((3, 10), (3, 8))
+    """
+    while e > s and text[e - 1] in " ,.;:\n\t":
+        if text[e - 1] == "." and re.search(r"(?:[ap]\.m|\b[A-Z][a-z]{2,3})\.$", text[s:e]):
+            break
+        e -= 1
+    while s < e and text[s] in " ,;:\n\t":
+        s += 1
+    return s, e
 
 
 def _quarter_ahead(value: str, ctx: "_Ctx", start: int, end: int) -> bool:
