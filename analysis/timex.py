@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Callable, Iterable, NamedTuple
 
 from .errors import strict
-from .prefilter import lowered, required_words
+from .prefilter import lowered
 from .tense import REPORTING_VERBS, simple_past, tense, tense_cue
 
 # ---------------------------------------------------------------------------
@@ -36,6 +36,7 @@ MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)|Apr(?:il|\.)?|May|Ju
          r"|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)|Sept|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
          r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
          r"(?![A-Za-z])")
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # in every MONTH
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
 _WEEKDAY_NUM = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
@@ -193,18 +194,30 @@ class _Ctx:
 
 
 # ---------------------------------------------------------------------------
-# Rules: (rule id, regex, normaliser). A normaliser gets the match and the
-# context and returns (type, value) or None to drop the candidate.
+# Rules: (rule id, regex, normaliser, words it needs). A normaliser gets the match
+# and the context and returns (type, value) or None to drop the candidate.
 # ---------------------------------------------------------------------------
 
 Norm = Callable[[re.Match, _Ctx], "tuple[str, str] | None"]
-_RULES: list[tuple[str, re.Pattern, Norm]] = []
 
 
-def _rule(rule_id: str, pattern: str, flags: int = 0):
+class Rule(NamedTuple):
+    id: str
+    rx: re.Pattern
+    normalise: Norm
+    # lower-case words one of which every match holds: a text without any skips the rule
+    # (tests/test_timex.py checks them against the pattern); () = always run
+    needs: tuple[str, ...]
+
+
+_RULES: list[Rule] = []
+
+
+def _rule(rule_id: str, pattern: str, flags: int = 0, needs: tuple[str, ...] = ()):
+    """Add the decorated normaliser to the table with its pattern and the words it needs."""
     def deco(fn: Norm) -> Norm:
         # every expression starts a word: checking that first halves the scanning time
-        _RULES.append((rule_id, re.compile(r"(?<![\w'])(?=[\w'])(?:" + pattern + ")", flags), fn))
+        _RULES.append(Rule(rule_id, re.compile(r"(?<![\w'])(?=[\w'])(?:" + pattern + ")", flags), fn, needs))
         return fn
     return deco
 
@@ -226,7 +239,8 @@ def _iso(m, ctx):
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
 
 
-@_rule("date.slash", _B + r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+@_rule("date.slash", _B + r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])",
+       needs=("/",))
 def _slash(m, ctx):
     mo, d, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if y < 100:
@@ -274,13 +288,15 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
 _WD_PREFIX = rf"(?:{WEEKDAY},?[^\S\n]+)?"  # "Tuesday, Nov. 8" is one expression
 
 
-@_rule("date.month_day_year", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
+@_rule("date.month_day_year", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)",
+       needs=_MONTH_WORDS)
 def _mdy(m, ctx):
     mo, d, y = _month_of(m.group(1)), int(m.group(2)), int(m.group(3))
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
 
 
-@_rule("date.day_month_year", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r"),?\s+(\d{4})(?!\d)")
+@_rule("date.day_month_year", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r"),?\s+(\d{4})(?!\d)",
+       needs=_MONTH_WORDS)
 def _dmy(m, ctx):
     d, mo, y = int(m.group(1)), _month_of(m.group(2)), int(m.group(3))
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
@@ -300,7 +316,8 @@ def _month_day(m, ctx, mo: int, d: int):
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
 
 
-@_rule("date.week_of", r"(?i:the\s+week\s+of\s+)(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?!\d|[,.]\d|:\d)")
+@_rule("date.week_of", r"(?i:the\s+week\s+of\s+)(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?!\d|[,.]\d|:\d)",
+       needs=("week",))
 def _week_of(m, ctx):
     """"the week of March 6": the (ISO) week holding that day."""
     mo, d = _month_of(m.group(1)), int(m.group(2))
@@ -310,12 +327,14 @@ def _week_of(m, ctx):
     return ("DATE", _week(date.fromisoformat(res[1])))
 
 
-@_rule("date.month_day", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[,.]\d|:\d)")
+@_rule("date.month_day", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[,.]\d|:\d)",
+       needs=_MONTH_WORDS)
 def _md(m, ctx):
     return _month_day(m, ctx, _month_of(m.group(1)), int(m.group(2)))
 
 
-@_rule("date.day_month", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r")(?!\s*,?\s*\d{4})")
+@_rule("date.day_month", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r")(?!\s*,?\s*\d{4})",
+       needs=_MONTH_WORDS)
 def _dm(m, ctx):
     return _month_day(m, ctx, _month_of(m.group(2)), int(m.group(1)))
 
@@ -323,7 +342,8 @@ def _dm(m, ctx):
 _EDGE = r"(?:(?i:early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?"
 
 
-@_rule("date.month_year", _EDGE + "(" + MONTH + r"),?\s+(?:of\s+)?(\d{4})(?!\d)")
+@_rule("date.month_year", _EDGE + "(" + MONTH + r"),?\s+(?:of\s+)?(\d{4})(?!\d)",
+       needs=_MONTH_WORDS)
 def _my(m, ctx):
     return ("DATE", f"{int(m.group(2)):04d}-{_month_of(m.group(1)):02d}")
 
@@ -365,7 +385,8 @@ def _name_follows(ctx: _Ctx, m: re.Match, word_start: int) -> bool:
 
 
 @_rule("date.month", _EDGE + r"(?:((?i:last|next|this|past|coming))\s+)?(" + MONTH + r")"
-       r"(?:\s+((?i:last|next|this))\s+(?i:year))?(?!\.?\s+\d)")
+       r"(?:\s+((?i:last|next|this))\s+(?i:year))?(?!\.?\s+\d)",
+       needs=_MONTH_WORDS)
 def _month(m, ctx):
     word = m.group(2)
     if word == "May" and not re.search(
@@ -390,7 +411,8 @@ def _month(m, ctx):
     return ("DATE", _bare_month(ctx, mo, rel, m.start(), m.end()))
 
 
-@_rule("time.clock24", _B + r"(?:([01]?\d|2[0-3]):([0-5]\d)|([01]\d|2[0-3])([0-5]\d))\s*(UTC|GMT)\b")
+@_rule("time.clock24", _B + r"(?:([01]?\d|2[0-3]):([0-5]\d)|([01]\d|2[0-3])([0-5]\d))\s*(UTC|GMT)\b",
+       needs=("utc", "gmt"))
 def _clock24(m, ctx):
     h, mi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
@@ -409,7 +431,8 @@ def _weekday_ahead(ctx: _Ctx, m: re.Match) -> bool:
 
 
 @_rule("date.weekday", r"(?:((?i:last|next|this|coming|past))\s+|(?i:early|late)\s+)?(" + WEEKDAY + r")"
-       r"(?:\s+((?i:morning|afternoon|evening|night)))?")
+       r"(?:\s+((?i:morning|afternoon|evening|night)))?",
+       needs=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 def _weekday(m, ctx):
     wd = _WEEKDAY_NUM[m.group(2).lower()]
     part = _PART_OF_DAY.get((m.group(3) or "").lower(), "")
@@ -444,7 +467,8 @@ def _weekday(m, ctx):
 
 @_rule("date.relative_day", r"(?i:(?:(early|late|earlier|later)\s+)?"
        r"(the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|last night)"
-       r"(?:\s+(morning|afternoon|evening|night))?)(?!\w)(?!'(?!s\b))")
+       r"(?:\s+(morning|afternoon|evening|night))?)(?!\w)(?!'(?!s\b))",
+       needs=("today", "tonight", "yesterday", "tomorrow", "last night"))
 def _relday(m, ctx):
     word = m.group(2).lower()
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
@@ -460,7 +484,8 @@ def _relday(m, ctx):
     return ("DATE", value)
 
 
-@_rule("time.part_of_day", r"(?i:\b(this|yesterday|tomorrow)\s+(morning|afternoon|evening))\b")
+@_rule("time.part_of_day", r"(?i:\b(this|yesterday|tomorrow)\s+(morning|afternoon|evening))\b",
+       needs=("morning", "afternoon", "evening"))
 def _partday(m, ctx):
     off = {"this": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
     if ctx.dct is None:
@@ -515,7 +540,8 @@ def _unit_value(ctx: _Ctx, unit: str, k: int) -> str:
 @_rule("date.this_last_next", r"(?i:(?:(early|late|earlier|later|mid|the end of|the beginning of|the start of"
        r"|the middle of|the rest of|the first half of|the second half of)[\s-]+)?"
        r"(this|last|next|the past|the last|the coming|the next|the current|the previous|the following|past|coming|current|previous)"
-       r"\s+" + _REL_UNIT + r")(?![\w-])")
+       r"\s+" + _REL_UNIT + r")(?![\w-])",
+       needs=("week", "month", "year", "quarter", "decade", "century"))
 def _this_last_next(m, ctx):
     rel, unit = m.group(2).lower(), m.group(3).lower()
     if m.group(0) in ("This Week", "This Month", "This Year") and not re.search(
@@ -542,7 +568,8 @@ def _this_last_next(m, ctx):
     return ("DATE", _unit_value(ctx, unit, k))
 
 
-@_rule("date.the_weekend", r"(?i:\b(?P<x>the weekend))\b")
+@_rule("date.the_weekend", r"(?i:\b(?P<x>the weekend))\b",
+       needs=("the weekend",))
 def _the_weekend(m, ctx):
     if ctx.dct is None:
         return ("DATE", "XXXX-WXX-WE")
@@ -590,7 +617,8 @@ def _approx_ago(ctx: _Ctx, n: float | None, unit: str, sign: int, start: int, en
 
 
 @_rule("date.ago", r"(?i:\b(?:(?:about|nearly|almost|more than|less than|some|just|only|roughly|over)\s+)?"
-       r"(" + _NUM + r")[\s-]+" + _UNIT + r"(?:\s+or\s+so)?\s+(ago|earlier|before|later|from now|hence))\b")
+       r"(" + _NUM + r")[\s-]+" + _UNIT + r"(?:\s+or\s+so)?\s+(ago|earlier|before|later|from now|hence))\b",
+       needs=("ago", "earlier", "before", "later", "from now", "hence"))
 def _ago(m, ctx):
     num = _number(m.group(1))
     unit_m = re.search(_UNIT, m.group(0)[m.end(1) - m.start():], re.I)
@@ -603,13 +631,15 @@ def _ago(m, ctx):
     return ("DATE", _approx_ago(ctx, num, unit, sign, m.start(), m.end()))
 
 
-@_rule("date.year_ago", r"(?i:\b(a\s+)?(year)[\s-](ago|earlier)\b)")
+@_rule("date.year_ago", r"(?i:\b(a\s+)?(year)[\s-](ago|earlier)\b)",
+       needs=("ago", "earlier"))
 def _year_ago(m, ctx):
     return ("DATE", _approx_ago(ctx, 1, "year", -1, m.start(), m.end()))
 
 
 @_rule("date.period_year_ago", r"(?i:\b(?:the\s+(?:same\s+|corresponding\s+|comparable\s+)?(month|period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)"
-       r"|last\s+year's\s+(month|period|quarter)))\b")
+       r"|last\s+year's\s+(month|period|quarter)))\b",
+       needs=("month", "period", "quarter"))
 def _period_year_ago(m, ctx):
     """"the same month a year ago", "the corresponding period last year", "last year's
     quarter": the month or quarter last named, a year back (else last year)."""
@@ -625,7 +655,8 @@ def _period_year_ago(m, ctx):
     return ("DATE", f"{ctx.dct.year - 1:04d}")
 
 
-@_rule("date.relative_edge", r"(?i:\b(earlier|later)\s+(this|last|next)\s+" + _REL_UNIT + r")\b")
+@_rule("date.relative_edge", r"(?i:\b(earlier|later)\s+(this|last|next)\s+" + _REL_UNIT + r")\b",
+       needs=("earlier", "later"))
 def _edge(m, ctx):
     k = {"this": 0, "last": -1, "next": 1}[m.group(2).lower()]
     return ("DATE", _unit_value(ctx, m.group(3).lower(), k))
@@ -637,7 +668,8 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
 
 @_rule("date.quarter", r"(?i:\b(?:the\s+)?(?:(this|last|next)\s+year'?s\s+|(?:fiscal\s+)?(\d{4})(?:'s)?\s+|(?:the\s+)?year-(?:earlier|ago)\s+)?"
        r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter"
-       r"(?:\s+of\s+(?:fiscal\s+)?(\d{4}|this year|last year|next year))?)(?![\w-])")
+       r"(?:\s+of\s+(?:fiscal\s+)?(\d{4}|this year|last year|next year))?)(?![\w-])",
+       needs=("quarter",))
 def _quarter(m, ctx):
     q = _ORD[m.group(3).lower()]
     y = None
@@ -663,7 +695,8 @@ def _quarter(m, ctx):
 
 
 @_rule("date.the_quarter", r"(?i:\b(the|this|that|the latest|the current|the same|the year-earlier|the year-ago|the comparable|the previous|the prior|the latest fiscal)\s+"
-       r"(quarter|period))\b")
+       r"(quarter|period))\b",
+       needs=("quarter", "period"))
 def _the_quarter(m, ctx):
     det, noun = m.group(1).lower(), m.group(2).lower()
     if noun == "period" and not ctx.last_quarter:
@@ -685,7 +718,8 @@ def _the_quarter(m, ctx):
     return ("DATE", f"{int(y):04d}-Q{q}")
 
 
-@_rule("date.year_quarter", r"(?i:\bthe\s+(?:(final|last)\s+quarter\s+of\s+(\d{4})|(\d{4})\s+(?:quarter|period)))\b")
+@_rule("date.year_quarter", r"(?i:\bthe\s+(?:(final|last)\s+quarter\s+of\s+(\d{4})|(\d{4})\s+(?:quarter|period)))\b",
+       needs=("quarter", "period"))
 def _year_quarter(m, ctx):
     """"the final quarter of 2009" (Q4); "the 1988 quarter" / "the 1988 period" in a results
     story: the quarter last named, in that year (else the year)."""
@@ -696,7 +730,8 @@ def _year_quarter(m, ctx):
     return ("DATE", m.group(3), m.span(3))
 
 
-@_rule("date.half", r"(?i:\b(?:the\s+)?(first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(\d{4}|this year|last year|next year))?)\b")
+@_rule("date.half", r"(?i:\b(?:the\s+)?(first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(\d{4}|this year|last year|next year))?)\b",
+       needs=("half", "quarters"))
 def _half(m, ctx):
     """"the first half of 1990", "the last half of 1989", "the first two quarters of 1990"."""
     if m.group(1).lower() in ("last", "latter") and not m.group(2):
@@ -732,7 +767,8 @@ _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 
 
 @_rule("date.spelled_year", r"(?i:\b(?:the\s+year\s+)?(nineteen|two thousand(?:\s+and)?)(?:[\s-]+(" + _TEENS + "|" + _TENS
-       + r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine))?)\b")
+       + r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine))?)\b",
+       needs=("nineteen", "two thousand"))
 def _spelled_year(m, ctx):
     head = m.group(1).lower()
     rest = _number(m.group(2).replace(" ", "-")) if m.group(2) else None
@@ -752,7 +788,8 @@ _SPELLED_YEAR = (r"(?i:(nineteen|two thousand(?:\s+and)?)[\s-]+(" + _TEENS + "|"
 
 
 @_rule("date.month_spelled_year", r"(?:(" + MONTH + r")|(?i:(?:the\s+)?(spring|summer|fall|autumn|winter)))"
-       r"\s+(?i:of\s+)?" + _SPELLED_YEAR)
+       r"\s+(?i:of\s+)?" + _SPELLED_YEAR,
+       needs=("nineteen", "two thousand"))
 def _month_spelled_year(m, ctx):
     """"January nineteen ninety-seven", "the winter of nineteen ninety-four" (spoken news)."""
     y = _spelled_year(_SpelledMatch(m.group(3), m.group(4)), ctx)
@@ -775,7 +812,9 @@ class _SpelledMatch:
 
 @_rule("date.decade", r"(?:(?i:the\s+)?(?i:(?:early|late|mid)[\s-]+)?)(?<![\w$])(1[5-9]\d|20\d|[2-9])0'?s\b"
        r"|(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:19)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
-       r"|(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)'(\d)0s\b")
+       r"|(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)'(\d)0s\b",
+       needs=("0s", "0'", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+              "nineties"))
 def _decade(m, ctx):
     """"the 1990s", "the nineties", "the '70s", "the 70s and 80s" (the 1970s and 1980s;
     "in their 70s" is an age)."""
@@ -793,7 +832,8 @@ def _decade(m, ctx):
     return ("DATE", f"19{m.group(3)}")
 
 
-@_rule("date.short_year", r"(?i:\b(?:since|in|of|from|until|till|by|before|after|class of)\s+)(?P<x>'(\d\d))(?![\w'])")
+@_rule("date.short_year", r"(?i:\b(?:since|in|of|from|until|till|by|before|after|class of)\s+)(?P<x>'(\d\d))(?![\w'])",
+       needs=("'",))
 def _short_year(m, ctx):
     """"since '82": a year written with two digits (this century's if not later than now)."""
     yy = int(m.group(2))
@@ -802,13 +842,15 @@ def _short_year(m, ctx):
     return ("DATE", f"{y:04d}")
 
 
-@_rule("date.century", r"(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b")
+@_rule("date.century", r"(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b",
+       needs=("century",))
 def _century(m, ctx):
     n = int(m.group(1))
     return ("DATE", f"{n - 1:02d}") if 1 <= n <= 30 else None
 
 
-@_rule("date.season", r"(?i:\b(?:(?P<the>the)\s+(?=(?:early|late|mid)[\s-]))?(?:(early|late|mid)[\s-]+)?(?:(this|last|next|past|coming|the)\s+)?(spring|summer|fall|autumn|winter))\b(?!\s+(?:of\s+)?\d{4})")
+@_rule("date.season", r"(?i:\b(?:(?P<the>the)\s+(?=(?:early|late|mid)[\s-]))?(?:(early|late|mid)[\s-]+)?(?:(this|last|next|past|coming|the)\s+)?(spring|summer|fall|autumn|winter))\b(?!\s+(?:of\s+)?\d{4})",
+       needs=("spring", "summer", "fall", "autumn", "winter"))
 def _season(m, ctx):
     word, rel = m.group(4).lower(), (m.group(3) or m.group("the") or "").lower()
     if _name_follows(ctx, m, m.start(4)):
@@ -862,7 +904,8 @@ def _nth_weekday(y: int, mo: int, wd: int, n: int) -> date:
 
 
 @_rule("date.holiday", r"\b(Christmas(?: Eve| Day)?|New Year's (?:Eve|Day)|Independence Day|Halloween|Valentine's Day"
-       r"|Veterans Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Election Day)\b")
+       r"|Veterans Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Election Day)\b",
+       needs=("christmas", "new year", "independence day", "halloween", "valentine", "veterans day", "thanksgiving", "labor day", "memorial day", "election day"))
 def _holiday(m, ctx):
     name = m.group(1).lower()
     if ctx.dct is None:
@@ -893,7 +936,8 @@ def _holiday(m, ctx):
 # Durations ---------------------------------------------------------------
 
 @_rule("duration.number_unit", r"(?i:\b" + _APPROX + r"?(" + _NUM + r")[\s-]+(?:(?:full|long|straight|consecutive|more|trading|business|working|calendar|fiscal)[\s-]+)?"
-       + r"(" + _UNIT + r")(?:[\s-]+old|(\s+and\s+a\s+half))?)(?![\w-]|'s\s)")
+       + r"(" + _UNIT + r")(?:[\s-]+old|(\s+and\s+a\s+half))?)(?![\w-]|'s\s)",
+       needs=("second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade", "centur", "millenni"))
 def _dur(m, ctx):
     num_text, unit_text = m.group(1), m.group(2)
     head = m.group(0)[:m.start(1) - m.start()].lower().strip()
@@ -938,14 +982,16 @@ def _adjectival_span(m: re.Match, core_start: int) -> tuple[int, int]:
     return m.span()
 
 
-@_rule("duration.bare_plural", r"(?i:\b(?:for|in|over|within|after|take|took|takes|last|lasted)\s+)(?P<x>(?:(?:the past|the last|the next|the coming)\s+)?(?:days|weeks|months|years|decades|centuries|hours|minutes))\b")
+@_rule("duration.bare_plural", r"(?i:\b(?:for|in|over|within|after|take|took|takes|last|lasted)\s+)(?P<x>(?:(?:the past|the last|the next|the coming)\s+)?(?:days|weeks|months|years|decades|centuries|hours|minutes))\b",
+       needs=("days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes"))
 def _bare_plural(m, ctx):
     words = m.group(1).lower().split()
     unit = _unit_key(words[-1])
     return ("DURATION", _duration(None, unit))
 
 
-@_rule("duration.long_adjective", r"(?i:\b(hours|days|weeks|months|years|decades|centuries)-long)\b")
+@_rule("duration.long_adjective", r"(?i:\b(hours|days|weeks|months|years|decades|centuries)-long)\b",
+       needs=("s-long",))
 def _long_adjective(m, ctx):
     """"a decades-long dispute", "a months-long strike": an unknown number of the unit
     (decades and centuries in years, as TimeML writes them)."""
@@ -953,7 +999,8 @@ def _long_adjective(m, ctx):
     return ("DURATION", "PXY" if unit in ("decade", "century") else _duration(None, unit))
 
 
-@_rule("duration.over_the", r"(?i:\bover\s+(?P<x>the\s+(?:years|decades|centuries|months|weeks)))\b(?!\s+(?:of|since|to|that|when|ahead|before|after)\b)")
+@_rule("duration.over_the", r"(?i:\bover\s+(?P<x>the\s+(?:years|decades|centuries|months|weeks)))\b(?!\s+(?:of|since|to|that|when|ahead|before|after)\b)",
+       needs=("years", "decades", "centuries", "months", "weeks"))
 def _over_the(m, ctx):
     """"over the years": a stretch of unknown length ("over the years since the war" is anchored, left alone)."""
     unit = _unit_key(m.group("x").split()[-1])
@@ -963,7 +1010,8 @@ def _over_the(m, ctx):
 # Sets --------------------------------------------------------------------
 
 @_rule("set.every", r"(?i:\b(?:every|each|per)\s+(other\s+)?(?:(" + _NUM_WORD + r")\s+)?(" + _UNIT + r"|" + WEEKDAY.replace("(?![A-Za-z])", "") + r"|morning|night|evening|summer|winter|spring|fall|autumn"
-       r"|(?-i:January|February|March|April|May|June|July|August|September|October|November|December)))\b")
+       r"|(?-i:January|February|March|April|May|June|July|August|September|October|November|December)))\b",
+       needs=("every", "each", "per"))
 def _every(m, ctx):
     what = m.group(3).lower()
     if what[:3] in _MONTH_NUM and len(what) > 3 or what == "may":
@@ -980,7 +1028,8 @@ def _every(m, ctx):
     return ("SET", _duration(n, _unit_key(what)))
 
 
-@_rule("set.adverb", r"(?i:\b(daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually|twice a (?:day|week|month|year)|once a (?:day|week|month|year))\b)")
+@_rule("set.adverb", r"(?i:\b(daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually|twice a (?:day|week|month|year)|once a (?:day|week|month|year))\b)",
+       needs=("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "semiannually", "twice a ", "once a "))
 def _set_adv(m, ctx):
     w = m.group(1).lower()
     v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
@@ -992,7 +1041,8 @@ def _set_adv(m, ctx):
 
 # Vague references ----------------------------------------------------------
 
-@_rule("ref.adjective", r"(?i:\b(current|recent)\s+)(?=[a-z])")
+@_rule("ref.adjective", r"(?i:\b(current|recent)\s+)(?=[a-z])",
+       needs=("current", "recent"))
 def _ref_adjective(m, ctx):
     """"the current weakness" (PRESENT_REF), "the recent sale" (PAST_REF): a time-anchoring
     adjective before a noun; not "most recent", "then current", "current account"."""
@@ -1007,7 +1057,8 @@ def _ref_adjective(m, ctx):
     return ("DATE", "PRESENT_REF" if word == "current" else "PAST_REF", (m.start(1), m.end(1)))
 
 
-@_rule("date.the_year", r"(?i:(?P<x>(?:(?:earlier|later)\s+in\s+|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?the\s+(?:current\s+|full\s+|entire\s+|whole\s+)?(?:fiscal\s+)?year|year[-\s]end|year's\s+end)(?:\s+(?P<rel>before|previous|earlier))?)(?![\w-])")
+@_rule("date.the_year", r"(?i:(?P<x>(?:(?:earlier|later)\s+in\s+|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?the\s+(?:current\s+|full\s+|entire\s+|whole\s+)?(?:fiscal\s+)?year|year[-\s]end|year's\s+end)(?:\s+(?P<rel>before|previous|earlier))?)(?![\w-])",
+       needs=("year",))
 def _the_year(m, ctx):
     """"for the year", "earlier in the year", "the end of the year": the year of the story;
     "the year ended March 31": a year-long period; "the year before": the one before."""
@@ -1027,7 +1078,8 @@ def _the_year(m, ctx):
 
 
 @_rule("date.the_day", r"(?i:\b(?:(?:end|ended|ending|finish|finished|finishing|close|closed|closing)\s+(?P<a>the\s+day)"
-       r"|for\s+(?P<b>the\s+day)(?=\s*[,.;])|(?P<c>(?:late|later)\s+in\s+the\s+day|the\s+(?:start|end)\s+of\s+the\s+day))\b)")
+       r"|for\s+(?P<b>the\s+day)(?=\s*[,.;])|(?P<c>(?:late|later)\s+in\s+the\s+day|the\s+(?:start|end)\s+of\s+the\s+day))\b)",
+       needs=("day",))
 def _the_day(m, ctx):
     """The trading day of a market report ("ended the day down", "for the day", "later in the day")."""
     g = next(k for k in ("a", "b", "c") if m.group(k))
@@ -1035,7 +1087,8 @@ def _the_day(m, ctx):
         return ("DATE", "XXXX-XX-XX", m.span(g))
     return ("DATE", ctx.dct.isoformat(), m.span(g))
 
-@_rule("date.nth_day", r"(?i:\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:nd|rd|th))\s+(?:(?:straight|consecutive|successive)\s+)?(day|session|week))(?![\w-])")
+@_rule("date.nth_day", r"(?i:\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:nd|rd|th))\s+(?:(?:straight|consecutive|successive)\s+)?(day|session|week))(?![\w-])",
+       needs=("day", "session", "week"))
 def _nth_day(m, ctx):
     """"the eighth day of the operation", "for a second consecutive day", "for the fourth week
     in a row": the current day (week) of a running count, the story's own ("the first day in
@@ -1052,7 +1105,8 @@ def _nth_day(m, ctx):
     return ("DATE", ctx.dct.isoformat())
 
 
-@_rule("ref.present", r"(?i:\b(now|currently|nowadays|these days|at present|the present|presently|today's)\b)")
+@_rule("ref.present", r"(?i:\b(now|currently|nowadays|these days|at present|the present|presently|today's)\b)",
+       needs=("now", "currently", "these days", "at present", "the present", "presently", "today"))
 def _present(m, ctx):
     w = m.group(1).lower()
     if w == "today's":
@@ -1064,7 +1118,8 @@ def _present(m, ctx):
     return ("DATE", "PRESENT_REF")
 
 
-@_rule("ref.past", r"(?i:\b((?:more\s+|most\s+|until\s+|only\s+)?recently|lately|the past|recent (?:years|months|weeks|days|times)|the old days|some time ago|a while ago|long ago|years ago|months ago|weeks ago|days ago|earlier this (?:century|decade))\b)(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|few|decade|year|month|week|day))")
+@_rule("ref.past", r"(?i:\b((?:more\s+|most\s+|until\s+|only\s+)?recently|lately|the past|recent (?:years|months|weeks|days|times)|the old days|some time ago|a while ago|long ago|years ago|months ago|weeks ago|days ago|earlier this (?:century|decade))\b)(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|few|decade|year|month|week|day))",
+       needs=("recently", "lately", "the past", "recent ", "the old days", "some time ago", "a while ago", "long ago", "years ago", "months ago", "weeks ago", "days ago", "earlier this "))
 def _past(m, ctx):
     w = m.group(1).lower()
     if w.startswith("in the past"):
@@ -1088,7 +1143,8 @@ def _vague_span(m, ctx):
     return ("DURATION", _duration(None, _unit_key(u.group(1) or u.group(2))))
 
 
-@_rule("ref.future", r"(?i:\b(the (?:near |distant |foreseeable )?future|the near term|the long term|the coming (?:years|months|weeks|days)|coming (?:years|months|weeks|days)|the years ahead|the months ahead|the weeks ahead|the days ahead)\b)")
+@_rule("ref.future", r"(?i:\b(the (?:near |distant |foreseeable )?future|the near term|the long term|the coming (?:years|months|weeks|days)|coming (?:years|months|weeks|days)|the years ahead|the months ahead|the weeks ahead|the days ahead)\b)",
+       needs=("future", "the near term", "the long term", "coming ", "the years ahead", "the months ahead", "the weeks ahead", "the days ahead"))
 def _future(m, ctx):
     if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]) and "future" in m.group(1).lower():
         return None  # "the future of our peoples": a topic, not a time
@@ -1160,70 +1216,6 @@ def _skip_ranges(skip) -> list[tuple[int, int]]:
     return out
 
 
-# Words without which a rule cannot match (a mandatory part of its pattern, matched
-# case-insensitively): a text without them skips the rule. Each applies only while the
-# rule's pattern has the hash it was written for.
-_RULE_FILTERS = {
-    "date.ago": ("62c3838399b39366", r"ago|earlier|before|later|from now|hence"),
-    "date.year_ago": ("cfbccefe4008fe94", r"year[\s-](?:ago|earlier)"),
-    "date.relative_edge": ("893615b98042d234", r"(?:earlier|later)\s"),
-    "date.quarter": ("7ce411870a636464", r"quarter"),
-    "date.half": ("127ea149ec9f3ddb", r"half|quarters"),
-    "date.spelled_year": ("be1ae977932177f8", r"nineteen|two thousand"),
-    "date.decade": ("aa3411cf3d2b9a6b", r"\d0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"),
-    "date.short_year": ("0d550b2ef6e9422a", r"'\d\d"),
-    "date.the_day": ("3ca54d0bdc2c3716", r"the\s+day"),
-    "date.century": ("70ae74895780e206", r"century"),
-    "date.season": ("2b25757ae9db4b43", r"spring|summer|fall|autumn|winter"),
-    "duration.bare_plural": ("3af239e652b0e37c", r"days|weeks|months|years|decades|centuries|hours|minutes"),
-    "set.every": ("d6a5269dee64fd54", r"every|each|per"),
-    "ref.future": ("976957394de87d8c", r"future|near term|long term|coming|ahead"),
-}
-_FILTERS: list = []
-
-
-def _rule_filters() -> list:
-    """One compiled filter (or None) per rule of ``_RULES``, in order."""
-    if len(_FILTERS) != len(_RULES):
-        import hashlib
-
-        _FILTERS[:] = []
-        for rule_id, rx, _ in _RULES:
-            f = _RULE_FILTERS.get(rule_id)
-            ok = f is not None and hashlib.sha1(rx.pattern.encode()).hexdigest()[:16] == f[0]
-            _FILTERS.append(re.compile(f[1], re.I) if ok else None)
-    return _FILTERS
-
-
-_WORDS: list = []
-
-
-# Rules whose automatic words are too common ("long", "years"): words (lower case) one of
-# which every match of the rule holds, written by hand.
-_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "nd", "rd", "th")
-_RULE_WORDS = {
-    "date.decade": ("0s", "0's", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-                    "eighties", "nineties"),
-    "duration.long_adjective": ("s-long",),
-    "date.month_spelled_year": ("nineteen", "two thousand"),
-    "date.week_of": ("week of",),
-    "duration.over_the": ("over the",),
-    "date.nth_day": tuple(f"{o} {u}" for o in _ORDINALS + ("consecutive", "straight", "successive")
-                          for u in ("day", "week", "session")),
-    "date.period_year_ago": ("year ago", "year earlier", "of last year", "last year's", "month last year",
-                             "period last year", "quarter last year"),
-    "date.year_quarter": tuple(f"{d} {u}" for d in "0123456789" for u in ("quarter", "period"))
-                         + ("final quarter of", "last quarter of"),
-}
-
-
-def _rule_words() -> list:
-    """``prefilter.required_words`` of each rule of ``_RULES`` (or its ``_RULE_WORDS``), in order."""
-    if len(_WORDS) != len(_RULES):
-        _WORDS[:] = [_RULE_WORDS.get(rule_id) or required_words(rx) for rule_id, rx, _ in _RULES]
-    return _WORDS
-
-
 def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list[dict]:
     """Time expressions in `text` as `spans` rows (layer ``timex``), resolved against `dct`.
 
@@ -1266,10 +1258,8 @@ def _candidates(text: str) -> list[_Cand]:
     """Every match of every rule the word prefilter lets through, and every anaphor."""
     cands: list[_Cand] = []
     low = lowered(text)
-    for rank, ((rule_id, rx, fn), pf, words) in enumerate(zip(_RULES, _rule_filters(), _rule_words())):
-        if words is not None and low is not None and not any(w in low for w in words):
-            continue
-        if pf is not None and pf.search(text) is None:
+    for rank, (rule_id, rx, fn, needs) in enumerate(_RULES):
+        if needs and low is not None and not any(w in low for w in needs):
             continue
         try:
             for m in rx.finditer(text):
