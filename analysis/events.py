@@ -8,7 +8,9 @@ said goes to the ``about`` columns instead.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -75,14 +77,15 @@ def _span_list(spans, layers: tuple[str, ...]) -> list[tuple[int, int, str, str]
     return out
 
 
-def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: str, dct,
-                       spans=None) -> pd.DataFrame:
+def assign_event_times(statements: pd.DataFrame | list[dict], timexes, text: str, dct,
+                       spans=None) -> pd.DataFrame | list[dict]:
     """Date each statement twice: when it was said, and when what it says happened.
 
     `statements` is a frame (a new frame is returned) or a list of row dicts (new dicts
-    are returned, the pipeline's fast path). Fills ``time_text``, ``event_start``, ``event_end`` (the speech act) and ``about_text``,
-    ``about_start``, ``about_end`` (a date named inside the statement's content, e.g. the
-    election in "an official said ... before the Dec. 12 election"); returns a new frame.
+    are returned, the pipeline's fast path). Fills ``time_text``, ``event_start``,
+    ``event_end`` (the speech act) and ``about_text``, ``about_start``, ``about_end`` (a date
+    named inside the statement's content, e.g. the election in "an official said ... before
+    the Dec. 12 election").
     `spans` are the article's span rows (``content`` and ``cue`` layers, value =
     statement_id); without them every date in the statement may date the speech act.
 
@@ -96,125 +99,60 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
     ("time.after_publication") and a period running past publication ("this week") is cut
     at the publication date.
     """
-    as_rows = isinstance(statements, list)
-    if as_rows:
+    if isinstance(statements, list):
         rows = [dict(r) for r in statements]
         if not rows:
             return rows
-    else:
-        out = statements.copy()
-        if out.empty:
-            for col in _TIME_COLUMNS:
-                if col not in out.columns:
-                    out[col] = ""
-            return out
-        rows = records(out)
-    d = as_date(dct)
-    dct_iso = d.isoformat() if d else ""
-    tx_rows = _plain_timex_rows(timexes)
-    if tx_rows is None:
-        tx = timexes if isinstance(timexes, pd.DataFrame) else pd.DataFrame(list(timexes or []))
-        if not tx.empty and "layer" in tx.columns:
-            tx = tx[tx["layer"] == "timex"]
-        tx_rows = tx.to_dict("records") if not tx.empty else []
-    dated = []
-    if tx_rows:
-        for r in tx_rows:
-            if str(r.get("label")) not in ("DATE", "TIME"):
-                continue
-            try:
-                a, b = int(r["start"]), int(r["end"])
-            except (KeyError, TypeError, ValueError):
-                continue
-            value = str(r.get("value"))
-            rng = timex_period(value, text if isinstance(text, str) else "", a, b, d)
-            if rng is None and value == "PRESENT_REF" and dct_iso:
-                rng = (dct_iso, dct_iso)  # "now" dates the statement to its publication
-            if rng:
-                dated.append((a, b, str(r.get("text") or ""), rng, str(r.get("rule") or "")))
-    dated.sort()
-    contents: dict[str, list[tuple[int, int]]] = {}
-    cues: dict[str, tuple[int, int]] = {}
-    for a, b, layer, sid in _span_list(spans, ("content", "cue")):
-        if layer == "content":
-            contents.setdefault(sid, []).append((a, b))
-        else:
-            cues.setdefault(sid, (a, b))
+        for k, values in _time_columns(rows, timexes, text, dct, spans).items():
+            for r, v in zip(rows, values):
+                r[k] = v
+        return rows
+    out = statements.copy()
+    if out.empty:
+        for col in _TIME_COLUMNS:
+            if col not in out.columns:
+                out[col] = ""
+        return out
+    for k, values in _time_columns(records(out), timexes, text, dct, spans).items():
+        out[k] = values
+    return out
 
-    def pos_of(i: int) -> tuple[int, int]:
-        try:
-            return int(rows[i].get("start")), int(rows[i].get("end"))
-        except (TypeError, ValueError):
-            return -1, -1
-    positions = [pos_of(i) for i in range(len(rows))]
-    pos = positions.__getitem__
-    order = sorted(range(len(rows)), key=pos)  # stable: ties keep their input order
+
+class _Dated(NamedTuple):
+    """A DATE or TIME timex that names a period of days."""
+    start: int
+    end: int
+    text: str
+    period: tuple[str, str]  # first and last day, ISO
+    rule: str
+
+
+@dataclass
+class _Article:
+    """What dating a statement looks at: the article's text and publication date, its dated
+    timexes (in text order), each statement's content and cue spans, every statement's position."""
+    text: str
+    has_text: bool
+    dct: date | None
+    dct_iso: str
+    dated: list[_Dated]
+    contents: dict[str, list[tuple[int, int]]]
+    cues: dict[str, tuple[int, int]]
+    positions: list[tuple[int, int]]
+
+
+def _time_columns(rows: list[dict], timexes, text: str, dct, spans) -> dict[str, list]:
+    """The time columns of the statement `rows`, each statement dated in text order (a
+    statement may carry the time of the one before it)."""
+    art = _article(rows, timexes, text, dct, spans)
+    results: list = [None] * len(rows)
     prev: dict | None = None
     prev_time: tuple[str, str, str] | None = None
-    results: list = [None] * len(rows)
-    narrowest = lambda c: min(c, key=lambda s: (_days(s[3]), s[0]))  # noqa: E731 - ties: the first
-    for i in order:
-        row = rows[i]
-        st, en = pos(i)
-        sid = str(row.get("statement_id") or "")
-        own = contents.get(sid, [])
-        # a date belongs to the content only when a finite verb of the content governs it:
-        # "said the vote would come before the Dec. 12 election" (content), but "denied
-        # providing weapons to Russia in September" dates the denial (a non-finite complement)
-        in_content = lambda s: any(a <= s[0] and s[1] <= b and _FINITE.search(text, a, s[0])  # noqa: E731
-                                   for a, b in own)
-        inside = [s for s in dated if s[0] >= st and s[1] <= en] if st >= 0 else []
-        about = [s for s in inside if in_content(s)]
-        frame = [s for s in inside if not in_content(s)]
-        if not frame and st >= 0 and isinstance(text, str):
-            # a clause-level statement: look in the rest of its sentence ("At the time, Kirby
-            # spoke of ...", "..., he said on Tuesday"), but not inside another statement
-            ss, se = _sentence_of(text, st, en)
-            others = [positions[j] for j in range(len(rows)) if j != i]
-            around = [s for s in dated if s[0] >= ss and s[1] <= se and not (s[0] >= st and s[1] <= en)
-                      and not any(a <= s[0] < b for a, b in others if (a, b) != (st, en))]
-            frame = [s for s in around if not in_content(s)]
-            about += [s for s in around if in_content(s)]
-        relative_only = False
-        if sid in cues and isinstance(text, str) and frame:
-            # "Tom Blake, who first reported the leak on Monday, said ...": a date inside a
-            # relative clause about the speaker dates that clause, not the speech act (nor
-            # does it pass to it from the clause's own statement)
-            kept = [x for x in frame if not _in_relative_before(text, x[0], cues[sid][0])]
-            relative_only = not kept
-            frame = kept
-        future = False
-        if sid in cues and isinstance(text, str):
-            ca, cb = cues[sid]
-            future = bool(_FUTURE_FRAME.search(text[max(0, ca - 40):cb]))
-        extra = ""
-        t = None
-        if frame and d is not None and not future:
-            # a later date is not when it was said: it is what the statement is about
-            late = [s for s in frame if s[3][0] > dct_iso]
-            if late:
-                frame = [s for s in frame if s[3][0] <= dct_iso]
-                about = about or late
-                extra = "" if frame else "+time.after_publication"
-        if frame:
-            s = narrowest(frame)
-            rule = "time.anaphora" if s[4].startswith("anaphora.") else "time.in_sentence"
-            t = (s[2], s[3][0], s[3][1])
-        if t is None:
-            if prev is not None and prev_time is not None and prev_time[0] and _continues(prev, row) \
-                    and not relative_only and (future or not dct_iso or prev_time[1] <= dct_iso):
-                t, rule = prev_time, "time.carried"
-            else:
-                t, rule = ("", dct_iso, dct_iso), "time.dct"
-        if future and t[1] > dct_iso:
-            extra += "+time.future"
-        elif dct_iso and t[2] > dct_iso >= t[1]:
-            t = (t[0], t[1], dct_iso)  # "said this week": up to the publication date
-        ab = narrowest(about) if about else None
-        results[i] = (t, rule + extra, (ab[2], ab[3][0], ab[3][1]) if ab else ("", "", ""))
-        prev, prev_time = row, t
+    for i in sorted(range(len(rows)), key=art.positions.__getitem__):  # stable: ties keep their input order
+        results[i] = _date_statement(art, i, rows[i], prev, prev_time)
+        prev, prev_time = rows[i], results[i][0]
     old_rules = [str(r.get("rule") or "") if not pd.isna(r.get("rule")) else "" for r in rows]
-    new = {
+    return {
         "time_text": [t[0] for t, _, _ in results],
         "event_start": [t[1] for t, _, _ in results],
         "event_end": [t[2] for t, _, _ in results],
@@ -223,14 +161,152 @@ def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: st
         "about_end": [a[2] for _, _, a in results],
         "rule": [f"{o}+{rule}" if o else rule for o, (_, rule, _) in zip(old_rules, results)],
     }
-    if as_rows:
-        for k, values in new.items():
-            for r, v in zip(rows, values):
-                r[k] = v
-        return rows
-    for k, values in new.items():
-        out[k] = values
-    return out
+
+
+def _article(rows: list[dict], timexes, text: str, dct, spans) -> _Article:
+    d = as_date(dct)
+    contents: dict[str, list[tuple[int, int]]] = {}
+    cues: dict[str, tuple[int, int]] = {}
+    for a, b, layer, sid in _span_list(spans, ("content", "cue")):
+        if layer == "content":
+            contents.setdefault(sid, []).append((a, b))
+        else:
+            cues.setdefault(sid, (a, b))
+    return _Article(text=text, has_text=isinstance(text, str), dct=d, dct_iso=d.isoformat() if d else "",
+                    dated=_dated_timexes(timexes, text, d), contents=contents, cues=cues,
+                    positions=[_position(r) for r in rows])
+
+
+def _position(row: dict) -> tuple[int, int]:
+    try:
+        return int(row.get("start")), int(row.get("end"))
+    except (TypeError, ValueError):
+        return -1, -1
+
+
+def _dated_timexes(timexes, text: str, d: date | None) -> list[_Dated]:
+    """The DATE and TIME timexes (rows or a frame) that name a period, read in `text`, sorted;
+    "now" (PRESENT_REF) is the publication day."""
+    dct_iso = d.isoformat() if d else ""
+    tx_rows = _plain_timex_rows(timexes)
+    if tx_rows is None:
+        tx = timexes if isinstance(timexes, pd.DataFrame) else pd.DataFrame(list(timexes or []))
+        if not tx.empty and "layer" in tx.columns:
+            tx = tx[tx["layer"] == "timex"]
+        tx_rows = tx.to_dict("records") if not tx.empty else []
+    dated = []
+    for r in tx_rows:
+        if str(r.get("label")) not in ("DATE", "TIME"):
+            continue
+        try:
+            a, b = int(r["start"]), int(r["end"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        value = str(r.get("value"))
+        rng = timex_period(value, text if isinstance(text, str) else "", a, b, d)
+        if rng is None and value == "PRESENT_REF" and dct_iso:
+            rng = (dct_iso, dct_iso)  # "now" dates the statement to its publication
+        if rng:
+            dated.append(_Dated(a, b, str(r.get("text") or ""), rng, str(r.get("rule") or "")))
+    dated.sort()
+    return dated
+
+
+def _date_statement(art: _Article, i: int, row: dict, prev: dict | None,
+                    prev_time: tuple[str, str, str] | None) -> tuple[tuple[str, str, str], str, tuple[str, str, str]]:
+    """(time of the speech act, rule, date it is about) of statement `i`; times and dates are
+    (text, first day, last day)."""
+    sid = str(row.get("statement_id") or "")
+    frame, about = _frame_and_about(art, i, sid)
+    frame, relative_only = _outside_speaker_clause(art, sid, frame)
+    future = _future_frame(art, sid)
+    extra = ""
+    if frame and art.dct is not None and not future:
+        frame, about, extra = _after_publication(art.dct_iso, frame, about)
+    if frame:
+        s = _narrowest(frame)
+        t = (s.text, s.period[0], s.period[1])
+        rule = "time.anaphora" if s.rule.startswith("anaphora.") else "time.in_sentence"
+    elif _carries(art, prev, prev_time, row, relative_only, future):
+        t, rule = prev_time, "time.carried"
+    else:
+        t, rule = ("", art.dct_iso, art.dct_iso), "time.dct"
+    if future and t[1] > art.dct_iso:
+        extra += "+time.future"
+    elif art.dct_iso and t[2] > art.dct_iso >= t[1]:
+        t = (t[0], t[1], art.dct_iso)  # "said this week": up to the publication date
+    ab = _narrowest(about) if about else None
+    return t, rule + extra, (ab.text, ab.period[0], ab.period[1]) if ab else ("", "", "")
+
+
+def _frame_and_about(art: _Article, i: int, sid: str) -> tuple[list[_Dated], list[_Dated]]:
+    """The dates of statement `i` that date the speech act (its frame: source, cue, anything
+    outside its content) and those its content is about. A clause-level statement with no
+    date of its own looks in the rest of its sentence ("At the time, Kirby spoke of ...",
+    "..., he said on Tuesday"), but not inside another statement."""
+    st, en = art.positions[i]
+    own = art.contents.get(sid, [])
+    text = art.text
+
+    def in_content(s: _Dated) -> bool:
+        # a date belongs to the content only when a finite verb of the content governs it:
+        # "said the vote would come before the Dec. 12 election" (content), but "denied
+        # providing weapons to Russia in September" dates the denial (a non-finite complement)
+        return any(a <= s.start and s.end <= b and _FINITE.search(text, a, s.start) for a, b in own)
+
+    inside = [s for s in art.dated if s.start >= st and s.end <= en] if st >= 0 else []
+    about = [s for s in inside if in_content(s)]
+    frame = [s for s in inside if not in_content(s)]
+    if not frame and st >= 0 and art.has_text:
+        ss, se = _sentence_of(text, st, en)
+        around = [s for s in art.dated if s.start >= ss and s.end <= se and not (s.start >= st and s.end <= en)
+                  and not any(a <= s.start < b for a, b in art.positions if (a, b) != (st, en))]
+        frame = [s for s in around if not in_content(s)]
+        about += [s for s in around if in_content(s)]
+    return frame, about
+
+
+def _outside_speaker_clause(art: _Article, sid: str, frame: list[_Dated]) -> tuple[list[_Dated], bool]:
+    """The frame without the dates in a relative clause about the speaker, and whether that
+    left none: "Tom Blake, who first reported the leak on Monday, said ..." dates the clause,
+    not the speech act (nor does it pass to it from the clause's own statement)."""
+    if sid not in art.cues or not art.has_text or not frame:
+        return frame, False
+    kept = [x for x in frame if not _in_relative_before(art.text, x.start, art.cues[sid][0])]
+    return kept, not kept
+
+
+def _future_frame(art: _Article, sid: str) -> bool:
+    """Is the speech act itself ahead ("will announce", "is to say")?"""
+    if sid not in art.cues or not art.has_text:
+        return False
+    ca, cb = art.cues[sid]
+    return bool(_FUTURE_FRAME.search(art.text[max(0, ca - 40):cb]))
+
+
+def _after_publication(dct_iso: str, frame: list[_Dated], about: list[_Dated]) -> tuple[list[_Dated], list[_Dated], str]:
+    """A date after publication is not when a (past) statement was said: it is what the
+    statement is about. Returns the frame without such dates, the about dates, the rule suffix."""
+    late = [s for s in frame if s.period[0] > dct_iso]
+    if not late:
+        return frame, about, ""
+    frame = [s for s in frame if s.period[0] <= dct_iso]
+    return frame, about or late, "" if frame else "+time.after_publication"
+
+
+def _carries(art: _Article, prev: dict | None, prev_time: tuple[str, str, str] | None, row: dict,
+             relative_only: bool, future: bool) -> bool:
+    """Does the statement take the previous statement's time? When it continues it (same
+    speaker, or a pronoun as source), that time came from a date, the statement's own date was
+    not only in a relative clause about the speaker, and no date after publication passes to
+    a past saying."""
+    return (prev is not None and prev_time is not None and bool(prev_time[0]) and _continues(prev, row)
+            and not relative_only and (future or not art.dct_iso or prev_time[1] <= art.dct_iso))
+
+
+def _narrowest(dated: list[_Dated]) -> _Dated:
+    """The date with the fewest days (ties: the first)."""
+    return min(dated, key=lambda s: (_days(s.period), s.start))
 
 
 _TIME_COLUMNS = ("time_text", "event_start", "event_end", "about_text", "about_start", "about_end", "rule")
