@@ -98,6 +98,13 @@ def assign_event_times(statements: pd.DataFrame | list[dict], timexes, text: str
     announce on Friday": "+time.future"): a later date goes to the ``about`` columns
     ("time.after_publication") and a period running past publication ("this week") is cut
     at the publication date.
+
+    >>> from analysis.timex import find_timexes
+    >>> text = "Kirby said on Tuesday it was over."
+    >>> rows = [{"statement_id": "s1", "start": 0, "end": len(text), "source": "Kirby", "rule": ""}]
+    >>> row = assign_event_times(rows, find_timexes(text, "2022-11-08"), text, "2022-11-08")[0]
+    >>> row["time_text"], row["event_start"], row["event_end"], row["rule"]
+    ('Tuesday', '2022-11-08', '2022-11-08', 'time.in_sentence')
     """
     if isinstance(statements, list):
         rows = [dict(r) for r in statements]

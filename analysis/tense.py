@@ -24,7 +24,13 @@ PAST_CUES = re.compile(
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Cheap clause window: back to the previous sentence end, forward to the next."""
+    """Cheap clause window: back to the previous sentence end, forward to the next.
+
+    >>> t = "It rained. He will speak on Friday; then rest."
+    >>> s, e = sentence_bounds(t, 28, 34)
+    >>> t[s:e]
+    ' He will speak on Friday'
+    """
     lo = max(0, start - 250)
     left = text[lo:start]
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "), left.rfind(";"))
@@ -43,7 +49,16 @@ _FUTURE_AUX = re.compile(r"(?i)\b(?:will|shall|'ll|to|won't|would|should|can|mig
 
 
 def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
-    """(tense, cue word) of the tense cue nearest the expression in its sentence."""
+    """(tense, cue word) of the tense cue nearest the expression text[start:end] in its
+    sentence: "future", "past" or None (no cue). A deadline ("by", "until") points ahead.
+
+    >>> tense_cue("The ministers will meet on Friday.", 27, 33)
+    ('future', 'will')
+    >>> tense_cue("Officials met on Wednesday.", 17, 26)
+    ('past', 'met')
+    >>> tense_cue("Bidders have until 10 a.m. Tuesday to reply.", 27, 34)
+    ('future', 'by')
+    """
     s, e = sentence_bounds(text, start, end)
     if _DEADLINE.search(text[max(0, start - 45):start]) and not _PLUPERFECT.search(text, s, e):
         return "future", "by"  # "by Jan. 14", "until March": a deadline ahead ("had filed by ...": past)
@@ -78,7 +93,13 @@ REPORTING_VERBS = frozenset({"said", "says", "told", "announced", "reported"})
 def simple_past(text: str, start: int, end: int) -> bool:
     """Does a simple past event verb govern the date as its "on" complement ("exchanged
     texts on Inauguration Day, Jan. 20"), in a sentence with no future cue? Participles
-    ("was extended to", "to be held on") and reporting verbs ("said") do not count."""
+    ("was extended to", "to be held on") and reporting verbs ("said") do not count.
+
+    >>> simple_past("Flynn exchanged texts on Jan. 20.", 25, 32)
+    True
+    >>> simple_past("Flynn said on Jan. 20 it was over.", 14, 21)
+    False
+    """
     s, e = sentence_bounds(text, start, end)
     if FUTURE_CUES.search(text, s, e):
         return False

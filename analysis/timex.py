@@ -171,6 +171,13 @@ def _duration(n: float | None, unit: str) -> str:
         return f"{prefix}{n:g}{code}"
     return f"{prefix}{int(n)}{code}"
 
+
+# ---------------------------------------------------------------------------
+# Context: what a normaliser reads besides its match (the text, the publication date,
+# the last date and quarter named before it); the tense of a clause is analysis.tense's
+# ---------------------------------------------------------------------------
+
+
 @dataclass
 class _Ctx:
     text: str
@@ -202,6 +209,7 @@ Norm = Callable[[re.Match, _Ctx], "tuple[str, str] | None"]
 
 
 class Rule(NamedTuple):
+    """One form of time expression: its id (the ``rule`` column), pattern and normaliser."""
     id: str
     rx: re.Pattern
     normalise: Norm
@@ -1197,8 +1205,9 @@ def _anaphor_value(phrase: str, prev: str) -> str:
 
 _ANCHORED = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|H\d|SP|SU|FA|WI))?(?:T.*)?$|^\d{3}$")
 
+
 # ---------------------------------------------------------------------------
-# Public API
+# Finding expressions: candidates -> selection -> values (in text order) -> trimming
 # ---------------------------------------------------------------------------
 
 
@@ -1372,6 +1381,11 @@ def _clock_days(rows: list[dict], text: str) -> None:
                 break
 
 
+# ---------------------------------------------------------------------------
+# Values as days: the period a value covers, or an expression read in its text
+# ---------------------------------------------------------------------------
+
+
 def _from_year_one(start: str, end: str) -> tuple[str, str] | None:
     """There is no year 0 (Python's dates start on 0001-01-01): "the 1st century" (value 00)
     starts in year 1; a range wholly in year 0 is no date."""
@@ -1383,6 +1397,9 @@ def timex_range(value: str) -> tuple[str, str] | None:
 
     2022-09 -> ('2022-09-01', '2022-09-30'); 2022-W44 -> Monday..Sunday; 2022 -> the
     year; 2022-Q3, 2022-H1, 2022-SU, 199 (decade), 19 (century) are covered too.
+
+    >>> timex_range("2022-09"), timex_range("2022-W44"), timex_range("PAST_REF")
+    (('2022-09-01', '2022-09-30'), ('2022-10-31', '2022-11-06'), None)
     """
     try:
         v = str(value or "").strip()
