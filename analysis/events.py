@@ -3,7 +3,11 @@
 :func:`assign_event_times` dates a speech act from the time expressions
 (:func:`analysis.timex.find_timexes`) in its frame or its sentence, else from the
 statement it continues, else from the publication date; a date named inside what was
-said goes to the ``about`` columns instead.
+said goes to the ``about`` columns instead. Each decision is one function below
+:func:`_date_statement`, in the order it applies.
+
+Public API: :func:`assign_event_times`; :func:`records` (a frame as row dicts, as the
+pipeline hands statements and spans on).
 """
 from __future__ import annotations
 
@@ -15,66 +19,6 @@ from typing import NamedTuple
 import pandas as pd
 
 from .timex import as_date, timex_period
-
-# a bare pronoun (or "the statement") as source continues whoever spoke before
-_PRONOUN_SOURCES = {"he", "she", "it", "they", "we", "i", "the statement"}
-
-
-def _norm_source(s) -> str:
-    s = s.strip().lower() if isinstance(s, str) else ""
-    return re.sub(r"^(the|a|an)\s+", "", s)
-
-
-_RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,;.]*$")
-
-
-def _in_relative_before(text: str, at: int, cue_start: int) -> bool:
-    """True when position ``at`` lies in a ", who ..." / ", which ..." clause that closes
-    before the cue at ``cue_start``."""
-    if at >= cue_start:
-        return False
-    lo = max(0, at - 120)
-    if not _RELATIVE_OPEN.search(text, lo, at):
-        return False
-    return "," in text[at:cue_start]
-
-
-def _continues(prev: dict, cur: dict) -> bool:
-    """Does `cur` continue the statement `prev` (same speaker, or a pronoun as source)?"""
-    if str(prev.get("doc_id") or "") != str(cur.get("doc_id") or ""):
-        return False
-    ps, cs = _norm_source(prev.get("source")), _norm_source(cur.get("source"))
-    pa, ca = _norm_source(prev.get("actor")), _norm_source(cur.get("actor"))
-    if cs and ps and cs == ps:
-        return True
-    if pa and ca and pa == ca and pa != "unknown":
-        return True
-    return _norm_source(cur.get("source")) in {_norm_source(p) for p in _PRONOUN_SOURCES}
-
-
-# a speech act is in the future only when its own frame says so ("will announce", "is to say")
-_FUTURE_FRAME = re.compile(
-    r"(?i)\b(?:will|shall|'ll|wo(?:n't| n't)|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|going|to)"
-    r"|plans?\s+to|planning\s+to|intends?\s+to)\b[^.;]{0,25}$")
-
-
-_FINITE = re.compile(r"(?i)\b(?:is|are|was|were|am|been|has|have|had|will|would|shall|should|can|could|might|must"
-                     r"|does|did|'s|'re|'ve|'ll|'d|said|says|[a-z]{3,}ed)\b")
-
-
-def _span_list(spans, layers: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
-    """(start, end, layer, value) of the rows of `spans` (frame or dicts) in `layers`."""
-    if spans is None:
-        return []
-    rows = spans.to_dict("records") if isinstance(spans, pd.DataFrame) else list(spans)
-    out = []
-    for r in rows:
-        try:
-            if r.get("layer") in layers:
-                out.append((int(r["start"]), int(r["end"]), str(r["layer"]), str(r.get("value") or "")))
-        except (KeyError, TypeError, ValueError, AttributeError):
-            continue
-    return out
 
 
 def assign_event_times(statements: pd.DataFrame | list[dict], timexes, text: str, dct,
@@ -123,6 +67,9 @@ def assign_event_times(statements: pd.DataFrame | list[dict], timexes, text: str
     for k, values in _time_columns(records(out), timexes, text, dct, spans).items():
         out[k] = values
     return out
+
+
+_TIME_COLUMNS = ("time_text", "event_start", "event_end", "about_text", "about_start", "about_end", "rule")
 
 
 class _Dated(NamedTuple):
@@ -273,6 +220,35 @@ def _frame_and_about(art: _Article, i: int, sid: str) -> tuple[list[_Dated], lis
     return frame, about
 
 
+_FINITE = re.compile(r"(?i)\b(?:is|are|was|were|am|been|has|have|had|will|would|shall|should|can|could|might|must"
+                     r"|does|did|'s|'re|'ve|'ll|'d|said|says|[a-z]{3,}ed)\b")
+
+
+# A sentence ends at a newline, or at . ! ? (not after an initial or "Mr", "Dr": "[A-Z]" or
+# "[A-Z][a-z]") with an optional closing quote, space and a capital or opening quote next.
+# Both patterns open on the end character so the regex engine skips straight to candidates.
+_SENTENCE_END_BEFORE = re.compile(r"[.!?\n](?:(?<=\n)|(?<![A-Z][a-z][.!?])(?<![A-Z][.!?])[\"'”’]?\s+(?=[A-Z“\"‘']))")
+_SENTENCE_END_AFTER = re.compile(r"[.!?\n](?:(?<=\n)|(?=[\"'”’]?\s+[A-Z“\"‘']|[\"'”’]?\s*$))")
+
+
+def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence(s) around [start, end), looking at most 400 characters each way.
+
+    >>> t = "He spoke. Mr. Kim said it was over. Then he left."
+    >>> s, e = _sentence_of(t, 14, 20)
+    >>> t[s:e]
+    'Mr. Kim said it was over.'
+    """
+    lo = max(0, start - 400)
+    last = None
+    for last in _SENTENCE_END_BEFORE.finditer(text[lo:start]):
+        pass  # the last sentence end before `start`
+    s = lo + last.end() if last else lo
+    m = _SENTENCE_END_AFTER.search(text[end:end + 400])
+    e = end + (m.end() if m else min(400, len(text) - end))
+    return s, e
+
+
 def _outside_speaker_clause(art: _Article, sid: str, frame: list[_Dated]) -> tuple[list[_Dated], bool]:
     """The frame without the dates in a relative clause about the speaker, and whether that
     left none: "Tom Blake, who first reported the leak on Monday, said ..." dates the clause,
@@ -283,12 +259,32 @@ def _outside_speaker_clause(art: _Article, sid: str, frame: list[_Dated]) -> tup
     return kept, not kept
 
 
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,;.]*$")
+
+
+def _in_relative_before(text: str, at: int, cue_start: int) -> bool:
+    """True when position ``at`` lies in a ", who ..." / ", which ..." clause that closes
+    before the cue at ``cue_start``."""
+    if at >= cue_start:
+        return False
+    lo = max(0, at - 120)
+    if not _RELATIVE_OPEN.search(text, lo, at):
+        return False
+    return "," in text[at:cue_start]
+
+
 def _future_frame(art: _Article, sid: str) -> bool:
     """Is the speech act itself ahead ("will announce", "is to say")?"""
     if sid not in art.cues or not art.has_text:
         return False
     ca, cb = art.cues[sid]
     return bool(_FUTURE_FRAME.search(art.text[max(0, ca - 40):cb]))
+
+
+# a speech act is in the future only when its own frame says so ("will announce", "is to say")
+_FUTURE_FRAME = re.compile(
+    r"(?i)\b(?:will|shall|'ll|wo(?:n't| n't)|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|going|to)"
+    r"|plans?\s+to|planning\s+to|intends?\s+to)\b[^.;]{0,25}$")
 
 
 def _after_publication(dct_iso: str, frame: list[_Dated], about: list[_Dated]) -> tuple[list[_Dated], list[_Dated], str]:
@@ -311,12 +307,50 @@ def _carries(art: _Article, prev: dict | None, prev_time: tuple[str, str, str] |
             and not relative_only and (future or not art.dct_iso or prev_time[1] <= art.dct_iso))
 
 
+# a bare pronoun (or "the statement") as source continues whoever spoke before
+_PRONOUN_SOURCES = {"he", "she", "it", "they", "we", "i", "the statement"}
+
+
+def _norm_source(s) -> str:
+    s = s.strip().lower() if isinstance(s, str) else ""
+    return re.sub(r"^(the|a|an)\s+", "", s)
+
+
+def _continues(prev: dict, cur: dict) -> bool:
+    """Does `cur` continue the statement `prev` (same speaker, or a pronoun as source)?"""
+    if str(prev.get("doc_id") or "") != str(cur.get("doc_id") or ""):
+        return False
+    ps, cs = _norm_source(prev.get("source")), _norm_source(cur.get("source"))
+    pa, ca = _norm_source(prev.get("actor")), _norm_source(cur.get("actor"))
+    if cs and ps and cs == ps:
+        return True
+    if pa and ca and pa == ca and pa != "unknown":
+        return True
+    return _norm_source(cur.get("source")) in {_norm_source(p) for p in _PRONOUN_SOURCES}
+
+
 def _narrowest(dated: list[_Dated]) -> _Dated:
     """The date with the fewest days (ties: the first)."""
     return min(dated, key=lambda s: (_days(s.period), s.start))
 
 
-_TIME_COLUMNS = ("time_text", "event_start", "event_end", "about_text", "about_start", "about_end", "rule")
+def _days(rng: tuple[str, str]) -> int:
+    return (date.fromisoformat(rng[1]) - date.fromisoformat(rng[0])).days
+
+
+def _span_list(spans, layers: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
+    """(start, end, layer, value) of the rows of `spans` (frame or dicts) in `layers`."""
+    if spans is None:
+        return []
+    rows = spans.to_dict("records") if isinstance(spans, pd.DataFrame) else list(spans)
+    out = []
+    for r in rows:
+        try:
+            if r.get("layer") in layers:
+                out.append((int(r["start"]), int(r["end"]), str(r["layer"]), str(r.get("value") or "")))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return out
 
 
 _TIMEX_KEYS = ("layer", "label", "start", "end", "text", "value", "rule")
@@ -358,18 +392,3 @@ def records(df: pd.DataFrame) -> list[dict]:
         return df.to_dict("records")
     values = [df[c].tolist() for c in cols]
     return [dict(zip(cols, row)) for row in zip(*values)]
-
-
-def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence(s) around [start, end): previous/next '. ', '? ', '! ' or newline."""
-    lo = max(0, start - 400)
-    head = text[lo:start]
-    cuts = [m.end() for m in re.finditer(r"(?<![A-Z][a-z])(?<![A-Z])[.!?][\"'”’]?\s+(?=[A-Z“\"‘'])|\n", head)]
-    s = lo + cuts[-1] if cuts else lo
-    m = re.search(r"[.!?](?=[\"'”’]?\s+[A-Z“\"‘']|[\"'”’]?\s*$)|\n", text[end:end + 400])
-    e = end + (m.end() if m else min(400, len(text) - end))
-    return s, e
-
-
-def _days(rng: tuple[str, str]) -> int:
-    return (date.fromisoformat(rng[1]) - date.fromisoformat(rng[0])).days

@@ -1267,9 +1267,14 @@ def _candidates(text: str) -> list[_Cand]:
     """Every match of every rule the word prefilter lets through, and every anaphor."""
     cands: list[_Cand] = []
     low = lowered(text)
+    holds: dict[tuple[str, ...], bool] = {}  # the month rules share one word list: look once
     for rank, (rule_id, rx, fn, needs) in enumerate(_RULES):
-        if needs and low is not None and not any(w in low for w in needs):
-            continue
+        if needs and low is not None:
+            found = holds.get(needs)
+            if found is None:
+                found = holds[needs] = any(w in low for w in needs)
+            if not found:
+                continue
         try:
             for m in rx.finditer(text):
                 a, b = m.span("x") if "x" in rx.groupindex else m.span()
