@@ -1,7 +1,7 @@
 """Speech acts and pairing: which statements report the same act, which denial answers which accusation.
 
 A post-processing stage over the dated statements table (after
-:func:`analysis.temporal.assign_event_times`); everything happens inside one
+:func:`analysis.events.assign_event_times`); everything happens inside one
 article. Pure functions: frames in, new frames out.
 
 **Speech acts** (:func:`group_acts`, column ``act_id`` = ``<doc_id>:a<n>``,

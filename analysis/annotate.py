@@ -3,7 +3,7 @@
 ``annotate(doc_id, text, skip)`` returns the ``spans`` and ``statements`` tables of
 :mod:`analysis.schema` for one article. Attribution (who said what: source, cue, content,
 quotes) comes from :mod:`analysis.attribution`; stance, actors and the qualifying markers
-from :mod:`analysis.stance`. Time columns are left empty for :mod:`analysis.temporal`.
+from :mod:`analysis.stance`. Time columns are left empty for :mod:`analysis.events`.
 
 Choices (see docs/codebook.md):
 - one statement per attribution, numbered from 1 in text order (``<doc_id>:<n>``);

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, Mapping
 
 import pandas as pd
 
-from . import acts, aggregate, annotate, boilerplate, corpus, schema, temporal
+from . import acts, aggregate, annotate, boilerplate, corpus, events, schema, timex
 
 #: Articles per task sent to a worker process: large enough to amortise the hand-over.
 CHUNK_SIZE = 8
@@ -42,13 +42,13 @@ def _article_rows(article: Mapping) -> tuple[list[dict], list[dict]]:
     bp_rows = boilerplate.find_boilerplate(text)
     skip = [(r["start"], r["end"]) for r in bp_rows]
     spans, statements = annotate.annotate(doc_id, text, skip=skip)
-    timex_rows = [{**r, "doc_id": doc_id} for r in temporal.find_timexes(text, published, skip=skip)]
+    timex_rows = [{**r, "doc_id": doc_id} for r in timex.find_timexes(text, published, skip=skip)]
     # assign_event_times takes span rows as well as a frame; rows spare a frame per article.
     # Rows, not frames, until a whole chunk is done: building a frame per article and
     # stage cost more than the annotation itself.
-    annotated = temporal.records(spans)
-    statement_rows = temporal.assign_event_times(temporal.records(statements), timex_rows, text, published,
-                                                 spans=annotated)
+    annotated = events.records(spans)
+    statement_rows = events.assign_event_times(events.records(statements), timex_rows, text, published,
+                                               spans=annotated)
     span_rows = [{**r, "doc_id": doc_id} for r in bp_rows] + annotated + timex_rows
     span_rows.sort(key=lambda r: (r["start"], r["end"], r["layer"]))
     # dated statements -> speech acts (act_id) and which denial answers which accusation

@@ -25,7 +25,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     args = parser.parse_args()
 
-    from analysis import acts, annotate, boilerplate, load, temporal
+    from analysis import acts, annotate, boilerplate, events, load, timex
 
     articles = load.load_inputs([args.corpus]).articles
     if args.limit:
@@ -38,8 +38,8 @@ def main() -> None:
         t0 = time.perf_counter()
         skip = [(r["start"], r["end"]) for r in boilerplate.find_boilerplate(text)]
         _, statements = annotate.annotate(doc_id, text, skip=skip)
-        timexes = [{**r, "doc_id": doc_id} for r in temporal.find_timexes(text, published, skip=skip)]
-        rows = temporal.assign_event_times(statements, timexes, text, published).to_dict("records")
+        timexes = [{**r, "doc_id": doc_id} for r in timex.find_timexes(text, published, skip=skip)]
+        rows = events.assign_event_times(statements, timexes, text, published).to_dict("records")
         t1 = time.perf_counter()
         rows = acts.link_rows(rows)
         t2 = time.perf_counter()

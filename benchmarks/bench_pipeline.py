@@ -87,7 +87,7 @@ def child_kit(corpus: str, workers: int | None) -> dict:
 def child_stages(corpus: str, limit: int) -> dict:
     """Seconds per stage of process_article (one process) on the first `limit` articles: where time goes."""
     sys.path.insert(0, str(REPO))
-    from analysis import annotate, boilerplate, load, pipeline, schema, temporal
+    from analysis import annotate, boilerplate, events, load, pipeline, schema, timex
 
     articles = load.load_inputs([corpus]).articles.head(limit)
     spent: dict[str, float] = {}
@@ -105,8 +105,8 @@ def child_stages(corpus: str, limit: int) -> dict:
 
     timed(boilerplate, "find_boilerplate", "boilerplate.find_boilerplate")
     timed(annotate, "annotate", "annotate.annotate")
-    timed(temporal, "find_timexes", "temporal.find_timexes")
-    timed(temporal, "assign_event_times", "temporal.assign_event_times")
+    timed(timex, "find_timexes", "timex.find_timexes")
+    timed(events, "assign_event_times", "events.assign_event_times")
     timed(schema, "frame", "schema.frame (all callers)")
     t = time.perf_counter()
     pipeline.annotate_articles(articles, workers=1, progress=False)

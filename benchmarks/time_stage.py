@@ -4,45 +4,70 @@ Usage: python benchmarks/time_stage.py [--rev REV] [--same-path] [--articles N] 
 (default: the PolNeAR texts in ../shared/dev/polnear/text, 200 articles, REV = the
 commit before issue 11's changes to the time engine).
 
-The time stage is ``temporal.find_timexes`` + ``temporal.assign_event_times`` on one
+The time stage is ``timex.find_timexes`` + ``events.assign_event_times`` on one
 article, as ``pipeline._article_rows`` runs it, up to the statement rows it hands on (the
 earlier revision took and gave a frame, turned into rows after; the current one takes and
 gives rows). Annotation (statements and spans) is done
-once beforehand and is not timed. The earlier ``analysis/temporal.py`` is read with
-``git show REV:analysis/temporal.py`` and loaded beside the current one, so both run in
+once beforehand and is not timed. The earlier engine is read with ``git show`` (REV's
+``analysis/temporal.py``, or its ``tense.py``, ``timex.py`` and ``events.py`` once
+temporal.py was split) and loaded beside the current one, so both run in
 the same process, alternating article by article, R times; each article counts with its
 best CPU time (process time, not wall time: the machine is shared). Prints JSON.
 """
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib
 import json
 import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-from analysis import annotate, boilerplate, temporal  # noqa: E402
+from analysis import annotate, boilerplate, events, timex  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "dev" / "polnear"
 BASE_REV = "1425756"  # main when issue 11 started
 
 
+# the current time engine, named as the earlier single module named its parts
+CURRENT = types.SimpleNamespace(find_timexes=timex.find_timexes, assign_event_times=events.assign_event_times,
+                                records=events.records)
+ENGINE_FILES = ("tense", "timex", "events")  # the time engine since analysis/temporal.py was split
+
+
+def _git_show(rev: str, path: str) -> str | None:
+    done = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], capture_output=True, text=True)
+    return done.stdout if done.returncode == 0 else None
+
+
 def load_revision(rev: str):
-    """``analysis/temporal.py`` as it was at `rev`, as module ``analysis._temporal_<rev>``."""
-    src = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:analysis/temporal.py"],
-                         check=True, capture_output=True, text=True).stdout
-    name = f"analysis._temporal_{rev}"
-    spec = importlib.util.spec_from_loader(name, loader=None)
-    mod = importlib.util.module_from_spec(spec)
-    mod.__package__ = "analysis"
-    sys.modules[name] = mod  # dataclasses look their module up there
-    exec(compile(src, f"{rev}:analysis/temporal.py", "exec"), mod.__dict__)
-    return mod
+    """The time engine as it was at `rev`, loaded as package ``analysis._rev_<rev>`` (its other
+    imports, ``errors`` and ``prefilter``, are the current modules): an object with
+    ``find_timexes``, ``assign_event_times`` and ``records`` (None where `rev` had none)."""
+    pkg = f"analysis._rev_{rev}"
+    single = _git_show(rev, "analysis/temporal.py")
+    sources = {"temporal": single} if single is not None else {m: _git_show(rev, f"analysis/{m}.py")
+                                                                for m in ENGINE_FILES}
+    package = types.ModuleType(pkg)
+    package.__path__ = []
+    sys.modules[pkg] = package
+    for shared in ("errors", "prefilter"):
+        sys.modules[f"{pkg}.{shared}"] = importlib.import_module(f"analysis.{shared}")
+    mods = {}
+    for name, src in sources.items():  # in import order
+        mod = types.ModuleType(f"{pkg}.{name}")
+        mod.__package__ = pkg
+        sys.modules[mod.__name__] = mod  # dataclasses look their module up there
+        exec(compile(src, f"{rev}:analysis/{name}.py", "exec"), mod.__dict__)
+        mods[name] = mod
+    find, assign = (mods["temporal"], mods["temporal"]) if single is not None else (mods["timex"], mods["events"])
+    return types.SimpleNamespace(find_timexes=find.find_timexes, assign_event_times=assign.assign_event_times,
+                                 records=getattr(assign, "records", None))
 
 
 def prepare(folder: Path, n: int) -> list[dict]:
@@ -64,7 +89,7 @@ def prepare(folder: Path, n: int) -> list[dict]:
     return docs
 
 
-def stage_current(d: dict, mod=temporal) -> None:
+def stage_current(d: dict, mod=CURRENT) -> None:
     """The pipeline's time stage now: rows in, rows out, content spans for the about dates."""
     tx = [{**r, "doc_id": d["doc_id"]} for r in mod.find_timexes(d["text"], d["published"], skip=d["skip"])]
     mod.assign_event_times(mod.records(d["statements"]), tx, d["text"], d["published"], spans=d["spans"])
@@ -110,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.same_path:
         t = measure(docs, {"base": lambda d: stage_current(d, old), "now": stage_current,
                            "find_base": lambda d: old.find_timexes(d["text"], d["published"], skip=d["skip"]),
-                           "find_now": lambda d: temporal.find_timexes(d["text"], d["published"], skip=d["skip"])},
+                           "find_now": lambda d: CURRENT.find_timexes(d["text"], d["published"], skip=d["skip"])},
                     args.repeat)
         n = len(docs)
         print(json.dumps({"articles": n, "chars": sum(len(d["text"]) for d in docs), "base_rev": args.rev,
@@ -122,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
                           "find_ratio_now_over_base": round(t["find_now"] / t["find_base"], 3)}, indent=2))
         return 0
     t = measure(docs, {"base": lambda d: stage_old(old, d), "now": stage_current,
-                       "engine_base": lambda d: engine(old, d), "engine_now": lambda d: engine(temporal, d, True)},
+                       "engine_base": lambda d: engine(old, d), "engine_now": lambda d: engine(CURRENT, d, True)},
                 args.repeat)
     n = len(docs)
     result = {"articles": n, "chars": sum(len(d["text"]) for d in docs), "base_rev": args.rev,

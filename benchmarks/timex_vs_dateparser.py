@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
 
 from analysis.evaluate.timex import read_tml, score_document, tml_files  # noqa: E402
-from analysis.temporal import find_timexes  # noqa: E402
+from analysis.timex import find_timexes  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "dev" / "timeml" / "tbaq"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import load, pipeline, temporal
+from analysis import load, pipeline, timex
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev"
 REALNEWS = DEV / "realnews"
@@ -56,7 +56,7 @@ def gold_time_hits(arts, spans) -> tuple[int, int, int, list[str]]:
         got = None
         if rows is not None:
             for r in rows[(rows["start"] < e) & (rows["end"] > s)].itertuples():
-                got = temporal.timex_period(r.value, text[g["doc_id"]], r.start, r.end, pub[g["doc_id"]])
+                got = timex.timex_period(r.value, text[g["doc_id"]], r.start, r.end, pub[g["doc_id"]])
                 if got:
                     break
         want = (g["gold_start"], g["gold_end"])

@@ -56,7 +56,7 @@ Matching rules
   ``controls.stance_statements``; these are false positives in the scores above as well.
 * **Time**: for each ``gold_time.csv`` expression, the kit's ``timex`` span overlapping it
   (one with a day range first, then the longest overlap) is turned into days with
-  :func:`analysis.temporal.timex_range` and compared with ``[gold_start, gold_end]``:
+  :func:`analysis.timex.timex_range` and compared with ``[gold_start, gold_end]``:
   ``exact`` (same first and last day) and ``jaccard_0.5`` (shared days / days in either
   >= 0.5). ``found`` counts expressions the kit marked at all.
   ``dated_after_publication`` counts statements (any stance) of the dated articles whose
@@ -333,11 +333,11 @@ def _records(df: pd.DataFrame, columns: tuple[str, ...]) -> list[dict]:
 
 def _score_time(gold: Gold, spans: pd.DataFrame, statements: list[dict], errors: list[dict],
                 texts: dict[str, str] | None = None) -> dict:
-    from analysis.temporal import timex_period, timex_range
+    from analysis.timex import timex_period, timex_range
 
     def period(t: dict) -> tuple[str, str] | None:
         """The timex's day range; read in its article when the text is known ("since April",
-        "earlier this month", "early November": :func:`analysis.temporal.timex_period`)."""
+        "earlier this month", "early November": :func:`analysis.timex.timex_period`)."""
         text = (texts or {}).get(t["doc_id"])
         if not text:
             return timex_range(str(t["value"]))

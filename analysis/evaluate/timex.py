@@ -1,4 +1,4 @@
-"""Score :func:`analysis.temporal.find_timexes` against TimeML gold, as TempEval-3 does.
+"""Score :func:`analysis.timex.find_timexes` against TimeML gold, as TempEval-3 does.
 
 Gold may be TimeML ``.tml`` files (TempEval-3, TBAQ) or NewsReader CAT ``.xml`` files
 (MEANTIME): a tokenised document whose ``TIMEX3`` markables list their tokens. The
@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from analysis.errors import InputError
-from analysis.temporal import find_timexes
+from analysis.timex import find_timexes
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')

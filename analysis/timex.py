@@ -1,12 +1,15 @@
-"""Time expressions (TimeML TIMEX3) and the dates of reported events.
+"""Time expressions (TimeML TIMEX3) and their values.
 
-Pure ``re`` + ``datetime``: no network, no dateparser.  Relative expressions are
-resolved against the publication date (DCT) with a news past-bias: a bare
-weekday, month or season is the most recent one unless the clause points ahead
-("will", "next", "is scheduled to" ...).  Anaphors ("at the time", "since then")
+Pure ``re`` + ``datetime``: no network, no dateparser.  Each form of expression is one
+rule: a regex and a normaliser that gives its TimeML type and value. Relative expressions
+are resolved against the publication date (DCT) with a news past-bias: a bare weekday,
+month or season is the most recent one unless the clause points ahead ("will", "next",
+"is scheduled to" ...: :mod:`analysis.tense`). Anaphors ("at the time", "since then")
 take the value of the last anchored DATE before them.
 
-Public API: :func:`find_timexes`, :func:`timex_range`, :func:`assign_event_times`.
+Public API: :func:`find_timexes` (expressions in a text), :func:`timex_range` (the days a
+value covers), :func:`timex_period` (the days an expression covers, read in its text),
+:func:`timex_mod`.
 """
 from __future__ import annotations
 
@@ -14,12 +17,11 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Callable, Iterable
-
-import pandas as pd
+from typing import Callable, Iterable, NamedTuple
 
 from .errors import strict
-from .prefilter import lowered, required_words
+from .prefilter import lowered
+from .tense import REPORTING_VERBS, simple_past, tense, tense_cue
 
 # ---------------------------------------------------------------------------
 # Word lists (named regex pieces, one place)
@@ -34,6 +36,7 @@ MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)|Apr(?:il|\.)?|May|Ju
          r"|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)|Sept|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
          r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
          r"(?![A-Za-z])")
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # in every MONTH
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
 _WEEKDAY_NUM = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
@@ -70,24 +73,12 @@ _APPROX = (r"(?:(?:nearly|more than|less than|no more than|at least|up to|roughl
            r"|around|some|another|an additional|the first|the last|the past"
            r"|the next|the coming|the previous|the following|the final|the|first|last|past|next)\s+)")
 
-_FUTURE_CUES = re.compile(
-    r"\b(?:will|would|shall|can|should|must|might|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
-    r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely)\s+to|"
-    r"(?:is|are)\s+to|(?:set|slated|poised)\s+to\s+(?!be\b)[a-z]+|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
-    r"next|upcoming|coming|scheduled|slated|due(?!\s+to\b))\b|'ll\b",
-    re.I)
-_PAST_CUES = re.compile(
-    r"\b(?:said|says|was|were|had|did|has been|have been|ago|last|earlier|"
-    r"ended|began|started|announced|reported|rose|fell|closed|met|told|took|gave|came|went|made|left|got|saw|"
-    r"won|lost|held|spoke|wrote|sent|led|struck|fought|ran|paid|sold|bought|brought|thought|knew|found|"
-    r"became|kept|broke|chose|drew|flew|grew|hit|shot|stood|threw|wore|(?-i:[a-z]{3,}ed))\b", re.I)
-
 # ---------------------------------------------------------------------------
 # Date helpers
 # ---------------------------------------------------------------------------
 
 
-def _as_date(dct) -> date | None:
+def as_date(dct) -> date | None:
     """Accept a date, datetime, Timestamp or ISO string; anything else is None."""
     if dct is None:
         return None
@@ -182,62 +173,9 @@ def _duration(n: float | None, unit: str) -> str:
 
 
 # ---------------------------------------------------------------------------
-# Context: tense around an expression, document state for anaphora
+# Context: what a normaliser reads besides its match (the text, the publication date,
+# the last date and quarter named before it); the tense of a clause is analysis.tense's
 # ---------------------------------------------------------------------------
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Cheap clause window: back to the previous sentence end, forward to the next."""
-    lo = max(0, start - 250)
-    left = text[lo:start]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "), left.rfind(";"))
-    s = lo + cut + 1 if cut >= 0 else lo
-    right = text[end:end + 200]
-    m = re.search(r"[.!?;](?:\s|$)|\n", right)
-    e = end + (m.start() if m else len(right))
-    return s, e
-
-
-_DEADLINE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?"
-                       r"(?:(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[A-Z]{3})?,?\s+)?$")
-
-
-def _tense(text: str, start: int, end: int) -> str | None:
-    """'future' or 'past' from the tense cue nearest the expression in its sentence."""
-    return _tense_cue(text, start, end)[0]
-
-
-# reporting verbs date the report, not the event a date names ("said ... June 10")
-_REPORTING = frozenset({"said", "says", "told", "announced", "reported", "was", "were", "had", "did"})
-_REPORTING_VERBS = frozenset({"said", "says", "told", "announced", "reported"})
-
-
-def _tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
-    """(tense, cue word) of the tense cue nearest the expression in its sentence."""
-    s, e = _sentence_bounds(text, start, end)
-    if _DEADLINE.search(text[max(0, start - 45):start]) and not _PLUPERFECT.search(text, s, e):
-        return "future", "by"  # "by Jan. 14", "until March": a deadline ahead ("had filed by ...": past)
-    best: tuple[int, str, str] | None = None
-    for rx, label in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
-        for m in rx.finditer(text, s, e):
-            if start <= m.start() < end:
-                continue
-            dist = start - m.end() if m.end() <= start else m.start() - end
-            # cues before the expression govern it more often than ones after it
-            dist = dist if m.end() <= start else dist * 1.5
-            lab = label
-            if label == "past" and _FUTURE_AUX.search(text, max(0, m.start() - 20), m.start()):
-                lab = "future"  # "will be held", "is to be signed": a participle, not a past tense
-            elif label == "past" and _PRESENT_AUX.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "the vote is held in May": a present passive says nothing of the past
-            if best is None or dist < best[0]:
-                best = (dist, lab, m.group(0).lower())
-    return (best[1], best[2]) if best else (None, "")
-
-
-_PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:not\s+|n't\s+|already\s+|never\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|nt|ck|un)\b")
-_PRESENT_AUX = re.compile(r"(?i)\b(?:is|are|am|being)\s+$")
-_FUTURE_AUX = re.compile(r"(?i)\b(?:will|shall|'ll|to|won't|would|should|can|might)\s+(?:be|have\s+been|have)\s+$")
 
 
 @dataclass
@@ -249,22 +187,45 @@ class _Ctx:
     last_quarter_pos: int = -10**9
 
     def tense(self, start: int, end: int) -> str | None:
-        return _tense(self.text, start, end)
+        return tense(self.text, start, end)
+
+    def remember(self, rule_id: str, label: str, value: str, start: int, end: int) -> None:
+        """Keep the value of an expression just found for the anaphors and the year-ago
+        comparisons after it: the last anchored date, the last quarter a results story reports."""
+        if label in ("DATE", "TIME") and _ANCHORED.match(value):
+            self.last_date = value
+        if rule_id in ("date.quarter", "date.the_quarter") and re.match(r"^\d{4}-Q\d$", value) \
+                and not re.search(r"(?i)year-(?:earlier|ago)|last year|previous|prior|comparable", self.text[start:end]) \
+                and not _quarter_ahead(value, self, start, end):
+            self.last_quarter, self.last_quarter_pos = value, start
 
 
 # ---------------------------------------------------------------------------
-# Rules: (rule id, regex, normaliser). A normaliser gets the match and the
-# context and returns (type, value) or None to drop the candidate.
+# Rules: (rule id, regex, normaliser, words it needs). A normaliser gets the match
+# and the context and returns (type, value) or None to drop the candidate.
 # ---------------------------------------------------------------------------
 
 Norm = Callable[[re.Match, _Ctx], "tuple[str, str] | None"]
-_RULES: list[tuple[str, re.Pattern, Norm]] = []
 
 
-def _rule(rule_id: str, pattern: str, flags: int = 0):
+class Rule(NamedTuple):
+    """One form of time expression: its id (the ``rule`` column), pattern and normaliser."""
+    id: str
+    rx: re.Pattern
+    normalise: Norm
+    # lower-case words one of which every match holds: a text without any skips the rule
+    # (tests/test_timex.py checks them against the pattern); () = always run
+    needs: tuple[str, ...]
+
+
+_RULES: list[Rule] = []
+
+
+def _rule(rule_id: str, pattern: str, flags: int = 0, needs: tuple[str, ...] = ()):
+    """Add the decorated normaliser to the table with its pattern and the words it needs."""
     def deco(fn: Norm) -> Norm:
         # every expression starts a word: checking that first halves the scanning time
-        _RULES.append((rule_id, re.compile(r"(?<![\w'])(?=[\w'])(?:" + pattern + ")", flags), fn))
+        _RULES.append(Rule(rule_id, re.compile(r"(?<![\w'])(?=[\w'])(?:" + pattern + ")", flags), fn, needs))
         return fn
     return deco
 
@@ -286,7 +247,8 @@ def _iso(m, ctx):
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
 
 
-@_rule("date.slash", _B + r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+@_rule("date.slash", _B + r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])",
+       needs=("/",))
 def _slash(m, ctx):
     mo, d, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
     if y < 100:
@@ -324,7 +286,7 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
     if re.search(r"(?i)\b(?:ended|closed)\s+$", ctx.text[max(0, start - 8):start]) \
             or _SINCE.search(ctx.text[max(0, start - 12):start]):
         t = "past_period"  # "the year ended March 31": a period already over
-    if t == "past_period" or t in ("past", None) and _simple_past(ctx.text, start, end):
+    if t == "past_period" or t in ("past", None) and simple_past(ctx.text, start, end):
         # a past event verb ("exchanged texts on Jan. 20" in December) points back
         return max((c for c in cands if c[1] <= ctx.dct + timedelta(days=7)), key=lambda c: c[1])[0]
     # otherwise the nearest occurrence: deadlines and record dates run ahead, events behind
@@ -334,13 +296,15 @@ def _year_for_month_day(ctx: _Ctx, mo: int, d: int, start: int, end: int) -> int
 _WD_PREFIX = rf"(?:{WEEKDAY},?[^\S\n]+)?"  # "Tuesday, Nov. 8" is one expression
 
 
-@_rule("date.month_day_year", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
+@_rule("date.month_day_year", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)",
+       needs=_MONTH_WORDS)
 def _mdy(m, ctx):
     mo, d, y = _month_of(m.group(1)), int(m.group(2)), int(m.group(3))
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
 
 
-@_rule("date.day_month_year", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r"),?\s+(\d{4})(?!\d)")
+@_rule("date.day_month_year", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r"),?\s+(\d{4})(?!\d)",
+       needs=_MONTH_WORDS)
 def _dmy(m, ctx):
     d, mo, y = int(m.group(1)), _month_of(m.group(2)), int(m.group(3))
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
@@ -348,24 +312,6 @@ def _dmy(m, ctx):
 
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z .]+)?,\s*$")
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|--|-|–|—)")
-
-
-def _simple_past(text: str, start: int, end: int) -> bool:
-    """Does a simple past event verb govern the date as its "on" complement ("exchanged
-    texts on Inauguration Day, Jan. 20"), in a sentence with no future cue? Participles
-    ("was extended to", "to be held on") and reporting verbs ("said") do not count."""
-    s, e = _sentence_bounds(text, start, end)
-    if _FUTURE_CUES.search(text, s, e):
-        return False
-    if not re.search(r"(?i)\bon\s+(?:[A-Z][\w.']*(?:\s+[A-Z][\w.']*)*,?\s+)?$", text[max(s, start - 40):start]):
-        return False
-    verbs = [m for m in _PAST_CUES.finditer(text, max(s, start - 60), start) if m.group(0).lower() not in _REPORTING]
-    if not verbs:
-        return False
-    v = verbs[-1]
-    if re.search(r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|to)\s+(?:\w+\s+)?$", text[max(s, v.start() - 20):v.start()]):
-        return False
-    return not re.search(r"(?i)\bto\s+[a-z]+", text[v.end():start])
 
 
 def _month_day(m, ctx, mo: int, d: int):
@@ -378,7 +324,8 @@ def _month_day(m, ctx, mo: int, d: int):
     return ("DATE", f"{y:04d}-{mo:02d}-{d:02d}") if _valid(y, mo, d) else None
 
 
-@_rule("date.week_of", r"(?i:the\s+week\s+of\s+)(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?!\d|[,.]\d|:\d)")
+@_rule("date.week_of", r"(?i:the\s+week\s+of\s+)(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?!\d|[,.]\d|:\d)",
+       needs=("week",))
 def _week_of(m, ctx):
     """"the week of March 6": the (ISO) week holding that day."""
     mo, d = _month_of(m.group(1)), int(m.group(2))
@@ -388,12 +335,14 @@ def _week_of(m, ctx):
     return ("DATE", _week(date.fromisoformat(res[1])))
 
 
-@_rule("date.month_day", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[,.]\d|:\d)")
+@_rule("date.month_day", _WD_PREFIX + "(" + MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d|[,.]\d|:\d)",
+       needs=_MONTH_WORDS)
 def _md(m, ctx):
     return _month_day(m, ctx, _month_of(m.group(1)), int(m.group(2)))
 
 
-@_rule("date.day_month", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r")(?!\s*,?\s*\d{4})")
+@_rule("date.day_month", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r")(?!\s*,?\s*\d{4})",
+       needs=_MONTH_WORDS)
 def _dm(m, ctx):
     return _month_day(m, ctx, _month_of(m.group(2)), int(m.group(1)))
 
@@ -401,7 +350,8 @@ def _dm(m, ctx):
 _EDGE = r"(?:(?i:early|late|mid|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?"
 
 
-@_rule("date.month_year", _EDGE + "(" + MONTH + r"),?\s+(?:of\s+)?(\d{4})(?!\d)")
+@_rule("date.month_year", _EDGE + "(" + MONTH + r"),?\s+(?:of\s+)?(\d{4})(?!\d)",
+       needs=_MONTH_WORDS)
 def _my(m, ctx):
     return ("DATE", f"{int(m.group(2)):04d}-{_month_of(m.group(1)):02d}")
 
@@ -418,9 +368,9 @@ def _bare_month(ctx: _Ctx, mo: int, rel: str | None, start: int, end: int) -> st
         return f"{y:04d}-{mo:02d}"
     if _SINCE.search(ctx.text[max(0, start - 12):start]):
         return f"{y if mo <= cur else y - 1:04d}-{mo:02d}"  # "since March": a start already past
-    t, cue = _tense_cue(ctx.text, start, end)
+    t, cue = tense_cue(ctx.text, start, end)
     soon = (mo - cur) % 12 in (1, 2)
-    if t == "past" and soon and cue in _REPORTING_VERBS:
+    if t == "past" and soon and cue in REPORTING_VERBS:
         t = None  # "... in March, an official said": the saying is past, not the month a few weeks ahead
     if t == "future" or (t is None and soon):
         # the next month or two with no past cue is an upcoming one ("the final in March")
@@ -443,7 +393,8 @@ def _name_follows(ctx: _Ctx, m: re.Match, word_start: int) -> bool:
 
 
 @_rule("date.month", _EDGE + r"(?:((?i:last|next|this|past|coming))\s+)?(" + MONTH + r")"
-       r"(?:\s+((?i:last|next|this))\s+(?i:year))?(?!\.?\s+\d)")
+       r"(?:\s+((?i:last|next|this))\s+(?i:year))?(?!\.?\s+\d)",
+       needs=_MONTH_WORDS)
 def _month(m, ctx):
     word = m.group(2)
     if word == "May" and not re.search(
@@ -468,7 +419,8 @@ def _month(m, ctx):
     return ("DATE", _bare_month(ctx, mo, rel, m.start(), m.end()))
 
 
-@_rule("time.clock24", _B + r"(?:([01]?\d|2[0-3]):([0-5]\d)|([01]\d|2[0-3])([0-5]\d))\s*(UTC|GMT)\b")
+@_rule("time.clock24", _B + r"(?:([01]?\d|2[0-3]):([0-5]\d)|([01]\d|2[0-3])([0-5]\d))\s*(UTC|GMT)\b",
+       needs=("utc", "gmt"))
 def _clock24(m, ctx):
     h, mi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
@@ -478,7 +430,7 @@ def _clock24(m, ctx):
 def _weekday_ahead(ctx: _Ctx, m: re.Match) -> bool:
     """A bare weekday points ahead when its clause does; "Wednesday's ruling" names an event
     already known, so a reported "would" or a "before" does not move it ahead."""
-    tense, cue = _tense_cue(ctx.text, m.start(), m.end())
+    tense, cue = tense_cue(ctx.text, m.start(), m.end())
     if tense != "future":
         return False
     if re.match(r"['’]s\s", ctx.text[m.end():m.end() + 3]) and cue in ("would", "by"):
@@ -487,7 +439,8 @@ def _weekday_ahead(ctx: _Ctx, m: re.Match) -> bool:
 
 
 @_rule("date.weekday", r"(?:((?i:last|next|this|coming|past))\s+|(?i:early|late)\s+)?(" + WEEKDAY + r")"
-       r"(?:\s+((?i:morning|afternoon|evening|night)))?")
+       r"(?:\s+((?i:morning|afternoon|evening|night)))?",
+       needs=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 def _weekday(m, ctx):
     wd = _WEEKDAY_NUM[m.group(2).lower()]
     part = _PART_OF_DAY.get((m.group(3) or "").lower(), "")
@@ -522,7 +475,8 @@ def _weekday(m, ctx):
 
 @_rule("date.relative_day", r"(?i:(?:(early|late|earlier|later)\s+)?"
        r"(the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow|last night)"
-       r"(?:\s+(morning|afternoon|evening|night))?)(?!\w)(?!'(?!s\b))")
+       r"(?:\s+(morning|afternoon|evening|night))?)(?!\w)(?!'(?!s\b))",
+       needs=("today", "tonight", "yesterday", "tomorrow", "last night"))
 def _relday(m, ctx):
     word = m.group(2).lower()
     off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
@@ -538,7 +492,8 @@ def _relday(m, ctx):
     return ("DATE", value)
 
 
-@_rule("time.part_of_day", r"(?i:\b(this|yesterday|tomorrow)\s+(morning|afternoon|evening))\b")
+@_rule("time.part_of_day", r"(?i:\b(this|yesterday|tomorrow)\s+(morning|afternoon|evening))\b",
+       needs=("morning", "afternoon", "evening"))
 def _partday(m, ctx):
     off = {"this": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
     if ctx.dct is None:
@@ -593,7 +548,8 @@ def _unit_value(ctx: _Ctx, unit: str, k: int) -> str:
 @_rule("date.this_last_next", r"(?i:(?:(early|late|earlier|later|mid|the end of|the beginning of|the start of"
        r"|the middle of|the rest of|the first half of|the second half of)[\s-]+)?"
        r"(this|last|next|the past|the last|the coming|the next|the current|the previous|the following|past|coming|current|previous)"
-       r"\s+" + _REL_UNIT + r")(?![\w-])")
+       r"\s+" + _REL_UNIT + r")(?![\w-])",
+       needs=("week", "month", "year", "quarter", "decade", "century"))
 def _this_last_next(m, ctx):
     rel, unit = m.group(2).lower(), m.group(3).lower()
     if m.group(0) in ("This Week", "This Month", "This Year") and not re.search(
@@ -612,7 +568,7 @@ def _this_last_next(m, ctx):
         # narrative: "In February ... The next month, a staffer announced" follows the last date
         # named; "the following month" does unless its clause points ahead ("the next month"
         # needs a past tense: "put", "cut" and "set" carry none)
-        base = _as_date(ctx.last_date[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", ctx.last_date)
+        base = as_date(ctx.last_date[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", ctx.last_date)
                         else ctx.last_date[:7] + "-01" if re.match(r"^\d{4}-\d{2}", ctx.last_date)
                         else ctx.last_date[:4] + "-01-01")
         if base is not None and (base < ctx.dct or rel == "the following"):
@@ -620,7 +576,8 @@ def _this_last_next(m, ctx):
     return ("DATE", _unit_value(ctx, unit, k))
 
 
-@_rule("date.the_weekend", r"(?i:\b(?P<x>the weekend))\b")
+@_rule("date.the_weekend", r"(?i:\b(?P<x>the weekend))\b",
+       needs=("the weekend",))
 def _the_weekend(m, ctx):
     if ctx.dct is None:
         return ("DATE", "XXXX-WXX-WE")
@@ -668,7 +625,8 @@ def _approx_ago(ctx: _Ctx, n: float | None, unit: str, sign: int, start: int, en
 
 
 @_rule("date.ago", r"(?i:\b(?:(?:about|nearly|almost|more than|less than|some|just|only|roughly|over)\s+)?"
-       r"(" + _NUM + r")[\s-]+" + _UNIT + r"(?:\s+or\s+so)?\s+(ago|earlier|before|later|from now|hence))\b")
+       r"(" + _NUM + r")[\s-]+" + _UNIT + r"(?:\s+or\s+so)?\s+(ago|earlier|before|later|from now|hence))\b",
+       needs=("ago", "earlier", "before", "later", "from now", "hence"))
 def _ago(m, ctx):
     num = _number(m.group(1))
     unit_m = re.search(_UNIT, m.group(0)[m.end(1) - m.start():], re.I)
@@ -681,13 +639,15 @@ def _ago(m, ctx):
     return ("DATE", _approx_ago(ctx, num, unit, sign, m.start(), m.end()))
 
 
-@_rule("date.year_ago", r"(?i:\b(a\s+)?(year)[\s-](ago|earlier)\b)")
+@_rule("date.year_ago", r"(?i:\b(a\s+)?(year)[\s-](ago|earlier)\b)",
+       needs=("ago", "earlier"))
 def _year_ago(m, ctx):
     return ("DATE", _approx_ago(ctx, 1, "year", -1, m.start(), m.end()))
 
 
 @_rule("date.period_year_ago", r"(?i:\b(?:the\s+(?:same\s+|corresponding\s+|comparable\s+)?(month|period|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year)"
-       r"|last\s+year's\s+(month|period|quarter)))\b")
+       r"|last\s+year's\s+(month|period|quarter)))\b",
+       needs=("month", "period", "quarter"))
 def _period_year_ago(m, ctx):
     """"the same month a year ago", "the corresponding period last year", "last year's
     quarter": the month or quarter last named, a year back (else last year)."""
@@ -703,7 +663,8 @@ def _period_year_ago(m, ctx):
     return ("DATE", f"{ctx.dct.year - 1:04d}")
 
 
-@_rule("date.relative_edge", r"(?i:\b(earlier|later)\s+(this|last|next)\s+" + _REL_UNIT + r")\b")
+@_rule("date.relative_edge", r"(?i:\b(earlier|later)\s+(this|last|next)\s+" + _REL_UNIT + r")\b",
+       needs=("earlier", "later"))
 def _edge(m, ctx):
     k = {"this": 0, "last": -1, "next": 1}[m.group(2).lower()]
     return ("DATE", _unit_value(ctx, m.group(3).lower(), k))
@@ -715,7 +676,8 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3
 
 @_rule("date.quarter", r"(?i:\b(?:the\s+)?(?:(this|last|next)\s+year'?s\s+|(?:fiscal\s+)?(\d{4})(?:'s)?\s+|(?:the\s+)?year-(?:earlier|ago)\s+)?"
        r"(first|second|third|fourth|1st|2nd|3rd|4th)[\s-](?:fiscal[\s-])?quarter"
-       r"(?:\s+of\s+(?:fiscal\s+)?(\d{4}|this year|last year|next year))?)(?![\w-])")
+       r"(?:\s+of\s+(?:fiscal\s+)?(\d{4}|this year|last year|next year))?)(?![\w-])",
+       needs=("quarter",))
 def _quarter(m, ctx):
     q = _ORD[m.group(3).lower()]
     y = None
@@ -741,7 +703,8 @@ def _quarter(m, ctx):
 
 
 @_rule("date.the_quarter", r"(?i:\b(the|this|that|the latest|the current|the same|the year-earlier|the year-ago|the comparable|the previous|the prior|the latest fiscal)\s+"
-       r"(quarter|period))\b")
+       r"(quarter|period))\b",
+       needs=("quarter", "period"))
 def _the_quarter(m, ctx):
     det, noun = m.group(1).lower(), m.group(2).lower()
     if noun == "period" and not ctx.last_quarter:
@@ -763,7 +726,8 @@ def _the_quarter(m, ctx):
     return ("DATE", f"{int(y):04d}-Q{q}")
 
 
-@_rule("date.year_quarter", r"(?i:\bthe\s+(?:(final|last)\s+quarter\s+of\s+(\d{4})|(\d{4})\s+(?:quarter|period)))\b")
+@_rule("date.year_quarter", r"(?i:\bthe\s+(?:(final|last)\s+quarter\s+of\s+(\d{4})|(\d{4})\s+(?:quarter|period)))\b",
+       needs=("quarter", "period"))
 def _year_quarter(m, ctx):
     """"the final quarter of 2009" (Q4); "the 1988 quarter" / "the 1988 period" in a results
     story: the quarter last named, in that year (else the year)."""
@@ -774,7 +738,8 @@ def _year_quarter(m, ctx):
     return ("DATE", m.group(3), m.span(3))
 
 
-@_rule("date.half", r"(?i:\b(?:the\s+)?(first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(\d{4}|this year|last year|next year))?)\b")
+@_rule("date.half", r"(?i:\b(?:the\s+)?(first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(\d{4}|this year|last year|next year))?)\b",
+       needs=("half", "quarters"))
 def _half(m, ctx):
     """"the first half of 1990", "the last half of 1989", "the first two quarters of 1990"."""
     if m.group(1).lower() in ("last", "latter") and not m.group(2):
@@ -810,7 +775,8 @@ _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 
 
 @_rule("date.spelled_year", r"(?i:\b(?:the\s+year\s+)?(nineteen|two thousand(?:\s+and)?)(?:[\s-]+(" + _TEENS + "|" + _TENS
-       + r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine))?)\b")
+       + r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine))?)\b",
+       needs=("nineteen", "two thousand"))
 def _spelled_year(m, ctx):
     head = m.group(1).lower()
     rest = _number(m.group(2).replace(" ", "-")) if m.group(2) else None
@@ -830,7 +796,8 @@ _SPELLED_YEAR = (r"(?i:(nineteen|two thousand(?:\s+and)?)[\s-]+(" + _TEENS + "|"
 
 
 @_rule("date.month_spelled_year", r"(?:(" + MONTH + r")|(?i:(?:the\s+)?(spring|summer|fall|autumn|winter)))"
-       r"\s+(?i:of\s+)?" + _SPELLED_YEAR)
+       r"\s+(?i:of\s+)?" + _SPELLED_YEAR,
+       needs=("nineteen", "two thousand"))
 def _month_spelled_year(m, ctx):
     """"January nineteen ninety-seven", "the winter of nineteen ninety-four" (spoken news)."""
     y = _spelled_year(_SpelledMatch(m.group(3), m.group(4)), ctx)
@@ -853,7 +820,9 @@ class _SpelledMatch:
 
 @_rule("date.decade", r"(?:(?i:the\s+)?(?i:(?:early|late|mid)[\s-]+)?)(?<![\w$])(1[5-9]\d|20\d|[2-9])0'?s\b"
        r"|(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:19)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b"
-       r"|(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)'(\d)0s\b")
+       r"|(?i:(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?)'(\d)0s\b",
+       needs=("0s", "0'", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+              "nineties"))
 def _decade(m, ctx):
     """"the 1990s", "the nineties", "the '70s", "the 70s and 80s" (the 1970s and 1980s;
     "in their 70s" is an age)."""
@@ -871,7 +840,8 @@ def _decade(m, ctx):
     return ("DATE", f"19{m.group(3)}")
 
 
-@_rule("date.short_year", r"(?i:\b(?:since|in|of|from|until|till|by|before|after|class of)\s+)(?P<x>'(\d\d))(?![\w'])")
+@_rule("date.short_year", r"(?i:\b(?:since|in|of|from|until|till|by|before|after|class of)\s+)(?P<x>'(\d\d))(?![\w'])",
+       needs=("'",))
 def _short_year(m, ctx):
     """"since '82": a year written with two digits (this century's if not later than now)."""
     yy = int(m.group(2))
@@ -880,13 +850,15 @@ def _short_year(m, ctx):
     return ("DATE", f"{y:04d}")
 
 
-@_rule("date.century", r"(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b")
+@_rule("date.century", r"(?i:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century)\b",
+       needs=("century",))
 def _century(m, ctx):
     n = int(m.group(1))
     return ("DATE", f"{n - 1:02d}") if 1 <= n <= 30 else None
 
 
-@_rule("date.season", r"(?i:\b(?:(?P<the>the)\s+(?=(?:early|late|mid)[\s-]))?(?:(early|late|mid)[\s-]+)?(?:(this|last|next|past|coming|the)\s+)?(spring|summer|fall|autumn|winter))\b(?!\s+(?:of\s+)?\d{4})")
+@_rule("date.season", r"(?i:\b(?:(?P<the>the)\s+(?=(?:early|late|mid)[\s-]))?(?:(early|late|mid)[\s-]+)?(?:(this|last|next|past|coming|the)\s+)?(spring|summer|fall|autumn|winter))\b(?!\s+(?:of\s+)?\d{4})",
+       needs=("spring", "summer", "fall", "autumn", "winter"))
 def _season(m, ctx):
     word, rel = m.group(4).lower(), (m.group(3) or m.group("the") or "").lower()
     if _name_follows(ctx, m, m.start(4)):
@@ -940,7 +912,8 @@ def _nth_weekday(y: int, mo: int, wd: int, n: int) -> date:
 
 
 @_rule("date.holiday", r"\b(Christmas(?: Eve| Day)?|New Year's (?:Eve|Day)|Independence Day|Halloween|Valentine's Day"
-       r"|Veterans Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Election Day)\b")
+       r"|Veterans Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Election Day)\b",
+       needs=("christmas", "new year", "independence day", "halloween", "valentine", "veterans day", "thanksgiving", "labor day", "memorial day", "election day"))
 def _holiday(m, ctx):
     name = m.group(1).lower()
     if ctx.dct is None:
@@ -971,7 +944,8 @@ def _holiday(m, ctx):
 # Durations ---------------------------------------------------------------
 
 @_rule("duration.number_unit", r"(?i:\b" + _APPROX + r"?(" + _NUM + r")[\s-]+(?:(?:full|long|straight|consecutive|more|trading|business|working|calendar|fiscal)[\s-]+)?"
-       + r"(" + _UNIT + r")(?:[\s-]+old|(\s+and\s+a\s+half))?)(?![\w-]|'s\s)")
+       + r"(" + _UNIT + r")(?:[\s-]+old|(\s+and\s+a\s+half))?)(?![\w-]|'s\s)",
+       needs=("second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "decade", "centur", "millenni"))
 def _dur(m, ctx):
     num_text, unit_text = m.group(1), m.group(2)
     head = m.group(0)[:m.start(1) - m.start()].lower().strip()
@@ -1016,14 +990,16 @@ def _adjectival_span(m: re.Match, core_start: int) -> tuple[int, int]:
     return m.span()
 
 
-@_rule("duration.bare_plural", r"(?i:\b(?:for|in|over|within|after|take|took|takes|last|lasted)\s+)(?P<x>(?:(?:the past|the last|the next|the coming)\s+)?(?:days|weeks|months|years|decades|centuries|hours|minutes))\b")
+@_rule("duration.bare_plural", r"(?i:\b(?:for|in|over|within|after|take|took|takes|last|lasted)\s+)(?P<x>(?:(?:the past|the last|the next|the coming)\s+)?(?:days|weeks|months|years|decades|centuries|hours|minutes))\b",
+       needs=("days", "weeks", "months", "years", "decades", "centuries", "hours", "minutes"))
 def _bare_plural(m, ctx):
     words = m.group(1).lower().split()
     unit = _unit_key(words[-1])
     return ("DURATION", _duration(None, unit))
 
 
-@_rule("duration.long_adjective", r"(?i:\b(hours|days|weeks|months|years|decades|centuries)-long)\b")
+@_rule("duration.long_adjective", r"(?i:\b(hours|days|weeks|months|years|decades|centuries)-long)\b",
+       needs=("s-long",))
 def _long_adjective(m, ctx):
     """"a decades-long dispute", "a months-long strike": an unknown number of the unit
     (decades and centuries in years, as TimeML writes them)."""
@@ -1031,7 +1007,8 @@ def _long_adjective(m, ctx):
     return ("DURATION", "PXY" if unit in ("decade", "century") else _duration(None, unit))
 
 
-@_rule("duration.over_the", r"(?i:\bover\s+(?P<x>the\s+(?:years|decades|centuries|months|weeks)))\b(?!\s+(?:of|since|to|that|when|ahead|before|after)\b)")
+@_rule("duration.over_the", r"(?i:\bover\s+(?P<x>the\s+(?:years|decades|centuries|months|weeks)))\b(?!\s+(?:of|since|to|that|when|ahead|before|after)\b)",
+       needs=("years", "decades", "centuries", "months", "weeks"))
 def _over_the(m, ctx):
     """"over the years": a stretch of unknown length ("over the years since the war" is anchored, left alone)."""
     unit = _unit_key(m.group("x").split()[-1])
@@ -1041,7 +1018,8 @@ def _over_the(m, ctx):
 # Sets --------------------------------------------------------------------
 
 @_rule("set.every", r"(?i:\b(?:every|each|per)\s+(other\s+)?(?:(" + _NUM_WORD + r")\s+)?(" + _UNIT + r"|" + WEEKDAY.replace("(?![A-Za-z])", "") + r"|morning|night|evening|summer|winter|spring|fall|autumn"
-       r"|(?-i:January|February|March|April|May|June|July|August|September|October|November|December)))\b")
+       r"|(?-i:January|February|March|April|May|June|July|August|September|October|November|December)))\b",
+       needs=("every", "each", "per"))
 def _every(m, ctx):
     what = m.group(3).lower()
     if what[:3] in _MONTH_NUM and len(what) > 3 or what == "may":
@@ -1058,7 +1036,8 @@ def _every(m, ctx):
     return ("SET", _duration(n, _unit_key(what)))
 
 
-@_rule("set.adverb", r"(?i:\b(daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually|twice a (?:day|week|month|year)|once a (?:day|week|month|year))\b)")
+@_rule("set.adverb", r"(?i:\b(daily|weekly|monthly|yearly|hourly|nightly|biweekly|semiannually|twice a (?:day|week|month|year)|once a (?:day|week|month|year))\b)",
+       needs=("daily", "weekly", "monthly", "yearly", "hourly", "nightly", "semiannually", "twice a ", "once a "))
 def _set_adv(m, ctx):
     w = m.group(1).lower()
     v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y",
@@ -1070,7 +1049,8 @@ def _set_adv(m, ctx):
 
 # Vague references ----------------------------------------------------------
 
-@_rule("ref.adjective", r"(?i:\b(current|recent)\s+)(?=[a-z])")
+@_rule("ref.adjective", r"(?i:\b(current|recent)\s+)(?=[a-z])",
+       needs=("current", "recent"))
 def _ref_adjective(m, ctx):
     """"the current weakness" (PRESENT_REF), "the recent sale" (PAST_REF): a time-anchoring
     adjective before a noun; not "most recent", "then current", "current account"."""
@@ -1085,7 +1065,8 @@ def _ref_adjective(m, ctx):
     return ("DATE", "PRESENT_REF" if word == "current" else "PAST_REF", (m.start(1), m.end(1)))
 
 
-@_rule("date.the_year", r"(?i:(?P<x>(?:(?:earlier|later)\s+in\s+|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?the\s+(?:current\s+|full\s+|entire\s+|whole\s+)?(?:fiscal\s+)?year|year[-\s]end|year's\s+end)(?:\s+(?P<rel>before|previous|earlier))?)(?![\w-])")
+@_rule("date.the_year", r"(?i:(?P<x>(?:(?:earlier|later)\s+in\s+|(?:the\s+)?(?:end|beginning|start|middle|rest)\s+of\s+)?the\s+(?:current\s+|full\s+|entire\s+|whole\s+)?(?:fiscal\s+)?year|year[-\s]end|year's\s+end)(?:\s+(?P<rel>before|previous|earlier))?)(?![\w-])",
+       needs=("year",))
 def _the_year(m, ctx):
     """"for the year", "earlier in the year", "the end of the year": the year of the story;
     "the year ended March 31": a year-long period; "the year before": the one before."""
@@ -1105,7 +1086,8 @@ def _the_year(m, ctx):
 
 
 @_rule("date.the_day", r"(?i:\b(?:(?:end|ended|ending|finish|finished|finishing|close|closed|closing)\s+(?P<a>the\s+day)"
-       r"|for\s+(?P<b>the\s+day)(?=\s*[,.;])|(?P<c>(?:late|later)\s+in\s+the\s+day|the\s+(?:start|end)\s+of\s+the\s+day))\b)")
+       r"|for\s+(?P<b>the\s+day)(?=\s*[,.;])|(?P<c>(?:late|later)\s+in\s+the\s+day|the\s+(?:start|end)\s+of\s+the\s+day))\b)",
+       needs=("day",))
 def _the_day(m, ctx):
     """The trading day of a market report ("ended the day down", "for the day", "later in the day")."""
     g = next(k for k in ("a", "b", "c") if m.group(k))
@@ -1113,7 +1095,8 @@ def _the_day(m, ctx):
         return ("DATE", "XXXX-XX-XX", m.span(g))
     return ("DATE", ctx.dct.isoformat(), m.span(g))
 
-@_rule("date.nth_day", r"(?i:\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:nd|rd|th))\s+(?:(?:straight|consecutive|successive)\s+)?(day|session|week))(?![\w-])")
+@_rule("date.nth_day", r"(?i:\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:nd|rd|th))\s+(?:(?:straight|consecutive|successive)\s+)?(day|session|week))(?![\w-])",
+       needs=("day", "session", "week"))
 def _nth_day(m, ctx):
     """"the eighth day of the operation", "for a second consecutive day", "for the fourth week
     in a row": the current day (week) of a running count, the story's own ("the first day in
@@ -1130,7 +1113,8 @@ def _nth_day(m, ctx):
     return ("DATE", ctx.dct.isoformat())
 
 
-@_rule("ref.present", r"(?i:\b(now|currently|nowadays|these days|at present|the present|presently|today's)\b)")
+@_rule("ref.present", r"(?i:\b(now|currently|nowadays|these days|at present|the present|presently|today's)\b)",
+       needs=("now", "currently", "these days", "at present", "the present", "presently", "today"))
 def _present(m, ctx):
     w = m.group(1).lower()
     if w == "today's":
@@ -1142,7 +1126,8 @@ def _present(m, ctx):
     return ("DATE", "PRESENT_REF")
 
 
-@_rule("ref.past", r"(?i:\b((?:more\s+|most\s+|until\s+|only\s+)?recently|lately|the past|recent (?:years|months|weeks|days|times)|the old days|some time ago|a while ago|long ago|years ago|months ago|weeks ago|days ago|earlier this (?:century|decade))\b)(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|few|decade|year|month|week|day))")
+@_rule("ref.past", r"(?i:\b((?:more\s+|most\s+|until\s+|only\s+)?recently|lately|the past|recent (?:years|months|weeks|days|times)|the old days|some time ago|a while ago|long ago|years ago|months ago|weeks ago|days ago|earlier this (?:century|decade))\b)(?!\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten|several|few|decade|year|month|week|day))",
+       needs=("recently", "lately", "the past", "recent ", "the old days", "some time ago", "a while ago", "long ago", "years ago", "months ago", "weeks ago", "days ago", "earlier this "))
 def _past(m, ctx):
     w = m.group(1).lower()
     if w.startswith("in the past"):
@@ -1166,7 +1151,8 @@ def _vague_span(m, ctx):
     return ("DURATION", _duration(None, _unit_key(u.group(1) or u.group(2))))
 
 
-@_rule("ref.future", r"(?i:\b(the (?:near |distant |foreseeable )?future|the near term|the long term|the coming (?:years|months|weeks|days)|coming (?:years|months|weeks|days)|the years ahead|the months ahead|the weeks ahead|the days ahead)\b)")
+@_rule("ref.future", r"(?i:\b(the (?:near |distant |foreseeable )?future|the near term|the long term|the coming (?:years|months|weeks|days)|coming (?:years|months|weeks|days)|the years ahead|the months ahead|the weeks ahead|the days ahead)\b)",
+       needs=("future", "the near term", "the long term", "coming ", "the years ahead", "the months ahead", "the weeks ahead", "the days ahead"))
 def _future(m, ctx):
     if re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]) and "future" in m.group(1).lower():
         return None  # "the future of our peoples": a topic, not a time
@@ -1219,8 +1205,9 @@ def _anaphor_value(phrase: str, prev: str) -> str:
 
 _ANCHORED = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|H\d|SP|SU|FA|WI))?(?:T.*)?$|^\d{3}$")
 
+
 # ---------------------------------------------------------------------------
-# Public API
+# Finding expressions: candidates -> selection -> values (in text order) -> trimming
 # ---------------------------------------------------------------------------
 
 
@@ -1238,153 +1225,128 @@ def _skip_ranges(skip) -> list[tuple[int, int]]:
     return out
 
 
-# Words without which a rule cannot match (a mandatory part of its pattern, matched
-# case-insensitively): a text without them skips the rule. Each applies only while the
-# rule's pattern has the hash it was written for.
-_RULE_FILTERS = {
-    "date.ago": ("62c3838399b39366", r"ago|earlier|before|later|from now|hence"),
-    "date.year_ago": ("cfbccefe4008fe94", r"year[\s-](?:ago|earlier)"),
-    "date.relative_edge": ("893615b98042d234", r"(?:earlier|later)\s"),
-    "date.quarter": ("7ce411870a636464", r"quarter"),
-    "date.half": ("127ea149ec9f3ddb", r"half|quarters"),
-    "date.spelled_year": ("be1ae977932177f8", r"nineteen|two thousand"),
-    "date.decade": ("aa3411cf3d2b9a6b", r"\d0'?s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"),
-    "date.short_year": ("0d550b2ef6e9422a", r"'\d\d"),
-    "date.the_day": ("3ca54d0bdc2c3716", r"the\s+day"),
-    "date.century": ("70ae74895780e206", r"century"),
-    "date.season": ("2b25757ae9db4b43", r"spring|summer|fall|autumn|winter"),
-    "duration.bare_plural": ("3af239e652b0e37c", r"days|weeks|months|years|decades|centuries|hours|minutes"),
-    "set.every": ("d6a5269dee64fd54", r"every|each|per"),
-    "ref.future": ("976957394de87d8c", r"future|near term|long term|coming|ahead"),
-}
-_FILTERS: list = []
-
-
-def _rule_filters() -> list:
-    """One compiled filter (or None) per rule of ``_RULES``, in order."""
-    if len(_FILTERS) != len(_RULES):
-        import hashlib
-
-        _FILTERS[:] = []
-        for rule_id, rx, _ in _RULES:
-            f = _RULE_FILTERS.get(rule_id)
-            ok = f is not None and hashlib.sha1(rx.pattern.encode()).hexdigest()[:16] == f[0]
-            _FILTERS.append(re.compile(f[1], re.I) if ok else None)
-    return _FILTERS
-
-
-_WORDS: list = []
-
-
-# Rules whose automatic words are too common ("long", "years"): words (lower case) one of
-# which every match of the rule holds, written by hand.
-_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "nd", "rd", "th")
-_RULE_WORDS = {
-    "date.decade": ("0s", "0's", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-                    "eighties", "nineties"),
-    "duration.long_adjective": ("s-long",),
-    "date.month_spelled_year": ("nineteen", "two thousand"),
-    "date.week_of": ("week of",),
-    "duration.over_the": ("over the",),
-    "date.nth_day": tuple(f"{o} {u}" for o in _ORDINALS + ("consecutive", "straight", "successive")
-                          for u in ("day", "week", "session")),
-    "date.period_year_ago": ("year ago", "year earlier", "of last year", "last year's", "month last year",
-                             "period last year", "quarter last year"),
-    "date.year_quarter": tuple(f"{d} {u}" for d in "0123456789" for u in ("quarter", "period"))
-                         + ("final quarter of", "last quarter of"),
-}
-
-
-def _rule_words() -> list:
-    """``prefilter.required_words`` of each rule of ``_RULES`` (or its ``_RULE_WORDS``), in order."""
-    if len(_WORDS) != len(_RULES):
-        _WORDS[:] = [_RULE_WORDS.get(rule_id) or required_words(rx) for rule_id, rx, _ in _RULES]
-    return _WORDS
-
-
 def find_timexes(text: str, dct: str | date | None, skip: Iterable = ()) -> list[dict]:
     """Time expressions in `text` as `spans` rows (layer ``timex``), resolved against `dct`.
 
     ``label`` is the TimeML type (DATE, TIME, DURATION, SET), ``value`` the TimeML
     value, ``rule`` the id of the rule that matched. `skip` holds (start, end)
     ranges (or span dicts) to ignore, e.g. boilerplate. Never raises.
+
+    >>> [(r["text"], r["label"], r["value"]) for r in find_timexes("They met last week, two days ago.", "2022-11-08")]
+    [('last week', 'DATE', '2022-W44'), ('two days ago', 'DATE', '2022-11-06')]
     """
     if not isinstance(text, str) or not text:
         return []
-    ctx = _Ctx(text=text, dct=_as_date(dct))
-    skips = _skip_ranges(skip)
-    cands: list[tuple[int, int, str, Norm | None]] = []
+    ctx = _Ctx(text=text, dct=as_date(dct))
+    rows = []
+    # in text order: each value may lean on the dates and quarters named before it
+    for cand in _select(_candidates(text), text, _skip_ranges(skip)):
+        found = _normalise(cand, ctx)
+        if found is None:
+            continue
+        label, value, s, e = found
+        s, e = _trim(text, s, e)
+        ctx.remember(cand.rule, label, value, s, e)
+        rows.append({"doc_id": "", "layer": "timex", "label": label, "start": s, "end": e,
+                     "text": text[s:e], "value": value, "rule": cand.rule})
+    _clock_days(rows, text)
+    return rows
+
+
+class _Cand(NamedTuple):
+    """A rule's match (or an anaphor, with no normaliser) before selection."""
+    start: int
+    end: int
+    rank: int                    # the rule's place in the table: earlier rules win ties
+    rule: str
+    normalise: Norm | None
+    match: re.Match | None
+
+
+def _candidates(text: str) -> list[_Cand]:
+    """Every match of every rule the word prefilter lets through, and every anaphor."""
+    cands: list[_Cand] = []
     low = lowered(text)
-    for (rule_id, rx, fn), pf, words in zip(_RULES, _rule_filters(), _rule_words()):
-        if words is not None and low is not None and not any(w in low for w in words):
-            continue
-        if pf is not None and pf.search(text) is None:
-            continue
+    holds: dict[tuple[str, ...], bool] = {}  # the month rules share one word list: look once
+    for rank, (rule_id, rx, fn, needs) in enumerate(_RULES):
+        if needs and low is not None:
+            found = holds.get(needs)
+            if found is None:
+                found = holds[needs] = any(w in low for w in needs)
+            if not found:
+                continue
         try:
             for m in rx.finditer(text):
                 a, b = m.span("x") if "x" in rx.groupindex else m.span()
                 if b > a:
-                    cands.append((a, b, rule_id, (fn, m)))
+                    cands.append(_Cand(a, b, rank, rule_id, fn, m))
         except Exception:  # a rule must never take the whole article down
             continue
     for m in _ANAPHORA.finditer(text):
         g = 1 if m.group(1) else 2
-        cands.append((m.start(g), m.end(g), "anaphora." + m.group(g).lower().replace(" ", "_"), None))
-    # longest match first, then leftmost; earlier rules win ties
-    order = {r[0]: i for i, r in enumerate(_RULES)}
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], order.get(c[2], 999)))
+        cands.append(_Cand(m.start(g), m.end(g), _ANAPHOR_RANK, "anaphora." + m.group(g).lower().replace(" ", "_"),
+                           None, None))
+    return cands
+
+
+_ANAPHOR_RANK = 999  # after every rule
+
+
+def _select(cands: list[_Cand], text: str, skips: list[tuple[int, int]]) -> list[_Cand]:
+    """Non-overlapping candidates, in text order: the longest first, then the leftmost,
+    then the earlier rule; none inside a skipped range or across a line break."""
+    cands.sort(key=lambda c: (-(c.end - c.start), c.start, c.rank))
     taken: list[tuple[int, int]] = []
     chosen = []
     for c in cands:
-        s, e = c[0], c[1]
+        s, e = c.start, c.end
         if any(s < b and a < e for a, b in skips):
             continue
         if any(s < b and a < e for a, b in taken):
             continue
         if "\n" in text[s:e].strip():
             continue  # a headline's last word and the dateline below it are not one expression
-        # trim surrounding whitespace/punctuation a pattern may have eaten
         chosen.append(c)
         taken.append((s, e))
-    chosen.sort(key=lambda c: c[0])
-    rows = []
-    for s, e, rule_id, payload in chosen:
-        try:
-            if payload is None:
-                value = _anaphor_value(text[s:e], ctx.last_date)
-                if not value:
-                    continue
-                label = "DATE"
-            else:
-                fn, m = payload
-                res = fn(m, ctx)
-                if res is None:
-                    continue
-                label, value = res[0], res[1]
-                if len(res) > 2:  # the normaliser narrowed the extent
-                    s, e = res[2]
-        except OverflowError:
-            continue  # a date before year 1 or after 9999 ("Tuesday" in a text dated 0001-01-01): no value
-        except Exception:
-            if strict():  # the test suite sees a rule's bug; a user's run skips the candidate
-                raise
-            continue
-        while e > s and text[e - 1] in " ,.;:\n\t":
-            if text[e - 1] == "." and re.search(r"(?:[ap]\.m|\b[A-Z][a-z]{2,3})\.$", text[s:e]):
-                break
-            e -= 1
-        while s < e and text[s] in " ,;:\n\t":
-            s += 1
-        if label in ("DATE", "TIME") and _ANCHORED.match(value):
-            ctx.last_date = value
-        if rule_id in ("date.quarter", "date.the_quarter") and re.match(r"^\d{4}-Q\d$", value) \
-                and not re.search(r"(?i)year-(?:earlier|ago)|last year|previous|prior|comparable", text[s:e]) \
-                and not _quarter_ahead(value, ctx, s, e):
-            ctx.last_quarter, ctx.last_quarter_pos = value, s
-        rows.append({"doc_id": "", "layer": "timex", "label": label, "start": s, "end": e,
-                     "text": text[s:e], "value": value, "rule": rule_id})
-    _clock_days(rows, text)
-    return rows
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _normalise(c: _Cand, ctx: _Ctx) -> tuple[str, str, int, int] | None:
+    """(TimeML type, value, start, end) of a candidate, or None when its rule drops it."""
+    s, e = c.start, c.end
+    try:
+        if c.normalise is None:
+            value = _anaphor_value(ctx.text[s:e], ctx.last_date)
+            return ("DATE", value, s, e) if value else None
+        res = c.normalise(c.match, ctx)
+        if res is None:
+            return None
+        if len(res) > 2:  # the normaliser narrowed the extent
+            s, e = res[2]
+        return res[0], res[1], s, e
+    except OverflowError:
+        return None  # a date before year 1 or after 9999 ("Tuesday" in a text dated 0001-01-01): no value
+    except Exception:
+        if strict():  # the test suite sees a rule's bug; a user's run skips the candidate
+            raise
+        return None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Bounds without the whitespace and punctuation a pattern may have eaten at either end
+    (the dot of "a.m." or of "Sept." stays).
+
+    >>> _trim("on Sept. 5, then", 3, 11), _trim("in March, then", 3, 9)
+    ((3, 10), (3, 8))
+    """
+    while e > s and text[e - 1] in " ,.;:\n\t":
+        if text[e - 1] == "." and re.search(r"(?:[ap]\.m|\b[A-Z][a-z]{2,3})\.$", text[s:e]):
+            break
+        e -= 1
+    while s < e and text[s] in " ,;:\n\t":
+        s += 1
+    return s, e
 
 
 def _quarter_ahead(value: str, ctx: "_Ctx", start: int, end: int) -> bool:
@@ -1424,6 +1386,11 @@ def _clock_days(rows: list[dict], text: str) -> None:
                 break
 
 
+# ---------------------------------------------------------------------------
+# Values as days: the period a value covers, or an expression read in its text
+# ---------------------------------------------------------------------------
+
+
 def _from_year_one(start: str, end: str) -> tuple[str, str] | None:
     """There is no year 0 (Python's dates start on 0001-01-01): "the 1st century" (value 00)
     starts in year 1; a range wholly in year 0 is no date."""
@@ -1435,6 +1402,9 @@ def timex_range(value: str) -> tuple[str, str] | None:
 
     2022-09 -> ('2022-09-01', '2022-09-30'); 2022-W44 -> Monday..Sunday; 2022 -> the
     year; 2022-Q3, 2022-H1, 2022-SU, 199 (decade), 19 (century) are covered too.
+
+    >>> timex_range("2022-09"), timex_range("2022-W44"), timex_range("PAST_REF")
+    (('2022-09-01', '2022-09-30'), ('2022-10-31', '2022-11-06'), None)
     """
     try:
         v = str(value or "").strip()
@@ -1481,42 +1451,6 @@ def timex_range(value: str) -> tuple[str, str] | None:
     return None
 
 
-# a bare pronoun (or "the statement") as source continues whoever spoke before
-_PRONOUN_SOURCES = {"he", "she", "it", "they", "we", "i", "the statement"}
-
-
-def _norm_source(s) -> str:
-    s = s.strip().lower() if isinstance(s, str) else ""
-    return re.sub(r"^(the|a|an)\s+", "", s)
-
-
-_RELATIVE_OPEN = re.compile(r",\s+(?:who|which|whose)\b[^,;.]*$")
-
-
-def _in_relative_before(text: str, at: int, cue_start: int) -> bool:
-    """True when position ``at`` lies in a ", who ..." / ", which ..." clause that closes
-    before the cue at ``cue_start``."""
-    if at >= cue_start:
-        return False
-    lo = max(0, at - 120)
-    if not _RELATIVE_OPEN.search(text, lo, at):
-        return False
-    return "," in text[at:cue_start]
-
-
-def _continues(prev: dict, cur: dict) -> bool:
-    """Does `cur` continue the statement `prev` (same speaker, or a pronoun as source)?"""
-    if str(prev.get("doc_id") or "") != str(cur.get("doc_id") or ""):
-        return False
-    ps, cs = _norm_source(prev.get("source")), _norm_source(cur.get("source"))
-    pa, ca = _norm_source(prev.get("actor")), _norm_source(cur.get("actor"))
-    if cs and ps and cs == ps:
-        return True
-    if pa and ca and pa == ca and pa != "unknown":
-        return True
-    return _norm_source(cur.get("source")) in {_norm_source(p) for p in _PRONOUN_SOURCES}
-
-
 _EDGE_MOD = re.compile(r"(?i)^(?:(early|the beginning of|the start of)|(mid|the middle of)|(late|the end of))[\s-]+")
 _SINCE = re.compile(r"(?i)\b(?:since|ever since)\s+(?:the\s+)?$")
 _RANGE_TAIL = re.compile(r"^\s?[-–—]\s?(\d{1,2})(?!\d)")
@@ -1554,7 +1488,7 @@ def timex_period(value: str, text: str = "", start: int = 0, end: int = 0, dct=N
     duration ending now) the fourteen days up to `dct`. Never raises.
     """
     try:
-        d = _as_date(dct)
+        d = as_date(dct)
         rng = timex_range(value)
         phrase = text[start:end] if text else ""
         if rng is None:
@@ -1596,243 +1530,3 @@ def timex_period(value: str, text: str = "", start: int = 0, end: int = 0, dct=N
         return None
 
 
-# a speech act is in the future only when its own frame says so ("will announce", "is to say")
-_FUTURE_FRAME = re.compile(
-    r"(?i)\b(?:will|shall|'ll|wo(?:n't| n't)|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated|going|to)"
-    r"|plans?\s+to|planning\s+to|intends?\s+to)\b[^.;]{0,25}$")
-
-
-_FINITE = re.compile(r"(?i)\b(?:is|are|was|were|am|been|has|have|had|will|would|shall|should|can|could|might|must"
-                     r"|does|did|'s|'re|'ve|'ll|'d|said|says|[a-z]{3,}ed)\b")
-
-
-def _span_list(spans, layers: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
-    """(start, end, layer, value) of the rows of `spans` (frame or dicts) in `layers`."""
-    if spans is None:
-        return []
-    rows = spans.to_dict("records") if isinstance(spans, pd.DataFrame) else list(spans)
-    out = []
-    for r in rows:
-        try:
-            if r.get("layer") in layers:
-                out.append((int(r["start"]), int(r["end"]), str(r["layer"]), str(r.get("value") or "")))
-        except (KeyError, TypeError, ValueError, AttributeError):
-            continue
-    return out
-
-
-def assign_event_times(statements: pd.DataFrame, timexes: pd.DataFrame, text: str, dct,
-                       spans=None) -> pd.DataFrame:
-    """Date each statement twice: when it was said, and when what it says happened.
-
-    `statements` is a frame (a new frame is returned) or a list of row dicts (new dicts
-    are returned, the pipeline's fast path). Fills ``time_text``, ``event_start``, ``event_end`` (the speech act) and ``about_text``,
-    ``about_start``, ``about_end`` (a date named inside the statement's content, e.g. the
-    election in "an official said ... before the Dec. 12 election"); returns a new frame.
-    `spans` are the article's span rows (``content`` and ``cue`` layers, value =
-    statement_id); without them every date in the statement may date the speech act.
-
-    Speech act, in order of evidence: a DATE/TIME timex in the statement's frame (source,
-    cue, outside its content) or, for a clause, in the rest of its sentence
-    ("time.in_sentence", or "time.anaphora" when that timex is an anaphor such as "at the
-    time"); else the previous statement's time when this one continues it
-    ("time.carried"); else the publication date with empty ``time_text`` ("time.dct").
-    A speech act is never dated after publication unless its frame is future ("will
-    announce on Friday": "+time.future"): a later date goes to the ``about`` columns
-    ("time.after_publication") and a period running past publication ("this week") is cut
-    at the publication date.
-    """
-    as_rows = isinstance(statements, list)
-    if as_rows:
-        rows = [dict(r) for r in statements]
-        if not rows:
-            return rows
-    else:
-        out = statements.copy()
-        if out.empty:
-            for col in _TIME_COLUMNS:
-                if col not in out.columns:
-                    out[col] = ""
-            return out
-        rows = records(out)
-    d = _as_date(dct)
-    dct_iso = d.isoformat() if d else ""
-    tx_rows = _plain_timex_rows(timexes)
-    if tx_rows is None:
-        tx = timexes if isinstance(timexes, pd.DataFrame) else pd.DataFrame(list(timexes or []))
-        if not tx.empty and "layer" in tx.columns:
-            tx = tx[tx["layer"] == "timex"]
-        tx_rows = tx.to_dict("records") if not tx.empty else []
-    dated = []
-    if tx_rows:
-        for r in tx_rows:
-            if str(r.get("label")) not in ("DATE", "TIME"):
-                continue
-            try:
-                a, b = int(r["start"]), int(r["end"])
-            except (KeyError, TypeError, ValueError):
-                continue
-            value = str(r.get("value"))
-            rng = timex_period(value, text if isinstance(text, str) else "", a, b, d)
-            if rng is None and value == "PRESENT_REF" and dct_iso:
-                rng = (dct_iso, dct_iso)  # "now" dates the statement to its publication
-            if rng:
-                dated.append((a, b, str(r.get("text") or ""), rng, str(r.get("rule") or "")))
-    dated.sort()
-    contents: dict[str, list[tuple[int, int]]] = {}
-    cues: dict[str, tuple[int, int]] = {}
-    for a, b, layer, sid in _span_list(spans, ("content", "cue")):
-        if layer == "content":
-            contents.setdefault(sid, []).append((a, b))
-        else:
-            cues.setdefault(sid, (a, b))
-
-    def pos_of(i: int) -> tuple[int, int]:
-        try:
-            return int(rows[i].get("start")), int(rows[i].get("end"))
-        except (TypeError, ValueError):
-            return -1, -1
-    positions = [pos_of(i) for i in range(len(rows))]
-    pos = positions.__getitem__
-    order = sorted(range(len(rows)), key=pos)  # stable: ties keep their input order
-    prev: dict | None = None
-    prev_time: tuple[str, str, str] | None = None
-    results: list = [None] * len(rows)
-    narrowest = lambda c: min(c, key=lambda s: (_days(s[3]), s[0]))  # noqa: E731 - ties: the first
-    for i in order:
-        row = rows[i]
-        st, en = pos(i)
-        sid = str(row.get("statement_id") or "")
-        own = contents.get(sid, [])
-        # a date belongs to the content only when a finite verb of the content governs it:
-        # "said the vote would come before the Dec. 12 election" (content), but "denied
-        # providing weapons to Russia in September" dates the denial (a non-finite complement)
-        in_content = lambda s: any(a <= s[0] and s[1] <= b and _FINITE.search(text, a, s[0])  # noqa: E731
-                                   for a, b in own)
-        inside = [s for s in dated if s[0] >= st and s[1] <= en] if st >= 0 else []
-        about = [s for s in inside if in_content(s)]
-        frame = [s for s in inside if not in_content(s)]
-        if not frame and st >= 0 and isinstance(text, str):
-            # a clause-level statement: look in the rest of its sentence ("At the time, Kirby
-            # spoke of ...", "..., he said on Tuesday"), but not inside another statement
-            ss, se = _sentence_of(text, st, en)
-            others = [positions[j] for j in range(len(rows)) if j != i]
-            around = [s for s in dated if s[0] >= ss and s[1] <= se and not (s[0] >= st and s[1] <= en)
-                      and not any(a <= s[0] < b for a, b in others if (a, b) != (st, en))]
-            frame = [s for s in around if not in_content(s)]
-            about += [s for s in around if in_content(s)]
-        relative_only = False
-        if sid in cues and isinstance(text, str) and frame:
-            # "Tom Blake, who first reported the leak on Monday, said ...": a date inside a
-            # relative clause about the speaker dates that clause, not the speech act (nor
-            # does it pass to it from the clause's own statement)
-            kept = [x for x in frame if not _in_relative_before(text, x[0], cues[sid][0])]
-            relative_only = not kept
-            frame = kept
-        future = False
-        if sid in cues and isinstance(text, str):
-            ca, cb = cues[sid]
-            future = bool(_FUTURE_FRAME.search(text[max(0, ca - 40):cb]))
-        extra = ""
-        t = None
-        if frame and d is not None and not future:
-            # a later date is not when it was said: it is what the statement is about
-            late = [s for s in frame if s[3][0] > dct_iso]
-            if late:
-                frame = [s for s in frame if s[3][0] <= dct_iso]
-                about = about or late
-                extra = "" if frame else "+time.after_publication"
-        if frame:
-            s = narrowest(frame)
-            rule = "time.anaphora" if s[4].startswith("anaphora.") else "time.in_sentence"
-            t = (s[2], s[3][0], s[3][1])
-        if t is None:
-            if prev is not None and prev_time is not None and prev_time[0] and _continues(prev, row) \
-                    and not relative_only and (future or not dct_iso or prev_time[1] <= dct_iso):
-                t, rule = prev_time, "time.carried"
-            else:
-                t, rule = ("", dct_iso, dct_iso), "time.dct"
-        if future and t[1] > dct_iso:
-            extra += "+time.future"
-        elif dct_iso and t[2] > dct_iso >= t[1]:
-            t = (t[0], t[1], dct_iso)  # "said this week": up to the publication date
-        ab = narrowest(about) if about else None
-        results[i] = (t, rule + extra, (ab[2], ab[3][0], ab[3][1]) if ab else ("", "", ""))
-        prev, prev_time = row, t
-    old_rules = [str(r.get("rule") or "") if not pd.isna(r.get("rule")) else "" for r in rows]
-    new = {
-        "time_text": [t[0] for t, _, _ in results],
-        "event_start": [t[1] for t, _, _ in results],
-        "event_end": [t[2] for t, _, _ in results],
-        "about_text": [a[0] for _, _, a in results],
-        "about_start": [a[1] for _, _, a in results],
-        "about_end": [a[2] for _, _, a in results],
-        "rule": [f"{o}+{rule}" if o else rule for o, (_, rule, _) in zip(old_rules, results)],
-    }
-    if as_rows:
-        for k, values in new.items():
-            for r, v in zip(rows, values):
-                r[k] = v
-        return rows
-    for k, values in new.items():
-        out[k] = values
-    return out
-
-
-_TIME_COLUMNS = ("time_text", "event_start", "event_end", "about_text", "about_start", "about_end", "rule")
-
-
-_TIMEX_KEYS = ("layer", "label", "start", "end", "text", "value", "rule")
-
-
-def _plain_timex_rows(timexes) -> list[dict] | None:
-    """The timex rows of a list of span dicts as ``pd.DataFrame(rows)`` filtered to the timex
-    layer would give them back, or None when the input is not such a plain list (then the
-    frame is built): every row a dict with str layer/label/text/value/rule and int start/end."""
-    if isinstance(timexes, pd.DataFrame) or not isinstance(timexes, (list, tuple)):
-        return None
-    rows = list(timexes)
-    if not rows:
-        return None
-    keys = set(rows[0]) if isinstance(rows[0], dict) else None
-    if keys is None or not keys.issuperset(_TIMEX_KEYS):
-        return None
-    for r in rows:
-        if not isinstance(r, dict) or set(r) != keys:
-            return None
-        for k in keys:
-            v = r[k]
-            if k in ("start", "end"):
-                if v.__class__ is not int:
-                    return None
-            elif v.__class__ is not str:
-                return None
-    return [r for r in rows if r["layer"] == "timex"]
-
-
-_PLAIN_DTYPES = ("int64", "float64", "bool", "str")
-
-
-def records(df: pd.DataFrame) -> list[dict]:
-    """``df.to_dict("records")``, column by column when every column has a plain dtype (faster,
-    same values)."""
-    cols = list(df.columns)
-    if len(set(cols)) != len(cols) or not all(str(t) in _PLAIN_DTYPES for t in df.dtypes):
-        return df.to_dict("records")
-    values = [df[c].tolist() for c in cols]
-    return [dict(zip(cols, row)) for row in zip(*values)]
-
-
-def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence(s) around [start, end): previous/next '. ', '? ', '! ' or newline."""
-    lo = max(0, start - 400)
-    head = text[lo:start]
-    cuts = [m.end() for m in re.finditer(r"(?<![A-Z][a-z])(?<![A-Z])[.!?][\"'”’]?\s+(?=[A-Z“\"‘'])|\n", head)]
-    s = lo + cuts[-1] if cuts else lo
-    m = re.search(r"[.!?](?=[\"'”’]?\s+[A-Z“\"‘']|[\"'”’]?\s*$)|\n", text[end:end + 400])
-    e = end + (m.end() if m else min(400, len(text) - end))
-    return s, e
-
-
-def _days(rng: tuple[str, str]) -> int:
-    return (date.fromisoformat(rng[1]) - date.fromisoformat(rng[0])).days
