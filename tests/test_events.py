@@ -8,19 +8,19 @@ import pytest
 
 from analysis import schema
 from analysis.events import assign_event_times
+from analysis.load import read_article
 from analysis.timex import find_timexes, timex_period
 
 REPO = Path(__file__).resolve().parents[1]
-ARTICLE = REPO.parent / "shared" / "reference" / "000_69a36e7ce07eb426.txt"
+ARTICLE_MD = REPO / "data" / "articles" / "000_69a36e7ce07eb426.md"
 NOV8 = "2022-11-08"          # a Tuesday
 DEC11_2017 = "2017-12-11"    # a Monday
 
 
 @pytest.fixture(scope="module")
 def article():
-    if not ARTICLE.exists():
-        pytest.skip("reference article not present")
-    return ARTICLE.read_text(encoding="utf-8")
+    """The shipped article's body (data/articles; test_data checks it is the reference text)."""
+    return read_article(ARTICLE_MD)["text"]
 
 
 def _sentence(text: str, starts_with: str) -> tuple[int, int, str]:

@@ -10,10 +10,11 @@ import pytest
 
 from analysis import schema, timex
 from analysis.prefilter import lowered, required_words
+from analysis.load import read_article
 from analysis.timex import find_timexes, timex_range
 
 REPO = Path(__file__).resolve().parents[1]
-ARTICLE = REPO.parent / "shared" / "reference" / "000_69a36e7ce07eb426.txt"
+ARTICLE_MD = REPO / "data" / "articles" / "000_69a36e7ce07eb426.md"
 NOV8 = "2022-11-08"     # a Tuesday
 MAR15 = "2022-03-15"    # a Tuesday in March
 
@@ -208,9 +209,8 @@ def test_timex_range(value, expected):
 
 @pytest.fixture(scope="module")
 def article():
-    if not ARTICLE.exists():
-        pytest.skip("reference article not present")
-    return ARTICLE.read_text(encoding="utf-8")
+    """The shipped article's body (data/articles; test_data checks it is the reference text)."""
+    return read_article(ARTICLE_MD)["text"]
 
 
 @pytest.mark.parametrize("phrase,expected", [
