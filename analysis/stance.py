@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
 from analysis.lexicons import inflections, load_lexicon
-from analysis.prefilter import lowered, required_words
+from analysis.prefilter import Needs, lowered, may_match, parse_needs
 
 Span = tuple[int, int]
 
@@ -98,12 +98,18 @@ class StanceResult:
 OTHER = StanceResult("other", "S_none", "", None, "")
 
 
-def _expand(pattern: str) -> str:
-    for key, val in _term_macros().items():
-        pattern = pattern.replace(key, val)
+def expand_macros(pattern: str, terms: bool = True) -> str:
+    """A stance.csv pattern with its {MACRO}s written out (``terms=False`` leaves the word
+    classes of ``lexicons/stance_terms.csv`` in place, as ``tools/fill_needs.py`` reads them)."""
+    if terms:
+        for key, val in _term_macros().items():
+            pattern = pattern.replace(key, val)
     for key, val in _MACROS.items():
         pattern = pattern.replace(key, val)
     return pattern
+
+
+_expand = expand_macros
 
 
 @lru_cache(maxsize=None)
@@ -114,155 +120,21 @@ def _stance_rules() -> tuple[tuple[dict, re.Pattern], ...]:
 def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
-# Necessary conditions of the costliest rules (those that start with a name, tried at every
-# position): a text without a match of the filter cannot match the rule, so the rule is
-# skipped. Each filter is a mandatory part of its rule, compiled with the same flags; it
-# applies only while the rule's pattern is the one it was written for.
-_PREFILTERS = {
-    "A_responsible": (r"(?P<target>{NP})\s+(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+|also\s+|not\s+only\s+)?(?:responsible\s+for|to\s+blame\s+for|to\s+blame|behind\s+(?!schedule|the\s+scenes|the\s+curve)(?:the\s+|a\s+|an\s+|this\s+|these\s+)?\w+)",
-                      r"responsible\s+for|to\s+blame|behind\s"),
-    "A_accuse_passive": (r"(?P<target>{NP})\s+(?:is|was|were|are|has\s+been|have\s+been|had\s+been|being|been|stands)\s+(?:\w+ly\s+)?accused\s+of\b",
-                         r"accused\s+of\b"),
-    "A_covert_transfer": (r"(?P<target>{NP})\s+(?:(?:was|were|is|are|has|have|had|had\s+been|has\s+been|have\s+been)\s+)?(?:secretly|covertly|illegally|clandestinely|quietly)\s+(?:supply|supplie|supplying|provid|sell|sold|ship|deliver|send|sent|arm|support|fund|financ|transfer|help|aid)\w*",
-                          r"(?:secretly|covertly|illegally|clandestinely|quietly)\s+(?:supply|supplie|supplying|provid|sell|sold|ship|deliver|send|sent|arm|support|fund|financ|transfer|help|aid)"),
-    "A_wrongdoing": (r"(?P<target>{NP})\s+(?:(?:was|were|is|are|has|have|had|had\s+been|has\s+been|have\s+been|would|will|had\s+been)\s+)?(?:(?:secretly|covertly|illegally|persistently|deliberately|systematically|repeatedly|still|also|actively|now|again|clandestinely)\s+)*(?:(?:trying|attempting|seeking|tried|attempted|sought|plotting|planning)\s+to\s+)?(?:disguis|conceal|hid|hiding|smuggl|spread\w*\s+(?:[\w‘’'“”-]+\s+){0,3}?[‘'“]?(?:rumou?r|lie|falsehood|disinformation|propaganda|misinformation)|lie[sd]?\b|lying|violat|invad|bomb|tortur|spy|spied|spying|steal|stole|hack|launder|brib|tarnish|smear|fabricat|interfer|meddl|destabili[sz]|deceiv|cover\w*\s+up|funnel|evad|circumvent|sabotag|massacr|murder|assassinat|persecut|repress|oppress)\w*",
-                     r"disguis|conceal|hid|smuggl|spread|lie|lying|violat|invad|bomb|tortur|spy|spied|steal|stole|hack"
-                     r"|launder|brib|tarnish|smear|fabricat|interfer|meddl|destabili[sz]|deceiv|cover|funnel|evad"
-                     r"|circumvent|sabotag|massacr|murder|assassinat|persecut|repress|oppress"),
-    "D_acc_rejected": (r"{ACC}\s+(?:[\w‘’'“”-]+\s+){0,2}?(?:(?:is|are|was|were|been|being|gets?|got)\s+)?(?:put\s+to\s+rest|debunked|dispelled|quashed|squashed|denied|refuted|dismissed|rejected|rebuffed|shot\s+down|called\s+(?:rubbish|nonsense|false|fake|crazy|absurd)|prove[dn]\s+(?:false|wrong|untrue)|(?:categorically|completely|totally|wildly)\s+(?:false|untrue|inaccurate))",
-                       r"put\s+to\s+rest|debunked|dispelled|quashed|squashed|denied|refuted|dismissed|rejected|rebuffed"
-                       r"|shot\s+down|called\s|prove[dn]\s|categorically|completely|totally|wildly"),
-    "D_bare_not": (r"(?<!\bdid\s)(?<!\bdo\s)(?<!does\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!should\s)(?<!\bcan\s)(?<!must\s)(?<!\bmay\s)(?<!might\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!were\s)(?<!\bhas\s)(?<!have\s)(?<!\bhad\s)\bnot\s+(?!only\b|just\b|yet\b|to\b|be\b|been\b|even\b|so\b|that\b|as\b|sure\b|clear\b|least\b|all\b|much\b|many\b|enough\b|because\b|until\b|going\s+away|necessarily\b|always\b|quite\b|too\b|very\b|immediately\b|expected\b|available\b|likely\b|known\b|clear\b)\w+",
-                   r"\bnot\s+\w"),
-}
 
-
-def _split_alternatives(p: str) -> list[str] | None:
-    """Top-level alternatives of a regex (None if the brackets do not balance)."""
-    alts, depth, cur, i, in_class = [], 0, [], 0, False
-    while i < len(p):
-        c = p[i]
-        if c == "\\":
-            cur.append(p[i:i + 2])
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if p[i + 1:i + 2] == "]" or p[i + 1:i + 3] == "^]":  # a "]" first in a class is literal
-                cur.append(p[i:i + 2] if p[i + 1] == "]" else p[i:i + 3])
-                i += 2 if p[i + 1] == "]" else 3
-                continue
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            alts.append("".join(cur))
-            cur = []
-            i += 1
-            continue
-        cur.append(c)
-        i += 1
-    if depth != 0 or in_class:
-        return None
-    alts.append("".join(cur))
-    return alts
-
-
-def _group_end(p: str, i: int) -> int | None:
-    """Index just past the group opening at ``p[i] == "("``."""
-    depth, in_class = 0, False
-    while i < len(p):
-        c = p[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if p[i + 1:i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return None
-
-
-def required_prefixes(pattern: str) -> tuple[str, ...] | None:
-    """Lower-case ASCII strings one of which every match of ``pattern`` contains (it starts
-    with it, after zero-width assertions); None when no such strings are found.
-
-    Used as a necessary condition (``any(p in lowered(text) ...)``) to skip regexes that
-    cannot match, so a rule is only run on texts that hold one of its words.
-    """
-    alts = _split_alternatives(pattern)
-    if alts is None:
-        return None
-    out: list[str] = []
-    for alt in alts:
-        i = 0
-        while True:  # zero-width assertions consume nothing: skip them
-            if alt.startswith("\\b", i):
-                i += 2
-            elif alt.startswith(("(?<!", "(?<=", "(?=", "(?!"), i):
-                j = _group_end(alt, i)
-                if j is None or alt[j:j + 1] in ("?", "*", "+", "{"):
-                    return None
-                i = j
-            else:
-                break
-        rest = alt[i:]
-        if rest.startswith("(?:"):
-            j = _group_end(rest, 0)
-            if j is None or rest[j:j + 1] in ("?", "*", "{", "|"):
-                return None
-            inner = required_prefixes(rest[3:j - 1])
-            if inner is None:
-                return None
-            out.extend(inner)
-            continue
-        k = 0
-        while k < len(rest) and rest[k].isascii() and rest[k].isalnum():
-            k += 1
-        lit = rest[:k]
-        if k < len(rest) and rest[k] in "?*{":
-            lit = lit[:-1]
-        if not lit:
-            return None
-        out.append(lit.lower())
-    return tuple(dict.fromkeys(out))
-
-
-def _can_match(prefixes: tuple[str, ...] | None, low: str | None) -> bool:
-    """False only when ``low`` (see :func:`lowered`) holds none of a rule's required prefixes."""
-    if prefixes is None or low is None:
-        return True
-    for p in prefixes:
-        if p in low:
-            return True
-    return False
-
-
-def _words_for(rx: re.Pattern, pattern: str) -> tuple[str, ...] | None:
-    """The stronger of two necessary conditions of a rule: its required word prefixes, or
-    the mandatory words read from the parsed regex (both are lower-case strings one of which
-    every match contains)."""
-    a, b = required_prefixes(pattern), required_words(rx)
-    if a is None or b is None:
-        return a if b is None else b
-    return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
+@lru_cache(maxsize=None)
+def _term_needs() -> dict[str, Needs]:
+    """{MACRO} -> the needs of its word class: every term's ``needs`` (None if one has none)."""
+    classes: dict[str, list[Needs]] = {}
+    for row in load_lexicon("stance_terms"):
+        classes.setdefault("{" + row["macro"] + "}", []).append(parse_needs(row.get("needs")))
+    return {key: None if None in needs else tuple(dict.fromkeys(w for words in needs for w in words))
+            for key, needs in classes.items()}
 
 
 @lru_cache(maxsize=None)
-def _stance_prefixes() -> tuple[tuple[str, ...] | None, ...]:
-    return tuple(_words_for(rx, _expand(row["pattern"])) for row, rx in _stance_rules())
+def _stance_needs() -> tuple[Needs, ...]:
+    """Per row of :func:`_stance_rules`, the words one of which the row needs (``needs`` column)."""
+    return tuple(parse_needs(row.get("needs"), _term_needs()) for row, _ in _stance_rules())
 
 
 @lru_cache(maxsize=None)
@@ -280,21 +152,10 @@ def may_match_any(text: str, rules: frozenset[str]) -> bool:
     """False when ``text`` cannot match any of the named stance rows (none of their required
     words is in it): a cheap test before running the patterns."""
     low = lowered(text)
-    for (row, _), pre in zip(_stance_rules(), _stance_prefixes()):
-        if row["rule"] in rules and _can_match(pre, low):
+    for (row, _), pre in zip(_stance_rules(), _stance_needs()):
+        if row["rule"] in rules and may_match(pre, low):
             return True
     return False
-
-
-@lru_cache(maxsize=None)
-def _rule_filters() -> tuple[re.Pattern | None, ...]:
-    """One prefilter (or None) per row of :func:`_stance_rules`, in the same order."""
-    out = []
-    for row, _ in _stance_rules():
-        pf = _PREFILTERS.get(row["rule"])
-        ok = pf is not None and row["pattern"] == pf[0]
-        out.append(re.compile(pf[1], re.I) if ok else None)
-    return tuple(out)
 
 
 def _child_code(clause: str, start: int, end: int) -> str:
@@ -307,8 +168,8 @@ def _child_code(clause: str, start: int, end: int) -> str:
         return "112"
     tail = clause[start:]
     low = lowered(tail)
-    found = {row["cameo"] for (row, rx), pre in zip(_stance_rules(), _stance_prefixes())
-             if row["kind"] == "child" and _can_match(pre, low) and rx.search(tail)}
+    found = {row["cameo"] for (row, rx), pre in zip(_stance_rules(), _stance_needs())
+             if row["kind"] == "child" and may_match(pre, low) and rx.search(tail)}
     for code in _CHILD_PRIORITY:
         if code in found:
             return code
@@ -339,25 +200,19 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None,
     shift = len(prefix)
     rules = _stance_rules()
     low = lowered(text)
-    prefixes = _stance_prefixes()
+    needs = _stance_needs()
     # a block row vetoes matches of its own stance, or of every stance when its stance is "other"
-    blocks = [(m.span(), row["stance"]) for (row, rx), pre in zip(rules, prefixes)
-              if row["kind"] == "block" and _can_match(pre, low) for m in rx.finditer(text)]
+    blocks = [(m.span(), row["stance"]) for (row, rx), pre in zip(rules, needs)
+              if row["kind"] == "block" and may_match(pre, low) for m in rx.finditer(text)]
     hits: list[tuple[int, int, dict, re.Match]] = []
-    filters = _rule_filters()
     requires = _rule_requires()
     req_seen: dict[str, bool] = {}
     for order, (row, rx) in enumerate(rules):
         if row["kind"] != "match" or (not weak and row.get("strength") == "weak") or (
                 only is not None and row["rule"] not in only):
             continue
-        pre = prefixes[order]
-        if pre is not None and low is not None:
-            for p in pre:
-                if p in low:
-                    break
-            else:
-                continue
+        if not may_match(needs[order], low):
+            continue
         req = requires[order]
         if req is not None:
             ok = req_seen.get(req.pattern)
@@ -365,9 +220,6 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None,
                 ok = req_seen[req.pattern] = req.search(text) is not None
             if not ok:
                 continue
-        pf = filters[order]
-        if pf is not None and pf.search(text) is None:
-            continue
         for m in rx.finditer(text):
             # the stance word itself must not sit in a counter-example
             core = _core_span(m)
@@ -927,8 +779,8 @@ def _hedge_rules() -> tuple[tuple[dict, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=None)
-def _hedge_prefixes() -> tuple[tuple[str, ...] | None, ...]:
-    return tuple(_words_for(rx, row["pattern"]) for row, rx in _hedge_rules())
+def _hedge_needs() -> tuple[Needs, ...]:
+    return tuple(parse_needs(row.get("needs")) for row, _ in _hedge_rules())
 
 
 def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),
@@ -940,8 +792,8 @@ def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     """
     found = []
     low = lowered(text)
-    for (row, rx), pre in zip(_hedge_rules(), _hedge_prefixes()):
-        if not _can_match(pre, low):
+    for (row, rx), pre in zip(_hedge_rules(), _hedge_needs()):
+        if not may_match(pre, low):
             continue
         for m in rx.finditer(text):
             found.append((row, m.start(), m.end()))
@@ -1055,8 +907,8 @@ def _loaded_rules() -> tuple[tuple[dict, re.Pattern, re.Pattern | None, re.Patte
 
 
 @lru_cache(maxsize=None)
-def _loaded_prefixes() -> tuple[tuple[str, ...] | None, ...]:
-    return tuple(_words_for(rx, row["pattern"]) for row, rx, *_ in _loaded_rules())
+def _loaded_needs() -> tuple[Needs, ...]:
+    return tuple(parse_needs(row.get("needs")) for row, *_ in _loaded_rules())
 
 
 def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),
@@ -1075,8 +927,8 @@ def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     empty = False
     quotes, contents = _Covering(quotes), _Covering(contents)
     low = lowered(text)
-    for (row, rx, nb, na), pre in zip(_loaded_rules(), _loaded_prefixes()):
-        if not _can_match(pre, low):
+    for (row, rx, nb, na), pre in zip(_loaded_rules(), _loaded_needs()):
+        if not may_match(pre, low):
             continue
         for m in rx.finditer(text):
             s, e = m.span()
