@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import sys
-from functools import lru_cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import stance  # noqa: E402
+from analysis import markers, stance  # noqa: E402
 from analysis.lexicons import LEXICON_DIR, load_lexicon  # noqa: E402
-from analysis.prefilter import derive_needs  # noqa: E402
 
 
 def _fields(line: str) -> list[str]:
@@ -47,38 +44,13 @@ def _cell(value: str) -> str:
     return buf.getvalue()
 
 
-def term_needs(row: dict) -> str:
-    return "|".join(derive_needs(stance.expand_macros(row["term"], terms=False), re.I) or ())
+def _needs(lexicon: str, row: dict) -> str:
+    """The cell the row's pattern gives, as the module that compiles the pattern reads it."""
+    module = stance if lexicon in ("stance", "stance_terms") else markers
+    return "|".join(module.derived_needs(lexicon, row) or ())
 
 
-@lru_cache(maxsize=None)
-def _held() -> dict[str, str]:
-    """The word classes a stance pattern's needs may name: those whose every term has needs."""
-    terms: dict[str, list[str]] = {}
-    for t in load_lexicon("stance_terms"):
-        terms.setdefault("{" + t["macro"] + "}", []).append(term_needs(t))
-    return {name: regex for name, regex in stance._term_macros().items() if all(terms.get(name, [""]))}
-
-
-def stance_needs(row: dict) -> str:
-    held = _held()
-    pattern = stance.expand_macros(row["pattern"], terms=False)
-    for name, regex in stance._term_macros().items():
-        if name not in held:
-            pattern = pattern.replace(name, regex)
-    return "|".join(derive_needs(pattern, re.I, held) or ())
-
-
-def hedge_needs(row: dict) -> str:
-    return "|".join(derive_needs(row["pattern"], 0 if row.get("case") == "exact" else re.I) or ())
-
-
-def loaded_needs(row: dict) -> str:
-    # the pattern as analysis/markers.py compiles it
-    return "|".join(derive_needs(r"(?<![\w-])(?:" + row["pattern"] + r")(?![\w-])", re.I) or ())
-
-
-NEEDS = {"stance_terms": term_needs, "stance": stance_needs, "hedges": hedge_needs, "loaded": loaded_needs}
+LEXICONS = ("stance_terms", "stance", "hedges", "loaded")
 
 
 def fill(name: str, check: bool = False) -> list[str]:
@@ -98,7 +70,7 @@ def fill(name: str, check: bool = False) -> list[str]:
             continue
         fields += [""] * (len(header) - len(fields))
         row = dict(zip(header, next(csv.reader([",".join(fields)]))))
-        value = NEEDS[name](row)
+        value = _needs(name, row)
         k = header.index("needs")
         if row["needs"] != value:
             changed.append(f"{name}.csv {row['rule']}: {row['needs']!r} -> {value!r}")
@@ -107,14 +79,12 @@ def fill(name: str, check: bool = False) -> list[str]:
     if not check:
         path.write_text("".join(out), encoding="utf-8")
         load_lexicon.cache_clear()
-        stance._term_macros.cache_clear()
-        _held.cache_clear()
     return changed
 
 
 def main(argv: list[str]) -> int:
     check = "--check" in argv
-    changed = [c for name in NEEDS for c in fill(name, check)]
+    changed = [c for name in LEXICONS for c in fill(name, check)]
     print("\n".join(changed) or "needs up to date")
     return 1 if check and changed else 0
 
