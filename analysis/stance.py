@@ -58,11 +58,17 @@ def _term_macros() -> dict[str, str]:
     return {"{" + k + "}": "(?:" + "|".join("(?:" + t + ")" for t in v) + ")" for k, v in terms.items()}
 
 
-#: CAMEO names of the codes we emit.
-CAMEO_NAMES = {"016": "Deny responsibility / reject accusation", "111": "Criticize or denounce", "112": "Accuse",
-               "1121": "Accuse of crime / corruption", "1122": "Accuse of human rights abuses",
-               "1123": "Accuse of aggression", "1124": "Accuse of war crimes",
-               "1125": "Accuse of espionage / treason"}
+@lru_cache(maxsize=None)
+def cameo_names() -> dict[str, str]:
+    """CAMEO code -> name for the codes the kit emits (the cameo / cameo_name columns of stance.csv).
+
+    >>> cameo_names()["016"]
+    'Deny responsibility / reject accusation'
+    """
+    return {row["cameo"]: row["cameo_name"] for row in load_lexicon("stance")
+            if row.get("cameo") and row.get("cameo_name")}
+
+
 # More specific children first: "war crimes" beats "war".
 _CHILD_PRIORITY = ("1124", "1125", "1122", "1123", "1121")
 
@@ -89,7 +95,7 @@ class StanceResult:
     @property
     def cameo_name(self) -> str:
         """CAMEO name of ``cameo`` (empty for 'other')."""
-        return CAMEO_NAMES.get(self.cameo, "")
+        return cameo_names().get(self.cameo, "")
 
 
 OTHER = StanceResult("other", "S_none", "", None, "")
@@ -158,6 +164,18 @@ def _rule_requires() -> tuple[re.Pattern | None, ...]:
         req = (row.get("requires") or "").strip()
         out.append(re.compile(expand_macros(req), re.I) if req else None)
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def fallback_rules() -> frozenset[str]:
+    """The rows that may make a statement of their own in a sentence no attribution covers
+    (``fallback`` = yes in stance.csv): the speech-act verbs, not a narrated "was not" or
+    "a hoax", which are the journalist's voice rather than somebody's denial.
+
+    >>> {"D_deny_acc", "A_accuse"} <= fallback_rules(), "D_bare_not" in fallback_rules()
+    (True, False)
+    """
+    return frozenset(row["rule"] for row in load_lexicon("stance") if (row.get("fallback") or "").strip() == "yes")
 
 
 def may_match_any(text: str, rules: frozenset[str]) -> bool:

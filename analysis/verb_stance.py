@@ -1,18 +1,11 @@
-"""The stance an attribution verb carries: *said* neutral, *claimed* doubt, *admitted*
-concede, *insisted* assert (the ``verb_stance`` column of ``lexicons/cues.csv``)."""
+"""The stance a reporting verb carries: *said* neutral, *claimed* doubt, *admitted*
+concede, *insisted* assert (the ``verb_stance`` column of ``lexicons/cues.csv``, and
+``lexicons/verb_stance.csv`` for cue phrases that file does not list as written)."""
 from __future__ import annotations
 
 from functools import lru_cache
 
 from analysis.lexicons import inflections, load_lexicon
-
-_VERB_STANCE_FALLBACK = {
-    "doubt": ("claim", "allege", "purport", "contend", "assert that without"),
-    "concede": ("admit", "concede", "acknowledge", "confess", "grant", "allow"),
-    "assert": ("insist", "stress", "emphasi", "maintain", "declare", "affirm", "assert", "vow",
-               "reiterate", "make clear", "underline", "warn"),
-}
-
 
 @lru_cache(maxsize=None)
 def _cue_stances() -> tuple[tuple[frozenset, tuple[str, ...], str], ...]:
@@ -32,11 +25,21 @@ def _cue_stances() -> tuple[tuple[frozenset, tuple[str, ...], str], ...]:
     return tuple(out)
 
 
-def verb_stance(cue: str) -> str:
-    """neutral | doubt | concede | assert for an attribution cue ("claimed" -> doubt).
+@lru_cache(maxsize=None)
+def _stems() -> tuple[tuple[str, str], ...]:
+    """(stem, verb_stance) of ``lexicons/verb_stance.csv``, in file order."""
+    return tuple((row["stem"].strip().lower(), row["verb_stance"].strip()) for row in load_lexicon("verb_stance")
+                 if row.get("stem", "").strip())
 
-    Read from the ``verb_stance`` column of ``lexicons/cues.csv``; a small built-in list
-    covers cues that file does not have.
+
+def verb_stance(cue: str) -> str:
+    """neutral | doubt | concede | assert for an attribution cue.
+
+    Read from the ``verb_stance`` column of ``lexicons/cues.csv``; a cue that file does not
+    list as written takes the stance of the stem in ``lexicons/verb_stance.csv`` it starts with.
+
+    >>> verb_stance("claimed"), verb_stance("said"), verb_stance("declared:"), verb_stance("")
+    ('doubt', 'neutral', 'assert', 'neutral')
     """
     try:
         return _verb_stance_cached(cue)
@@ -50,11 +53,6 @@ def _verb_stance_cached(cue: str) -> str:
 
 
 def _verb_stance(cue: str) -> str:
-    """neutral | doubt | concede | assert for an attribution cue ("claimed" -> doubt).
-
-    Read from the ``verb_stance`` column of ``lexicons/cues.csv``; a small built-in list
-    covers cues that file does not have.
-    """
     words = (cue or "").strip().lower().split()
     if not words:
         return "neutral"
@@ -62,7 +60,7 @@ def _verb_stance(cue: str) -> str:
         if words[0] in forms and tuple(words[1:1 + len(rest)]) == rest:
             return vs
     c = " ".join(words)
-    for vs, stems in _VERB_STANCE_FALLBACK.items():
-        if any(c.startswith(stem) for stem in stems):
+    for stem, vs in _stems():
+        if c.startswith(stem):
             return vs
     return "neutral"

@@ -165,3 +165,33 @@ def test_stance_never_raises_and_offsets_hold(text):
         if res.match:
             s, e = res.match
             assert 0 <= s < e <= len(text)
+
+
+# --- lexicon content the code reads ----------------------------------------------------
+
+def test_each_cameo_code_has_one_name():
+    from analysis.lexicons import load_lexicon
+    from analysis.stance import StanceResult, cameo_names
+
+    names = cameo_names()
+    for row in load_lexicon("stance"):
+        if row["cameo"]:
+            assert row["cameo_name"] == names[row["cameo"]], row["rule"]
+    # the codes the reporting verbs carry (cues.csv stance = accusation:111) are named too
+    for row in load_lexicon("cues"):
+        parts = (row.get("stance") or "").split(":")
+        if len(parts) > 1:
+            assert names.get(parts[1]), row["rule"]
+    assert StanceResult("accusation", "A_x", "1124", None).cameo_name == "Accuse of war crimes"
+    assert StanceResult("other", "S_none", "", None).cameo_name == ""
+
+
+def test_fallback_rows_are_match_rows():
+    from analysis.lexicons import load_lexicon
+    from analysis.stance import fallback_rules
+
+    rows = {row["rule"]: row for row in load_lexicon("stance")}
+    assert {row.get("fallback") or "" for row in rows.values()} <= {"", "yes"}
+    assert fallback_rules() and all(rows[rule]["kind"] == "match" for rule in fallback_rules())
+    # a speech-act verb makes a statement on its own; a narrated negation does not
+    assert {"D_deny_that", "A_accuse"} <= fallback_rules() and not {"D_bare_not", "D_a_fake"} & fallback_rules()
