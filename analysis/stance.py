@@ -44,7 +44,6 @@ _DEFNP = r"(?:(?:the|his|her|its|their|our|this|these|those)\s+(?:[a-z][\w-]*\s+
 _MACROS = {"{DENY}": _DENY, "{NP}": _NP, "{GAP}": _GAP, "{ACC}": _ACC, "{DEFNP}": _DEFNP}
 
 
-
 @lru_cache(maxsize=None)
 def _term_macros() -> dict[str, str]:
     """{MACRO} -> one alternation of the rows of ``lexicons/stance_terms.csv``."""
@@ -105,8 +104,8 @@ def expand_macros(pattern: str, terms: bool = True) -> str:
     """A stance.csv pattern with its {MACRO}s written out (``terms=False`` leaves the word
     classes of ``lexicons/stance_terms.csv`` in place).
 
-    >>> expand_macros(r"\\b{DENY}\\b")
-    '\\\\bden(?:y|ies|ied|ying|ial|ials)\\\\b'
+    >>> print(expand_macros("they {DENY}"))
+    they den(?:y|ies|ied|ying|ial|ials)
     """
     if terms:
         for key, val in _term_macros().items():
