@@ -180,11 +180,20 @@ def fallback_rules() -> frozenset[str]:
 def may_match_any(text: str, rules: frozenset[str]) -> bool:
     """False when ``text`` cannot match any of the named stance rows (none of their needed
     words is in it): a cheap test before running the patterns."""
-    low = lowered(text)
+    needs = _needs_of_any(rules)
+    return needs != () and may_match(needs, lowered(text))
+
+
+@lru_cache(maxsize=16)
+def _needs_of_any(rules: frozenset[str]) -> Needs:
+    """The words one of which a text needs to match any of the named rows (None: any text may)."""
+    words: list[str] = []
     for (row, _), needs in zip(_stance_rules(), _stance_needs()):
-        if row["rule"] in rules and may_match(needs, low):
-            return True
-    return False
+        if row["rule"] in rules:
+            if needs is None:
+                return None
+            words.extend(needs)
+    return tuple(dict.fromkeys(words))
 
 
 # ---------------------------------------------------------------------------
