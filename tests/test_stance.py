@@ -195,3 +195,16 @@ def test_fallback_rows_are_match_rows():
     assert fallback_rules() and all(rows[rule]["kind"] == "match" for rule in fallback_rules())
     # a speech-act verb makes a statement on its own; a narrated negation does not
     assert {"D_deny_that", "A_accuse"} <= fallback_rules() and not {"D_bare_not", "D_a_fake"} & fallback_rules()
+
+
+@pytest.mark.parametrize("text, rules, expected", [
+    ("North Korea denied the reports", {"D_deny_acc"}, True),
+    ("North Korea shipped shells", {"D_deny_acc"}, False),        # no form of deny: the row cannot match
+    ("North Korea shipped shells", {"D_deny_acc", "A_accuse"}, False),
+    ("They accused Seoul", {"D_deny_acc", "A_accuse"}, True),
+    ("North Korea denied the reports", set(), False),
+])
+def test_may_match_any(text, rules, expected):
+    from analysis.stance import may_match_any
+
+    assert may_match_any(text, frozenset(rules)) is expected
