@@ -44,7 +44,7 @@ from analysis import schema
 from analysis.actors import implied_agent, resolve_speaker, surname_count
 from analysis.targets import accused_is_subject, clean_target, find_target, resolve_target
 from analysis.stance import (may_match_any, classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
-                             resolve_actor, verb_stance, _NP_CAP)
+                             resolve_actor, verb_stance, _NP_CAP, fallback_rules)
 
 Span = tuple[int, int]
 
@@ -58,15 +58,7 @@ _TARGET_PRONOUN = re.compile(r"^(?:he|she|him|her|his|it|they|them)$", re.I)
 _IMPERSONAL = re.compile(r"^(?:it|its|they|them|their|this|that)$", re.I)
 
 
-# Only verb rules that name a speech act may create a statement on their own: a narrated
-# "was not" or "a hoax" is the journalist's voice, not somebody's denial.
 _PASSIVE_CUE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?\w+(?:ed|d)\b", re.I)
-
-_FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_deny_that", "D_deny_bare",
-                             "D_denial_noun", "D_reject_acc", "D_refute", "D_dismiss_as", "A_accuse",
-                             "A_accuse_passive", "A_accuse_bare", "A_blame", "A_blame_on", "A_blame_bare",
-                             "A_allege", "A_charge", "D_dismiss_obj", "D_dismiss_that", "D_not_guilty", "D_defend",
-                             "A_crit_obj", "A_accuse_obj", "D_call_eval", "D_dismiss_as", "A_crit_noun", "A_made_by", "A_noun_by", "A_named_noun", "A_repeat_charge", "A_charged_with", "A_charges_against", "A_passive_formal"})
 
 
 @lru_cache(maxsize=1)
@@ -568,7 +560,7 @@ def _candidates(art: _Article) -> list[_Statement]:
         headline = _is_headline(text, i, s, e)
         # a headline reports somebody's act in its own words ("IRAN SAYS IT INTENDS NO THREAT ..."):
         # every row applies; elsewhere only the speech-act verbs make a statement on their own
-        res = [r for r in find_stance(text[s:e], weak=headline, only=None if headline else _FALLBACK_RULES)
+        res = [r for r in find_stance(text[s:e], weak=headline, only=None if headline else fallback_rules())
                if r.match]
         if res:
             extra.append(_Statement("fallback", i, s, e, row=res[0]))

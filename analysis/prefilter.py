@@ -1,66 +1,198 @@
 """Cheap necessary conditions for regex rules: skip a rule when a text lacks every word it needs.
 
-Shared by the stance and time rules. A rule is skipped only when *every* match of its
-pattern must contain one of the returned words and none is in the lower-cased text, so
-skipping never changes what the rules find.
+A lexicon row declares, in its ``needs`` column, words one of which every match of its
+pattern contains (lower case, ``|``-separated; ``{MACRO}`` stands for the needs of a word
+class of ``lexicons/stance_terms.csv``; empty = the row is tried on every text). At run
+time a rule is skipped only when none of its words is in the lower-cased text, so skipping
+never changes what the rules find, and nothing parses a regex.
+
+The declared words are derived from the patterns at development time
+(:func:`derive_needs`, used by ``tools/fill_needs.py``) and checked against them by the
+tests (``tests/test_prefilter.py``), never at run time.
 """
 from __future__ import annotations
 
 import re
+from typing import Mapping, Sequence
 
 # Characters that a case-insensitive regex matches to an ASCII letter although they do not
 # lower-case to it (found by matching [a-z] with re.I against every code point): a text
 # holding one gets no word prefilter.
 FOLD_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
+Needs = tuple[str, ...] | None
+
 
 def lowered(text: str) -> str | None:
     """``text.lower()`` when a case-insensitive regex over ``text`` can match an ASCII
-    letter only where the lower-cased text has it; None otherwise (then no prefilter)."""
+    letter only where the lower-cased text has it; None otherwise (then no prefilter).
+
+    >>> lowered("Denied"), lowered("\u212aelvin")
+    ('denied', None)
+    """
     return None if FOLD_ODD.search(text) else text.lower()
 
 
-def _seq_words(items) -> tuple[str, ...] | None:
+def parse_needs(cell: str | None, macros: Mapping[str, Needs] | None = None) -> Needs:
+    """The words of a ``needs`` cell; None (no prefilter) when it is empty or names a word
+    class that has no needs of its own (or that ``macros`` does not know).
+
+    >>> parse_needs("Denied|deny")
+    ('denied', 'deny')
+    >>> parse_needs("call|{EVAL}", {"{EVAL}": ("false", "untrue")})
+    ('call', 'false', 'untrue')
+    >>> parse_needs("") is None and parse_needs("call|{NEW}", {}) is None
+    True
+    """
+    words: list[str] = []
+    for item in (cell or "").split("|"):
+        item = item.strip()
+        if item.startswith("{"):
+            expanded = (macros or {}).get(item)
+            if expanded is None:
+                return None
+            words.extend(expanded)
+        elif item:
+            words.append(item.lower())  # the text is lower-cased: an upper-case word would never be found
+    return tuple(dict.fromkeys(words)) or None
+
+
+def may_match(needs: Needs, low: str | None) -> bool:
+    """False only when ``low`` (see :func:`lowered`) holds none of a rule's needed words.
+
+    >>> may_match(("deny", "denied"), "they denied it"), may_match(("deny",), "they said it")
+    (True, False)
+    """
+    if needs is None or low is None:
+        return True
+    for word in needs:
+        if word in low:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------
+# Development and test time: reading the words out of a pattern
+
+
+def _better(a: Needs, b: Needs) -> Needs:
+    """The stronger of two word sets (longer shortest word, then fewer words)."""
+    if b is None:
+        return a
+    if a is None:
+        return b
+    return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
+
+
+def _leading_run(items) -> str:
+    """The literal ASCII letters, digits and spaces a parsed sequence starts with."""
+    from re import _constants as sre
+
+    run = []
+    for op, av in items:
+        if op is not sre.LITERAL or not (chr(av).isascii() and (chr(av).isalnum() or chr(av) == " ")):
+            break
+        run.append(chr(av).lower())
+    return "".join(run)
+
+
+def _seq_words(items, join: bool = False) -> Needs:
     """Lower-case ASCII strings one of which every match of the parsed regex sequence
-    ``items`` contains (taken from its mandatory literals); None if none found."""
+    ``items`` contains (taken from its mandatory literals); None if none found.
+
+    ``join`` also reads a literal run followed by a choice as the run plus each choice's
+    first letters ("den" + "y|ied" -> "deny", "denied"): the parser splits a common prefix
+    off a choice ("might|may" -> "m" + "ight|ay").
+    """
     from re import _constants as sre
 
     best = None
     run: list[str] = []
-
-    def better(a, b):
-        if b is None:
-            return a
-        if a is None:
-            return b
-        return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
-
     for op, av in list(items) + [(None, None)]:
         if op is sre.LITERAL:
             ch = chr(av)
             if ch.isascii() and (ch.isalnum() or ch == " "):
                 run.append(ch.lower())
                 continue
+        if run and join and op is sre.BRANCH:
+            heads = [_leading_run(alt) for alt in av[1]]
+            if all(heads):
+                best = _better(best, tuple(dict.fromkeys("".join(run) + h for h in heads)))
         if run:
-            best = better(best, ("".join(run),))
+            best = _better(best, ("".join(run),))
             run = []
         if op is sre.SUBPATTERN:
-            best = better(best, _seq_words(av[-1]))
+            best = _better(best, _seq_words(av[-1], join))
         elif op is sre.BRANCH:
-            alts = [_seq_words(b) for b in av[1]]
+            alts = [_seq_words(b, join) for b in av[1]]
             if all(a is not None for a in alts):
-                best = better(best, tuple(dict.fromkeys(x for a in alts for x in a)))
+                best = _better(best, tuple(dict.fromkeys(x for a in alts for x in a)))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-            best = better(best, _seq_words(av[2]))
+            best = _better(best, _seq_words(av[2], join))
     return best
 
 
-def required_words(rx: re.Pattern) -> tuple[str, ...] | None:
-    """Words (lower case) one of which every match of ``rx`` contains, or None."""
+def required_words(rx: re.Pattern) -> Needs:
+    """Words (lower case) one of which every match of ``rx`` contains, or None.
+
+    Reads Python's private regex parser, so it is for development and tests only (the
+    lexicons declare their rows' words; see the module docstring).
+
+    >>> required_words(re.compile(r"\\b(?:groundless|baseless)\\s+rumou?r", re.I))
+    ('groundless', 'baseless')
+    """
+    return _parsed_words(rx.pattern, rx.flags)
+
+
+def _parsed_words(pattern: str, flags: int, join: bool = False) -> Needs:
     try:
         from re import _parser as sre_parse
 
-        words = _seq_words(sre_parse.parse(rx.pattern, rx.flags & ~re.UNICODE))
-    except Exception:  # a Python without these internals: no prefilter
+        words = _seq_words(sre_parse.parse(pattern, flags & ~re.UNICODE), join)
+    except Exception:  # a Python without these internals: no words
         return None
     return words if words and min(map(len, words)) >= 2 else None
+
+
+def derive_needs(pattern: str, flags: int = re.I, held: Mapping[str, str] | None = None) -> Needs:
+    """The ``needs`` of a lexicon pattern: words one of which every match contains, or None.
+
+    ``held`` maps ``{MACRO}`` names the pattern still holds to their regex: each is read as
+    one opaque word, given back as its name, so the row follows when the word class is
+    edited. Stronger than :func:`required_words` where the parser splits a choice.
+
+    >>> derive_needs(r"\\b(?:might|may)\\b")
+    ('might', 'may')
+    >>> derive_needs(r"\\bden(?:y|ied)\\s+{CLAIM}", held={"{CLAIM}": "claims?|reports?"})
+    ('deny', 'denied')
+    >>> derive_needs(r"\\w+\\s+{CLAIM}", held={"{CLAIM}": "claims?|reports?"})
+    ('{CLAIM}',)
+    """
+    # a stand-in that no word of a pattern contains, and no two share a first letter (the
+    # parser would split the common letter off a choice between them)
+    names = {name: f"{k}q" for k, name in enumerate(sorted(held or {}))}
+    if len(names) > 10:
+        raise ValueError("at most ten word classes can be held")
+    for name, stand_in in names.items():
+        pattern = pattern.replace(name, f"(?:{stand_in})")
+    words = _parsed_words(pattern, flags, join=True)
+    if words is None:
+        return None
+    out = []
+    for word in words:
+        inside = [name for name, stand_in in names.items() if stand_in in word]
+        out.append(inside[0] if inside else word)  # a match holds a match of that class
+    if any(re.search(r"\d", w) for w in out if not w.startswith("{")):
+        return None  # a piece of a stand-in the parser split off: nothing safe to say
+    return tuple(dict.fromkeys(out))
+
+
+def implied(declared: Sequence[str], derived: Sequence[str]) -> bool:
+    """True when every derived word contains a declared one (a ``{MACRO}`` only itself):
+    a match holds a derived word, so it holds a declared one.
+
+    >>> implied(["den"], ["deny", "denied"]), implied(["deny"], ["den"])
+    (True, False)
+    """
+    return all(any(d == w if w.startswith("{") else (not d.startswith("{") and d in w) for d in declared)
+               for w in derived)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.stance import _country_index
+from analysis.actor_names import _country_index
 
 REPO = Path(__file__).resolve().parents[1]
 

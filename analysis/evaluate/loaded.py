@@ -80,7 +80,7 @@ def _prf(pred_ok: int, n_pred: int, gold_ok: int, n_gold: int) -> dict:
 
 
 def _kit_spans(bare: bool):
-    from analysis.stance import find_loaded
+    from analysis.markers import find_loaded
 
     return lambda text: [(d["start"], d["end"], _TECHNIQUE_OF.get(d["value"], "Loaded_Language"))
                          for d in find_loaded(text, bare=bare)]
