@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.spans import offset_in
+
 _ACCUSING_VERB = re.compile(
     r"\b(?:accus|blam|charg|criticis|criticiz|condemn|denounc|su(?=e\b|ed\b|es\b|ing\b)|indict|fin(?=ed\b|es\b)"
     r"|convict|prosecut|lambast|slamm?|blast|hammer|attack|chastis|rebuk|castigat|censur|reprimand|scold|deplor"
@@ -440,7 +442,12 @@ _NOT_A_NAME = {"The", "A", "An", "In", "On", "At", "But", "And", "If", "When", "
 _SENT_END = re.compile(r"(?<=[a-z0-9)\]”\"'’])[.!?][\"”’']?\s|\n")  # "U.S. Muslim groups" goes on
 
 
+# Not segment.find_sentences: with its (Punkt) sentences instead of this window, one
+# PolNeAR statement gets another target (nyt_2015-12-01_puerto-rican-bank-left-debt-inst:11,
+# "Old San Juan" -> "New York"), and the output must stay as it is. Not stance's window either:
+# that one breaks after any ".", so "U.S. Muslim groups" would end a sentence at "U.S.".
 def _sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence around ``pos`` (looking back at most 600 characters)."""
     lo = 0
     for m in _SENT_END.finditer(text, max(0, pos - 600), pos):
         lo = m.end()
@@ -547,8 +554,9 @@ def _people(text: str) -> tuple[tuple[int, str], ...]:
         if len(fulls) != 1:
             continue
         full = next(iter(fulls))
+        near_taken = [(t, t + len(full) + 4) for t in taken]  # inside a mention listed already
         for m in re.finditer(r"\b" + re.escape(word) + r"\b", text):
-            if not any(t <= m.start() < t + len(full) + 4 for t in taken):
+            if not offset_in(m.start(), near_taken):
                 out.append((m.start(), full))
     return tuple(sorted(out))
 
