@@ -72,6 +72,12 @@ def _axes(ax: plt.Axes | None, figsize=None) -> plt.Axes:
     return ax
 
 
+def _thinned_period_ticks(ax: plt.Axes, order: Sequence[str]) -> None:
+    """Many periods on the x axis: about a dozen plain labels, rotated."""
+    step = max(1, len(order) // 12)
+    ax.set_xticks(range(0, len(order), step), [period_label(p) for p in order[::step]], rotation=45, ha="right")
+
+
 def period_label(period: str) -> str:
     """'2022-09' -> 'Sep 2022' for axis labels; other labels unchanged."""
     try:
@@ -151,9 +157,7 @@ def plot_periods(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
             ax.set_xticks(range(len(order)), _period_ticks(data, order))
         else:
             # Many periods: plain, thinned, rotated labels (n stays in the figure's CSV).
-            step = max(1, len(order) // 12)
-            ax.set_xticks(range(0, len(order), step), [period_label(p) for p in order[::step]],
-                          rotation=45, ha="right")
+            _thinned_period_ticks(ax, order)
             ax.text(1.0, -0.32, "only periods with statements are shown; gaps between them are not to scale",
                     transform=ax.transAxes, ha="right", fontsize=10, color="#555555")
         if undated and order != ["undated"]:
@@ -430,9 +434,7 @@ def plot_counts_over_time(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
                         label=stance_name(stance) if k == 0 else None, linewidth=2)
         for a, _ in runs[1:]:  # a gap in time: a dotted rule, not a slope
             ax.axvline(a - 0.5, color="0.6", linestyle=":", linewidth=1)
-        step = max(1, len(order) // 12)
-        ax.set_xticks(range(0, len(order), step), [period_label(p) for p in order[::step]], rotation=45,
-                      ha="right")
+        _thinned_period_ticks(ax, order)
         ax.set_ylabel(unit_words(data))
         ax.set_xlabel(xlabel)
         ax.set_title(title)
@@ -479,9 +481,7 @@ def plot_outlets_over_time(by_outlet: pd.DataFrame, ax: plt.Axes | None = None, 
             cell = per.loc[outlet].reindex(order)
             ax.plot(range(len(order)), (cell["n"] / cell["docs"]).to_numpy(), marker=markers[i % len(markers)],
                     linewidth=1.8, label=f"{outlet} ({int(cell['docs'].sum(skipna=True))} articles)")
-        step = max(1, len(order) // 12)
-        ax.set_xticks(range(0, len(order), step), [period_label(p) for p in order[::step]], rotation=45,
-                      ha="right")
+        _thinned_period_ticks(ax, order)
         ax.set_ylabel("statements reported per article")
         ax.set_xlabel("month the article was published")
         ax.set_title(title)
