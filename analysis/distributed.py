@@ -99,36 +99,39 @@ def _compute(bag, scheduler: str | None):
     return bag.compute(scheduler=scheduler) if scheduler else bag.compute()
 
 
-def run_dask(paths: Iterable[Path | str], out_dir: Path | str, *, published: str | None = None,
-             options: load.LoadOptions | None = None, collapse_wire: bool = True,
-             partition_size: int = PARTITION_SIZE, scheduler: str | None = None, progress: bool | None = None
-             ) -> DaskRun:
-    """Load, annotate and write `paths` as partitioned Parquet under `out_dir` with Dask.
-
-    Uses the active ``distributed.Client`` if there is one, else `scheduler`
-    ('threads', 'processes' or 'synchronous'; default: Dask's default).
-    Counting is left to :func:`count_statements`, which reads the Parquet.
-    """
-    import dask.bag as db
-
-    options = options or load.LoadOptions()
-    out = Path(out_dir)
-    for table in TABLES:  # partitions of an earlier run would be read back with this one's
+def _remove_stale_partitions(out: Path) -> None:
+    """Partitions of an earlier run would be read back with this one's."""
+    for table in TABLES:
         for stale in (out / table).glob("part-*.parquet"):
             stale.unlink()
+
+
+def _numbered_units(paths: Iterable[Path | str]) -> tuple[list[tuple[int, load.InputUnit]], list[tuple]]:
+    """Units of input numbered in reading order, and (number, path, reason) of those rejected unread."""
     units, rejects = [], []
     for n, unit in enumerate(load.iter_units(paths)):
         if isinstance(unit, load.Reject):
             rejects.append((n, unit.source_path, unit.reason))
         else:
             units.append((n, unit))
-    parts = list(corpus.chunked(units, max(1, partition_size)))
+    return units, rejects
 
-    # 1. survey, in parallel; results come back in partition order.
-    surveyed = _compute(db.from_sequence(parts, npartitions=max(1, len(parts)))
-                        .map(_survey_partition, published, options).flatten(), scheduler) if parts else []
 
-    # 2. decide duplicates and wire copies here, in reading order (as load.iter_articles does).
+def _survey(parts: list[list], published: str | None, options: load.LoadOptions, scheduler: str | None) -> list[dict]:
+    """Step 1, in parallel: every partition's :func:`_survey_partition`, in partition order."""
+    import dask.bag as db
+
+    if not parts:
+        return []
+    return _compute(db.from_sequence(parts, npartitions=max(1, len(parts)))
+                    .map(_survey_partition, published, options).flatten(), scheduler)
+
+
+def _decide(surveyed: list[dict], rejects: list[tuple], collapse_wire: bool
+            ) -> tuple[list[dict], pd.DataFrame, dict[int, dict[str, tuple[str, bool]]]]:
+    """Step 2, here: duplicates rejected (added to `rejects`) and wire copies grouped, in reading
+    order as :func:`analysis.load.iter_articles` does. Returns the articles kept, the wire
+    decisions, and per unit number ``{source_path: (wire_group, collapsed)}``."""
     dedup, wire = load.Deduplicator(), corpus.WireIndex()
     kept: list[dict] = []
     for item in surveyed:
@@ -145,28 +148,62 @@ def run_dask(paths: Iterable[Path | str], out_dir: Path | str, *, published: str
     keep_by_unit: dict[int, dict[str, tuple[str, bool]]] = {}
     for item, group, collapsed in zip(kept, decisions["wire_group"], decisions["collapsed"]):
         keep_by_unit.setdefault(item["unit"], {})[item["source_path"]] = (group, bool(collapsed))
+    return kept, decisions, keep_by_unit
 
-    # 3. annotate and write, in parallel; each task gets only its own decisions.
+
+def _annotate(parts: list[list], keep_by_unit: dict[int, dict], out: Path, published: str | None,
+              options: load.LoadOptions, scheduler: str | None, show_progress: bool) -> list[dict]:
+    """Step 3, in parallel: annotate and write each partition; each task gets only its own decisions."""
+    import dask.bag as db
+
     payloads = []
     for part_no, part in enumerate(parts):
         keep = {}
         for unit_no, _ in part:
             keep.update(keep_by_unit.get(unit_no, {}))
         payloads.append((part_no, part, keep))
-    bag = db.from_sequence(payloads, npartitions=max(1, len(payloads))).map(_annotate_partition, str(out),
-                                                                             published, options)
-    if pipeline.want_progress(progress, len(kept)):
+    if not payloads:
+        return []
+    bag = db.from_sequence(payloads, npartitions=len(payloads)).map(_annotate_partition, str(out), published, options)
+    if show_progress:
         from dask.diagnostics import ProgressBar  # only the local schedulers report through it
 
         with ProgressBar():
-            written = _compute(bag, scheduler) if payloads else []
-    else:
-        written = _compute(bag, scheduler) if payloads else []
+            return _compute(bag, scheduler)
+    return _compute(bag, scheduler)
 
-    rejects.sort(key=lambda r: r[0])  # the order a single process would list them in
+
+def _write_rejects(rejects: list[tuple], out: Path) -> pd.DataFrame:
+    """The rejects table, in the order a single process would list them, as one Parquet partition."""
+    rejects.sort(key=lambda r: r[0])
     reject_frame = pd.DataFrame([{"source_path": p, "reason": r} for _, p, r in rejects],
                                 columns=load.REJECT_COLUMNS)
     _write_parquet(reject_frame, out / "rejects" / "part-00000.parquet")
+    return reject_frame
+
+
+def run_dask(paths: Iterable[Path | str], out_dir: Path | str, *, published: str | None = None,
+             options: load.LoadOptions | None = None, collapse_wire: bool = True,
+             partition_size: int = PARTITION_SIZE, scheduler: str | None = None, progress: bool | None = None
+             ) -> DaskRun:
+    """Load, annotate and write `paths` as partitioned Parquet under `out_dir` with Dask.
+
+    Uses the active ``distributed.Client`` if there is one, else `scheduler`
+    ('threads', 'processes' or 'synchronous'; default: Dask's default).
+    Counting is left to :func:`count_statements`, which reads the Parquet.
+    """
+    import dask.bag  # noqa: F401 -- without Dask, fail here, before out_dir is touched
+
+    options = options or load.LoadOptions()
+    out = Path(out_dir)
+    _remove_stale_partitions(out)
+    units, rejects = _numbered_units(paths)
+    parts = list(corpus.chunked(units, max(1, partition_size)))
+    surveyed = _survey(parts, published, options, scheduler)
+    kept, decisions, keep_by_unit = _decide(surveyed, rejects, collapse_wire)
+    written = _annotate(parts, keep_by_unit, out, published, options, scheduler,
+                        pipeline.want_progress(progress, len(kept)))
+    reject_frame = _write_rejects(rejects, out)
     return DaskRun(out_dir=str(out), partitions=len(parts), articles=sum(w["articles"] for w in written),
                    rejects=len(reject_frame), statements=sum(w["statements"] for w in written),
                    wire_copies_collapsed=int(decisions["collapsed"].sum()))

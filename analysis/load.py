@@ -484,6 +484,29 @@ def _table_records(path: Path, text_names: Sequence[str] = ("text",),
             raise InputError(f"{path}#row={reader.line_num}", f"malformed CSV ({exc}); rest of the file not read") from None
 
 
+def _table_columns(keys: list, options: LoadOptions) -> dict[str, str | None]:
+    """Which of a table's `keys` holds each field (None where none does): the column the
+    options name, else a usual name for it."""
+    return {
+        "text": _pick(keys, options.text_column, ("text", "body", "content")),
+        "date": _pick(keys, options.date_column, DATE_ALIASES),
+        "title": _pick(keys, options.title_column, ()), "id": _pick(keys, options.id_column, ()),
+        "outlet": _pick(keys, options.outlet_column, ("publisher", "source")),
+        "credit": _pick(keys, options.credit_column, ("author",)),
+        "url": _pick(keys, options.url_column, ("link",)),
+    }
+
+
+def _missing_column(columns: dict[str, str | None], keys: list, options: LoadOptions) -> str:
+    """Why the table cannot be read ('' when it can): no text column, or not the date column asked for."""
+    if columns["text"] is None:
+        wanted = options.text_column or "text"
+        return f"no {wanted!r} column (has: {', '.join(map(str, keys))[:200]}); name it with --text-column"
+    if options.date_column and columns["date"] is None:
+        return f"no {options.date_column!r} date column (has: {', '.join(map(str, keys))[:200]})"
+    return ""
+
+
 def iter_table_articles(path: Path | str, published: str | None = None,
                         options: LoadOptions | None = None) -> Iterator[dict | Reject]:
     """Articles (or rejects) of a CSV/TSV/JSONL/JSON file, one per row; raises InputError for the whole file."""
@@ -501,25 +524,11 @@ def iter_table_articles(path: Path | str, published: str | None = None,
         if not isinstance(record, dict):
             yield Reject(location, "not a JSON object")
             continue
-        if columns is None or isinstance(record, dict) and path.suffix.lower() not in (".csv", ".tsv"):
+        if columns is None or path.suffix.lower() not in (".csv", ".tsv"):  # JSON records name their own keys
             keys = list(record)
-            columns = {
-                "text": _pick(keys, options.text_column, ("text", "body", "content")),
-                "date": _pick(keys, options.date_column, DATE_ALIASES),
-                "title": _pick(keys, options.title_column, ()), "id": _pick(keys, options.id_column, ()),
-                "outlet": _pick(keys, options.outlet_column, ("publisher", "source")),
-                "credit": _pick(keys, options.credit_column, ("author",)),
-                "url": _pick(keys, options.url_column, ("link",)),
-            }
-            if columns["text"] is None:
-                wanted = options.text_column or "text"
-                reason = f"no {wanted!r} column (has: {', '.join(map(str, keys))[:200]}); name it with --text-column"
-                if path.suffix.lower() in (".csv", ".tsv"):
-                    raise InputError(path, reason)
-                yield Reject(location, reason)
-                continue
-            if options.date_column and columns["date"] is None:
-                reason = f"no {options.date_column!r} date column (has: {', '.join(map(str, keys))[:200]})"
+            columns = _table_columns(keys, options)
+            reason = _missing_column(columns, keys, options)
+            if reason:
                 if path.suffix.lower() in (".csv", ".tsv"):
                     raise InputError(path, reason)
                 yield Reject(location, reason)

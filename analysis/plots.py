@@ -72,6 +72,12 @@ def _axes(ax: plt.Axes | None, figsize=None) -> plt.Axes:
     return ax
 
 
+def _thinned_period_ticks(ax: plt.Axes, order: Sequence[str]) -> None:
+    """Many periods on the x axis: about a dozen plain labels, rotated."""
+    step = max(1, len(order) // 12)
+    ax.set_xticks(range(0, len(order), step), [period_label(p) for p in order[::step]], rotation=45, ha="right")
+
+
 def period_label(period: str) -> str:
     """'2022-09' -> 'Sep 2022' for axis labels; other labels unchanged."""
     try:
@@ -151,9 +157,7 @@ def plot_periods(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
             ax.set_xticks(range(len(order)), _period_ticks(data, order))
         else:
             # Many periods: plain, thinned, rotated labels (n stays in the figure's CSV).
-            step = max(1, len(order) // 12)
-            ax.set_xticks(range(0, len(order), step), [period_label(p) for p in order[::step]],
-                          rotation=45, ha="right")
+            _thinned_period_ticks(ax, order)
             ax.text(1.0, -0.32, "only periods with statements are shown; gaps between them are not to scale",
                     transform=ax.transAxes, ha="right", fontsize=10, color="#555555")
         if undated and order != ["undated"]:
@@ -231,52 +235,79 @@ def plot_rounds(events: pd.DataFrame, ax: plt.Axes | None = None, *,
         dates = pd.to_datetime(events["date"])
         media = (events["speaker_type"] == "media") if "speaker_type" in events.columns else \
             pd.Series(False, index=events.index)
-        # Statements within a fortnight on one row are stacked a little, so none hides another.
-        lift = pd.Series(0.0, index=events.index)
-        for _, row_events in events.assign(_d=dates).sort_values("_d").groupby("stance"):
-            cluster, start = [], None
-            for idx, day in zip(row_events.index, row_events["_d"]):
-                if start is not None and (day - start).days > 14:
-                    lift[cluster] = [(k - (len(cluster) - 1) / 2) * 0.14 for k in range(len(cluster))]
-                    cluster, start = [], None
-                cluster.append(idx)
-                start = day if start is None else start
-            lift[cluster] = [(k - (len(cluster) - 1) / 2) * 0.14 for k in range(len(cluster))]
+        lift = _round_lift(events, dates)
         for (country, is_media), group in events.groupby([events["actor_country"], media], sort=True):
             stance_colours = [STANCE_COLOURS.get(s, "#000000") for s in group["stance"]]
             ax.scatter(dates[group.index], [ypos[s] + lift[i] for s, i in zip(group["stance"], group.index)], s=95,
                        marker=COUNTRY_MARKERS.get(country, "o"), zorder=3, linewidth=1.8 if is_media else 0.8,
                        facecolors="white" if is_media else stance_colours,
                        edgecolors=stance_colours if is_media else "white")
-        admissions = events[events["stance"] == "admission"].sort_values("date")
-        for k, (_, row) in enumerate(admissions.iterrows()):
-            when = pd.Timestamp(row["date"])
-            ax.axvline(when, color=STANCE_COLOURS["admission"], linestyle="--", linewidth=1.2, zorder=1)
-            what = f" {row['about']}" if str(row.get("about", "")) else ""
-            ax.annotate(f"{row['date']}: {row['actor_country']} admits{what}", (when, ypos["admission"]),
-                        xytext=(-12, 12 + 20 * (len(admissions) - 1 - k)), textcoords="offset points",
-                        ha="right", fontsize=11, color="#00664d")
-        if len(admissions) and "about" in events.columns and "arms" not in set(admissions["about"]):
-            ax.text(1.0, -0.26, "No admission of arms supply has been found; the 2025 admissions are about troops.",
-                    transform=ax.transAxes, ha="right", fontsize=10, color="#00664d")
-        ax.set_yticks(list(ypos.values()), [stance_name(s) for s in ypos])
-        for label in ax.get_yticklabels():
-            label.set_color(STANCE_COLOURS.get({stance_name(k): k for k in ypos}.get(label.get_text(), ""), "#000"))
-        ax.set_ylim(-0.8, len(ypos) - 0.2)
-        ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
-        ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
-        ax.grid(axis="x", color="#eeeeee")
-        ax.set_xlabel("date of the statement (sourced fact sheet, data/timeline/events.csv)")
-        ax.set_ylabel("stance (colour) of the statement")
-        ax.set_title(title)
-        from matplotlib.lines import Line2D
-        handles = [Line2D([], [], marker=COUNTRY_MARKERS.get(c, "o"), linestyle="", color="#555555", markersize=9,
-                          label=c) for c in sorted(set(events["actor_country"][~media]))]
-        handles += [Line2D([], [], marker=COUNTRY_MARKERS.get(c, "o"), linestyle="", markerfacecolor="white",
-                           markeredgecolor="#555555", markeredgewidth=1.8, markersize=9, label=f"{c} newspaper")
-                    for c in sorted(set(events["actor_country"][media]))]
-        ax.legend(handles=handles, title="who spoke (shape)", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        _mark_admissions(ax, events, ypos)
+        _label_rounds(ax, ypos, title)
+        _legend_speakers(ax, events, media)
     return ax
+
+
+def _round_lift(events: pd.DataFrame, dates: pd.Series) -> pd.Series:
+    """Vertical offset of each event: statements within a fortnight on one row are stacked a
+    little (0.14 apart, centred on the row), so none hides another."""
+    lift = pd.Series(0.0, index=events.index)
+
+    def spread(cluster: list) -> None:
+        lift[cluster] = [(k - (len(cluster) - 1) / 2) * 0.14 for k in range(len(cluster))]
+
+    for _, row_events in events.assign(_d=dates).sort_values("_d").groupby("stance"):
+        cluster, start = [], None
+        for idx, day in zip(row_events.index, row_events["_d"]):
+            if start is not None and (day - start).days > 14:
+                spread(cluster)
+                cluster, start = [], None
+            cluster.append(idx)
+            start = day if start is None else start
+        spread(cluster)
+    return lift
+
+
+def _mark_admissions(ax: plt.Axes, events: pd.DataFrame, ypos: Mapping[str, int]) -> None:
+    """A dashed rule and a label ("<date>: <country> admits <about>") per admission, and a note
+    where no admission is about arms."""
+    admissions = events[events["stance"] == "admission"].sort_values("date")
+    for k, (_, row) in enumerate(admissions.iterrows()):
+        when = pd.Timestamp(row["date"])
+        ax.axvline(when, color=STANCE_COLOURS["admission"], linestyle="--", linewidth=1.2, zorder=1)
+        what = f" {row['about']}" if str(row.get("about", "")) else ""
+        ax.annotate(f"{row['date']}: {row['actor_country']} admits{what}", (when, ypos["admission"]),
+                    xytext=(-12, 12 + 20 * (len(admissions) - 1 - k)), textcoords="offset points",
+                    ha="right", fontsize=11, color="#00664d")
+    if len(admissions) and "about" in events.columns and "arms" not in set(admissions["about"]):
+        ax.text(1.0, -0.26, "No admission of arms supply has been found; the 2025 admissions are about troops.",
+                transform=ax.transAxes, ha="right", fontsize=10, color="#00664d")
+
+
+def _label_rounds(ax: plt.Axes, ypos: Mapping[str, int], title: str) -> None:
+    """Rows named by stance in the stance's colour, quarterly date ticks, axis labels and title."""
+    ax.set_yticks(list(ypos.values()), [stance_name(s) for s in ypos])
+    for label in ax.get_yticklabels():
+        label.set_color(STANCE_COLOURS.get({stance_name(k): k for k in ypos}.get(label.get_text(), ""), "#000"))
+    ax.set_ylim(-0.8, len(ypos) - 0.2)
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
+    ax.grid(axis="x", color="#eeeeee")
+    ax.set_xlabel("date of the statement (sourced fact sheet, data/timeline/events.csv)")
+    ax.set_ylabel("stance (colour) of the statement")
+    ax.set_title(title)
+
+
+def _legend_speakers(ax: plt.Axes, events: pd.DataFrame, media: pd.Series) -> None:
+    """The legend of marker shapes: one per country, then one hollow per country's newspaper."""
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], marker=COUNTRY_MARKERS.get(c, "o"), linestyle="", color="#555555", markersize=9,
+                      label=c) for c in sorted(set(events["actor_country"][~media]))]
+    handles += [Line2D([], [], marker=COUNTRY_MARKERS.get(c, "o"), linestyle="", markerfacecolor="white",
+                       markeredgecolor="#555555", markeredgewidth=1.8, markersize=9, label=f"{c} newspaper")
+                for c in sorted(set(events["actor_country"][media]))]
+    ax.legend(handles=handles, title="who spoke (shape)", loc="upper left", bbox_to_anchor=(1.0, 1.0))
 
 
 def _day(value) -> dt.datetime:
@@ -297,46 +328,19 @@ def plot_statement_strip(statements: pd.DataFrame, ax: plt.Axes | None = None, *
     repeat is not read as n denials. With ``max_bands``, only that many directions are
     drawn, those with the most statements, and the title says how many there were.
     """
-    from .aggregate import act_ids, direction
-
-    lane = {"denial": 0.22, "accusation": 0.0, "other": -0.22}
     with kit_style():
         ax = _axes(ax, figsize=(12, 5.6))
-        data = statements[statements["stance"].isin(stances)].copy()
-        data["mid"] = [midpoint(s, e) for s, e in zip(data["event_start"], data["event_end"])]
-        data = data.dropna(subset=["mid"])
-        data["event_end"] = data["event_end"].where(data["event_end"] != "", data["event_start"])
-        targets = data["target"] if "target" in data.columns else pd.Series("", index=data.index)
-        data["band"] = [direction(a, t) for a, t in zip(data["actor"], targets)]
-        data["act"] = act_ids(data) if len(data) else pd.Series(dtype=str)
+        data = _strip_rows(statements, stances)
         bands = sorted(set(data["band"]), key=lambda a: (a.startswith("unknown"), a))
         if max_bands is not None and len(bands) > max_bands:
-            # a corpus has hundreds of directions: the most reported ones, so the labels are legible
-            sizes = data["band"].value_counts()
-            keep = set(sorted(bands, key=lambda a: (-sizes[a], a))[:max_bands])
-            title = f"{title} — the {max_bands} most reported of {len(bands)} directions"
-            bands = [a for a in bands if a in keep]
-            data = data[data["band"].isin(keep)]
+            data, bands, title = _most_reported_bands(data, bands, max_bands, title)
         ypos = {a: i for i, a in enumerate(reversed(bands))}
         groups = data.groupby(["band", "stance", "event_start", "event_end", "mid"], sort=False).agg(
             n=("statement_id", "size"), acts=("act", "nunique"))
         for stance in stances:
             cells = groups[groups.index.get_level_values("stance") == stance]
-            if cells.empty:
-                continue
-            xs, ys = [], []
-            for (band, _, start, end, mid), row in cells.iterrows():
-                y = ypos[band] + lane.get(stance, 0.0)
-                ax.plot([_day(start), _day(end)], [y, y], color=STANCE_COLOURS[stance],
-                        linewidth=5, alpha=0.3, solid_capstyle="butt")
-                xs.append(_day(mid))
-                ys.append(y)
-                if row["n"] > 1:
-                    acts = f" of {row['acts']} act{'s' if row['acts'] != 1 else ''}" if row["acts"] < row["n"] else ""
-                    ax.annotate(f"{row['n']} reports{acts}", (_day(mid), y), xytext=(9, -4),
-                                textcoords="offset points", fontsize=10, color=STANCE_COLOURS[stance])
-            ax.scatter(xs, ys, s=110, marker=STANCE_MARKERS[stance], color=STANCE_COLOURS[stance],
-                       label=stance_name(stance), edgecolor="white", zorder=3)
+            if not cells.empty:
+                _draw_strip_lane(ax, cells, stance, ypos)
         ax.set_yticks(list(ypos.values()), list(ypos.keys()))
         ax.set_ylim(-0.7, max(len(ypos), 1) - 0.3)
         locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
@@ -344,19 +348,71 @@ def plot_statement_strip(statements: pd.DataFrame, ax: plt.Axes | None = None, *
         # Month and year on every tick: no separate year floating under the axis.
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
         if len(data):
-            first, last = min(data["event_start"]), max(data["event_end"])
-            first, last = _day(first), _day(last)
-            span = max((last - first).days, 20)
-            # Room on the right for the 'n reports' labels, which must not run into the legend.
-            # (Python datetimes, not pandas Timestamps: those stop at 1677 and 2262, and an
-            # article about the Reformation is dated 1523.)
-            ax.set_xlim(first - dt.timedelta(days=span * 0.04), last + dt.timedelta(days=span * 0.22))
+            _strip_date_limits(ax, data)
         ax.grid(axis="x", color="#eeeeee")
         ax.set_xlabel("when it happened (bar: the date range the text allows; 'n reports': one marker, n statements)")
         ax.set_ylabel("who → whom")
         ax.set_title(title)
         ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return ax
+
+
+#: Vertical place of each stance's lane inside a direction's band in the statement strip.
+_STRIP_LANES = {"denial": 0.22, "accusation": 0.0, "other": -0.22}
+
+
+def _strip_rows(statements: pd.DataFrame, stances: Sequence[str]) -> pd.DataFrame:
+    """The statements the strip draws (of `stances`, dated), with their date midpoint ``mid``,
+    direction ``band`` (who → whom) and speech act ``act``; an open range ends where it starts."""
+    from .aggregate import act_ids, direction
+
+    data = statements[statements["stance"].isin(stances)].copy()
+    data["mid"] = [midpoint(s, e) for s, e in zip(data["event_start"], data["event_end"])]
+    data = data.dropna(subset=["mid"])
+    data["event_end"] = data["event_end"].where(data["event_end"] != "", data["event_start"])
+    targets = data["target"] if "target" in data.columns else pd.Series("", index=data.index)
+    data["band"] = [direction(a, t) for a, t in zip(data["actor"], targets)]
+    data["act"] = act_ids(data) if len(data) else pd.Series(dtype=str)
+    return data
+
+
+def _most_reported_bands(data: pd.DataFrame, bands: list[str], max_bands: int,
+                         title: str) -> tuple[pd.DataFrame, list[str], str]:
+    """Only the `max_bands` directions with the most statements (a corpus has hundreds, and
+    their labels must stay legible), in their order; the title says how many there were."""
+    sizes = data["band"].value_counts()
+    keep = set(sorted(bands, key=lambda a: (-sizes[a], a))[:max_bands])
+    title = f"{title} — the {max_bands} most reported of {len(bands)} directions"
+    return data[data["band"].isin(keep)], [a for a in bands if a in keep], title
+
+
+def _draw_strip_lane(ax: plt.Axes, cells: pd.DataFrame, stance: str, ypos: Mapping[str, int]) -> None:
+    """One stance's markers: per (band, date range) a faint bar over the range, a marker at its
+    midpoint, and "n reports (of k acts)" where several statements share the marker."""
+    xs, ys = [], []
+    for (band, _, start, end, mid), row in cells.iterrows():
+        y = ypos[band] + _STRIP_LANES.get(stance, 0.0)
+        ax.plot([_day(start), _day(end)], [y, y], color=STANCE_COLOURS[stance],
+                linewidth=5, alpha=0.3, solid_capstyle="butt")
+        xs.append(_day(mid))
+        ys.append(y)
+        if row["n"] > 1:
+            acts = f" of {row['acts']} act{'s' if row['acts'] != 1 else ''}" if row["acts"] < row["n"] else ""
+            ax.annotate(f"{row['n']} reports{acts}", (_day(mid), y), xytext=(9, -4),
+                        textcoords="offset points", fontsize=10, color=STANCE_COLOURS[stance])
+    ax.scatter(xs, ys, s=110, marker=STANCE_MARKERS[stance], color=STANCE_COLOURS[stance],
+               label=stance_name(stance), edgecolor="white", zorder=3)
+
+
+def _strip_date_limits(ax: plt.Axes, data: pd.DataFrame) -> None:
+    """The date axis from the first start to the last end, with room on the right for the
+    'n reports' labels, which must not run into the legend."""
+    first, last = min(data["event_start"]), max(data["event_end"])
+    first, last = _day(first), _day(last)
+    span = max((last - first).days, 20)
+    # (Python datetimes, not pandas Timestamps: those stop at 1677 and 2262, and an
+    # article about the Reformation is dated 1523.)
+    ax.set_xlim(first - dt.timedelta(days=span * 0.04), last + dt.timedelta(days=span * 0.22))
 
 
 def plot_counts_over_time(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
@@ -378,9 +434,7 @@ def plot_counts_over_time(counts: pd.DataFrame, ax: plt.Axes | None = None, *,
                         label=stance_name(stance) if k == 0 else None, linewidth=2)
         for a, _ in runs[1:]:  # a gap in time: a dotted rule, not a slope
             ax.axvline(a - 0.5, color="0.6", linestyle=":", linewidth=1)
-        step = max(1, len(order) // 12)
-        ax.set_xticks(range(0, len(order), step), [period_label(p) for p in order[::step]], rotation=45,
-                      ha="right")
+        _thinned_period_ticks(ax, order)
         ax.set_ylabel(unit_words(data))
         ax.set_xlabel(xlabel)
         ax.set_title(title)
@@ -427,9 +481,7 @@ def plot_outlets_over_time(by_outlet: pd.DataFrame, ax: plt.Axes | None = None, 
             cell = per.loc[outlet].reindex(order)
             ax.plot(range(len(order)), (cell["n"] / cell["docs"]).to_numpy(), marker=markers[i % len(markers)],
                     linewidth=1.8, label=f"{outlet} ({int(cell['docs'].sum(skipna=True))} articles)")
-        step = max(1, len(order) // 12)
-        ax.set_xticks(range(0, len(order), step), [period_label(p) for p in order[::step]], rotation=45,
-                      ha="right")
+        _thinned_period_ticks(ax, order)
         ax.set_ylabel("statements reported per article")
         ax.set_xlabel("month the article was published")
         ax.set_title(title)

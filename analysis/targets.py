@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.spans import offset_in
+
 _ACCUSING_VERB = re.compile(
     r"\b(?:accus|blam|charg|criticis|criticiz|condemn|denounc|su(?=e\b|ed\b|es\b|ing\b)|indict|fin(?=ed\b|es\b)"
     r"|convict|prosecut|lambast|slamm?|blast|hammer|attack|chastis|rebuk|castigat|censur|reprimand|scold|deplor"
@@ -440,7 +442,12 @@ _NOT_A_NAME = {"The", "A", "An", "In", "On", "At", "But", "And", "If", "When", "
 _SENT_END = re.compile(r"(?<=[a-z0-9)\]”\"'’])[.!?][\"”’']?\s|\n")  # "U.S. Muslim groups" goes on
 
 
+# Not segment.find_sentences: with its (Punkt) sentences instead of this window, one
+# PolNeAR statement gets another target (nyt_2015-12-01_puerto-rican-bank-left-debt-inst:11,
+# "Old San Juan" -> "New York"), and the output must stay as it is. Not stance's window either:
+# that one breaks after any ".", so "U.S. Muslim groups" would end a sentence at "U.S.".
 def _sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence around ``pos`` (looking back at most 600 characters)."""
     lo = 0
     for m in _SENT_END.finditer(text, max(0, pos - 600), pos):
         lo = m.end()
@@ -547,8 +554,9 @@ def _people(text: str) -> tuple[tuple[int, str], ...]:
         if len(fulls) != 1:
             continue
         full = next(iter(fulls))
+        near_taken = [(t, t + len(full) + 4) for t in taken]  # inside a mention listed already
         for m in re.finditer(r"\b" + re.escape(word) + r"\b", text):
-            if not any(t <= m.start() < t + len(full) + 4 for t in taken):
+            if not offset_in(m.start(), near_taken):
                 out.append((m.start(), full))
     return tuple(sorted(out))
 
@@ -649,9 +657,11 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
     other than the speaker, role nouns ("the striker", "the company") to the entity the
     article introduces with that noun, groups ("the three men") to the first named of them,
     and a person is named as the person.
+
+    The kinds of phrase are tried in turn; each ``_*`` step below returns None when the
+    phrase is not of its kind, else the answer (empty: the phrase names nobody).
     """
-    from analysis.actors import _ORG_NAME, _titlecase_if_caps, canonical_person
-    from analysis.stance import find_actor_mentions
+    from analysis.actors import canonical_person
 
     p = re.sub(r"\s+", " ", phrase or "").strip(" ,;:\"“”‘’'()")
     if not p:
@@ -659,16 +669,28 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
     exclude = {speaker, actor, canonical_person(speaker, text) if speaker else ""} - {""}
     if (_PERSON_PRONOUN.match(p) or _IT_PRONOUN.match(p) or _GROUP_WORDS.match(p)) and not accused:
         return ""
+    found = _pointing_back(p, text, pos, exclude)
+    if found is None:
+        s0, s1 = _sentence_span(text, pos)
+        if p.isupper() and _in_capitals(text[s0:s1]):
+            p, found = _headline_phrase(p, text, s1, exclude)
+    if found is None:
+        found = _described(p, text, pos, exclude)
+    if found is None:
+        found = _named_as_written(p, text, pos, exclude)
+    if found is None:
+        p = _named_part(p, text)
+        found = _first_word_of_org(p, text, pos)
+    if found is None:
+        found = _named_or_owner(p, text, pos, exclude, accused)
+    return found
+
+
+def _pointing_back(p: str, text: str, pos: int, exclude: set[str]) -> str | None:
+    """Phrases that point back to somebody named elsewhere: "he", "the Welshman", "it", "the
+    three men" / "they"."""
     if _PERSON_PRONOUN.match(p):
-        # a person named earlier in the same sentence, else the person the article is about;
-        # when that is the speaker, the parse is odd: none
-        s0 = _sentence_span(text, pos)[0]
-        here = [(q, n) for q, n in _people(text) if s0 <= q < pos and n not in exclude and not _NOT_PERSON_END.search(n)]
-        if p.lower() in ("him", "her") and here and len(text[here[-1][0]:pos].split()) <= 4:
-            here = here[:-1]  # "Ferguson called him": the verb's subject is not its object
-        here = [n for _, n in here]
-        who = here[-1] if here else _salient_person(text, s0)
-        return "" if who in exclude else who
+        return _pronoun_person(p, text, pos, exclude)
     if re.fullmatch(r"the\s+(?-i:[A-Z])[a-z]+(?:man|woman)", p):
         # "the Welshman", "the Frenchwoman": the person named last before, other than the speaker
         s0 = _sentence_span(text, pos)[0]
@@ -680,40 +702,72 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
             return ""
         org = _salient(_org_names(text), pos, set())
         return "" if org in exclude else org
-    low = re.sub(r"^(?:the|this|that)\s+", "", p.lower())
     if _GROUP_NP.match(p) or _GROUP_WORDS.match(p) or _NUMBER.match(p):
         return _first_of_list(text, pos, exclude)
-    s0, s1 = _sentence_span(text, pos)
-    if p.isupper() and _in_capitals(text[s0:s1]):
-        # a headline in capitals: its names are the gazetteer's, or names the body writes
-        p = re.sub(r"\bU\.S\b(?!\.)", "U.S.", p)
-        gaz = [g for g in find_actor_mentions(_titlecase_if_caps(p)) if g["actor"] not in exclude]
-        if gaz:
-            return gaz[0]["actor"]
-        words = [w for w in p.split() if _caps_name(w, text)]
-        if not words:
-            return ""
-        p = words[0] if re.search(r"\b" + re.escape(words[0]) + r"\b", text[s1:]) else _titlecase_if_caps(words[0])
+    return None
+
+
+def _pronoun_person(p: str, text: str, pos: int, exclude: set[str]) -> str:
+    """"he", "him", "her": a person named earlier in the same sentence, else the person the
+    article is about; when that is the speaker, the parse is odd: none."""
+    s0 = _sentence_span(text, pos)[0]
+    here = [(q, n) for q, n in _people(text) if s0 <= q < pos and n not in exclude and not _NOT_PERSON_END.search(n)]
+    if p.lower() in ("him", "her") and here and len(text[here[-1][0]:pos].split()) <= 4:
+        here = here[:-1]  # "Ferguson called him": the verb's subject is not its object
+    names = [n for _, n in here]
+    who = names[-1] if names else _salient_person(text, s0)
+    return "" if who in exclude else who
+
+
+def _headline_phrase(p: str, text: str, end: int, exclude: set[str]) -> tuple[str, str | None]:
+    """A phrase of a headline in capitals ending at `end`: its names are the gazetteer's, or
+    names the body writes. Returns (the phrase to go on with, the answer or None)."""
+    from analysis.actors import _titlecase_if_caps
+    from analysis.stance import find_actor_mentions
+
+    p = re.sub(r"\bU\.S\b(?!\.)", "U.S.", p)
+    gaz = [g for g in find_actor_mentions(_titlecase_if_caps(p)) if g["actor"] not in exclude]
+    if gaz:
+        return p, gaz[0]["actor"]
+    words = [w for w in p.split() if _caps_name(w, text)]
+    if not words:
+        return p, ""
+    return (words[0] if re.search(r"\b" + re.escape(words[0]) + r"\b", text[end:]) else _titlecase_if_caps(words[0]),
+            None)
+
+
+def _described(p: str, text: str, pos: int, exclude: set[str]) -> str | None:
+    """A description ("the Glenview, Ill., food products company", "the striker", "the
+    government", "the ethics panel"): the entity the article introduces so."""
     if re.match(r"^the\s", p, re.I) and _ORG_HEAD_END.search(p) and re.search(r"(?-i:[A-Z])", p[1:]):
         org = _salient(_org_names(text), pos, exclude)  # "the Glenview, Ill., food products company"
         if org:
             return org
-    if re.match(r"^(?:the|a|an)\s+(?-i:[a-z])", p) and not re.search(r"(?-i:[A-Z])", p[1:]):
-        head = low.split()[-1]
-        if _ORG_HEAD_END.search(low):
-            org = _salient(_org_names(text), pos, exclude)
-            if org:
-                return org
-        named = _nearest([(q, n) for q, n in _head_mentions(head, text)], pos, text, exclude)
-        if named:
-            return _resolved_name(named, text, pos) or named
-        if re.fullmatch(r"(?:government|administration|regime|authorities|cabinet)", low):
-            state = _salient_state(text, pos)  # "the government": of the state the article is about
-            if state and state not in exclude:
-                return state
-        named = _name_with_word(low, text, pos)
-        if named and named not in exclude:  # "the ethics panel" -> "House Ethics Committee"
-            return _resolved_name(named, text, pos) or named
+    if not (re.match(r"^(?:the|a|an)\s+(?-i:[a-z])", p) and not re.search(r"(?-i:[A-Z])", p[1:])):
+        return None
+    low = re.sub(r"^(?:the|this|that)\s+", "", p.lower())
+    head = low.split()[-1]
+    if _ORG_HEAD_END.search(low):
+        org = _salient(_org_names(text), pos, exclude)
+        if org:
+            return org
+    named = _nearest([(q, n) for q, n in _head_mentions(head, text)], pos, text, exclude)
+    if named:
+        return _resolved_name(named, text, pos) or named
+    if re.fullmatch(r"(?:government|administration|regime|authorities|cabinet)", low):
+        state = _salient_state(text, pos)  # "the government": of the state the article is about
+        if state and state not in exclude:
+            return state
+    named = _name_with_word(low, text, pos)
+    if named and named not in exclude:  # "the ethics panel" -> "House Ethics Committee"
+        return _resolved_name(named, text, pos) or named
+    return None
+
+
+def _named_as_written(p: str, text: str, pos: int, exclude: set[str]) -> str | None:
+    """A name the article introduces with its acronym, or a state the gazetteer knows, as a whole."""
+    from analysis.stance import find_actor_mentions
+
     acro = re.fullmatch(r"(?:the\s+)?((?-i:[A-Z])[\w&'’.-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:[A-Z])[\w&'’.-]*)+)"
                         r"(\s*\((?-i:[A-Z]{2,})\)?)?", p)
     if acro and (acro.group(2) or re.match(r"\s*\((?-i:[A-Z]{2,})\)", text[pos + len(p):] if text.startswith(p, pos) else "")):
@@ -723,23 +777,46 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
     if gaz and gaz[0]["start"] == 0 and gaz[0]["end"] == len(p) and gaz[0]["kind"] in ("country", "capital", "demonym"):
         # a state the gazetteer knows, as a whole ("Iran": never a person's first name)
         return "" if gaz[0]["actor"] in exclude else gaz[0]["actor"]
+    return None
+
+
+def _named_part(p: str, text: str) -> str:
+    """"Trump Twitter post": a capitalised run the article writes once -> its first words that
+    the article names elsewhere ("Trump"); any other phrase as it is."""
+    from analysis.actors import _ORG_NAME
+
     words = p.split()
     if (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and text.count(p) <= 1
             and not _ORG_NAME.fullmatch(p) and not _known_surname(words[-1], text, p)):
-        # "Trump Twitter post": a run the article writes once; its first words that it names
         for k in range(len(words) - 1, 0, -1):
             head = " ".join(words[:k])
             if head not in _NOT_A_NAME and len(re.findall(r"\b" + re.escape(head) + r"\b", text)) > 1:
-                p = head
-                break
-    if re.fullmatch(r"(?-i:[A-Z][\w'’-]+)", p):
-        # a one-word name that begins an organisation's name ("Kraft" / "Kraft Inc")
-        orgs = {n for _, n in _org_names(text) if n.split()[0] == p}
-        if orgs and not find_actor_mentions(p):
-            return p if p in orgs else (orgs.pop() if len(orgs) == 1 else _resolved_name(p, text, pos))
-        inner = {n for _, n in _org_names(text) if p in n.split()[1:]}
-        if len(inner) == 1 and not find_actor_mentions(p):  # "Disney" -> "Walt Disney Company"
-            return inner.pop()
+                return head
+    return p
+
+
+def _first_word_of_org(p: str, text: str, pos: int) -> str | None:
+    """A one-word name that begins an organisation's name ("Kraft" / "Kraft Inc") or stands
+    inside one ("Disney" -> "Walt Disney Company")."""
+    from analysis.stance import find_actor_mentions
+
+    if not re.fullmatch(r"(?-i:[A-Z][\w'’-]+)", p):
+        return None
+    orgs = {n for _, n in _org_names(text) if n.split()[0] == p}
+    if orgs and not find_actor_mentions(p):
+        return p if p in orgs else (orgs.pop() if len(orgs) == 1 else _resolved_name(p, text, pos))
+    inner = {n for _, n in _org_names(text) if p in n.split()[1:]}
+    if len(inner) == 1 and not find_actor_mentions(p):  # "Disney" -> "Walt Disney Company"
+        return inner.pop()
+    return None
+
+
+def _named_or_owner(p: str, text: str, pos: int, exclude: set[str], accused: bool) -> str:
+    """The last resort: a person introduced by an indefinite description ("a Turkish cleric"),
+    the owner of a thing ("the Mnuchin analysis"), the name as the speaker resolution reads it,
+    the name after a lower-case title ("Senior lawmaker Conyers"), else an unnamed group."""
+    from analysis.stance import find_actor_mentions
+
     indef = re.fullmatch(r"(?:a|an)\s+((?:[\w-]+\s+){1,2}(?-i:[a-z])[\w-]+)", p)
     if indef and accused:
         # "a Turkish cleric": the person the article introduces so, else the description itself

@@ -78,9 +78,11 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
@@ -244,7 +246,14 @@ def accepts(system, primary, alternatives="") -> tuple[bool, bool]:
 # ---------------------------------------------------------------------------- scoring
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    """Characters ``[a0, a1)`` and ``[b0, b1)`` share (0 when an empty span meets nothing)."""
     return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _meets_any(span: tuple[int, int], others) -> bool:
+    """Does `span` share a character with one of `others`? Not :func:`analysis.spans.overlaps_any`:
+    that counts an empty span inside another as overlapping, which a score must not."""
+    return any(_overlap(*span, *o) for o in others)
 
 
 def _prf(tp: int, fp: int, fn: int, gold: int, ignored: int) -> dict:
@@ -331,38 +340,54 @@ def _records(df: pd.DataFrame, columns: tuple[str, ...]) -> list[dict]:
     return rows
 
 
-def _score_time(gold: Gold, spans: pd.DataFrame, statements: list[dict], errors: list[dict],
-                texts: dict[str, str] | None = None) -> dict:
+def _timex_days(t: dict, gold: Gold, texts: dict[str, str] | None) -> tuple[str, str] | None:
+    """The timex's day range; read in its article when the text is known ("since April",
+    "earlier this month", "early November": :func:`analysis.timex.timex_period`)."""
     from analysis.timex import timex_period, timex_range
 
-    def period(t: dict) -> tuple[str, str] | None:
-        """The timex's day range; read in its article when the text is known ("since April",
-        "earlier this month", "early November": :func:`analysis.timex.timex_period`)."""
-        text = (texts or {}).get(t["doc_id"])
-        if not text:
-            return timex_range(str(t["value"]))
-        published = str(gold.index.get(t["doc_id"], {}).get("published") or "") or None
-        return timex_period(str(t["value"]), text, int(t["start"]), int(t["end"]), published)
+    text = (texts or {}).get(t["doc_id"])
+    if not text:
+        return timex_range(str(t["value"]))
+    published = str(gold.index.get(t["doc_id"], {}).get("published") or "") or None
+    return timex_period(str(t["value"]), text, int(t["start"]), int(t["end"]), published)
 
+
+def _timexes_by_doc(spans: pd.DataFrame) -> dict[str, list[dict]]:
+    """The kit's ``timex`` spans, per article."""
     timex = spans[spans["layer"] == "timex"] if len(spans) else spans
     by_doc: dict[str, list[dict]] = {}
     for r in _records(timex, ("doc_id", "start", "end", "text", "value")):
         by_doc.setdefault(r["doc_id"], []).append(r)
+    return by_doc
+
+
+def _matching_timex(g: dict, doc_timexes: list[dict]) -> dict | None:
+    """The kit's timex for a gold expression: one overlapping it, with a day range first, then
+    the longest overlap, then the earliest."""
+    from analysis.timex import timex_range
+
+    cands = [(timex_range(str(t["value"])) is not None, _overlap(t["start"], t["end"], g["start"], g["end"]), t)
+             for t in doc_timexes]
+    cands = [c for c in cands if c[1] > 0]
+    return max(cands, key=lambda c: (c[0], c[1], -c[2]["start"]))[2] if cands else None
+
+
+def _score_expressions(gold: Gold, spans: pd.DataFrame, errors: list[dict],
+                       texts: dict[str, str] | None) -> tuple[int, int, int]:
+    """(found, exact, jaccard >= 0.5) over the gold time expressions; a miss or a wrong range is an error row."""
+    by_doc = _timexes_by_doc(spans)
     found = exact = jac = 0
     for g in gold.time:
         gold_rng = (g["gold_start"], g["gold_end"])
-        cands = [(timex_range(str(t["value"])) is not None, _overlap(t["start"], t["end"], g["start"], g["end"]), t)
-                 for t in by_doc.get(g["doc_id"], [])]
-        cands = [c for c in cands if c[1] > 0]
         where = {"sent_start": g.get("sent_start", ""), "sent_end": g.get("sent_end", ""),
                  "sentence": g.get("sentence", "")}
-        if not cands:
+        tx = _matching_timex(g, by_doc.get(g["doc_id"], []))
+        if tx is None:
             errors.append(_err("time", g["doc_id"], **where, note=f"{g['expression']!r} at {g['start']}-{g['end']}: "
                                                                     f"no timex; gold {gold_rng[0]}..{gold_rng[1]}"))
             continue
         found += 1
-        tx = max(cands, key=lambda c: (c[0], c[1], -c[2]["start"]))[2]
-        rng = period(tx)
+        rng = _timex_days(tx, gold, texts)
         j = _jaccard(rng, gold_rng) if rng else 0.0
         exact += rng == gold_rng
         jac += j >= 0.5
@@ -372,6 +397,12 @@ def _score_time(gold: Gold, spans: pd.DataFrame, statements: list[dict], errors:
                                note=f"{g['expression']!r} at {g['start']}-{g['end']}: timex {tx['text']!r} "
                                     f"value {tx['value']} -> {shown}; gold {gold_rng[0]}..{gold_rng[1]}; "
                                     f"jaccard {j:.2f}"))
+    return found, exact, jac
+
+
+def _dated_after_publication(gold: Gold, statements: list[dict], errors: list[dict]) -> tuple[int, int, int]:
+    """(statements in dated articles, those dated after publication, those of them in the future
+    tense); a statement dated after publication and not future is an error row."""
     dated = after = future = 0
     for st in statements:
         published = str(gold.index.get(st["doc_id"], {}).get("published") or "")
@@ -387,6 +418,14 @@ def _score_time(gold: Gold, spans: pd.DataFrame, statements: list[dict], errors:
                                sentence=st["text"], **_sys_fields(st),
                                note=f"speech act dated {st['event_start']}..{st['event_end']} "
                                     f"({st['time_text']!r}), after publication {published}"))
+    return dated, after, future
+
+
+def _score_time(gold: Gold, spans: pd.DataFrame, statements: list[dict], errors: list[dict],
+                texts: dict[str, str] | None = None) -> dict:
+    """The ``time`` scores (module doc, *Time*): gold expressions, then statements dated after publication."""
+    found, exact, jac = _score_expressions(gold, spans, errors, texts)
+    dated, after, future = _dated_after_publication(gold, statements, errors)
     n = len(gold.time)
     return {"items": n, "found": found, "exact": exact, "jaccard_0.5": jac,
             "exact_share": _share(exact, n), "jaccard_0.5_share": _share(jac, n),
@@ -396,6 +435,127 @@ def _score_time(gold: Gold, spans: pd.DataFrame, statements: list[dict], errors:
 
 _ST_COLUMNS = ("doc_id", "statement_id", "start", "end", "text", "cue", "actor", "target", "stance", "rule",
                "time_text", "event_start", "event_end")
+
+
+def _by_doc_and_stance(rows: Iterable[dict]) -> dict[tuple[str, str], list[dict]]:
+    """Rows (statements or gold items) grouped by (doc_id, stance), in the order given."""
+    out: dict[tuple[str, str], list[dict]] = {}
+    for r in rows:
+        out.setdefault((r["doc_id"], r["stance"]), []).append(r)
+    return out
+
+
+def _has_clear(items: list[dict]) -> bool:
+    return any(g["strength"] == "clear" for g in items)
+
+
+def _gold_sentences(doc_items: list[dict], mode: str) -> tuple[dict, dict]:
+    """One article's gold sentences of one stance as (positive, weak-only) dicts of (start, end) ->
+    items; in ``clear`` mode a sentence holding only weak items is not positive."""
+    sents: dict[tuple[int, int], list[dict]] = {}
+    for g in doc_items:
+        sents.setdefault((g["sent_start"], g["sent_end"]), []).append(g)
+    pos = {k: v for k, v in sents.items() if mode == "all" or _has_clear(v)}
+    weak_only = {k: v for k, v in sents.items() if k not in pos}
+    return pos, weak_only
+
+
+def _judge_statements(doc_st: list[dict], pos: dict, weak_only: dict) -> tuple[int, int, list[dict]]:
+    """(true positives, ignored, false-positive statements) among one article's statements of one stance."""
+    tp = ign = 0
+    false: list[dict] = []
+    for st in doc_st:
+        if _meets_any((st["start"], st["end"]), pos):
+            tp += 1
+        elif _meets_any((st["start"], st["end"]), weak_only):
+            ign += 1
+        else:
+            false.append(st)
+    return tp, ign, false
+
+
+def _fp_error(st: dict, doc_id: str, stance: str, control: bool) -> dict:
+    return _err("control" if control else "fp", doc_id, stance, "clear",
+                sent_start=st["start"], sent_end=st["end"], sentence=st["text"], **_sys_fields(st),
+                note="stance statement in a control article (also a false positive)"
+                if control else "no gold sentence of this stance")
+
+
+def _fn_error(doc_id: str, stance: str, sent: tuple[int, int], sent_items: list[dict]) -> dict:
+    return _err("fn", doc_id, stance, "clear" if _has_clear(sent_items) else "all", sent_start=sent[0],
+                sent_end=sent[1], sentence=sent_items[0]["sentence"],
+                **{f"gold_{k}": v for k, v in _gold_fields(sent_items).items()},
+                note="; ".join(g["note"] for g in sent_items if g.get("note")))
+
+
+def _score_sentences(gold: Gold, stmts: dict, items: dict, mode: str, stance: str, errors: list[dict]) -> dict:
+    """Sentence-level precision / recall of one stance in one mode (module doc, *Sentence level*,
+    *Modes*); false positives (listed once, under ``clear``) and missed sentences are error rows."""
+    tp = fp = fn = ign = n_gold = 0
+    for doc_id in gold.index:
+        pos, weak_only = _gold_sentences(items.get((doc_id, stance), []), mode)
+        doc_st = stmts.get((doc_id, stance), [])
+        hits, ignored, false = _judge_statements(doc_st, pos, weak_only)
+        tp, ign, fp = tp + hits, ign + ignored, fp + len(false)
+        if mode == "clear":  # the same statements are false positives in both modes
+            control = gold.index[doc_id]["kind"] == "control"
+            errors.extend(_fp_error(st, doc_id, stance, control) for st in false)
+        n_gold += len(pos)
+        found = [(st["start"], st["end"]) for st in doc_st]
+        missed = [(sent, sent_items) for sent, sent_items in pos.items() if not _meets_any(sent, found)]
+        fn += len(missed)
+        errors.extend(_fn_error(doc_id, stance, sent, sent_items) for sent, sent_items in missed
+                      if mode == "clear" or not _has_clear(sent_items))
+    return _prf(tp, fp, fn, n_gold, ign)
+
+
+def _field_errors(pairs: list[tuple[dict, dict, tuple]], stance: str, mode: str) -> list[dict]:
+    """Error rows for the wrong actors and targets of matched pairs (in ``all`` mode, weak items only)."""
+    errors = []
+    for st, g, (a, t) in pairs:
+        if mode == "all" and g["strength"] == "clear":
+            continue  # listed under clear already
+        for kind, ok in (("actor", a[1]), ("target", t[1])):
+            if ok:
+                continue
+            errors.append(_err(kind, g["doc_id"], stance, mode, sent_start=g["sent_start"],
+                               sent_end=g["sent_end"], sentence=g["sentence"],
+                               **{f"gold_{k}": g[k] for k in ("actor", "actor_alt", "target", "target_alt")},
+                               **_sys_fields(st),
+                               note=(f"kit {kind} {st[kind] or '(empty)'!s}; strength {g['strength']}"
+                                     + (f"; {g['note']}" if g.get("note") else ""))))
+    return errors
+
+
+def _fields_in_mode(gold: Gold, stmts: dict, items: dict, mode: str, errors: list[dict]) -> dict:
+    """Actor, target and unknown-rate scores per stance on the one-to-one pairs of one mode."""
+    per: dict[str, dict] = {"actor": {}, "target": {}, "unknown_rate": {}}
+    counts_u: dict[str, dict] = {}
+    for stance in STANCES:
+        pairs = []
+        for doc_id in gold.index:
+            doc_items = [g for g in items.get((doc_id, stance), []) if mode == "all" or g["strength"] == "clear"]
+            pairs += _pairs(stmts.get((doc_id, stance), []), doc_items)
+        actor, target, unknown = _field_scores(pairs)
+        per["actor"][stance], per["target"][stance] = actor, target
+        per["unknown_rate"][stance] = unknown["rate"]
+        counts_u[stance] = {"unknown": unknown["unknown"], "n": unknown["n"]}
+        errors.extend(_field_errors(pairs, stance, mode))
+    per["unknown_rate"]["counts"] = counts_u
+    return per
+
+
+def _score_fields(gold: Gold, stmts: dict, items: dict, errors: list[dict]) -> dict:
+    """``actor``, ``target`` and ``unknown_rate``: clear items at the top level, all items under ``all_items``."""
+    fields: dict[str, dict] = {"actor": {}, "target": {}, "unknown_rate": {}}
+    for mode in MODES:
+        per = _fields_in_mode(gold, stmts, items, mode, errors)
+        for key in fields:
+            if mode == "clear":
+                fields[key].update(per[key])
+            else:
+                fields[key]["all_items"] = per[key]
+    return fields
 
 
 def score_with_errors(statements: pd.DataFrame, spans: pd.DataFrame, gold: Gold | Path | str,
@@ -409,95 +569,19 @@ def score_with_errors(statements: pd.DataFrame, spans: pd.DataFrame, gold: Gold 
     if not gold.index:  # no index.csv and no articles loaded: the articles the gold or the kit names
         fill_index(gold, {d: "" for d in statements["doc_id"]} if len(statements) else {})
     all_st = [s for s in _records(statements, _ST_COLUMNS) if s["doc_id"] in gold.index]
-    stmts: dict[tuple[str, str], list[dict]] = {}
-    for s in all_st:
-        if s["stance"] in STANCES:
-            stmts.setdefault((s["doc_id"], s["stance"]), []).append(s)
-    items: dict[tuple[str, str], list[dict]] = {}
-    for g in gold.items:
-        items.setdefault((g["doc_id"], g["stance"]), []).append(g)
+    stmts = _by_doc_and_stance(s for s in all_st if s["stance"] in STANCES)
+    items = _by_doc_and_stance(gold.items)
     errors: list[dict] = []
     out: dict = {"task": "statements", "documents": len(gold.index)}
     for mode in MODES:
-        out[mode] = {}
-        for stance in STANCES:
-            tp = fp = fn = ign = n_gold = 0
-            for doc_id in gold.index:
-                doc_items = items.get((doc_id, stance), [])
-                sents: dict[tuple[int, int], list[dict]] = {}
-                for g in doc_items:
-                    sents.setdefault((g["sent_start"], g["sent_end"]), []).append(g)
-                pos = {k: v for k, v in sents.items() if mode == "all" or any(g["strength"] == "clear" for g in v)}
-                weak_only = {k: v for k, v in sents.items() if k not in pos}
-                doc_st = stmts.get((doc_id, stance), [])
-                for st in doc_st:
-                    if any(_overlap(st["start"], st["end"], *k) for k in pos):
-                        tp += 1
-                    elif any(_overlap(st["start"], st["end"], *k) for k in weak_only):
-                        ign += 1
-                    else:
-                        fp += 1
-                        if mode == "clear":  # the same statements are false positives in both modes
-                            control = gold.index[doc_id]["kind"] == "control"
-                            errors.append(_err("control" if control else "fp", doc_id, stance, "clear",
-                                               sent_start=st["start"], sent_end=st["end"], sentence=st["text"],
-                                               **_sys_fields(st),
-                                               note="stance statement in a control article (also a false positive)"
-                                               if control else "no gold sentence of this stance"))
-                n_gold += len(pos)
-                for (s, e), sent_items in pos.items():
-                    if any(_overlap(st["start"], st["end"], s, e) for st in doc_st):
-                        continue
-                    fn += 1
-                    has_clear = any(g["strength"] == "clear" for g in sent_items)
-                    if mode == "clear" or not has_clear:
-                        errors.append(_err("fn", doc_id, stance, "clear" if has_clear else "all", sent_start=s,
-                                           sent_end=e, sentence=sent_items[0]["sentence"],
-                                           **{f"gold_{k}": v for k, v in _gold_fields(sent_items).items()},
-                                           note="; ".join(g["note"] for g in sent_items if g.get("note"))))
-            out[mode][stance] = _prf(tp, fp, fn, n_gold, ign)
-    # actor / target on one-to-one pairs, clear items (top level) and all items
-    fields = {"actor": {}, "target": {}, "unknown_rate": {}}
-    for mode in MODES:
-        per = {"actor": {}, "target": {}, "unknown_rate": {}}
-        counts_u: dict[str, dict] = {}
-        for stance in STANCES:
-            pairs = []
-            for doc_id in gold.index:
-                doc_items = [g for g in items.get((doc_id, stance), []) if mode == "all" or g["strength"] == "clear"]
-                pairs += _pairs(stmts.get((doc_id, stance), []), doc_items)
-            actor, target, unknown = _field_scores(pairs)
-            per["actor"][stance], per["target"][stance] = actor, target
-            per["unknown_rate"][stance] = unknown["rate"]
-            counts_u[stance] = {"unknown": unknown["unknown"], "n": unknown["n"]}
-            for st, g, (a, t) in pairs:
-                if mode == "all" and g["strength"] == "clear":
-                    continue  # listed under clear already
-                for kind, ok, gk in (("actor", a[1], "actor"), ("target", t[1], "target")):
-                    if ok:
-                        continue
-                    errors.append(_err(kind, g["doc_id"], stance, mode, sent_start=g["sent_start"],
-                                       sent_end=g["sent_end"], sentence=g["sentence"],
-                                       **{f"gold_{k}": g[k] for k in ("actor", "actor_alt", "target", "target_alt")},
-                                       **_sys_fields(st),
-                                       note=(f"kit {gk} {st[gk] or '(empty)'!s}; strength {g['strength']}"
-                                             + (f"; {g['note']}" if g.get("note") else ""))))
-        per["unknown_rate"]["counts"] = counts_u
-        for key in fields:
-            if mode == "clear":
-                fields[key].update(per[key])
-            else:
-                fields[key]["all_items"] = per[key]
-    out.update(fields)
+        out[mode] = {stance: _score_sentences(gold, stmts, items, mode, stance, errors) for stance in STANCES}
+    out.update(_score_fields(gold, stmts, items, errors))
     controls = [d for d, r in gold.index.items() if r["kind"] == "control"]
     out["controls"] = {"stance_statements": sum(e["kind"] == "control" for e in errors), "documents": len(controls)}
     out["time"] = _score_time(gold, spans, all_st, errors, texts)
     out["alignment"] = {"gold_rows": len(gold.items) + len(gold.time), "remapped": gold.remapped,
                         "length_mismatches": sorted(gold.length_mismatches)}
-    counts: dict[str, int] = {}
-    for e in errors:
-        counts[e["kind"]] = counts.get(e["kind"], 0) + 1
-    out["error_counts"] = dict(sorted(counts.items()))
+    out["error_counts"] = dict(sorted(Counter(e["kind"] for e in errors).items()))
     errors.sort(key=lambda e: (e["doc_id"], _int(e["sent_start"]), e["kind"], e["stance"], e["mode"]))
     return out, errors
 
