@@ -41,6 +41,7 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from analysis import schema
+from analysis.spans import overlaps, overlaps_any
 from analysis.actors import implied_agent, resolve_speaker, surname_count
 from analysis.targets import accused_is_subject, clean_target, find_target, resolve_target
 from analysis.stance import (may_match_any, classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
@@ -73,14 +74,6 @@ _FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_den
 def _no_stance():
     """``classify_stance("")``, the stance of a statement without stance words (computed once)."""
     return classify_stance("")
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _in_skip(span: Span, skip: Sequence[Span]) -> bool:
-    return any(_overlaps(span, k) for k in skip)
 
 
 def _span_row(doc_id: str, text: str, layer: str, start: int, end: int, label: str = "",
@@ -257,11 +250,11 @@ def _quote_owner(text: str, s: int, e: int, quotes: Sequence[Span], atts, sent_i
         q = (s, e)
     else:
         return None
-    owners = [a for a in atts if (a.source or a.source_text) and any(_overlaps(q, aq) for aq in a.quotes)]
+    owners = [a for a in atts if (a.source or a.source_text) and overlaps_any(q, a.quotes)]
     if not owners:
         # the attribution that follows or precedes the quote closely ("..., he said.")
         owners = [a for a in atts if (a.source or a.source_text) and a.mode in ("direct", "mixed")
-                  and abs(a.sent_index - sent_index) <= 2 and (_overlaps(q, (a.start, a.end)) or
+                  and abs(a.sent_index - sent_index) <= 2 and (overlaps(q, (a.start, a.end)) or
                                                                0 <= a.start - q[1] <= 40 or 0 <= q[0] - a.end <= 40)]
     if not owners:
         return None
@@ -422,10 +415,10 @@ def _read_article(doc_id: str, text: str, skip: Iterable[Sequence[int]]) -> _Art
 
     skip = [(int(s[0]), int(s[1])) for s in skip]
     sentences = [(int(s), int(e)) for s, e in segment.find_sentences(text)]
-    quote_rows = [q for q in find_quotes(text) if not _in_skip((int(q["start"]), int(q["end"])), skip)]
+    quote_rows = [q for q in find_quotes(text) if not overlaps_any((int(q["start"]), int(q["end"])), skip)]
     quotes = [(int(q["start"]), int(q["end"])) for q in quote_rows if q.get("label") != "unpaired"]
     atts = [a for a in attribution.find_attributions(text, sentences, skip=skip)
-            if not _in_skip((a.start, a.end), skip) and not _adjective_cue(text, a)]
+            if not overlaps_any((a.start, a.end), skip) and not _adjective_cue(text, a)]
     atts.sort(key=lambda a: (a.start, a.end))
     return _Article(doc_id, text, skip, sentences, quote_rows, quotes, atts)
 
@@ -511,7 +504,7 @@ def _touched_sentences(art: _Article) -> dict[int, list[int]]:
     for k, a in enumerate(art.atts):
         j = max(0, bisect_right(starts, a.start) - 1)
         while j < len(sentences) and sentences[j][0] < a.end:
-            if _overlaps(sentences[j], (a.start, a.end)):
+            if overlaps(sentences[j], (a.start, a.end)):
                 touched.setdefault(j, []).append(k)
             j += 1
     return touched
@@ -528,8 +521,8 @@ def _outside_row(art: _Article, s: int, e: int, inside: list[Span], cue_spans: l
     # a row that names its own speaker ("accusations by Republicans that ...") is that
     # speaker's act even inside another attribution's stretch
     res = [r for r in find_stance(text[s:e], weak=False, only=_OUTSIDE_RULES) if r.match
-           and (r.speaker_text or not any(_overlaps((s + r.match[0], s + r.match[1]), o) for o in inside))
-           and not any(_overlaps((s + r.match[0], s + r.match[1]), c) for c in cue_spans)]
+           and (r.speaker_text or not overlaps_any((s + r.match[0], s + r.match[1]), inside))
+           and not overlaps_any((s + r.match[0], s + r.match[1]), cue_spans)]
     named = [r for r in res if r.speaker_text]
     if named:
         res = named
@@ -550,7 +543,7 @@ def _candidates(art: _Article) -> list[_Statement]:
     touched = _touched_sentences(art)
     extra, quoted = [], []
     for i, (s, e) in enumerate(art.sentences):
-        if _in_skip((s, e), art.skip):
+        if overlaps_any((s, e), art.skip):
             continue
         if i in touched:
             row = _outside_row(art, s, e, [own[k] for k in touched[i]], cue_spans)
@@ -886,7 +879,7 @@ def _read_stance(art: _Article, st: _Statement) -> list:
             cs = min(cs, item.start)
     st.cs, st.ce, st.passive = cs, ce, passive
     weak = verb_stance(st.cue_text) == "assert"
-    results = [r for r in find_stance(text[cs:ce], st.cue_text, weak=weak) if r.match is None or not _in_skip(
+    results = [r for r in find_stance(text[cs:ce], st.cue_text, weak=weak) if r.match is None or not overlaps_any(
         (cs + r.match[0], cs + r.match[1]), art.skip)]
     results = [r for r in results if not _self_target(r, st.actor, text, cs)]
     results = _cue_first(results, item.cue_rule if st.kind == "att" else "")
