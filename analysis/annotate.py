@@ -41,11 +41,17 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from analysis import schema
+from analysis.actors import _full_names, canonical_person, implied_agent, resolve_speaker, surname_count
+from analysis.attribution import find_attributions
+from analysis.clauses import clause_subject, cut_subject
+from analysis.entities import gender_of
+from analysis.lexicons import load_lexicon
+from analysis.quotes import find_quotes
+from analysis.segment import find_sentences
 from analysis.spans import overlaps, overlaps_any
-from analysis.actors import implied_agent, resolve_speaker, surname_count
+from analysis.stance import (StanceResult, _person_names, classify_stance, find_hedges, find_loaded, find_scare_quotes,
+                             find_stance, may_match_any, resolve_actor, verb_stance)
 from analysis.targets import accused_is_subject, clean_target, find_target, resolve_target
-from analysis.stance import (may_match_any, classify_stance, find_hedges, find_loaded, find_scare_quotes, find_stance,
-                             resolve_actor, verb_stance, _NP_CAP)
 
 Span = tuple[int, int]
 
@@ -113,8 +119,6 @@ _PRE_VERB = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|also|again|long|e
 def _cue_stances() -> dict[str, tuple[str, str, bool]]:
     """cue rule id -> (stance, CAMEO code, asserted) for cues that are stance verbs themselves
     (cues.csv ``stance``; ``:lead`` = the stance leads but is not asserted on its own)."""
-    from analysis.lexicons import load_lexicon
-
     out = {}
     for row in load_lexicon("cues"):
         parts = (row.get("stance") or "").strip().split(":")
@@ -135,8 +139,6 @@ def _cue_first(results: list, cue_rule: str) -> list:
         return sorted(results, key=lambda r: r.stance != stance)
     if not asserted or any(r.stance == "denial" for r in results):
         return results
-    from analysis.stance import StanceResult
-
     return [StanceResult(stance, "S_cue_stance", code, None, "")] + results
 
 
@@ -164,9 +166,6 @@ def _agents(text: str) -> tuple[tuple[int, str], ...]:
 @lru_cache(maxsize=64)
 def _people_mentions(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, canonical full name) of every person mention, in text order (one scan)."""
-    from analysis.actors import canonical_person
-    from analysis.stance import _person_names
-
     names = [(s, name) for s, _, name in _person_names(text)]
     names += [(m.start(), m.group(0)) for m in _TITLED_SURNAME.finditer(text)]
     return tuple(sorted((s, canonical_person(name, text)) for s, name in names))
@@ -177,8 +176,6 @@ _TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+[A-Z][\w'â€
 
 def _gender_clash(pronoun: str, named: str) -> bool:
     """True when a he/she cannot be ``named``: the article titles them Ms / Mrs or Mr."""
-    from analysis.entities import gender_of
-
     g = gender_of(named)
     return bool(g) and g != ("f" if pronoun.lower() in ("she", "her") else "m")
 
@@ -202,8 +199,6 @@ def _people_named_in(text: str, start: int, end: int) -> set[str]:
 @lru_cache(maxsize=64)
 def _names_by_surname(text: str) -> dict[str, tuple[str, ...]]:
     """surname -> the article's full names ending in it (one pass per article)."""
-    from analysis.actors import _full_names
-
     out: dict[str, list[str]] = {}
     for full in _full_names(text):
         out.setdefault(full.split()[-1], []).append(full)
@@ -323,12 +318,10 @@ def _is_headline(text: str, index: int, s: int, e: int) -> bool:
 def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
     """The subject of a stance verb with no attribution ("The tobacco companies deny ...",
     "Mr Afzal, Mr Islam and Mr Kazi deny ..."): the noun phrase right before the verb."""
-    from analysis.clauses import clause_subject as _clause_subject, cut_subject as _cut_subject
-
     if _opens_participle_clause(text, s, verb):
         # "Trump outlined a new strategy ..., chastising Pakistan": a participle clause
         # shares the subject of the main clause
-        return _clause_subject(text, s, verb)
+        return clause_subject(text, s, verb)
     end = verb
     m = _PRE_VERB.search(text, s, verb)
     if m:
@@ -359,7 +352,7 @@ def _fallback_subject(text: str, s: int, verb: int) -> Span | None:
                      text[verb:verb + 120])
     if agent:  # "after being fined by The Spanish Football Federation": the agent acts
         return verb + agent.start(1), verb + agent.end(1)
-    seg = _cut_subject(text, s, end)
+    seg = cut_subject(text, s, end)
     if seg is None:
         return None
     words = text[seg[0]:seg[1]].split()
@@ -410,14 +403,11 @@ def _adjective_cue(text: str, a) -> bool:
 
 def _read_article(doc_id: str, text: str, skip: Iterable[Sequence[int]]) -> _Article:
     """Step 1: sentences, quotes and attributions, none of them inside ``skip``."""
-    from analysis import attribution, segment  # imported here: nothing happens at import
-    from analysis.quotes import find_quotes
-
     skip = [(int(s[0]), int(s[1])) for s in skip]
-    sentences = [(int(s), int(e)) for s, e in segment.find_sentences(text)]
+    sentences = [(int(s), int(e)) for s, e in find_sentences(text)]
     quote_rows = [q for q in find_quotes(text) if not overlaps_any((int(q["start"]), int(q["end"])), skip)]
     quotes = [(int(q["start"]), int(q["end"])) for q in quote_rows if q.get("label") != "unpaired"]
-    atts = [a for a in attribution.find_attributions(text, sentences, skip=skip)
+    atts = [a for a in find_attributions(text, sentences, skip=skip)
             if not overlaps_any((a.start, a.end), skip) and not _adjective_cue(text, a)]
     atts.sort(key=lambda a: (a.start, a.end))
     return _Article(doc_id, text, skip, sentences, quote_rows, quotes, atts)
@@ -725,11 +715,9 @@ def _they_subject(art: _Article, st: _Statement) -> None:
     the plural subject of the sentence before."""
     if not (st.actor == "unknown" and st.source.lower() == "they" and 0 < st.sent_index < len(art.sentences)):
         return
-    from analysis.clauses import clause_subject as _clause_subject
-
     text = art.text
     ps, pe = art.sentences[st.sent_index - 1]
-    subj = _clause_subject(text, ps, pe)
+    subj = clause_subject(text, ps, pe)
     words = text[subj[0]:subj[1]].split() if subj else []
     if words and words[-1].lower() not in {"they", "it", "he", "she"} and (
             words[-1].endswith("s") or len(words) > 1 and " and " in text[subj[0]:subj[1]]):
@@ -802,10 +790,8 @@ def _clause_subject_speaks(art: _Article, st: _Statement) -> None:
                  or source and (not _PRONOUN.match(source) and not _IMPERSONAL.match(source)
                                 and not _FIRST_PERSON.match(source) and (source[:1].islower() or len(source) <= 3)))):
         return
-    from analysis.clauses import clause_subject as _clause_subject
-
     text = art.text
-    subj = _clause_subject(text, st.start, item.cue[0] if item.cue else st.end)
+    subj = clause_subject(text, st.start, item.cue[0] if item.cue else st.end)
     if subj:
         who = resolve_speaker(text[subj[0]:subj[1]], text, subj[0])
         if who.actor != "unknown" and (who.rule != "act.name" or len(who.actor.split()) <= 4
