@@ -14,9 +14,9 @@ Choices (see docs/codebook.md):
   ``accusation`` span, so counts are not doubled but the accusation stays visible.
 
 How to read it: :func:`annotate`, at the end, is the list of steps. The steps share one
-:class:`_Article` (text, sentences, quotes, attributions, the span rows so far); each
-statement is a :class:`_Statement` record that steps 4-16 fill in, in text order, with a
-:class:`_History` of who spoke before (for pronouns). Each step's docstring says what it
+:class:`Article` (text, sentences, quotes, attributions, the span rows so far); each
+statement is a :class:`Statement` record that steps 4-16 fill in, in text order, with a
+:class:`History` of who spoke before (for pronouns). Each step's docstring says what it
 decides and why.
 
 1. ``_read_article``: sentences, quotes, attributions;
@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -48,12 +47,11 @@ from analysis.entities import gender_of
 from analysis.lexicons import load_lexicon
 from analysis.quotes import find_quotes
 from analysis.segment import find_sentences
-from analysis.spans import overlaps, overlaps_any
+from analysis.spans import Span, overlaps, overlaps_any
 from analysis.stance import (StanceResult, _person_names, classify_stance, find_hedges, find_loaded, find_scare_quotes,
                              find_stance, may_match_any, resolve_actor, verb_stance)
+from analysis.statement_records import Article, History, Statement
 from analysis.targets import accused_is_subject, clean_target, find_target, resolve_target
-
-Span = tuple[int, int]
 
 # pronouns and the speaker's own side are no target ("we are accused", "I was blamed")
 _NO_TARGET = {"i", "we", "us", "me", "you", "it", "this", "that", "they", "them", "he", "she", "him", "her",
@@ -80,12 +78,6 @@ _FALLBACK_RULES = frozenset({"D_deny_acc", "D_deny_of_acc", "D_deny_ing", "D_den
 def _no_stance():
     """``classify_stance("")``, the stance of a statement without stance words (computed once)."""
     return classify_stance("")
-
-
-def _span_row(doc_id: str, text: str, layer: str, start: int, end: int, label: str = "",
-              value: str = "", rule: str = "") -> dict:
-    return {"doc_id": doc_id, "layer": layer, "label": label, "start": int(start), "end": int(end),
-            "text": text[start:end], "value": value, "rule": rule}
 
 
 def _target_actor(target_text: str, text: str, pos: int) -> str:
@@ -372,27 +364,6 @@ def _self_target(r, actor: str, text: str, pos: int) -> bool:
     return _target_actor(r.target_text, text, tpos if tpos >= 0 else pos) == actor
 
 
-@dataclass(slots=True)
-class _Article:
-    """One article as the steps of :func:`annotate` share it: its text, what segmentation and
-    the attribution engine found in it (once), and the span rows written so far."""
-
-    doc_id: str
-    text: str
-    skip: list[Span]
-    sentences: list[Span]
-    quote_rows: list[dict]  # the quote layer, unpaired marks included
-    quotes: list[Span]  # paired quotes only: an unpaired mark's span is a guess and sets no voice
-    atts: list  # analysis.attribution.Attribution records, in text order
-    markers: list[dict] = field(default_factory=list)  # hedges and evidence: a statement's own
-    marker_starts: list[int] | None = None  # their starts, when sorted (for bisect); else None
-    spans: list[dict] = field(default_factory=list)  # the span rows, appended step by step
-
-    def span(self, layer: str, start: int, end: int, label: str = "", value: str = "", rule: str = "") -> None:
-        """Append one span row (``text`` is the article's ``[start:end]``)."""
-        self.spans.append(_span_row(self.doc_id, self.text, layer, start, end, label, value, rule))
-
-
 def _adjective_cue(text: str, a) -> bool:
     """Is the attribution's cue an adjective ("Rand Paul's accused attacker", "the alleged
     victim")? Then nobody accuses anybody."""
@@ -401,7 +372,7 @@ def _adjective_cue(text: str, a) -> bool:
                 and re.match(r"\s+[a-z]", text[a.cue[1]:a.cue[1] + 3]))
 
 
-def _read_article(doc_id: str, text: str, skip: Iterable[Sequence[int]]) -> _Article:
+def _read_article(doc_id: str, text: str, skip: Iterable[Sequence[int]]) -> Article:
     """Step 1: sentences, quotes and attributions, none of them inside ``skip``."""
     skip = [(int(s[0]), int(s[1])) for s in skip]
     sentences = [(int(s), int(e)) for s, e in find_sentences(text)]
@@ -410,10 +381,10 @@ def _read_article(doc_id: str, text: str, skip: Iterable[Sequence[int]]) -> _Art
     atts = [a for a in find_attributions(text, sentences, skip=skip)
             if not overlaps_any((a.start, a.end), skip) and not _adjective_cue(text, a)]
     atts.sort(key=lambda a: (a.start, a.end))
-    return _Article(doc_id, text, skip, sentences, quote_rows, quotes, atts)
+    return Article(doc_id, text, skip, sentences, quote_rows, quotes, atts)
 
 
-def _marker_spans(art: _Article) -> None:
+def _marker_spans(art: Article) -> None:
     """Step 2: the layers that need no statement: quotes, hedges and evidence (kept in
     ``art.markers`` for the statements), scare quotes and loaded words. The voice of a
     marker is "reported" inside an indirect report's content, "quoted" inside a direct
@@ -433,59 +404,7 @@ def _marker_spans(art: _Article) -> None:
         art.span(m["layer"], m["start"], m["end"], m["label"], m["value"], m["rule"])
 
 
-@dataclass(slots=True)
-class _Statement:
-    """One statement as the steps fill it in, from what makes it (``kind``) to its row.
-
-    ``kind`` is "att" (an attribution: ``att``), "fallback" (a stance row that no
-    attribution reads: ``row``) or "quoted" (a sentence of a quote running on past its
-    attribution: ``owner``). ``start``/``end`` are the attribution's or the sentence's.
-    """
-
-    kind: str
-    sent_index: int
-    start: int
-    end: int
-    att: object = None  # kind "att": its analysis.attribution.Attribution
-    row: object = None  # kind "fallback": the analysis.stance.StanceResult that fired
-    owner: object = None  # kind "quoted": the Attribution whose quote runs on into the sentence
-    sid: str = ""  # "<doc_id>:<n>", numbered in text order
-    mode: str = ""
-    cue_text: str = ""
-    surface: str = ""  # the source as written at ``src_pos``
-    source: str = ""  # the source as named (the engine's source_text, or as a step corrects it)
-    src_pos: int = 0
-    rules: list[str] = field(default_factory=list)
-    actor: str = "unknown"
-    stype: str = "unknown"  # the source_type column
-    speaker: str = ""
-    by_agent: bool = False  # the source is a passive's by-agent: it performs the act
-    passive_target: str = ""  # a headline's (or reduced) passive names its accused first
-    cs: int = 0  # the stretch the stance is read on: [cs, ce)
-    ce: int = 0
-    passive: bool = False  # the cue is itself a stance verb, in the passive
-    primary: object = None  # the leading StanceResult
-    structural: bool = False  # the accused is the sentence's subject ("Labour accused of ...")
-    target: str = ""
-
-    def speaks(self, source: str, who) -> None:
-        """``source``, resolved to ``who`` (an :class:`analysis.actors.Speaker`), speaks."""
-        self.source, self.actor, self.stype, self.speaker = source, who.actor, who.source_type, who.speaker
-
-
-@dataclass(slots=True)
-class _History:
-    """What earlier statements leave to later ones: the last person and the last other
-    speaker to have spoken, as (source, actor, source type, speaker), for the pronouns;
-    everyone who has spoken; the stance spans already written."""
-
-    last_person: tuple[str, str, str, str] | None = None
-    last_other: tuple[str, str, str, str] | None = None
-    spoke: set[str] = field(default_factory=set)  # kept as we go: rebuilding it per pronoun was quadratic
-    stance_seen: set[tuple] = field(default_factory=set)
-
-
-def _touched_sentences(art: _Article) -> dict[int, list[int]]:
+def _touched_sentences(art: Article) -> dict[int, list[int]]:
     """sentence index -> indices (into ``art.atts``) of the attributions overlapping it,
     found in one pass by bisect on the sentence starts (not one scan per sentence)."""
     sentences = art.sentences
@@ -500,7 +419,7 @@ def _touched_sentences(art: _Article) -> dict[int, list[int]]:
     return touched
 
 
-def _outside_row(art: _Article, s: int, e: int, inside: list[Span], cue_spans: list[Span]):
+def _outside_row(art: Article, s: int, e: int, inside: list[Span], cue_spans: list[Span]):
     """The trusted stance row (``_OUTSIDE_RULES``) of sentence ``s..e`` that lies outside the
     own stretches (``inside``) and the cues of the attributions touching it, or None: a
     stance verb outside them ("Fransen was convicted ... and was ordered to pay") is a
@@ -519,7 +438,7 @@ def _outside_row(art: _Article, s: int, e: int, inside: list[Span], cue_spans: l
     return res[0] if res and res[0].rule in _OUTSIDE_RULES else None
 
 
-def _candidates(art: _Article) -> list[_Statement]:
+def _candidates(art: Article) -> list[Statement]:
     """Step 3: what makes a statement, in text order. Every attribution; and a sentence
     with a stance row that no attribution reads: beside an attribution, a trusted row
     outside its stretch (:func:`_outside_row`); inside a quote running on, any row (the
@@ -538,7 +457,7 @@ def _candidates(art: _Article) -> list[_Statement]:
         if i in touched:
             row = _outside_row(art, s, e, [own[k] for k in touched[i]], cue_spans)
             if row is not None:
-                extra.append(_Statement("fallback", i, s, e, row=row))
+                extra.append(Statement("fallback", i, s, e, row=row))
             continue
         owner = _quote_owner(text, s, e, art.quotes, art.atts, i)
         if owner is not None:
@@ -546,7 +465,7 @@ def _candidates(art: _Article) -> list[_Statement]:
             cue = text[owner.cue[0]:owner.cue[1]] if owner.cue else ""
             res = [r for r in find_stance(text[s:e], weak=verb_stance(cue) == "assert") if r.match]
             if res:
-                quoted.append(_Statement("quoted", i, s, e, owner=owner))
+                quoted.append(Statement("quoted", i, s, e, owner=owner))
             continue
         headline = _is_headline(text, i, s, e)
         # a headline reports somebody's act in its own words ("IRAN SAYS IT INTENDS NO THREAT ..."):
@@ -554,13 +473,13 @@ def _candidates(art: _Article) -> list[_Statement]:
         res = [r for r in find_stance(text[s:e], weak=headline, only=None if headline else _FALLBACK_RULES)
                if r.match]
         if res:
-            extra.append(_Statement("fallback", i, s, e, row=res[0]))
-    items = [_Statement("att", a.sent_index, a.start, a.end, att=a) for a in art.atts] + extra + quoted
+            extra.append(Statement("fallback", i, s, e, row=res[0]))
+    items = [Statement("att", a.sent_index, a.start, a.end, att=a) for a in art.atts] + extra + quoted
     items.sort(key=lambda st: st.start)
     return items
 
 
-def _take_source(text: str, st: _Statement, a) -> None:
+def _take_source(text: str, st: Statement, a) -> None:
     """The cue and source of attribution ``a`` become the statement's."""
     st.cue_text = text[a.cue[0]:a.cue[1]] if a.cue else ""
     st.surface = text[a.source[0]:a.source[1]] if a.source else ""
@@ -568,7 +487,7 @@ def _take_source(text: str, st: _Statement, a) -> None:
     st.src_pos = a.source[0] if a.source else st.start
 
 
-def _open_attribution(art: _Article, st: _Statement) -> None:
+def _open_attribution(art: Article, st: Statement) -> None:
     """Step 4 for an attribution: its source, cue and content, as the engine found them,
     are the statement's (and spans with the statement's id as value)."""
     a, sid = st.att, st.sid
@@ -583,7 +502,7 @@ def _open_attribution(art: _Article, st: _Statement) -> None:
         art.span("content", a.content[0], a.content[1], st.mode, sid, a.rule or "")
 
 
-def _open_quoted(art: _Article, st: _Statement) -> None:
+def _open_quoted(art: Article, st: Statement) -> None:
     """Step 4 for a sentence of a quote running on: the quote's speaker and cue speak it
     (no new source or cue span: they belong to the quote's own statement)."""
     _take_source(art.text, st, st.owner)
@@ -591,7 +510,7 @@ def _open_quoted(art: _Article, st: _Statement) -> None:
     st.rules = ["S_quote_continuation"]
 
 
-def _open_fallback(art: _Article, st: _Statement) -> None:
+def _open_fallback(art: Article, st: Statement) -> None:
     """Step 4 for a stance row no attribution reads: the row's match is the cue, the
     subject before it the source (:func:`_fallback_subject`)."""
     text, s, e, first = art.text, st.start, st.end, st.row
@@ -619,7 +538,7 @@ def _open_fallback(art: _Article, st: _Statement) -> None:
 _OPEN = {"att": _open_attribution, "quoted": _open_quoted, "fallback": _open_fallback}
 
 
-def _headline_passive(art: _Article, st: _Statement) -> None:
+def _headline_passive(art: Article, st: Statement) -> None:
     """Step 5: a bare participle after a name ("Rapper Snoop Dogg sued for 'rape'") is a
     passive: the name is the accused (``passive_target``), the accuser its by-agent
     ("slammed as 'fake math' by Democrats"), if any. Only a headline drops the auxiliary:
@@ -646,7 +565,7 @@ def _headline_passive(art: _Article, st: _Statement) -> None:
         st.by_agent = True
 
 
-def _widen_source(art: _Article, st: _Statement) -> None:
+def _widen_source(art: Article, st: Statement) -> None:
     """Step 6: two sources the attribution engine cut short. An appositive taken for the
     source ("Kuwait, a target of Iranian anger over ..., today rejected"): the name it
     describes speaks. A quoted word inside the noun phrase ('A confidential State
@@ -666,7 +585,7 @@ def _widen_source(art: _Article, st: _Statement) -> None:
     st.source, st.src_pos = source, src_pos
 
 
-def _resolve_source(art: _Article, st: _Statement) -> None:
+def _resolve_source(art: Article, st: Statement) -> None:
     """Step 7: the source's actor, source type and speaker (:func:`resolve_speaker`). A
     source the engine names after its author ("the statement continued" -> the ministry)
     is still a document."""
@@ -683,7 +602,7 @@ def _resolve_source(art: _Article, st: _Statement) -> None:
             st.actor = st.actor if st.actor != "unknown" else s_actor
 
 
-def _first_person_speaker(art: _Article, st: _Statement) -> None:
+def _first_person_speaker(art: Article, st: Statement) -> None:
     """"I" / "we" inside a quote is the quote's speaker ('"I did nothing wrong," he said')."""
     if not (st.source and _FIRST_PERSON.match(st.source) and st.actor == "unknown"):
         return
@@ -697,7 +616,7 @@ def _first_person_speaker(art: _Article, st: _Statement) -> None:
             st.actor, st.stype, st.speaker = who.actor, who.source_type, who.speaker
 
 
-def _pronoun_before_cue(art: _Article, st: _Statement) -> None:
+def _pronoun_before_cue(art: Article, st: Statement) -> None:
     """"At first he said only: ...": the engine found no source; the he / she right before
     the cue is it (resolved by :func:`_earlier_speaker`)."""
     item = st.att
@@ -710,7 +629,7 @@ def _pronoun_before_cue(art: _Article, st: _Statement) -> None:
         st.src_pos = max(s, item.cue[0] - 30) + pron.start(1)
 
 
-def _they_subject(art: _Article, st: _Statement) -> None:
+def _they_subject(art: Article, st: Statement) -> None:
     """"Republicans have sought to ... They have criticized ...": an unresolved "they" is
     the plural subject of the sentence before."""
     if not (st.actor == "unknown" and st.source.lower() == "they" and 0 < st.sent_index < len(art.sentences)):
@@ -727,7 +646,7 @@ def _they_subject(art: _Article, st: _Statement) -> None:
             st.rules.append("S_they_subject")
 
 
-def _earlier_speaker(art: _Article, st: _Statement, hist: _History) -> tuple[str, str, str, str] | None:
+def _earlier_speaker(art: Article, st: Statement, hist: History) -> tuple[str, str, str, str] | None:
     """Whom an unresolved pronoun source stands for, as (source, actor, source type,
     speaker): he / she the last person who spoke ("Though he stressed ..." -> Kirby) unless
     the titles clash, or one other person named alone in the sentence before who has
@@ -759,7 +678,7 @@ def _earlier_speaker(art: _Article, st: _Statement, hist: _History) -> tuple[str
     return prev
 
 
-def _follow_pronouns(art: _Article, st: _Statement, hist: _History) -> None:
+def _follow_pronouns(art: Article, st: Statement, hist: History) -> None:
     """Step 8: a pronoun source ("I", "he", "they", "it") the resolver left unknown is
     somebody named elsewhere: the quote's speaker, the sentence before's subject, an
     earlier speaker (:func:`_earlier_speaker`). Unless the attribution engine judged an
@@ -779,7 +698,7 @@ def _follow_pronouns(art: _Article, st: _Statement, hist: _History) -> None:
         hist.last_other = (st.source, st.actor, st.stype, st.speaker)
 
 
-def _clause_subject_speaks(art: _Article, st: _Statement) -> None:
+def _clause_subject_speaks(art: Article, st: Statement) -> None:
     """Step 9: the attribution engine took an adverb or a fragment for the source ("had
     earlier denied", "including accusing"), or found none before an active cue that is no
     stance verb: the subject of the sentence's main clause speaks, if it resolves (a long
@@ -800,7 +719,7 @@ def _clause_subject_speaks(art: _Article, st: _Statement) -> None:
             st.rules.append("S_clause_subject")
 
 
-def _agent_speaks(art: _Article, st: _Statement, agent: Span, rule: str) -> None:
+def _agent_speaks(art: Article, st: Statement, agent: Span, rule: str) -> None:
     """A passive's by-agent (a span) performs the act: it is the source, and a source span."""
     st.surface = art.text[agent[0]:agent[1]]
     st.src_pos = agent[0]
@@ -809,7 +728,7 @@ def _agent_speaks(art: _Article, st: _Statement, agent: Span, rule: str) -> None
     st.rules.append(rule)
 
 
-def _passive_cue_agent(art: _Article, st: _Statement) -> None:
+def _passive_cue_agent(art: Article, st: Statement) -> None:
     """Step 10: "has been publicly criticized on several occasions since then by Rep. John
     Dingell": the attribution engine found no source; the passive cue's by-agent speaks."""
     item = st.att
@@ -820,7 +739,7 @@ def _passive_cue_agent(art: _Article, st: _Statement) -> None:
         _agent_speaks(art, st, agent_span, "S_by_agent")
 
 
-def _formal_agent(art: _Article, st: _Statement) -> None:
+def _formal_agent(art: Article, st: Statement) -> None:
     """Step 11: a formal charge with nobody named ("Millwall have been charged with two
     breaches"): the charging agent the article names before ("charged by the Football
     Association", "FA charges ..."), else the one the act implies ("Three men were charged
@@ -845,7 +764,7 @@ def _formal_agent(art: _Article, st: _Statement) -> None:
         st.rules.append("S_implicit_agent")
 
 
-def _read_stance(art: _Article, st: _Statement) -> list:
+def _read_stance(art: Article, st: Statement) -> list:
     """Step 12: the stance rows of the statement, the leading one first (``st.primary``).
 
     Stance is read on the attribution's own stretch (source, cue, content), not on the
@@ -876,7 +795,7 @@ def _read_stance(art: _Article, st: _Statement) -> list:
     return results
 
 
-def _stance_agent(art: _Article, st: _Statement) -> None:
+def _stance_agent(art: Article, st: Statement) -> None:
     """Step 13: "Bellamy's claim ... was strongly denied by Shepherd", "have been criticised
     by the group's chief": whoever the report's source is, the stance verb's passive agent
     performs the act."""
@@ -889,7 +808,7 @@ def _stance_agent(art: _Article, st: _Statement) -> None:
         _agent_speaks(art, st, agent_span, "S_stance_by_agent")
 
 
-def _stance_spans(art: _Article, st: _Statement, results: list, hist: _History) -> None:
+def _stance_spans(art: Article, st: Statement, results: list, hist: History) -> None:
     """Step 14: each stance row's match is a denial / accusation span (label the CAMEO name,
     value its code), once per article however many statements read it."""
     for r in results:
@@ -902,7 +821,7 @@ def _stance_spans(art: _Article, st: _Statement, results: list, hist: _History) 
         art.span(r.stance, key[1], key[2], r.cameo_name, r.cameo, r.rule)
 
 
-def _target_of(art: _Article, st: _Statement, phrase: str, at: int) -> str:
+def _target_of(art: Article, st: Statement, phrase: str, at: int) -> str:
     """The actor ``phrase`` (at offset ``at``) names, as the statement's target: the accused
     of an accusation, the accuser whose claim a denial rejects. A denial's pronoun is the
     denier or the claim ("denied that he ..."), never the accuser."""
@@ -911,7 +830,7 @@ def _target_of(art: _Article, st: _Statement, phrase: str, at: int) -> str:
     return resolve_target(phrase, art.text, at, st.speaker, st.actor, accused=st.primary.stance == "accusation")
 
 
-def _find_target(art: _Article, st: _Statement) -> str:
+def _find_target(art: Article, st: Statement) -> str:
     """Whom the statement is about, the first found of: the stance row's own target; the
     content of a passive stance cue ("Liverpool and Millwall have been charged by the FA");
     a headline passive's subject; the target the clause's structure gives
@@ -955,7 +874,7 @@ def _find_target(art: _Article, st: _Statement) -> str:
     return ""
 
 
-def _target(art: _Article, st: _Statement) -> None:
+def _target(art: Article, st: Statement) -> None:
     """Step 15: the statement's target (:func:`_find_target`). A speaker does not accuse
     itself: a target equal to the speaker is an odd parse and dropped, unless the
     sentence's structure makes it the accused ("Labour accused of ..."): then the speaker
@@ -968,7 +887,7 @@ def _target(art: _Article, st: _Statement) -> None:
             st.target = ""
 
 
-def _markers_inside(art: _Article, start: int, end: int) -> list[dict]:
+def _markers_inside(art: Article, start: int, end: int) -> list[dict]:
     """The hedge and evidence markers inside ``[start, end]``; by bisect on their starts
     when sorted (a pass over every marker per statement was quadratic in a long article)."""
     if art.marker_starts is not None:
@@ -977,7 +896,7 @@ def _markers_inside(art: _Article, start: int, end: int) -> list[dict]:
     return [m for m in art.markers if start <= m["start"] and m["end"] <= end]
 
 
-def _row(art: _Article, st: _Statement, hist: _History) -> dict:
+def _row(art: Article, st: Statement, hist: History) -> dict:
     """Step 16: the statement's row. It is hedged when a hedge lies in its own stretch, and
     its evidence is the evidence markers there; its rule lists every step that decided."""
     inside = _markers_inside(art, st.cs, st.ce)
@@ -995,7 +914,7 @@ def _row(art: _Article, st: _Statement, hist: _History) -> dict:
     }
 
 
-def _statement(art: _Article, st: _Statement, hist: _History) -> dict:
+def _statement(art: Article, st: Statement, hist: History) -> dict:
     """Steps 4-16 for one statement: who speaks, the stance read on its own stretch, whom
     it is about, its row. The order matters: each step reads what the ones before decided."""
     _OPEN[st.kind](art, st)  # 4
@@ -1046,7 +965,7 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
     """
     art = _read_article(doc_id, text, skip)
     _marker_spans(art)
-    hist = _History()
+    hist = History()
     statements = []
     for n, st in enumerate(_candidates(art), start=1):
         st.sid = f"{doc_id}:{n}"
