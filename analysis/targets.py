@@ -298,7 +298,7 @@ def wrongdoer(clause: str, start: int) -> tuple[str, int] | None:
 def claim_owner(clause: str) -> tuple[str, int] | None:
     """Whose claim a denial rejects, where the sentence names them (**U.S.** accusations,
     charges **by Iran**, **Bellamy's** claim, IRANIAN ... CHARGES)."""
-    from analysis.stance import find_actor_mentions
+    from analysis.actor_names import find_actor_mentions
 
     m = _CLAIM_OWNER_AFTER.search(clause)
     if m:
@@ -534,9 +534,9 @@ def _people(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, full name) of every person mention: full names, and surnames of people the
     article names in full ("Bellamy" -> "Craig Bellamy")."""
     from analysis.actors import canonical_person
-    from analysis.stance import _person_names
+    from analysis.actor_names import _person_names
 
-    from analysis.stance import find_actor_mentions
+    from analysis.actor_names import find_actor_mentions
 
     out = [(s, canonical_person(name, text)) for s, _, name in _person_names(text)]
     taken = {s for s, _ in out}
@@ -587,7 +587,7 @@ def _first_of_list(text: str, pos: int, exclude: set[str]) -> str:
         return not (_NOT_PERSON_END.search(name) or _ORG_NAME.fullmatch(name))
 
     from analysis.actors import canonical_person
-    from analysis.stance import _person_names
+    from analysis.actor_names import _person_names
 
     people = [(a, b, canonical_person(n, text)) for a, b, n in _person_names(text)]
     lists: list[list] = []  # [start, first name, start of the last name, has "and"]
@@ -723,7 +723,7 @@ def _headline_phrase(p: str, text: str, end: int, exclude: set[str]) -> tuple[st
     """A phrase of a headline in capitals ending at `end`: its names are the gazetteer's, or
     names the body writes. Returns (the phrase to go on with, the answer or None)."""
     from analysis.actors import _titlecase_if_caps
-    from analysis.stance import find_actor_mentions
+    from analysis.actor_names import find_actor_mentions
 
     p = re.sub(r"\bU\.S\b(?!\.)", "U.S.", p)
     gaz = [g for g in find_actor_mentions(_titlecase_if_caps(p)) if g["actor"] not in exclude]
@@ -766,7 +766,7 @@ def _described(p: str, text: str, pos: int, exclude: set[str]) -> str | None:
 
 def _named_as_written(p: str, text: str, pos: int, exclude: set[str]) -> str | None:
     """A name the article introduces with its acronym, or a state the gazetteer knows, as a whole."""
-    from analysis.stance import find_actor_mentions
+    from analysis.actor_names import find_actor_mentions
 
     acro = re.fullmatch(r"(?:the\s+)?((?-i:[A-Z])[\w&'’.-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:[A-Z])[\w&'’.-]*)+)"
                         r"(\s*\((?-i:[A-Z]{2,})\)?)?", p)
@@ -798,7 +798,7 @@ def _named_part(p: str, text: str) -> str:
 def _first_word_of_org(p: str, text: str, pos: int) -> str | None:
     """A one-word name that begins an organisation's name ("Kraft" / "Kraft Inc") or stands
     inside one ("Disney" -> "Walt Disney Company")."""
-    from analysis.stance import find_actor_mentions
+    from analysis.actor_names import find_actor_mentions
 
     if not re.fullmatch(r"(?-i:[A-Z][\w'’-]+)", p):
         return None
@@ -815,7 +815,7 @@ def _named_or_owner(p: str, text: str, pos: int, exclude: set[str], accused: boo
     """The last resort: a person introduced by an indefinite description ("a Turkish cleric"),
     the owner of a thing ("the Mnuchin analysis"), the name as the speaker resolution reads it,
     the name after a lower-case title ("Senior lawmaker Conyers"), else an unnamed group."""
-    from analysis.stance import find_actor_mentions
+    from analysis.actor_names import find_actor_mentions
 
     indef = re.fullmatch(r"(?:a|an)\s+((?:[\w-]+\s+){1,2}(?-i:[a-z])[\w-]+)", p)
     if indef and accused:

@@ -199,6 +199,7 @@ def test_nested_reports_do_not_inherit_host_stance():
 
 
 # --- the steps of annotate(), each by the rule it writes into the statement's `rule` ---------
+# (who speaks, steps 5-11 and 13: tests/test_speakers.py)
 
 @pytest.mark.parametrize("text, n, source, actor, stance, target, rule", [
     # _open_quoted: a paragraph of a quote running on, spoken by the quote's speaker
@@ -207,30 +208,6 @@ def test_nested_reports_do_not_inherit_host_stance():
     # _open_fallback: a speech-act verb with no attribution; the participle clause shares the subject
     ("Trump outlined a new strategy on Monday, chastising Pakistan for harbouring terrorists.", 2, "Trump",
      "United States", "accusation", "Pakistan", "S_fallback"),
-    # _headline_passive: the name before a bare participle in a headline is the accused
-    ("Rapper Snoop Dogg sued for rape by a former dancer\nThe suit was filed on Monday.", 1, "", "unknown",
-     "accusation", "Snoop Dogg", "A_charged_with"),
-    # _clause_subject_speaks: the engine took an appositive for the source
-    ("Kuwait, a target of Iranian anger over the war, today rejected the accusations.", 1, "Kuwait", "Kuwait",
-     "denial", "", "S_clause_subject"),
-    # _follow_pronouns (_they_subject): "they" is the plural subject of the sentence before
-    ("Republicans have sought to block the plan. They have criticized the governor for the delay.", 2,
-     "Republicans", "Republican Party", "accusation", "", "S_they_subject"),
-    # _passive_cue_agent: no source, the passive cue's by-agent speaks
-    ("The minister has been publicly criticized on several occasions since then by Rep. John Dingell.", 1,
-     "Rep. John Dingell.", "John Dingell", "accusation", "", "S_by_agent"),
-    # _stance_agent: the stance verb's by-agent performs the act, whoever the report's source is
-    ("Bellamy's claim that he was attacked was strongly denied by Shepherd.", 1, "Shepherd.", "Shepherd",
-     "denial", "", "S_stance_by_agent"),
-    # _formal_agent: the charging agent the article named before ...
-    ("Millwall were charged by the Football Association last week. Millwall have been charged with two breaches "
-     "of the rules.", 2, "Football Association", "Football Association", "accusation", "", "S_prior_agent"),
-    # ... else the one the act implies: only prosecutors charge
-    ("Three men were charged today with fraud.", 1, "prosecutors", "prosecutors", "accusation", "",
-     "S_implicit_agent"),
-    # _headline_accuser_from_lead: a headline's agentless passive takes the lead's speaker
-    ("Labour accused of EU propaganda\nLabour has spread EU propaganda, say the Tories.", 1, "the Tories",
-     "Conservative Party", "accusation", "Labour Party", "S_lead_speaker"),
 ])
 def test_annotate_steps(text, n, source, actor, stance, target, rule):
     _, st = annotate("x", text)
@@ -243,24 +220,3 @@ def test_adjective_cue_makes_no_statement():
     """_read_article: "Rand Paul's accused attacker" accuses nobody."""
     _, st = annotate("x", "Rand Paul's accused attacker was arrested on Monday.")
     assert st.empty
-
-
-def test_running_text_participle_is_no_passive():
-    """_headline_passive: outside a headline "China ... dismissed as 'groundless'" is China's act."""
-    _, st = annotate("x", "China on Tuesday dismissed as 'groundless' accusations by the US that it helped Iran.")
-    first = st.iloc[0]
-    assert (first.actor, first.stance, first.target) == ("China", "denial", "United States")
-
-
-def test_pronoun_does_not_take_a_clashing_title():
-    """_earlier_speaker: "He" after "Ms. Lee Epstein said" is somebody else, so unresolved."""
-    _, st = annotate("x", "Ms. Lee Epstein said the court was wrong. He denied the claim, the lawyer said.")
-    he = st.set_index("statement_id").loc["x:2"]
-    assert (he.source, he.actor, he.stance) == ("He", "unknown", "denial")
-
-
-def test_passive_without_agent_has_no_by_agent():
-    """_passive_cue_agent: no "by ..." after the passive cue, so no agent speaks."""
-    _, st = annotate("x", "He has been publicly criticized many times since then.")
-    assert len(st) == 1 and "S_by_agent" not in st.iloc[0].rule
-    assert (st.actor == "unknown").all()
