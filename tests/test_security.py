@@ -254,8 +254,9 @@ def rendered_templates(monkeypatch):
         return render_(name, macro, *args, **context)
 
     monkeypatch.setattr(templating, "render", recording_render)
-    from analysis import widgets
+    from analysis import classroom_app, widgets
     monkeypatch.setattr(widgets, "render_template", recording_render)
+    monkeypatch.setattr(classroom_app, "render_template", recording_render)
     monkeypatch.setattr(render, "render", recording_render)
     return names
 
@@ -264,7 +265,7 @@ def _every_html_the_kit_writes(tmp_path) -> dict[str, str]:
     """Every page and widget fragment, built from hostile input through every path that shows it."""
     import datetime as dt
 
-    from analysis import classroom as cls, widgets
+    from analysis import classroom as cls, classroom_app, widgets
 
     tables, errors = _hostile_tables()
     art = tables.articles.iloc[0].to_dict()
@@ -300,7 +301,7 @@ def _every_html_the_kit_writes(tmp_path) -> dict[str, str]:
     out["timeline failed"] = "".join(_widget_html(timeline))
     # The classroom: a hostile sentence and student name, a bad upload, hand-in, score.
     key, answers = _key(), tmp_path / "answers"
-    form = widgets.classroom(key, tables.statements, answers_dir=answers, errors=errors)
+    form = classroom_app.classroom(key, tables.statements, answers_dir=answers, errors=errors)
     f = form.controls
     f.score.click()
     f.save.click()
@@ -316,7 +317,7 @@ def _every_html_the_kit_writes(tmp_path) -> dict[str, str]:
     f.upload.value = ({"name": sheet.name, "type": "text/csv", "size": 1, "content": memoryview(sheet.read_bytes()),
                        "last_modified": dt.datetime(2026, 1, 1)},)
     out["form scored"] = "".join(_widget_html(form))
-    broken = widgets.classroom(key, tables.statements, answers_dir=blocker / "sub")
+    broken = classroom_app.classroom(key, tables.statements, answers_dir=blocker / "sub")
     broken.controls.student.value = "Ada"
     broken.controls.save.click()
     out["form failed"] = "".join(_widget_html(broken))
@@ -324,14 +325,14 @@ def _every_html_the_kit_writes(tmp_path) -> dict[str, str]:
     export.write_answers(cls.answers_from_choices("Bo", {0: ("denial", "unknown"), 1: ("denial", "unknown")}),
                          answers)
     (answers / f"{_mark('problem').replace('/', '')}.csv").write_bytes(b"a,b\n1,2\n")
-    teacher = widgets.class_results(key, tables.statements, answers_dir=answers)
+    teacher = classroom_app.class_results(key, tables.statements, answers_dir=answers)
     tc = teacher.controls
     tc.compare.click()
     tc.release.value = True
     out["teacher"] = "".join(_widget_html(teacher))
     tc.release.value = False
     out["teacher hidden"] = "".join(_widget_html(teacher))
-    empty = widgets.class_results(key, tables.statements, answers_dir=blocker / "sub")
+    empty = classroom_app.class_results(key, tables.statements, answers_dir=blocker / "sub")
     empty.controls.compare.click()
     empty.controls.release.value = True
     out["teacher failed"] = "".join(_widget_html(empty))
@@ -417,5 +418,5 @@ def test_a_plain_string_given_as_html_is_shown_as_text():
     """The safety net: HTML that did not come from a template is escaped, not trusted."""
     from analysis import widgets
 
-    boxed = widgets._wrap("<b>not from a template</b>")
+    boxed = widgets.wrap("<b>not from a template</b>")
     assert "&lt;b&gt;not from a template&lt;/b&gt;" in boxed

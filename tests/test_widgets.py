@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
-from analysis import classroom as cls, export, plots, schema, widgets
+from analysis import classroom as cls, classroom_app, export, plots, schema, widgets
 from analysis.pipeline import Tables
 
 TEXT = ("Ruritania denied the <script>alert(1)</script> report. "
@@ -279,7 +279,7 @@ def _sheet_files(folder):
 
 
 def test_classroom_hand_in_load_and_compare(small, key, tmp_path):
-    ui = widgets.classroom(key, small.statements, answers_dir=tmp_path)
+    ui = classroom_app.classroom(key, small.statements, answers_dir=tmp_path)
     c = ui.controls
     assert any("&lt;script&gt;" in getattr(row.children[0], "value", "") for row in ui.children
                if isinstance(row, w.HBox) and row.children)  # sentence text is escaped
@@ -301,7 +301,7 @@ def test_classroom_hand_in_load_and_compare(small, key, tmp_path):
 
 def test_classroom_hides_the_key_until_handed_in(small, key, tmp_path):
     """Issue 12 point 3: scoring showed the key's label and speaker before the sheet was saved."""
-    c = widgets.classroom(key, small.statements, answers_dir=tmp_path).controls
+    c = classroom_app.classroom(key, small.statements, answers_dir=tmp_path).controls
     c.student.value = "Ada"
     c.labels[1].value = "neither"  # differs from the key's 'accusation'
     c.score.click()
@@ -311,27 +311,27 @@ def test_classroom_hides_the_key_until_handed_in(small, key, tmp_path):
 
 
 def test_classroom_key_released_by_the_teacher(small, key, tmp_path):
-    teacher = widgets.class_results(key, small.statements, answers_dir=tmp_path).controls
+    teacher = classroom_app.class_results(key, small.statements, answers_dir=tmp_path).controls
     teacher.release.value = True
-    c = widgets.classroom(key, small.statements, answers_dir=tmp_path).controls
+    c = classroom_app.classroom(key, small.statements, answers_dir=tmp_path).controls
     c.labels[1].value = "neither"
     c.score.click()
     assert "κ =" in c.result.value and "accusation" in c.result.value
     teacher.release.value = False
-    fresh = widgets.classroom(key, small.statements, answers_dir=tmp_path).controls
+    fresh = classroom_app.classroom(key, small.statements, answers_dir=tmp_path).controls
     fresh.score.click()
     assert "hidden" in fresh.result.value
 
 
 def test_classroom_saving_again_keeps_both(small, key, tmp_path):
-    c = widgets.classroom(key, small.statements, answers_dir=tmp_path).controls
+    c = classroom_app.classroom(key, small.statements, answers_dir=tmp_path).controls
     c.student.value = "Ada"
     c.labels[1].value = "neither"
     c.save.click()
     c.labels[1].value = "accusation"  # corrected after seeing the key
     c.save.click()
     assert len(_sheet_files(tmp_path)) == 2 and "version 2" in c.status.value
-    teacher = widgets.class_results(key, small.statements, answers_dir=tmp_path).controls
+    teacher = classroom_app.class_results(key, small.statements, answers_dir=tmp_path).controls
     teacher.compare.click()
     first = cls.collect_class([tmp_path], key)
     assert first.answers.set_index("sent_index").loc[1, "label"] == "neither"  # the class sees the first hand-in
@@ -340,7 +340,7 @@ def test_classroom_saving_again_keeps_both(small, key, tmp_path):
 
 def test_same_name_from_another_computer_is_kept_and_told(small, key, tmp_path):
     for n in range(2):
-        c = widgets.classroom(key, small.statements, answers_dir=tmp_path).controls
+        c = classroom_app.classroom(key, small.statements, answers_dir=tmp_path).controls
         c.student.value = "Ada"
         c.save.click()
     assert len(_sheet_files(tmp_path)) == 2 and "initial" in c.status.value
@@ -348,7 +348,7 @@ def test_same_name_from_another_computer_is_kept_and_told(small, key, tmp_path):
 
 def test_student_form_has_no_class_comparison(small, key, tmp_path):
     export.write_answers(cls.answers_from_choices("Bo Secret", {0: ("denial", "unknown")}), tmp_path)
-    ui = widgets.classroom(key, small.statements, answers_dir=tmp_path)
+    ui = classroom_app.classroom(key, small.statements, answers_dir=tmp_path)
     c = ui.controls
     c.student.value = "Ada"
     c.save.click()
@@ -371,7 +371,7 @@ def test_teacher_view_compares_and_splits(small, key, tmp_path):
         export.write_answers(cls.answers_from_choices(name, {0: (labels[0], "unknown"), 1: (labels[1], "unknown")}),
                              tmp_path)
     (tmp_path / "copy of Ada.csv").write_bytes(b"student,sent_index,label,speaker\nAda,99999999999999999999,denial,\n")
-    c = widgets.class_results(key, small.statements, answers_dir=tmp_path).controls
+    c = classroom_app.class_results(key, small.statements, answers_dir=tmp_path).controls
     c.compare.click()
     out = c.result.value
     assert "<b>3</b> students" in out and "Krippendorff" in out
@@ -381,7 +381,7 @@ def test_teacher_view_compares_and_splits(small, key, tmp_path):
 @pytest.mark.parametrize("choose_folder", [False, True])
 def test_classroom_folder_is_fixed_unless_chosen(small, key, tmp_path, choose_folder):
     fixed, other = tmp_path / "fixed", tmp_path / "elsewhere"
-    c = widgets.classroom(key, small.statements, answers_dir=fixed, choose_folder=choose_folder).controls
+    c = classroom_app.classroom(key, small.statements, answers_dir=fixed, choose_folder=choose_folder).controls
     assert c.answers_dir.disabled is not choose_folder
     c.answers_dir.value = str(other)  # what a crafted message from a browser could do
     c.student.value = "Ada"
@@ -390,7 +390,7 @@ def test_classroom_folder_is_fixed_unless_chosen(small, key, tmp_path, choose_fo
 
 
 def test_classroom_save_needs_a_name(small, key, tmp_path):
-    c = widgets.classroom(key, small.statements, answers_dir=tmp_path).controls
+    c = classroom_app.classroom(key, small.statements, answers_dir=tmp_path).controls
     c.save.click()
     assert "name" in c.status.value and not list(tmp_path.iterdir())
 
@@ -402,7 +402,7 @@ def test_classroom_save_needs_a_name(small, key, tmp_path):
     (b"\xff\xfe\x00garbage", "UTF-8"),
 ])
 def test_classroom_upload_refuses_bad_sheet(small, key, content, reason):
-    c = widgets.classroom(key, small.statements).controls
+    c = classroom_app.classroom(key, small.statements).controls
     c.upload.value = ({"name": "x.csv", "type": "text/csv", "size": 1, "content": memoryview(content),
                        "last_modified": dt.datetime(2026, 1, 1)},)
     assert "x.csv" in c.status.value and reason in c.status.value
@@ -432,7 +432,7 @@ def test_classroom_on_the_shipped_article(real, tmp_path):
     key = cls.load_key(real.articles["doc_id"].iloc[0])
     from analysis import load
 
-    c = widgets.classroom(key, real.statements, answers_dir=tmp_path, errors=load.read_article_errors()).controls
+    c = classroom_app.classroom(key, real.statements, answers_dir=tmp_path, errors=load.read_article_errors()).controls
     assert set(c.labels) == set(key["sent_index"])
     for i, label, speaker in key[["sent_index", "label", "speaker"]].itertuples(index=False):
         c.labels[i].value, c.speakers[i].value = label, speaker
