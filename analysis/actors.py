@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.stance import _ANON, _NON_NAME, _person_names, find_actor_mentions, resolve_actor
+from analysis.actor_names import _ANON, _NON_NAME, _person_names, find_actor_mentions, resolve_actor
 
 UNKNOWN = "unknown"
 
