@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from analysis.actor_names import _ANON, _NON_NAME, _person_names, find_actor_mentions, resolve_actor
 
@@ -391,6 +391,12 @@ _DESCRIBED_ORG = re.compile(r"(?-i:\b(?:group|company|firm|bank|maker|giant|reta
 def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth: int = 0) -> Speaker:
     """The named speaker and the party of a source phrase (see the module docstring).
 
+    The phrase is read in the case the body writes it (:func:`_as_cased`) and cut to the
+    words that name the speaker (:func:`_head`); then the steps of ``_STEPS`` are asked in
+    turn, each deciding (a :class:`Speaker`) or passing (None). Their order is the rules'
+    priority: what the phrase's shape says ("the company", "lawyers for X") before what the
+    gazetteer says, a named person before an anonymous one, and the text's own name last.
+
     >>> resolve_speaker("Lawyers for Mr Fawcett", "Photographer Jamie Fawcett ... Lawyers for Mr Fawcett").actor
     'Jamie Fawcett'
     >>> resolve_speaker("sources").actor
@@ -403,22 +409,81 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
         pos = text.find(raw) if text else -1
         pos = len(text) if pos < 0 else pos
     if raw.lower() in ("who", "which") and text:
-        # "Shepherd, who accused ...", "The president, who regularly assails ...": the noun
-        # phrase the relative clause hangs on
-        lo = max(0, pos - 100)
-        named = re.search(r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})\s*,\s*$", text[lo:pos])
-        if named and _depth < 2 and named.group(1).split()[0] not in _NON_NAME:
-            return resolve_speaker(named.group(1), text, lo + named.start(1), _depth + 1)
-        m = re.search(r"((?:[\w'’.-]+\s+){0,5}[\w'’.-]+)\s*,\s*$", text[lo:pos])
-        if m and _depth < 2:
-            np = re.split(r"[;:.!?]|\b(?:and|but|said|says|after|when|while|as)\b", m.group(1))[-1].strip()
-            if np:
-                return resolve_speaker(np, text, lo + m.start(1), _depth + 1)
+        found = _relative_clause_head(text, pos, _depth)
+        if found:
+            return found
+    cased = _as_cased(raw, text)
+    head, aside = _head(cased)
+    ph = _Phrase(raw, cased, head, aside, text, pos, _depth)
+    for step in _STEPS:
+        found = step(ph)
+        if found:
+            return found
+    return Speaker(head, UNKNOWN, ph.gazetteer[1], "act.unresolved")
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """A source phrase on its way through :func:`resolve_speaker`'s steps."""
+
+    raw: str    # as written, outer punctuation stripped ("REAGAN DENIES", "Jones, who is ...")
+    cased: str  # ``raw`` in the case the body writes it ("Reagan Denies")
+    head: str   # ``cased`` cut to the words that name the speaker ("Jones")
+    aside: str  # what the cut took off after a comma (", the White House spokesman")
+    text: str   # the article ("" for a phrase alone)
+    pos: int    # the phrase's offset in ``text``
+    depth: int  # how many phrases deep (a client, author or group member is resolved again)
+
+    @property
+    def may_follow(self) -> bool:
+        """Another phrase (a client, an author, a title's holder) may still be resolved: two levels at most."""
+        return self.depth < 2
+
+    def follow(self, phrase: str) -> Speaker:
+        """``phrase`` (a client, an author, a group's first member) resolved one level deeper."""
+        return resolve_speaker(phrase, self.text, self.pos, self.depth + 1)
+
+    @cached_property
+    def gazetteer(self) -> tuple[str, str]:
+        """(actor, source type) of the head by :func:`resolve_actor`; an aside that names an
+        office ("John Kirby, the White House spokesman") counts, a relative clause or any other
+        description does not ("memo, which Reuters reported", "Bernice King, the daughter of
+        American ...")."""
+        actor, stype = resolve_actor(self.head, self.text, self.pos)
+        if actor == UNKNOWN and self.head != self.cased and _OFFICE_APPOSITIVE.match(self.aside):
+            actor, stype = resolve_actor(self.cased, self.text, self.pos)
+        return actor, stype
+
+
+def _relative_clause_head(text: str, pos: int, depth: int) -> Speaker | None:
+    """"Shepherd, who accused ...", "The president, who regularly assails ...": the speaker
+    is the noun phrase the relative clause hangs on, a name first."""
+    lo = max(0, pos - 100)
+    named = re.search(r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})\s*,\s*$", text[lo:pos])
+    if named and depth < 2 and named.group(1).split()[0] not in _NON_NAME:
+        return resolve_speaker(named.group(1), text, lo + named.start(1), depth + 1)
+    m = re.search(r"((?:[\w'’.-]+\s+){0,5}[\w'’.-]+)\s*,\s*$", text[lo:pos])
+    if m and depth < 2:
+        np = re.split(r"[;:.!?]|\b(?:and|but|said|says|after|when|while|as)\b", m.group(1))[-1].strip()
+        if np:
+            return resolve_speaker(np, text, lo + m.start(1), depth + 1)
+    return None
+
+
+def _as_cased(raw: str, text: str) -> str:
+    """``raw`` as the body writes it: a headline in capitals in title case, unless the body
+    writes the word in capitals too (an acronym)."""
     p = _titlecase_if_caps(raw)
     if p != raw and len(raw.split()) == 1 and text and re.search(r"[a-z][,;]?\s+(?:\(|the\s+)?" + re.escape(raw) + r"\b", text):
         p = raw  # "WPPSS" written so in the body's running text: an acronym, not a headline word
     if p == raw and raw.isupper() and len(raw.split()) == 1 and text and re.search(r"\b" + re.escape(raw.capitalize()) + r"\b", text):
         p = raw.capitalize()  # "ACME" in a headline, "Acme" in the body: a name, not an acronym
+    return p
+
+
+def _head(p: str) -> tuple[str, str]:
+    """(head, aside): the words of ``p`` that name the speaker, and the aside after a comma
+    the first cut took off (see :attr:`_Phrase.gazetteer`)."""
     # the appositive or relative clause after the name says who they are, not who speaks
     cut = _RELATIVE_CUT.sub("", p).strip() or p
     aside = p[len(cut):] if p.startswith(cut) else ""
@@ -443,173 +508,262 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
                     cut)
     if conj and not _ORG_NAME.fullmatch(cut) and " of " not in cut and not _STATE_BODY.search(cut):
         cut = conj.group(1)
-    if (text and 0 <= pos < _headline_end(text) and not _CLIENT.match(cut)
-            and _HEADLINE_ORG.search(cut) and not re.search(r"(?-i:[A-Z])", cut[1:])):
-        # a headline's "Tech firm denies ...", "Carmaker sued ...": the company the story names
-        org = _nearest_org(text, pos)
+    return cut, aside
+
+
+# --------------------------------------------------------------------------- the steps
+# Each takes the read phrase and returns a Speaker when it decides, None to pass.
+
+def _organisation_noun(ph: _Phrase) -> Speaker | None:
+    """"the company", or a headline's "Tech firm denies ...", "Carmaker sued ...": the
+    organisation the article named last (``act.org_antecedent``)."""
+    head, text = ph.head, ph.text
+    if not text or re.search(r"(?-i:[A-Z])", head[1:]) or _CLIENT.match(head):
+        return None
+    in_headline = 0 <= ph.pos < _headline_end(text) and _HEADLINE_ORG.search(head)
+    if in_headline or (_ORG_HEADS.search(head) and not _GROUP_NP.match(head)):
+        org = _nearest_org(text, ph.pos)
         if org:
             return Speaker(org, org, "organisation", "act.org_antecedent")
-    om = _ORG_HEADS.search(cut)
-    if om and text and not re.search(r"(?-i:[A-Z])", cut[1:]) and not _GROUP_NP.match(cut) and not _CLIENT.match(cut):
-        org = _nearest_org(text, pos)  # "the company": the organisation named last
-        if org:
-            return Speaker(org, org, "organisation", "act.org_antecedent")
-    if raw.isupper() and len(raw.split()) > 1:
-        # a headline in capitals ("U.S. TAX FRAUD", "SEC STAFF ADVISES FRAUD"): the country it
-        # names, else its first word where the body writes it the same way (an acronym)
-        named = find_actor_mentions(raw) or find_actor_mentions(p)
-        group = re.search(r"(?:ERS|ORS|ISTS|IANS|ANTS|ENTS|FIRMS|BANKS|COMPANIES|GROUPS|UNIONS)$", raw)
-        # ("U.K. STOCKBROKERS" is a group of that country, named in the body: the usual path)
-        if named and not group:
-            return Speaker(named[0]["text"], named[0]["actor"], named[0]["source_type"], "act.gazetteer_in_caps")
-        first = raw.split()[0]
-        body = text[text.find("\n"):] if text and "\n" in text else ""
-        if (not named and len(first) > 1
-                and re.search(r"(?<![A-Z])" + re.escape(first) + r"(?![A-Z])", body)):
-            return Speaker(first, first, "organisation", "act.acronym_in_caps")
-    m = _CLIENT.match(cut) or _POSSESSIVE_AGENT.match(cut)
-    if m and _depth < 2:
-        client = resolve_speaker(m.group("client"), text, pos, _depth + 1)
+    return None
+
+
+def _headline_in_capitals(ph: _Phrase) -> Speaker | None:
+    """A headline in capitals ("U.S. TAX FRAUD", "SEC STAFF ADVISES FRAUD"): the country it
+    names, else its first word where the body writes it the same way (an acronym)."""
+    raw, text = ph.raw, ph.text
+    if not (raw.isupper() and len(raw.split()) > 1):
+        return None
+    named = find_actor_mentions(raw) or find_actor_mentions(ph.cased)
+    group = re.search(r"(?:ERS|ORS|ISTS|IANS|ANTS|ENTS|FIRMS|BANKS|COMPANIES|GROUPS|UNIONS)$", raw)
+    # ("U.K. STOCKBROKERS" is a group of that country, named in the body: the usual path)
+    if named and not group:
+        return Speaker(named[0]["text"], named[0]["actor"], named[0]["source_type"], "act.gazetteer_in_caps")
+    first = raw.split()[0]
+    body = text[text.find("\n"):] if text and "\n" in text else ""
+    if (not named and len(first) > 1
+            and re.search(r"(?<![A-Z])" + re.escape(first) + r"(?![A-Z])", body)):
+        return Speaker(first, first, "organisation", "act.acronym_in_caps")
+    return None
+
+
+def _speaks_for_another(ph: _Phrase) -> Speaker | None:
+    """A lawyer or spokesman speaks for the client ("Lawyers for Mr Fawcett", "Trump's
+    campaign"), a document for its author ("The FTC complaint", "A confidential State
+    Department 'dissent' memo")."""
+    head = ph.head
+    m = _CLIENT.match(head) or _POSSESSIVE_AGENT.match(head)
+    if m and ph.may_follow:
+        client = ph.follow(m.group("client"))
         if client.actor != UNKNOWN:
-            return Speaker(cut, client.actor, client.source_type, "act.client")
-    doc = _DOC_BY.match(cut)
-    if doc and _depth < 2 and doc.group("author").split()[0] not in {"The", "A", "An", "This", "That"}:
-        # "The FTC complaint", "A confidential State Department 'dissent' memo": a document
-        # speaks for its author
-        author = resolve_speaker(doc.group("author"), text, pos, _depth + 1)
+            return Speaker(head, client.actor, client.source_type, "act.client")
+    doc = _DOC_BY.match(head)
+    if doc and ph.may_follow and doc.group("author").split()[0] not in {"The", "A", "An", "This", "That"}:
+        author = ph.follow(doc.group("author"))
         if author.actor != UNKNOWN:
-            return Speaker(cut, author.actor, "document", "act.document_author")
-    nick = _PARTY_NICKNAMES.get(re.sub(r"^the\s+", "", cut.lower()))
-    if nick:
-        return Speaker(nick, nick, "organisation", "act.party")
-    actor, stype = resolve_actor(cut, text, pos)
-    if actor == UNKNOWN and cut != p and _OFFICE_APPOSITIVE.match(aside):
-        # "John Kirby, the White House spokesman": the office in the appositive names the
-        # party; a relative clause or any other description does not ("memo, which Reuters
-        # reported", "Bernice King, the daughter of American ...")
-        actor, stype = resolve_actor(p, text, pos)
-    orgish = _NAMED_BODY_OF.match(cut)
+            return Speaker(head, author.actor, "document", "act.document_author")
+    return None
+
+
+def _party_nickname(ph: _Phrase) -> Speaker | None:
+    """"The Tories", "Republicans": the party by its name (``act.party``)."""
+    nick = _PARTY_NICKNAMES.get(re.sub(r"^the\s+", "", ph.head.lower()))
+    return Speaker(nick, nick, "organisation", "act.party") if nick else None
+
+
+def _named_body_of(ph: _Phrase) -> Speaker | None:
+    """"The Committee for a Responsible Federal Budget": an organisation's name, not a person
+    called "Fair Budget"."""
+    orgish = _NAMED_BODY_OF.match(ph.head)
     if orgish and _is_capitalised_name(orgish.group(1)) and not any(
             g["kind"] != "person" for g in find_actor_mentions(orgish.group(1))):
-        # "The Committee for a Responsible Federal Budget": an organisation's name, not a
-        # person called "Fair Budget"
         return Speaker(orgish.group(1), orgish.group(1), "organisation", "act.name")
-    names = _person_names(cut)
-    gaz_person = next((g["person"] for g in find_actor_mentions(cut) if g.get("person")), "")
-    if gaz_person:  # an office holder the public dictionary names ("President Reagan")
-        if _LEGISLATOR.search(cut):  # "Sen. Lindsey Graham": a legislator is their own actor
-            return Speaker(gaz_person, gaz_person, "person", "act.office_holder")
-        return Speaker(gaz_person, actor if actor != UNKNOWN else gaz_person, "person", "act.office_holder")
-    if stype == "person" or names or _TITLE_RX.match(cut) and _is_capitalised_name(_TITLE_RX.sub("", cut)):
-        # the head of the phrase is its last name ("Former Guinness Plc chairman Ernest Saunders")
-        named = names[-1][2] if names else cut
-        person = canonical_person(named, text) if text else named
-        # an official speaks for their state; anybody else (a company chairman, a player, a
-        # candidate, a legislator) is their own actor, the organisation being their affiliation
-        if actor not in _state_actors():
-            # a country the gazetteer does not know, named in the title ("Brenland's foreign
-            # minister", "Valdorian Prime Minister ..."), is still the party
-            actor = _party_in_title(cut + " " + _title_near(text, person), text) or person
-        if _LEGISLATOR.search(cut + " " + _title_near(text, person)):
-            actor = person
-        return Speaker(person, actor, "person", "act.person")
-    if actor != UNKNOWN:
-        return Speaker(cut, actor, stype, "act.gazetteer")
-    if _ANON.search(cut) and (not _is_capitalised_name(cut) or _ANON.fullmatch(cut.lower())):
-        party = _PARTY_WORD.search(cut)
-        if party:  # "the Tory spokesman": nobody named, but the party speaks
-            name = _party_name(party.group(0))
-            if name:
-                return Speaker(cut, name, "anonymous", "act.party_word")
-        body = _BODY_SPOKESMAN.match(cut)
-        if body and text and _depth < 2:
-            # "a company spokeswoman", "a bank official": the body speaks, as "the company" would
-            found = resolve_speaker("the " + body.group(1), text, pos, _depth + 1)
-            if found.actor != UNKNOWN:
-                return Speaker(cut, found.actor, found.source_type, "act.body_spokesman")
-        if text and _NAMED_BODY.search(cut) and _home_country(text):
-            # "Former Obama administration officials", "Justice Department officials": nobody
-            # named, but a state body of the article's country speaks
-            return Speaker(cut, _home_country(text), "anonymous", "act.home_country")
-        return Speaker(cut, UNKNOWN, "anonymous", "act.anonymous")
-    if text and _GROUP_NP.match(cut) and _depth < 2:
-        # "the men", "the tobacco companies", "lawyers for the pair": the first of the group
-        # the article names ("Mr Afzal, Mr Islam and Mr Kazi")
-        first = _group_antecedent(text, pos)
-        if first:
-            found = resolve_speaker(first, text, pos, _depth + 1)
-            if found.actor != UNKNOWN:
-                return Speaker(found.speaker, found.actor, found.source_type, "act.group")
-    titled = _titled_person(cut, text, pos) if text and _depth < 2 else ""
-    if (not titled and text and _depth < 2 and 0 <= pos < _headline_end(text)
-            and re.fullmatch(r"(?-i:[A-Z])[a-z]{3,}", cut) and cut.lower() not in _FUNCTION_WORDS | {"the"}):
-        # a headline's bare role ("Striker denies ...") is the person the story's body names
-        # with it in lower case ("Rovers striker Tom Ashby")
-        body = text[text.index("\n"):]
-        # the role in lower case ("striker Tom Ashby"), or a title as titles are written ("Senator Helen Marsh")
-        role = re.escape(cut) if _TITLE_RX.match(cut + " X") else re.escape(cut.lower())
-        named = re.search(r"\b" + role + r"\s+((?-i:[A-Z])[a-z'’-]+(?:\s+(?-i:[A-Z])[a-z'’-]+){1,2})\b", body)
-        titled = named.group(1) if named else ""
+    return None
+
+
+def _office_holder(ph: _Phrase) -> Speaker | None:
+    """An office holder the public dictionary names ("President Reagan"): the state speaks,
+    except through a legislator ("Sen. Lindsey Graham"), who is their own actor."""
+    gaz_person = next((g["person"] for g in find_actor_mentions(ph.head) if g.get("person")), "")
+    if not gaz_person:
+        return None
+    if _LEGISLATOR.search(ph.head):
+        return Speaker(gaz_person, gaz_person, "person", "act.office_holder")
+    actor = ph.gazetteer[0]
+    return Speaker(gaz_person, actor if actor != UNKNOWN else gaz_person, "person", "act.office_holder")
+
+
+def _named_person(ph: _Phrase) -> Speaker | None:
+    """A person named in the phrase, in their fullest form in the article; an official speaks
+    for their state, anybody else (a company chairman, a player, a candidate, a legislator)
+    is their own actor, the organisation being their affiliation."""
+    head, text = ph.head, ph.text
+    actor, stype = ph.gazetteer
+    names = _person_names(head)
+    if not (stype == "person" or names or _TITLE_RX.match(head) and _is_capitalised_name(_TITLE_RX.sub("", head))):
+        return None
+    # the head of the phrase is its last name ("Former Guinness Plc chairman Ernest Saunders")
+    named = names[-1][2] if names else head
+    person = canonical_person(named, text) if text else named
+    if actor not in _state_actors():
+        # a country the gazetteer does not know, named in the title ("Brenland's foreign
+        # minister", "Valdorian Prime Minister ..."), is still the party
+        actor = _party_in_title(head + " " + _title_near(text, person), text) or person
+    if _LEGISLATOR.search(head + " " + _title_near(text, person)):
+        actor = person
+    return Speaker(person, actor, "person", "act.person")
+
+
+def _gazetteer_party(ph: _Phrase) -> Speaker | None:
+    """A party the gazetteer names ("West German officials", "the Kremlin")."""
+    actor, stype = ph.gazetteer
+    return Speaker(ph.head, actor, stype, "act.gazetteer") if actor != UNKNOWN else None
+
+
+def _nobody_named(ph: _Phrase) -> Speaker | None:
+    """An anonymous speaker ("sources", "a company spokeswoman"): unknown, unless the party,
+    the body or the article's country still speaks through them."""
+    head, text = ph.head, ph.text
+    if not (_ANON.search(head) and (not _is_capitalised_name(head) or _ANON.fullmatch(head.lower()))):
+        return None
+    party = _party_word(head)
+    if party:  # "the Tory spokesman": nobody named, but the party speaks
+        return Speaker(head, party, "anonymous", "act.party_word")
+    body = _BODY_SPOKESMAN.match(head)
+    if body and text and ph.may_follow:
+        # "a company spokeswoman", "a bank official": the body speaks, as "the company" would
+        found = ph.follow("the " + body.group(1))
+        if found.actor != UNKNOWN:
+            return Speaker(head, found.actor, found.source_type, "act.body_spokesman")
+    if text and _NAMED_BODY.search(head) and _home_country(text):
+        # "Former Obama administration officials", "Justice Department officials": nobody
+        # named, but a state body of the article's country speaks
+        return Speaker(head, _home_country(text), "anonymous", "act.home_country")
+    return Speaker(head, UNKNOWN, "anonymous", "act.anonymous")
+
+
+def _group_member(ph: _Phrase) -> Speaker | None:
+    """"the men", "the tobacco companies", "lawyers for the pair": the first of the group the
+    article names ("Mr Afzal, Mr Islam and Mr Kazi")."""
+    if not (ph.text and _GROUP_NP.match(ph.head) and ph.may_follow):
+        return None
+    first = _group_antecedent(ph.text, ph.pos)
+    if first:
+        found = ph.follow(first)
+        if found.actor != UNKNOWN:
+            return Speaker(found.speaker, found.actor, found.source_type, "act.group")
+    return None
+
+
+def _title_holder(ph: _Phrase) -> Speaker | None:
+    """A title ("The attorney general") or a headline's bare role ("Striker denies ...") is
+    the person the article names with it (``act.title_coref``)."""
+    if not (ph.text and ph.may_follow):
+        return None
+    titled = _titled_person(ph.head, ph.text, ph.pos) or _headline_role_holder(ph)
     if titled:
-        found = resolve_speaker(titled, text, pos, _depth + 1)
+        found = ph.follow(titled)
         if found.actor != UNKNOWN:
             return Speaker(found.speaker, found.actor, found.source_type, "act.title_coref")
-    # a capitalised name the gazetteer does not know: a person's surname, a company, a
-    # fictional country - the text's own name is the actor
-    bare = re.sub(r"^(?:the|a|an)\s+", "", cut, flags=re.I)
+    return None
+
+
+def _headline_role_holder(ph: _Phrase) -> str:
+    """A headline's bare role ("Striker denies ...") is the person the story's body names with
+    it in lower case ("Rovers striker Tom Ashby"), or as titles are written ("Senator Helen
+    Marsh"); "" otherwise."""
+    head, text = ph.head, ph.text
+    if not (0 <= ph.pos < _headline_end(text) and re.fullmatch(r"(?-i:[A-Z])[a-z]{3,}", head)
+            and head.lower() not in _FUNCTION_WORDS | {"the"}):
+        return ""
+    body = text[text.index("\n"):]
+    role = re.escape(head) if _TITLE_RX.match(head + " X") else re.escape(head.lower())
+    named = re.search(r"\b" + role + r"\s+((?-i:[A-Z])[a-z'’-]+(?:\s+(?-i:[A-Z])[a-z'’-]+){1,2})\b", body)
+    return named.group(1) if named else ""
+
+
+def _capitalised_name(ph: _Phrase) -> Speaker | None:
+    """A capitalised name the gazetteer does not know: a person's surname, a company, a
+    fictional country - the text's own name is the actor."""
+    text = ph.text
+    bare = re.sub(r"^(?:the|a|an)\s+", "", ph.head, flags=re.I)
     # lower-case words before a name describe it ("the ruling GATT Council", "former FBI Director")
     bare = re.sub(r"^(?:(?-i:[a-z])[\w-]*\s+){1,3}(?=(?-i:[A-Z]))", "", bare)
     inside = find_actor_mentions(bare)
-    if inside and raw.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
+    if inside and ph.raw.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
         return Speaker(inside[0]["text"], inside[0]["actor"], inside[0]["source_type"], "act.gazetteer_in_caps")
-    if _is_capitalised_name(bare) and len(bare.split()) <= 6:
-        if len(bare.split()) == 1 and text:
-            full = canonical_person(bare, text)
-            if full != bare:
-                return Speaker(full, full, "person", "act.surname")
-        if len(bare.split()) == 1 and text and not _is_proper_noun(bare, text):
-            # "More than a dozen women", "Plans to portray ...": a capitalised sentence start,
-            # not a name the article uses
-            return Speaker(cut, UNKNOWN, UNKNOWN, "act.unresolved")
-        if text and _STATE_BODY.search(bare) and not inside and _home_country(text):
-            # "the International Trade and Industry Ministry": a state body, of the article's country
-            return Speaker(bare, _home_country(text), "government", "act.home_country")
-        stype = "organisation" if _ORG_NAME.fullmatch(bare) else "unknown"
-        bare = _org_name(bare)
-        return Speaker(bare, bare, stype, "act.name")
-    party = _PARTY_WORD.search(cut)
-    if party:  # "the top Democrat on the committee": the party speaks
-        name = _party_name(party.group(0))
-        if name:
-            return Speaker(cut, name, "organisation", "act.party_word")
-    if text and _STATE_BODY.search(cut):
+    if not (_is_capitalised_name(bare) and len(bare.split()) <= 6):
+        return None
+    if len(bare.split()) == 1 and text:
+        full = canonical_person(bare, text)
+        if full != bare:
+            return Speaker(full, full, "person", "act.surname")
+    if len(bare.split()) == 1 and text and not _is_proper_noun(bare, text):
+        # "More than a dozen women", "Plans to portray ...": a capitalised sentence start,
+        # not a name the article uses
+        return Speaker(ph.head, UNKNOWN, UNKNOWN, "act.unresolved")
+    if text and _STATE_BODY.search(bare) and not inside and _home_country(text):
+        # "the International Trade and Industry Ministry": a state body, of the article's country
+        return Speaker(bare, _home_country(text), "government", "act.home_country")
+    stype = "organisation" if _ORG_NAME.fullmatch(bare) else "unknown"
+    bare = _org_name(bare)
+    return Speaker(bare, bare, stype, "act.name")
+
+
+def _party_speaks(ph: _Phrase) -> Speaker | None:
+    """"the top Democrat on the committee": the party speaks."""
+    party = _party_word(ph.head)
+    return Speaker(ph.head, party, "organisation", "act.party_word") if party else None
+
+
+def _party_word(phrase: str) -> str:
+    """The party a word of ``phrase`` names by a nickname ("Tory", "Democrats"), or ""."""
+    party = _PARTY_WORD.search(phrase)
+    return _party_name(party.group(0)) if party else ""
+
+
+def _state_body(ph: _Phrase) -> Speaker | None:
+    """A state body nobody names the country of: the country the article is about, else the
+    body as the text names it, else a state named as the owner of an office."""
+    head, text = ph.head, ph.text
+    if text and _STATE_BODY.search(head):
         # "the Trade and Industry Ministry", "the government" with no country in sight: the
         # country the article is about (named most often, at least twice)
         home = _home_country(text)
         if home:
-            return Speaker(cut, home, "government", "act.home_country")
-    named_body = re.sub(r"^(?:the|a|an)\s+", "", cut, flags=re.I)
+            return Speaker(head, home, "government", "act.home_country")
+    named_body = re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.I)
     if _STATE_BODY.search(named_body) and len(named_body.split()) >= 2 and all(
             w[:1].isupper() or w.lower() in ("of", "for", "and", "the") for w in named_body.split()):
         # "The Transport Ministry" in a story that names no country: the body as the text names it
         return Speaker(named_body, named_body, "government", "act.name")
-    owner = _POSSESSIVE_STATE.fullmatch(cut) or _POSSESSIVE_STATE.fullmatch(re.sub(r"^the\s+", "", cut, flags=re.I))
+    owner = _POSSESSIVE_STATE.fullmatch(head) or _POSSESSIVE_STATE.fullmatch(re.sub(r"^the\s+", "", head, flags=re.I))
     if owner and owner.group(1) not in _NON_NAME:
         # "Brenland's ambassador", "Valdoria's foreign ministry": a state the gazetteer does
         # not know, named as the owner of an office
-        return Speaker(cut, owner.group(1), "government", "act.possessive_state")
-    implied = _IMPLIED_AUTHOR.match(cut)
-    if implied and _depth < 2:
-        # "The indictment said ...": only prosecutors indict, only a court rules
-        author = next(who for who, _, doc in _LEGAL_AUTHORITIES if doc.fullmatch(implied.group(1)))
-        who = resolve_speaker(author, text, pos, _depth + 1)
-        return Speaker(cut, who.actor, "document", "act.implied_author")
-    desc = _description(cut)
-    if desc:
-        # "a federal grand jury", "European leaders": nobody named, but the text says who
-        # (unlike "sources", "the man", "the company" left unresolved)
-        return Speaker(desc, desc, "description", "act.description")
-    return Speaker(cut, UNKNOWN, stype if stype != UNKNOWN else UNKNOWN, "act.unresolved")
+        return Speaker(head, owner.group(1), "government", "act.possessive_state")
+    return None
+
+
+def _implied_author(ph: _Phrase) -> Speaker | None:
+    """"The indictment said ...": only prosecutors indict, only a court rules."""
+    implied = _IMPLIED_AUTHOR.match(ph.head)
+    if not (implied and ph.may_follow):
+        return None
+    author = next(who for who, _, doc in _LEGAL_AUTHORITIES if doc.fullmatch(implied.group(1)))
+    return Speaker(ph.head, ph.follow(author).actor, "document", "act.implied_author")
+
+
+def _described(ph: _Phrase) -> Speaker | None:
+    """"a federal grand jury", "European leaders": nobody named, but the text says who
+    (unlike "sources", "the man", "the company" left unresolved)."""
+    desc = _description(ph.head)
+    return Speaker(desc, desc, "description", "act.description") if desc else None
+
+
+_STEPS = (_organisation_noun, _headline_in_capitals, _speaks_for_another, _party_nickname, _named_body_of,
+          _office_holder, _named_person, _gazetteer_party, _nobody_named, _group_member, _title_holder,
+          _capitalised_name, _party_speaks, _state_body, _implied_author, _described)
 
 
 # Who stands behind a legal act or document the text names nobody for: only prosecutors
