@@ -13,15 +13,13 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
+from analysis.entities import _ANON, _NON_NAME
 from analysis.lexicons import load_lexicon
 
 Span = tuple[int, int]
 
 _PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "its", "his",
              "their", "this", "that", "these", "those", "who", "which"}
-_ANON = re.compile(r"\b(?:experts?|officials?|sources?|analysts?|diplomats?|observers?|people|critics"
-                   r"|insiders?|residents|witnesses|activists|commentators|researchers|scientists"
-                   r"|spokes(?:man|woman|person)|aides?|someone|somebody|many|some|others)\b", re.I)
 _DOC = re.compile(r"\b(?:statement|report|document|letter|communiqu[eé]|declaration|memo|dispatch"
                   r"|commentary|editorial|article|release|resolution|cable|transcript|notice)s?\b", re.I)
 _GOV_HEAD = re.compile(r"\b(?:ministry|government|council|department|office|administration|embassy"
@@ -31,50 +29,6 @@ _ORG_HEAD = re.compile(r"\b(?:company|firm|group|corporation|association|union|p
                        r"|institute|university|bank|committee|foundation)\b", re.I)
 _MEDIA_HEAD = re.compile(r"\b(?:news|agency|newspaper|broadcaster|television|tv|radio|media|outlet"
                          r"|daily|tabloid|magazine)\b", re.I)
-_NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "Department", "Director",
-             "Communications", "Security", "National", "Government", "Agency", "Office", "Minister",
-             "President", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "Chief", "General",
-             "Committee", "Party", "Army", "Forces", "News", "State", "Defence", "Defense", "Deputy",
-             "Vice", "Prime", "Press", "White", "House", "Affairs", "Central", "Public", "Information",
-             "Commander", "Ambassador", "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Mr.", "Mrs.",
-             "Ms.", "Dr.", "It", "He", "She", "They", "We", "I", "In", "On", "At", "Though", "But",
-             "And", "This", "That", "Kirby's", "Mayor", "Governor", "Senator", "Chancellor", "King",
-             "Queen", "Prince", "Premier", "Envoy", "Official", "Officials", "Leader", "Chairman", "Chair",
-             "Speaker", "Judge", "Prosecutor", "Admiral", "Colonel", "Navy", "Air", "Force", "Police",
-             "Embassy", "Consulate", "Parliament", "Congress", "Senate", "Court", "Supreme", "Federal",
-             "Republic", "Democratic", "Interior", "Justice", "Finance", "Trade", "Health", "Energy",
-             "Intelligence", "Service", "Services", "Authority", "Authorities", "Troops", "Military",
-             "Spokesmen", "Agency's", "Media", "Television", "TV", "Radio", "Times", "Post", "Daily",
-             # capitalised at a sentence start, never part of a name
-             "Wherever", "When", "Whenever", "While", "After", "Before", "If", "As", "Since", "Although",
-             "So", "Yet", "Meanwhile", "However", "Still", "Also", "Now", "Then", "Here", "There", "Today",
-             "Yesterday", "Last", "For", "With", "By", "From", "Under", "During", "Despite", "Asked",
-             "Speaking", "Like", "Unlike", "Instead", "Even", "Only", "Just", "What", "Why", "How", "Who",
-             "Where", "Many", "Some", "Both", "All", "Each", "Every", "Several", "Most", "Other", "Another",
-             "Former", "Sen", "Gov", "Rep", "Won", "Says", "Said", "Tells", "Told", "Calls", "Slams",
-             # titles and roles that stand before a name ("Republican Representative Devin Nunes")
-             "Representative", "Republican", "Republicans", "Democrat", "Democrats", "Congressman",
-             "Congresswoman", "Lawmaker", "Majority", "Minority", "Whip", "Attorney", "Counsel", "Special",
-             "Commissioner", "Inspector", "Sheriff", "Detective", "Officer", "Coach", "Manager", "Captain",
-             "Striker", "Midfielder", "Defender", "Goalkeeper", "Tory", "Labour", "Conservative", "Liberal",
-             "Shadow", "Home", "Economics", "Executive", "Founder", "President-elect", "Lord", "Lady",
-             "Sir", "Dame", "Baroness", "Economic", "Transport", "Environment", "Culture", "Sports",
-             "Education", "Labor", "Commerce", "Treasury", "Homeland", "Acting", "Assistant", "Associate",
-             "Senior", "Top", "Lead", "Managing", "Head", "Board", "Member", "Professor", "Prof",
-             # organisation suffixes: "Guinness Plc" is no person
-             "Plc", "PLC", "Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", "Group", "Holdings", "Bank",
-             "Securities", "Association", "Federation", "Union", "Club", "Airlines", "Motors", "Industries",
-             "Institute", "University", "Foundation", "Trust", "Fund", "Partners", "Capital", "Systems",
-             "Technologies", "Communications", "Entertainment", "Records", "Magazine", "Newspaper",
-             "Under-Secretary", "Secretary-General", "Vice-President", "Vice-Chairman", "Co-Chairman",
-             "Chief-Executive", "Spokesman", "Attorney-General",
-             # roles news puts before a name ("Rapper Snoop Dogg", "Balco boss Victor Conte")
-             "Rapper", "Singer", "Actress", "Actor", "Star", "Boss", "Keeper", "Player", "Skipper", "Owner",
-             "Billionaire", "Tycoon", "Businessman", "Businesswoman", "Producer", "Writer", "Author",
-             "Comedian", "Presenter", "Host", "Pop", "Sprinter", "Athlete", "Champion", "Winger", "Forward",
-             "Undersecretary", "Charge", "Affaires", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-             "Saturday", "Sunday",
-             "Tobacco", "Oil", "Energy", "Telecom", "Pharmaceuticals", "Insurance", "Investments"}
 # a capitalised word, hyphenated parts included ("Van-Thinh"), and name particles ("al-Shaheen")
 _NAME_WORD = (r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?"
               r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?|[A-Z]['’][A-Z][a-z]+)(?:-[A-Z]?[a-z'’]+)*")  # McGrath, O'Neill

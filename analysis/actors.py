@@ -18,7 +18,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from analysis.actor_names import _ANON, _NON_NAME, _person_names, find_actor_mentions, resolve_actor
+from analysis.actor_names import _person_names, find_actor_mentions, resolve_actor
+from analysis.entities import (_ANON, _FUNCTION_WORDS, _LEGISLATOR, _NON_NAME, _ORG_NAME, _ORG_SUFFIX, _PEERAGE, _TITLE_RX,
+                               _description, _is_capitalised_name, _is_proper_noun, _org_name, _titlecase_if_caps)
 
 UNKNOWN = "unknown"
 
@@ -33,14 +35,6 @@ class Speaker:
     rule: str
 
 
-_TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Baron|Rev|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm"
-           r"|President|Vice\s+President|Prime\s+Minister|Chancellor|Premier|Senator|Representative|Congressman"
-           r"|Congresswoman|Governor|Mayor|Judge|Justice|Secretary|Minister|Ambassador|Director|Chairman"
-           r"|Chairwoman|Chief|Commissioner|Attorney\s+General|Speaker|King|Queen|Prince|Princess|Pope|Sheikh")
-_TITLE_RX = re.compile(r"^(?:(?:former|then|acting|deputy|the|GOP|Republican|Democratic|Democrat)\s+)*(?:" + _TITLES
-                       + r")\.?\s+(?=(?-i:[A-Z]))", re.I)
-# honorifics that stay part of a peer's name ("Lord Goldsmith" is how news names him)
-_PEERAGE = re.compile(r"^(?:Lord|Lady|Baroness|Baron|Sir|Dame)\s+[A-Z]")
 _CLIENT = re.compile(r"^(?:(?:a|an|the|two|three)\s+)?(?:lawyers?|attorneys?|solicitors?|counsel|barristers?"
                      r"|spokes(?:man|woman|person|men|women|people)|representatives?|agents?|aides?"
                      r"|advis[eo]rs?)\s+(?:for|of|to|representing)\s+(?P<client>.+)$", re.I)
@@ -48,11 +42,6 @@ _POSSESSIVE_AGENT = re.compile(r"^(?P<client>.+?)['’]s?\s+(?:\w+\s+)?(?:lawyer
                                r"|spokes(?:man|woman|person)|representatives?|agent|camp|campaign|office|team)$", re.I)
 # an appositive, relative clause or aside after the name: ", who ...", ", a baker", ", 68", ", meanwhile"
 _RELATIVE_CUT = re.compile(r",\s*(?:(?-i:[a-z])|\d+\b|£|\$).*$", re.S)
-_ORG_SUFFIX = (r"Inc|LLC|Corp|Corporation|Co|Company|Plc|PLC|Ltd|Limited|AG|SA|NV|Group|Holdings|Bank|Securities"
-               r"|Association|Federation|Union|Party|Committee|Commission|Council|Agency|Authority|Institute"
-               r"|University|Foundation|Club|United|City|Rovers|FC|Trust|Fund|Board|Court|Network|Airlines?|Industries"
-               r"|Motors|Systems|Technologies|Communications|Entertainment|Records|Partners|Capital|Energy|Oil")
-_ORG_NAME = re.compile(r"(?-i:(?:[A-Z][\w&'’.-]*\s+){0,5}(?:" + _ORG_SUFFIX + r"))\b")
 _ORG_HEADS = re.compile(r"(?:^|\s)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?P<head>company|firm|bank|group|club|team|side"
                         r"|union|corporation|carrier|airline|broker|brokerage|insurer|network|channel|newspaper"
                         r"|paper|station|broadcaster|agency|association|federation|body|organi[sz]ation"
@@ -65,9 +54,6 @@ def _headline_end(text: str) -> int:
 
 _HEADLINE_ORG = re.compile(r"^(?:[\w-]+\s+)?(?:company|firm|bank|group|carrier|airline|maker|carmaker|automaker"
                            r"|retailer|insurer|lender|giant|broadcaster|network|manufacturer|utility|operator)$", re.I)
-_GROUP_PLURAL = re.compile(r"^(?:the\s+)?(?P<name>(?-i:[A-Z][\w'’-]+))$", re.I)
-_FUNCTION = {w.lower() for w in _NON_NAME} | {"who", "which", "that", "it", "he", "she", "they", "we", "i",
-                                              "you", "this", "these", "those", "its", "his", "her", "their"}
 # Parties and groups that news names by a nickname: the party as named in gold-standard
 # practice (the kit's codebook §3). Short on purpose: other groups keep the name the text gives.
 _PARTY_WORD = re.compile(r"(?-i:\b(?:Tory|Tories|Conservatives?|Labour|Republicans?|Democrats?|GOP|Lib\s+Dems?))\b")
@@ -86,25 +72,6 @@ def _strip(phrase: str) -> str:
     if phrase.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", phrase):  # keep "U.S."
         phrase = phrase[:-1]
     return phrase.strip(",;:()\"“”‘’' ")
-
-
-_LEGAL_FORM = re.compile(r"\s+(?:Inc|Corp|Co|Plc|PLC|Ltd|AG|SA|NV|LLC|GmbH|SpA|BV)\.?,?$")
-
-
-def _org_name(name: str) -> str:
-    """An organisation as news names it, without its legal form: "Kraft Inc" -> "Kraft"."""
-    return _LEGAL_FORM.sub("", name).strip() or name
-
-
-def _titlecase_if_caps(phrase: str) -> str:
-    """A headline in capitals ("REAGAN DENIES ...") read in title case ("Reagan")."""
-    letters = [c for c in phrase if c.isalpha()]
-    if len(phrase.split()) == 1 and len(letters) <= 4:
-        return phrase  # an acronym ("BBC", "FTC", "NATO"), not a headline in capitals
-    if letters and all(c.isupper() for c in letters) and len(letters) > 2:
-        return " ".join(w if len(w) <= 3 and "." in w or w in {"U.S.", "U.K.", "EC", "EU", "UN"} else w.capitalize()
-                        for w in phrase.split())
-    return phrase
 
 
 _ADVERB = re.compile(r"\w+(?:ally|ingly|ately|ently|ously|ively|edly|fully|lessly|ntly)\s")
@@ -177,8 +144,6 @@ def _unparticle(word: str) -> str:
     return re.sub(r"^(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ]", "", word, flags=re.I).lower()
 
 
-_LEGISLATOR = re.compile(r"\b(?:(?:senator|representative|congress(?:man|woman)|lawmaker|legislator|MP|MEP"
-                         r"|councill?or|assemblyman|assemblywoman|candidate|nominee)\b|(?:sen|rep)\.)", re.I)
 _TITLE_WORDS = re.compile(r"^(?:the|a|an|his|her|its|their)\s+(?P<title>(?:[\w-]+\s+){0,3}?(?P<head>[a-z][\w-]*(?:\s+general)?))"
                           r"(?:\s+(?:of|for|at|on)\s+.*)?$", re.I)
 
@@ -296,16 +261,6 @@ def _group_antecedent(text: str, pos: int) -> str:
     return max(inside, key=len) if inside else first  # "Photographers Jamie Fawcett" -> "Jamie Fawcett"
 
 
-@lru_cache(maxsize=4096)
-def _is_proper_noun(word: str, text: str) -> bool:
-    """True when the article writes ``word`` capitalised where no sentence starts (after a
-    lower-case word or a comma), or in capitals as an acronym: a name, not a sentence's first
-    word ("Plans", "More", "Interest")."""
-    if len(word) > 1 and word.isupper():
-        return True
-    return re.search(r"(?:[a-z,;]\s+|\(|“|\")" + re.escape(word) + r"\b", text) is not None
-
-
 _STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|cabinet|parliament|police|army|navy|military|embassy"
                          r"|prosecutors?|courts?|grand\s+jury|authorities|regime|administration|foreign office|interior|treasury)\b", re.I)
 
@@ -350,12 +305,6 @@ def surname_count(text: str, surname: str, pos: int) -> int:
     """How often ``surname`` stands in ``text`` before ``pos`` (indexed once per article and
     name, so asking at every statement stays linear): the salience of a person so far."""
     return bisect_right(_surname_ends(text, surname), pos)
-
-
-def _is_capitalised_name(phrase: str) -> bool:
-    words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in {"the", "of", "and", "for", "de", "von", "al", "a", "an", "to",
-                                                                              "on", "in", "at"}]
-    return bool(words) and all(w[:1].isupper() for w in words) and not all(w.lower() in _FUNCTION for w in words)
 
 
 def _nearest_org(text: str, pos: int) -> str:
@@ -786,43 +735,4 @@ _DOC_BY = re.compile(r"^(?:(?:the|a|an|this|that)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0
                      r"(?:[“\"‘'][\w -]+[”\"’']\s+)?(?:complaint|memo|memorandum|report|statement|letter|lawsuit|suit"
                      r"|indictment|filing|document|release|communiqu[eé]|study|survey|ruling|order|judgment|verdict"
                      r"|motion|petition|affidavit|audit|review|analysis)s?$", re.I)
-# A description names a speaker when its head is an agent noun in the plural ("leaders",
-# "bankers", "prosecutors", "protesters": -er / -or / -ist / -ian / -ant / -ent / -ary) or a
-# collective body that acts ("a federal grand jury", "an appeals court"); "the move",
-# "a new strategy", "angry protests", "the allegations" are not speakers.
-_AGENT_PLURAL = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|ary)s", re.I)
-# plurals in -ers / -ors / -ents that name things, not people who act
-_NOT_AGENTS = re.compile(r"numbers|papers|letters|matters|orders|members|powers|borders|cent(?:er|re)s|waters|quarters"
-                         r"|headquarters|corners|chapters|answers|layers|towers|offers|parameters|factors|sectors"
-                         r"|errors|documents|comments|statements|agreements|arguments|payments|events|moments"
-                         r"|elements|contents|talents|percents|departments", re.I)
-_BODY_HEAD = re.compile(r"jury|court|tribunal|panel|committee|council|commission|board|regulator|watchdog"
-                        r"|inquiry|assembly|legislature|senate|congress|parliament|union|federation|league", re.I)
 
-
-_FUNCTION_WORDS = frozenset({"of", "to", "for", "in", "on", "by", "with", "and", "or", "but", "who", "which", "that",
-                             "it", "he", "she", "they", "we", "i", "you", "this", "these", "those", "its", "his",
-                             "her", "their", "our", "my", "your", "some", "any", "all", "both", "no", "not"})
-
-
-def _description(phrase: str) -> str:
-    """A common-noun phrase that says who speaks ("a federal grand jury" -> "federal grand
-    jury", "European leaders"), or "": not for pronouns, anonymous or vague heads, clauses."""
-    words = re.sub(r"^(?:the|a|an|this|that|these|those)\s+", "", phrase.strip(), flags=re.I).split()
-    # one to four words; a single word only when it is an agent plural ("protesters")
-    if not words or len(words) > 4 or (len(words) == 1 and not _AGENT_PLURAL.fullmatch(words[0])):
-        return ""
-    if not all(re.fullmatch(r"[\w'’-]+", w) for w in words):
-        return ""
-    head, mods = words[-1], words[:-1]
-    if (not head.islower() or _ANON.search(head) or _NOT_AGENTS.fullmatch(head)
-            or not (_AGENT_PLURAL.fullmatch(head) or _BODY_HEAD.fullmatch(head))):
-        return ""
-    # modifiers: names or demonyms first ("European", "Trump"), then plain lower-case words
-    lower = [w for w in mods if w.islower()]
-    caps = [w for w in mods if not w.islower()]
-    if mods[:len(caps)] != caps or any(
-            w.lower() in _FUNCTION_WORDS
-            or w.endswith(("ing", "ly", "s")) for w in lower):
-        return ""
-    return " ".join(words)

@@ -127,6 +127,172 @@ def gender_of(name: str) -> str:
     return ("f" if m.group(1) else "m") if m else ""
 
 
+_ANON = re.compile(r"\b(?:experts?|officials?|sources?|analysts?|diplomats?|observers?|people|critics"
+                   r"|insiders?|residents|witnesses|activists|commentators|researchers|scientists"
+                   r"|spokes(?:man|woman|person)|aides?|someone|somebody|many|some|others)\b", re.I)
+
+
+_NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "Department", "Director",
+             "Communications", "Security", "National", "Government", "Agency", "Office", "Minister",
+             "President", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson", "Chief", "General",
+             "Committee", "Party", "Army", "Forces", "News", "State", "Defence", "Defense", "Deputy",
+             "Vice", "Prime", "Press", "White", "House", "Affairs", "Central", "Public", "Information",
+             "Commander", "Ambassador", "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Mr.", "Mrs.",
+             "Ms.", "Dr.", "It", "He", "She", "They", "We", "I", "In", "On", "At", "Though", "But",
+             "And", "This", "That", "Kirby's", "Mayor", "Governor", "Senator", "Chancellor", "King",
+             "Queen", "Prince", "Premier", "Envoy", "Official", "Officials", "Leader", "Chairman", "Chair",
+             "Speaker", "Judge", "Prosecutor", "Admiral", "Colonel", "Navy", "Air", "Force", "Police",
+             "Embassy", "Consulate", "Parliament", "Congress", "Senate", "Court", "Supreme", "Federal",
+             "Republic", "Democratic", "Interior", "Justice", "Finance", "Trade", "Health", "Energy",
+             "Intelligence", "Service", "Services", "Authority", "Authorities", "Troops", "Military",
+             "Spokesmen", "Agency's", "Media", "Television", "TV", "Radio", "Times", "Post", "Daily",
+             # capitalised at a sentence start, never part of a name
+             "Wherever", "When", "Whenever", "While", "After", "Before", "If", "As", "Since", "Although",
+             "So", "Yet", "Meanwhile", "However", "Still", "Also", "Now", "Then", "Here", "There", "Today",
+             "Yesterday", "Last", "For", "With", "By", "From", "Under", "During", "Despite", "Asked",
+             "Speaking", "Like", "Unlike", "Instead", "Even", "Only", "Just", "What", "Why", "How", "Who",
+             "Where", "Many", "Some", "Both", "All", "Each", "Every", "Several", "Most", "Other", "Another",
+             "Former", "Sen", "Gov", "Rep", "Won", "Says", "Said", "Tells", "Told", "Calls", "Slams",
+             # titles and roles that stand before a name ("Republican Representative Devin Nunes")
+             "Representative", "Republican", "Republicans", "Democrat", "Democrats", "Congressman",
+             "Congresswoman", "Lawmaker", "Majority", "Minority", "Whip", "Attorney", "Counsel", "Special",
+             "Commissioner", "Inspector", "Sheriff", "Detective", "Officer", "Coach", "Manager", "Captain",
+             "Striker", "Midfielder", "Defender", "Goalkeeper", "Tory", "Labour", "Conservative", "Liberal",
+             "Shadow", "Home", "Economics", "Executive", "Founder", "President-elect", "Lord", "Lady",
+             "Sir", "Dame", "Baroness", "Economic", "Transport", "Environment", "Culture", "Sports",
+             "Education", "Labor", "Commerce", "Treasury", "Homeland", "Acting", "Assistant", "Associate",
+             "Senior", "Top", "Lead", "Managing", "Head", "Board", "Member", "Professor", "Prof",
+             # organisation suffixes: "Guinness Plc" is no person
+             "Plc", "PLC", "Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", "Group", "Holdings", "Bank",
+             "Securities", "Association", "Federation", "Union", "Club", "Airlines", "Motors", "Industries",
+             "Institute", "University", "Foundation", "Trust", "Fund", "Partners", "Capital", "Systems",
+             "Technologies", "Communications", "Entertainment", "Records", "Magazine", "Newspaper",
+             "Under-Secretary", "Secretary-General", "Vice-President", "Vice-Chairman", "Co-Chairman",
+             "Chief-Executive", "Spokesman", "Attorney-General",
+             # roles news puts before a name ("Rapper Snoop Dogg", "Balco boss Victor Conte")
+             "Rapper", "Singer", "Actress", "Actor", "Star", "Boss", "Keeper", "Player", "Skipper", "Owner",
+             "Billionaire", "Tycoon", "Businessman", "Businesswoman", "Producer", "Writer", "Author",
+             "Comedian", "Presenter", "Host", "Pop", "Sprinter", "Athlete", "Champion", "Winger", "Forward",
+             "Undersecretary", "Charge", "Affaires", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+             "Saturday", "Sunday",
+             "Tobacco", "Oil", "Energy", "Telecom", "Pharmaceuticals", "Insurance", "Investments"}
+
+
+_TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Baron|Rev|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm"
+           r"|President|Vice\s+President|Prime\s+Minister|Chancellor|Premier|Senator|Representative|Congressman"
+           r"|Congresswoman|Governor|Mayor|Judge|Justice|Secretary|Minister|Ambassador|Director|Chairman"
+           r"|Chairwoman|Chief|Commissioner|Attorney\s+General|Speaker|King|Queen|Prince|Princess|Pope|Sheikh")
+
+
+_TITLE_RX = re.compile(r"^(?:(?:former|then|acting|deputy|the|GOP|Republican|Democratic|Democrat)\s+)*(?:" + _TITLES
+                       + r")\.?\s+(?=(?-i:[A-Z]))", re.I)
+
+
+# honorifics that stay part of a peer's name ("Lord Goldsmith" is how news names him)
+_PEERAGE = re.compile(r"^(?:Lord|Lady|Baroness|Baron|Sir|Dame)\s+[A-Z]")
+
+
+_ORG_SUFFIX = (r"Inc|LLC|Corp|Corporation|Co|Company|Plc|PLC|Ltd|Limited|AG|SA|NV|Group|Holdings|Bank|Securities"
+               r"|Association|Federation|Union|Party|Committee|Commission|Council|Agency|Authority|Institute"
+               r"|University|Foundation|Club|United|City|Rovers|FC|Trust|Fund|Board|Court|Network|Airlines?|Industries"
+               r"|Motors|Systems|Technologies|Communications|Entertainment|Records|Partners|Capital|Energy|Oil")
+
+
+_ORG_NAME = re.compile(r"(?-i:(?:[A-Z][\w&'’.-]*\s+){0,5}(?:" + _ORG_SUFFIX + r"))\b")
+
+
+_FUNCTION = {w.lower() for w in _NON_NAME} | {"who", "which", "that", "it", "he", "she", "they", "we", "i",
+                                              "you", "this", "these", "those", "its", "his", "her", "their"}
+
+
+_LEGAL_FORM = re.compile(r"\s+(?:Inc|Corp|Co|Plc|PLC|Ltd|AG|SA|NV|LLC|GmbH|SpA|BV)\.?,?$")
+
+
+def _org_name(name: str) -> str:
+    """An organisation as news names it, without its legal form: "Kraft Inc" -> "Kraft"."""
+    return _LEGAL_FORM.sub("", name).strip() or name
+
+
+def _titlecase_if_caps(phrase: str) -> str:
+    """A headline in capitals ("REAGAN DENIES ...") read in title case ("Reagan")."""
+    letters = [c for c in phrase if c.isalpha()]
+    if len(phrase.split()) == 1 and len(letters) <= 4:
+        return phrase  # an acronym ("BBC", "FTC", "NATO"), not a headline in capitals
+    if letters and all(c.isupper() for c in letters) and len(letters) > 2:
+        return " ".join(w if len(w) <= 3 and "." in w or w in {"U.S.", "U.K.", "EC", "EU", "UN"} else w.capitalize()
+                        for w in phrase.split())
+    return phrase
+
+
+_LEGISLATOR = re.compile(r"\b(?:(?:senator|representative|congress(?:man|woman)|lawmaker|legislator|MP|MEP"
+                         r"|councill?or|assemblyman|assemblywoman|candidate|nominee)\b|(?:sen|rep)\.)", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _is_proper_noun(word: str, text: str) -> bool:
+    """True when the article writes ``word`` capitalised where no sentence starts (after a
+    lower-case word or a comma), or in capitals as an acronym: a name, not a sentence's first
+    word ("Plans", "More", "Interest")."""
+    if len(word) > 1 and word.isupper():
+        return True
+    return re.search(r"(?:[a-z,;]\s+|\(|“|\")" + re.escape(word) + r"\b", text) is not None
+
+
+def _is_capitalised_name(phrase: str) -> bool:
+    words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in {"the", "of", "and", "for", "de", "von", "al", "a", "an", "to",
+                                                                              "on", "in", "at"}]
+    return bool(words) and all(w[:1].isupper() for w in words) and not all(w.lower() in _FUNCTION for w in words)
+
+
+# A description names a speaker when its head is an agent noun in the plural ("leaders",
+# "bankers", "prosecutors", "protesters": -er / -or / -ist / -ian / -ant / -ent / -ary) or a
+# collective body that acts ("a federal grand jury", "an appeals court"); "the move",
+# "a new strategy", "angry protests", "the allegations" are not speakers.
+_AGENT_PLURAL = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|ary)s", re.I)
+
+
+# plurals in -ers / -ors / -ents that name things, not people who act
+_NOT_AGENTS = re.compile(r"numbers|papers|letters|matters|orders|members|powers|borders|cent(?:er|re)s|waters|quarters"
+                         r"|headquarters|corners|chapters|answers|layers|towers|offers|parameters|factors|sectors"
+                         r"|errors|documents|comments|statements|agreements|arguments|payments|events|moments"
+                         r"|elements|contents|talents|percents|departments", re.I)
+
+
+_BODY_HEAD = re.compile(r"jury|court|tribunal|panel|committee|council|commission|board|regulator|watchdog"
+                        r"|inquiry|assembly|legislature|senate|congress|parliament|union|federation|league", re.I)
+
+
+_FUNCTION_WORDS = frozenset({"of", "to", "for", "in", "on", "by", "with", "and", "or", "but", "who", "which", "that",
+                             "it", "he", "she", "they", "we", "i", "you", "this", "these", "those", "its", "his",
+                             "her", "their", "our", "my", "your", "some", "any", "all", "both", "no", "not"})
+
+
+def _description(phrase: str) -> str:
+    """A common-noun phrase that says who speaks ("a federal grand jury" -> "federal grand
+    jury", "European leaders"), or "": not for pronouns, anonymous or vague heads, clauses."""
+    words = re.sub(r"^(?:the|a|an|this|that|these|those)\s+", "", phrase.strip(), flags=re.I).split()
+    # one to four words; a single word only when it is an agent plural ("protesters")
+    if not words or len(words) > 4 or (len(words) == 1 and not _AGENT_PLURAL.fullmatch(words[0])):
+        return ""
+    if not all(re.fullmatch(r"[\w'’-]+", w) for w in words):
+        return ""
+    head, mods = words[-1], words[:-1]
+    if (not head.islower() or _ANON.search(head) or _NOT_AGENTS.fullmatch(head)
+            or not (_AGENT_PLURAL.fullmatch(head) or _BODY_HEAD.fullmatch(head))):
+        return ""
+    # modifiers: names or demonyms first ("European", "Trump"), then plain lower-case words
+    lower = [w for w in mods if w.islower()]
+    caps = [w for w in mods if not w.islower()]
+    if mods[:len(caps)] != caps or any(
+            w.lower() in _FUNCTION_WORDS
+            or w.endswith(("ing", "ly", "s")) for w in lower):
+        return ""
+    return " ".join(words)
+
+
+# <<MOVED>>
+
+
 # --------------------------------------------------------------------------- coreference
 # `history` is the article's sources so far: (resolved source text, sentence index), most
 # recent last; sentence indices never decrease along it.
