@@ -1,4 +1,4 @@
-"""Who speaks: the named speaker and the party they speak for.
+"""Who speaks, and for which party: a source phrase resolved in its article to a :class:`Speaker`.
 
 :func:`resolve_speaker` turns a source phrase as written ("Mr Ebbers", "REAGAN", "Lawyers for
 Mr Fawcett", "Jones, who is under investigation ...", "The company") into a
@@ -7,25 +7,34 @@ organisation as named) and the actor, the party counted in the charts (a country
 officials and bodies, a company for its spokesperson, the client for a lawyer, the person
 otherwise). Countries, capitals and demonyms come from the gazetteer (``lexicons/actors.csv``
 and ``lexicons/countries.csv``, built from the Phoenix/CAMEO dictionaries and GeoNames).
+:func:`implied_agent` names who stands behind an agentless legal passive ("was charged":
+prosecutors).
 
 ``unknown`` is kept for speakers nobody names ("sources said", "critics", "experts"): a named
 person or organisation is always its own actor.
+
+The steps (``_STEPS``) decide by the phrase's shape and the article around it; they ask
+:mod:`analysis.entities` what kind of thing a phrase names, :mod:`analysis.actor_names` which
+actor a name stands for, and :mod:`analysis.coreference` which earlier, fuller mention a
+short one stands for ("Mr Fawcett" -> "Jamie Fawcett", "the company" -> "Harbour Freight").
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
-from analysis.actor_names import (_PARTY_NICKNAMES, _home_country, _party_word, _person_names, _state_actors,
-                                  find_actor_mentions, resolve_actor)
-from analysis.entities import (_ANON, _FUNCTION_WORDS, _LEGISLATOR, _NON_NAME, _ORG_NAME, _ORG_SUFFIX, _PEERAGE, _TITLE_RX,
-                               _description, _is_capitalised_name, _is_proper_noun, _org_name, _titlecase_if_caps)
+from analysis.actor_names import (_person_names, find_actor_mentions, home_country, party_named, party_word_in,
+                                  resolve_actor, state_actors)
+from analysis.coreference import canonical_person, group_antecedent, nearest_org, titled_person
+from analysis.entities import (_ANON, _FUNCTION_WORDS, _LEGISLATOR, _NON_NAME, _ORG_NAME, _ORG_SUFFIX, _TITLE_RX,
+                               _org_name, _titlecase_if_caps, is_capitalised_name, is_proper_noun,
+                               speaker_description)
 
 # Moved to their homes; still importable from here for annotate.py and targets.py, which other
 # changes are editing at the same time (point them at the homes, then delete these lines).
 from analysis.actor_names import state_counts  # noqa: F401
+from analysis.coreference import _full_names, _org_mentions, surname_count  # noqa: F401
 
 UNKNOWN = "unknown"
 
@@ -38,262 +47,6 @@ class Speaker:
     actor: str
     source_type: str
     rule: str
-
-
-_CLIENT = re.compile(r"^(?:(?:a|an|the|two|three)\s+)?(?:lawyers?|attorneys?|solicitors?|counsel|barristers?"
-                     r"|spokes(?:man|woman|person|men|women|people)|representatives?|agents?|aides?"
-                     r"|advis[eo]rs?)\s+(?:for|of|to|representing)\s+(?P<client>.+)$", re.I)
-_POSSESSIVE_AGENT = re.compile(r"^(?P<client>.+?)['’]s?\s+(?:\w+\s+)?(?:lawyers?|attorneys?|solicitors?|counsel"
-                               r"|spokes(?:man|woman|person)|representatives?|agent|camp|campaign|office|team)$", re.I)
-# an appositive, relative clause or aside after the name: ", who ...", ", a baker", ", 68", ", meanwhile"
-_RELATIVE_CUT = re.compile(r",\s*(?:(?-i:[a-z])|\d+\b|£|\$).*$", re.S)
-_ORG_HEADS = re.compile(r"(?:^|\s)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?P<head>company|firm|bank|group|club|team|side"
-                        r"|union|corporation|carrier|airline|broker|brokerage|insurer|network|channel|newspaper"
-                        r"|paper|station|broadcaster|agency|association|federation|body|organi[sz]ation"
-                        r"|charity|party|board|fund|retailer|maker|manufacturer|utility|lender)s?$", re.I)
-def _headline_end(text: str) -> int:
-    """Where the article's first line (its headline, when it has a body) ends; -1 for a
-    text of one line. Found without copying the article (asked for every source)."""
-    return text.find("\n")
-
-
-_HEADLINE_ORG = re.compile(r"^(?:[\w-]+\s+)?(?:company|firm|bank|group|carrier|airline|maker|carmaker|automaker"
-                           r"|retailer|insurer|lender|giant|broadcaster|network|manufacturer|utility|operator)$", re.I)
-
-
-def _strip(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", (phrase or "")).strip().strip(",;:()\"“”‘’'").strip()
-    if phrase.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", phrase):  # keep "U.S."
-        phrase = phrase[:-1]
-    return phrase.strip(",;:()\"“”‘’' ")
-
-
-_ADVERB = re.compile(r"\w+(?:ally|ingly|ately|ently|ously|ively|edly|fully|lessly|ntly)\s")
-
-
-@lru_cache(maxsize=256)
-def _full_names(text: str) -> tuple[str, ...]:
-    """Person names of 2-3 capitalised words in the article, in text order, each once; office
-    holders the public dictionary knows by title ("President Reagan" -> "Ronald Reagan") too."""
-    seen: dict[str, None] = {}
-    for _, _, name in _person_names(text):
-        if _ADVERB.match(name):  # "Interestingly Blocher" is a sentence start, not a name
-            continue
-        words = name.split()
-        if len(words) >= 3 and re.fullmatch(r"[A-Z][a-z]{2,}(?:er|or|ist|ian|ant)", words[0]) \
-                and not _is_proper_noun(words[0], text):
-            # "Photographer Jamie Fawcett" opening a sentence: a role, capitalised, then the name
-            name = " ".join(words[1:])
-        seen.setdefault(name, None)
-    for g in find_actor_mentions(text):
-        if g.get("person"):
-            seen.setdefault(g["person"], None)
-        elif g["kind"] == "person" and len(g["text"].split()) >= 2:  # "Donald Trump" in the gazetteer
-            seen.setdefault(g["text"], None)
-    return tuple(seen)
-
-
-def canonical_person(name: str, text: str) -> str:
-    """The fullest form of a person's name in the article: "Mr Ebbers" / "Ebbers" -> "Bernard Ebbers"."""
-    if _PEERAGE.match(name):
-        return name
-    # a full name the article gives inside the phrase ("Republican Representative Devin Nunes")
-    inside = [full for full in _full_names(text) if full in name] if text else []
-    if inside:
-        return max(inside, key=len)
-    bare = _TITLE_RX.sub("", name).strip()
-    words = bare.split()
-    if not words:
-        return name
-    last = _unparticle(words[-1])
-    best = ""
-    for full in _full_names(text):
-        fw = full.split()
-        if _unparticle(fw[-1]) == last and (len(words) == 1 or fw[0].lower() == words[0].lower()):
-            if len(full) > len(best):
-                best = full
-    if not best and len(words) == 1:
-        # family name first ("Tran" -> "Tran Van-Thinh"), when only one person starts so
-        firsts = {full for full in _full_names(text) if full.split()[0].lower() == last}
-        if len(firsts) == 1:
-            best = firsts.pop()
-    return best or bare
-
-
-def _unparticle(word: str) -> str:
-    """A surname without its particle, lower case: "al-Shaheen" -> "shaheen"."""
-    return re.sub(r"^(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ]", "", word, flags=re.I).lower()
-
-
-_TITLE_WORDS = re.compile(r"^(?:the|a|an|his|her|its|their)\s+(?P<title>(?:[\w-]+\s+){0,3}?(?P<head>[a-z][\w-]*(?:\s+general)?))"
-                          r"(?:\s+(?:of|for|at|on)\s+.*)?$", re.I)
-
-
-_GOV_TITLE = (r"(?:(?:foreign|prime|defen[cs]e|interior|finance|trade|deputy|vice|chief)\s+)?(?:minister|ministry|government"
-              r"|president|premier|chancellor|spokes(?:man|woman|person)|ambassador|envoy|embassy|army|military"
-              r"|officials?|secretary|authorities)")
-_DATE_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?:January|February|March|April"
-                        r"|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
-                        r"|Friday|Saturday|Sunday)")
-_OFFICE_APPOSITIVE = re.compile(r"\s*,\s*(?:including\s|(?!(?:who|which|that|whose)\b).*\b" + _GOV_TITLE + r"\b)",
-                                re.I | re.S)
-_POSSESSIVE_STATE = re.compile(r"(?-i:\b([A-Z][a-z][\w-]+))['’]s?\s+(?:[a-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
-_ADJ_STATE = re.compile(r"(?-i:\b([A-Z][a-z]+(?:ian|an|ese|ish|i)))\s+(?:[A-Za-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
-
-
-def _party_in_title(title: str, text: str) -> str:
-    """A state named in a government title but unknown to the gazetteer: "Brenland's foreign
-    minister" -> Brenland; "Valdorian Prime Minister" -> Valdoria when the article names it."""
-    m = _POSSESSIVE_STATE.search(title)
-    if m and m.group(1) not in _NON_NAME:
-        return m.group(1)
-    m = _ADJ_STATE.search(title)
-    if m and text:
-        adj = m.group(1)
-        for stem_len in range(len(adj) - 1, 3, -1):
-            found = re.search(r"\b(" + re.escape(adj[:stem_len]) + r"[a-z]{0,2})\b", text)
-            if found and found.group(1) != adj:
-                return found.group(1)
-    return ""
-
-
-def _title_near(text: str, person: str) -> str:
-    """The words right before a person's first full mention ("Nebraska Senator Deb Fischer")."""
-    i = text.find(person) if text and person else -1
-    return text[max(0, i - 40):i] if i > 0 else ""
-
-
-def _titled_person(phrase: str, text: str, pos: int) -> str:
-    """The named person a title refers to ("The attorney general" -> "Lord Goldsmith" where the
-    article says "Attorney General Lord Goldsmith"; "the Tory co-chairman" -> "Liam Fox"):
-    the nearest mention of the title's head word next to a capitalised name."""
-    m = _TITLE_WORDS.match(phrase)
-    if not m:
-        return ""
-    head = m.group("head")
-    if not re.search(r"[a-z]", head):  # "the FTC" is a name, not a title
-        return ""
-    if head.lower() in {"office", "department", "agency", "committee", "commission", "court", "council", "bureau",
-                        "panel", "board", "company", "firm", "group", "government", "ministry", "statement", "report", "men",
-                        "women", "people", "pair", "trio", "man", "woman", "couple", "team", "side", "club"}:
-        return ""
-    best, dist = "", 10 ** 9
-    for start, cand in _title_mentions(head.lower(), text):
-        d = abs(start - pos)
-        if d < dist:
-            best, dist = cand, d
-    return best
-
-
-_TITLED_NAME = re.compile(r"\s*,?\s+((?:(?:Lord|Lady|Sir|Dame|Baroness)\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})")
-_NAME_BEFORE = re.compile(r"((?:(?:Lord|Lady|Sir|Dame|Baroness)\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2}),\s+"
-                          r"(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?$")
-
-
-@lru_cache(maxsize=1024)
-def _title_mentions(head: str, text: str) -> tuple[tuple[int, str], ...]:
-    """(offset, name) of every person the article names with the title ``head`` ("Attorney
-    General Lord Goldsmith", "Liam Fox, the Tory co-chairman"); computed once per article,
-    looking only where the title's word occurs."""
-    low = text.lower()
-    out = []
-    i = low.find(head)
-    while i >= 0:
-        j = i + len(head)
-        if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum() or low[j] == "s"):
-            after = _TITLED_NAME.match(text, j + (1 if low[j:j + 1] == "s" else 0))
-            before = _NAME_BEFORE.search(text[max(0, i - 90):i])
-            for mm, at in ((after, i), (before, i)):
-                if mm:
-                    cand = mm.group(1)
-                    if not (cand.split()[0] in _NON_NAME and not _PEERAGE.match(cand)):
-                        out.append((at, cand))
-        i = low.find(head, j)
-    return tuple(out)
-
-
-_GROUP_NP = re.compile(r"^(?:the|these|those|both|all)\s+(?:[\w-]+\s+){0,2}?(?:men|women|pair|trio|two|three|four|five"
-                       r"|companies|firms|banks|brokers|brokerages|defendants|clubs|teams|countries|nations|governments"
-                       r"|parties|groups|brothers|sisters|players|manufacturers|makers|airlines|carriers|lenders"
-                       r"|insurers|states|allies|suspects|accused)$", re.I)
-_LIST_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:de\s+|of\s+|and\s+(?-i:[A-Z]))?(?-i:[A-Z])[\w'’.&-]*){0,3}"
-_NAME_LIST = re.compile(r"(" + _LIST_NAME + r")(?:,\s+" + _LIST_NAME + r")*,?\s+and\s+" + _LIST_NAME)
-
-
-@lru_cache(maxsize=64)
-def _name_lists(text: str) -> tuple[tuple[int, str], ...]:
-    """(offset, first name) of every coordinated list of names ("A, B and C") in the article."""
-    out = []
-    for m in _NAME_LIST.finditer(text):
-        first = m.group(1)
-        titled = first.split()[0] in {"Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"}
-        # a list of people or organisations: titled, or names of two words or more (not "Birmingham, ...")
-        if titled or (len(first.split()) >= 2 and first.split()[0] not in _NON_NAME):
-            out.append((m.start(), first))
-    return tuple(out)
-
-
-def _group_antecedent(text: str, pos: int) -> str:
-    """The first name of the nearest list of names before ``pos`` (else the first after it)."""
-    lists = _name_lists(text)
-    k = bisect_right([s for s, _ in lists], pos - 1)
-    first = lists[k - 1][1] if k else (lists[0][1] if lists else "")
-    inside = [full for full in _full_names(text) if full in first]
-    return max(inside, key=len) if inside else first  # "Photographers Jamie Fawcett" -> "Jamie Fawcett"
-
-
-_STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|cabinet|parliament|police|army|navy|military|embassy"
-                         r"|prosecutors?|courts?|grand\s+jury|authorities|regime|administration|foreign office|interior|treasury)\b", re.I)
-
-
-_BODY_SPOKESMAN = re.compile(r"^(?:a|an|the|one)\s+(company|firm|bank|club|group|team|ministry|government|embassy"
-                             r"|agency|airline|network|party|union|board)\s+(?:spokes(?:man|woman|person)|official"
-                             r"|representative|source|executive|lawyer|statement)$", re.I)
-_NAMED_BODY = re.compile(r"(?-i:[A-Z])[\w'’-]+\s+(?:administration|government|ministry|department|cabinet)\b", re.I)
-_NAMED_BODY_OF = re.compile(r"^(?:the\s+)?((?-i:(?:" + _ORG_SUFFIX + r"|Campaign|Society|Centre|Center|Coalition|Alliance"
-                            r"|League|Movement|Front|Council))\s+(?:for|of|on|to|against)\s+(?:(?:a|an|the)\s+)?"
-                            r"(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:(?:of|for|and|the|a)\s+)?(?-i:[A-Z])[\w'’.&-]*){0,5})$", re.I)
-
-
-@lru_cache(maxsize=256)
-def _surname_ends(text: str, surname: str) -> tuple[int, ...]:
-    return tuple(m.end() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text))
-
-
-def surname_count(text: str, surname: str, pos: int) -> int:
-    """How often ``surname`` stands in ``text`` before ``pos`` (indexed once per article and
-    name, so asking at every statement stays linear): the salience of a person so far."""
-    return bisect_right(_surname_ends(text, surname), pos)
-
-
-def _nearest_org(text: str, pos: int) -> str:
-    """The last organisation named before ``pos`` (for "the company", "the firm")."""
-    orgs = _org_mentions(text)
-    k = bisect_right([s for s, _ in orgs], pos - 1)
-    if k:
-        return _org_name(orgs[k - 1][1])
-    # none named yet: a lead's "The company named in the lawsuit denied ..." is named soon after
-    return _org_name(orgs[0][1]) if orgs and orgs[0][0] - pos < 400 else ""
-
-
-@lru_cache(maxsize=64)
-def _org_mentions(text: str) -> tuple[tuple[int, str], ...]:
-    """(offset, name) of every organisation-shaped name in the article (one scan)."""
-    out = []
-    for m in _ORG_NAME.finditer(text):
-        name = m.group(0).strip()
-        if name.split()[0] in {"The", "A", "An"}:
-            name = " ".join(name.split()[1:])
-        if name and name not in _NON_NAME and len(name.split()) + (len(name) > 3) >= 2:  # not a bare "SA", "Co"
-            out.append((m.start(), name))
-    # a name after the noun that says it is a company: "building products group James Hardie"
-    out += [(m.start(1), m.group(1)) for m in _DESCRIBED_ORG.finditer(text) if m.group(1).split()[0] not in _NON_NAME]
-    return tuple(sorted(out))
-
-
-_DESCRIBED_ORG = re.compile(r"(?-i:\b(?:group|company|firm|bank|maker|giant|retailer|carrier|airline|insurer|lender"
-                            r"|manufacturer|conglomerate|chain|operator|producer|supplier|broker|brokerage)\s+"
-                            r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’-]*))")
 
 
 def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth: int = 0) -> Speaker:
@@ -363,6 +116,21 @@ class _Phrase:
         return actor, stype
 
 
+_DATE_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?:January|February|March|April"
+                        r"|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
+                        r"|Friday|Saturday|Sunday)")
+
+
+def _strip(phrase: str) -> str:
+    """The phrase without outer punctuation, brackets and quotation marks, spaces collapsed,
+    and without one final full stop unless it ends an initial ("U.S."); a stronger clean-up
+    than actor_names._clean_phrase (see there)."""
+    phrase = re.sub(r"\s+", " ", (phrase or "")).strip().strip(",;:()\"“”‘’'").strip()
+    if phrase.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", phrase):  # keep "U.S."
+        phrase = phrase[:-1]
+    return phrase.strip(",;:()\"“”‘’' ")
+
+
 def _relative_clause_head(text: str, pos: int, depth: int) -> Speaker | None:
     """"Shepherd, who accused ...", "The president, who regularly assails ...": the speaker
     is the noun phrase the relative clause hangs on, a name first."""
@@ -419,8 +187,43 @@ def _head(p: str) -> tuple[str, str]:
     return cut, aside
 
 
+# --------------------------------------------------------------------------- phrase shapes
+# (those more than one step asks; the others stand before their step)
+# an appositive, relative clause or aside after the name: ", who ...", ", a baker", ", 68", ", meanwhile"
+_RELATIVE_CUT = re.compile(r",\s*(?:(?-i:[a-z])|\d+\b|£|\$).*$", re.S)
+_CLIENT = re.compile(r"^(?:(?:a|an|the|two|three)\s+)?(?:lawyers?|attorneys?|solicitors?|counsel|barristers?"
+                     r"|spokes(?:man|woman|person|men|women|people)|representatives?|agents?|aides?"
+                     r"|advis[eo]rs?)\s+(?:for|of|to|representing)\s+(?P<client>.+)$", re.I)
+_GROUP_NP = re.compile(r"^(?:the|these|those|both|all)\s+(?:[\w-]+\s+){0,2}?(?:men|women|pair|trio|two|three|four|five"
+                       r"|companies|firms|banks|brokers|brokerages|defendants|clubs|teams|countries|nations|governments"
+                       r"|parties|groups|brothers|sisters|players|manufacturers|makers|airlines|carriers|lenders"
+                       r"|insurers|states|allies|suspects|accused)$", re.I)
+_STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|cabinet|parliament|police|army|navy|military|embassy"
+                         r"|prosecutors?|courts?|grand\s+jury|authorities|regime|administration|foreign office|interior|treasury)\b", re.I)
+_GOV_TITLE = (r"(?:(?:foreign|prime|defen[cs]e|interior|finance|trade|deputy|vice|chief)\s+)?(?:minister|ministry|government"
+              r"|president|premier|chancellor|spokes(?:man|woman|person)|ambassador|envoy|embassy|army|military"
+              r"|officials?|secretary|authorities)")
+_OFFICE_APPOSITIVE = re.compile(r"\s*,\s*(?:including\s|(?!(?:who|which|that|whose)\b).*\b" + _GOV_TITLE + r"\b)",
+                                re.I | re.S)
+_POSSESSIVE_STATE = re.compile(r"(?-i:\b([A-Z][a-z][\w-]+))['’]s?\s+(?:[a-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
+
+
 # --------------------------------------------------------------------------- the steps
-# Each takes the read phrase and returns a Speaker when it decides, None to pass.
+# Each takes the read phrase and returns a Speaker when it decides, None to pass; _STEPS, at
+# the end, lists them in resolve_speaker's order.
+_ORG_HEADS = re.compile(r"(?:^|\s)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?P<head>company|firm|bank|group|club|team|side"
+                        r"|union|corporation|carrier|airline|broker|brokerage|insurer|network|channel|newspaper"
+                        r"|paper|station|broadcaster|agency|association|federation|body|organi[sz]ation"
+                        r"|charity|party|board|fund|retailer|maker|manufacturer|utility|lender)s?$", re.I)
+_HEADLINE_ORG = re.compile(r"^(?:[\w-]+\s+)?(?:company|firm|bank|group|carrier|airline|maker|carmaker|automaker"
+                           r"|retailer|insurer|lender|giant|broadcaster|network|manufacturer|utility|operator)$", re.I)
+
+
+def _headline_end(text: str) -> int:
+    """Where the article's first line (its headline, when it has a body) ends; -1 for a
+    text of one line. Found without copying the article (asked for every source)."""
+    return text.find("\n")
+
 
 def _organisation_noun(ph: _Phrase) -> Speaker | None:
     """"the company", or a headline's "Tech firm denies ...", "Carmaker sued ...": the
@@ -430,7 +233,7 @@ def _organisation_noun(ph: _Phrase) -> Speaker | None:
         return None
     in_headline = 0 <= ph.pos < _headline_end(text) and _HEADLINE_ORG.search(head)
     if in_headline or (_ORG_HEADS.search(head) and not _GROUP_NP.match(head)):
-        org = _nearest_org(text, ph.pos)
+        org = nearest_org(text, ph.pos)
         if org:
             return Speaker(org, org, "organisation", "act.org_antecedent")
     return None
@@ -455,6 +258,15 @@ def _headline_in_capitals(ph: _Phrase) -> Speaker | None:
     return None
 
 
+_POSSESSIVE_AGENT = re.compile(r"^(?P<client>.+?)['’]s?\s+(?:\w+\s+)?(?:lawyers?|attorneys?|solicitors?|counsel"
+                               r"|spokes(?:man|woman|person)|representatives?|agent|camp|campaign|office|team)$", re.I)
+_DOC_BY = re.compile(r"^(?:(?:the|a|an|this|that)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}"
+                     r"(?P<author>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,4}?)(?:['’]s?)?\s+"
+                     r"(?:[“\"‘'][\w -]+[”\"’']\s+)?(?:complaint|memo|memorandum|report|statement|letter|lawsuit|suit"
+                     r"|indictment|filing|document|release|communiqu[eé]|study|survey|ruling|order|judgment|verdict"
+                     r"|motion|petition|affidavit|audit|review|analysis)s?$", re.I)
+
+
 def _speaks_for_another(ph: _Phrase) -> Speaker | None:
     """A lawyer or spokesman speaks for the client ("Lawyers for Mr Fawcett", "Trump's
     campaign"), a document for its author ("The FTC complaint", "A confidential State
@@ -475,15 +287,20 @@ def _speaks_for_another(ph: _Phrase) -> Speaker | None:
 
 def _party_nickname(ph: _Phrase) -> Speaker | None:
     """"The Tories", "Republicans": the party by its name (``act.party``)."""
-    nick = _PARTY_NICKNAMES.get(re.sub(r"^the\s+", "", ph.head.lower()))
+    nick = party_named(ph.head)
     return Speaker(nick, nick, "organisation", "act.party") if nick else None
+
+
+_NAMED_BODY_OF = re.compile(r"^(?:the\s+)?((?-i:(?:" + _ORG_SUFFIX + r"|Campaign|Society|Centre|Center|Coalition|Alliance"
+                            r"|League|Movement|Front|Council))\s+(?:for|of|on|to|against)\s+(?:(?:a|an|the)\s+)?"
+                            r"(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:(?:of|for|and|the|a)\s+)?(?-i:[A-Z])[\w'’.&-]*){0,5})$", re.I)
 
 
 def _named_body_of(ph: _Phrase) -> Speaker | None:
     """"The Committee for a Responsible Federal Budget": an organisation's name, not a person
     called "Fair Budget"."""
     orgish = _NAMED_BODY_OF.match(ph.head)
-    if orgish and _is_capitalised_name(orgish.group(1)) and not any(
+    if orgish and is_capitalised_name(orgish.group(1)) and not any(
             g["kind"] != "person" for g in find_actor_mentions(orgish.group(1))):
         return Speaker(orgish.group(1), orgish.group(1), "organisation", "act.name")
     return None
@@ -508,12 +325,12 @@ def _named_person(ph: _Phrase) -> Speaker | None:
     head, text = ph.head, ph.text
     actor, stype = ph.gazetteer
     names = _person_names(head)
-    if not (stype == "person" or names or _TITLE_RX.match(head) and _is_capitalised_name(_TITLE_RX.sub("", head))):
+    if not (stype == "person" or names or _TITLE_RX.match(head) and is_capitalised_name(_TITLE_RX.sub("", head))):
         return None
     # the head of the phrase is its last name ("Former Guinness Plc chairman Ernest Saunders")
     named = names[-1][2] if names else head
     person = canonical_person(named, text) if text else named
-    if actor not in _state_actors():
+    if actor not in state_actors():
         # a country the gazetteer does not know, named in the title ("Brenland's foreign
         # minister", "Valdorian Prime Minister ..."), is still the party
         actor = _party_in_title(head + " " + _title_near(text, person), text) or person
@@ -522,19 +339,50 @@ def _named_person(ph: _Phrase) -> Speaker | None:
     return Speaker(person, actor, "person", "act.person")
 
 
+_ADJ_STATE = re.compile(r"(?-i:\b([A-Z][a-z]+(?:ian|an|ese|ish|i)))\s+(?:[A-Za-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
+
+
+def _party_in_title(title: str, text: str) -> str:
+    """A state named in a government title but unknown to the gazetteer: "Brenland's foreign
+    minister" -> Brenland; "Valdorian Prime Minister" -> Valdoria when the article names it."""
+    m = _POSSESSIVE_STATE.search(title)
+    if m and m.group(1) not in _NON_NAME:
+        return m.group(1)
+    m = _ADJ_STATE.search(title)
+    if m and text:
+        adj = m.group(1)
+        for stem_len in range(len(adj) - 1, 3, -1):
+            found = re.search(r"\b(" + re.escape(adj[:stem_len]) + r"[a-z]{0,2})\b", text)
+            if found and found.group(1) != adj:
+                return found.group(1)
+    return ""
+
+
+def _title_near(text: str, person: str) -> str:
+    """The words right before a person's first full mention ("Nebraska Senator Deb Fischer")."""
+    i = text.find(person) if text and person else -1
+    return text[max(0, i - 40):i] if i > 0 else ""
+
+
 def _gazetteer_party(ph: _Phrase) -> Speaker | None:
     """A party the gazetteer names ("West German officials", "the Kremlin")."""
     actor, stype = ph.gazetteer
     return Speaker(ph.head, actor, stype, "act.gazetteer") if actor != UNKNOWN else None
 
 
+_BODY_SPOKESMAN = re.compile(r"^(?:a|an|the|one)\s+(company|firm|bank|club|group|team|ministry|government|embassy"
+                             r"|agency|airline|network|party|union|board)\s+(?:spokes(?:man|woman|person)|official"
+                             r"|representative|source|executive|lawyer|statement)$", re.I)
+_NAMED_BODY = re.compile(r"(?-i:[A-Z])[\w'’-]+\s+(?:administration|government|ministry|department|cabinet)\b", re.I)
+
+
 def _nobody_named(ph: _Phrase) -> Speaker | None:
     """An anonymous speaker ("sources", "a company spokeswoman"): unknown, unless the party,
     the body or the article's country still speaks through them."""
     head, text = ph.head, ph.text
-    if not (_ANON.search(head) and (not _is_capitalised_name(head) or _ANON.fullmatch(head.lower()))):
+    if not (_ANON.search(head) and (not is_capitalised_name(head) or _ANON.fullmatch(head.lower()))):
         return None
-    party = _party_word(head)
+    party = party_word_in(head)
     if party:  # "the Tory spokesman": nobody named, but the party speaks
         return Speaker(head, party, "anonymous", "act.party_word")
     body = _BODY_SPOKESMAN.match(head)
@@ -543,10 +391,10 @@ def _nobody_named(ph: _Phrase) -> Speaker | None:
         found = ph.follow("the " + body.group(1))
         if found.actor != UNKNOWN:
             return Speaker(head, found.actor, found.source_type, "act.body_spokesman")
-    if text and _NAMED_BODY.search(head) and _home_country(text):
+    if text and _NAMED_BODY.search(head) and home_country(text):
         # "Former Obama administration officials", "Justice Department officials": nobody
         # named, but a state body of the article's country speaks
-        return Speaker(head, _home_country(text), "anonymous", "act.home_country")
+        return Speaker(head, home_country(text), "anonymous", "act.home_country")
     return Speaker(head, UNKNOWN, "anonymous", "act.anonymous")
 
 
@@ -555,7 +403,7 @@ def _group_member(ph: _Phrase) -> Speaker | None:
     article names ("Mr Afzal, Mr Islam and Mr Kazi")."""
     if not (ph.text and _GROUP_NP.match(ph.head) and ph.may_follow):
         return None
-    first = _group_antecedent(ph.text, ph.pos)
+    first = group_antecedent(ph.text, ph.pos)
     if first:
         found = ph.follow(first)
         if found.actor != UNKNOWN:
@@ -568,7 +416,7 @@ def _title_holder(ph: _Phrase) -> Speaker | None:
     the person the article names with it (``act.title_coref``)."""
     if not (ph.text and ph.may_follow):
         return None
-    titled = _titled_person(ph.head, ph.text, ph.pos) or _headline_role_holder(ph)
+    titled = titled_person(ph.head, ph.text, ph.pos) or _headline_role_holder(ph)
     if titled:
         found = ph.follow(titled)
         if found.actor != UNKNOWN:
@@ -600,19 +448,19 @@ def _capitalised_name(ph: _Phrase) -> Speaker | None:
     inside = find_actor_mentions(bare)
     if inside and ph.raw.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
         return Speaker(inside[0]["text"], inside[0]["actor"], inside[0]["source_type"], "act.gazetteer_in_caps")
-    if not (_is_capitalised_name(bare) and len(bare.split()) <= 6):
+    if not (is_capitalised_name(bare) and len(bare.split()) <= 6):
         return None
     if len(bare.split()) == 1 and text:
         full = canonical_person(bare, text)
         if full != bare:
             return Speaker(full, full, "person", "act.surname")
-    if len(bare.split()) == 1 and text and not _is_proper_noun(bare, text):
+    if len(bare.split()) == 1 and text and not is_proper_noun(bare, text):
         # "More than a dozen women", "Plans to portray ...": a capitalised sentence start,
         # not a name the article uses
         return Speaker(ph.head, UNKNOWN, UNKNOWN, "act.unresolved")
-    if text and _STATE_BODY.search(bare) and not inside and _home_country(text):
+    if text and _STATE_BODY.search(bare) and not inside and home_country(text):
         # "the International Trade and Industry Ministry": a state body, of the article's country
-        return Speaker(bare, _home_country(text), "government", "act.home_country")
+        return Speaker(bare, home_country(text), "government", "act.home_country")
     stype = "organisation" if _ORG_NAME.fullmatch(bare) else "unknown"
     bare = _org_name(bare)
     return Speaker(bare, bare, stype, "act.name")
@@ -620,7 +468,7 @@ def _capitalised_name(ph: _Phrase) -> Speaker | None:
 
 def _party_speaks(ph: _Phrase) -> Speaker | None:
     """"the top Democrat on the committee": the party speaks."""
-    party = _party_word(ph.head)
+    party = party_word_in(ph.head)
     return Speaker(ph.head, party, "organisation", "act.party_word") if party else None
 
 
@@ -631,7 +479,7 @@ def _state_body(ph: _Phrase) -> Speaker | None:
     if text and _STATE_BODY.search(head):
         # "the Trade and Industry Ministry", "the government" with no country in sight: the
         # country the article is about (named most often, at least twice)
-        home = _home_country(text)
+        home = home_country(text)
         if home:
             return Speaker(head, home, "government", "act.home_country")
     named_body = re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.I)
@@ -659,7 +507,7 @@ def _implied_author(ph: _Phrase) -> Speaker | None:
 def _described(ph: _Phrase) -> Speaker | None:
     """"a federal grand jury", "European leaders": nobody named, but the text says who
     (unlike "sources", "the man", "the company" left unresolved)."""
-    desc = _description(ph.head)
+    desc = speaker_description(ph.head)
     return Speaker(desc, desc, "description", "act.description") if desc else None
 
 
@@ -668,6 +516,7 @@ _STEPS = (_organisation_noun, _headline_in_capitals, _speaks_for_another, _party
           _capitalised_name, _party_speaks, _state_body, _implied_author, _described)
 
 
+# --------------------------------------------------------------------------- implied agents
 # Who stands behind a legal act or document the text names nobody for: only prosecutors
 # charge and indict, only a court convicts, sentences and rules. (authority, acts, documents)
 _LEGAL_AUTHORITIES = (
@@ -683,9 +532,3 @@ def implied_agent(cue_text: str) -> str:
     """Who stands behind an agentless legal passive: "court" for convicted / sentenced,
     "prosecutors" for charged / indicted; "" for anything else."""
     return next((who for who, act, _ in _LEGAL_AUTHORITIES if act.search(cue_text or "")), "")
-_DOC_BY = re.compile(r"^(?:(?:the|a|an|this|that)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}"
-                     r"(?P<author>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,4}?)(?:['’]s?)?\s+"
-                     r"(?:[“\"‘'][\w -]+[”\"’']\s+)?(?:complaint|memo|memorandum|report|statement|letter|lawsuit|suit"
-                     r"|indictment|filing|document|release|communiqu[eé]|study|survey|ruling|order|judgment|verdict"
-                     r"|motion|petition|affidavit|audit|review|analysis)s?$", re.I)
-
