@@ -1,7 +1,7 @@
 """Score the loaded-language finder against the Propaganda Techniques Corpus layout.
 
 ``evaluate(path)`` reads ``path/articles/article<ID>.txt`` and ``path/labels.tsv``
-(``article_id, technique, start, end``), runs :func:`analysis.stance.find_loaded` on every
+(``article_id, technique, start, end``), runs :func:`analysis.markers.find_loaded` on every
 article and reports span-overlap precision / recall / F1 for Loaded_Language and
 Name_Calling,Labeling together and per technique - for the kit (lexicon + context rules)
 and for the bare word list (the same lexicon without its context rules).
