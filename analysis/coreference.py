@@ -33,8 +33,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from analysis.actor_names import _person_names, find_actor_mentions
-from analysis.entities import (PRONOUNS_PERSON, _NON_NAME, _ORG_NAME, _PEERAGE, _TITLE_RX, is_proper_noun, _org_name,
-                               gender_of, is_named_source, is_org, is_person, is_plural)
+from analysis.entities import (PRONOUNS_PERSON, _NON_NAME, _ORG_NAME, _PEERAGE, _TITLE_RX, _org_name, gender_of,
+                               is_named_source, is_org, is_person, is_plural, is_proper_noun)
 from analysis.spans import Span
 
 

@@ -92,8 +92,9 @@ _NON_NAME = {"The", "A", "An", "According", "Ministry", "Foreign", "Council", "D
 # lower case, with the pronouns: a capitalised phrase made only of these is no name ("The", "He")
 _FUNCTION = {w.lower() for w in _NON_NAME} | {"who", "which", "that", "it", "he", "she", "they", "we", "i",
                                               "you", "this", "these", "those", "its", "his", "her", "their"}
-# the small words a description's modifiers or a headline's bare role cannot be (a shorter
-# list than _FUNCTION, which also holds every title and organisation word of _NON_NAME)
+# the small words a description's modifiers or a headline's bare role cannot be; not
+# _FUNCTION, which holds every title and organisation word of _NON_NAME but not "of", "to",
+# "or", "our", "my", "your", "any", "no", "not"
 _FUNCTION_WORDS = frozenset({"of", "to", "for", "in", "on", "by", "with", "and", "or", "but", "who", "which", "that",
                              "it", "he", "she", "they", "we", "i", "you", "this", "these", "those", "its", "his",
                              "her", "their", "our", "my", "your", "some", "any", "all", "both", "no", "not"})
@@ -170,6 +171,9 @@ _LEGISLATOR = re.compile(r"\b(?:(?:senator|representative|congress(?:man|woman)|
 
 
 def is_capitalised_name(phrase: str) -> bool:
+    """Every word capitalised but the small ones inside a name ("the", "of", "de", "al" ...),
+    and not only function or title words: "Harbour Freight", "The Committee for Fair
+    Budgets", not "the company", "He", "The"."""
     words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in {"the", "of", "and", "for", "de", "von", "al", "a", "an", "to",
                                                                               "on", "in", "at"}]
     return bool(words) and all(w[:1].isupper() for w in words) and not all(w.lower() in _FUNCTION for w in words)
