@@ -1,4 +1,4 @@
-"""Who speaks: the named speaker and the party they speak for.
+"""Who speaks, and for which party: a source phrase resolved in its article to a :class:`Speaker`.
 
 :func:`resolve_speaker` turns a source phrase as written ("Mr Ebbers", "REAGAN", "Lawyers for
 Mr Fawcett", "Jones, who is under investigation ...", "The company") into a
@@ -7,18 +7,30 @@ organisation as named) and the actor, the party counted in the charts (a country
 officials and bodies, a company for its spokesperson, the client for a lawyer, the person
 otherwise). Countries, capitals and demonyms come from the gazetteer (``lexicons/actors.csv``
 and ``lexicons/countries.csv``, built from the Phoenix/CAMEO dictionaries and GeoNames).
+:func:`implied_agent` names who stands behind an agentless legal passive ("was charged":
+prosecutors).
 
 ``unknown`` is kept for speakers nobody names ("sources said", "critics", "experts"): a named
 person or organisation is always its own actor.
+
+The steps (``_STEPS``) decide by the phrase's shape and the article around it; they ask
+:mod:`analysis.entities` what kind of thing a phrase names, :mod:`analysis.actor_names` which
+actor a name stands for, and :mod:`analysis.coreference` which earlier, fuller mention a
+short one stands for ("Mr Fawcett" -> "Jamie Fawcett", "the company" -> "Harbour Freight").
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 
-from analysis.stance import _ANON, _NON_NAME, _person_names, find_actor_mentions, resolve_actor
+from analysis.actor_names import (_person_names, find_actor_mentions, home_country, party_named, party_word_in,
+                                  resolve_actor, state_actors)
+from analysis.coreference import canonical_person, group_antecedent, nearest_org, titled_person
+from analysis.entities import (_ANON, _FUNCTION_WORDS, _LEGISLATOR, _NON_NAME, _ORG_NAME, _ORG_SUFFIX, _TITLE_RX,
+                               _org_name, _titlecase_if_caps, is_capitalised_name, is_proper_noun,
+                               speaker_description)
+
 
 UNKNOWN = "unknown"
 
@@ -33,165 +45,296 @@ class Speaker:
     rule: str
 
 
-_TITLES = (r"Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Baron|Rev|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm"
-           r"|President|Vice\s+President|Prime\s+Minister|Chancellor|Premier|Senator|Representative|Congressman"
-           r"|Congresswoman|Governor|Mayor|Judge|Justice|Secretary|Minister|Ambassador|Director|Chairman"
-           r"|Chairwoman|Chief|Commissioner|Attorney\s+General|Speaker|King|Queen|Prince|Princess|Pope|Sheikh")
-_TITLE_RX = re.compile(r"^(?:(?:former|then|acting|deputy|the|GOP|Republican|Democratic|Democrat)\s+)*(?:" + _TITLES
-                       + r")\.?\s+(?=(?-i:[A-Z]))", re.I)
-# honorifics that stay part of a peer's name ("Lord Goldsmith" is how news names him)
-_PEERAGE = re.compile(r"^(?:Lord|Lady|Baroness|Baron|Sir|Dame)\s+[A-Z]")
-_CLIENT = re.compile(r"^(?:(?:a|an|the|two|three)\s+)?(?:lawyers?|attorneys?|solicitors?|counsel|barristers?"
-                     r"|spokes(?:man|woman|person|men|women|people)|representatives?|agents?|aides?"
-                     r"|advis[eo]rs?)\s+(?:for|of|to|representing)\s+(?P<client>.+)$", re.I)
-_POSSESSIVE_AGENT = re.compile(r"^(?P<client>.+?)['’]s?\s+(?:\w+\s+)?(?:lawyers?|attorneys?|solicitors?|counsel"
-                               r"|spokes(?:man|woman|person)|representatives?|agent|camp|campaign|office|team)$", re.I)
-# an appositive, relative clause or aside after the name: ", who ...", ", a baker", ", 68", ", meanwhile"
-_RELATIVE_CUT = re.compile(r",\s*(?:(?-i:[a-z])|\d+\b|£|\$).*$", re.S)
-_ORG_SUFFIX = (r"Inc|LLC|Corp|Corporation|Co|Company|Plc|PLC|Ltd|Limited|AG|SA|NV|Group|Holdings|Bank|Securities"
-               r"|Association|Federation|Union|Party|Committee|Commission|Council|Agency|Authority|Institute"
-               r"|University|Foundation|Club|United|City|Rovers|FC|Trust|Fund|Board|Court|Network|Airlines?|Industries"
-               r"|Motors|Systems|Technologies|Communications|Entertainment|Records|Partners|Capital|Energy|Oil")
-_ORG_NAME = re.compile(r"(?-i:(?:[A-Z][\w&'’.-]*\s+){0,5}(?:" + _ORG_SUFFIX + r"))\b")
-_ORG_HEADS = re.compile(r"(?:^|\s)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?P<head>company|firm|bank|group|club|team|side"
-                        r"|union|corporation|carrier|airline|broker|brokerage|insurer|network|channel|newspaper"
-                        r"|paper|station|broadcaster|agency|association|federation|body|organi[sz]ation"
-                        r"|charity|party|board|fund|retailer|maker|manufacturer|utility|lender)s?$", re.I)
-def _headline_end(text: str) -> int:
-    """Where the article's first line (its headline, when it has a body) ends; -1 for a
-    text of one line. Found without copying the article (asked for every source)."""
-    return text.find("\n")
+def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth: int = 0) -> Speaker:
+    """The named speaker and the party of a source phrase (see the module docstring).
+
+    The phrase is read in the case the body writes it (:func:`_as_cased`) and cut to the
+    words that name the speaker (:func:`_head`); then the steps of ``_STEPS`` are asked in
+    turn, each deciding (a :class:`Speaker`) or passing (None). Their order is the rules'
+    priority: what the phrase's shape says ("the company", "lawyers for X") before what the
+    gazetteer says, a named person before an anonymous one, and the text's own name last.
+
+    >>> resolve_speaker("Lawyers for Mr Fawcett", "Photographer Jamie Fawcett ... Lawyers for Mr Fawcett").actor
+    'Jamie Fawcett'
+    >>> resolve_speaker("sources").actor
+    'unknown'
+    """
+    raw = _strip(phrase)
+    if not raw or _DATE_NAME.fullmatch(raw):  # "Feb", "Tuesday": a date taken for a speaker
+        return Speaker(raw, UNKNOWN, UNKNOWN, "act.none")
+    if pos is None:
+        pos = text.find(raw) if text else -1
+        pos = len(text) if pos < 0 else pos
+    if raw.lower() in ("who", "which") and text:
+        found = _relative_clause_head(text, pos, _depth)
+        if found:
+            return found
+    cased = _as_cased(raw, text)
+    head, aside = _head(cased)
+    ph = _Phrase(raw, cased, head, aside, text, pos, _depth)
+    for step in _STEPS:
+        found = step(ph)
+        if found:
+            return found
+    return Speaker(head, UNKNOWN, ph.gazetteer[1], "act.unresolved")
 
 
-_HEADLINE_ORG = re.compile(r"^(?:[\w-]+\s+)?(?:company|firm|bank|group|carrier|airline|maker|carmaker|automaker"
-                           r"|retailer|insurer|lender|giant|broadcaster|network|manufacturer|utility|operator)$", re.I)
-_GROUP_PLURAL = re.compile(r"^(?:the\s+)?(?P<name>(?-i:[A-Z][\w'’-]+))$", re.I)
-_FUNCTION = {w.lower() for w in _NON_NAME} | {"who", "which", "that", "it", "he", "she", "they", "we", "i",
-                                              "you", "this", "these", "those", "its", "his", "her", "their"}
-# Parties and groups that news names by a nickname: the party as named in gold-standard
-# practice (the kit's codebook §3). Short on purpose: other groups keep the name the text gives.
-_PARTY_WORD = re.compile(r"(?-i:\b(?:Tory|Tories|Conservatives?|Labour|Republicans?|Democrats?|GOP|Lib\s+Dems?))\b")
-_PARTY_NICKNAMES = {"tories": "Conservative Party", "tory": "Conservative Party", "conservatives": "Conservative Party",
-                    "labour": "Labour Party", "lib dems": "Liberal Democrats", "republicans": "Republican Party",
-                    "gop": "Republican Party", "democrats": "Democratic Party", "republican": "Republican Party",
-                    "democrat": "Democratic Party", "conservative": "Conservative Party", "lib dem": "Liberal Democrats"}
+@dataclass(frozen=True)
+class _Phrase:
+    """A source phrase on its way through :func:`resolve_speaker`'s steps."""
+
+    raw: str    # as written, outer punctuation stripped ("REAGAN DENIES", "Jones, who is ...")
+    cased: str  # ``raw`` in the case the body writes it ("Reagan Denies")
+    head: str   # ``cased`` cut to the words that name the speaker ("Jones")
+    aside: str  # what the cut took off after a comma (", the White House spokesman")
+    text: str   # the article ("" for a phrase alone)
+    pos: int    # the phrase's offset in ``text``
+    depth: int  # how many phrases deep (a client, author or group member is resolved again)
+
+    @property
+    def may_follow(self) -> bool:
+        """Another phrase (a client, an author, a title's holder) may still be resolved: two levels at most."""
+        return self.depth < 2
+
+    def follow(self, phrase: str) -> Speaker:
+        """``phrase`` (a client, an author, a group's first member) resolved one level deeper."""
+        return resolve_speaker(phrase, self.text, self.pos, self.depth + 1)
+
+    @cached_property
+    def gazetteer(self) -> tuple[str, str]:
+        """(actor, source type) of the head by :func:`resolve_actor`; an aside that names an
+        office ("John Kirby, the White House spokesman") counts, a relative clause or any other
+        description does not ("memo, which Reuters reported", "Bernice King, the daughter of
+        American ...")."""
+        actor, stype = resolve_actor(self.head, self.text, self.pos)
+        if actor == UNKNOWN and self.head != self.cased and _OFFICE_APPOSITIVE.match(self.aside):
+            actor, stype = resolve_actor(self.cased, self.text, self.pos)
+        return actor, stype
 
 
-def _party_name(word: str) -> str:
-    return _PARTY_NICKNAMES.get(re.sub(r"\s+", " ", word.lower()), "")
+_DATE_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?:January|February|March|April"
+                        r"|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
+                        r"|Friday|Saturday|Sunday)")
 
 
 def _strip(phrase: str) -> str:
+    """The phrase without outer punctuation, brackets and quotation marks, spaces collapsed,
+    and without one final full stop unless it ends an initial ("U.S."); a stronger clean-up
+    than actor_names._clean_phrase (see there)."""
     phrase = re.sub(r"\s+", " ", (phrase or "")).strip().strip(",;:()\"“”‘’'").strip()
     if phrase.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", phrase):  # keep "U.S."
         phrase = phrase[:-1]
     return phrase.strip(",;:()\"“”‘’' ")
 
 
-_LEGAL_FORM = re.compile(r"\s+(?:Inc|Corp|Co|Plc|PLC|Ltd|AG|SA|NV|LLC|GmbH|SpA|BV)\.?,?$")
+def _relative_clause_head(text: str, pos: int, depth: int) -> Speaker | None:
+    """"Shepherd, who accused ...", "The president, who regularly assails ...": the speaker
+    is the noun phrase the relative clause hangs on, a name first."""
+    lo = max(0, pos - 100)
+    named = re.search(r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})\s*,\s*$", text[lo:pos])
+    if named and depth < 2 and named.group(1).split()[0] not in _NON_NAME:
+        return resolve_speaker(named.group(1), text, lo + named.start(1), depth + 1)
+    m = re.search(r"((?:[\w'’.-]+\s+){0,5}[\w'’.-]+)\s*,\s*$", text[lo:pos])
+    if m and depth < 2:
+        np = re.split(r"[;:.!?]|\b(?:and|but|said|says|after|when|while|as)\b", m.group(1))[-1].strip()
+        if np:
+            return resolve_speaker(np, text, lo + m.start(1), depth + 1)
+    return None
 
 
-def _org_name(name: str) -> str:
-    """An organisation as news names it, without its legal form: "Kraft Inc" -> "Kraft"."""
-    return _LEGAL_FORM.sub("", name).strip() or name
+def _as_cased(raw: str, text: str) -> str:
+    """``raw`` as the body writes it: a headline in capitals in title case, unless the body
+    writes the word in capitals too (an acronym)."""
+    p = _titlecase_if_caps(raw)
+    if p != raw and len(raw.split()) == 1 and text and re.search(r"[a-z][,;]?\s+(?:\(|the\s+)?" + re.escape(raw) + r"\b", text):
+        p = raw  # "WPPSS" written so in the body's running text: an acronym, not a headline word
+    if p == raw and raw.isupper() and len(raw.split()) == 1 and text and re.search(r"\b" + re.escape(raw.capitalize()) + r"\b", text):
+        p = raw.capitalize()  # "ACME" in a headline, "Acme" in the body: a name, not an acronym
+    return p
 
 
-def _titlecase_if_caps(phrase: str) -> str:
-    """A headline in capitals ("REAGAN DENIES ...") read in title case ("Reagan")."""
-    letters = [c for c in phrase if c.isalpha()]
-    if len(phrase.split()) == 1 and len(letters) <= 4:
-        return phrase  # an acronym ("BBC", "FTC", "NATO"), not a headline in capitals
-    if letters and all(c.isupper() for c in letters) and len(letters) > 2:
-        return " ".join(w if len(w) <= 3 and "." in w or w in {"U.S.", "U.K.", "EC", "EU", "UN"} else w.capitalize()
-                        for w in phrase.split())
-    return phrase
+def _head(p: str) -> tuple[str, str]:
+    """(head, aside): the words of ``p`` that name the speaker, and the aside after a comma
+    the first cut took off (see :attr:`_Phrase.gazetteer`)."""
+    # the appositive or relative clause after the name says who they are, not who speaks
+    cut = _RELATIVE_CUT.sub("", p).strip() or p
+    aside = p[len(cut):] if p.startswith(cut) else ""
+    # "the Football Association over crowd trouble during ...": a passive agent ends where a
+    # lower-case prepositional phrase begins
+    if not _CLIENT.match(cut):
+        # (but "The Committee for a Responsible Federal Budget" is one name)
+        cut = re.sub(r"\s+(?:over|for|during|after|before|on|in|at|with|about|amid|following|since)\s+"
+                     r"(?!(?:a|an|the)\s+(?-i:[A-Z]))(?-i:[a-z]).*$", "", cut) or cut
+    cut = re.sub(r"\s*<[^>]*>", "", cut).strip()  # ticker symbols: "Siemens AG <SIEG.F>"
+    # a time adverb after the subject is no part of it: "The ruling GATT Council yesterday"
+    cut = re.sub(r"\s+(?:(?:on\s+)?(?:yesterday|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+                 r"|(?:last|this|next)\s+(?:week|month|year|night)|earlier|later|also|again|now)$", "", cut,
+                 flags=re.I) or cut
+    # a reduced relative clause describes the head: "The company named in the lawsuit"
+    cut = re.sub(r"^((?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?-i:[a-z]+(?:ed|en))\s+(?:in|of|by|with|for|at|on|from)\s.*$",
+                 r"\1", cut, flags=re.I)
+    cut = re.sub(r"^(?:some|many|several|most|other|two|three|four|five|leading|top|senior|prominent)\s+", "", cut,
+                 flags=re.I)
+    # "Trump and Moore", "Mr Afzal, Mr Islam and Mr Kazi": the first named speaks first
+    conj = re.match(r"^((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})(?:,\s+(?=[^,]*\band\b)|\s+and\s+)(?-i:[A-Z])",
+                    cut)
+    if conj and not _ORG_NAME.fullmatch(cut) and " of " not in cut and not _STATE_BODY.search(cut):
+        cut = conj.group(1)
+    return cut, aside
 
 
-_ADVERB = re.compile(r"\w+(?:ally|ingly|ately|ently|ously|ively|edly|fully|lessly|ntly)\s")
-
-
-@lru_cache(maxsize=256)
-def _full_names(text: str) -> tuple[str, ...]:
-    """Person names of 2-3 capitalised words in the article, in text order, each once; office
-    holders the public dictionary knows by title ("President Reagan" -> "Ronald Reagan") too."""
-    seen: dict[str, None] = {}
-    for _, _, name in _person_names(text):
-        if _ADVERB.match(name):  # "Interestingly Blocher" is a sentence start, not a name
-            continue
-        words = name.split()
-        if len(words) >= 3 and re.fullmatch(r"[A-Z][a-z]{2,}(?:er|or|ist|ian|ant)", words[0]) \
-                and not _is_proper_noun(words[0], text):
-            # "Photographer Jamie Fawcett" opening a sentence: a role, capitalised, then the name
-            name = " ".join(words[1:])
-        seen.setdefault(name, None)
-    for g in find_actor_mentions(text):
-        if g.get("person"):
-            seen.setdefault(g["person"], None)
-        elif g["kind"] == "person" and len(g["text"].split()) >= 2:  # "Donald Trump" in the gazetteer
-            seen.setdefault(g["text"], None)
-    return tuple(seen)
-
-
-@lru_cache(maxsize=1)
-def _state_actors() -> frozenset[str]:
-    """Actors that are states or international bodies (a person speaking for one is an official)."""
-    from analysis.lexicons import load_lexicon
-
-    out = {row["actor"] for row in load_lexicon("actors") if row["kind"] != "person" and row["kind"] != "media"}
-    try:
-        out |= {row["actor"] for row in load_lexicon("countries")}
-    except (FileNotFoundError, OSError):
-        pass
-    return frozenset(out)
-
-
-def canonical_person(name: str, text: str) -> str:
-    """The fullest form of a person's name in the article: "Mr Ebbers" / "Ebbers" -> "Bernard Ebbers"."""
-    if _PEERAGE.match(name):
-        return name
-    # a full name the article gives inside the phrase ("Republican Representative Devin Nunes")
-    inside = [full for full in _full_names(text) if full in name] if text else []
-    if inside:
-        return max(inside, key=len)
-    bare = _TITLE_RX.sub("", name).strip()
-    words = bare.split()
-    if not words:
-        return name
-    last = _unparticle(words[-1])
-    best = ""
-    for full in _full_names(text):
-        fw = full.split()
-        if _unparticle(fw[-1]) == last and (len(words) == 1 or fw[0].lower() == words[0].lower()):
-            if len(full) > len(best):
-                best = full
-    if not best and len(words) == 1:
-        # family name first ("Tran" -> "Tran Van-Thinh"), when only one person starts so
-        firsts = {full for full in _full_names(text) if full.split()[0].lower() == last}
-        if len(firsts) == 1:
-            best = firsts.pop()
-    return best or bare
-
-
-def _unparticle(word: str) -> str:
-    """A surname without its particle, lower case: "al-Shaheen" -> "shaheen"."""
-    return re.sub(r"^(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ]", "", word, flags=re.I).lower()
-
-
-_LEGISLATOR = re.compile(r"\b(?:(?:senator|representative|congress(?:man|woman)|lawmaker|legislator|MP|MEP"
-                         r"|councill?or|assemblyman|assemblywoman|candidate|nominee)\b|(?:sen|rep)\.)", re.I)
-_TITLE_WORDS = re.compile(r"^(?:the|a|an|his|her|its|their)\s+(?P<title>(?:[\w-]+\s+){0,3}?(?P<head>[a-z][\w-]*(?:\s+general)?))"
-                          r"(?:\s+(?:of|for|at|on)\s+.*)?$", re.I)
-
-
+# --------------------------------------------------------------------------- phrase shapes
+# (those more than one step asks; the others stand before their step)
+# an appositive, relative clause or aside after the name: ", who ...", ", a baker", ", 68", ", meanwhile"
+_RELATIVE_CUT = re.compile(r",\s*(?:(?-i:[a-z])|\d+\b|£|\$).*$", re.S)
+_CLIENT = re.compile(r"^(?:(?:a|an|the|two|three)\s+)?(?:lawyers?|attorneys?|solicitors?|counsel|barristers?"
+                     r"|spokes(?:man|woman|person|men|women|people)|representatives?|agents?|aides?"
+                     r"|advis[eo]rs?)\s+(?:for|of|to|representing)\s+(?P<client>.+)$", re.I)
+_GROUP_NP = re.compile(r"^(?:the|these|those|both|all)\s+(?:[\w-]+\s+){0,2}?(?:men|women|pair|trio|two|three|four|five"
+                       r"|companies|firms|banks|brokers|brokerages|defendants|clubs|teams|countries|nations|governments"
+                       r"|parties|groups|brothers|sisters|players|manufacturers|makers|airlines|carriers|lenders"
+                       r"|insurers|states|allies|suspects|accused)$", re.I)
+_STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|cabinet|parliament|police|army|navy|military|embassy"
+                         r"|prosecutors?|courts?|grand\s+jury|authorities|regime|administration|foreign office|interior|treasury)\b", re.I)
 _GOV_TITLE = (r"(?:(?:foreign|prime|defen[cs]e|interior|finance|trade|deputy|vice|chief)\s+)?(?:minister|ministry|government"
               r"|president|premier|chancellor|spokes(?:man|woman|person)|ambassador|envoy|embassy|army|military"
               r"|officials?|secretary|authorities)")
-_DATE_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?:January|February|March|April"
-                        r"|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday"
-                        r"|Friday|Saturday|Sunday)")
 _OFFICE_APPOSITIVE = re.compile(r"\s*,\s*(?:including\s|(?!(?:who|which|that|whose)\b).*\b" + _GOV_TITLE + r"\b)",
                                 re.I | re.S)
 _POSSESSIVE_STATE = re.compile(r"(?-i:\b([A-Z][a-z][\w-]+))['’]s?\s+(?:[a-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
+
+
+# --------------------------------------------------------------------------- the steps
+# Each takes the read phrase and returns a Speaker when it decides, None to pass; _STEPS, at
+# the end, lists them in resolve_speaker's order.
+_ORG_HEADS = re.compile(r"(?:^|\s)(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?P<head>company|firm|bank|group|club|team|side"
+                        r"|union|corporation|carrier|airline|broker|brokerage|insurer|network|channel|newspaper"
+                        r"|paper|station|broadcaster|agency|association|federation|body|organi[sz]ation"
+                        r"|charity|party|board|fund|retailer|maker|manufacturer|utility|lender)s?$", re.I)
+_HEADLINE_ORG = re.compile(r"^(?:[\w-]+\s+)?(?:company|firm|bank|group|carrier|airline|maker|carmaker|automaker"
+                           r"|retailer|insurer|lender|giant|broadcaster|network|manufacturer|utility|operator)$", re.I)
+
+
+def _headline_end(text: str) -> int:
+    """Where the article's first line (its headline, when it has a body) ends; -1 for a
+    text of one line. Found without copying the article (asked for every source)."""
+    return text.find("\n")
+
+
+def _organisation_noun(ph: _Phrase) -> Speaker | None:
+    """"the company", or a headline's "Tech firm denies ...", "Carmaker sued ...": the
+    organisation the article named last (``act.org_antecedent``)."""
+    head, text = ph.head, ph.text
+    if not text or re.search(r"(?-i:[A-Z])", head[1:]) or _CLIENT.match(head):
+        return None
+    in_headline = 0 <= ph.pos < _headline_end(text) and _HEADLINE_ORG.search(head)
+    if in_headline or (_ORG_HEADS.search(head) and not _GROUP_NP.match(head)):
+        org = nearest_org(text, ph.pos)
+        if org:
+            return Speaker(org, org, "organisation", "act.org_antecedent")
+    return None
+
+
+def _headline_in_capitals(ph: _Phrase) -> Speaker | None:
+    """A headline in capitals ("U.S. TAX FRAUD", "SEC STAFF ADVISES FRAUD"): the country it
+    names, else its first word where the body writes it the same way (an acronym)."""
+    raw, text = ph.raw, ph.text
+    if not (raw.isupper() and len(raw.split()) > 1):
+        return None
+    named = find_actor_mentions(raw) or find_actor_mentions(ph.cased)
+    group = re.search(r"(?:ERS|ORS|ISTS|IANS|ANTS|ENTS|FIRMS|BANKS|COMPANIES|GROUPS|UNIONS)$", raw)
+    # ("U.K. STOCKBROKERS" is a group of that country, named in the body: the usual path)
+    if named and not group:
+        return Speaker(named[0]["text"], named[0]["actor"], named[0]["source_type"], "act.gazetteer_in_caps")
+    first = raw.split()[0]
+    body = text[text.find("\n"):] if text and "\n" in text else ""
+    if (not named and len(first) > 1
+            and re.search(r"(?<![A-Z])" + re.escape(first) + r"(?![A-Z])", body)):
+        return Speaker(first, first, "organisation", "act.acronym_in_caps")
+    return None
+
+
+_POSSESSIVE_AGENT = re.compile(r"^(?P<client>.+?)['’]s?\s+(?:\w+\s+)?(?:lawyers?|attorneys?|solicitors?|counsel"
+                               r"|spokes(?:man|woman|person)|representatives?|agent|camp|campaign|office|team)$", re.I)
+_DOC_BY = re.compile(r"^(?:(?:the|a|an|this|that)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}"
+                     r"(?P<author>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,4}?)(?:['’]s?)?\s+"
+                     r"(?:[“\"‘'][\w -]+[”\"’']\s+)?(?:complaint|memo|memorandum|report|statement|letter|lawsuit|suit"
+                     r"|indictment|filing|document|release|communiqu[eé]|study|survey|ruling|order|judgment|verdict"
+                     r"|motion|petition|affidavit|audit|review|analysis)s?$", re.I)
+
+
+def _speaks_for_another(ph: _Phrase) -> Speaker | None:
+    """A lawyer or spokesman speaks for the client ("Lawyers for Mr Fawcett", "Trump's
+    campaign"), a document for its author ("The FTC complaint", "A confidential State
+    Department 'dissent' memo")."""
+    head = ph.head
+    m = _CLIENT.match(head) or _POSSESSIVE_AGENT.match(head)
+    if m and ph.may_follow:
+        client = ph.follow(m.group("client"))
+        if client.actor != UNKNOWN:
+            return Speaker(head, client.actor, client.source_type, "act.client")
+    doc = _DOC_BY.match(head)
+    if doc and ph.may_follow and doc.group("author").split()[0] not in {"The", "A", "An", "This", "That"}:
+        author = ph.follow(doc.group("author"))
+        if author.actor != UNKNOWN:
+            return Speaker(head, author.actor, "document", "act.document_author")
+    return None
+
+
+def _party_nickname(ph: _Phrase) -> Speaker | None:
+    """"The Tories", "Republicans": the party by its name (``act.party``)."""
+    nick = party_named(ph.head)
+    return Speaker(nick, nick, "organisation", "act.party") if nick else None
+
+
+_NAMED_BODY_OF = re.compile(r"^(?:the\s+)?((?-i:(?:" + _ORG_SUFFIX + r"|Campaign|Society|Centre|Center|Coalition|Alliance"
+                            r"|League|Movement|Front|Council))\s+(?:for|of|on|to|against)\s+(?:(?:a|an|the)\s+)?"
+                            r"(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:(?:of|for|and|the|a)\s+)?(?-i:[A-Z])[\w'’.&-]*){0,5})$", re.I)
+
+
+def _named_body_of(ph: _Phrase) -> Speaker | None:
+    """"The Committee for a Responsible Federal Budget": an organisation's name, not a person
+    called "Fair Budget"."""
+    orgish = _NAMED_BODY_OF.match(ph.head)
+    if orgish and is_capitalised_name(orgish.group(1)) and not any(
+            g["kind"] != "person" for g in find_actor_mentions(orgish.group(1))):
+        return Speaker(orgish.group(1), orgish.group(1), "organisation", "act.name")
+    return None
+
+
+def _office_holder(ph: _Phrase) -> Speaker | None:
+    """An office holder the public dictionary names ("President Reagan"): the state speaks,
+    except through a legislator ("Sen. Lindsey Graham"), who is their own actor."""
+    gaz_person = next((g["person"] for g in find_actor_mentions(ph.head) if g.get("person")), "")
+    if not gaz_person:
+        return None
+    if _LEGISLATOR.search(ph.head):
+        return Speaker(gaz_person, gaz_person, "person", "act.office_holder")
+    actor = ph.gazetteer[0]
+    return Speaker(gaz_person, actor if actor != UNKNOWN else gaz_person, "person", "act.office_holder")
+
+
+def _named_person(ph: _Phrase) -> Speaker | None:
+    """A person named in the phrase, in their fullest form in the article; an official speaks
+    for their state, anybody else (a company chairman, a player, a candidate, a legislator)
+    is their own actor, the organisation being their affiliation."""
+    head, text = ph.head, ph.text
+    actor, stype = ph.gazetteer
+    names = _person_names(head)
+    if not (stype == "person" or names or _TITLE_RX.match(head) and is_capitalised_name(_TITLE_RX.sub("", head))):
+        return None
+    # the head of the phrase is its last name ("Former Guinness Plc chairman Ernest Saunders")
+    named = names[-1][2] if names else head
+    person = canonical_person(named, text) if text else named
+    if actor not in state_actors():
+        # a country the gazetteer does not know, named in the title ("Brenland's foreign
+        # minister", "Valdorian Prime Minister ..."), is still the party
+        actor = _party_in_title(head + " " + _title_near(text, person), text) or person
+    if _LEGISLATOR.search(head + " " + _title_near(text, person)):
+        actor = person
+    return Speaker(person, actor, "person", "act.person")
+
+
 _ADJ_STATE = re.compile(r"(?-i:\b([A-Z][a-z]+(?:ian|an|ese|ish|i)))\s+(?:[A-Za-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
 
 
@@ -217,401 +360,159 @@ def _title_near(text: str, person: str) -> str:
     return text[max(0, i - 40):i] if i > 0 else ""
 
 
-def _titled_person(phrase: str, text: str, pos: int) -> str:
-    """The named person a title refers to ("The attorney general" -> "Lord Goldsmith" where the
-    article says "Attorney General Lord Goldsmith"; "the Tory co-chairman" -> "Liam Fox"):
-    the nearest mention of the title's head word next to a capitalised name."""
-    m = _TITLE_WORDS.match(phrase)
-    if not m:
-        return ""
-    head = m.group("head")
-    if not re.search(r"[a-z]", head):  # "the FTC" is a name, not a title
-        return ""
-    if head.lower() in {"office", "department", "agency", "committee", "commission", "court", "council", "bureau",
-                        "panel", "board", "company", "firm", "group", "government", "ministry", "statement", "report", "men",
-                        "women", "people", "pair", "trio", "man", "woman", "couple", "team", "side", "club"}:
-        return ""
-    best, dist = "", 10 ** 9
-    for start, cand in _title_mentions(head.lower(), text):
-        d = abs(start - pos)
-        if d < dist:
-            best, dist = cand, d
-    return best
-
-
-_TITLED_NAME = re.compile(r"\s*,?\s+((?:(?:Lord|Lady|Sir|Dame|Baroness)\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})")
-_NAME_BEFORE = re.compile(r"((?:(?:Lord|Lady|Sir|Dame|Baroness)\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2}),\s+"
-                          r"(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?$")
-
-
-@lru_cache(maxsize=1024)
-def _title_mentions(head: str, text: str) -> tuple[tuple[int, str], ...]:
-    """(offset, name) of every person the article names with the title ``head`` ("Attorney
-    General Lord Goldsmith", "Liam Fox, the Tory co-chairman"); computed once per article,
-    looking only where the title's word occurs."""
-    low = text.lower()
-    out = []
-    i = low.find(head)
-    while i >= 0:
-        j = i + len(head)
-        if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum() or low[j] == "s"):
-            after = _TITLED_NAME.match(text, j + (1 if low[j:j + 1] == "s" else 0))
-            before = _NAME_BEFORE.search(text[max(0, i - 90):i])
-            for mm, at in ((after, i), (before, i)):
-                if mm:
-                    cand = mm.group(1)
-                    if not (cand.split()[0] in _NON_NAME and not _PEERAGE.match(cand)):
-                        out.append((at, cand))
-        i = low.find(head, j)
-    return tuple(out)
-
-
-_GROUP_NP = re.compile(r"^(?:the|these|those|both|all)\s+(?:[\w-]+\s+){0,2}?(?:men|women|pair|trio|two|three|four|five"
-                       r"|companies|firms|banks|brokers|brokerages|defendants|clubs|teams|countries|nations|governments"
-                       r"|parties|groups|brothers|sisters|players|manufacturers|makers|airlines|carriers|lenders"
-                       r"|insurers|states|allies|suspects|accused)$", re.I)
-_LIST_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:de\s+|of\s+|and\s+(?-i:[A-Z]))?(?-i:[A-Z])[\w'’.&-]*){0,3}"
-_NAME_LIST = re.compile(r"(" + _LIST_NAME + r")(?:,\s+" + _LIST_NAME + r")*,?\s+and\s+" + _LIST_NAME)
-
-
-@lru_cache(maxsize=64)
-def _name_lists(text: str) -> tuple[tuple[int, str], ...]:
-    """(offset, first name) of every coordinated list of names ("A, B and C") in the article."""
-    out = []
-    for m in _NAME_LIST.finditer(text):
-        first = m.group(1)
-        titled = first.split()[0] in {"Mr", "Mrs", "Ms", "Dr", "Sir", "Lord", "Lady"}
-        # a list of people or organisations: titled, or names of two words or more (not "Birmingham, ...")
-        if titled or (len(first.split()) >= 2 and first.split()[0] not in _NON_NAME):
-            out.append((m.start(), first))
-    return tuple(out)
-
-
-def _group_antecedent(text: str, pos: int) -> str:
-    """The first name of the nearest list of names before ``pos`` (else the first after it)."""
-    lists = _name_lists(text)
-    k = bisect_right([s for s, _ in lists], pos - 1)
-    first = lists[k - 1][1] if k else (lists[0][1] if lists else "")
-    inside = [full for full in _full_names(text) if full in first]
-    return max(inside, key=len) if inside else first  # "Photographers Jamie Fawcett" -> "Jamie Fawcett"
-
-
-@lru_cache(maxsize=4096)
-def _is_proper_noun(word: str, text: str) -> bool:
-    """True when the article writes ``word`` capitalised where no sentence starts (after a
-    lower-case word or a comma), or in capitals as an acronym: a name, not a sentence's first
-    word ("Plans", "More", "Interest")."""
-    if len(word) > 1 and word.isupper():
-        return True
-    return re.search(r"(?:[a-z,;]\s+|\(|“|\")" + re.escape(word) + r"\b", text) is not None
-
-
-_STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|cabinet|parliament|police|army|navy|military|embassy"
-                         r"|prosecutors?|courts?|grand\s+jury|authorities|regime|administration|foreign office|interior|treasury)\b", re.I)
+def _gazetteer_party(ph: _Phrase) -> Speaker | None:
+    """A party the gazetteer names ("West German officials", "the Kremlin")."""
+    actor, stype = ph.gazetteer
+    return Speaker(ph.head, actor, stype, "act.gazetteer") if actor != UNKNOWN else None
 
 
 _BODY_SPOKESMAN = re.compile(r"^(?:a|an|the|one)\s+(company|firm|bank|club|group|team|ministry|government|embassy"
                              r"|agency|airline|network|party|union|board)\s+(?:spokes(?:man|woman|person)|official"
                              r"|representative|source|executive|lawyer|statement)$", re.I)
 _NAMED_BODY = re.compile(r"(?-i:[A-Z])[\w'’-]+\s+(?:administration|government|ministry|department|cabinet)\b", re.I)
-_NAMED_BODY_OF = re.compile(r"^(?:the\s+)?((?-i:(?:" + _ORG_SUFFIX + r"|Campaign|Society|Centre|Center|Coalition|Alliance"
-                            r"|League|Movement|Front|Council))\s+(?:for|of|on|to|against)\s+(?:(?:a|an|the)\s+)?"
-                            r"(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:(?:of|for|and|the|a)\s+)?(?-i:[A-Z])[\w'’.&-]*){0,5})$", re.I)
-_PLACE_KINDS = frozenset({"country", "capital", "demonym", "metonym", "synonym"})
 
 
-def state_counts(text: str, before: int | None = None, kinds: frozenset[str] = _PLACE_KINDS) -> dict[str, int]:
-    """How often the article names each state (countries, capitals, demonyms ...), in mentions
-    ending at or before ``before`` (the whole text by default); the gazetteer is run once per
-    article, not once per prefix."""
-    counts: dict[str, int] = {}
-    for g in find_actor_mentions(text):
-        if g["kind"] in kinds and (before is None or g["end"] <= before):
-            counts[g["actor"]] = counts.get(g["actor"], 0) + 1
-    return counts
+def _nobody_named(ph: _Phrase) -> Speaker | None:
+    """An anonymous speaker ("sources", "a company spokeswoman"): unknown, unless the party,
+    the body or the article's country still speaks through them."""
+    head, text = ph.head, ph.text
+    if not (_ANON.search(head) and (not is_capitalised_name(head) or _ANON.fullmatch(head.lower()))):
+        return None
+    party = party_word_in(head)
+    if party:  # "the Tory spokesman": nobody named, but the party speaks
+        return Speaker(head, party, "anonymous", "act.party_word")
+    body = _BODY_SPOKESMAN.match(head)
+    if body and text and ph.may_follow:
+        # "a company spokeswoman", "a bank official": the body speaks, as "the company" would
+        found = ph.follow("the " + body.group(1))
+        if found.actor != UNKNOWN:
+            return Speaker(head, found.actor, found.source_type, "act.body_spokesman")
+    if text and _NAMED_BODY.search(head) and home_country(text):
+        # "Former Obama administration officials", "Justice Department officials": nobody
+        # named, but a state body of the article's country speaks
+        return Speaker(head, home_country(text), "anonymous", "act.home_country")
+    return Speaker(head, UNKNOWN, "anonymous", "act.anonymous")
 
 
-@lru_cache(maxsize=64)
-def _home_country(text: str) -> str:
-    """The country an article names most often (at least twice), or ""."""
-    counts = state_counts(text)
-    if not counts:
-        return ""
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] >= 2 else ""
+def _group_member(ph: _Phrase) -> Speaker | None:
+    """"the men", "the tobacco companies", "lawyers for the pair": the first of the group the
+    article names ("Mr Afzal, Mr Islam and Mr Kazi")."""
+    if not (ph.text and _GROUP_NP.match(ph.head) and ph.may_follow):
+        return None
+    first = group_antecedent(ph.text, ph.pos)
+    if first:
+        found = ph.follow(first)
+        if found.actor != UNKNOWN:
+            return Speaker(found.speaker, found.actor, found.source_type, "act.group")
+    return None
 
 
-@lru_cache(maxsize=256)
-def _surname_ends(text: str, surname: str) -> tuple[int, ...]:
-    return tuple(m.end() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text))
-
-
-def surname_count(text: str, surname: str, pos: int) -> int:
-    """How often ``surname`` stands in ``text`` before ``pos`` (indexed once per article and
-    name, so asking at every statement stays linear): the salience of a person so far."""
-    return bisect_right(_surname_ends(text, surname), pos)
-
-
-def _is_capitalised_name(phrase: str) -> bool:
-    words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in {"the", "of", "and", "for", "de", "von", "al", "a", "an", "to",
-                                                                              "on", "in", "at"}]
-    return bool(words) and all(w[:1].isupper() for w in words) and not all(w.lower() in _FUNCTION for w in words)
-
-
-def _nearest_org(text: str, pos: int) -> str:
-    """The last organisation named before ``pos`` (for "the company", "the firm")."""
-    orgs = _org_mentions(text)
-    k = bisect_right([s for s, _ in orgs], pos - 1)
-    if k:
-        return _org_name(orgs[k - 1][1])
-    # none named yet: a lead's "The company named in the lawsuit denied ..." is named soon after
-    return _org_name(orgs[0][1]) if orgs and orgs[0][0] - pos < 400 else ""
-
-
-@lru_cache(maxsize=64)
-def _org_mentions(text: str) -> tuple[tuple[int, str], ...]:
-    """(offset, name) of every organisation-shaped name in the article (one scan)."""
-    out = []
-    for m in _ORG_NAME.finditer(text):
-        name = m.group(0).strip()
-        if name.split()[0] in {"The", "A", "An"}:
-            name = " ".join(name.split()[1:])
-        if name and name not in _NON_NAME and len(name.split()) + (len(name) > 3) >= 2:  # not a bare "SA", "Co"
-            out.append((m.start(), name))
-    # a name after the noun that says it is a company: "building products group James Hardie"
-    out += [(m.start(1), m.group(1)) for m in _DESCRIBED_ORG.finditer(text) if m.group(1).split()[0] not in _NON_NAME]
-    return tuple(sorted(out))
-
-
-_DESCRIBED_ORG = re.compile(r"(?-i:\b(?:group|company|firm|bank|maker|giant|retailer|carrier|airline|insurer|lender"
-                            r"|manufacturer|conglomerate|chain|operator|producer|supplier|broker|brokerage)\s+"
-                            r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’-]*))")
-
-
-def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth: int = 0) -> Speaker:
-    """The named speaker and the party of a source phrase (see the module docstring).
-
-    >>> resolve_speaker("Lawyers for Mr Fawcett", "Photographer Jamie Fawcett ... Lawyers for Mr Fawcett").actor
-    'Jamie Fawcett'
-    >>> resolve_speaker("sources").actor
-    'unknown'
-    """
-    raw = _strip(phrase)
-    if not raw or _DATE_NAME.fullmatch(raw):  # "Feb", "Tuesday": a date taken for a speaker
-        return Speaker(raw, UNKNOWN, UNKNOWN, "act.none")
-    if pos is None:
-        pos = text.find(raw) if text else -1
-        pos = len(text) if pos < 0 else pos
-    if raw.lower() in ("who", "which") and text:
-        # "Shepherd, who accused ...", "The president, who regularly assails ...": the noun
-        # phrase the relative clause hangs on
-        lo = max(0, pos - 100)
-        named = re.search(r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})\s*,\s*$", text[lo:pos])
-        if named and _depth < 2 and named.group(1).split()[0] not in _NON_NAME:
-            return resolve_speaker(named.group(1), text, lo + named.start(1), _depth + 1)
-        m = re.search(r"((?:[\w'’.-]+\s+){0,5}[\w'’.-]+)\s*,\s*$", text[lo:pos])
-        if m and _depth < 2:
-            np = re.split(r"[;:.!?]|\b(?:and|but|said|says|after|when|while|as)\b", m.group(1))[-1].strip()
-            if np:
-                return resolve_speaker(np, text, lo + m.start(1), _depth + 1)
-    p = _titlecase_if_caps(raw)
-    if p != raw and len(raw.split()) == 1 and text and re.search(r"[a-z][,;]?\s+(?:\(|the\s+)?" + re.escape(raw) + r"\b", text):
-        p = raw  # "WPPSS" written so in the body's running text: an acronym, not a headline word
-    if p == raw and raw.isupper() and len(raw.split()) == 1 and text and re.search(r"\b" + re.escape(raw.capitalize()) + r"\b", text):
-        p = raw.capitalize()  # "ACME" in a headline, "Acme" in the body: a name, not an acronym
-    # the appositive or relative clause after the name says who they are, not who speaks
-    cut = _RELATIVE_CUT.sub("", p).strip() or p
-    aside = p[len(cut):] if p.startswith(cut) else ""
-    # "the Football Association over crowd trouble during ...": a passive agent ends where a
-    # lower-case prepositional phrase begins
-    if not _CLIENT.match(cut):
-        # (but "The Committee for a Responsible Federal Budget" is one name)
-        cut = re.sub(r"\s+(?:over|for|during|after|before|on|in|at|with|about|amid|following|since)\s+"
-                     r"(?!(?:a|an|the)\s+(?-i:[A-Z]))(?-i:[a-z]).*$", "", cut) or cut
-    cut = re.sub(r"\s*<[^>]*>", "", cut).strip()  # ticker symbols: "Siemens AG <SIEG.F>"
-    # a time adverb after the subject is no part of it: "The ruling GATT Council yesterday"
-    cut = re.sub(r"\s+(?:(?:on\s+)?(?:yesterday|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-                 r"|(?:last|this|next)\s+(?:week|month|year|night)|earlier|later|also|again|now)$", "", cut,
-                 flags=re.I) or cut
-    # a reduced relative clause describes the head: "The company named in the lawsuit"
-    cut = re.sub(r"^((?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?-i:[a-z]+(?:ed|en))\s+(?:in|of|by|with|for|at|on|from)\s.*$",
-                 r"\1", cut, flags=re.I)
-    cut = re.sub(r"^(?:some|many|several|most|other|two|three|four|five|leading|top|senior|prominent)\s+", "", cut,
-                 flags=re.I)
-    # "Trump and Moore", "Mr Afzal, Mr Islam and Mr Kazi": the first named speaks first
-    conj = re.match(r"^((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})(?:,\s+(?=[^,]*\band\b)|\s+and\s+)(?-i:[A-Z])",
-                    cut)
-    if conj and not _ORG_NAME.fullmatch(cut) and " of " not in cut and not _STATE_BODY.search(cut):
-        cut = conj.group(1)
-    if (text and 0 <= pos < _headline_end(text) and not _CLIENT.match(cut)
-            and _HEADLINE_ORG.search(cut) and not re.search(r"(?-i:[A-Z])", cut[1:])):
-        # a headline's "Tech firm denies ...", "Carmaker sued ...": the company the story names
-        org = _nearest_org(text, pos)
-        if org:
-            return Speaker(org, org, "organisation", "act.org_antecedent")
-    om = _ORG_HEADS.search(cut)
-    if om and text and not re.search(r"(?-i:[A-Z])", cut[1:]) and not _GROUP_NP.match(cut) and not _CLIENT.match(cut):
-        org = _nearest_org(text, pos)  # "the company": the organisation named last
-        if org:
-            return Speaker(org, org, "organisation", "act.org_antecedent")
-    if raw.isupper() and len(raw.split()) > 1:
-        # a headline in capitals ("U.S. TAX FRAUD", "SEC STAFF ADVISES FRAUD"): the country it
-        # names, else its first word where the body writes it the same way (an acronym)
-        named = find_actor_mentions(raw) or find_actor_mentions(p)
-        group = re.search(r"(?:ERS|ORS|ISTS|IANS|ANTS|ENTS|FIRMS|BANKS|COMPANIES|GROUPS|UNIONS)$", raw)
-        # ("U.K. STOCKBROKERS" is a group of that country, named in the body: the usual path)
-        if named and not group:
-            return Speaker(named[0]["text"], named[0]["actor"], named[0]["source_type"], "act.gazetteer_in_caps")
-        first = raw.split()[0]
-        body = text[text.find("\n"):] if text and "\n" in text else ""
-        if (not named and len(first) > 1
-                and re.search(r"(?<![A-Z])" + re.escape(first) + r"(?![A-Z])", body)):
-            return Speaker(first, first, "organisation", "act.acronym_in_caps")
-    m = _CLIENT.match(cut) or _POSSESSIVE_AGENT.match(cut)
-    if m and _depth < 2:
-        client = resolve_speaker(m.group("client"), text, pos, _depth + 1)
-        if client.actor != UNKNOWN:
-            return Speaker(cut, client.actor, client.source_type, "act.client")
-    doc = _DOC_BY.match(cut)
-    if doc and _depth < 2 and doc.group("author").split()[0] not in {"The", "A", "An", "This", "That"}:
-        # "The FTC complaint", "A confidential State Department 'dissent' memo": a document
-        # speaks for its author
-        author = resolve_speaker(doc.group("author"), text, pos, _depth + 1)
-        if author.actor != UNKNOWN:
-            return Speaker(cut, author.actor, "document", "act.document_author")
-    nick = _PARTY_NICKNAMES.get(re.sub(r"^the\s+", "", cut.lower()))
-    if nick:
-        return Speaker(nick, nick, "organisation", "act.party")
-    actor, stype = resolve_actor(cut, text, pos)
-    if actor == UNKNOWN and cut != p and _OFFICE_APPOSITIVE.match(aside):
-        # "John Kirby, the White House spokesman": the office in the appositive names the
-        # party; a relative clause or any other description does not ("memo, which Reuters
-        # reported", "Bernice King, the daughter of American ...")
-        actor, stype = resolve_actor(p, text, pos)
-    orgish = _NAMED_BODY_OF.match(cut)
-    if orgish and _is_capitalised_name(orgish.group(1)) and not any(
-            g["kind"] != "person" for g in find_actor_mentions(orgish.group(1))):
-        # "The Committee for a Responsible Federal Budget": an organisation's name, not a
-        # person called "Fair Budget"
-        return Speaker(orgish.group(1), orgish.group(1), "organisation", "act.name")
-    names = _person_names(cut)
-    gaz_person = next((g["person"] for g in find_actor_mentions(cut) if g.get("person")), "")
-    if gaz_person:  # an office holder the public dictionary names ("President Reagan")
-        if _LEGISLATOR.search(cut):  # "Sen. Lindsey Graham": a legislator is their own actor
-            return Speaker(gaz_person, gaz_person, "person", "act.office_holder")
-        return Speaker(gaz_person, actor if actor != UNKNOWN else gaz_person, "person", "act.office_holder")
-    if stype == "person" or names or _TITLE_RX.match(cut) and _is_capitalised_name(_TITLE_RX.sub("", cut)):
-        # the head of the phrase is its last name ("Former Guinness Plc chairman Ernest Saunders")
-        named = names[-1][2] if names else cut
-        person = canonical_person(named, text) if text else named
-        # an official speaks for their state; anybody else (a company chairman, a player, a
-        # candidate, a legislator) is their own actor, the organisation being their affiliation
-        if actor not in _state_actors():
-            # a country the gazetteer does not know, named in the title ("Brenland's foreign
-            # minister", "Valdorian Prime Minister ..."), is still the party
-            actor = _party_in_title(cut + " " + _title_near(text, person), text) or person
-        if _LEGISLATOR.search(cut + " " + _title_near(text, person)):
-            actor = person
-        return Speaker(person, actor, "person", "act.person")
-    if actor != UNKNOWN:
-        return Speaker(cut, actor, stype, "act.gazetteer")
-    if _ANON.search(cut) and (not _is_capitalised_name(cut) or _ANON.fullmatch(cut.lower())):
-        party = _PARTY_WORD.search(cut)
-        if party:  # "the Tory spokesman": nobody named, but the party speaks
-            name = _party_name(party.group(0))
-            if name:
-                return Speaker(cut, name, "anonymous", "act.party_word")
-        body = _BODY_SPOKESMAN.match(cut)
-        if body and text and _depth < 2:
-            # "a company spokeswoman", "a bank official": the body speaks, as "the company" would
-            found = resolve_speaker("the " + body.group(1), text, pos, _depth + 1)
-            if found.actor != UNKNOWN:
-                return Speaker(cut, found.actor, found.source_type, "act.body_spokesman")
-        if text and _NAMED_BODY.search(cut) and _home_country(text):
-            # "Former Obama administration officials", "Justice Department officials": nobody
-            # named, but a state body of the article's country speaks
-            return Speaker(cut, _home_country(text), "anonymous", "act.home_country")
-        return Speaker(cut, UNKNOWN, "anonymous", "act.anonymous")
-    if text and _GROUP_NP.match(cut) and _depth < 2:
-        # "the men", "the tobacco companies", "lawyers for the pair": the first of the group
-        # the article names ("Mr Afzal, Mr Islam and Mr Kazi")
-        first = _group_antecedent(text, pos)
-        if first:
-            found = resolve_speaker(first, text, pos, _depth + 1)
-            if found.actor != UNKNOWN:
-                return Speaker(found.speaker, found.actor, found.source_type, "act.group")
-    titled = _titled_person(cut, text, pos) if text and _depth < 2 else ""
-    if (not titled and text and _depth < 2 and 0 <= pos < _headline_end(text)
-            and re.fullmatch(r"(?-i:[A-Z])[a-z]{3,}", cut) and cut.lower() not in _FUNCTION_WORDS | {"the"}):
-        # a headline's bare role ("Striker denies ...") is the person the story's body names
-        # with it in lower case ("Rovers striker Tom Ashby")
-        body = text[text.index("\n"):]
-        # the role in lower case ("striker Tom Ashby"), or a title as titles are written ("Senator Helen Marsh")
-        role = re.escape(cut) if _TITLE_RX.match(cut + " X") else re.escape(cut.lower())
-        named = re.search(r"\b" + role + r"\s+((?-i:[A-Z])[a-z'’-]+(?:\s+(?-i:[A-Z])[a-z'’-]+){1,2})\b", body)
-        titled = named.group(1) if named else ""
+def _title_holder(ph: _Phrase) -> Speaker | None:
+    """A title ("The attorney general") or a headline's bare role ("Striker denies ...") is
+    the person the article names with it (``act.title_coref``)."""
+    if not (ph.text and ph.may_follow):
+        return None
+    titled = titled_person(ph.head, ph.text, ph.pos) or _headline_role_holder(ph)
     if titled:
-        found = resolve_speaker(titled, text, pos, _depth + 1)
+        found = ph.follow(titled)
         if found.actor != UNKNOWN:
             return Speaker(found.speaker, found.actor, found.source_type, "act.title_coref")
-    # a capitalised name the gazetteer does not know: a person's surname, a company, a
-    # fictional country - the text's own name is the actor
-    bare = re.sub(r"^(?:the|a|an)\s+", "", cut, flags=re.I)
+    return None
+
+
+def _headline_role_holder(ph: _Phrase) -> str:
+    """A headline's bare role ("Striker denies ...") is the person the story's body names with
+    it in lower case ("Rovers striker Tom Ashby"), or as titles are written ("Senator Helen
+    Marsh"); "" otherwise."""
+    head, text = ph.head, ph.text
+    if not (0 <= ph.pos < _headline_end(text) and re.fullmatch(r"(?-i:[A-Z])[a-z]{3,}", head)
+            and head.lower() not in _FUNCTION_WORDS | {"the"}):
+        return ""
+    body = text[text.index("\n"):]
+    role = re.escape(head) if _TITLE_RX.match(head + " X") else re.escape(head.lower())
+    named = re.search(r"\b" + role + r"\s+((?-i:[A-Z])[a-z'’-]+(?:\s+(?-i:[A-Z])[a-z'’-]+){1,2})\b", body)
+    return named.group(1) if named else ""
+
+
+def _capitalised_name(ph: _Phrase) -> Speaker | None:
+    """A capitalised name the gazetteer does not know: a person's surname, a company, a
+    fictional country - the text's own name is the actor."""
+    text = ph.text
+    bare = re.sub(r"^(?:the|a|an)\s+", "", ph.head, flags=re.I)
     # lower-case words before a name describe it ("the ruling GATT Council", "former FBI Director")
     bare = re.sub(r"^(?:(?-i:[a-z])[\w-]*\s+){1,3}(?=(?-i:[A-Z]))", "", bare)
     inside = find_actor_mentions(bare)
-    if inside and raw.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
+    if inside and ph.raw.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
         return Speaker(inside[0]["text"], inside[0]["actor"], inside[0]["source_type"], "act.gazetteer_in_caps")
-    if _is_capitalised_name(bare) and len(bare.split()) <= 6:
-        if len(bare.split()) == 1 and text:
-            full = canonical_person(bare, text)
-            if full != bare:
-                return Speaker(full, full, "person", "act.surname")
-        if len(bare.split()) == 1 and text and not _is_proper_noun(bare, text):
-            # "More than a dozen women", "Plans to portray ...": a capitalised sentence start,
-            # not a name the article uses
-            return Speaker(cut, UNKNOWN, UNKNOWN, "act.unresolved")
-        if text and _STATE_BODY.search(bare) and not inside and _home_country(text):
-            # "the International Trade and Industry Ministry": a state body, of the article's country
-            return Speaker(bare, _home_country(text), "government", "act.home_country")
-        stype = "organisation" if _ORG_NAME.fullmatch(bare) else "unknown"
-        bare = _org_name(bare)
-        return Speaker(bare, bare, stype, "act.name")
-    party = _PARTY_WORD.search(cut)
-    if party:  # "the top Democrat on the committee": the party speaks
-        name = _party_name(party.group(0))
-        if name:
-            return Speaker(cut, name, "organisation", "act.party_word")
-    if text and _STATE_BODY.search(cut):
+    if not (is_capitalised_name(bare) and len(bare.split()) <= 6):
+        return None
+    if len(bare.split()) == 1 and text:
+        full = canonical_person(bare, text)
+        if full != bare:
+            return Speaker(full, full, "person", "act.surname")
+    if len(bare.split()) == 1 and text and not is_proper_noun(bare, text):
+        # "More than a dozen women", "Plans to portray ...": a capitalised sentence start,
+        # not a name the article uses
+        return Speaker(ph.head, UNKNOWN, UNKNOWN, "act.unresolved")
+    if text and _STATE_BODY.search(bare) and not inside and home_country(text):
+        # "the International Trade and Industry Ministry": a state body, of the article's country
+        return Speaker(bare, home_country(text), "government", "act.home_country")
+    stype = "organisation" if _ORG_NAME.fullmatch(bare) else "unknown"
+    bare = _org_name(bare)
+    return Speaker(bare, bare, stype, "act.name")
+
+
+def _party_speaks(ph: _Phrase) -> Speaker | None:
+    """"the top Democrat on the committee": the party speaks."""
+    party = party_word_in(ph.head)
+    return Speaker(ph.head, party, "organisation", "act.party_word") if party else None
+
+
+def _state_body(ph: _Phrase) -> Speaker | None:
+    """A state body nobody names the country of: the country the article is about, else the
+    body as the text names it, else a state named as the owner of an office."""
+    head, text = ph.head, ph.text
+    if text and _STATE_BODY.search(head):
         # "the Trade and Industry Ministry", "the government" with no country in sight: the
         # country the article is about (named most often, at least twice)
-        home = _home_country(text)
+        home = home_country(text)
         if home:
-            return Speaker(cut, home, "government", "act.home_country")
-    named_body = re.sub(r"^(?:the|a|an)\s+", "", cut, flags=re.I)
+            return Speaker(head, home, "government", "act.home_country")
+    named_body = re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.I)
     if _STATE_BODY.search(named_body) and len(named_body.split()) >= 2 and all(
             w[:1].isupper() or w.lower() in ("of", "for", "and", "the") for w in named_body.split()):
         # "The Transport Ministry" in a story that names no country: the body as the text names it
         return Speaker(named_body, named_body, "government", "act.name")
-    owner = _POSSESSIVE_STATE.fullmatch(cut) or _POSSESSIVE_STATE.fullmatch(re.sub(r"^the\s+", "", cut, flags=re.I))
+    owner = _POSSESSIVE_STATE.fullmatch(head) or _POSSESSIVE_STATE.fullmatch(re.sub(r"^the\s+", "", head, flags=re.I))
     if owner and owner.group(1) not in _NON_NAME:
         # "Brenland's ambassador", "Valdoria's foreign ministry": a state the gazetteer does
         # not know, named as the owner of an office
-        return Speaker(cut, owner.group(1), "government", "act.possessive_state")
-    implied = _IMPLIED_AUTHOR.match(cut)
-    if implied and _depth < 2:
-        # "The indictment said ...": only prosecutors indict, only a court rules
-        author = next(who for who, _, doc in _LEGAL_AUTHORITIES if doc.fullmatch(implied.group(1)))
-        who = resolve_speaker(author, text, pos, _depth + 1)
-        return Speaker(cut, who.actor, "document", "act.implied_author")
-    desc = _description(cut)
-    if desc:
-        # "a federal grand jury", "European leaders": nobody named, but the text says who
-        # (unlike "sources", "the man", "the company" left unresolved)
-        return Speaker(desc, desc, "description", "act.description")
-    return Speaker(cut, UNKNOWN, stype if stype != UNKNOWN else UNKNOWN, "act.unresolved")
+        return Speaker(head, owner.group(1), "government", "act.possessive_state")
+    return None
 
 
+def _implied_author(ph: _Phrase) -> Speaker | None:
+    """"The indictment said ...": only prosecutors indict, only a court rules."""
+    implied = _IMPLIED_AUTHOR.match(ph.head)
+    if not (implied and ph.may_follow):
+        return None
+    author = next(who for who, _, doc in _LEGAL_AUTHORITIES if doc.fullmatch(implied.group(1)))
+    return Speaker(ph.head, ph.follow(author).actor, "document", "act.implied_author")
+
+
+def _described(ph: _Phrase) -> Speaker | None:
+    """"a federal grand jury", "European leaders": nobody named, but the text says who
+    (unlike "sources", "the man", "the company" left unresolved)."""
+    desc = speaker_description(ph.head)
+    return Speaker(desc, desc, "description", "act.description") if desc else None
+
+
+_STEPS = (_organisation_noun, _headline_in_capitals, _speaks_for_another, _party_nickname, _named_body_of,
+          _office_holder, _named_person, _gazetteer_party, _nobody_named, _group_member, _title_holder,
+          _capitalised_name, _party_speaks, _state_body, _implied_author, _described)
+
+
+# --------------------------------------------------------------------------- implied agents
 # Who stands behind a legal act or document the text names nobody for: only prosecutors
 # charge and indict, only a court convicts, sentences and rules. (authority, acts, documents)
 _LEGAL_AUTHORITIES = (
@@ -627,48 +528,3 @@ def implied_agent(cue_text: str) -> str:
     """Who stands behind an agentless legal passive: "court" for convicted / sentenced,
     "prosecutors" for charged / indicted; "" for anything else."""
     return next((who for who, act, _ in _LEGAL_AUTHORITIES if act.search(cue_text or "")), "")
-_DOC_BY = re.compile(r"^(?:(?:the|a|an|this|that)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}"
-                     r"(?P<author>(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,4}?)(?:['’]s?)?\s+"
-                     r"(?:[“\"‘'][\w -]+[”\"’']\s+)?(?:complaint|memo|memorandum|report|statement|letter|lawsuit|suit"
-                     r"|indictment|filing|document|release|communiqu[eé]|study|survey|ruling|order|judgment|verdict"
-                     r"|motion|petition|affidavit|audit|review|analysis)s?$", re.I)
-# A description names a speaker when its head is an agent noun in the plural ("leaders",
-# "bankers", "prosecutors", "protesters": -er / -or / -ist / -ian / -ant / -ent / -ary) or a
-# collective body that acts ("a federal grand jury", "an appeals court"); "the move",
-# "a new strategy", "angry protests", "the allegations" are not speakers.
-_AGENT_PLURAL = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|ary)s", re.I)
-# plurals in -ers / -ors / -ents that name things, not people who act
-_NOT_AGENTS = re.compile(r"numbers|papers|letters|matters|orders|members|powers|borders|cent(?:er|re)s|waters|quarters"
-                         r"|headquarters|corners|chapters|answers|layers|towers|offers|parameters|factors|sectors"
-                         r"|errors|documents|comments|statements|agreements|arguments|payments|events|moments"
-                         r"|elements|contents|talents|percents|departments", re.I)
-_BODY_HEAD = re.compile(r"jury|court|tribunal|panel|committee|council|commission|board|regulator|watchdog"
-                        r"|inquiry|assembly|legislature|senate|congress|parliament|union|federation|league", re.I)
-
-
-_FUNCTION_WORDS = frozenset({"of", "to", "for", "in", "on", "by", "with", "and", "or", "but", "who", "which", "that",
-                             "it", "he", "she", "they", "we", "i", "you", "this", "these", "those", "its", "his",
-                             "her", "their", "our", "my", "your", "some", "any", "all", "both", "no", "not"})
-
-
-def _description(phrase: str) -> str:
-    """A common-noun phrase that says who speaks ("a federal grand jury" -> "federal grand
-    jury", "European leaders"), or "": not for pronouns, anonymous or vague heads, clauses."""
-    words = re.sub(r"^(?:the|a|an|this|that|these|those)\s+", "", phrase.strip(), flags=re.I).split()
-    # one to four words; a single word only when it is an agent plural ("protesters")
-    if not words or len(words) > 4 or (len(words) == 1 and not _AGENT_PLURAL.fullmatch(words[0])):
-        return ""
-    if not all(re.fullmatch(r"[\w'’-]+", w) for w in words):
-        return ""
-    head, mods = words[-1], words[:-1]
-    if (not head.islower() or _ANON.search(head) or _NOT_AGENTS.fullmatch(head)
-            or not (_AGENT_PLURAL.fullmatch(head) or _BODY_HEAD.fullmatch(head))):
-        return ""
-    # modifiers: names or demonyms first ("European", "Trump"), then plain lower-case words
-    lower = [w for w in mods if w.islower()]
-    caps = [w for w in mods if not w.islower()]
-    if mods[:len(caps)] != caps or any(
-            w.lower() in _FUNCTION_WORDS
-            or w.endswith(("ing", "ly", "s")) for w in lower):
-        return ""
-    return " ".join(words)

@@ -45,7 +45,7 @@ from typing import Iterable, Sequence
 from .clauses import (APPOSITIVE_SUBJECT_RE, CONJ_END, PREP_START, adverbial_tail, clause_subject,
                       has_verb, left_source, n_tokens, np_like, right_content, right_source, short_tail)
 from .cues import DET, CueHit, cue_start, extend_cue, find_cues
-from .entities import resolve_source
+from .coreference import resolve_source
 from .quotes import dominant_quote, find_quotes, inside_quote, paragraph_index, quote_ending_at, quotes_in
 from .segment import find_paragraphs, find_sentences, find_tokens
 from .spans import Span, SpanIndex, offset_in, strip_final_period, trim, window

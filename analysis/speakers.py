@@ -37,7 +37,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Sequence
 
-from analysis.actors import _full_names, canonical_person, implied_agent, resolve_speaker, surname_count
+from analysis.coreference import _full_names, canonical_person, surname_count
+from analysis.actors import implied_agent, resolve_speaker
 from analysis.clauses import clause_subject
 from analysis.entities import gender_of
 from analysis.lexicons import load_lexicon

@@ -16,11 +16,6 @@ from analysis.lexicons import load_lexicon
 from analysis.prefilter import Needs, derive_needs, lowered, may_match, parse_needs
 from analysis.verb_stance import verb_stance
 
-# Moved to their own modules; still importable from here for annotate.py, targets.py and
-# actors.py, which other changes are editing at the same time (point them at the new homes,
-# then delete these two imports).
-from analysis.actor_names import _ANON, _NON_NAME, _person_names, find_actor_mentions, resolve_actor  # noqa: F401
-from analysis.markers import find_hedges, find_loaded, find_scare_quotes  # noqa: F401
 
 Span = tuple[int, int]
 

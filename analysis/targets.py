@@ -513,9 +513,10 @@ def _salient(names: list[tuple[int, str]], pos: int, exclude: set[str]) -> str:
 def _org_names(text: str) -> tuple[tuple[int, str], ...]:
     """Organisations the article names: legal or organisation-shaped names, and names it
     introduces with an organisation noun ("products group James Hardie")."""
-    from analysis.actors import _org_mentions, _org_name
+    from analysis.coreference import _org_mentions
+    from analysis.entities import _org_name
 
-    from analysis.actors import _ORG_SUFFIX
+    from analysis.entities import _ORG_SUFFIX
 
     found = [(p, _org_name(n)) for p, n in _org_mentions(text) if not re.fullmatch(_ORG_SUFFIX, n)]
     for head in ORG_HEAD_WORDS.split("|"):
@@ -533,7 +534,7 @@ def _org_names(text: str) -> tuple[tuple[int, str], ...]:
 def _people(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, full name) of every person mention: full names, and surnames of people the
     article names in full ("Bellamy" -> "Craig Bellamy")."""
-    from analysis.actors import canonical_person
+    from analysis.coreference import canonical_person
     from analysis.actor_names import _person_names
 
     from analysis.actor_names import find_actor_mentions
@@ -563,7 +564,7 @@ def _people(text: str) -> tuple[tuple[int, str], ...]:
 
 def _salient_person(text: str, pos: int) -> str:
     """The person mentioned most often before ``pos`` (full name or surname), the latest on a tie."""
-    from analysis.actors import surname_count
+    from analysis.coreference import surname_count
 
     counts: dict[str, tuple[int, int]] = {}
     for s, full in _people(text):
@@ -581,12 +582,12 @@ def _first_of_list(text: str, pos: int, exclude: set[str]) -> str:
     """The first named of the nearest pair or list of people ("Charles Atkins, William Hack and
     Ernest Grunebaum", "against Ryan Pike, a student, and Mark Orr"): how a group ("the three
     men", "the defendants", "the pair") is named."""
-    from analysis.actors import _ORG_NAME
+    from analysis.entities import _ORG_NAME
 
     def person(name: str) -> bool:
         return not (_NOT_PERSON_END.search(name) or _ORG_NAME.fullmatch(name))
 
-    from analysis.actors import canonical_person
+    from analysis.coreference import canonical_person
     from analysis.actor_names import _person_names
 
     people = [(a, b, canonical_person(n, text)) for a, b, n in _person_names(text)]
@@ -622,7 +623,7 @@ def _in_capitals(sentence: str) -> bool:
 
 def _salient_state(text: str, pos: int) -> str:
     """The state named most often in the article before ``pos`` (countries, capitals, demonyms)."""
-    from analysis.actors import state_counts
+    from analysis.actor_names import state_counts
 
     counts = state_counts(text, pos, frozenset({"country", "capital", "demonym", "synonym"}))
     return max(counts, key=counts.get) if counts else ""
@@ -661,7 +662,7 @@ def resolve_target(phrase: str, text: str, pos: int, speaker: str = "", actor: s
     The kinds of phrase are tried in turn; each ``_*`` step below returns None when the
     phrase is not of its kind, else the answer (empty: the phrase names nobody).
     """
-    from analysis.actors import canonical_person
+    from analysis.coreference import canonical_person
 
     p = re.sub(r"\s+", " ", phrase or "").strip(" ,;:\"“”‘’'()")
     if not p:
@@ -722,7 +723,7 @@ def _pronoun_person(p: str, text: str, pos: int, exclude: set[str]) -> str:
 def _headline_phrase(p: str, text: str, end: int, exclude: set[str]) -> tuple[str, str | None]:
     """A phrase of a headline in capitals ending at `end`: its names are the gazetteer's, or
     names the body writes. Returns (the phrase to go on with, the answer or None)."""
-    from analysis.actors import _titlecase_if_caps
+    from analysis.entities import _titlecase_if_caps
     from analysis.actor_names import find_actor_mentions
 
     p = re.sub(r"\bU\.S\b(?!\.)", "U.S.", p)
@@ -783,7 +784,7 @@ def _named_as_written(p: str, text: str, pos: int, exclude: set[str]) -> str | N
 def _named_part(p: str, text: str) -> str:
     """"Trump Twitter post": a capitalised run the article writes once -> its first words that
     the article names elsewhere ("Trump"); any other phrase as it is."""
-    from analysis.actors import _ORG_NAME
+    from analysis.entities import _ORG_NAME
 
     words = p.split()
     if (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and text.count(p) <= 1
