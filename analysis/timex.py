@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Callable, Iterable, NamedTuple
 
 from .errors import strict
-from .prefilter import lowered
+from .prefilter import lowered, may_match
 from .tense import REPORTING_VERBS, simple_past, tense, tense_cue
 
 # ---------------------------------------------------------------------------
@@ -1272,7 +1272,7 @@ def _candidates(text: str) -> list[_Cand]:
         if needs and low is not None:
             found = holds.get(needs)
             if found is None:
-                found = holds[needs] = any(w in low for w in needs)
+                found = holds[needs] = may_match(needs, low)
             if not found:
                 continue
         try:

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import schema, timex
-from analysis.prefilter import lowered, required_words
+from analysis.prefilter import implied, lowered, required_words
 from analysis.load import read_article
 from analysis.timex import find_timexes, timex_range
 
@@ -627,7 +627,7 @@ def _parsed(rx: re.Pattern):
 
 def _proved_by_required_words(rule) -> bool:
     derived = required_words(rule.rx)
-    return bool(derived) and all(any(w in d for w in rule.needs) for d in derived)
+    return bool(derived) and implied(rule.needs, derived)
 
 
 def _spellings_without_a_word(rule) -> list[str]:
