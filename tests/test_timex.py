@@ -576,6 +576,23 @@ def test_a_rule_that_raises_fails_under_the_test_suite_and_is_skipped_for_a_user
     assert not any(r["text"] == "Tuesday" for r in timex.find_timexes(text, "2022-11-08"))
 
 
+def test_a_pattern_that_raises_fails_under_the_test_suite_and_is_skipped_for_a_user(monkeypatch):
+    class BrokenPattern:
+        groupindex: dict = {}
+
+        def finditer(self, text):
+            raise RuntimeError("a pattern that cannot run")
+
+    rules = [r._replace(rx=BrokenPattern()) if r.id == "date.weekday" else r for r in timex._RULES]
+    monkeypatch.setattr(timex, "_RULES", rules)
+    text = "The minister spoke on Tuesday. Talks ended in September."
+    with pytest.raises(RuntimeError):
+        timex.find_timexes(text, "2022-11-08")
+    monkeypatch.setenv("WHO_SAID_WHAT_STRICT", "0")
+    rows = timex.find_timexes(text, "2022-11-08")
+    assert [r["text"] for r in rows] == ["September"]   # the other rules still run
+
+
 # --- the words each rule needs: a text without any of them skips the rule -------------------
 # A rule's words must be a true necessary condition (every match holds one), or skipping
 # would lose matches. prefilter.required_words derives the words a pattern needs; when
