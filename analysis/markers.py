@@ -14,14 +14,11 @@ from typing import Iterable, Sequence
 
 from analysis.lexicons import load_lexicon
 from analysis.prefilter import Needs, derive_needs, lowered, may_match, parse_needs
+from analysis.spans import overlaps, overlaps_any
 
 Span = tuple[int, int]
 
 QUOTE_CHARS = "\"“”‘’'«»„‟‹›"
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 
@@ -56,10 +53,6 @@ def voice_of(span: Span, quotes: Iterable[Span] = (), contents: Iterable[Span] =
     if _covers(contents, s, e):
         return "reported"
     return "narration"
-
-
-def _in_skip(span: Span, skip: Iterable[Span]) -> bool:
-    return any(_overlaps(span, tuple(k)) for k in skip)
 
 
 def _hedge_flags(row: dict) -> int:
@@ -97,11 +90,11 @@ def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     reach: dict[str, int] = {}
     quotes, contents = _Covering(quotes), _Covering(contents)
     for row, s, e in found:
-        if _in_skip((s, e), skip):
+        if overlaps_any((s, e), skip):
             continue
         if s < e and s < reach.get(row["layer"], -1):
             continue
-        if s >= e and any(o["layer"] == row["layer"] and _overlaps((s, e), (o["start"], o["end"])) for o in out):
+        if s >= e and any(o["layer"] == row["layer"] and overlaps((s, e), (o["start"], o["end"])) for o in out):
             continue
         reach[row["layer"]] = max(e, reach.get(row["layer"], -1))
         voice = "narration" if row["category"] == "distancing" and not quotes.covers(s, e) \
@@ -148,7 +141,7 @@ def find_scare_quotes(text: str, quotes: Sequence[Span], attributed: Sequence[Sp
     for q in spans:
         reach.append(max(q[1], reach[-1]) if reach else q[1])
     for s, e in spans:
-        if _in_skip((s, e), skip) or e <= s:
+        if overlaps_any((s, e), skip) or e <= s:
             continue
         inner = text[s:e].strip(QUOTE_CHARS + " ")
         nwords = len(_WORD.findall(inner))
@@ -230,7 +223,7 @@ def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
             continue
         for m in rx.finditer(text):
             s, e = m.span()
-            if _in_skip((s, e), skip):
+            if overlaps_any((s, e), skip):
                 continue
             if not bare:
                 if nb is not None and nb.search(text[max(0, s - 30):s]):
@@ -238,7 +231,7 @@ def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
                 if na is not None and na.match(text, e):
                     continue
             if empty or s >= e:
-                if any(_overlaps((s, e), (o["start"], o["end"])) for o in out):
+                if any(overlaps((s, e), (o["start"], o["end"])) for o in out):
                     continue
             else:
                 k = bisect_left(kept_starts, e)

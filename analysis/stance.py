@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from analysis.lexicons import load_lexicon
 from analysis.prefilter import Needs, derive_needs, lowered, may_match, parse_needs
+from analysis.spans import overlaps
 from analysis.verb_stance import verb_stance
 
 
@@ -113,10 +114,6 @@ def expand_macros(pattern: str, terms: bool = True) -> str:
 @lru_cache(maxsize=None)
 def _stance_rules() -> tuple[tuple[dict, re.Pattern], ...]:
     return tuple((row, re.compile(expand_macros(row["pattern"]), re.I)) for row in load_lexicon("stance"))
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 # ---------------------------------------------------------------------------
@@ -253,7 +250,7 @@ def _unvetoed_matches(text: str, low: str | None, blocks: list[tuple[Span, str]]
         for m in rx.finditer(text):
             # the stance word itself must not sit in a counter-example
             core = _core_span(m)
-            if any(_overlaps(core, b) and bst in ("other", row["stance"]) for b, bst in blocks):
+            if any(overlaps(core, b) and bst in ("other", row["stance"]) for b, bst in blocks):
                 continue
             # a denial asked as a question ("Real or hoax?", "Is the report true?") asserts nothing
             if (row["stance"] == "denial" or row["rule"] in _QUESTION_SENSITIVE) and _in_question(text, m.end()):
@@ -267,7 +264,7 @@ def _one_per_stretch(hits: list[tuple[int, int, dict, re.Match]]) -> list[tuple[
     those of one already kept with the same stance is dropped."""
     chosen: list[tuple[dict, re.Match]] = []
     for _, _, row, m in sorted(hits, key=lambda h: (h[0], h[1], h[3].start())):
-        if any(_overlaps(_core_span(m), _core_span(c)) and crow["stance"] == row["stance"]
+        if any(overlaps(_core_span(m), _core_span(c)) and crow["stance"] == row["stance"]
                for crow, c in chosen):
             continue
         chosen.append((row, m))
