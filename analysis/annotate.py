@@ -1,7 +1,8 @@
 """Annotate one article: its statements and spans (quotes, cues, sources, contents, stance, markers).
 
 ``annotate(doc_id, text, skip)`` returns the ``spans`` and ``statements`` tables of
-:mod:`analysis.schema` for one article. Attribution (who said what: source, cue, content,
+:mod:`analysis.schema` for one article (``annotate_rows``: the same as row dicts, the
+pipeline's form). Attribution (who said what: source, cue, content,
 quotes) comes from :mod:`analysis.attribution`; who speaks each statement from
 :mod:`analysis.speakers`; stance and the qualifying markers from :mod:`analysis.stance`;
 whom a statement is about from :mod:`analysis.targets`. Time columns are left empty for
@@ -15,7 +16,8 @@ Choices (see docs/codebook.md):
   rumour") keeps stance ``denial``, names the counter-accused as ``target`` and adds an
   ``accusation`` span, so counts are not doubled but the accusation stays visible.
 
-How to read it: :func:`annotate`, at the end, is the list of steps. The steps share one
+How to read it: :func:`annotate_rows`, at the end, is the list of steps (:func:`annotate`
+gives its rows as frames). The steps share one
 :class:`~analysis.statement_records.Article` (text, sentences, quotes, attributions, the
 span rows so far); each statement is a :class:`~analysis.statement_records.Statement`
 record that steps 4-16 fill in, in text order, with a
@@ -526,12 +528,11 @@ def _unique_spans(spans: list[dict]) -> list[dict]:
     return unique
 
 
-def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Spans and statements of one article; nothing is produced inside ``skip`` ranges.
-
-    Layers: quote, source, cue, content (value = statement_id), denial, accusation
-    (value = CAMEO code, label = CAMEO name), hedge, evidence, scare_quote, loaded
-    (label = voice: narration | reported | quoted).
+def annotate_rows(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tuple[list[dict], list[dict]]:
+    """Span rows and statement rows of one article (every column of the ``spans`` and
+    ``statements`` tables, as :func:`analysis.schema.rows` gives them); nothing is produced
+    inside ``skip`` ranges. The pipeline's form: rows pass from stage to stage, and a frame
+    is built once per chunk of articles. :func:`annotate` returns the same as frames.
 
     The steps: read the article (1, :func:`_read_article`), mark quotes, hedges, evidence,
     scare quotes and loaded words (2, :func:`_marker_spans`), list what makes a statement
@@ -539,9 +540,11 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
     give a headline's agentless passive the lead's speaker
     (:func:`analysis.speakers.headline_accuser_from_lead`), then one row per span.
 
-    >>> _, st = annotate("x", "The Kremlin denied the report. Washington accused Moscow of lying.")
-    >>> st[["statement_id", "actor", "stance", "target"]].values.tolist()
-    [['x:1', 'Russia', 'denial', ''], ['x:2', 'United States', 'accusation', 'Russia']]
+    >>> spans, statements = annotate_rows("x", "The Kremlin denied the report.")
+    >>> [(r["layer"], r["text"]) for r in spans]
+    [('source', 'The Kremlin'), ('cue', 'denied'), ('denial', 'denied the report'), ('content', 'the report')]
+    >>> statements[0]["actor"], statements[0]["stance"], statements[0]["event_start"]
+    ('Russia', 'denial', '')
     """
     art = _read_article(doc_id, text, skip)
     _marker_spans(art)
@@ -551,4 +554,20 @@ def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tupl
         st.sid = f"{doc_id}:{n}"
         statements.append(_statement(art, st, hist))
     headline_accuser_from_lead(text, art.sentences, statements)
-    return schema.frame("spans", _unique_spans(art.spans)), schema.frame("statements", statements)
+    return schema.rows("spans", _unique_spans(art.spans)), schema.rows("statements", statements)
+
+
+def annotate(doc_id: str, text: str, skip: Iterable[Sequence[int]] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Spans and statements of one article, as frames (:func:`annotate_rows` in table form);
+    nothing is produced inside ``skip`` ranges.
+
+    Layers: quote, source, cue, content (value = statement_id), denial, accusation
+    (value = CAMEO code, label = CAMEO name), hedge, evidence, scare_quote, loaded
+    (label = voice: narration | reported | quoted).
+
+    >>> _, st = annotate("x", "The Kremlin denied the report. Washington accused Moscow of lying.")
+    >>> st[["statement_id", "actor", "stance", "target"]].values.tolist()
+    [['x:1', 'Russia', 'denial', ''], ['x:2', 'United States', 'accusation', 'Russia']]
+    """
+    spans, statements = annotate_rows(doc_id, text, skip)
+    return schema.frame("spans", spans), schema.frame("statements", statements)

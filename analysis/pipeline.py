@@ -41,14 +41,11 @@ def _article_rows(article: Mapping) -> tuple[list[dict], list[dict]]:
     published = str(article.get("published") or "") or None
     bp_rows = boilerplate.find_boilerplate(text)
     skip = [(r["start"], r["end"]) for r in bp_rows]
-    spans, statements = annotate.annotate(doc_id, text, skip=skip)
+    # Rows, not frames, from stage to stage until a whole chunk is done: a frame per
+    # article and stage cost more than the annotation itself.
+    annotated, statements = annotate.annotate_rows(doc_id, text, skip=skip)
     timex_rows = [{**r, "doc_id": doc_id} for r in timex.find_timexes(text, published, skip=skip)]
-    # assign_event_times takes span rows as well as a frame; rows spare a frame per article.
-    # Rows, not frames, until a whole chunk is done: building a frame per article and
-    # stage cost more than the annotation itself.
-    annotated = events.records(spans)
-    statement_rows = events.assign_event_times(events.records(statements), timex_rows, text, published,
-                                               spans=annotated)
+    statement_rows = events.assign_event_times(statements, timex_rows, text, published, spans=annotated)
     span_rows = [{**r, "doc_id": doc_id} for r in bp_rows] + annotated + timex_rows
     span_rows.sort(key=lambda r: (r["start"], r["end"], r["layer"]))
     # dated statements -> speech acts (act_id) and which denial answers which accusation

@@ -106,6 +106,16 @@ _FAST_TYPES = {"int": (int, type(None)), "float": (int, float, type(None)), "boo
                "str": (str, type(None))}
 
 
+#: what frame() puts in a missing cell, by kind of column
+_DEFAULTS = {"int": 0, "float": float("nan"), "bool": False, "str": ""}
+
+
+def _kind(col: str) -> str:
+    """int, float, bool or str: the kind of values `col` holds."""
+    return ("int" if col in _INT_COLUMNS else "float" if col in _FLOAT_COLUMNS
+            else "bool" if col in _BOOL_COLUMNS else "str")
+
+
 def frame(table: str, rows) -> pd.DataFrame:
     """Build `table` from dict rows: missing columns filled, extra keys refused, dtypes set."""
     cols = columns(table)
@@ -121,8 +131,7 @@ def frame(table: str, rows) -> pd.DataFrame:
     data = {}
     for col in cols:
         values = [row.get(col) for row in rows]
-        kind = ("int" if col in _INT_COLUMNS else "float" if col in _FLOAT_COLUMNS
-                else "bool" if col in _BOOL_COLUMNS else "str")
+        kind = _kind(col)
         ok = _FAST_TYPES[kind]
         if not all(v.__class__ in ok for v in values):
             return _frame_pandas(cols, rows)
@@ -135,6 +144,37 @@ def frame(table: str, rows) -> pd.DataFrame:
         else:
             data[col] = _str_array(["" if v is None else v for v in values])
     return pd.DataFrame(data, columns=cols)
+
+
+def rows(table: str, rows) -> list[dict]:
+    """The rows :func:`frame` would hold, as dicts, without building the frame: every
+    column in order, a missing value filled as :func:`frame` fills it, each value of its
+    column's plain Python type (``frame(table, rows).to_dict("records")``, faster).
+
+    The pipeline passes rows from stage to stage and builds a frame once per chunk of
+    articles; a frame per article and stage cost more than the annotation itself.
+
+    >>> rows("spans", [{"layer": "cue", "start": 3, "end": 7, "text": "said"}])
+    [{'doc_id': '', 'layer': 'cue', 'label': '', 'start': 3, 'end': 7, 'text': 'said', 'value': '', 'rule': ''}]
+    """
+    rows = list(rows)
+    spec = [(col, _FAST_TYPES[_kind(col)], _DEFAULTS[_kind(col)], float if _kind(col) == "float" else None)
+            for col in columns(table)]
+    allowed = set(TABLES[table])
+    out = []
+    for row in rows:
+        if not allowed.issuperset(row):
+            raise ValueError(f"{table}: unknown columns {sorted(set(row) - allowed)}")
+        new = {}
+        for col, ok, default, cast in spec:
+            v = row.get(col)
+            if v.__class__ not in ok:
+                # not a plain value (NaN, a numpy scalar, a number in a text column):
+                # pandas' own conversion decides, exactly as frame() does
+                return frame(table, rows).to_dict("records")
+            new[col] = default if v is None else cast(v) if cast else v
+        out.append(new)
+    return out
 
 
 _STR_REF = pd.array([], dtype="str")
