@@ -194,7 +194,13 @@ def find_wire_copies(articles: pd.DataFrame, collapse: bool = True, containment:
 
 def mark_wire_copies(articles: pd.DataFrame, collapse: bool = True, **kwargs) -> pd.DataFrame:
     """`articles` with ``wire_group`` and ``collapsed`` filled in (a copy; the input is not changed)."""
-    decisions = find_wire_copies(articles, collapse, **kwargs) if len(articles) else None
+    return with_wire_decisions(articles, find_wire_copies(articles, collapse, **kwargs) if len(articles) else None)
+
+
+def with_wire_decisions(articles: pd.DataFrame, decisions: pd.DataFrame | None) -> pd.DataFrame:
+    """`articles` with the ``wire_group`` and ``collapsed`` columns of `decisions`
+    (:meth:`WireIndex.decisions`, one row per article in the same order; None when there
+    are no articles). A copy; the input is not changed."""
     out = articles.copy()
     out["wire_group"] = list(decisions["wire_group"]) if decisions is not None else []
     out["collapsed"] = pd.Series(list(decisions["collapsed"]) if decisions is not None else [],

@@ -58,15 +58,19 @@ def process_article(article: Mapping) -> tuple[pd.DataFrame, pd.DataFrame]:
     return schema.frame("spans", span_rows), schema.frame("statements", statement_rows)
 
 
-def _annotate_chunk(articles: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Spans and statements of a chunk of articles (runs in a worker process)."""
+def _annotate_chunk(articles: list[dict], signatures: bool = False
+                    ) -> tuple[pd.DataFrame, pd.DataFrame, list | None]:
+    """Spans and statements of a chunk of articles (runs in a worker process), one frame
+    each; with `signatures`, each article's wire-copy signature too
+    (:func:`analysis.corpus.signature`), computed where the text already is."""
     span_rows: list[dict] = []
     statement_rows: list[dict] = []
     for article in articles:
         s, st = _article_rows(article)
         span_rows.extend(s)
         statement_rows.extend(st)
-    return schema.frame("spans", span_rows), schema.frame("statements", statement_rows)
+    sigs = [corpus.signature(a["text"]) for a in articles] if signatures else None
+    return schema.frame("spans", span_rows), schema.frame("statements", statement_rows), sigs
 
 
 def default_workers() -> int:
@@ -94,6 +98,14 @@ def iter_annotated(articles: Iterable[Mapping], *, workers: int | None = None, c
     per worker in flight), so a corpus of any size runs in constant memory.
     `workers` > 1 annotates across processes; output is identical to one process.
     """
+    for chunk, (spans, statements, _) in _chunk_results(articles, workers, chunk_size, progress, total):
+        yield chunk, spans, statements
+
+
+def _chunk_results(articles: Iterable[Mapping], workers: int | None, chunk_size: int, progress: bool | None,
+                   total: int | None, signatures: bool = False) -> Iterator[tuple[list[dict], tuple]]:
+    """(chunk, :func:`_annotate_chunk` of it), chunk by chunk in input order: the engine of
+    :func:`iter_annotated`, in this process or across `workers` processes."""
     workers = default_workers() if workers is None else max(1, int(workers))
     bar = None
     if want_progress(progress, total):
@@ -104,10 +116,10 @@ def iter_annotated(articles: Iterable[Mapping], *, workers: int | None = None, c
     try:
         if workers == 1:
             for chunk in chunks:
-                spans, statements = _annotate_chunk(chunk)
+                result = _annotate_chunk(chunk, signatures)
                 if bar is not None:
                     bar.update(len(chunk))
-                yield chunk, spans, statements
+                yield chunk, result
             return
         # forkserver: forking a process that runs threads (Jupyter, Dask) can deadlock.
         context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
@@ -117,19 +129,19 @@ def iter_annotated(articles: Iterable[Mapping], *, workers: int | None = None, c
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             pending: deque = deque()
             for chunk in chunks:
-                pending.append((chunk, pool.submit(_annotate_chunk, chunk)))
+                pending.append((chunk, pool.submit(_annotate_chunk, chunk, signatures)))
                 while len(pending) >= 2 * workers:
                     done_chunk, future = pending.popleft()
-                    spans, statements = future.result()
+                    result = future.result()
                     if bar is not None:
                         bar.update(len(done_chunk))
-                    yield done_chunk, spans, statements
+                    yield done_chunk, result
             while pending:
                 done_chunk, future = pending.popleft()
-                spans, statements = future.result()
+                result = future.result()
                 if bar is not None:
                     bar.update(len(done_chunk))
-                yield done_chunk, spans, statements
+                yield done_chunk, result
     finally:
         if bar is not None:
             bar.close()
@@ -142,15 +154,25 @@ def annotate_articles(articles: pd.DataFrame, *, workers: int | None = None, pro
     Small inputs run in this process; larger ones across `workers` processes
     (default: every core), with the same result.
     """
+    return _annotate_all(articles, workers, progress, chunk_size)
+
+
+def _annotate_all(articles: pd.DataFrame, workers: int | None, progress: bool | None, chunk_size: int,
+                  wire: corpus.WireIndex | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`annotate_articles`; given a `wire` index, every article is added to it too, in
+    input order, with the signature its worker computed (as :func:`corpus.find_wire_copies`
+    adds them), so finding wire copies costs the parent no pass over the texts."""
     n = len(articles)
     if workers is None and n <= 2 * chunk_size:
         workers = 1  # starting worker processes costs more than it saves
     spans, statements = [schema.empty("spans")], [schema.empty("statements")]
     records = ({"doc_id": a["doc_id"], "text": a["text"], "published": a.get("published", "")}
                for a in articles.to_dict("records"))
-    for _, s, st in iter_annotated(records, workers=workers, chunk_size=chunk_size, progress=progress, total=n):
+    for chunk, (s, st, sigs) in _chunk_results(records, workers, chunk_size, progress, n, wire is not None):
         spans.append(s)
         statements.append(st)
+        for article, (sig, size) in zip(chunk, sigs or ()):
+            wire.add_signature(article["doc_id"], sig, size, article["published"])
     return pd.concat(spans, ignore_index=True), pd.concat(statements, ignore_index=True)
 
 
@@ -164,8 +186,10 @@ def run(articles: pd.DataFrame, *, when: str = "happened", freq: str = "month",
     articles table (``wire_group``, ``collapsed``). Every statement stays in the
     statements table either way.
     """
-    articles = corpus.mark_wire_copies(articles, collapse=collapse_wire)
-    spans, statements = annotate_articles(articles, workers=workers, progress=progress)
+    # the wire-copy signatures are made by the workers, beside the annotation
+    wire = corpus.WireIndex()
+    spans, statements = _annotate_all(articles, workers, progress, CHUNK_SIZE, wire)
+    articles = corpus.with_wire_decisions(articles, wire.decisions(collapse_wire) if len(articles) else None)
     counts = aggregate.count_statements(corpus.counted_statements(statements, articles),
                                         corpus.counted_articles(articles), when=when, freq=freq, periods=periods)
     tables = Tables(articles, spans, statements, counts)
