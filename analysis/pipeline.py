@@ -4,6 +4,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -89,6 +90,21 @@ def want_progress(progress: bool | None, total: int | None) -> bool:
     return bool(total and total > PROGRESS_THRESHOLD and interactive)
 
 
+def _start_method() -> multiprocessing.context.BaseContext:
+    """How worker processes start. ``fork`` on Linux when this process runs no other thread
+    (the command line, a script): the workers start at once with what this process has
+    imported, where a fresh interpreter took a second to import the kit before the first
+    article. Forking a process that runs threads (Jupyter, Dask, a progress bar's monitor)
+    can deadlock: there ``forkserver`` (``spawn`` where it is missing), as before."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(["analysis.pipeline"])
+    return context
+
+
 def iter_annotated(articles: Iterable[Mapping], *, workers: int | None = None, chunk_size: int = CHUNK_SIZE,
                    progress: bool | None = None, total: int | None = None
                    ) -> Iterator[tuple[list[dict], pd.DataFrame, pd.DataFrame]]:
@@ -121,12 +137,7 @@ def _chunk_results(articles: Iterable[Mapping], workers: int | None, chunk_size:
                     bar.update(len(chunk))
                 yield chunk, result
             return
-        # forkserver: forking a process that runs threads (Jupyter, Dask) can deadlock.
-        context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
-                                              else "spawn")
-        if context.get_start_method() == "forkserver":
-            context.set_forkserver_preload(["analysis.pipeline"])
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()) as pool:
             pending: deque = deque()
             for chunk in chunks:
                 pending.append((chunk, pool.submit(_annotate_chunk, chunk, signatures)))
