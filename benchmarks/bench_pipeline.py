@@ -104,7 +104,7 @@ def child_stages(corpus: str, limit: int) -> dict:
         setattr(module, name, wrapper)
 
     timed(boilerplate, "find_boilerplate", "boilerplate.find_boilerplate")
-    timed(annotate, "annotate", "annotate.annotate")
+    timed(annotate, "annotate_rows", "annotate.annotate_rows")
     timed(timex, "find_timexes", "timex.find_timexes")
     timed(events, "assign_event_times", "events.assign_event_times")
     timed(schema, "frame", "schema.frame (all callers)")
