@@ -30,23 +30,39 @@ from analysis.spans import Span
 
 
 # --------------------------------------------------------------------------- gazetteer mentions
+_PLAIN_NAME = re.compile(r"(?:[^\\.^$*+?{}\[\]()|]|\\\W)+")  # no regex syntax but escaped punctuation ("U\.S\.")
+
+
 @lru_cache(maxsize=None)
-def _actor_index() -> tuple[re.Pattern, tuple[tuple[re.Pattern, dict], ...]]:
-    """One regex over every gazetteer name (longest first, then row order) and the
-    (name, row) pairs to tell which row a match came from - one pass per text, not one per row."""
+def _actor_index() -> tuple[_NameScanner | re.Pattern, dict[str, dict], tuple[tuple[re.Pattern, dict], ...]]:
+    """How the gazetteer's names are found in a text, the row of each plain name, and the
+    (pattern, row) pairs to tell which row a match came from when a name is a real regex.
+
+    The names are plain in practice, and a :class:`_NameScanner` over them finds what one
+    regex alternation of them (longest pattern first, then row order) finds: two names that
+    match at one place are a name and its prefix, so the longer pattern is the longer name,
+    and a name two rows give is the first row's. A pattern with regex syntax in it makes the
+    whole index that one alternation regex again."""
     alts: list[tuple[int, int, str, dict]] = []
+    rows: dict[str, dict] = {}
     for order, row in enumerate(load_lexicon("actors")):
-        for alt in row["pattern"].split("|"):  # the names are plain alternatives
+        for alt in row["pattern"].split("|"):  # the names are alternatives
             if alt:
                 alts.append((-len(alt), order, alt, row))
+                rows.setdefault(re.sub(r"\\(\W)", r"\1", alt), row)
+    if all(_PLAIN_NAME.fullmatch(a[2]) for a in alts):
+        return _NameScanner(rows), rows, ()
     alts.sort(key=lambda a: (a[0], a[1]))
     big = re.compile(r"(?<![\w.])(?:" + "|".join(a[2] for a in alts) + r")(?![\w])")
-    return big, tuple((re.compile(a[2]), a[3]) for a in alts)
+    return big, {}, tuple((re.compile(a[2]), a[3]) for a in alts)
 
 
 @lru_cache(maxsize=4096)  # the lexicon's own row (shared, never modified) for a name
 def _actor_row(name: str) -> dict:
-    for rx, row in _actor_index()[1]:
+    _, rows, patterns = _actor_index()
+    if name in rows:
+        return rows[name]
+    for rx, row in patterns:
         if rx.fullmatch(name):
             return row
     return {}
@@ -65,8 +81,8 @@ _COUNTRY_KIND_TYPE = {"country": "government", "capital": "government", "demonym
 
 
 @lru_cache(maxsize=None)
-def _country_index() -> tuple[re.Pattern | None, dict[str, dict]]:
-    """Names of ``lexicons/countries.csv`` (Phoenix/CAMEO and GeoNames): one trie regex and the
+def _country_index() -> tuple[_NameScanner | None, dict[str, dict]]:
+    """Names of ``lexicons/countries.csv`` (Phoenix/CAMEO and GeoNames): their scanner and the
     row of each name, as written and in capitals (headlines: "KUWAIT REJECTS ...")."""
     try:
         rows = load_lexicon("countries")
@@ -83,37 +99,53 @@ def _country_index() -> tuple[re.Pattern | None, dict[str, dict]]:
     return _NameScanner(by_name), by_name
 
 
+_NOT_WORD = re.compile(r"\W")  # where a name may end
+
+
+def _word_stops(text: str) -> list[int]:
+    """The offsets where a name in ``text`` may end: before a non-word character, or the end."""
+    return [m.start() for m in _NOT_WORD.finditer(text)] + [len(text)]
+
+
 class _NameScanner:
     """Every name of ``names`` in a text, as ``re.finditer`` over one alternation of them
     would give (leftmost; at one position the longest; not inside a word, not after a full
     stop), found by dictionary look-ups: compiling a regex over 7,800 names cost 0.17 s in
-    every process, a sixth of a one-article run."""
-
-    _NOT_WORD = re.compile(r"\W")  # where a name may end
+    every process, a sixth of a one-article run, and a regex alternation of the gazetteer's
+    600 names tried every one of them at every capital letter."""
 
     def __init__(self, names: Iterable[str]) -> None:
         self.names = frozenset(names)
         self.longest = max((len(n) for n in self.names), default=0)
+        # the beginnings of names that stop before a non-word character: a longer name can only
+        # go on from one of them, so the look-ups at one position stop at the first that is none
+        self.prefixes = frozenset(n[:m.start()] for n in self.names for m in _NOT_WORD.finditer(n))
         initials = "".join(sorted({re.escape(n[0]) for n in self.names}))
         # a name's first character, not inside a word, not after a full stop
         self.starts = re.compile(r"(?<![\w.])[" + initials + "]") if initials else None
 
-    def finditer(self, text: str) -> Iterator[re.Match]:
+    def finditer(self, text: str, stops: Sequence[int] | None = None) -> Iterator[re.Match]:
+        """The names in ``text``; ``stops`` is :func:`_word_stops` of it, when the caller has it."""
         if self.starts is None:
             return
-        n, last_end = len(text), 0
-        stops = [m.start() for m in self._NOT_WORD.finditer(text)] + [n]
+        last_end = 0
+        stops = _word_stops(text) if stops is None else stops
+        names, prefixes = self.names, self.prefixes
         for s in self.starts.finditer(text):
             start = s.start()
             if start < last_end:
                 continue
-            lo, hi = bisect_right(stops, start), bisect_right(stops, start + self.longest)
-            for k in range(hi - 1, lo - 1, -1):  # the longest name first
-                end = stops[k]
-                if text[start:end] in self.names:
-                    last_end = end
-                    yield _NAME_AT.match(text, start, end)
+            k, limit, end = bisect_right(stops, start), start + self.longest, 0
+            while k < len(stops) and stops[k] <= limit:  # the longest name wins
+                piece = text[start:stops[k]]
+                if piece in names:
+                    end = stops[k]
+                if piece not in prefixes:
                     break
+                k += 1
+            if end:
+                last_end = end
+                yield _NAME_AT.match(text, start, end)
 
 
 _NAME_AT = re.compile(r".+", re.S)  # a Match object for a span found without a regex
@@ -123,7 +155,9 @@ _NAME_AT = re.compile(r".+", re.S)  # a Match object for a span found without a 
 def _actor_mentions(text: str) -> tuple[dict, ...]:
     out: list[dict] = []
     rows: dict[str, dict] = {}
-    for m in _actor_index()[0].finditer(text):
+    stops = _word_stops(text)  # one list for both scanners
+    finder = _actor_index()[0]
+    for m in (finder.finditer(text, stops) if isinstance(finder, _NameScanner) else finder.finditer(text)):
         name = m.group(0)
         if name not in rows:
             rows[name] = _actor_row(name)
@@ -135,7 +169,7 @@ def _actor_mentions(text: str) -> tuple[dict, ...]:
     crx, by_name = _country_index()
     if crx is not None:
         taken = [(d["start"], d["end"]) for d in out]
-        for m in crx.finditer(text):
+        for m in crx.finditer(text, stops):
             hit = [t for t in taken if t[0] < m.end() and m.start() < t[1]]  # overlapping ones
             if hit and not all(m.start() <= t[0] and t[1] <= m.end() and t != m.span() for t in hit):
                 continue
