@@ -186,7 +186,30 @@ def is_proper_noun(word: str, text: str) -> bool:
     word ("Plans", "More", "Interest")."""
     if len(word) > 1 and word.isupper():
         return True
-    return re.search(r"(?:[a-z,;]\s+|\(|“|\")" + re.escape(word) + r"\b", text) is not None
+    # re.search(r'(?:[a-z,;]\s+|\(|“|\")' + re.escape(word) + r'\b', text), without a regex
+    # scanning the whole article from each of its characters: at each place the word stands,
+    # the characters before it and the word boundary after it (str.isspace is \s, and
+    # str.isalnum or "_" is \w, in Python's re)
+    i = text.find(word)
+    while i >= 0:
+        j = i
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        before = text[i - 1] in "(“\"" if i else False
+        if (before or (0 < j < i and text[j - 1] in _LOWER_COMMA)) and _word_boundary(text, i + len(word)):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+_LOWER_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
+def _word_boundary(text: str, i: int) -> bool:
+    """Whether ``\\b`` matches at offset ``i`` of ``text``."""
+    def word(c: str) -> bool:
+        return c.isalnum() or c == "_"
+    return (i > 0 and word(text[i - 1])) != (i < len(text) and word(text[i]))
 
 
 def _titlecase_if_caps(phrase: str) -> str:
@@ -224,7 +247,9 @@ _ORG_SUFFIX = (r"Inc|LLC|Corp|Corporation|Co|Company|Plc|PLC|Ltd|Limited|AG|SA|N
                r"|Association|Federation|Union|Party|Committee|Commission|Council|Agency|Authority|Institute"
                r"|University|Foundation|Club|United|City|Rovers|FC|Trust|Fund|Board|Court|Network|Airlines?|Industries"
                r"|Motors|Systems|Technologies|Communications|Entertainment|Records|Partners|Capital|Energy|Oil")
-_ORG_NAME = re.compile(r"(?-i:(?:[A-Z][\w&'’.-]*\s+){0,5}(?:" + _ORG_SUFFIX + r"))\b")
+# (every match starts with a capital; the lookahead says so to the regex engine, which
+# otherwise tried all the suffixes at every character of an article: four times slower)
+_ORG_NAME = re.compile(r"(?-i:(?=[A-Z])(?:[A-Z][\w&'’.-]*\s+){0,5}(?:" + _ORG_SUFFIX + r"))\b")
 _LEGAL_FORM = re.compile(r"\s+(?:Inc|Corp|Co|Plc|PLC|Ltd|AG|SA|NV|LLC|GmbH|SpA|BV)\.?,?$")
 
 
