@@ -36,6 +36,7 @@ from analysis.actor_names import _person_names, find_actor_mentions
 from analysis.entities import (PRONOUNS_PERSON, _NON_NAME, _ORG_NAME, _PEERAGE, _TITLE_RX, _org_name, gender_of,
                                is_named_source, is_org, is_person, is_plural, is_proper_noun)
 from analysis.spans import Span
+from analysis.words import has_word, word_starts
 
 
 # --------------------------------------------------------------------------- in the article
@@ -108,7 +109,7 @@ def _unparticle(word: str) -> str:
 
 @lru_cache(maxsize=256)
 def _surname_ends(text: str, surname: str) -> tuple[int, ...]:
-    return tuple(m.end() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text))
+    return tuple(s + len(surname) for s in word_starts(surname, text))
 
 
 def surname_count(text: str, surname: str, pos: int) -> int:
@@ -300,7 +301,7 @@ def _resolve_definite(raw: str, low: str, head: str, history: list[tuple[str, in
     """"the ministry" -> the last named source with that head word; "the statement" -> the
     last organisation (else non-person) named."""
     for h in _named_newest_first(history):
-        if re.search(r"\b" + re.escape(head) + r"\b", h.lower()) and h.lower() != low:
+        if has_word(head, h.lower()) and h.lower() != low:
             return h, "res.definite_np"
     if head in _DOC_HEADS:
         for h in _named_newest_first(history):

@@ -35,6 +35,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.words import boundary
+
 # --------------------------------------------------------------------------- word lists
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_OTHER = {"it", "they", "we", "i", "you", "who", "which", "that"}
@@ -188,28 +190,21 @@ def is_proper_noun(word: str, text: str) -> bool:
         return True
     # re.search(r'(?:[a-z,;]\s+|\(|“|\")' + re.escape(word) + r'\b', text), without a regex
     # scanning the whole article from each of its characters: at each place the word stands,
-    # the characters before it and the word boundary after it (str.isspace is \s, and
-    # str.isalnum or "_" is \w, in Python's re)
+    # the characters before it and the word boundary after it (str.isspace is \s in Python's
+    # re; analysis.words.boundary is \b)
     i = text.find(word)
     while i >= 0:
         j = i
         while j > 0 and text[j - 1].isspace():
             j -= 1
         before = text[i - 1] in "(“\"" if i else False
-        if (before or (0 < j < i and text[j - 1] in _LOWER_COMMA)) and _word_boundary(text, i + len(word)):
+        if (before or (0 < j < i and text[j - 1] in _LOWER_COMMA)) and boundary(text, i + len(word)):
             return True
         i = text.find(word, i + 1)
     return False
 
 
 _LOWER_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,;")
-
-
-def _word_boundary(text: str, i: int) -> bool:
-    """Whether ``\\b`` matches at offset ``i`` of ``text``."""
-    def word(c: str) -> bool:
-        return c.isalnum() or c == "_"
-    return (i > 0 and word(text[i - 1])) != (i < len(text) and word(text[i]))
 
 
 def _titlecase_if_caps(phrase: str) -> str:

@@ -17,10 +17,11 @@ turns it into an actor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from analysis.prefilter import lowered, may_match
-from analysis.spans import offset_in
+from analysis.words import word_starts
 
 _ACCUSING_VERB = re.compile(
     r"\b(?:accus|blam|charg|criticis|criticiz|condemn|denounc|su(?=e\b|ed\b|es\b|ing\b)|indict|fin(?=ed\b|es\b)"
@@ -537,7 +538,7 @@ def _org_names(text: str) -> tuple[tuple[int, str], ...]:
     # count every later mention of each name (a bare "Hardie" counts for "James Hardie")
     out = []
     for name in {n for _, n in found}:
-        out += [(m.start(), name) for m in re.finditer(r"\b" + re.escape(name) + r"\b", text)]
+        out += [(start, name) for start in word_starts(name, text)]
     return tuple(sorted(out))
 
 
@@ -557,7 +558,7 @@ def _people(text: str) -> tuple[tuple[int, str], ...]:
         if name and not any(g["start"] <= t < g["end"] for t in taken):
             out.append((g["start"], name))
     out.sort()
-    taken = {s for s, _ in out}
+    taken_sorted = sorted({s for s, _ in out})
     surnames: dict[str, set[str]] = {}
     for _, full in out:
         if len(full.split()) > 1 and not _NOT_PERSON_END.search(full):
@@ -566,10 +567,12 @@ def _people(text: str) -> tuple[tuple[int, str], ...]:
         if len(fulls) != 1:
             continue
         full = next(iter(fulls))
-        near_taken = [(t, t + len(full) + 4) for t in taken]  # inside a mention listed already
-        for m in re.finditer(r"\b" + re.escape(word) + r"\b", text):
-            if not offset_in(m.start(), near_taken):
-                out.append((m.start(), full))
+        for start in word_starts(word, text):
+            # not inside a mention listed already: no mention starts in the len(full) + 4
+            # characters up to here (the last one starting at or before it is the nearest)
+            k = bisect_right(taken_sorted, start)
+            if not (k and taken_sorted[k - 1] > start - len(full) - 4):
+                out.append((start, full))
     return tuple(sorted(out))
 
 
