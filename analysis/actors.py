@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from analysis.actor_names import (_person_names, find_actor_mentions, home_country, party_named, party_word_in,
                                   resolve_actor, state_actors)
@@ -117,12 +117,16 @@ _DATE_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.
                         r"|Friday|Saturday|Sunday)")
 
 
+_SPACES = re.compile(r"\s+")
+_INITIAL_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
+
+
 def _strip(phrase: str) -> str:
     """The phrase without outer punctuation, brackets and quotation marks, spaces collapsed,
     and without one final full stop unless it ends an initial ("U.S."); a stronger clean-up
     than actor_names._clean_phrase (see there)."""
-    phrase = re.sub(r"\s+", " ", (phrase or "")).strip().strip(",;:()\"“”‘’'").strip()
-    if phrase.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", phrase):  # keep "U.S."
+    phrase = _SPACES.sub(" ", (phrase or "")).strip().strip(",;:()\"“”‘’'").strip()
+    if phrase.endswith(".") and not _INITIAL_END.search(phrase):  # keep "U.S."
         phrase = phrase[:-1]
     return phrase.strip(",;:()\"“”‘’' ")
 
@@ -153,6 +157,7 @@ def _as_cased(raw: str, text: str) -> str:
     return p
 
 
+@lru_cache(maxsize=4096)  # a function of the phrase alone, asked again for many phrases
 def _head(p: str) -> tuple[str, str]:
     """(head, aside): the words of ``p`` that name the speaker, and the aside after a comma
     the first cut took off (see :attr:`_Phrase.gazetteer`)."""
@@ -163,24 +168,30 @@ def _head(p: str) -> tuple[str, str]:
     # lower-case prepositional phrase begins
     if not _CLIENT.match(cut):
         # (but "The Committee for a Responsible Federal Budget" is one name)
-        cut = re.sub(r"\s+(?:over|for|during|after|before|on|in|at|with|about|amid|following|since)\s+"
-                     r"(?!(?:a|an|the)\s+(?-i:[A-Z]))(?-i:[a-z]).*$", "", cut) or cut
-    cut = re.sub(r"\s*<[^>]*>", "", cut).strip()  # ticker symbols: "Siemens AG <SIEG.F>"
+        cut = _PREPOSITIONAL_TAIL.sub("", cut) or cut
+    cut = _TICKER.sub("", cut).strip()  # ticker symbols: "Siemens AG <SIEG.F>"
     # a time adverb after the subject is no part of it: "The ruling GATT Council yesterday"
-    cut = re.sub(r"\s+(?:(?:on\s+)?(?:yesterday|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-                 r"|(?:last|this|next)\s+(?:week|month|year|night)|earlier|later|also|again|now)$", "", cut,
-                 flags=re.I) or cut
+    cut = _TIME_ADVERB_TAIL.sub("", cut) or cut
     # a reduced relative clause describes the head: "The company named in the lawsuit"
-    cut = re.sub(r"^((?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?-i:[a-z]+(?:ed|en))\s+(?:in|of|by|with|for|at|on|from)\s.*$",
-                 r"\1", cut, flags=re.I)
-    cut = re.sub(r"^(?:some|many|several|most|other|two|three|four|five|leading|top|senior|prominent)\s+", "", cut,
-                 flags=re.I)
+    cut = _REDUCED_RELATIVE.sub(r"\1", cut)
+    cut = _QUANTIFIER.sub("", cut)
     # "Trump and Moore", "Mr Afzal, Mr Islam and Mr Kazi": the first named speaks first
-    conj = re.match(r"^((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})(?:,\s+(?=[^,]*\band\b)|\s+and\s+)(?-i:[A-Z])",
-                    cut)
+    conj = _FIRST_CONJUNCT.match(cut)
     if conj and not _ORG_NAME.fullmatch(cut) and " of " not in cut and not _STATE_BODY.search(cut):
         cut = conj.group(1)
     return cut, aside
+
+
+_PREPOSITIONAL_TAIL = re.compile(r"\s+(?:over|for|during|after|before|on|in|at|with|about|amid|following|since)\s+"
+                                 r"(?!(?:a|an|the)\s+(?-i:[A-Z]))(?-i:[a-z]).*$")
+_TICKER = re.compile(r"\s*<[^>]*>")
+_TIME_ADVERB_TAIL = re.compile(r"\s+(?:(?:on\s+)?(?:yesterday|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+                               r"|(?:last|this|next)\s+(?:week|month|year|night)|earlier|later|also|again|now)$", re.I)
+_REDUCED_RELATIVE = re.compile(r"^((?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?-i:[a-z]+(?:ed|en))\s+"
+                               r"(?:in|of|by|with|for|at|on|from)\s.*$", re.I)
+_QUANTIFIER = re.compile(r"^(?:some|many|several|most|other|two|three|four|five|leading|top|senior|prominent)\s+", re.I)
+_FIRST_CONJUNCT = re.compile(r"^((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})(?:,\s+(?=[^,]*\band\b)|\s+and\s+)"
+                             r"(?-i:[A-Z])")
 
 
 # --------------------------------------------------------------------------- phrase shapes
