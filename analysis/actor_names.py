@@ -185,6 +185,7 @@ def _actor_mentions(text: str) -> tuple[dict, ...]:
     return tuple(d for d in out if not _inside_longer_name(text, d, starts, ends))
 
 
+_CAP_WORD_BEFORE = re.compile(r"([A-Z][a-z'’-]+)\s+$")  # a capitalised word ending the text
 _NEXT_CAP = re.compile(r"^\s+([A-Z][a-z'’-]+)\b")
 # "Hungarian Bank", "Russian Embassy": a body of the country, not a longer name
 _STATE_BODY_WORDS = {"Bank", "Embassy", "Consulate", "Ministry", "Government", "Navy", "Army", "Parliament",
@@ -202,7 +203,7 @@ def _inside_longer_name(text: str, d: dict, gaz_starts: set[int], gaz_ends: set[
             and (d["end"] + after.start(1)) not in gaz_starts):
         return True
     before_text = text[max(0, d["start"] - 30):d["start"]]
-    m = re.search(r"([A-Z][a-z'’-]+)\s+$", before_text)
+    m = _CAP_WORD_BEFORE.search(before_text)
     if m and m.group(1) not in _NON_NAME:
         # a capitalised word right before, unless it starts the sentence
         lead = before_text[:m.start()].rstrip(" \t")
@@ -219,6 +220,8 @@ _NAME_WORD = (r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?"
 # lookahead tells the regex engine (a third less time over an article)
 _NAME_RX = re.compile(r"(?-i:(?=[A-Zabdeilv])" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")+)")
 _NAME_MAX_WORDS = 3
+_POSSESSIVE_END = re.compile(r"['’]s?$")  # "Mueller's" -> "Mueller"
+_PLURAL_ROLE = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ives)$")
 # last words that make a capitalised run an organisation's name
 _ORG_END = {"Plc", "PLC", "Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", "Group", "Holdings", "Bank",
             "Securities", "Association", "Federation", "Union", "Club", "Airlines", "Motors", "Industries",
@@ -245,10 +248,10 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
         poss = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
         if poss:  # "Arsenal's Patrick Vieira": the name follows the possessive
             words = words[poss[-1] + 1:]
-        words[-1] = re.sub(r"['’]s?$", "", words[-1])  # "Robert Mueller's" -> "Robert Mueller"
+        words[-1] = _POSSESSIVE_END.sub("", words[-1])  # "Robert Mueller's" -> "Robert Mueller"
         if words[-1] in _ORG_END:  # "Spanish Football Federation", "Guinness Plc": an organisation
             continue
-        if len(words) >= 3 and re.search(r"(?:ers|ors|ists|ians|ants|ents|ives)$", words[0]):
+        if len(words) >= 3 and _PLURAL_ROLE.search(words[0]):
             words = words[1:]  # "Photographers Jamie Fawcett": a plural role, not a first name
         # trim title / org words at both ends ("Communications Director" is not a name)
         while words and words[0] in _NON_NAME:
@@ -329,7 +332,12 @@ def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple
         return person
     if gaz:
         return _resolve_named_body(phrase, gaz)
-    return _resolve_by_head(re.sub(r"^(?:the|a|an)\s+", "", phrase.lower()), context, pos)
+    return _resolve_by_head(_LOWER_ARTICLE.sub("", phrase.lower()), context, pos)
+
+
+_LOWER_ARTICLE = re.compile(r"^(?:the|a|an)\s+")  # of a lower-cased phrase
+_ONE_NAME_WORD = re.compile(r"(?-i:[A-Z][a-z'’-]+)")
+INITIAL_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # a phrase ending in an initial ("the U.S.")
 
 
 def _clean_phrase(text: str) -> str:
@@ -341,7 +349,7 @@ def _clean_phrase(text: str) -> str:
     annotate about a source as the text writes it.
     """
     phrase = (text or "").strip().strip(",;:")
-    if phrase.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", phrase):  # keep "the U.S."
+    if phrase.endswith(".") and not INITIAL_END.search(phrase):  # keep "the U.S."
         phrase = phrase.rstrip(".")
     return phrase
 
@@ -351,7 +359,7 @@ def _resolve_person(phrase: str, gaz: list[dict], names: Sequence[tuple[int, int
     """A person's actor: a name in the phrase, or a surname / first name of a person the
     article named earlier; None when the phrase names nobody (or a person the gazetteer knows)."""
     person_name = names[0][2] if names else ""
-    if not person_name and context and re.fullmatch(r"(?-i:[A-Z][a-z'’-]+)", phrase):
+    if not person_name and context and _ONE_NAME_WORD.fullmatch(phrase):
         for s, name in _names_by_word(context).get(phrase, ()):
             if s < pos + len(phrase):
                 person_name = name
@@ -434,6 +442,9 @@ _APPOS_TITLE = re.compile(r"\b(?:spokes\w+|minister|official|director|secretary|
                           r"|head|leader|advis[eo]r|member|envoy|adviser|general|commander|chairman|deputy)\b", re.I)
 
 
+_APPOSITIVE = re.compile(r",\s+(?:an?\s+|the\s+)?([^,.;]{0,80})[,.;]")
+
+
 def _actor_near(context: str, s: int, e: int) -> str:
     """Country of the organisation in a person's title: in the words just before the name
     ("National Security Council Communications Director, John Kirby") back to the last clause
@@ -447,7 +458,7 @@ def _actor_near(context: str, s: int, e: int) -> str:
     mentions = find_actor_mentions(context[lo:s])
     if mentions:
         return mentions[-1]["actor"]  # the one nearest the name
-    m = re.match(r",\s+(?:an?\s+|the\s+)?([^,.;]{0,80})[,.;]", context[e:min(we, e + 90)])
+    m = _APPOSITIVE.match(context[e:min(we, e + 90)])
     if m and _APPOS_TITLE.search(m.group(1)):
         mentions = find_actor_mentions(m.group(1))
         if mentions:
@@ -544,13 +555,16 @@ _PARTY_NICKNAMES = {"tories": "Conservative Party", "tory": "Conservative Party"
                     "democrat": "Democratic Party", "conservative": "Conservative Party", "lib dem": "Liberal Democrats"}
 
 
+_LEADING_THE = re.compile(r"^the\s+")
+
+
 def _party_name(word: str) -> str:
     return _PARTY_NICKNAMES.get(re.sub(r"\s+", " ", word.lower()), "")
 
 
 def party_named(phrase: str) -> str:
     """The party a phrase names by its nickname alone ("The Tories" -> "Conservative Party"), or ""."""
-    return _PARTY_NICKNAMES.get(re.sub(r"^the\s+", "", phrase.lower())) or ""
+    return _PARTY_NICKNAMES.get(_LEADING_THE.sub("", phrase.lower())) or ""
 
 
 def party_word_in(phrase: str) -> str:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from analysis.actor_names import (_person_names, find_actor_mentions, home_country, party_named, party_word_in,
+from analysis.actor_names import (INITIAL_END, _person_names, find_actor_mentions, home_country, party_named, party_word_in,
                                   resolve_actor, state_actors)
 from analysis.coreference import canonical_person, group_antecedent, nearest_org, titled_person
 from analysis.entities import (_ANON, _FUNCTION_WORDS, _LEGISLATOR, _NON_NAME, _ORG_NAME, _ORG_SUFFIX, _TITLE_RX,
@@ -118,7 +118,6 @@ _DATE_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.
 
 
 _SPACES = re.compile(r"\s+")
-_INITIAL_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 
 
 def _strip(phrase: str) -> str:
@@ -126,7 +125,7 @@ def _strip(phrase: str) -> str:
     and without one final full stop unless it ends an initial ("U.S."); a stronger clean-up
     than actor_names._clean_phrase (see there)."""
     phrase = _SPACES.sub(" ", (phrase or "")).strip().strip(",;:()\"“”‘’'").strip()
-    if phrase.endswith(".") and not _INITIAL_END.search(phrase):  # keep "U.S."
+    if phrase.endswith(".") and not INITIAL_END.search(phrase):  # keep "U.S."
         phrase = phrase[:-1]
     return phrase.strip(",;:()\"“”‘’' ")
 
@@ -226,6 +225,11 @@ _HEADLINE_ORG = re.compile(r"^(?:[\w-]+\s+)?(?:company|firm|bank|group|carrier|a
                            r"|retailer|insurer|lender|giant|broadcaster|network|manufacturer|utility|operator)$", re.I)
 
 
+_CAPITAL = re.compile(r"[A-Z]")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_LOWER_WORDS_BEFORE_NAME = re.compile(r"^(?:(?-i:[a-z])[\w-]*\s+){1,3}(?=(?-i:[A-Z]))")
+
+
 def _headline_end(text: str) -> int:
     """Where the article's first line (its headline, when it has a body) ends; -1 for a
     text of one line. Found without copying the article (asked for every source)."""
@@ -236,7 +240,7 @@ def _organisation_noun(ph: _Phrase) -> Speaker | None:
     """"the company", or a headline's "Tech firm denies ...", "Carmaker sued ...": the
     organisation the article named last (``act.org_antecedent``)."""
     head, text = ph.head, ph.text
-    if not text or re.search(r"(?-i:[A-Z])", head[1:]) or _CLIENT.match(head):
+    if not text or _CAPITAL.search(head, 1) or _CLIENT.match(head):
         return None
     in_headline = 0 <= ph.pos < _headline_end(text) and _HEADLINE_ORG.search(head)
     if in_headline or (_ORG_HEADS.search(head) and not _GROUP_NP.match(head)):
@@ -449,9 +453,9 @@ def _capitalised_name(ph: _Phrase) -> Speaker | None:
     """A capitalised name the gazetteer does not know: a person's surname, a company, a
     fictional country - the text's own name is the actor."""
     text = ph.text
-    bare = re.sub(r"^(?:the|a|an)\s+", "", ph.head, flags=re.I)
+    bare = _LEADING_ARTICLE.sub("", ph.head)
     # lower-case words before a name describe it ("the ruling GATT Council", "former FBI Director")
-    bare = re.sub(r"^(?:(?-i:[a-z])[\w-]*\s+){1,3}(?=(?-i:[A-Z]))", "", bare)
+    bare = _LOWER_WORDS_BEFORE_NAME.sub("", bare)
     inside = find_actor_mentions(bare)
     if inside and ph.raw.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
         return Speaker(inside[0]["text"], inside[0]["actor"], inside[0]["source_type"], "act.gazetteer_in_caps")
@@ -489,7 +493,7 @@ def _state_body(ph: _Phrase) -> Speaker | None:
         home = home_country(text)
         if home:
             return Speaker(head, home, "government", "act.home_country")
-    named_body = re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.I)
+    named_body = _LEADING_ARTICLE.sub("", head)
     if _STATE_BODY.search(named_body) and len(named_body.split()) >= 2 and all(
             w[:1].isupper() or w.lower() in ("of", "for", "and", "the") for w in named_body.split()):
         # "The Transport Ministry" in a story that names no country: the body as the text names it

@@ -121,9 +121,13 @@ _NOT_A_ROLE = frozenset({"in", "on", "at", "of", "for", "to", "from", "with", "b
                          "an", "this", "these", "those"})
 
 
+_WORDISH = re.compile(r"[\w'’.-]+")  # a word with its apostrophes, full stops and hyphens
+_WORD = re.compile(r"\w+")
+
+
 def is_person(phrase: str) -> bool:
     """Crude: a title, or a short capitalised name that is no place or organisation."""
-    words = re.findall(r"[\w’'.\-]+", phrase)
+    words = _WORDISH.findall(phrase)
     lows = {w.lower().rstrip(".") for w in words}
     if lows & _PERSON_TITLES:
         return True
@@ -176,7 +180,7 @@ def is_capitalised_name(phrase: str) -> bool:
     """Every word capitalised but the small ones inside a name ("the", "of", "de", "al" ...),
     and not only function or title words: "Harbour Freight", "The Committee for Fair
     Budgets", not "the company", "He", "The"."""
-    words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in {"the", "of", "and", "for", "de", "von", "al", "a", "an", "to",
+    words = [w for w in _WORDISH.findall(phrase) if w.lower() not in {"the", "of", "and", "for", "de", "von", "al", "a", "an", "to",
                                                                               "on", "in", "at"}]
     return bool(words) and all(w[:1].isupper() for w in words) and not all(w.lower() in _FUNCTION for w in words)
 
@@ -230,7 +234,7 @@ _ORG_WORDS = {"ministry", "government", "agency", "council", "department", "offi
 
 def is_org(phrase: str) -> bool:
     """A word of ``_ORG_WORDS`` in the phrase ("the ministry", "officials", "a statement")."""
-    return any(w in _ORG_WORDS for w in re.findall(r"\w+", phrase.lower()))
+    return any(w in _ORG_WORDS for w in _WORD.findall(phrase.lower()))
 
 
 # A company's or body's last word ("Guinness Plc", "Football Association"). The name finder
