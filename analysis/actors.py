@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from analysis.actor_names import (_person_names, find_actor_mentions, home_country, party_named, party_word_in,
+from analysis.actor_names import (INITIAL_END, _person_names, find_actor_mentions, home_country, party_named, party_word_in,
                                   resolve_actor, state_actors)
 from analysis.coreference import canonical_person, group_antecedent, nearest_org, titled_person
 from analysis.entities import (_ANON, _FUNCTION_WORDS, _LEGISLATOR, _NON_NAME, _ORG_NAME, _ORG_SUFFIX, _TITLE_RX,
@@ -117,12 +117,15 @@ _DATE_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.
                         r"|Friday|Saturday|Sunday)")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _strip(phrase: str) -> str:
     """The phrase without outer punctuation, brackets and quotation marks, spaces collapsed,
     and without one final full stop unless it ends an initial ("U.S."); a stronger clean-up
     than actor_names._clean_phrase (see there)."""
-    phrase = re.sub(r"\s+", " ", (phrase or "")).strip().strip(",;:()\"“”‘’'").strip()
-    if phrase.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", phrase):  # keep "U.S."
+    phrase = _SPACES.sub(" ", (phrase or "")).strip().strip(",;:()\"“”‘’'").strip()
+    if phrase.endswith(".") and not INITIAL_END.search(phrase):  # keep "U.S."
         phrase = phrase[:-1]
     return phrase.strip(",;:()\"“”‘’' ")
 
@@ -153,6 +156,7 @@ def _as_cased(raw: str, text: str) -> str:
     return p
 
 
+@lru_cache(maxsize=4096)  # a function of the phrase alone, asked again for many phrases
 def _head(p: str) -> tuple[str, str]:
     """(head, aside): the words of ``p`` that name the speaker, and the aside after a comma
     the first cut took off (see :attr:`_Phrase.gazetteer`)."""
@@ -163,24 +167,30 @@ def _head(p: str) -> tuple[str, str]:
     # lower-case prepositional phrase begins
     if not _CLIENT.match(cut):
         # (but "The Committee for a Responsible Federal Budget" is one name)
-        cut = re.sub(r"\s+(?:over|for|during|after|before|on|in|at|with|about|amid|following|since)\s+"
-                     r"(?!(?:a|an|the)\s+(?-i:[A-Z]))(?-i:[a-z]).*$", "", cut) or cut
-    cut = re.sub(r"\s*<[^>]*>", "", cut).strip()  # ticker symbols: "Siemens AG <SIEG.F>"
+        cut = _PREPOSITIONAL_TAIL.sub("", cut) or cut
+    cut = _TICKER.sub("", cut).strip()  # ticker symbols: "Siemens AG <SIEG.F>"
     # a time adverb after the subject is no part of it: "The ruling GATT Council yesterday"
-    cut = re.sub(r"\s+(?:(?:on\s+)?(?:yesterday|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-                 r"|(?:last|this|next)\s+(?:week|month|year|night)|earlier|later|also|again|now)$", "", cut,
-                 flags=re.I) or cut
+    cut = _TIME_ADVERB_TAIL.sub("", cut) or cut
     # a reduced relative clause describes the head: "The company named in the lawsuit"
-    cut = re.sub(r"^((?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?-i:[a-z]+(?:ed|en))\s+(?:in|of|by|with|for|at|on|from)\s.*$",
-                 r"\1", cut, flags=re.I)
-    cut = re.sub(r"^(?:some|many|several|most|other|two|three|four|five|leading|top|senior|prominent)\s+", "", cut,
-                 flags=re.I)
+    cut = _REDUCED_RELATIVE.sub(r"\1", cut)
+    cut = _QUANTIFIER.sub("", cut)
     # "Trump and Moore", "Mr Afzal, Mr Islam and Mr Kazi": the first named speaks first
-    conj = re.match(r"^((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})(?:,\s+(?=[^,]*\band\b)|\s+and\s+)(?-i:[A-Z])",
-                    cut)
+    conj = _FIRST_CONJUNCT.match(cut)
     if conj and not _ORG_NAME.fullmatch(cut) and " of " not in cut and not _STATE_BODY.search(cut):
         cut = conj.group(1)
     return cut, aside
+
+
+_PREPOSITIONAL_TAIL = re.compile(r"\s+(?:over|for|during|after|before|on|in|at|with|about|amid|following|since)\s+"
+                                 r"(?!(?:a|an|the)\s+(?-i:[A-Z]))(?-i:[a-z]).*$")
+_TICKER = re.compile(r"\s*<[^>]*>")
+_TIME_ADVERB_TAIL = re.compile(r"\s+(?:(?:on\s+)?(?:yesterday|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+                               r"|(?:last|this|next)\s+(?:week|month|year|night)|earlier|later|also|again|now)$", re.I)
+_REDUCED_RELATIVE = re.compile(r"^((?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+(?-i:[a-z]+(?:ed|en))\s+"
+                               r"(?:in|of|by|with|for|at|on|from)\s.*$", re.I)
+_QUANTIFIER = re.compile(r"^(?:some|many|several|most|other|two|three|four|five|leading|top|senior|prominent)\s+", re.I)
+_FIRST_CONJUNCT = re.compile(r"^((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})(?:,\s+(?=[^,]*\band\b)|\s+and\s+)"
+                             r"(?-i:[A-Z])")
 
 
 # --------------------------------------------------------------------------- phrase shapes
@@ -215,6 +225,11 @@ _HEADLINE_ORG = re.compile(r"^(?:[\w-]+\s+)?(?:company|firm|bank|group|carrier|a
                            r"|retailer|insurer|lender|giant|broadcaster|network|manufacturer|utility|operator)$", re.I)
 
 
+_CAPITAL = re.compile(r"[A-Z]")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_LOWER_WORDS_BEFORE_NAME = re.compile(r"^(?:(?-i:[a-z])[\w-]*\s+){1,3}(?=(?-i:[A-Z]))")
+
+
 def _headline_end(text: str) -> int:
     """Where the article's first line (its headline, when it has a body) ends; -1 for a
     text of one line. Found without copying the article (asked for every source)."""
@@ -225,7 +240,7 @@ def _organisation_noun(ph: _Phrase) -> Speaker | None:
     """"the company", or a headline's "Tech firm denies ...", "Carmaker sued ...": the
     organisation the article named last (``act.org_antecedent``)."""
     head, text = ph.head, ph.text
-    if not text or re.search(r"(?-i:[A-Z])", head[1:]) or _CLIENT.match(head):
+    if not text or _CAPITAL.search(head, 1) or _CLIENT.match(head):
         return None
     in_headline = 0 <= ph.pos < _headline_end(text) and _HEADLINE_ORG.search(head)
     if in_headline or (_ORG_HEADS.search(head) and not _GROUP_NP.match(head)):
@@ -438,9 +453,9 @@ def _capitalised_name(ph: _Phrase) -> Speaker | None:
     """A capitalised name the gazetteer does not know: a person's surname, a company, a
     fictional country - the text's own name is the actor."""
     text = ph.text
-    bare = re.sub(r"^(?:the|a|an)\s+", "", ph.head, flags=re.I)
+    bare = _LEADING_ARTICLE.sub("", ph.head)
     # lower-case words before a name describe it ("the ruling GATT Council", "former FBI Director")
-    bare = re.sub(r"^(?:(?-i:[a-z])[\w-]*\s+){1,3}(?=(?-i:[A-Z]))", "", bare)
+    bare = _LOWER_WORDS_BEFORE_NAME.sub("", bare)
     inside = find_actor_mentions(bare)
     if inside and ph.raw.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
         return Speaker(inside[0]["text"], inside[0]["actor"], inside[0]["source_type"], "act.gazetteer_in_caps")
@@ -478,7 +493,7 @@ def _state_body(ph: _Phrase) -> Speaker | None:
         home = home_country(text)
         if home:
             return Speaker(head, home, "government", "act.home_country")
-    named_body = re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.I)
+    named_body = _LEADING_ARTICLE.sub("", head)
     if _STATE_BODY.search(named_body) and len(named_body.split()) >= 2 and all(
             w[:1].isupper() or w.lower() in ("of", "for", "and", "the") for w in named_body.split()):
         # "The Transport Ministry" in a story that names no country: the body as the text names it

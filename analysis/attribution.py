@@ -147,11 +147,24 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
         toks = find_tokens(text, start, end)
         if not toks:
             continue
-        found = _sentence_attributions(Sentence(index, start, end, toks, [text[a:b].lower() for a, b in toks]), reading)
+        found = _sentence_attributions(Sentence(index, start, end, toks, _lowered_tokens(text, start, end, toks)),
+                                       reading)
         if not nested:
             found = _drop_nested(text, found)
         results.extend(found)
     return results
+
+
+def _lowered_tokens(text: str, start: int, end: int, toks: list[Span]) -> list[str]:
+    """Each token of the sentence text[start:end] in lower case. The sentence is lowered once
+    and cut where the tokens are, which gives each token's own lower case wherever str.lower
+    goes character by character: everywhere but at "İ" (two characters in lower case) and
+    "Σ" (whose lower case depends on the letters around it)."""
+    sentence = text[start:end]
+    if "İ" in sentence or "Σ" in sentence:
+        return [text[a:b].lower() for a, b in toks]
+    low = sentence.lower()
+    return [low[a - start:b - start] for a, b in toks]
 
 
 def _sentence_attributions(sent: Sentence, reading: _Reading) -> list[Attribution]:

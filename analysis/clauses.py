@@ -99,11 +99,14 @@ def has_verb(text: str, start: int, end: int) -> bool:
     return False
 
 
+_APPOSITIVE_CLAUSE = re.compile(r"\s*,\s*(?:a|an)\s+\w+(?:\s+\w+)?\s+(?:that|which)\b")
+
+
 def adverbial_tail(text: str, cue_end: int, sentence_end: int) -> bool:
     """True when only adverbials follow the cue ("said in a statement on Tuesday.")."""
     tail = text[cue_end:sentence_end]
     return not tail.strip(" .!?\n") or bool(_TAIL_RE.match(tail)) or bool(
-        re.match(r"\s*,\s*(?:a|an)\s+\w+(?:\s+\w+)?\s+(?:that|which)\b", tail))
+        _APPOSITIVE_CLAUSE.match(tail))
 
 
 def short_tail(text: str, cue_end: int, sentence_end: int) -> bool:
@@ -167,6 +170,9 @@ CONJ_END = {"and", "but", "or", "then", "while", "before", "after", "by", "as", 
             "instead", "later", "also", "even", "thus", "again"}
 
 
+_PRONOUN_CONTRACTED = re.compile(r"(he|she|it|they|we|i|you|who|that)(?:’s|'s|’ve|'ve|’re|'re|’d|'d|’ll|'ll)", re.I)
+
+
 def cut_subject(text: str, start: int, end: int) -> Span | None:
     """The subject-like tail of text[start:end]: after the last conjunction, relative word or verb."""
     toks = find_tokens(text, start, end)
@@ -199,8 +205,7 @@ def cut_subject(text: str, start: int, end: int) -> Span | None:
     seg = trim(text, toks[cut][0], end, " \n\t\r.,;:!?")
     if seg[1] <= seg[0] or not text[seg[0]:seg[1]].split():
         return None
-    m = re.fullmatch(r"(he|she|it|they|we|i|you|who|that)(?:’s|'s|’ve|'ve|’re|'re|’d|'d|’ll|'ll)", text[seg[0]:seg[1]],
-                     re.I)
+    m = _PRONOUN_CONTRACTED.fullmatch(text[seg[0]:seg[1]])
     if m:
         return seg[0], seg[0] + m.end(1)  # "He’s said": the source is "He"
     if text[seg[0]:seg[1]].split()[0].lower() in PREP_START:
@@ -302,6 +307,9 @@ _CLAUSE_END_RE = re.compile(
     r"\s+and\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]{3,}ed|said|says|told|wrote|made|took|gave|sent|went|spoke)\b)")
 
 
+_UP_TO_THAT = re.compile(r"([^“”\"]{0,80}?)\bthat\b")
+
+
 def right_content(text: str, cue_end: int, stop: int, sentence_end: int, rule: str, quotes: Sequence[Span] = (),
                   next_cue_start: int | None = None) -> Span | None:
     """The content clause after a cue of lexicon `rule`: from `cue_end` up to `stop` (the sentence's
@@ -320,7 +328,7 @@ def right_content(text: str, cue_end: int, stop: int, sentence_end: int, rule: s
     if e <= s:
         return None
     # skip adverbials/recipient before "that": "told reporters on Tuesday that ..."
-    m = re.match(r"([^“”\"]{0,80}?)\bthat\b", text[s:e])
+    m = _UP_TO_THAT.match(text[s:e])
     if m and (m.group(1) == "" or re.match(
             r"^\s*(in|on|at|during|to|after|before|last|this|earlier|later|him|her|them|me|us|reporters|"
             r"the|a|an|his|[A-Z])", m.group(1))) and rule in _THAT_CUES:

@@ -183,10 +183,11 @@ def quotes_in(start: int, end: int, quotes: Sequence[Span]) -> tuple[Span, ...]:
 
 def dominant_quote(text: str, start: int, end: int, quotes: Sequence[Span]) -> Span | None:
     """The quote covering most of a sentence (>= 60% of its word characters), if any."""
-    words = len(_WORD_RE.findall(text, start, end)) or 1
+    words = 0  # counted only when a quote meets the sentence (most sentences meet none)
     best = None
     for qs, qe in window(quotes, start, end):
         if qs < end and qe > start:
+            words = words or len(_WORD_RE.findall(text, start, end)) or 1
             a, b = max(qs, start), min(qe, end)
             cover = len(_WORD_RE.findall(text, a, b))
             if cover / words >= 0.6 and (best is None or cover > best[2]):

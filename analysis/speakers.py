@@ -43,7 +43,7 @@ from analysis.clauses import clause_subject
 from analysis.entities import gender_of
 from analysis.lexicons import load_lexicon
 from analysis.spans import Span, overlaps, overlaps_any
-from analysis.actor_names import _person_names, resolve_actor
+from analysis.actor_names import _POSSESSIVE_END, _person_names, resolve_actor
 from analysis.statement_records import Article, History, Statement
 
 
@@ -144,6 +144,10 @@ def _headline_passive(art: Article, st: Statement) -> None:
         st.by_agent = True
 
 
+_INDEFINITE = re.compile(r"(?:a|an)\s+(?-i:[a-z])")
+_LOWER_WORD = re.compile(r"[a-z]+(?:,|$)")
+
+
 def _widen_source(art: Article, st: Statement) -> None:
     """Step 6: two sources the attribution engine cut short. An appositive taken for the
     source ("Kuwait, a target of Iranian anger over ..., today rejected"): the name it
@@ -152,13 +156,13 @@ def _widen_source(art: Article, st: Statement) -> None:
     text, s, source, src_pos = art.text, st.start, st.source, st.src_pos
     if not source or st.kind != "att":
         return
-    if re.match(r"(?:a|an)\s+(?-i:[a-z])", source):
+    if _INDEFINITE.match(source):
         head = re.search(r"((?-i:[A-Z])[\w'’.&-]*(?:\s+(?:(?:for|of|on|to)\s+(?:(?:a|an|the)\s+)?)?(?-i:[A-Z])[\w'’.&-]*){0,5})"
                          r"\s*,\s*$", text[max(s, src_pos - 80):src_pos])
         if head:
             source = st.surface = head.group(1)
             src_pos = text.rfind(source, s, src_pos)
-    if re.match(r"[a-z]+(?:,|$)", source) and re.fullmatch(r"\s*(?:A|An|The)\s+[^,;.]{0,60}?[”\"’']\s*", text[s:src_pos]):
+    if _LOWER_WORD.match(source) and re.fullmatch(r"\s*(?:A|An|The)\s+[^,;.]{0,60}?[”\"’']\s*", text[s:src_pos]):
         source = text[s:src_pos].lstrip() + source
         src_pos = s + len(text[s:src_pos]) - len(text[s:src_pos].lstrip())
     st.source, st.src_pos = source, src_pos
@@ -255,7 +259,7 @@ def _people_named_in(text: str, start: int, end: int) -> set[str]:
     (looked up by the stretch's words, not by a pass over every name of the article)."""
     by_surname = _names_by_surname(text)
     words = set(re.findall(r"\w[\w'’-]*", text[start:end]))
-    words |= {re.sub(r"['’]s?$", "", w) for w in words}
+    words |= {_POSSESSIVE_END.sub("", w) for w in words}
     return {full for w in words for full in by_surname.get(w, ())}
 
 

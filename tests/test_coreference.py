@@ -81,3 +81,19 @@ def test_resolve_source(phrase, at, expected):
 
 def test_resolve_source_without_a_source():
     assert resolve_source("text", None, HISTORY, 0) == ("", "")
+
+
+def test_ends_in_name_says_what_its_regex_said():
+    """Without a regex per surname, the same answer as the regex that was compiled for each."""
+    import random
+    import re
+
+    from analysis.coreference import ends_in_name
+
+    rng = random.Random(3)
+    pieces = ["John", "Kirby", "Interestingly", "ly", " ", "  ", "\t", "O'", "’", ".", "-", "a", "Z", "é", "9"]
+    for _ in range(3000):
+        phrase = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))).strip()
+        for surname in ("Kirby", "O'Kirby", "K"):
+            rx = re.compile(r"(?-i:[A-Z])[\w’'.\-]*(?<!ly)\s+" + re.escape(surname) + r"$")
+            assert ends_in_name(phrase, surname) is (rx.search(phrase) is not None), (phrase, surname)

@@ -102,3 +102,18 @@ def test_titlecase_if_caps(phrase, cased):
 ])
 def test_org_name(name, org):
     assert _org_name(name) == org
+
+
+def test_is_proper_noun_says_what_its_regex_said():
+    """The look-ups at each place the word stands give what one regex search gave."""
+    import random
+    import re
+
+    rng = random.Random(5)
+    pieces = ["Plans", "plans", "Plan", "Plans_", "Plans9", " ", "  ", "\n", "\u00a0", "a", "Z", ",", ";", "(", "“",
+              '"', ".", "é", "_", "x "]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for word in ("Plans", "Plan", "P", "Plans9", ""):
+            expected = re.search(r"(?:[a-z,;]\s+|\(|“|\")" + re.escape(word) + r"\b", text) is not None
+            assert is_proper_noun.__wrapped__(word, text) is (expected or (len(word) > 1 and word.isupper())), (word, text)

@@ -63,3 +63,54 @@ def test_the_same_names_in_hostile_mixtures(scanner_and_reference):
             parts.append(rng.choice(glue))
         text = "".join(parts)
         assert _spans(scanner, text) == _spans(reference, text), text
+
+
+# --- the gazetteer (actors.csv): the scanner finds what the alternation of its patterns found
+def _actor_reference():
+    """The regex the gazetteer was once found with: its patterns, longest first, then in row order."""
+    from analysis.lexicons import load_lexicon
+
+    alts = [(-len(alt), order, alt) for order, row in enumerate(load_lexicon("actors"))
+            for alt in row["pattern"].split("|") if alt]
+    alts.sort(key=lambda a: (a[0], a[1]))
+    return re.compile(r"(?<![\w.])(?:" + "|".join(a[2] for a in alts) + r")(?![\w])")
+
+
+def test_the_gazetteer_scanner_finds_what_its_regex_found():
+    from analysis.actor_names import _actor_index, _NameScanner
+
+    scanner, rows, _ = _actor_index()
+    assert isinstance(scanner, _NameScanner)  # actors.csv names are plain: no regex fallback
+    reference = _actor_reference()
+    text = (REPO / "data" / "articles" / "000_69a36e7ce07eb426.md").read_text(encoding="utf-8")
+    assert _spans(scanner, text) == _spans(reference, text) != []
+    names = sorted(rows)
+    rng = random.Random(11)
+    glue = [" ", ", ", ".", "-", "'", "_", "x", "9", "\n", "é", " the ", "U.", "", "s", "’s "]
+    for _ in range(400):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            name = rng.choice(names)
+            if rng.random() < 0.3:
+                name = name[:rng.randint(1, len(name))]
+            parts += [name, rng.choice(glue)]
+        text = "".join(parts)
+        assert _spans(scanner, text) == _spans(reference, text), text
+
+
+def test_a_gazetteer_pattern_with_regex_syntax_falls_back_to_the_regex(monkeypatch):
+    from analysis import actor_names
+
+    rows = [{"rule": "G_x", "kind": "person", "pattern": "Kim Jong[- ]Un|Kim", "actor": "North Korea",
+             "source_type": "person"}]
+    monkeypatch.setattr(actor_names, "load_lexicon", lambda name: rows)
+    actor_names._actor_index.cache_clear()
+    actor_names._actor_row.cache_clear()
+    try:
+        finder, _, patterns = actor_names._actor_index()
+        assert isinstance(finder, re.Pattern) and patterns
+        assert [m.group(0) for m in finder.finditer("Kim Jong-Un met Kim.")] == ["Kim Jong-Un", "Kim"]
+        assert actor_names._actor_row("Kim Jong Un")["rule"] == "G_x"
+    finally:
+        actor_names._actor_index.cache_clear()
+        actor_names._actor_row.cache_clear()
