@@ -71,6 +71,75 @@ def may_match(needs: Needs, low: str | None) -> bool:
     return False
 
 
+class TriggerIndex:
+    """The rows of one lexicon a text may match, found in one scan of the text for all rows.
+
+    ``rows(low)`` gives, in row order, exactly the ``k`` with ``may_match(needs[k], low)``,
+    without a substring search per row: it splits ``low`` at whitespace once and looks each
+    distinct piece up in a cache of the rows the piece holds a word of. That is the same
+    answer because an occurrence of a word without whitespace holds no whitespace, so it
+    lies inside one piece of ``low.split()``; the few words with whitespace (or empty) are
+    searched in the whole text. The cache is bounded (emptied when full), so memory stays
+    flat however many texts pass.
+
+    >>> index = TriggerIndex([("deny", "denied"), None, ("hoax",), ("fake news",)])
+    >>> index.rows("they denied the hoax"), index.rows("it is fake  news"), index.rows("fake news!")
+    ((0, 1, 2), (1,), (1, 3))
+    >>> index.rows(None)  # odd case folding (see lowered): every row
+    (0, 1, 2, 3)
+    """
+
+    def __init__(self, needs: Sequence[Needs], cache_size: int = 1 << 15) -> None:
+        self.size = len(needs)
+        self.always = frozenset(k for k, words in enumerate(needs) if words is None)
+        by_word: dict[str, set[int]] = {}
+        for k, words in enumerate(needs):
+            for word in words or ():
+                by_word.setdefault(word, set()).add(k)
+        spaced = {w for w in by_word if not w or any(c.isspace() for c in w)}
+        self._spaced = tuple((w, frozenset(by_word[w])) for w in spaced)
+        self._plain = {w: frozenset(k) for w, k in by_word.items() if w not in spaced}
+        self._sizes = sorted({len(w) for w in self._plain})
+        self._pieces: dict[str, frozenset[int]] = {}
+        self._cache_size = cache_size
+
+    def rows(self, low: str | None) -> tuple[int, ...]:
+        """Indices of the rows ``low`` (see :func:`lowered`) may match, in row order."""
+        if low is None:
+            return tuple(range(self.size))
+        found = set(self.always)
+        pieces, held = self._pieces, self._piece_rows
+        for piece in set(low.split()):
+            rows = pieces.get(piece)
+            if rows is None:
+                rows = held(piece)
+            if rows:
+                found |= rows
+        for word, rows in self._spaced:
+            if word in low:
+                found |= rows
+        return tuple(sorted(found))
+
+    def _piece_rows(self, piece: str) -> frozenset[int]:
+        """The rows a whitespace-free piece holds a word of (computed once, then cached)."""
+        plain, n = self._plain, len(piece)
+        found: set[int] = set()
+        if n * len(self._sizes) > len(plain):  # a long piece (a URL): try each word
+            for word, rows in plain.items():
+                if word in piece:
+                    found |= rows
+        else:  # a word: look up each of its substrings of a needed length
+            for size in self._sizes:
+                for i in range(n - size + 1):
+                    rows = plain.get(piece[i:i + size])
+                    if rows:
+                        found |= rows
+        if len(self._pieces) >= self._cache_size:
+            self._pieces.clear()
+        rows = self._pieces[piece] = frozenset(found)
+        return rows
+
+
 # ---------------------------------------------------------------------------
 # Development and test time: reading the words out of a pattern
 

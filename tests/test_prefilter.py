@@ -79,3 +79,58 @@ def test_word_class_needs_follow_an_edit():
     needs = parse_needs(rows["A_reported_wrong"]["needs"], classes)
     assert "{WRONGV}" in rows["A_reported_wrong"]["needs"] and needs == classes["{WRONGV}"]
     assert parse_needs("{WRONGV}", {**classes, "{WRONGV}": None}) is None  # a term without needs: no filter
+
+
+# --- the trigger index: one scan per text selects exactly the rows may_match would ------
+
+from analysis import timex  # noqa: E402
+from analysis.prefilter import TriggerIndex  # noqa: E402
+
+#: every needs column the run-time code filters on, as the modules parse it
+INDEXED_NEEDS = {
+    "stance": lambda: stance._stance_needs(),
+    "hedges": lambda: markers._hedge_needs(),
+    "loaded": lambda: markers._loaded_needs(),
+    "timex": lambda: tuple(rule[3] or None for rule in timex._RULES),
+}
+
+
+def _index_texts() -> list[str]:
+    """Every lexicon example, a cue read in front of a clause as find_stance joins them,
+    and texts that stress the scan: no whitespace, odd whitespace, a long piece, odd case."""
+    texts = [t for name in NEEDS_LEXICONS for row in load_lexicon(name) for t in _examples(row)]
+    texts += ["denied " + t for t in texts[:50]] + [t.replace(" ", "\u00a0") for t in texts[:50]]
+    texts += ["", "   ", "DENIED", "de nied", "fake\tnews", "last\nnight", "last  night", "the weekend.",
+              "http://example.com/" + "-".join(t.replace(" ", "-") for t in texts[:40]),
+              "It was a \u212aelvin-scale hoax", "years ago,the weeks ahead"]
+    return texts
+
+
+@pytest.mark.parametrize("lexicon", sorted(INDEXED_NEEDS))
+@pytest.mark.parametrize("cache_size", [1 << 15, 3])
+def test_index_selects_the_rows_may_match_would(lexicon, cache_size):
+    needs = INDEXED_NEEDS[lexicon]()
+    index = TriggerIndex(needs, cache_size=cache_size)
+    for text in _index_texts():
+        low = lowered(text)
+        assert index.rows(low) == tuple(k for k, n in enumerate(needs) if may_match(n, low)), text
+
+
+@pytest.mark.parametrize("needs, text, rows", [
+    ([("den",), ("deny",), ("nied",)], "he denied it", (0, 2)),     # words inside a longer word
+    ([("a b",), ("ab",)], "a  b ab", (1,)),                          # a spaced word is searched as written
+    ([("",), ("x",)], "", (0,)),                                     # the empty word is in every text
+    ([None, ("q",)], "nothing", (0,)),                               # a row without needs always runs
+    ([("night",)], "last\u2003night", (0,)),                         # any whitespace splits
+])
+def test_index_cases(needs, text, rows):
+    assert TriggerIndex(needs).rows(lowered(text)) == rows
+
+
+def test_stance_reads_a_cue_joined_in_front():
+    """find_stance reads a cue absent from the clause in front of it: a row needing a word of
+    the cue is tried (the scan is of the joined text)."""
+    from analysis.stance import find_stance
+
+    assert [r.rule for r in find_stance("that it had any role", cue="denied")] == ["D_deny_acc+cue"]
+    assert find_stance("that it had any role") == []
