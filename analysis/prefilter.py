@@ -4,7 +4,8 @@ A lexicon row declares, in its ``needs`` column, words one of which every match 
 pattern contains (lower case, ``|``-separated; ``{MACRO}`` stands for the needs of a word
 class of ``lexicons/stance_terms.csv``; empty = the row is tried on every text). At run
 time a rule is skipped only when none of its words is in the lower-cased text, so skipping
-never changes what the rules find, and nothing parses a regex.
+never changes what the rules find, and nothing parses a regex. :class:`TriggerIndex` answers
+that for all rows of a lexicon in one scan of a text (:func:`may_match` is the one-row form).
 
 The declared words are derived from the patterns at development time
 (:func:`derive_needs`, used by ``tools/fill_needs.py``) and checked against them by the
@@ -69,6 +70,9 @@ def may_match(needs: Needs, low: str | None) -> bool:
         if word in low:
             return True
     return False
+
+
+_NO_ROWS: frozenset[int] = frozenset()  # one object for the many pieces that hold no needed word
 
 
 class TriggerIndex:
@@ -136,7 +140,7 @@ class TriggerIndex:
                         found |= rows
         if len(self._pieces) >= self._cache_size:
             self._pieces.clear()
-        rows = self._pieces[piece] = frozenset(found)
+        rows = self._pieces[piece] = frozenset(found) if found else _NO_ROWS
         return rows
 
 
