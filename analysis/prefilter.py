@@ -7,6 +7,10 @@ time a rule is skipped only when none of its words is in the lower-cased text, s
 never changes what the rules find, and nothing parses a regex. :class:`TriggerIndex` answers
 that for all rows of a lexicon in one scan of a text (:func:`may_match` is the one-row form).
 
+A row may also declare, in a ``starts`` column, strings one of which every match of its
+pattern begins with (lower-case ASCII letters and digits): :func:`finditer_from` then tries
+the pattern only where one of them begins in the lower-cased text, not at every character.
+
 The declared words are derived from the patterns at development time
 (:func:`derive_needs`, used by ``tools/fill_needs.py``) and checked against them by the
 tests (``tests/test_prefilter.py``), never at run time.
@@ -14,7 +18,7 @@ tests (``tests/test_prefilter.py``), never at run time.
 from __future__ import annotations
 
 import re
-from typing import Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 # Characters that a case-insensitive regex matches to an ASCII letter although they do not
 # lower-case to it (found by matching [a-z] with re.I against every code point): a text
@@ -144,6 +148,65 @@ class TriggerIndex:
         return rows
 
 
+def start_places(low: str, starts: Iterable[str]) -> list[int]:
+    """Every offset of ``low`` where one of ``starts`` begins, ascending.
+
+    >>> start_places("they denied it; denial", ["deni", "it"])
+    [5, 12, 16]
+    """
+    places: set[int] = set()
+    for start in starts:
+        k = low.find(start)
+        while k >= 0:
+            places.add(k)
+            k = low.find(start, k + 1)
+    return sorted(places)
+
+
+def matches_at(rx: re.Pattern, text: str, places: Iterable[int]) -> Iterator[re.Match]:
+    """``rx.finditer(text)`` for a pattern whose every match starts at one of ``places``
+    (ascending), trying the pattern only there.
+
+    ``finditer`` yields the leftmost match from where the last one ended; when matches can
+    only start at ``places``, that is the first place at or after that point where
+    ``rx.match`` succeeds (``match`` at a position still sees the text before it, for
+    look-behinds and ``\\b``). After an empty match ``finditer``'s own rule takes over.
+
+    >>> rx = re.compile(r"\\b(?:last|next) (?:week|month)")
+    >>> text = "last week and next month, not lastly"
+    >>> [m.span() for m in matches_at(rx, text, [0, 14, 30])] == [m.span() for m in rx.finditer(text)]
+    True
+    """
+    pos = 0
+    for p in places:
+        if p < pos:
+            continue  # inside the last match
+        m = rx.match(text, p)
+        if m is None:
+            continue
+        if m.end() == p:
+            yield from rx.finditer(text, p)
+            return
+        yield m
+        pos = m.end()
+
+
+def finditer_from(rx: re.Pattern, text: str, low: str | None, starts: Needs) -> Iterator[re.Match]:
+    """``rx.finditer(text)``, tried only where one of a row's declared ``starts`` begins in
+    ``low`` (``lowered(text)``). The same matches: ``lowered`` keeps every offset (it refuses
+    the one character whose lower case is longer, U+0130) and a case-insensitive pattern
+    matches an ASCII letter only where the lower-cased text has it, so a match beginning
+    with a start begins where ``low`` has that start. No starts, or no ``low``: every offset.
+
+    >>> rx = re.compile(r"\\b(?:denied|denies)\\b", re.I)
+    >>> [m.group() for m in finditer_from(rx, "He DENIED it; she denies", "he denied it; she denies", ("deni",))]
+    ['DENIED', 'denies']
+    """
+    if starts is None or low is None:
+        return rx.finditer(text)
+    return matches_at(rx, text, start_places(low, starts))
+
+
 # ---------------------------------------------------------------------------
 # Development and test time: reading the words out of a pattern
 
@@ -258,6 +321,49 @@ def derive_needs(pattern: str, flags: int = re.I, held: Mapping[str, str] | None
     if any(re.search(r"\d", w) for w in out if not w.startswith("{")):
         return None  # a piece of a stand-in the parser split off: nothing safe to say
     return tuple(dict.fromkeys(out))
+
+
+def _leading(items) -> set[str] | None:
+    """Lower-case ASCII strings one of which every match of the parsed sequence ``items``
+    begins with (its leading literal letters and digits, through groups and choices); None
+    when a match may begin otherwise."""
+    from re import _constants as sre
+
+    run = []
+    for op, av in items:
+        if op is sre.LITERAL and chr(av).isascii() and chr(av).isalnum():
+            run.append(chr(av).lower())
+            continue
+        if run:
+            # the parser splits a common prefix off a choice ("might|may" -> "m" + "ight|ay")
+            more = _leading([(op, av)]) if op in (sre.SUBPATTERN, sre.BRANCH) else None
+            return {"".join(run) + m for m in more} if more else {"".join(run)}
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # takes no character: the match begins with what follows
+        if op is sre.SUBPATTERN:
+            return _leading(av[-1])
+        if op is sre.BRANCH:
+            alts = [_leading(alt) for alt in av[1]]
+            return None if any(a is None for a in alts) else set().union(*alts)
+        return None
+    return {"".join(run)} if run else None
+
+
+def derive_starts(pattern: str, flags: int = re.I) -> Needs:
+    """The ``starts`` of a lexicon pattern: strings one of which every match begins with, or None.
+
+    >>> derive_starts(r"(?<![\\w-])(?:slam(?:s|med)|rips?\\s+into|Tore)(?![\\w-])")
+    ('rip', 'slammed', 'slams', 'tore')
+    >>> derive_starts(r"\\b(?:might|may)\\b"), derive_starts(r"\\w+ly")
+    (('may', 'might'), None)
+    """
+    try:
+        from re import _parser as sre_parse
+
+        starts = _leading(sre_parse.parse(pattern, flags & ~re.UNICODE))
+    except Exception:  # a Python without these internals: no starts
+        return None
+    return tuple(sorted(starts)) if starts else None
 
 
 def implied(declared: Sequence[str], derived: Sequence[str]) -> bool:

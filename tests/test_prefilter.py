@@ -134,3 +134,60 @@ def test_stance_reads_a_cue_joined_in_front():
 
     assert [r.rule for r in find_stance("that it had any role", cue="denied")] == ["D_deny_acc+cue"]
     assert find_stance("that it had any role") == []
+
+
+# --- declared starts: a hedges / loaded row is tried only where a start begins --------
+
+from pathlib import Path  # noqa: E402
+
+from analysis.prefilter import finditer_from  # noqa: E402
+
+STARTS_LEXICONS = ("hedges", "loaded")
+
+
+def _starts_rows():
+    for name in STARTS_LEXICONS:
+        for row in load_lexicon(name):
+            yield pytest.param(name, row, id=f"{name}:{row['rule']}")
+
+
+@pytest.mark.parametrize("lexicon, row", list(_starts_rows()))
+def test_declared_starts_are_necessary(lexicon, row):
+    """Every start read off the pattern begins with a declared one, so a match begins where
+    a declared start begins and trying the row only there loses no match."""
+    declared = [w.strip() for w in (row.get("starts") or "").split("|") if w.strip()]
+    derived = markers.derived_starts(lexicon, row)
+    if derived is None:
+        assert not declared, f"{row['rule']}: starts {declared} cannot be checked against the pattern"
+        return
+    assert declared, f"{row['rule']}: no starts; run tools/fill_needs.py"
+    assert all(any(d.startswith(s) for s in declared) for d in derived), \
+        f"{row['rule']}: starts {declared}, matches begin with one of {derived}"
+
+
+def _starts_texts() -> list[str]:
+    """Every example of the two lexicons, in upper case too and after punctuation, and the shipped articles."""
+    examples = [t for name in STARTS_LEXICONS for row in load_lexicon(name) for t in _examples(row)]
+    texts = examples + [t.upper() for t in examples] + ['"(' + t + ')"' for t in examples]
+    texts += [" ".join(examples), "-".join(examples), "", "so-so-called", "Ssso called \u017fo-called"]
+    articles = Path(__file__).resolve().parents[1] / "data" / "articles"
+    return texts + [p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.md"))]
+
+
+@pytest.mark.parametrize("lexicon", STARTS_LEXICONS)
+def test_trying_a_row_at_its_starts_finds_what_finditer_finds(lexicon):
+    rules = markers._hedge_rules() if lexicon == "hedges" else [r[:2] for r in markers._loaded_rules()]
+    starts = markers._hedge_starts() if lexicon == "hedges" else markers._loaded_starts()
+    assert all(starts), "every row declares starts"
+    for text in _starts_texts():
+        low = lowered(text)
+        for (row, rx), row_starts in zip(rules, starts):
+            assert [m.span() for m in finditer_from(rx, text, low, row_starts)] == \
+                [m.span() for m in rx.finditer(text)], (row["rule"], text[:80])
+
+
+def test_lower_case_keeps_offsets():
+    """finditer_from reads offsets in the lower-cased text as offsets in the text: only
+    U+0130 lower-cases to two characters, and lowered refuses it."""
+    assert [c for c in range(0x110000) if len(chr(c).lower()) != 1] == [0x130]
+    assert lowered("\u0130stanbul") is None
