@@ -207,6 +207,15 @@ def finditer_from(rx: re.Pattern, text: str, low: str | None, starts: Needs) -> 
     return matches_at(rx, text, start_places(low, starts))
 
 
+def found_from(rx: re.Pattern, text: str, low: str | None, starts: Needs) -> bool:
+    """``rx.search(text) is not None``, tried only where a start begins (see :func:`finditer_from`).
+
+    >>> found_from(re.compile(r"\\bfals", re.I), "It is FALSE", "it is false", ("fals",))
+    True
+    """
+    return next(finditer_from(rx, text, low, starts), None) is not None
+
+
 # ---------------------------------------------------------------------------
 # Development and test time: reading the words out of a pattern
 

@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from analysis.lexicons import load_lexicon
-from analysis.prefilter import Needs, TriggerIndex, derive_needs, lowered, parse_needs
+from analysis.prefilter import (Needs, TriggerIndex, derive_needs, derive_starts, finditer_from, found_from, lowered,
+                                parse_needs)
 from analysis.spans import overlaps
 from analysis.verb_stance import verb_stance
 
@@ -147,6 +148,18 @@ def derived_needs(lexicon: str, row: dict) -> Needs:
     return derive_needs(expand_macros(row["pattern"], terms=False), re.I, held=_term_macros())
 
 
+def derived_starts(row: dict) -> Needs:
+    """Development time: the ``starts`` of a stance.csv row, read from its pattern as
+    compiled (word classes written out: the tests check the column after a class is edited)."""
+    return derive_starts(expand_macros(row["pattern"]), re.I)
+
+
+def derived_requires_starts(row: dict) -> Needs:
+    """Development time: the ``requires_starts`` of a stance.csv row (None without ``requires``)."""
+    req = (row.get("requires") or "").strip()
+    return derive_starts(expand_macros(req), re.I) if req else None
+
+
 @lru_cache(maxsize=None)
 def _rule_requires() -> tuple[re.Pattern | None, ...]:
     """Per stance row, its ``requires`` regex (a word class the row cannot match without, e.g.
@@ -189,13 +202,16 @@ class _Rule(NamedTuple):
     weak: bool
     requires: re.Pattern | None
     asks: bool  # a question asserts nothing: a match in one does not count
+    starts: Needs  # strings one of which every match begins with (``starts`` column)
+    requires_starts: Needs  # the same for the requires regex (``requires_starts`` column)
 
 
 @lru_cache(maxsize=None)
 def _rules() -> tuple[_Rule, ...]:
     """The rows of :func:`_stance_rules` as :class:`_Rule`, in lexicon order."""
     return tuple(_Rule(row, rx, row["kind"], row["stance"], row["rule"], row.get("strength") == "weak", req,
-                       row["stance"] == "denial" or row["rule"] in _QUESTION_SENSITIVE)
+                       row["stance"] == "denial" or row["rule"] in _QUESTION_SENSITIVE,
+                       parse_needs(row.get("starts")), parse_needs(row.get("requires_starts")))
                  for (row, rx), req in zip(_stance_rules(), _rule_requires()))
 
 
@@ -243,23 +259,27 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None,
         weak = not cue or verb_stance(cue) == "assert"
     prefix = cue + " " if cue and cue.lower() not in clause.lower() else ""
     text = prefix + clause
-    rows = _rows_of(lowered(text))
-    hits = _unvetoed_matches(text, rows, _blocks(text, rows), weak, only)
+    low = lowered(text)
+    rows = _rows_of(low)
+    hits = _unvetoed_matches(text, low, rows, _blocks(text, low, rows), weak, only)
     results = [_result(row, m, text, len(prefix)) for row, m in _one_per_stretch(hits)]
     return _lend_counter_accused(results)
 
 
-def _blocks(text: str, rows: tuple[int, ...]) -> list[tuple[Span, str]]:
+def _blocks(text: str, low: str | None, rows: tuple[int, ...]) -> list[tuple[Span, str]]:
     """Spans of the block rows (counter-examples) in ``text`` and the stance each vetoes
-    (its own, or every stance when it is "other"); ``rows``: those ``text`` may match."""
+    (its own, or every stance when it is "other"); ``rows``: those ``text`` may match,
+    ``low``: ``lowered(text)``."""
     rules = _rules()
-    return [(m.span(), rules[k].stance) for k in rows if rules[k].kind == "block" for m in rules[k].rx.finditer(text)]
+    return [(m.span(), rules[k].stance) for k in rows if rules[k].kind == "block"
+            for m in finditer_from(rules[k].rx, text, low, rules[k].starts)]
 
 
-def _unvetoed_matches(text: str, rows: tuple[int, ...], blocks: list[tuple[Span, str]], weak: bool,
-                      only: frozenset[str] | None) -> list[tuple[int, int, dict, re.Match]]:
+def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...], blocks: list[tuple[Span, str]],
+                      weak: bool, only: frozenset[str] | None) -> list[tuple[int, int, dict, re.Match]]:
     """Matches of the match rows that apply, as (0 for a denial else 1, row order, row, match),
-    without those a block row vetoes or a question asks; ``rows``: those ``text`` may match."""
+    without those a block row vetoes or a question asks; ``rows``: those ``text`` may match,
+    ``low``: ``lowered(text)``."""
     hits: list[tuple[int, int, dict, re.Match]] = []
     rules = _rules()
     req_seen: dict[str, bool] = {}  # a requires pattern several rows share is searched once
@@ -271,10 +291,10 @@ def _unvetoed_matches(text: str, rows: tuple[int, ...], blocks: list[tuple[Span,
         if req is not None:
             ok = req_seen.get(req.pattern)
             if ok is None:
-                ok = req_seen[req.pattern] = req.search(text) is not None
+                ok = req_seen[req.pattern] = found_from(req, text, low, rule.requires_starts)
             if not ok:
                 continue
-        for m in rule.rx.finditer(text):
+        for m in finditer_from(rule.rx, text, low, rule.starts):
             # the stance word itself must not sit in a counter-example
             if blocks:
                 core = _core_span(m)
@@ -336,9 +356,9 @@ def _child_code(clause: str, start: int, end: int) -> str:
     if _SPEECH_ACCUSATION.search(clause[start:end]):
         return "112"
     tail = clause[start:]
-    rules = _rules()
-    found = {rules[k].row["cameo"] for k in _index().rows(lowered(tail))
-             if rules[k].kind == "child" and rules[k].rx.search(tail)}
+    rules, low = _rules(), lowered(tail)
+    found = {rules[k].row["cameo"] for k in _index().rows(low)
+             if rules[k].kind == "child" and found_from(rules[k].rx, tail, low, rules[k].starts)}
     for code in _CHILD_PRIORITY:
         if code in found:
             return code

@@ -1,9 +1,10 @@
 """Fill the ``needs`` and ``starts`` columns of the regex lexicons from their patterns (run by hand, not by the kit).
 
 A row's ``needs`` are words one of which every match of its pattern contains; the kit skips
-the row on a text that holds none of them (``analysis/prefilter.py``). A hedges or loaded
-row's ``starts`` are strings one of which every match begins with; the kit tries the row
-only where one of them begins. After editing a pattern, run this from the project root and
+the row on a text that holds none of them (``analysis/prefilter.py``). A stance, hedges or
+loaded row's ``starts`` are strings one of which every match begins with; the kit tries the
+row only where one of them begins (a stance row's ``requires_starts``: the same for its
+``requires`` regex). After editing a pattern, run this from the project root and
 look at the diff::
 
     python tools/fill_needs.py            # rewrite the columns in stance_terms, stance, hedges, loaded
@@ -53,13 +54,21 @@ def _needs(lexicon: str, row: dict) -> str:
 
 
 def _starts(lexicon: str, row: dict) -> str:
-    """The ``starts`` cell of a hedges or loaded row."""
+    """The ``starts`` cell of a stance, hedges or loaded row."""
+    if lexicon == "stance":
+        return "|".join(stance.derived_starts(row) or ())
     return "|".join(markers.derived_starts(lexicon, row) or ())
+
+
+def _requires_starts(lexicon: str, row: dict) -> str:
+    """The ``requires_starts`` cell of a stance row."""
+    return "|".join(stance.derived_requires_starts(row) or ())
 
 
 LEXICONS = ("stance_terms", "stance", "hedges", "loaded")
 #: the columns filled in each lexicon, and how each is read off the row
-COLUMNS = {"stance_terms": {"needs": _needs}, "stance": {"needs": _needs},
+COLUMNS = {"stance_terms": {"needs": _needs},
+           "stance": {"needs": _needs, "starts": _starts, "requires_starts": _requires_starts},
            "hedges": {"needs": _needs, "starts": _starts}, "loaded": {"needs": _needs, "starts": _starts}}
 
 
@@ -84,7 +93,7 @@ def fill(name: str, check: bool = False) -> list[str]:
             value = derive(name, row)
             if row[column] != value:
                 changed.append(f"{name}.csv {row['rule']} {column}: {row[column]!r} -> {value!r}")
-            fields[header.index(column)] = _cell(value)
+            fields[header.index(column)] = _cell(value) if value else ""  # empty stays empty (csv would write "")
         out.append(",".join(fields) + "\n")
     if not check:
         path.write_text("".join(out), encoding="utf-8")
