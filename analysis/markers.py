@@ -77,6 +77,7 @@ def _hedge_index() -> TriggerIndex:
 
 @lru_cache(maxsize=None)
 def _hedge_starts() -> tuple[Needs, ...]:
+    """Per row, the strings one of which every match begins with (``starts`` column)."""
     return tuple(parse_needs(row.get("starts")) for row, _ in _hedge_rules())
 
 
@@ -220,6 +221,7 @@ def _loaded_index() -> TriggerIndex:
 
 @lru_cache(maxsize=None)
 def _loaded_starts() -> tuple[Needs, ...]:
+    """Per row, the strings one of which every match begins with (``starts`` column)."""
     return tuple(parse_needs(row.get("starts")) for row, *_ in _loaded_rules())
 
 

@@ -226,11 +226,12 @@ def may_match_any(text: str, rules: frozenset[str]) -> bool:
     """False when ``text`` cannot match any of the named stance rows (none of their needed
     words is in it): a cheap test before running the patterns.
 
-    >>> may_match_any("They denied it", frozenset({"D_deny_acc"})), may_match_any("They said it", frozenset({"D_deny_acc"}))
+    >>> deny = frozenset({"D_deny_acc"})
+    >>> may_match_any("They denied it", deny), may_match_any("They said it", deny)
     (True, False)
     """
-    rules_ = _rules()
-    return any(rules_[k].rule in rules for k in _rows_of(lowered(text)))
+    table = _rules()
+    return any(table[k].rule in rules for k in _rows_of(lowered(text)))
 
 
 # ---------------------------------------------------------------------------
