@@ -97,20 +97,24 @@ def find_cues(text: str, toks: list[Span], low: list[str]) -> list[CueHit]:
     """Cue matches among a sentence's tokens (`low`: their lower-case words), left to right."""
     index = cue_index()
     out: list[CueHit] = []
-    i = 0
-    n = len(toks)
+    # only a token that is a cue form can start a cue: visit those (in order), not every token
+    starts = [k for k, word in enumerate(low) if word in index]
+    if not starts:
+        return out
     words = [text[a:b] for a, b in toks if text[a].isalpha() and b - a > 3]
     # Headline Style Capitalises Verbs Too ("Beck Blasts Drudge"): capitals mean nothing there
     title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-    while i < n:
+    i = 0  # the first token a new cue may start at (after the last cue found)
+    for at in starts:
+        if at < i:
+            continue
         hit = None
-        for rest, row, nounish in index.get(low[i], ()):
-            end = _match_entry(text, toks, low, i, rest, row, nounish, title_case)
+        for rest, row, nounish in index[low[at]]:
+            end = _match_entry(text, toks, low, at, rest, row, nounish, title_case)
             if end is not None:
-                hit = CueHit(i, end, row)
+                hit = CueHit(at, end, row)
                 break
         if hit is None:
-            i += 1
             continue
         prev = out[-1] if out else None
         between = low[prev.end_tok:hit.first_tok] if prev is not None else ()

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from analysis.lexicons import load_lexicon
-from analysis.prefilter import Needs, derive_needs, lowered, may_match, parse_needs
+from analysis.prefilter import Needs, TriggerIndex, derive_needs, derive_starts, finditer_from, lowered, parse_needs
 from analysis.spans import overlaps, overlaps_any
 
 Span = tuple[int, int]
@@ -69,6 +69,18 @@ def _hedge_needs() -> tuple[Needs, ...]:
     return tuple(parse_needs(row.get("needs")) for row, _ in _hedge_rules())
 
 
+@lru_cache(maxsize=None)
+def _hedge_index() -> TriggerIndex:
+    """The hedge rows a text may match, in one scan of it (their ``needs``)."""
+    return TriggerIndex(_hedge_needs())
+
+
+@lru_cache(maxsize=None)
+def _hedge_starts() -> tuple[Needs, ...]:
+    """Per row, the strings one of which every match begins with (``starts`` column)."""
+    return tuple(parse_needs(row.get("starts")) for row, _ in _hedge_rules())
+
+
 def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),
                 skip: Sequence[Span] = ()) -> list[dict]:
     """Hedge and evidence-marker spans: dicts with layer, label (voice), start, end, text, value (category), rule.
@@ -77,11 +89,10 @@ def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     rather than "potentially"). "what it called" is the journalist's distancing wherever it sits.
     """
     found = []
-    low = lowered(text)
-    for (row, rx), pre in zip(_hedge_rules(), _hedge_needs()):
-        if not may_match(pre, low):
-            continue
-        for m in rx.finditer(text):
+    rules, starts, low = _hedge_rules(), _hedge_starts(), lowered(text)
+    for k in _hedge_index().rows(low):
+        row, rx = rules[k]
+        for m in finditer_from(rx, text, low, starts[k]):
             found.append((row, m.start(), m.end()))
     found.sort(key=lambda f: (f[0]["layer"], f[1], -(f[2] - f[1])))
     out: list[dict] = []
@@ -202,6 +213,18 @@ def _loaded_needs() -> tuple[Needs, ...]:
     return tuple(parse_needs(row.get("needs")) for row, *_ in _loaded_rules())
 
 
+@lru_cache(maxsize=None)
+def _loaded_index() -> TriggerIndex:
+    """The loaded-language rows a text may match, in one scan of it (their ``needs``)."""
+    return TriggerIndex(_loaded_needs())
+
+
+@lru_cache(maxsize=None)
+def _loaded_starts() -> tuple[Needs, ...]:
+    """Per row, the strings one of which every match begins with (``starts`` column)."""
+    return tuple(parse_needs(row.get("starts")) for row, *_ in _loaded_rules())
+
+
 def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),
                 skip: Sequence[Span] = (), bare: bool = False) -> list[dict]:
     """Loaded-language spans from ``lexicons/loaded.csv`` (label = voice, value = category).
@@ -217,11 +240,10 @@ def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     kept_ends: list[int] = []
     empty = False
     quotes, contents = _Covering(quotes), _Covering(contents)
-    low = lowered(text)
-    for (row, rx, nb, na), pre in zip(_loaded_rules(), _loaded_needs()):
-        if not may_match(pre, low):
-            continue
-        for m in rx.finditer(text):
+    rules, starts, low = _loaded_rules(), _loaded_starts(), lowered(text)
+    for k in _loaded_index().rows(low):
+        row, rx, nb, na = rules[k]
+        for m in finditer_from(rx, text, low, starts[k]):
             s, e = m.span()
             if overlaps_any((s, e), skip):
                 continue
@@ -255,3 +277,11 @@ def derived_needs(lexicon: str, row: dict) -> Needs:
     if lexicon == "hedges":
         return derive_needs(row["pattern"], _hedge_flags(row))
     return derive_needs(_whole_words(row["pattern"]), re.I)
+
+
+def derived_starts(lexicon: str, row: dict) -> Needs:
+    """Development time: the ``starts`` of a hedges.csv or loaded.csv row (strings one of
+    which every match begins with), read from its pattern as this module compiles it."""
+    if lexicon == "hedges":
+        return derive_starts(row["pattern"], _hedge_flags(row))
+    return derive_starts(_whole_words(row["pattern"]), re.I)

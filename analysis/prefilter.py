@@ -4,7 +4,12 @@ A lexicon row declares, in its ``needs`` column, words one of which every match 
 pattern contains (lower case, ``|``-separated; ``{MACRO}`` stands for the needs of a word
 class of ``lexicons/stance_terms.csv``; empty = the row is tried on every text). At run
 time a rule is skipped only when none of its words is in the lower-cased text, so skipping
-never changes what the rules find, and nothing parses a regex.
+never changes what the rules find, and nothing parses a regex. :class:`TriggerIndex` answers
+that for all rows of a lexicon in one scan of a text (:func:`may_match` is the one-row form).
+
+A row may also declare, in a ``starts`` column, strings one of which every match of its
+pattern begins with (lower-case ASCII letters and digits): :func:`finditer_from` then tries
+the pattern only where one of them begins in the lower-cased text, not at every character.
 
 The declared words are derived from the patterns at development time
 (:func:`derive_needs`, used by ``tools/fill_needs.py``) and checked against them by the
@@ -13,7 +18,7 @@ tests (``tests/test_prefilter.py``), never at run time.
 from __future__ import annotations
 
 import re
-from typing import Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 # Characters that a case-insensitive regex matches to an ASCII letter although they do not
 # lower-case to it (found by matching [a-z] with re.I against every code point): a text
@@ -69,6 +74,146 @@ def may_match(needs: Needs, low: str | None) -> bool:
         if word in low:
             return True
     return False
+
+
+_NO_ROWS: frozenset[int] = frozenset()  # one object for the many pieces that hold no needed word
+
+
+class TriggerIndex:
+    """The rows of one lexicon a text may match, found in one scan of the text for all rows.
+
+    ``rows(low)`` gives, in row order, exactly the ``k`` with ``may_match(needs[k], low)``,
+    without a substring search per row: it splits ``low`` at whitespace once and looks each
+    distinct piece up in a cache of the rows the piece holds a word of. That is the same
+    answer because an occurrence of a word without whitespace holds no whitespace, so it
+    lies inside one piece of ``low.split()``; the few words with whitespace (or empty) are
+    searched in the whole text. The cache is bounded (emptied when full), so memory stays
+    flat however many texts pass.
+
+    >>> index = TriggerIndex([("deny", "denied"), None, ("hoax",), ("fake news",)])
+    >>> index.rows("they denied the hoax"), index.rows("it is fake  news"), index.rows("fake news!")
+    ((0, 1, 2), (1,), (1, 3))
+    >>> index.rows(None)  # odd case folding (see lowered): every row
+    (0, 1, 2, 3)
+    """
+
+    def __init__(self, needs: Sequence[Needs], cache_size: int = 1 << 15) -> None:
+        self.size = len(needs)
+        self.always = frozenset(k for k, words in enumerate(needs) if words is None)
+        by_word: dict[str, set[int]] = {}
+        for k, words in enumerate(needs):
+            for word in words or ():
+                by_word.setdefault(word, set()).add(k)
+        spaced = {w for w in by_word if not w or any(c.isspace() for c in w)}
+        self._spaced = tuple((w, frozenset(by_word[w])) for w in spaced)
+        self._plain = {w: frozenset(k) for w, k in by_word.items() if w not in spaced}
+        self._sizes = sorted({len(w) for w in self._plain})
+        self._pieces: dict[str, frozenset[int]] = {}
+        self._cache_size = cache_size
+
+    def rows(self, low: str | None) -> tuple[int, ...]:
+        """Indices of the rows ``low`` (see :func:`lowered`) may match, in row order."""
+        if low is None:
+            return tuple(range(self.size))
+        found = set(self.always)
+        pieces, held = self._pieces, self._piece_rows
+        for piece in set(low.split()):
+            rows = pieces.get(piece)
+            if rows is None:
+                rows = held(piece)
+            if rows:
+                found |= rows
+        for word, rows in self._spaced:
+            if word in low:
+                found |= rows
+        return tuple(sorted(found))
+
+    def _piece_rows(self, piece: str) -> frozenset[int]:
+        """The rows a whitespace-free piece holds a word of (computed once, then cached)."""
+        plain, n = self._plain, len(piece)
+        found: set[int] = set()
+        if n * len(self._sizes) > len(plain):  # a long piece (a URL): try each word
+            for word, rows in plain.items():
+                if word in piece:
+                    found |= rows
+        else:  # a word: look up each of its substrings of a needed length
+            for size in self._sizes:
+                for i in range(n - size + 1):
+                    rows = plain.get(piece[i:i + size])
+                    if rows:
+                        found |= rows
+        if len(self._pieces) >= self._cache_size:
+            self._pieces.clear()
+        rows = self._pieces[piece] = frozenset(found) if found else _NO_ROWS
+        return rows
+
+
+def start_places(low: str, starts: Iterable[str]) -> list[int]:
+    """Every offset of ``low`` where one of ``starts`` begins, ascending.
+
+    >>> start_places("they denied it; denial", ["deni", "it"])
+    [5, 12, 16]
+    """
+    places: set[int] = set()
+    for start in starts:
+        k = low.find(start)
+        while k >= 0:
+            places.add(k)
+            k = low.find(start, k + 1)
+    return sorted(places)
+
+
+def matches_at(rx: re.Pattern, text: str, places: Iterable[int]) -> Iterator[re.Match]:
+    """``rx.finditer(text)`` for a pattern whose every match starts at one of ``places``
+    (ascending), trying the pattern only there.
+
+    ``finditer`` yields the leftmost match from where the last one ended; when matches can
+    only start at ``places``, that is the first place at or after that point where
+    ``rx.match`` succeeds (``match`` at a position still sees the text before it, for
+    look-behinds and ``\\b``). After an empty match ``finditer``'s own rule takes over.
+
+    >>> rx = re.compile(r"\\b(?:last|next) (?:week|month)")
+    >>> text = "last week and next month, not lastly"
+    >>> [m.span() for m in matches_at(rx, text, [0, 14, 30])] == [m.span() for m in rx.finditer(text)]
+    True
+    """
+    pos = 0
+    for p in places:
+        if p < pos:
+            continue  # inside the last match
+        m = rx.match(text, p)
+        if m is None:
+            continue
+        if m.end() == p:
+            yield from rx.finditer(text, p)
+            return
+        yield m
+        pos = m.end()
+
+
+def finditer_from(rx: re.Pattern, text: str, low: str | None, starts: Needs) -> Iterator[re.Match]:
+    """``rx.finditer(text)``, tried only where one of a row's declared ``starts`` begins in
+    ``low`` (``lowered(text)``). The same matches: ``lowered`` keeps every offset (it refuses
+    the one character whose lower case is longer, U+0130) and a case-insensitive pattern
+    matches an ASCII letter only where the lower-cased text has it, so a match beginning
+    with a start begins where ``low`` has that start. No starts, or no ``low``: every offset.
+
+    >>> rx = re.compile(r"\\b(?:denied|denies)\\b", re.I)
+    >>> [m.group() for m in finditer_from(rx, "He DENIED it; she denies", "he denied it; she denies", ("deni",))]
+    ['DENIED', 'denies']
+    """
+    if starts is None or low is None:
+        return rx.finditer(text)
+    return matches_at(rx, text, start_places(low, starts))
+
+
+def found_from(rx: re.Pattern, text: str, low: str | None, starts: Needs) -> bool:
+    """``rx.search(text) is not None``, tried only where a start begins (see :func:`finditer_from`).
+
+    >>> found_from(re.compile(r"\\bfals", re.I), "It is FALSE", "it is false", ("fals",))
+    True
+    """
+    return next(finditer_from(rx, text, low, starts), None) is not None
 
 
 # ---------------------------------------------------------------------------
@@ -185,6 +330,49 @@ def derive_needs(pattern: str, flags: int = re.I, held: Mapping[str, str] | None
     if any(re.search(r"\d", w) for w in out if not w.startswith("{")):
         return None  # a piece of a stand-in the parser split off: nothing safe to say
     return tuple(dict.fromkeys(out))
+
+
+def _leading(items) -> set[str] | None:
+    """Lower-case ASCII strings one of which every match of the parsed sequence ``items``
+    begins with (its leading literal letters and digits, through groups and choices); None
+    when a match may begin otherwise."""
+    from re import _constants as sre
+
+    run = []
+    for op, av in items:
+        if op is sre.LITERAL and chr(av).isascii() and chr(av).isalnum():
+            run.append(chr(av).lower())
+            continue
+        if run:
+            # the parser splits a common prefix off a choice ("might|may" -> "m" + "ight|ay")
+            more = _leading([(op, av)]) if op in (sre.SUBPATTERN, sre.BRANCH) else None
+            return {"".join(run) + m for m in more} if more else {"".join(run)}
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # takes no character: the match begins with what follows
+        if op is sre.SUBPATTERN:
+            return _leading(av[-1])
+        if op is sre.BRANCH:
+            alts = [_leading(alt) for alt in av[1]]
+            return None if any(a is None for a in alts) else set().union(*alts)
+        return None
+    return {"".join(run)} if run else None
+
+
+def derive_starts(pattern: str, flags: int = re.I) -> Needs:
+    """The ``starts`` of a lexicon pattern: strings one of which every match begins with, or None.
+
+    >>> derive_starts(r"(?<![\\w-])(?:slam(?:s|med)|rips?\\s+into|Tore)(?![\\w-])")
+    ('rip', 'slammed', 'slams', 'tore')
+    >>> derive_starts(r"\\b(?:might|may)\\b"), derive_starts(r"\\w+ly")
+    (('may', 'might'), None)
+    """
+    try:
+        from re import _parser as sre_parse
+
+        starts = _leading(sre_parse.parse(pattern, flags & ~re.UNICODE))
+    except Exception:  # a Python without these internals: no starts
+        return None
+    return tuple(sorted(starts)) if starts else None
 
 
 def implied(declared: Sequence[str], derived: Sequence[str]) -> bool:

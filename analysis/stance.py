@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from analysis.lexicons import load_lexicon
-from analysis.prefilter import Needs, derive_needs, lowered, may_match, parse_needs
+from analysis.prefilter import (Needs, TriggerIndex, derive_needs, derive_starts, finditer_from, found_from, lowered,
+                                parse_needs)
 from analysis.spans import overlaps
 from analysis.verb_stance import verb_stance
 
@@ -146,6 +148,18 @@ def derived_needs(lexicon: str, row: dict) -> Needs:
     return derive_needs(expand_macros(row["pattern"], terms=False), re.I, held=_term_macros())
 
 
+def derived_starts(row: dict) -> Needs:
+    """Development time: the ``starts`` of a stance.csv row, read from its pattern as
+    compiled (word classes written out: the tests check the column after a class is edited)."""
+    return derive_starts(expand_macros(row["pattern"]), re.I)
+
+
+def derived_requires_starts(row: dict) -> Needs:
+    """Development time: the ``requires_starts`` of a stance.csv row (None without ``requires``)."""
+    req = (row.get("requires") or "").strip()
+    return derive_starts(expand_macros(req), re.I) if req else None
+
+
 @lru_cache(maxsize=None)
 def _rule_requires() -> tuple[re.Pattern | None, ...]:
     """Per stance row, its ``requires`` regex (a word class the row cannot match without, e.g.
@@ -169,23 +183,55 @@ def fallback_rules() -> frozenset[str]:
     return frozenset(row["rule"] for row in load_lexicon("stance") if (row.get("fallback") or "").strip() == "yes")
 
 
+@lru_cache(maxsize=None)
+def _index() -> TriggerIndex:
+    """The trigger index of the stance rows (their ``needs``): one scan of a clause tells
+    which rows may match it."""
+    return TriggerIndex(_stance_needs())
+
+
+class _Rule(NamedTuple):
+    """A stance row with the fields the matching loop reads, looked up once per lexicon
+    rather than per row per clause."""
+
+    row: dict
+    rx: re.Pattern
+    kind: str
+    stance: str
+    rule: str
+    weak: bool
+    requires: re.Pattern | None
+    asks: bool  # a question asserts nothing: a match in one does not count
+    starts: Needs  # strings one of which every match begins with (``starts`` column)
+    requires_starts: Needs  # the same for the requires regex (``requires_starts`` column)
+
+
+@lru_cache(maxsize=None)
+def _rules() -> tuple[_Rule, ...]:
+    """The rows of :func:`_stance_rules` as :class:`_Rule`, in lexicon order."""
+    return tuple(_Rule(row, rx, row["kind"], row["stance"], row["rule"], row.get("strength") == "weak", req,
+                       row["stance"] == "denial" or row["rule"] in _QUESTION_SENSITIVE,
+                       parse_needs(row.get("starts")), parse_needs(row.get("requires_starts")))
+                 for (row, rx), req in zip(_stance_rules(), _rule_requires()))
+
+
+@lru_cache(maxsize=256)
+def _rows_of(low: str | None) -> tuple[int, ...]:
+    """The stance rows ``low`` may match (a clause is read several times: by the candidate
+    step, then by its statement's stretch)."""
+    return _index().rows(low)
+
+
 def may_match_any(text: str, rules: frozenset[str]) -> bool:
     """False when ``text`` cannot match any of the named stance rows (none of their needed
-    words is in it): a cheap test before running the patterns."""
-    needs = _needs_of_any(rules)
-    return needs != () and may_match(needs, lowered(text))
+    words is in it): a cheap test before running the patterns.
 
-
-@lru_cache(maxsize=16)
-def _needs_of_any(rules: frozenset[str]) -> Needs:
-    """The words one of which a text needs to match any of the named rows (None: any text may)."""
-    words: list[str] = []
-    for (row, _), needs in zip(_stance_rules(), _stance_needs()):
-        if row["rule"] in rules:
-            if needs is None:
-                return None
-            words.extend(needs)
-    return tuple(dict.fromkeys(words))
+    >>> deny = frozenset({"D_deny_acc"})
+    >>> may_match_any("They denied it", deny), may_match_any("They said it", deny)
+    (True, False)
+    """
+    table = _rules()
+    return any(table[k].rule in rules for k in _rows_of(lowered(text)))
 
 
 # ---------------------------------------------------------------------------
@@ -215,47 +261,50 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None,
     prefix = cue + " " if cue and cue.lower() not in clause.lower() else ""
     text = prefix + clause
     low = lowered(text)
-    hits = _unvetoed_matches(text, low, _blocks(text, low), weak, only)
+    rows = _rows_of(low)
+    hits = _unvetoed_matches(text, low, rows, _blocks(text, low, rows), weak, only)
     results = [_result(row, m, text, len(prefix)) for row, m in _one_per_stretch(hits)]
     return _lend_counter_accused(results)
 
 
-def _blocks(text: str, low: str | None) -> list[tuple[Span, str]]:
+def _blocks(text: str, low: str | None, rows: tuple[int, ...]) -> list[tuple[Span, str]]:
     """Spans of the block rows (counter-examples) in ``text`` and the stance each vetoes
-    (its own, or every stance when it is "other")."""
-    return [(m.span(), row["stance"]) for (row, rx), needs in zip(_stance_rules(), _stance_needs())
-            if row["kind"] == "block" and may_match(needs, low) for m in rx.finditer(text)]
+    (its own, or every stance when it is "other"); ``rows``: those ``text`` may match,
+    ``low``: ``lowered(text)``."""
+    rules = _rules()
+    return [(m.span(), rules[k].stance) for k in rows if rules[k].kind == "block"
+            for m in finditer_from(rules[k].rx, text, low, rules[k].starts)]
 
 
-def _unvetoed_matches(text: str, low: str | None, blocks: list[tuple[Span, str]], weak: bool,
-                      only: frozenset[str] | None) -> list[tuple[int, int, dict, re.Match]]:
+def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...], blocks: list[tuple[Span, str]],
+                      weak: bool, only: frozenset[str] | None) -> list[tuple[int, int, dict, re.Match]]:
     """Matches of the match rows that apply, as (0 for a denial else 1, row order, row, match),
-    without those a block row vetoes or a question asks."""
+    without those a block row vetoes or a question asks; ``rows``: those ``text`` may match,
+    ``low``: ``lowered(text)``."""
     hits: list[tuple[int, int, dict, re.Match]] = []
-    needs, requires = _stance_needs(), _rule_requires()
+    rules = _rules()
     req_seen: dict[str, bool] = {}  # a requires pattern several rows share is searched once
-    for order, (row, rx) in enumerate(_stance_rules()):
-        if row["kind"] != "match" or (not weak and row.get("strength") == "weak") or (
-                only is not None and row["rule"] not in only):
+    for order in rows:
+        rule = rules[order]
+        if rule.kind != "match" or (rule.weak and not weak) or (only is not None and rule.rule not in only):
             continue
-        if not may_match(needs[order], low):
-            continue
-        req = requires[order]
+        req = rule.requires
         if req is not None:
             ok = req_seen.get(req.pattern)
             if ok is None:
-                ok = req_seen[req.pattern] = req.search(text) is not None
+                ok = req_seen[req.pattern] = found_from(req, text, low, rule.requires_starts)
             if not ok:
                 continue
-        for m in rx.finditer(text):
+        for m in finditer_from(rule.rx, text, low, rule.starts):
             # the stance word itself must not sit in a counter-example
-            core = _core_span(m)
-            if any(overlaps(core, b) and bst in ("other", row["stance"]) for b, bst in blocks):
-                continue
+            if blocks:
+                core = _core_span(m)
+                if any(overlaps(core, b) and bst in ("other", rule.stance) for b, bst in blocks):
+                    continue
             # a denial asked as a question ("Real or hoax?", "Is the report true?") asserts nothing
-            if (row["stance"] == "denial" or row["rule"] in _QUESTION_SENSITIVE) and _in_question(text, m.end()):
+            if rule.asks and _in_question(text, m.end()):
                 continue
-            hits.append((0 if row["stance"] == "denial" else 1, order, row, m))
+            hits.append((0 if rule.stance == "denial" else 1, order, rule.row, m))
     return hits
 
 
@@ -308,9 +357,9 @@ def _child_code(clause: str, start: int, end: int) -> str:
     if _SPEECH_ACCUSATION.search(clause[start:end]):
         return "112"
     tail = clause[start:]
-    low = lowered(tail)
-    found = {row["cameo"] for (row, rx), needs in zip(_stance_rules(), _stance_needs())
-             if row["kind"] == "child" and may_match(needs, low) and rx.search(tail)}
+    rules, low = _rules(), lowered(tail)
+    found = {rules[k].row["cameo"] for k in _index().rows(low)
+             if rules[k].kind == "child" and found_from(rules[k].rx, tail, low, rules[k].starts)}
     for code in _CHILD_PRIORITY:
         if code in found:
             return code

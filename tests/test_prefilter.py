@@ -79,3 +79,133 @@ def test_word_class_needs_follow_an_edit():
     needs = parse_needs(rows["A_reported_wrong"]["needs"], classes)
     assert "{WRONGV}" in rows["A_reported_wrong"]["needs"] and needs == classes["{WRONGV}"]
     assert parse_needs("{WRONGV}", {**classes, "{WRONGV}": None}) is None  # a term without needs: no filter
+
+
+# --- the trigger index: one scan per text selects exactly the rows may_match would ------
+
+from analysis import timex  # noqa: E402
+from analysis.prefilter import TriggerIndex  # noqa: E402
+
+#: every needs column the run-time code filters on, as the modules parse it
+INDEXED_NEEDS = {
+    "stance": lambda: stance._stance_needs(),
+    "hedges": lambda: markers._hedge_needs(),
+    "loaded": lambda: markers._loaded_needs(),
+    "timex": lambda: tuple(rule[3] or None for rule in timex._RULES),
+}
+
+
+def _index_texts() -> list[str]:
+    """Every lexicon example, a cue read in front of a clause as find_stance joins them,
+    and texts that stress the scan: no whitespace, odd whitespace, a long piece, odd case."""
+    texts = [t for name in NEEDS_LEXICONS for row in load_lexicon(name) for t in _examples(row)]
+    texts += ["denied " + t for t in texts[:50]] + [t.replace(" ", "\u00a0") for t in texts[:50]]
+    texts += ["", "   ", "DENIED", "de nied", "fake\tnews", "last\nnight", "last  night", "the weekend.",
+              "http://example.com/" + "-".join(t.replace(" ", "-") for t in texts[:40]),
+              "It was a \u212aelvin-scale hoax", "years ago,the weeks ahead"]
+    return texts
+
+
+@pytest.mark.parametrize("lexicon", sorted(INDEXED_NEEDS))
+@pytest.mark.parametrize("cache_size", [1 << 15, 3])
+def test_index_selects_the_rows_may_match_would(lexicon, cache_size):
+    needs = INDEXED_NEEDS[lexicon]()
+    index = TriggerIndex(needs, cache_size=cache_size)
+    for text in _index_texts():
+        low = lowered(text)
+        assert index.rows(low) == tuple(k for k, n in enumerate(needs) if may_match(n, low)), text
+
+
+@pytest.mark.parametrize("needs, text, rows", [
+    ([("den",), ("deny",), ("nied",)], "he denied it", (0, 2)),     # words inside a longer word
+    ([("a b",), ("ab",)], "a  b ab", (1,)),                          # a spaced word is searched as written
+    ([("",), ("x",)], "", (0,)),                                     # the empty word is in every text
+    ([None, ("q",)], "nothing", (0,)),                               # a row without needs always runs
+    ([("night",)], "last\u2003night", (0,)),                         # any whitespace splits
+])
+def test_index_cases(needs, text, rows):
+    assert TriggerIndex(needs).rows(lowered(text)) == rows
+
+
+def test_stance_reads_a_cue_joined_in_front():
+    """find_stance reads a cue absent from the clause in front of it: a row needing a word of
+    the cue is tried (the scan is of the joined text)."""
+    from analysis.stance import find_stance
+
+    assert [r.rule for r in find_stance("that it had any role", cue="denied")] == ["D_deny_acc+cue"]
+    assert find_stance("that it had any role") == []
+
+
+# --- declared starts: a hedges / loaded row is tried only where a start begins --------
+
+from pathlib import Path  # noqa: E402
+
+from analysis.prefilter import finditer_from  # noqa: E402
+
+STARTS_LEXICONS = ("hedges", "loaded", "stance")
+
+
+def _starts_rows():
+    for name in STARTS_LEXICONS:
+        for row in load_lexicon(name):
+            yield pytest.param(name, row, "starts", id=f"{name}:{row['rule']}")
+            if row.get("requires"):
+                yield pytest.param(name, row, "requires_starts", id=f"{name}:{row['rule']}:requires")
+
+
+def _derived_starts(lexicon: str, row: dict, column: str):
+    if lexicon != "stance":
+        return markers.derived_starts(lexicon, row)
+    return stance.derived_starts(row) if column == "starts" else stance.derived_requires_starts(row)
+
+
+@pytest.mark.parametrize("lexicon, row, column", list(_starts_rows()))
+def test_declared_starts_are_necessary(lexicon, row, column):
+    """Every start read off the pattern begins with a declared one, so a match begins where
+    a declared start begins and trying the row only there loses no match."""
+    declared = [w.strip() for w in (row.get(column) or "").split("|") if w.strip()]
+    derived = _derived_starts(lexicon, row, column)
+    if derived is None:
+        assert not declared, f"{row['rule']}: starts {declared} cannot be checked against the pattern"
+        return
+    assert declared, f"{row['rule']}: no starts; run tools/fill_needs.py"
+    assert all(any(d.startswith(s) for s in declared) for d in derived), \
+        f"{row['rule']}: starts {declared}, matches begin with one of {derived}"
+
+
+def _starts_texts() -> list[str]:
+    """Every example of the lexicons, in upper case too and after punctuation, and the shipped articles."""
+    examples = [t for name in STARTS_LEXICONS for row in load_lexicon(name) for t in _examples(row)]
+    texts = examples + [t.upper() for t in examples] + ['"(' + t + ')"' for t in examples]
+    texts += [" ".join(examples), "-".join(examples), "", "so-so-called", "Ssso called \u017fo-called"]
+    articles = Path(__file__).resolve().parents[1] / "data" / "articles"
+    return texts + [p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.md"))]
+
+
+def _compiled_with_starts(lexicon: str) -> list[tuple[str, re.Pattern, tuple[str, ...] | None]]:
+    """(rule, compiled regex, its declared starts) for every regex of a lexicon the kit runs."""
+    if lexicon == "hedges":
+        return [(row["rule"], rx, st) for (row, rx), st in zip(markers._hedge_rules(), markers._hedge_starts())]
+    if lexicon == "loaded":
+        return [(row["rule"], rx, st) for (row, rx, *_), st in zip(markers._loaded_rules(), markers._loaded_starts())]
+    rules = stance._rules()
+    return [(r.rule, r.rx, r.starts) for r in rules] + \
+        [(r.rule + ":requires", r.requires, r.requires_starts) for r in rules if r.requires is not None]
+
+
+@pytest.mark.parametrize("lexicon", STARTS_LEXICONS)
+def test_trying_a_row_at_its_starts_finds_what_finditer_finds(lexicon):
+    compiled = _compiled_with_starts(lexicon)
+    assert sum(st is not None for *_, st in compiled) > 0.75 * len(compiled), "most rows declare starts"
+    for text in _starts_texts():
+        low = lowered(text)
+        for rule, rx, starts in compiled:
+            assert [m.span() for m in finditer_from(rx, text, low, starts)] == \
+                [m.span() for m in rx.finditer(text)], (rule, text[:80])
+
+
+def test_lower_case_keeps_offsets():
+    """finditer_from reads offsets in the lower-cased text as offsets in the text: only
+    U+0130 lower-cases to two characters, and lowered refuses it."""
+    assert [c for c in range(0x110000) if len(chr(c).lower()) != 1] == [0x130]
+    assert lowered("\u0130stanbul") is None

@@ -1,14 +1,17 @@
-"""Fill the ``needs`` column of the regex lexicons from their patterns (run by hand, not by the kit).
+"""Fill the ``needs`` and ``starts`` columns of the regex lexicons from their patterns (run by hand, not by the kit).
 
 A row's ``needs`` are words one of which every match of its pattern contains; the kit skips
-the row on a text that holds none of them (``analysis/prefilter.py``). After editing a
-pattern, run this from the project root and look at the diff::
+the row on a text that holds none of them (``analysis/prefilter.py``). A stance, hedges or
+loaded row's ``starts`` are strings one of which every match begins with; the kit tries the
+row only where one of them begins (a stance row's ``requires_starts``: the same for its
+``requires`` regex). After editing a pattern, run this from the project root and
+look at the diff::
 
-    python tools/fill_needs.py            # rewrite the column in stance_terms, stance, hedges, loaded
-    python tools/fill_needs.py --check    # list the rows whose column differs; exit 1 if any
+    python tools/fill_needs.py            # rewrite the columns in stance_terms, stance, hedges, loaded
+    python tools/fill_needs.py --check    # list the rows whose columns differ; exit 1 if any
 
-Only the ``needs`` field of each row is rewritten; comments and every other field stay as
-they are. ``tests/test_prefilter.py`` checks the column against the patterns.
+Only those fields of each row are rewritten; comments and every other field stay as they
+are. ``tests/test_prefilter.py`` checks the columns against the patterns.
 """
 from __future__ import annotations
 
@@ -50,11 +53,27 @@ def _needs(lexicon: str, row: dict) -> str:
     return "|".join(module.derived_needs(lexicon, row) or ())
 
 
+def _starts(lexicon: str, row: dict) -> str:
+    """The ``starts`` cell of a stance, hedges or loaded row."""
+    if lexicon == "stance":
+        return "|".join(stance.derived_starts(row) or ())
+    return "|".join(markers.derived_starts(lexicon, row) or ())
+
+
+def _requires_starts(lexicon: str, row: dict) -> str:
+    """The ``requires_starts`` cell of a stance row."""
+    return "|".join(stance.derived_requires_starts(row) or ())
+
+
 LEXICONS = ("stance_terms", "stance", "hedges", "loaded")
+#: the columns filled in each lexicon, and how each is read off the row
+COLUMNS = {"stance_terms": {"needs": _needs},
+           "stance": {"needs": _needs, "starts": _starts, "requires_starts": _requires_starts},
+           "hedges": {"needs": _needs, "starts": _starts}, "loaded": {"needs": _needs, "starts": _starts}}
 
 
 def fill(name: str, check: bool = False) -> list[str]:
-    """Rewrite (or with ``check`` only compare) the ``needs`` column of one lexicon; the rows that differ."""
+    """Rewrite (or with ``check`` only compare) the filled columns of one lexicon; the rows that differ."""
     path = LEXICON_DIR / f"{name}.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     header = None
@@ -65,16 +84,16 @@ def fill(name: str, check: bool = False) -> list[str]:
             continue
         fields = _fields(line)
         if header is None:
-            header = fields + ([] if "needs" in fields else ["needs"])
+            header = fields + [c for c in COLUMNS[name] if c not in fields]
             out.append(",".join(header) + "\n")
             continue
         fields += [""] * (len(header) - len(fields))
         row = dict(zip(header, next(csv.reader([",".join(fields)]))))
-        value = _needs(name, row)
-        k = header.index("needs")
-        if row["needs"] != value:
-            changed.append(f"{name}.csv {row['rule']}: {row['needs']!r} -> {value!r}")
-        fields[k] = _cell(value)
+        for column, derive in COLUMNS[name].items():
+            value = derive(name, row)
+            if row[column] != value:
+                changed.append(f"{name}.csv {row['rule']} {column}: {row[column]!r} -> {value!r}")
+            fields[header.index(column)] = _cell(value) if value else ""  # empty stays empty (csv would write "")
         out.append(",".join(fields) + "\n")
     if not check:
         path.write_text("".join(out), encoding="utf-8")
