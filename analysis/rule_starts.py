@@ -1,0 +1,129 @@
+"""Where regex rules can match: one scan of a text for the words the rules' matches start with.
+
+Scanning a text once per rule costs the regex engine a try at every word of the text for
+every rule, most of them in vain. A rule that declares its *starts* (the words every match
+of it begins with) is instead tried only where one of those words begins a word of the
+text: one scan of the lower-cased text finds them for all rules at once, and
+:func:`matches_at` gives the rule's matches from there.
+
+A start is ``word`` (the match begins with that whole word: no letter, digit or ``_``
+follows it), ``pre*`` (the match begins with these characters) or ``\\d`` (the match begins
+with a digit); words are written with lower-case ASCII letters, digits and ``'``. The
+declarations are derived from the patterns at development time and checked against them by
+the tests (see ``tools/fill_timex_starts.py``), never at run time.
+
+Why the same matches come out (for a rule whose every match starts at a word start):
+
+- the scan runs on :func:`analysis.prefilter.lowered` text, where a case-insensitive
+  regex can match an ASCII letter only where the lower-cased text has it; lower-casing
+  keeps every offset (only U+0130 changes length, and ``lowered`` refuses it), turns no
+  character that is not a word character or ``'`` into one, and leaves digits alone;
+- the scan finds, at every word start, the longest declared start found there; the starts
+  a match there can begin with are that one and those it begins with, so the rules tried
+  there are all those the declarations allow;
+- ``rx.finditer`` yields the leftmost match from where the last one ended; when matches can
+  only start at the found places, the first of them at or after that point where
+  ``rx.match`` succeeds is that match (``match`` with a position still sees the text
+  before it, for look-behinds and ``\\b``).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator, Mapping, NamedTuple
+
+
+class StartIndex(NamedTuple):
+    """The scan built from the declared starts of a set of rules (keys)."""
+    rx: re.Pattern                          # at a word start, the longest declared start word
+    keys_at: dict[str, tuple]               # found start word -> keys of the rules that may match there
+    digit_keys: tuple                       # keys of the rules that may start with any digit
+
+
+def _parse(starts: str) -> tuple[set[str], set[str], bool]:
+    """(whole words, prefixes, any digit) of a declaration."""
+    words, prefixes, digit = set(), set(), False
+    for s in starts.split():
+        if s == r"\d":
+            digit = True
+        elif s.endswith("*"):
+            prefixes.add(s[:-1])
+        else:
+            words.add(s)
+    return words, prefixes, digit
+
+
+def _trie(words: set[str], prefixes: set[str], head: str = "") -> str:
+    """A regex finding the longest of `words` (then no word character) and `prefixes` at a
+    position: one branch per next letter, the longer forms tried before the shorter."""
+    nexts = sorted({w[len(head)] for w in words | prefixes if len(w) > len(head) and w.startswith(head)})
+    branches = [re.escape(c) + _trie(words, prefixes, head + c) for c in nexts]
+    if head in prefixes:
+        branches.append("")
+    elif head in words:
+        branches.append(r"(?!\w)")
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _may_start(starts: tuple[set[str], set[str], bool], found: str) -> bool:
+    """True when a match may begin where the scan found `found` (the longest start there)."""
+    words, prefixes, digit = starts
+    if digit and found[:1].isdigit():
+        return True
+    if any(found.startswith(p) for p in prefixes):
+        return True
+    # a whole word: `found` itself, or `found` goes on after it with a character that is no
+    # word character (' or a space)
+    return any(found == w or (found.startswith(w) and not re.match(r"\w", found[len(w)])) for w in words)
+
+
+def build(declared: Mapping[object, str]) -> StartIndex:
+    """The scan for rules keyed as in `declared` (key -> its starts)."""
+    parsed = {key: _parse(starts) for key, starts in declared.items()}
+    words = set().union(*(p[0] for p in parsed.values()))
+    prefixes = set().union(*(p[1] for p in parsed.values()))
+    trie = _trie(words, prefixes) if words or prefixes else "(?!)"
+    rx = re.compile(r"(?<![\w'])(?:(?=(" + trie + r"))|(?=\d))")
+    keys_at = {found: tuple(k for k, p in parsed.items() if _may_start(p, found)) for found in words | prefixes}
+    return StartIndex(rx, keys_at, tuple(k for k, p in parsed.items() if p[2]))
+
+
+def positions(index: StartIndex, low: str, wanted: Iterable) -> dict[object, list[int]]:
+    """Where in `low` (a :func:`analysis.prefilter.lowered` text) each `wanted` rule may
+    match, ascending (a rule with no such place is absent)."""
+    by_found: dict[str | None, list[int]] = {}
+    for m in index.rx.finditer(low):
+        places = by_found.get(m.group(1))
+        if places is None:
+            by_found[m.group(1)] = [m.start()]
+        else:
+            places.append(m.start())
+    wanted = set(wanted)
+    lists: dict[object, list[list[int]]] = {}
+    for found, places in by_found.items():
+        for key in (index.digit_keys if found is None else index.keys_at[found]):
+            if key in wanted:
+                lists.setdefault(key, []).append(places)
+    return {key: (ls[0] if len(ls) == 1 else sorted(p for places in ls for p in places)) for key, ls in lists.items()}
+
+
+def matches_at(rx: re.Pattern, text: str, places: Iterable[int]) -> Iterator[re.Match]:
+    """``rx.finditer(text)`` for a pattern whose every match starts at one of `places`
+    (ascending), trying the pattern only there (see the module docstring).
+
+    >>> rx = re.compile(r"\\b(?:last|next) (?:week|month)")
+    >>> text = "last week and next month, not lastly"
+    >>> [m.group() for m in matches_at(rx, text, [0, 14, 30])] == [m.group() for m in rx.finditer(text)]
+    True
+    """
+    pos = 0
+    for p in places:
+        if p < pos:
+            continue  # inside the last match
+        m = rx.match(text, p)
+        if m is None:
+            continue
+        if m.end() == p:  # an empty match: finditer's rule for what follows one is its own
+            yield from rx.finditer(text, p)
+            return
+        yield m
+        pos = m.end()
