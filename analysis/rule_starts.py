@@ -8,7 +8,9 @@ text: one scan of the lower-cased text finds them for all rules at once, and
 
 A start is ``word`` (the match begins with that whole word: no letter, digit or ``_``
 follows it), ``pre*`` (the match begins with these characters) or ``\\d`` (the match begins
-with a digit); words are written with lower-case ASCII letters, digits and ``'``. The
+with a digit); words are written with lower-case ASCII letters, digits, ``'`` and characters
+without case that a regex ignoring case matches alone (``½``), and ``_``
+stands for a run of spaces or hyphens between two words (``the_weekend``). The
 declarations are derived from the patterns at development time and checked against them by
 the tests (see ``tools/fill_timex_starts.py``), never at run time.
 
@@ -30,6 +32,9 @@ from __future__ import annotations
 
 import re
 from typing import Iterable, Iterator, Mapping, NamedTuple
+
+
+_SEP_RE = re.compile(r"[\s\-]+")  # what "_" in a start stands for: spaces and hyphens between two words
 
 
 class StartIndex(NamedTuple):
@@ -56,7 +61,7 @@ def _trie(words: set[str], prefixes: set[str], head: str = "") -> str:
     """A regex finding the longest of `words` (then no word character) and `prefixes` at a
     position: one branch per next letter, the longer forms tried before the shorter."""
     nexts = sorted({w[len(head)] for w in words | prefixes if len(w) > len(head) and w.startswith(head)})
-    branches = [re.escape(c) + _trie(words, prefixes, head + c) for c in nexts]
+    branches = [(_SEP_RE.pattern if c == "_" else re.escape(c)) + _trie(words, prefixes, head + c) for c in nexts]
     if head in prefixes:
         branches.append("")
     elif head in words:
@@ -71,9 +76,8 @@ def _may_start(starts: tuple[set[str], set[str], bool], found: str) -> bool:
         return True
     if any(found.startswith(p) for p in prefixes):
         return True
-    # a whole word: `found` itself, or `found` goes on after it with a character that is no
-    # word character (' or a space)
-    return any(found == w or (found.startswith(w) and not re.match(r"\w", found[len(w)])) for w in words)
+    # a whole word: `found` itself, or `found` goes on after it with ' or a space
+    return any(found == w or (found.startswith(w) and found[len(w)] in "_'") for w in words)
 
 
 def build(declared: Mapping[object, str]) -> StartIndex:
@@ -100,6 +104,8 @@ def positions(index: StartIndex, low: str, wanted: Iterable) -> dict[object, lis
     wanted = set(wanted)
     lists: dict[object, list[list[int]]] = {}
     for found, places in by_found.items():
+        if found is not None and found not in index.keys_at:
+            found = _SEP_RE.sub("_", found)  # "the  year" is the start the_year
         for key in (index.digit_keys if found is None else index.keys_at[found]):
             if key in wanted:
                 lists.setdefault(key, []).append(places)

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
 from . import rule_starts
+from .timex_starts import STARTS as _STARTS
 from .errors import strict
 from .prefilter import lowered, may_match
 from .tense import REPORTING_VERBS, simple_past, tense, tense_cue
@@ -1212,61 +1213,11 @@ _ANCHORED = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|H\d|SP|SU|FA|W
 # Finding expressions: candidates -> selection -> values (in text order) -> trimming
 # ---------------------------------------------------------------------------
 
-# Where each rule's matches can begin (analysis.rule_starts): "word" (that whole word),
-# "pre*" (a word starting so) or "\d" (a digit). Written by tools/fill_timex_starts.py from
-# the patterns and checked against them by tests/test_timex.py; a rule without an entry
-# runs over the whole text. Every rule's match starts a word (the wrapper of _rule).
-_STARTS: dict[str, str] = {
-    'date.iso': '\\d',
-    'date.slash': '\\d',
-    'date.month_day_year': 'apr april aug august dec december feb february friday jan january jul july jun june mar march may monday nov november oct october saturday sep sept september sunday thursday tuesday wednesday',
-    'date.day_month_year': '\\d',
-    'date.week_of': 'the',
-    'date.month_day': 'apr april aug august dec december feb february friday jan january jul july jun june mar march may monday nov november oct october saturday sep sept september sunday thursday tuesday wednesday',
-    'date.day_month': '\\d',
-    'date.month_year': 'apr april aug august dec december early feb february jan january jul july jun june late mar march may mid nov november oct october sep sept september the',
-    'date.month': 'apr* aug* coming dec* early feb* jan* jul* jun* last late mar march* may* mid next nov* oct* past sep sept* the this',
-    'time.clock24': '\\d',
-    'date.weekday': 'coming early friday* last late monday* next past saturday* sunday* this thursday* tuesday* wednesday*',
-    'date.relative_day': 'earlier early last late later the today* tomorrow* tonight* yesterday*',
-    'time.part_of_day': 'this tomorrow yesterday',
-    'time.clock': '\\d midday midnight noon',
-    'date.this_last_next': 'coming current earlier early last late later mid next past previous the this',
-    'date.the_weekend': 'the',
-    'date.ago': '\\d a* eight* eleven* few fifteen* fifty* five* forty* four* half hundred* just less many more nearly nine* one* only over roughly seven* several six* some ten* thirteen* thirty* three* twelve* twenty* two*',
-    'date.year_ago': 'a year',
-    'date.period_year_ago': 'last the',
-    'date.relative_edge': 'earlier later',
-    'date.quarter': '\\d first fiscal fourth last next second the third this year',
-    'date.the_quarter': 'that the this',
-    'date.year_quarter': 'the',
-    'date.half': 'first last latter second the',
-    'date.year': '15* 16* 17* 18* 19* 20* autumn early fall fiscal late mid spring summer the winter year',
-    'date.spelled_year': 'nineteen the two',
-    'date.month_spelled_year': 'apr april aug august autumn dec december fall feb february jan january jul july jun june mar march may nov november oct october sep sept september spring summer the winter',
-    'date.decade': "'* 15* 16* 17* 18* 19* 20* 30's 30s 40's 40s 50's 50s 60's 60s 70's 70s 80's 80s 90's 90s early eighties fifties forties late mid nineties seventies sixties the thirties twenties",
-    'date.short_year': 'after before by class from in of since till until',
-    'date.century': '\\d early late mid the',
-    'date.season': 'autumn coming early fall last late mid next past spring summer the this winter',
-    'date.holiday': "christmas election halloween independence labor memorial new thanksgiving valentine's veterans",
-    'duration.number_unit': '\\d a* eight* eleven* few fifteen* fifty* first five* forty* four* half hundred* last less many more nearly next nine* no one* past roughly seven* several six* some ten* the thirteen* thirty* three* twelve* twenty* two* up',
-    'duration.bare_plural': 'after for in last lasted over take takes took within',
-    'duration.long_adjective': 'centuries days decades hours months weeks years',
-    'duration.over_the': 'over',
-    'set.every': 'each every per',
-    'set.adverb': 'biweekly daily hourly monthly nightly once semiannually twice weekly yearly',
-    'ref.adjective': 'current recent',
-    'date.the_year': "beginning earlier end later middle rest start the year year's",
-    'date.the_day': 'close closed closing end ended ending finish finished finishing for late later the',
-    'date.nth_day': '\\d eighth fifth fourth ninth second seventh sixth tenth third',
-    'ref.present': "at currently now nowadays presently the these today's",
-    'ref.past': 'a days earlier lately long months more most only recent recently some the until weeks years',
-    'ref.future': 'coming the',
-}
-
 
 def _start_index() -> rule_starts.StartIndex:
-    """The start scan for the rule table, keyed by each rule's place in it."""
+    """The start scan for the rule table, keyed by each rule's place in it (the starts are
+    derived from the patterns by tools/fill_timex_starts.py; every rule's match starts a word,
+    as the wrapper of _rule makes it)."""
     return _built_index(tuple((rank, _STARTS[r.id]) for rank, r in enumerate(_RULES) if r.id in _STARTS))
 
 
