@@ -91,9 +91,9 @@ def build(declared: Mapping[object, str]) -> StartIndex:
     return StartIndex(rx, keys_at, tuple(k for k, p in parsed.items() if p[2]))
 
 
-def positions(index: StartIndex, low: str, wanted: Iterable) -> dict[object, list[int]]:
-    """Where in `low` (a :func:`analysis.prefilter.lowered` text) each `wanted` rule may
-    match, ascending (a rule with no such place is absent)."""
+def positions(index: StartIndex, low: str) -> dict[object, list[int]]:
+    """Where in `low` (a :func:`analysis.prefilter.lowered` text) each rule may match,
+    ascending (a rule with no such place is absent)."""
     by_found: dict[str | None, list[int]] = {}
     for m in index.rx.finditer(low):
         places = by_found.get(m.group(1))
@@ -101,14 +101,12 @@ def positions(index: StartIndex, low: str, wanted: Iterable) -> dict[object, lis
             by_found[m.group(1)] = [m.start()]
         else:
             places.append(m.start())
-    wanted = set(wanted)
     lists: dict[object, list[list[int]]] = {}
     for found, places in by_found.items():
         if found is not None and found not in index.keys_at:
             found = _SEP_RE.sub("_", found)  # "the  year" is the start the_year
         for key in (index.digit_keys if found is None else index.keys_at[found]):
-            if key in wanted:
-                lists.setdefault(key, []).append(places)
+            lists.setdefault(key, []).append(places)
     return {key: (ls[0] if len(ls) == 1 else sorted(p for places in ls for p in places)) for key, ls in lists.items()}
 
 

@@ -1279,30 +1279,25 @@ class _Cand(NamedTuple):
 
 
 def _candidates(text: str) -> list[_Cand]:
-    """Every match of every rule the word prefilter lets through, and every anaphor."""
+    """Every match of every rule, and every anaphor. A rule with declared starts is tried only
+    where one begins a word (one scan for all: analysis.rule_starts); a rule without is run over
+    the whole text, unless the text holds none of the words it needs. (Looking for the words
+    costs more than it saves once a rule is tried at its starts alone.)"""
     cands: list[_Cand] = []
     low = lowered(text)
-    holds: dict[tuple[str, ...], bool] = {}  # the month rules share one word list: look once
-    wanted = []
-    for rank, rule in enumerate(_RULES):
-        if rule.needs and low is not None:
-            found = holds.get(rule.needs)
+    # no scan without `low`: then every rule runs over the whole text
+    places = rule_starts.positions(_start_index(), low) if low is not None else None
+    holds: dict[tuple[str, ...], bool] = {}  # rules sharing one word list: look once
+    for rank, (rule_id, rx, fn, needs) in enumerate(_RULES):
+        at = places.get(rank, ()) if places is not None and rule_id in _STARTS else None
+        if at is None and needs and low is not None:
+            found = holds.get(needs)
             if found is None:
-                found = holds[rule.needs] = may_match(rule.needs, low)
+                found = holds[needs] = may_match(needs, low)
             if not found:
                 continue
-        wanted.append(rank)
-    # one scan for where the rules with declared starts can match; no scan without `low`
-    index = _start_index() if low is not None else None
-    places = rule_starts.positions(index, low, wanted) if index is not None else {}
-    for rank in wanted:
-        rule_id, rx, fn, _ = _RULES[rank]
         try:
-            if index is not None and rule_id in _STARTS:
-                matches = rule_starts.matches_at(rx, text, places.get(rank, ()))
-            else:
-                matches = rx.finditer(text)
-            for m in matches:
+            for m in (rx.finditer(text) if at is None else rule_starts.matches_at(rx, text, at)):
                 a, b = m.span("x") if "x" in rx.groupindex else m.span()
                 if b > a:
                     cands.append(_Cand(a, b, rank, rule_id, fn, m))
