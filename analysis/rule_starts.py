@@ -58,10 +58,15 @@ def _parse(starts: str) -> tuple[set[str], set[str], bool]:
 
 
 def _trie(words: set[str], prefixes: set[str], head: str = "") -> str:
-    """A regex finding the longest of `words` (then no word character) and `prefixes` at a
-    position: one branch per next letter, the longer forms tried before the shorter."""
-    nexts = sorted({w[len(head)] for w in words | prefixes if len(w) > len(head) and w.startswith(head)})
-    branches = [(_SEP_RE.pattern if c == "_" else re.escape(c)) + _trie(words, prefixes, head + c) for c in nexts]
+    """A regex finding, after `head`, the longest of `words` (then no word character) and
+    `prefixes` (all of them starting with `head`): one branch per next letter, the longer
+    forms tried before the shorter."""
+    n = len(head)
+    branches = []
+    for c in sorted({w[n] for w in words | prefixes if len(w) > n}):
+        edge = _SEP_RE.pattern if c == "_" else re.escape(c)
+        branches.append(edge + _trie({w for w in words if w[n:n + 1] == c},
+                                     {p for p in prefixes if p[n:n + 1] == c}, head + c))
     if head in prefixes:
         branches.append("")
     elif head in words:
@@ -69,26 +74,31 @@ def _trie(words: set[str], prefixes: set[str], head: str = "") -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-def _may_start(starts: tuple[set[str], set[str], bool], found: str) -> bool:
-    """True when a match may begin where the scan found `found` (the longest start there)."""
-    words, prefixes, digit = starts
-    if digit and found[:1].isdigit():
-        return True
-    if any(found.startswith(p) for p in prefixes):
-        return True
-    # a whole word: `found` itself, or `found` goes on after it with ' or a space
-    return any(found == w or (found.startswith(w) and found[len(w)] in "_'") for w in words)
-
-
 def build(declared: Mapping[object, str]) -> StartIndex:
     """The scan for rules keyed as in `declared` (key -> its starts)."""
     parsed = {key: _parse(starts) for key, starts in declared.items()}
-    words = set().union(*(p[0] for p in parsed.values()))
-    prefixes = set().union(*(p[1] for p in parsed.values()))
-    trie = _trie(words, prefixes) if words or prefixes else "(?!)"
+    order = {key: i for i, key in enumerate(parsed)}
+    by_word: dict[str, set] = {}
+    by_prefix: dict[str, set] = {}
+    for key, (words, prefixes, _) in parsed.items():
+        for w in words:
+            by_word.setdefault(w, set()).add(key)
+        for p in prefixes:
+            by_prefix.setdefault(p, set()).add(key)
+    digit_keys = tuple(k for k, p in parsed.items() if p[2])
+    trie = _trie(set(by_word), set(by_prefix)) if by_word or by_prefix else "(?!)"
     rx = re.compile(r"(?<![\w'])(?:(?=(" + trie + r"))|(?=\d))")
-    keys_at = {found: tuple(k for k, p in parsed.items() if _may_start(p, found)) for found in words | prefixes}
-    return StartIndex(rx, keys_at, tuple(k for k, p in parsed.items() if p[2]))
+    keys_at = {}
+    for found in by_word.keys() | by_prefix.keys():
+        # the starts that begin where `found` does: its prefixes, its whole words (then ' or a
+        # space), any digit
+        keys = set(digit_keys) if found[:1].isdigit() else set()
+        for n in range(1, len(found) + 1):
+            keys |= by_prefix.get(found[:n], set())
+            if n == len(found) or found[n] in "_'":
+                keys |= by_word.get(found[:n], set())
+        keys_at[found] = tuple(sorted(keys, key=order.__getitem__))
+    return StartIndex(rx, keys_at, digit_keys)
 
 
 def positions(index: StartIndex, low: str) -> dict[object, list[int]]:
