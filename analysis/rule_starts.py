@@ -8,11 +8,11 @@ text: one scan of the lower-cased text finds them for all rules at once, and
 
 A start is ``word`` (the match begins with that whole word: no letter, digit or ``_``
 follows it), ``pre*`` (the match begins with these characters) or ``\\d`` (the match begins
-with a digit); words are written with lower-case ASCII letters, digits, ``'`` and characters
-without case that a regex ignoring case matches alone (``½``), and ``_``
-stands for a run of spaces or hyphens between two words (``the_weekend``). The
-declarations are derived from the patterns at development time and checked against them by
-the tests (see ``tools/fill_timex_starts.py``), never at run time.
+with a digit). Words are written with lower-case ASCII letters, digits, ``'`` and characters
+without case that a regex ignoring case matches alone (``½``); ``_`` stands for a run of
+spaces or hyphens between two words (``the_weekend``). The declarations are derived from
+the patterns at development time and checked against them by the tests (see
+``tools/fill_timex_starts.py``), never at run time.
 
 Why the same matches come out (for a rule whose every match starts at a word start):
 
@@ -22,7 +22,9 @@ Why the same matches come out (for a rule whose every match starts at a word sta
   character that is not a word character or ``'`` into one, and leaves digits alone;
 - the scan finds, at every word start, the longest declared start found there; the starts
   a match there can begin with are that one and those it begins with, so the rules tried
-  there are all those the declarations allow;
+  there are all those the declarations allow (a ``_`` is read as the whole run of spaces
+  and hyphens there: a rule's spaces between two words are all of that run, as a letter
+  follows them);
 - ``rx.finditer`` yields the leftmost match from where the last one ended; when matches can
   only start at the found places, the first of them at or after that point where
   ``rx.match`` succeeds is that match (``match`` with a position still sees the text

@@ -21,10 +21,10 @@ from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
 from . import rule_starts
-from .timex_starts import STARTS as _STARTS
 from .errors import strict
 from .prefilter import lowered, may_match
 from .tense import REPORTING_VERBS, simple_past, tense, tense_cue
+from .timex_starts import STARTS as _STARTS
 
 # ---------------------------------------------------------------------------
 # Word lists (named regex pieces, one place)
