@@ -37,12 +37,14 @@ def _is_caption(line: str, index: int, lines: list[str]) -> bool:
     Wire pages put the photo caption ("Kim Jong Un and Vladimir Putin") right
     under the headline; it is not part of the story's sentences.
     """
+    if not 1 <= index <= 3:  # not right under the headline: no need to read its words
+        return False
     words = _WORD.findall(line)
-    if index == 0 or not (1 <= len(words) <= 12) or _SENTENCE_END.search(line):
+    if not (1 <= len(words) <= 12) or _SENTENCE_END.search(line):
         return False
     before_body = all(not _SENTENCE_END.search(prev) for prev in lines[1:index])
     capitalised = sum(w[0].isupper() for w in words) / len(words) >= 0.5
-    return before_body and capitalised and index <= 3
+    return before_body and capitalised
 
 
 def find_boilerplate(text: str) -> list[dict]:

@@ -309,11 +309,15 @@ def _carries(art: _Article, prev: dict | None, prev_time: tuple[str, str, str] |
 
 # a bare pronoun (or "the statement") as source continues whoever spoke before
 _PRONOUN_SOURCES = {"he", "she", "it", "they", "we", "i", "the statement"}
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
 
 
 def _norm_source(s) -> str:
     s = s.strip().lower() if isinstance(s, str) else ""
-    return re.sub(r"^(the|a|an)\s+", "", s)
+    return _LEADING_ARTICLE.sub("", s)
+
+
+_PRONOUN_NORMS = frozenset(_norm_source(p) for p in _PRONOUN_SOURCES)  # as _continues compares them
 
 
 def _continues(prev: dict, cur: dict) -> bool:
@@ -326,7 +330,7 @@ def _continues(prev: dict, cur: dict) -> bool:
         return True
     if pa and ca and pa == ca and pa != "unknown":
         return True
-    return _norm_source(cur.get("source")) in {_norm_source(p) for p in _PRONOUN_SOURCES}
+    return cs in _PRONOUN_NORMS
 
 
 def _narrowest(dated: list[_Dated]) -> _Dated:

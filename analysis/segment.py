@@ -45,9 +45,17 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 def _punkt():
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+    class CachedPunkt(PunktSentenceTokenizer):
+        """Punkt remembering its verdict on the context of a candidate break ("Mr. Trump",
+        "said. The"): the verdict depends on that string and the fixed parameters alone."""
+
+        @lru_cache(maxsize=4096)  # the names and titles that recur across a corpus; bounded
+        def text_contains_sentbreak(self, text: str) -> bool:
+            return super().text_contains_sentbreak(text)
+
     params = PunktParameters()
     params.abbrev_types = set(_abbreviations()[0])
-    return PunktSentenceTokenizer(params)
+    return CachedPunkt(params)
 
 
 def find_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -100,6 +108,9 @@ def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _NUM_START_RE = re.compile(r"\s*\d")
+# Punkt breaks only after one of its sentence-ending characters . ? ! that something follows
+# (punctuation, or space and a word): a block without one is one sentence, without asking it
+_BREAK_CANDIDATE_RE = re.compile(r"[.?!](?=.)", re.S)
 # After a place/organisation abbreviation ("in the U.S. He left") a pronoun or article
 # starting the next word is far more likely a new sentence than a continuation.
 _STARTERS = r"(?:He|She|It|They|We|I|The|This|That|These|Those|But|And|In|On|At|A|An|His|Her|Their|Its|Our|Yet|So|Then|There|When|If|As|After|Before|While)"
@@ -115,9 +126,17 @@ def _abbr_end_re() -> re.Pattern:
     return re.compile(r"\b(?:" + alt + r")\.(?=\s+" + _STARTERS + r"\b)")
 
 
+# what every match of _abbr_end_re() ends with: a span without it has no such abbreviation,
+# and this pattern (a literal first) is found far faster than the list of abbreviations
+_DOT_STARTER_RE = re.compile(r"\.(?=\s+" + _STARTERS + r"\b)")
+
+
 def _split_abbrev_ends(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out = []
     for s, e in spans:
+        if not _DOT_STARTER_RE.search(text, s, e):
+            out.append((s, e))
+            continue
         for m in _abbr_end_re().finditer(text, s, e):
             out.append((s, m.end()))
             s = m.end()
@@ -156,10 +175,13 @@ def find_sentences(text: str) -> list[tuple[int, int]]:
             bs, be = trim(text, bs, be, "")
             if be <= bs:
                 continue
-            try:
-                spans = [(bs + a, bs + b) for a, b in tok.span_tokenize(text[bs:be])]
-            except Exception:  # Punkt on odd input: keep the block whole rather than fail
-                spans = [(bs, be)]
+            if not _BREAK_CANDIDATE_RE.search(text, bs, be):
+                spans = [(bs, be)]  # what Punkt gives a (trimmed) block with no candidate break
+            else:
+                try:
+                    spans = [(bs + a, bs + b) for a, b in tok.span_tokenize(text[bs:be])]
+                except Exception:  # Punkt on odd input: keep the block whole rather than fail
+                    spans = [(bs, be)]
             spans = [trim(text, a, b, "") for a, b in spans]
             out.extend(_split_abbrev_ends(text, _merge(text, [sp for sp in spans if sp[1] > sp[0]])))
     return out

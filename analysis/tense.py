@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 
+# \b(?=\w): every cue word starts with a letter, so the many word ends \b also stops at are
+# skipped before the list of cues is tried there (a third less scanning, the same matches)
 FUTURE_CUES = re.compile(
-    r"\b(?:will|would|shall|can|should|must|might|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
+    r"\b(?=\w)(?:will|would|shall|can|should|must|might|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
     r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely)\s+to|"
     r"(?:is|are)\s+to|(?:set|slated|poised)\s+to\s+(?!be\b)[a-z]+|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
     r"next|upcoming|coming|scheduled|slated|due(?!\s+to\b))\b|'ll\b",
     re.I)
 PAST_CUES = re.compile(
-    r"\b(?:said|says|was|were|had|did|has been|have been|ago|last|earlier|"
+    r"\b(?=\w)(?:said|says|was|were|had|did|has been|have been|ago|last|earlier|"
     r"ended|began|started|announced|reported|rose|fell|closed|met|told|took|gave|came|went|made|left|got|saw|"
     r"won|lost|held|spoke|wrote|sent|led|struck|fought|ran|paid|sold|bought|brought|thought|knew|found|"
     r"became|kept|broke|chose|drew|flew|grew|hit|shot|stood|threw|wore|(?-i:[a-z]{3,}ed))\b", re.I)

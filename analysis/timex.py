@@ -17,11 +17,14 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
+from . import rule_starts
 from .errors import strict
 from .prefilter import lowered, may_match
 from .tense import REPORTING_VERBS, simple_past, tense, tense_cue
+from .timex_starts import STARTS as _STARTS
 
 # ---------------------------------------------------------------------------
 # Word lists (named regex pieces, one place)
@@ -1211,6 +1214,18 @@ _ANCHORED = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}|Q\d|H\d|SP|SU|FA|W
 # ---------------------------------------------------------------------------
 
 
+def _start_index() -> rule_starts.StartIndex:
+    """The start scan for the rule table, keyed by each rule's place in it (the starts are
+    derived from the patterns by tools/fill_timex_starts.py; every rule's match starts a word,
+    as the wrapper of _rule makes it)."""
+    return _built_index(tuple((rank, _STARTS[r.id]) for rank, r in enumerate(_RULES) if r.id in _STARTS))
+
+
+@lru_cache(maxsize=4)  # one table in use (a test may swap it)
+def _built_index(declared: tuple[tuple[int, str], ...]) -> rule_starts.StartIndex:
+    return rule_starts.build(dict(declared))
+
+
 def _skip_ranges(skip) -> list[tuple[int, int]]:
     out = []
     for s in skip or ():
@@ -1264,19 +1279,25 @@ class _Cand(NamedTuple):
 
 
 def _candidates(text: str) -> list[_Cand]:
-    """Every match of every rule the word prefilter lets through, and every anaphor."""
+    """Every match of every rule, and every anaphor. A rule with declared starts is tried only
+    where one begins a word (one scan for all: analysis.rule_starts); a rule without is run over
+    the whole text, unless the text holds none of the words it needs. (Looking for the words
+    costs more than it saves once a rule is tried at its starts alone.)"""
     cands: list[_Cand] = []
     low = lowered(text)
-    holds: dict[tuple[str, ...], bool] = {}  # the month rules share one word list: look once
+    # no scan without `low`: then every rule runs over the whole text
+    places = rule_starts.positions(_start_index(), low) if low is not None else None
+    holds: dict[tuple[str, ...], bool] = {}  # rules sharing one word list: look once
     for rank, (rule_id, rx, fn, needs) in enumerate(_RULES):
-        if needs and low is not None:
+        at = places.get(rank, ()) if places is not None and rule_id in _STARTS else None
+        if at is None and needs and low is not None:
             found = holds.get(needs)
             if found is None:
                 found = holds[needs] = may_match(needs, low)
             if not found:
                 continue
         try:
-            for m in rx.finditer(text):
+            for m in (rx.finditer(text) if at is None else rule_starts.matches_at(rx, text, at)):
                 a, b = m.span("x") if "x" in rx.groupindex else m.span()
                 if b > a:
                     cands.append(_Cand(a, b, rank, rule_id, fn, m))

@@ -580,8 +580,10 @@ def test_a_pattern_that_raises_fails_under_the_test_suite_and_is_skipped_for_a_u
     class BrokenPattern:
         groupindex: dict = {}
 
-        def finditer(self, text):
+        def finditer(self, text, pos=0):
             raise RuntimeError("a pattern that cannot run")
+
+        match = finditer
 
     rules = [r._replace(rx=BrokenPattern()) if r.id == "date.weekday" else r for r in timex._RULES]
     monkeypatch.setattr(timex, "_RULES", rules)
@@ -741,3 +743,56 @@ def test_a_rule_example_passes_its_words(rule):
     assert m is not None
     assert not rule.needs or any(w in m.group(0).lower() for w in rule.needs)
     assert not rule.needs or any(w in lowered(text) for w in rule.needs)
+
+
+# --- where each rule's matches start: the rule runs only there (analysis.rule_starts) ------
+
+_FILL_STARTS = Path(__file__).resolve().parents[1] / "tools" / "fill_timex_starts.py"
+
+
+def _fill_starts():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fill_timex_starts", _FILL_STARTS)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("rule", [r for r in timex._RULES if r.id in timex._STARTS], ids=lambda r: r.id)
+def test_rule_starts_cover_every_match(rule):
+    tool = _fill_starts()
+    derived = tool.derived_starts(rule.rx)
+    assert derived is not None, f"{rule.id}: its pattern can start anywhere; drop its _STARTS entry"
+    assert tool.covered(timex._STARTS[rule.id], derived) == [], "run tools/fill_timex_starts.py"
+    assert rule.rx.pattern.startswith(r"(?<![\w'])(?=[\w'])")  # every match starts a word
+
+
+def test_starts_are_declared_for_known_rules_only():
+    assert set(timex._STARTS) <= {r.id for r in timex._RULES}
+
+
+def test_start_characters_match_only_themselves_in_lowered_text():
+    # rule_starts finds starts in lower-cased text: a character of a start must be what any
+    # character a rule (ignoring case) matches to it lower-cases to; for ASCII letters that is
+    # prefilter.lowered's promise, for the other characters it is checked here
+    import sys
+
+    odd = {ch for starts in timex._STARTS.values() for ch in starts if not (ch.isascii() and ch.isprintable())}
+    assert odd == {"½"}  # a new one costs a second here: fine
+    for ch in odd:
+        assert ch.lower() == ch == ch.upper()
+        alone = re.compile(re.escape(ch), re.I).fullmatch
+        assert [c for c in map(chr, range(sys.maxunicode + 1)) if alone(c)] == [ch]
+
+
+@pytest.mark.parametrize("text", [
+    "Tuesday, Nov. 8, 2016 and the weekend before; 10:35 a.m. EST, the 1990s and the '80s.",
+    "\u0130stanbul said on Monday.",         # a character lower() lengthens: every rule scans the text
+    "\u212aelvin met in the fall of 2015.",  # a character re.I folds oddly: the same
+    "TWO WEEKS AGO, in JANUARY 2016",
+])
+def test_rules_tried_at_their_starts_find_what_a_full_scan_finds(text, monkeypatch):
+    found = timex._candidates(text)
+    monkeypatch.setattr(timex, "_STARTS", {})
+    assert [(c.start, c.end, c.rule) for c in found] == [(c.start, c.end, c.rule) for c in timex._candidates(text)]

@@ -1,0 +1,43 @@
+"""One scan for where rules can match (analysis.rule_starts)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis import rule_starts
+from analysis.prefilter import lowered
+
+DECLARED = {"month": "jan january* may", "year": r"19* 20*", "num": r"\d few", "the": "the", "ago": "a*"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In January 2019 the firm", {"month": [3], "year": [11], "num": [11], "the": [16]}),
+    ("Jan. and Janus", {"month": [0], "ago": [5]}),       # "jan" is a whole word, "january*" a prefix
+    ("Maybe in May", {"month": [9]}),                      # "may" whole: not "Maybe"
+    ("theory, the'", {"the": [8]}),                        # ' is no word character
+    ("a few and 3 others", {"ago": [0, 6], "num": [2, 10]}),
+    ("x٣ ٣ days", {"num": [3]}),                           # any digit, at a word start
+    ("the", {"the": [0]}),
+])
+def test_positions(text, expected):
+    index = rule_starts.build(DECLARED)
+    assert rule_starts.positions(index, lowered(text)) == expected
+
+
+def test_two_words_and_the_space_between():
+    index = rule_starts.build({"weekend": "the_weekend", "the": "the", "pre": "the_week*"})
+    low = "the  weekend, the-weekend, the weekends, the\nweek"
+    assert rule_starts.positions(index, low) == {
+        "weekend": [0, 14], "pre": [0, 14, 27, 41], "the": [0, 14, 27, 41]}
+
+
+@pytest.mark.parametrize("pattern,text", [
+    (r"(?<!\w)(?:last|next)\s+(?:week|month)", "last week, next month and next  week"),
+    (r"(?<!\w)a?", "a b aa"),                              # empty matches: finditer decides
+    (r"(?<!\w)(?:ab|a)(?=c)?", "abc ab a"),
+])
+def test_matches_at_gives_what_finditer_gives(pattern, text):
+    rx = re.compile(pattern)
+    starts = [m.start() for m in re.finditer(r"(?<!\w)\w", text)]
+    assert [m.span() for m in rule_starts.matches_at(rx, text, starts)] == [m.span() for m in rx.finditer(text)]
