@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 
+# "agreed to purchase ... in February": a verb of agreeing, deciding or promising looks ahead
+# through its infinitive (TimeML's I_ACTION verbs), so the date belongs to what was agreed
 FUTURE_CUES = re.compile(
     r"\b(?:will|would|shall|can|should|must|might|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
     r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely)\s+to|"
     r"(?:is|are)\s+to|(?:set|slated|poised)\s+to\s+(?!be\b)[a-z]+|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
+    r"(?:agreed|agrees|decided|decides|voted|votes|promised|pledged|vowed|offered|threatened|agreement|decision)\s+to\s+(?!(?:the|a|an|his|her|its|their|this|that|be)\b)[a-z]+|"
     r"next|upcoming|coming|scheduled|slated|due(?!\s+to\b))\b|'ll\b",
     re.I)
 PAST_CUES = re.compile(
@@ -45,6 +48,9 @@ _DEADLINE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|e
                        r"(?:(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[A-Z]{3})?,?\s+)?$")
 _PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:not\s+|n't\s+|already\s+|never\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|nt|ck|un)\b")
 _PRESENT_AUX = re.compile(r"(?i)\b(?:is|are|am|being)\s+$")
+# a participle right after a determiner (and an adverb) modifies a noun
+_DETERMINER = re.compile(r"(?i)\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your)\s+"
+                         r"(?:(?:still|yet|so|very|most|more|less|newly|[a-z]+ly)\s+)?$")
 _FUTURE_AUX = re.compile(r"(?i)\b(?:will|shall|'ll|to|won't|would|should|can|might)\s+(?:be|have\s+been|have)\s+$")
 
 
@@ -75,6 +81,9 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
                 lab = "future"  # "will be held", "is to be signed": a participle, not a past tense
             elif label == "past" and _PRESENT_AUX.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "the vote is held in May": a present passive says nothing of the past
+            elif label == "past" and m.group(0).lower().endswith("ed") \
+                    and _DETERMINER.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "on a still unspecified date", "the revised plan": an adjective, no tense
             if best is None or dist < best[0]:
                 best = (dist, lab, m.group(0).lower())
     return (best[1], best[2]) if best else (None, "")

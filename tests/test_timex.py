@@ -563,6 +563,25 @@ def test_weekday_direction(text, dct, phrase, expected):
     assert value_of(text, dct, phrase) == expected
 
 
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # a verb of agreeing or deciding looks ahead through its infinitive: the month is the
+    # purchase's, after the agreement
+    ("Thermo agreed to purchase the line for $22 million in February.", "1989-10-30", "February", "1990-02"),
+    ("NATO has decided to admit three members in early March, an official said.", "1999-02-10",
+     "early March", "1999-03"),
+    ("He signed no agreement to hand the boy over when the case is heard in May.", "2000-03-29", "May", "2000-05"),
+    # counter-cases: the act itself in the past, and "agreed to the terms" (no infinitive)
+    ("Thermo purchased the line for $22 million in February.", "1989-10-30", "February", "1989-02"),
+    ("Thermo agreed to the terms in February.", "1989-10-30", "February", "1989-02"),
+    # a participle after a determiner is an adjective, not a past tense: "would" governs
+    ("The split would be paid on a still unspecified date in January.", "1989-10-26", "January", "1990-01"),
+    # counter-case: the same participle as a verb
+    ("The split was paid on the date specified in January.", "1989-10-26", "January", "1989-01"),
+])
+def test_infinitives_and_adjectives_in_the_tense_cue(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
 def test_a_rule_that_raises_fails_under_the_test_suite_and_is_skipped_for_a_user(monkeypatch):
     def broken(m, ctx):
         raise ValueError("a bug in a rule")
