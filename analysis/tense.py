@@ -36,18 +36,25 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """
     lo = max(0, start - 250)
     left = text[lo:start]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "), left.rfind(";"))
+    cut = max((m.start() for m in _SENTENCE_END.finditer(left)), default=-1)
     s = lo + cut + 1 if cut >= 0 else lo
     right = text[end:end + 200]
-    m = re.search(r"[.!?;](?:\s|$)|\n", right)
+    m = _SENTENCE_END.search(right)
     e = end + (m.start() if m else len(right))
     return s, e
+
+
+# a sentence ends at ". ", "? ", "! ", ";" or a line break, but not at the dot of "4 a.m."
+# or of a title or a month ("Mr.", "Sept.") before the next word
+_SENTENCE_END = re.compile(r"(?<!\b[ap]\.m)(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr))(?<!\b(?:Gen|Sen|Rep|Gov|Col|Jan|Feb|Aug|Sep|Oct|Nov|Dec))"
+                           r"(?<!\bSept)[.!?;](?=\s|$)|\n")
 
 
 _DEADLINE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?"
                        r"(?:(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[A-Z]{3})?,?\s+)?$")
 _PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:not\s+|n't\s+|already\s+|never\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|nt|ck|un)\b")
 _PRESENT_AUX = re.compile(r"(?i)\b(?:is|are|am|being)\s+$")
+_QUOTE = re.compile(r"[\"“”]|''|``")
 # a participle right after a determiner (and an adverb) modifies a noun
 _DETERMINER = re.compile(r"(?i)\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your)\s+"
                          r"(?:(?:still|yet|so|very|most|more|less|newly|[a-z]+ly)\s+)?$")
@@ -76,6 +83,8 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
             dist = start - m.end() if m.end() <= start else m.start() - end
             # cues before the expression govern it more often than ones after it
             dist = dist if m.end() <= start else dist * 1.5
+            if _QUOTE.search(text, *((m.end(), start) if m.end() <= start else (end, m.start()))):
+                continue  # a quotation is its own clause: "We will leave Thursday," Castro said
             lab = label
             if label == "past" and _FUTURE_AUX.search(text, max(0, m.start() - 20), m.start()):
                 lab = "future"  # "will be held", "is to be signed": a participle, not a past tense

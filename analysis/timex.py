@@ -1373,7 +1373,10 @@ def _quarter_ahead(value: str, ctx: "_Ctx", start: int, end: int) -> bool:
 
 
 def _clock_days(rows: list[dict], text: str) -> None:
-    """'10 p.m. Wednesday', 'noon Thursday', '5 p.m. EST, Nov. 6': the clock time takes the neighbour's day."""
+    """'10 p.m. Wednesday', 'noon Thursday', '5 p.m. EST, Nov. 6': the clock time takes the
+    neighbour's day; a day right after the clock is part of it (TimeML tags "noon Thursday"
+    as one TIME, the day's date with the hour)."""
+    merged = set()
     for i, r in enumerate(rows):
         if r["rule"] not in ("time.clock", "time.clock24"):
             continue
@@ -1385,7 +1388,11 @@ def _clock_days(rows: list[dict], text: str) -> None:
             if len(gap) <= 16 and "\n" not in gap and "." not in gap.replace("a.m.", "").replace("p.m.", "") \
                     and re.match(r"^\d{4}-\d{2}-\d{2}$", o["value"]):
                 r["value"] = o["value"] + r["value"][10:]
+                if j == i + 1 and re.match(r"^[ ,]*$", gap) and o["label"] == "DATE":
+                    r["end"], r["text"] = o["end"], text[r["start"]:o["end"]]
+                    merged.add(j)
                 break
+    rows[:] = [r for k, r in enumerate(rows) if k not in merged]
 
 
 # ---------------------------------------------------------------------------

@@ -37,7 +37,7 @@ CASES = [
     ("The ministers will meet on Friday.", NOV8, "Friday", "2022-11-11"),
     ("Talks are scheduled to resume Thursday.", NOV8, "Thursday", "2022-11-10"),
     ("They will meet next Tuesday.", NOV8, "next Tuesday", "2022-11-15"),
-    ("Bidders have until 10 a.m. Tuesday to reply.", "2000-04-03", "Tuesday", "2000-04-04"),
+    ("Bidders have until 10 a.m. Tuesday to reply.", "2000-04-03", "10 a.m. Tuesday", "2000-04-04T10:00"),
     ("Her appeal is argued in May before three judges.", "2000-03-29", "May", "2000-05"),
     ("They met last Tuesday.", NOV8, "last Tuesday", "2022-11-01"),
     # weeks, months, years relative to the DCT
@@ -80,7 +80,7 @@ CASES = [
     ("Turnout rose in mid-1996.", NOV8, "mid-1996", "1996"),
     ("Voters go to the polls on Election Day.", "2016-10-20", "Election Day", "2016-11-08"),
     ("The talks resumed at midday.", NOV8, "midday", "2022-11-08T12:00"),
-    ("The meeting ended at noon Thursday.", "1998-02-13", "noon", "1998-02-12T12:00"),
+    ("The meeting ended at noon Thursday.", "1998-02-13", "noon Thursday", "1998-02-12T12:00"),
     ("Sales rose this summer.", NOV8, "this summer", "2022-SU"),
     ("Sales rose last summer.", "2022-03-01", "last summer", "2021-SU"),
     ("Sales rose in the summer.", NOV8, "the summer", "2022-SU"),
@@ -580,6 +580,36 @@ def test_weekday_direction(text, dct, phrase, expected):
 ])
 def test_infinitives_and_adjectives_in_the_tense_cue(text, dct, phrase, expected):
     assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # a quotation is its own clause: the verb of saying after it does not date what it says ...
+    ("''This father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.", "2000-04-05",
+     "4 a.m. EDT Thursday", "2000-04-06T04:00"),
+    # ... nor does a tense inside it date a day outside it
+    ('On Friday, "the army will withdraw," the minister announced.', NOV8, "Friday", "2022-11-04"),
+    # counter-case: the tense inside the quotation dates its own day
+    ("''We left at 4 a.m. EDT Thursday,'' Castro said.", "2000-04-07", "4 a.m. EDT Thursday", "2000-04-06T04:00"),
+    # the dot of "a.m." or "Mr." ends no sentence: "will" still governs the day
+    ("Mr. Smith will fly out at 9 a.m. Thursday.", "2000-04-05", "9 a.m. Thursday", "2000-04-06T09:00"),
+])
+def test_quotations_and_abbreviations_in_the_tense_cue(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,expected", [
+    # a clock time and the day right after it are one TIME (TimeML), the day's date with the hour
+    ("The offer will expire at midnight Friday.", "1989-10-30", [("midnight Friday", "TIME", "1989-11-03T00:00")]),
+    ("GM filed at 12:00 UTC Monday in New York.", "2009-06-01", [("12:00 UTC Monday", "TIME", "2009-06-01T12:00Z")]),
+    ("The offer runs until 5 p.m. EST, Nov. 6.", "1989-10-30", [("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00")]),
+    # counter-cases: a day before the clock, or another clock between, stays apart (the clock takes its day)
+    ("They met Friday at 10 a.m. in Paris.", "1998-08-08",
+     [("Friday", "DATE", "1998-08-07"), ("10 a.m.", "TIME", "1998-08-07T10:00")]),
+    ("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", "1998-08-08",
+     [("10:35 a.m.", "TIME", "1998-08-07T10:35"), ("0735 GMT", "TIME", "1998-08-07T07:35Z"), ("Friday", "DATE", "1998-08-07")]),
+])
+def test_a_clock_time_and_its_day_are_one_expression(text, dct, expected):
+    assert [(r["text"], r["label"], r["value"]) for r in find_timexes(text, dct)] == expected
 
 
 def test_a_rule_that_raises_fails_under_the_test_suite_and_is_skipped_for_a_user(monkeypatch):
