@@ -492,13 +492,18 @@ def _relday(m, ctx):
     return ("DATE", value)
 
 
-@_rule("time.part_of_day", r"(?i:\b(this|yesterday|tomorrow)\s+(morning|afternoon|evening))\b",
+@_rule("time.part_of_day", r"(?i:\b(?:(this|yesterday|tomorrow)\s+(morning|afternoon|evening)"
+       r"|(?:early|late|mid)[\s-]?(morning|afternoon|evening)(?:\s+(yesterday|today|tomorrow))?))\b",
        needs=("morning", "afternoon", "evening"))
 def _partday(m, ctx):
-    off = {"this": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
+    """"this morning", "yesterday afternoon"; "by mid afternoon", "at mid-afternoon yesterday":
+    the part of the day (TimeML TIME ...TMO, TAF, TEV) of the story's day unless a day is named."""
+    day = (m.group(1) or m.group(4) or "today").lower()
+    part = _PART_OF_DAY[(m.group(2) or m.group(3)).lower()]
+    off = {"this": 0, "today": 0, "yesterday": -1, "tomorrow": 1}[day]
     if ctx.dct is None:
-        return ("TIME", "XXXX-XX-XXT" + _PART_OF_DAY[m.group(2).lower()])
-    return ("TIME", f"{(ctx.dct + timedelta(days=off)).isoformat()}T{_PART_OF_DAY[m.group(2).lower()]}")
+        return ("TIME", "XXXX-XX-XXT" + part)
+    return ("TIME", f"{(ctx.dct + timedelta(days=off)).isoformat()}T{part}")
 
 
 @_rule("time.clock", _B + r"(\d{1,2})(?::(\d{2}))?\s*((?i:a\.m\.|p\.m\.|am\b|pm\b))"

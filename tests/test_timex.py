@@ -583,6 +583,19 @@ def test_infinitives_and_adjectives_in_the_tense_cue(text, dct, phrase, expected
 
 
 @pytest.mark.parametrize("text,dct,phrase,expected", [
+    # a part of the day is a TIME of the story's day, or of the day named after it
+    ("By mid afternoon, Serb sources were saying the forces had left.", "1998-03-06", "mid afternoon", "1998-03-06TAF"),
+    ("In London at mid-afternoon yesterday, the shares were up.", "1989-11-02", "mid-afternoon yesterday",
+     "1989-11-01TAF"),
+    ("The raid began in the early morning.", "1998-03-06", "early morning", "1998-03-06TMO"),
+    # counter-case: "late-night" is an adjective of kind ("a late-night show"), not a time
+    ("He hosts a late-night talk show.", NOV8, "late-night", None),
+])
+def test_parts_of_the_day(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
     # a quotation is its own clause: the verb of saying after it does not date what it says ...
     ("''This father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.", "2000-04-05",
      "4 a.m. EDT Thursday", "2000-04-06T04:00"),
