@@ -438,7 +438,7 @@ def _weekday_ahead(ctx: _Ctx, m: re.Match) -> bool:
     return True
 
 
-@_rule("date.weekday", r"(?:((?i:last|next|this|coming|past))\s+|(?i:early|late)\s+)?(" + WEEKDAY + r")"
+@_rule("date.weekday", r"(?:((?i:last|next|this|coming|past|the previous|the preceding))\s+|(?i:early|late)\s+)?(" + WEEKDAY + r")"
        r"(?:\s+((?i:morning|afternoon|evening|night)))?",
        needs=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 def _weekday(m, ctx):
@@ -456,7 +456,11 @@ def _weekday(m, ctx):
     today = ctx.dct.weekday()
     back = (today - wd) % 7     # days back to the most recent such weekday (0 = today)
     ahead = (wd - today) % 7
-    if rel == "last" or rel == "past":
+    if rel in ("the previous", "the preceding"):
+        # the one before the day last named ("Friday's close, down from the previous Friday")
+        base = as_date(ctx.last_date) if re.match(r"^\d{4}-\d{2}-\d{2}", ctx.last_date) else ctx.dct
+        d = base - timedelta(days=(base.weekday() - wd) % 7 or 7)
+    elif rel == "last" or rel == "past":
         d = ctx.dct - timedelta(days=back or 7)
     elif rel in ("next", "coming"):
         d = ctx.dct + timedelta(days=ahead or 7)

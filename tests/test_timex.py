@@ -583,6 +583,18 @@ def test_infinitives_and_adjectives_in_the_tense_cue(text, dct, phrase, expected
 
 
 @pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "the previous Friday" is the one before the day last named ...
+    ("The index closed Friday at 2082.1, down 4.5% from the previous Friday.", "1989-10-30",
+     "the previous Friday", "1989-10-20"),
+    # ... or before the story's day when none is named; "last Friday" is always the story's
+    ("He had resigned the previous Friday.", "1989-10-30", "the previous Friday", "1989-10-27"),
+    ("The index closed Friday at 2082.1, down 4.5% from last Friday.", "1989-10-30", "last Friday", "1989-10-27"),
+])
+def test_the_previous_weekday(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
     # a part of the day is a TIME of the story's day, or of the day named after it
     ("By mid afternoon, Serb sources were saying the forces had left.", "1998-03-06", "mid afternoon", "1998-03-06TAF"),
     ("In London at mid-afternoon yesterday, the shares were up.", "1989-11-02", "mid-afternoon yesterday",
