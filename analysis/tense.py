@@ -14,7 +14,7 @@ import re
 # through its infinitive (TimeML's I_ACTION verbs), so the date belongs to what was agreed
 FUTURE_CUES = re.compile(
     r"\b(?:will|would|shall|can|should|must|might|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
-    r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely)\s+to|"
+    r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely|planning|preparing|going)\s+to|"
     r"(?:is|are)\s+to|(?:set|slated|poised)\s+to\s+(?!be\b)[a-z]+|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
     r"(?:agreed|agrees|decided|decides|voted|votes|promised|pledged|vowed|offered|threatened|agreement|decision)\s+to\s+(?!(?:the|a|an|his|her|its|their|this|that|be)\b)[a-z]+|"
     r"next|upcoming|coming|scheduled|slated|due(?!\s+to\b))\b|'ll\b",

@@ -577,6 +577,13 @@ def test_weekday_direction(text, dct, phrase, expected):
     ("The split would be paid on a still unspecified date in January.", "1989-10-26", "January", "1990-01"),
     # counter-case: the same participle as a verb
     ("The split was paid on the date specified in January.", "1989-10-26", "January", "1989-01"),
+    # "were planning to": a plan, not a past event ("were" alone is a past)
+    ("Protesters planned a rally on Saturday and were planning to drive to the airport.", "2000-01-07",
+     "Saturday", "2000-01-08"),
+    ("Protesters held a rally on Saturday and were angry.", "2000-01-07", "Saturday", "2000-01-01"),
+    # "was about to" is still the past it is told in
+    ("The FBI arrested him early Thursday as he was about to be deported.", "1999-10-08", "early Thursday",
+     "1999-10-07"),
 ])
 def test_infinitives_and_adjectives_in_the_tense_cue(text, dct, phrase, expected):
     assert value_of(text, dct, phrase) == expected
