@@ -569,8 +569,8 @@ def _this_last_next(m, ctx):
     if unit == "weekend" and ctx.dct is not None and k == 0 and ctx.dct.weekday() < 5 \
             and ctx.tense(m.start(), m.end()) == "past":
         k = -1
-    if unit == "quarter" and k == 0 and ctx.last_quarter:
-        return ("DATE", ctx.last_quarter)
+    if unit == "quarter" and k == 0 and ctx.last_quarter and rel not in ("current", "the current"):
+        return ("DATE", ctx.last_quarter)  # "this quarter's loss": the quarter the story reports; "the current quarter" is now
     if rel in ("the next", "the following") and unit in ("month", "year") and ctx.dct is not None \
             and re.match(r"^\d{4}", ctx.last_date) \
             and ctx.tense(m.start(), m.end()) in (("past", None) if rel == "the following" else ("past",)):

@@ -590,6 +590,17 @@ def test_infinitives_and_adjectives_in_the_tense_cue(text, dct, phrase, expected
 
 
 @pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "the current quarter" is the one the story is written in, even in a results story ...
+    ("Profit rose in the third quarter, with the current quarter having begun well.", "1989-10-26",
+     "the current quarter", "1989-Q4"),
+    # ... while "this quarter" there is the quarter reported
+    ("Profit fell in the third quarter. This quarter's loss includes charges.", "1989-11-01", "This quarter", "1989-Q3"),
+])
+def test_the_current_quarter(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
     # "the previous Friday" is the one before the day last named ...
     ("The index closed Friday at 2082.1, down 4.5% from the previous Friday.", "1989-10-30",
      "the previous Friday", "1989-10-20"),
