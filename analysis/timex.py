@@ -1082,7 +1082,7 @@ def _the_year(m, ctx):
     after = ctx.text[m.end():m.end() + 12].lower()
     if re.match(r"\s+(?:ended|ending|to)\b", after):
         return ("DURATION", "P1Y")
-    if re.match(r"\s*(?:'s|’s|\d|two thousand|of\b|when|that|in which|after|he|she|they|it)", after) \
+    if re.match(r"\s*(?:'s|’s|\d|two thousand|of\b(?!\s*[$£€\d])|when|that|in which|after|he|she|they|it)", after) \
             and "end" not in m.group("x").lower() and not (
                 re.search(r"(?i)\b(?:current|fiscal)\s", m.group("x")) and re.match(r"\s*(?:that|when)\b", after)):
         return None  # "the year 2000", "the year of the dragon", "the year that ..."

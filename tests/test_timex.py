@@ -590,6 +590,17 @@ def test_infinitives_and_adjectives_in_the_tense_cue(text, dct, phrase, expected
 
 
 @pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "a high for the year of $42.875": the "of" belongs to the high, the year is the story's
+    ("The stock rose to a high for the year of $42.875 a share in June.", "1989-10-30", "the year", "1989"),
+    # counter-cases: "the year of the dragon", "the year 2000" name some other year
+    ("It was the year of the dragon.", "1989-10-30", "the year", None),
+    ("The bug struck in the year 2000.", "1989-10-30", "the year", None),
+])
+def test_the_year_of(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
     # "the current quarter" is the one the story is written in, even in a results story ...
     ("Profit rose in the third quarter, with the current quarter having begun well.", "1989-10-26",
      "the current quarter", "1989-Q4"),
