@@ -1171,6 +1171,22 @@ def _future(m, ctx):
     return ("DATE", "FUTURE_REF")
 
 
+@_rule("ref.soon", r"(?i:\b((?:very\s+)?soon|as soon as possible))\b(?![-\w])",
+       needs=("soon",))
+def _soon(m, ctx):
+    """"will soon begin", "may soon seek", "as soon as possible": some time ahead (FUTURE_REF);
+    "soon after the attack", "as soon as he arrives" and a past "was soon released" are no time."""
+    if m.group(1).lower() == "as soon as possible":
+        return ("DATE", "FUTURE_REF")
+    before = ctx.text[max(0, m.start() - 8):m.start()].lower()
+    after = ctx.text[m.end():m.end() + 12].lower()
+    if re.search(r"\b(?:as|how|too|so)\s+$", before) or re.match(r"\s*(?:as|after|afterwards|thereafter|enough)\b", after):
+        return None
+    if ctx.tense(m.start(), m.end()) != "future" and not re.search(r"\b(?:to|may|might|could|can)\s+$", before):
+        return None
+    return ("DATE", "FUTURE_REF")
+
+
 # Anaphora: resolved in a second pass, in text order ------------------------
 
 _ANAPHORA = re.compile(r"(?i:\b(?:at|by|from|since|until|till|back)\s+(the time|that time|then)\b(?!\s+(?:of|when|that)\b)"

@@ -590,6 +590,22 @@ def test_infinitives_and_adjectives_in_the_tense_cue(text, dct, phrase, expected
 
 
 @pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "soon" in a clause that looks ahead is some time ahead (TimeBank's FUTURE_REF) ...
+    ("Kellogg soon will begin selling boxes for less.", "1989-10-30", "soon", "FUTURE_REF"),
+    ("Prosecutors told him that they may soon seek an indictment.", "1989-10-27", "soon", "FUTURE_REF"),
+    ("It expects its international sales to soon grow to 25%.", "1989-10-26", "soon", "FUTURE_REF"),
+    ("It would seek to liquidate the maker as soon as possible.", "1989-10-30", "as soon as possible", "FUTURE_REF"),
+    # ... but not a past "soon", a conjunction ("as soon as he arrives", "soon after") or "too soon"
+    ("He was soon released and appeared in court.", "2000-02-24", "soon", None),
+    ("They will leave as soon as he arrives.", "2000-02-24", "soon", None),
+    ("He will be killed soon after being captured.", "2000-02-24", "soon", None),
+    ("It will be too soon to tell.", "2000-02-24", "soon", None),
+])
+def test_soon(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
     # "a high for the year of $42.875": the "of" belongs to the high, the year is the story's
     ("The stock rose to a high for the year of $42.875 a share in June.", "1989-10-30", "the year", "1989"),
     # counter-cases: "the year of the dragon", "the year 2000" name some other year
@@ -830,6 +846,7 @@ RULE_EXAMPLES = {
     "ref.present": "Prices are now higher.",
     "ref.past": "Prices have risen recently.",
     "ref.future": "No plan to do so in the future.",
+    "ref.soon": "Kellogg soon will begin selling boxes.",
 }
 
 
