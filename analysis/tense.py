@@ -54,7 +54,9 @@ _DEADLINE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|e
                        r"(?:(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[A-Z]{3})?,?\s+)?$")
 _PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:not\s+|n't\s+|already\s+|never\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|nt|ck|un)\b")
 _PRESENT_AUX = re.compile(r"(?i)\b(?:is|are|am|being)\s+$")
-_QUOTE = re.compile(r"[\"“”]|''|``")
+# a quotation mark after a comma, colon or full stop bounds a quoted clause ("... Thursday,'' Castro
+# said"; 'said: "We will ...'); one inside a phrase is a partial quotation and bounds nothing
+_QUOTE = re.compile(r"[,.:;?!]\s*(?:[\"“”]|''|``)")
 # a participle right after a determiner (and an adverb) modifies a noun
 _DETERMINER = re.compile(r"(?i)\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your)\s+"
                          r"(?:(?:still|yet|so|very|most|more|less|newly|[a-z]+ly)\s+)?$")

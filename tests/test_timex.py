@@ -660,6 +660,8 @@ def test_parts_of_the_day(text, dct, phrase, expected):
     ('On Friday, "the army will withdraw," the minister announced.', NOV8, "Friday", "2022-11-04"),
     # counter-case: the tense inside the quotation dates its own day
     ("''We left at 4 a.m. EDT Thursday,'' Castro said.", "2000-04-07", "4 a.m. EDT Thursday", "2000-04-06T04:00"),
+    # a partial quotation inside a phrase bounds nothing: "will" governs what it quotes
+    ("The company will present details to governments ``very soon''.", "2009-11-05", "very soon", "FUTURE_REF"),
     # the dot of "a.m." or "Mr." ends no sentence: "will" still governs the day
     ("Mr. Smith will fly out at 9 a.m. Thursday.", "2000-04-05", "9 a.m. Thursday", "2000-04-06T09:00"),
 ])
