@@ -341,6 +341,15 @@ def _md(m, ctx):
     return _month_day(m, ctx, _month_of(m.group(1)), int(m.group(2)))
 
 
+@_rule("date.month_day_and", "(" + MONTH + r")\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|&)\s+(?P<x>(\d{1,2})(?:st|nd|rd|th)?)"
+       r"(?![\d,.]\d|\s*(?:%|percent)|\s+[a-z]+s\b)",
+       needs=_MONTH_WORDS)
+def _md_and(m, ctx):
+    """"on April 24 and 25": the second day is a date of its own, in the same month (TimeML tags
+    each day of a conjunction); "April 24 and 25 others" is a count."""
+    return _month_day(m, ctx, _month_of(m.group(1)), int(m.group(3)))
+
+
 @_rule("date.day_month", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r")(?!\s*,?\s*\d{4})",
        needs=_MONTH_WORDS)
 def _dm(m, ctx):

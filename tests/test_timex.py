@@ -589,6 +589,16 @@ def test_infinitives_and_adjectives_in_the_tense_cue(text, dct, phrase, expected
     assert value_of(text, dct, phrase) == expected
 
 
+@pytest.mark.parametrize("text,dct,expected", [
+    # each day of a conjunction is a date of its own, in the month named once
+    ("The summit will be held on April 24 and 25.", "1999-02-10", [("April 24", "1999-04-24"), ("25", "1999-04-25")]),
+    # counter-case: a count after "and" is no day
+    ("On May 5 and 6 others were hurt.", "1999-06-10", [("May 5", "1999-05-05")]),
+])
+def test_a_conjunction_of_days(text, dct, expected):
+    assert [(r["text"], r["value"]) for r in find_timexes(text, dct)] == expected
+
+
 @pytest.mark.parametrize("text,dct,phrase,expected", [
     # "soon" in a clause that looks ahead is some time ahead (TimeBank's FUTURE_REF) ...
     ("Kellogg soon will begin selling boxes for less.", "1989-10-30", "soon", "FUTURE_REF"),
@@ -849,6 +859,7 @@ RULE_EXAMPLES = {
     "ref.past": "Prices have risen recently.",
     "ref.future": "No plan to do so in the future.",
     "ref.soon": "Kellogg soon will begin selling boxes.",
+    "date.month_day_and": "The summit is on April 24 and 25.",
 }
 
 
