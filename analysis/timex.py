@@ -522,6 +522,8 @@ def _partday(m, ctx):
 @_rule("time.clock", _B + r"(\d{1,2})(?::(\d{2}))?\s*((?i:a\.m\.|p\.m\.|am\b|pm\b))"
        r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?|(?i:\b(noon|midnight|midday)\b)")
 def _clock(m, ctx):
+    if m.group(4) and re.search(r"(?i)\bhigh\s+$", ctx.text[max(0, m.start() - 6):m.start()]):
+        return None  # "High Noon" (the film), "high noon comes today": a showdown, not a clock time
     if m.group(4):
         h, mi = (0 if m.group(4).lower() == "midnight" else 12), 0
     else:

@@ -589,6 +589,17 @@ def test_infinitives_and_adjectives_in_the_tense_cue(text, dct, phrase, expected
     assert value_of(text, dct, phrase) == expected
 
 
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "High Noon" (the film) and "high noon" (a showdown) are no clock time ...
+    ("The poster showed Gary Cooper from the film ``High Noon.''", "1999-03-12", "Noon", None),
+    ("For the people of Poland, high noon comes today.", "1999-03-12", "noon", None),
+    # ... "at noon" is
+    ("The talks resumed at noon.", "1999-03-12", "noon", "1999-03-12T12:00"),
+])
+def test_high_noon(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
 @pytest.mark.parametrize("text,dct,expected", [
     # each day of a conjunction is a date of its own, in the month named once
     ("The summit will be held on April 24 and 25.", "1999-02-10", [("April 24", "1999-04-24"), ("25", "1999-04-25")]),
