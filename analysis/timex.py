@@ -723,7 +723,7 @@ def _quarter(m, ctx):
 
 
 @_rule("date.the_quarter", r"(?i:\b(the|this|that|the latest|the current|the same|the year-earlier|the year-ago|the comparable|the previous|the prior|the latest fiscal)\s+"
-       r"(quarter|period))\b",
+       r"(quarter|period))\b(?!-)",
        needs=("quarter", "period"))
 def _the_quarter(m, ctx):
     det, noun = m.group(1).lower(), m.group(2).lower()

@@ -643,6 +643,9 @@ def test_the_year_of(text, dct, phrase, expected):
      "the current quarter", "1989-Q4"),
     # ... while "this quarter" there is the quarter reported
     ("Profit fell in the third quarter. This quarter's loss includes charges.", "1989-11-01", "This quarter", "1989-Q3"),
+    # "the quarter-to-quarter comparison" is a kind of comparison, not a quarter
+    ("Profit fell in the third quarter. The quarter-to-quarter comparison was enhanced.", "1989-11-01",
+     "The quarter", None),
 ])
 def test_the_current_quarter(text, dct, phrase, expected):
     assert value_of(text, dct, phrase) == expected
