@@ -36,18 +36,23 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """
     lo = max(0, start - 250)
     left = text[lo:start]
-    cut = max((m.start() for m in _SENTENCE_END.finditer(left)), default=-1)
+    stop = left.rfind(". ")
+    while stop > 0 and _ABBREVIATION.search(left, max(0, stop - 5), stop):
+        stop = left.rfind(". ", 0, stop)  # "4 a.m. EDT", "Mr. Smith": no sentence end
+    cut = max(stop, left.rfind("\n"), left.rfind("? "), left.rfind("! "), left.rfind(";"))
     s = lo + cut + 1 if cut >= 0 else lo
     right = text[end:end + 200]
     m = _SENTENCE_END.search(right)
+    while m and m.group()[0] == "." and _ABBREVIATION.search(right, max(0, m.start() - 5), m.start()):
+        m = _SENTENCE_END.search(right, m.end())
     e = end + (m.start() if m else len(right))
     return s, e
 
 
 # a sentence ends at ". ", "? ", "! ", ";" or a line break, but not at the dot of "4 a.m."
 # or of a title or a month ("Mr.", "Sept.") before the next word
-_SENTENCE_END = re.compile(r"(?<!\b[ap]\.m)(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St|Lt|Jr))(?<!\b(?:Gen|Sen|Rep|Gov|Col|Jan|Feb|Aug|Sep|Oct|Nov|Dec))"
-                           r"(?<!\bSept)[.!?;](?=\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
+_ABBREVIATION = re.compile(r"(?:\b[ap]\.m|\b(?:Mrs?|Ms|Dr|St|Lt|Jr|Gen|Sen|Rep|Gov|Col|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))$")
 
 
 _DEADLINE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?"
@@ -78,6 +83,7 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
     if _DEADLINE.search(text[max(0, start - 45):start]) and not _PLUPERFECT.search(text, s, e):
         return "future", "by"  # "by Jan. 14", "until March": a deadline ahead ("had filed by ...": past)
     best: tuple[int, str, str] | None = None
+    quoted = _QUOTE.search(text, s, e) is not None
     for rx, label in ((FUTURE_CUES, "future"), (PAST_CUES, "past")):
         for m in rx.finditer(text, s, e):
             if start <= m.start() < end:
@@ -85,7 +91,7 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
             dist = start - m.end() if m.end() <= start else m.start() - end
             # cues before the expression govern it more often than ones after it
             dist = dist if m.end() <= start else dist * 1.5
-            if _QUOTE.search(text, *((m.end(), start) if m.end() <= start else (end, m.start()))):
+            if quoted and _QUOTE.search(text, *((m.end(), start) if m.end() <= start else (end, m.start()))):
                 continue  # a quotation is its own clause: "We will leave Thursday," Castro said
             lab = label
             if label == "past" and _FUTURE_AUX.search(text, max(0, m.start() - 20), m.start()):

@@ -341,13 +341,19 @@ def _md(m, ctx):
     return _month_day(m, ctx, _month_of(m.group(1)), int(m.group(2)))
 
 
-@_rule("date.month_day_and", "(" + MONTH + r")\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|&)\s+(?P<x>(\d{1,2})(?:st|nd|rd|th)?)"
-       r"(?![\d,.]\d|\s*(?:%|percent)|\s+[a-z]+s\b)",
-       needs=_MONTH_WORDS)
+@_rule("date.month_day_and", r"and\s+(?P<x>(\d{1,2})(?:st|nd|rd|th)?)(?![\d,.]\d|\s*(?:%|percent)|\s+[a-z]+s\b)",
+       needs=("and",))
 def _md_and(m, ctx):
     """"on April 24 and 25": the second day is a date of its own, in the same month (TimeML tags
-    each day of a conjunction); "April 24 and 25 others" is a count."""
-    return _month_day(m, ctx, _month_of(m.group(1)), int(m.group(3)))
+    each day of a conjunction); "April 24 and 25 others" is a count. The pattern starts at
+    "and" (a cheap scan); the month and first day are read before it."""
+    first = _MONTH_DAY_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+    if first is None:
+        return None
+    return _month_day(m, ctx, _month_of(first.group(1)), int(m.group(2)))
+
+
+_MONTH_DAY_BEFORE = re.compile("(" + MONTH + r")\s+\d{1,2}(?:st|nd|rd|th)?\s+$")
 
 
 @_rule("date.day_month", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r")(?!\s*,?\s*\d{4})",
