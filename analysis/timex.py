@@ -1427,7 +1427,7 @@ def _clock_days(rows: list[dict], text: str) -> None:
                 continue
             o = rows[j]
             gap = text[r["end"]:o["start"]] if j > i else text[o["end"]:r["start"]]
-            if len(gap) <= 16 and "\n" not in gap and "." not in gap.replace("a.m.", "").replace("p.m.", "") \
+            if len(gap) <= 30 and "\n" not in gap and "." not in gap.replace("a.m.", "").replace("p.m.", "") \
                     and re.match(r"^\d{4}-\d{2}-\d{2}$", o["value"]):
                 r["value"] = o["value"] + r["value"][10:]
                 if j == i + 1 and re.match(r"^[ ,]*$", gap) and o["label"] == "DATE":

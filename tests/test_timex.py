@@ -703,6 +703,11 @@ def test_quotations_and_abbreviations_in_the_tense_cue(text, dct, phrase, expect
      [("Friday", "DATE", "1998-08-07"), ("10 a.m.", "TIME", "1998-08-07T10:00")]),
     ("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", "1998-08-08",
      [("10:35 a.m.", "TIME", "1998-08-07T10:35"), ("0735 GMT", "TIME", "1998-08-07T07:35Z"), ("Friday", "DATE", "1998-08-07")]),
+    # a clock time takes the day named earlier in its clause; not one from another sentence
+    ("The 787 made its first flight Tuesday in Everett, Washington at 18:00 UTC.", "2009-12-16",
+     [("Tuesday", "DATE", "2009-12-15"), ("18:00 UTC", "TIME", "2009-12-15T18:00Z")]),
+    ("The 787 flew on Tuesday. At 18:00 UTC it landed.", "2009-12-16",
+     [("Tuesday", "DATE", "2009-12-15"), ("18:00 UTC", "TIME", "2009-12-16T18:00Z")]),
 ])
 def test_a_clock_time_and_its_day_are_one_expression(text, dct, expected):
     assert [(r["text"], r["label"], r["value"]) for r in find_timexes(text, dct)] == expected
