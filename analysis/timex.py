@@ -1108,6 +1108,8 @@ def _the_year(m, ctx):
     y = ctx.dct.year
     if m.group("rel"):  # the year before the last one named ("last year ... the year previous")
         y = (int(ctx.last_date[:4]) if re.match(r"^\d{4}", ctx.last_date) else y) - 1
+    elif ctx.last_quarter and m.start() - ctx.last_quarter_pos < 1500 and int(ctx.last_quarter[:4]) == y - 1:
+        y -= 1  # "a loss in the fourth quarter of 2005 and for the entire year" in January 2006: 2005
     return ("DATE", f"{y:04d}", (m.start("x"), m.end("rel")) if m.group("rel") else m.span("x"))
 
 

@@ -632,6 +632,12 @@ def test_soon(text, dct, phrase, expected):
     # counter-cases: "the year of the dragon", "the year 2000" name some other year
     ("It was the year of the dragon.", "1989-10-30", "the year", None),
     ("The bug struck in the year 2000.", "1989-10-30", "the year", None),
+    # a January results story: "the entire year" is the year of the quarter just reported ...
+    ("GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.", "2006-01-27",
+     "the entire year", "2005"),
+    # ... in an October story, after this year's third quarter, the story's year; with no quarter named, too
+    ("Profit rose in the third quarter and for the year.", "1989-10-26", "the year", "1989"),
+    ("Sales should rise for the entire year.", "2006-01-27", "the entire year", "2006"),
 ])
 def test_the_year_of(text, dct, phrase, expected):
     assert value_of(text, dct, phrase) == expected
