@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 
 # \b(?=\w): every cue word starts with a letter, so the many word ends \b also stops at are
-# skipped before the list of cues is tried there (a third less scanning, the same matches)
+# skipped before the list of cues is tried there (a third less scanning, the same matches).
+# "agreed to purchase ... in February": a verb of agreeing, deciding or promising looks ahead
+# through its infinitive (TimeML's I_ACTION verbs), so the date belongs to what was agreed
 FUTURE_CUES = re.compile(
     r"\b(?=\w)(?:will|would|shall|can|should|must|might|wo n't|won't|going to|gonna|plans? to|planning to|intends? to|"
-    r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely)\s+to|"
+    r"(?:is|are|was|were|be)\s+(?:scheduled|set|due|expected|slated|likely|planning|preparing|going)\s+to|"
     r"(?:is|are)\s+to|(?:set|slated|poised)\s+to\s+(?!be\b)[a-z]+|expects? to|expected|planned|payable|effective|as early as|as soon as|supposed to|"
+    r"(?:agreed|agrees|decided|decides|voted|votes|promised|pledged|vowed|offered|threatened|agreement|decision)\s+to\s+(?!(?:the|a|an|his|her|its|their|this|that|be)\b)[a-z]+|"
     r"next|upcoming|coming|scheduled|slated|due(?!\s+to\b))\b|'ll\b",
     re.I)
 PAST_CUES = re.compile(
@@ -35,18 +38,35 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """
     lo = max(0, start - 250)
     left = text[lo:start]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "), left.rfind(";"))
+    stop = left.rfind(". ")
+    while stop > 0 and _ABBREVIATION.search(left, max(0, stop - 5), stop):
+        stop = left.rfind(". ", 0, stop)  # "4 a.m. EDT", "Mr. Smith": no sentence end
+    cut = max(stop, left.rfind("\n"), left.rfind("? "), left.rfind("! "), left.rfind(";"))
     s = lo + cut + 1 if cut >= 0 else lo
     right = text[end:end + 200]
-    m = re.search(r"[.!?;](?:\s|$)|\n", right)
+    m = _SENTENCE_END.search(right)
+    while m and m.group()[0] == "." and _ABBREVIATION.search(right, max(0, m.start() - 5), m.start()):
+        m = _SENTENCE_END.search(right, m.end())
     e = end + (m.start() if m else len(right))
     return s, e
+
+
+# a sentence ends at ". ", "? ", "! ", ";" or a line break, but not at the dot of "4 a.m."
+# or of a title or a month ("Mr.", "Sept.") before the next word
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
+_ABBREVIATION = re.compile(r"(?:\b[ap]\.m|\b(?:Mrs?|Ms|Dr|St|Lt|Jr|Gen|Sen|Rep|Gov|Col|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))$")
 
 
 _DEADLINE = re.compile(r"(?i)\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|mid-?)?"
                        r"(?:(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)(?:\s+[A-Z]{3})?,?\s+)?$")
 _PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:not\s+|n't\s+|already\s+|never\s+)?[a-z]+(?:ed|en|wn|ne|id|ht|lt|nt|ck|un)\b")
 _PRESENT_AUX = re.compile(r"(?i)\b(?:is|are|am|being)\s+$")
+# a quotation mark after a comma, colon or full stop bounds a quoted clause ("... Thursday,'' Castro
+# said"; 'said: "We will ...'); one inside a phrase is a partial quotation and bounds nothing
+_QUOTE = re.compile(r"[,.:;?!]\s*(?:[\"“”]|''|``)")
+# a participle right after a determiner (and an adverb) modifies a noun
+_DETERMINER = re.compile(r"(?i)\b(?:a|an|the|this|these|those|its|their|his|her|our|my|your)\s+"
+                         r"(?:(?:still|yet|so|very|most|more|less|newly|[a-z]+ly)\s+)?$")
 _FUTURE_AUX = re.compile(r"(?i)\b(?:will|shall|'ll|to|won't|would|should|can|might)\s+(?:be|have\s+been|have)\s+$")
 
 
@@ -65,6 +85,7 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
     if _DEADLINE.search(text[max(0, start - 45):start]) and not _PLUPERFECT.search(text, s, e):
         return "future", "by"  # "by Jan. 14", "until March": a deadline ahead ("had filed by ...": past)
     best: tuple[int, str, str] | None = None
+    quoted = _QUOTE.search(text, s, e) is not None
     for rx, label in ((FUTURE_CUES, "future"), (PAST_CUES, "past")):
         for m in rx.finditer(text, s, e):
             if start <= m.start() < end:
@@ -72,11 +93,16 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
             dist = start - m.end() if m.end() <= start else m.start() - end
             # cues before the expression govern it more often than ones after it
             dist = dist if m.end() <= start else dist * 1.5
+            if quoted and _QUOTE.search(text, *((m.end(), start) if m.end() <= start else (end, m.start()))):
+                continue  # a quotation is its own clause: "We will leave Thursday," Castro said
             lab = label
             if label == "past" and _FUTURE_AUX.search(text, max(0, m.start() - 20), m.start()):
                 lab = "future"  # "will be held", "is to be signed": a participle, not a past tense
             elif label == "past" and _PRESENT_AUX.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "the vote is held in May": a present passive says nothing of the past
+            elif label == "past" and m.group(0).lower().endswith("ed") \
+                    and _DETERMINER.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "on a still unspecified date", "the revised plan": an adjective, no tense
             if best is None or dist < best[0]:
                 best = (dist, lab, m.group(0).lower())
     return (best[1], best[2]) if best else (None, "")

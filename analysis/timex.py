@@ -344,6 +344,21 @@ def _md(m, ctx):
     return _month_day(m, ctx, _month_of(m.group(1)), int(m.group(2)))
 
 
+@_rule("date.month_day_and", r"and\s+(?P<x>(\d{1,2})(?:st|nd|rd|th)?)(?![\d,.]\d|\s*(?:%|percent)|\s+[a-z]+s\b)",
+       needs=("and",))
+def _md_and(m, ctx):
+    """"on April 24 and 25": the second day is a date of its own, in the same month (TimeML tags
+    each day of a conjunction); "April 24 and 25 others" is a count. The pattern starts at
+    "and" (a cheap scan); the month and first day are read before it."""
+    first = _MONTH_DAY_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+    if first is None:
+        return None
+    return _month_day(m, ctx, _month_of(first.group(1)), int(m.group(2)))
+
+
+_MONTH_DAY_BEFORE = re.compile("(" + MONTH + r")\s+\d{1,2}(?:st|nd|rd|th)?\s+$")
+
+
 @_rule("date.day_month", _B + r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + MONTH + r")(?!\s*,?\s*\d{4})",
        needs=_MONTH_WORDS)
 def _dm(m, ctx):
@@ -441,7 +456,7 @@ def _weekday_ahead(ctx: _Ctx, m: re.Match) -> bool:
     return True
 
 
-@_rule("date.weekday", r"(?:((?i:last|next|this|coming|past))\s+|(?i:early|late)\s+)?(" + WEEKDAY + r")"
+@_rule("date.weekday", r"(?:((?i:last|next|this|coming|past|the previous|the preceding))\s+|(?i:early|late)\s+)?(" + WEEKDAY + r")"
        r"(?:\s+((?i:morning|afternoon|evening|night)))?",
        needs=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 def _weekday(m, ctx):
@@ -459,7 +474,11 @@ def _weekday(m, ctx):
     today = ctx.dct.weekday()
     back = (today - wd) % 7     # days back to the most recent such weekday (0 = today)
     ahead = (wd - today) % 7
-    if rel == "last" or rel == "past":
+    if rel in ("the previous", "the preceding"):
+        # the one before the day last named ("Friday's close, down from the previous Friday")
+        base = as_date(ctx.last_date) if re.match(r"^\d{4}-\d{2}-\d{2}", ctx.last_date) else ctx.dct
+        d = base - timedelta(days=(base.weekday() - wd) % 7 or 7)
+    elif rel == "last" or rel == "past":
         d = ctx.dct - timedelta(days=back or 7)
     elif rel in ("next", "coming"):
         d = ctx.dct + timedelta(days=ahead or 7)
@@ -495,18 +514,25 @@ def _relday(m, ctx):
     return ("DATE", value)
 
 
-@_rule("time.part_of_day", r"(?i:\b(this|yesterday|tomorrow)\s+(morning|afternoon|evening))\b",
+@_rule("time.part_of_day", r"(?i:\b(?:(this|yesterday|tomorrow)\s+(morning|afternoon|evening)"
+       r"|(?:early|late|mid)[\s-]?(morning|afternoon|evening)(?:\s+(yesterday|today|tomorrow))?))\b",
        needs=("morning", "afternoon", "evening"))
 def _partday(m, ctx):
-    off = {"this": 0, "yesterday": -1, "tomorrow": 1}[m.group(1).lower()]
+    """"this morning", "yesterday afternoon"; "by mid afternoon", "at mid-afternoon yesterday":
+    the part of the day (TimeML TIME ...TMO, TAF, TEV) of the story's day unless a day is named."""
+    day = (m.group(1) or m.group(4) or "today").lower()
+    part = _PART_OF_DAY[(m.group(2) or m.group(3)).lower()]
+    off = {"this": 0, "today": 0, "yesterday": -1, "tomorrow": 1}[day]
     if ctx.dct is None:
-        return ("TIME", "XXXX-XX-XXT" + _PART_OF_DAY[m.group(2).lower()])
-    return ("TIME", f"{(ctx.dct + timedelta(days=off)).isoformat()}T{_PART_OF_DAY[m.group(2).lower()]}")
+        return ("TIME", "XXXX-XX-XXT" + part)
+    return ("TIME", f"{(ctx.dct + timedelta(days=off)).isoformat()}T{part}")
 
 
 @_rule("time.clock", _B + r"(\d{1,2})(?::(\d{2}))?\s*((?i:a\.m\.|p\.m\.|am\b|pm\b))"
        r"(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?|(?i:\b(noon|midnight|midday)\b)")
 def _clock(m, ctx):
+    if m.group(4) and re.search(r"(?i)\bhigh\s+$", ctx.text[max(0, m.start() - 6):m.start()]):
+        return None  # "High Noon" (the film), "high noon comes today": a showdown, not a clock time
     if m.group(4):
         h, mi = (0 if m.group(4).lower() == "midnight" else 12), 0
     else:
@@ -563,8 +589,8 @@ def _this_last_next(m, ctx):
     if unit == "weekend" and ctx.dct is not None and k == 0 and ctx.dct.weekday() < 5 \
             and ctx.tense(m.start(), m.end()) == "past":
         k = -1
-    if unit == "quarter" and k == 0 and ctx.last_quarter:
-        return ("DATE", ctx.last_quarter)
+    if unit == "quarter" and k == 0 and ctx.last_quarter and rel not in ("current", "the current"):
+        return ("DATE", ctx.last_quarter)  # "this quarter's loss": the quarter the story reports; "the current quarter" is now
     if rel in ("the next", "the following") and unit in ("month", "year") and ctx.dct is not None \
             and re.match(r"^\d{4}", ctx.last_date) \
             and ctx.tense(m.start(), m.end()) in (("past", None) if rel == "the following" else ("past",)):
@@ -706,7 +732,7 @@ def _quarter(m, ctx):
 
 
 @_rule("date.the_quarter", r"(?i:\b(the|this|that|the latest|the current|the same|the year-earlier|the year-ago|the comparable|the previous|the prior|the latest fiscal)\s+"
-       r"(quarter|period))\b",
+       r"(quarter|period))\b(?!-)",
        needs=("quarter", "period"))
 def _the_quarter(m, ctx):
     det, noun = m.group(1).lower(), m.group(2).lower()
@@ -1076,7 +1102,7 @@ def _the_year(m, ctx):
     after = ctx.text[m.end():m.end() + 12].lower()
     if re.match(r"\s+(?:ended|ending|to)\b", after):
         return ("DURATION", "P1Y")
-    if re.match(r"\s*(?:'s|’s|\d|two thousand|of\b|when|that|in which|after|he|she|they|it)", after) \
+    if re.match(r"\s*(?:'s|’s|\d|two thousand|of\b(?!\s*[$£€\d])|when|that|in which|after|he|she|they|it)", after) \
             and "end" not in m.group("x").lower() and not (
                 re.search(r"(?i)\b(?:current|fiscal)\s", m.group("x")) and re.match(r"\s*(?:that|when)\b", after)):
         return None  # "the year 2000", "the year of the dragon", "the year that ..."
@@ -1085,6 +1111,8 @@ def _the_year(m, ctx):
     y = ctx.dct.year
     if m.group("rel"):  # the year before the last one named ("last year ... the year previous")
         y = (int(ctx.last_date[:4]) if re.match(r"^\d{4}", ctx.last_date) else y) - 1
+    elif ctx.last_quarter and m.start() - ctx.last_quarter_pos < 1500 and int(ctx.last_quarter[:4]) == y - 1:
+        y -= 1  # "a loss in the fourth quarter of 2005 and for the entire year" in January 2006: 2005
     return ("DATE", f"{y:04d}", (m.start("x"), m.end("rel")) if m.group("rel") else m.span("x"))
 
 
@@ -1162,6 +1190,22 @@ def _future(m, ctx):
     span = _vague_span(m, ctx)
     if span:
         return span
+    return ("DATE", "FUTURE_REF")
+
+
+@_rule("ref.soon", r"(?i:\b((?:very\s+)?soon|as soon as possible))\b(?![-\w])",
+       needs=("soon",))
+def _soon(m, ctx):
+    """"will soon begin", "may soon seek", "as soon as possible": some time ahead (FUTURE_REF);
+    "soon after the attack", "as soon as he arrives" and a past "was soon released" are no time."""
+    if m.group(1).lower() == "as soon as possible":
+        return ("DATE", "FUTURE_REF")
+    before = ctx.text[max(0, m.start() - 8):m.start()].lower()
+    after = ctx.text[m.end():m.end() + 12].lower()
+    if re.search(r"\b(?:as|how|too|so)\s+$", before) or re.match(r"\s*(?:as|after|afterwards|thereafter|enough)\b", after):
+        return None
+    if ctx.tense(m.start(), m.end()) != "future" and not re.search(r"\b(?:to|may|might|could|can)\s+$", before):
+        return None
     return ("DATE", "FUTURE_REF")
 
 
@@ -1394,7 +1438,10 @@ def _quarter_ahead(value: str, ctx: "_Ctx", start: int, end: int) -> bool:
 
 
 def _clock_days(rows: list[dict], text: str) -> None:
-    """'10 p.m. Wednesday', 'noon Thursday', '5 p.m. EST, Nov. 6': the clock time takes the neighbour's day."""
+    """'10 p.m. Wednesday', 'noon Thursday', '5 p.m. EST, Nov. 6': the clock time takes the
+    neighbour's day; a day right after the clock is part of it (TimeML tags "noon Thursday"
+    as one TIME, the day's date with the hour)."""
+    merged = set()
     for i, r in enumerate(rows):
         if r["rule"] not in ("time.clock", "time.clock24"):
             continue
@@ -1403,10 +1450,14 @@ def _clock_days(rows: list[dict], text: str) -> None:
                 continue
             o = rows[j]
             gap = text[r["end"]:o["start"]] if j > i else text[o["end"]:r["start"]]
-            if len(gap) <= 16 and "\n" not in gap and "." not in gap.replace("a.m.", "").replace("p.m.", "") \
+            if len(gap) <= 30 and "\n" not in gap and "." not in gap.replace("a.m.", "").replace("p.m.", "") \
                     and re.match(r"^\d{4}-\d{2}-\d{2}$", o["value"]):
                 r["value"] = o["value"] + r["value"][10:]
+                if j == i + 1 and re.match(r"^[ ,]*$", gap) and o["label"] == "DATE":
+                    r["end"], r["text"] = o["end"], text[r["start"]:o["end"]]
+                    merged.add(j)
                 break
+    rows[:] = [r for k, r in enumerate(rows) if k not in merged]
 
 
 # ---------------------------------------------------------------------------

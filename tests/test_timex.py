@@ -37,7 +37,7 @@ CASES = [
     ("The ministers will meet on Friday.", NOV8, "Friday", "2022-11-11"),
     ("Talks are scheduled to resume Thursday.", NOV8, "Thursday", "2022-11-10"),
     ("They will meet next Tuesday.", NOV8, "next Tuesday", "2022-11-15"),
-    ("Bidders have until 10 a.m. Tuesday to reply.", "2000-04-03", "Tuesday", "2000-04-04"),
+    ("Bidders have until 10 a.m. Tuesday to reply.", "2000-04-03", "10 a.m. Tuesday", "2000-04-04T10:00"),
     ("Her appeal is argued in May before three judges.", "2000-03-29", "May", "2000-05"),
     ("They met last Tuesday.", NOV8, "last Tuesday", "2022-11-01"),
     # weeks, months, years relative to the DCT
@@ -80,7 +80,7 @@ CASES = [
     ("Turnout rose in mid-1996.", NOV8, "mid-1996", "1996"),
     ("Voters go to the polls on Election Day.", "2016-10-20", "Election Day", "2016-11-08"),
     ("The talks resumed at midday.", NOV8, "midday", "2022-11-08T12:00"),
-    ("The meeting ended at noon Thursday.", "1998-02-13", "noon", "1998-02-12T12:00"),
+    ("The meeting ended at noon Thursday.", "1998-02-13", "noon Thursday", "1998-02-12T12:00"),
     ("Sales rose this summer.", NOV8, "this summer", "2022-SU"),
     ("Sales rose last summer.", "2022-03-01", "last summer", "2021-SU"),
     ("Sales rose in the summer.", NOV8, "the summer", "2022-SU"),
@@ -563,6 +563,162 @@ def test_weekday_direction(text, dct, phrase, expected):
     assert value_of(text, dct, phrase) == expected
 
 
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # a verb of agreeing or deciding looks ahead through its infinitive: the month is the
+    # purchase's, after the agreement
+    ("Thermo agreed to purchase the line for $22 million in February.", "1989-10-30", "February", "1990-02"),
+    ("NATO has decided to admit three members in early March, an official said.", "1999-02-10",
+     "early March", "1999-03"),
+    ("He signed no agreement to hand the boy over when the case is heard in May.", "2000-03-29", "May", "2000-05"),
+    # counter-cases: the act itself in the past, and "agreed to the terms" (no infinitive)
+    ("Thermo purchased the line for $22 million in February.", "1989-10-30", "February", "1989-02"),
+    ("Thermo agreed to the terms in February.", "1989-10-30", "February", "1989-02"),
+    # a participle after a determiner is an adjective, not a past tense: "would" governs
+    ("The split would be paid on a still unspecified date in January.", "1989-10-26", "January", "1990-01"),
+    # counter-case: the same participle as a verb
+    ("The split was paid on the date specified in January.", "1989-10-26", "January", "1989-01"),
+    # "were planning to": a plan, not a past event ("were" alone is a past)
+    ("Protesters planned a rally on Saturday and were planning to drive to the airport.", "2000-01-07",
+     "Saturday", "2000-01-08"),
+    ("Protesters held a rally on Saturday and were angry.", "2000-01-07", "Saturday", "2000-01-01"),
+    # "was about to" is still the past it is told in
+    ("The FBI arrested him early Thursday as he was about to be deported.", "1999-10-08", "early Thursday",
+     "1999-10-07"),
+])
+def test_infinitives_and_adjectives_in_the_tense_cue(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "High Noon" (the film) and "high noon" (a showdown) are no clock time ...
+    ("The poster showed Gary Cooper from the film ``High Noon.''", "1999-03-12", "Noon", None),
+    ("For the people of Poland, high noon comes today.", "1999-03-12", "noon", None),
+    # ... "at noon" is
+    ("The talks resumed at noon.", "1999-03-12", "noon", "1999-03-12T12:00"),
+])
+def test_high_noon(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,expected", [
+    # each day of a conjunction is a date of its own, in the month named once
+    ("The summit will be held on April 24 and 25.", "1999-02-10", [("April 24", "1999-04-24"), ("25", "1999-04-25")]),
+    # counter-case: a count after "and" is no day
+    ("On May 5 and 6 others were hurt.", "1999-06-10", [("May 5", "1999-05-05")]),
+])
+def test_a_conjunction_of_days(text, dct, expected):
+    assert [(r["text"], r["value"]) for r in find_timexes(text, dct)] == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "soon" in a clause that looks ahead is some time ahead (TimeBank's FUTURE_REF) ...
+    ("Kellogg soon will begin selling boxes for less.", "1989-10-30", "soon", "FUTURE_REF"),
+    ("Prosecutors told him that they may soon seek an indictment.", "1989-10-27", "soon", "FUTURE_REF"),
+    ("It expects its international sales to soon grow to 25%.", "1989-10-26", "soon", "FUTURE_REF"),
+    ("It would seek to liquidate the maker as soon as possible.", "1989-10-30", "as soon as possible", "FUTURE_REF"),
+    # ... but not a past "soon", a conjunction ("as soon as he arrives", "soon after") or "too soon"
+    ("He was soon released and appeared in court.", "2000-02-24", "soon", None),
+    ("They will leave as soon as he arrives.", "2000-02-24", "soon", None),
+    ("He will be killed soon after being captured.", "2000-02-24", "soon", None),
+    ("It will be too soon to tell.", "2000-02-24", "soon", None),
+])
+def test_soon(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "a high for the year of $42.875": the "of" belongs to the high, the year is the story's
+    ("The stock rose to a high for the year of $42.875 a share in June.", "1989-10-30", "the year", "1989"),
+    # counter-cases: "the year of the dragon", "the year 2000" name some other year
+    ("It was the year of the dragon.", "1989-10-30", "the year", None),
+    ("The bug struck in the year 2000.", "1989-10-30", "the year", None),
+    # a January results story: "the entire year" is the year of the quarter just reported ...
+    ("GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.", "2006-01-27",
+     "the entire year", "2005"),
+    # ... in an October story, after this year's third quarter, the story's year; with no quarter named, too
+    ("Profit rose in the third quarter and for the year.", "1989-10-26", "the year", "1989"),
+    ("Sales should rise for the entire year.", "2006-01-27", "the entire year", "2006"),
+])
+def test_the_year_of(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "the current quarter" is the one the story is written in, even in a results story ...
+    ("Profit rose in the third quarter, with the current quarter having begun well.", "1989-10-26",
+     "the current quarter", "1989-Q4"),
+    # ... while "this quarter" there is the quarter reported
+    ("Profit fell in the third quarter. This quarter's loss includes charges.", "1989-11-01", "This quarter", "1989-Q3"),
+    # "the quarter-to-quarter comparison" is a kind of comparison, not a quarter
+    ("Profit fell in the third quarter. The quarter-to-quarter comparison was enhanced.", "1989-11-01",
+     "The quarter", None),
+])
+def test_the_current_quarter(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # "the previous Friday" is the one before the day last named ...
+    ("The index closed Friday at 2082.1, down 4.5% from the previous Friday.", "1989-10-30",
+     "the previous Friday", "1989-10-20"),
+    # ... or before the story's day when none is named; "last Friday" is always the story's
+    ("He had resigned the previous Friday.", "1989-10-30", "the previous Friday", "1989-10-27"),
+    ("The index closed Friday at 2082.1, down 4.5% from last Friday.", "1989-10-30", "last Friday", "1989-10-27"),
+])
+def test_the_previous_weekday(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # a part of the day is a TIME of the story's day, or of the day named after it
+    ("By mid afternoon, Serb sources were saying the forces had left.", "1998-03-06", "mid afternoon", "1998-03-06TAF"),
+    ("In London at mid-afternoon yesterday, the shares were up.", "1989-11-02", "mid-afternoon yesterday",
+     "1989-11-01TAF"),
+    ("The raid began in the early morning.", "1998-03-06", "early morning", "1998-03-06TMO"),
+    # counter-case: "late-night" is an adjective of kind ("a late-night show"), not a time
+    ("He hosts a late-night talk show.", NOV8, "late-night", None),
+])
+def test_parts_of_the_day(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,phrase,expected", [
+    # a quotation is its own clause: the verb of saying after it does not date what it says ...
+    ("''This father will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.", "2000-04-05",
+     "4 a.m. EDT Thursday", "2000-04-06T04:00"),
+    # ... nor does a tense inside it date a day outside it
+    ('On Friday, "the army will withdraw," the minister announced.', NOV8, "Friday", "2022-11-04"),
+    # counter-case: the tense inside the quotation dates its own day
+    ("''We left at 4 a.m. EDT Thursday,'' Castro said.", "2000-04-07", "4 a.m. EDT Thursday", "2000-04-06T04:00"),
+    # a partial quotation inside a phrase bounds nothing: "will" governs what it quotes
+    ("The company will present details to governments ``very soon''.", "2009-11-05", "very soon", "FUTURE_REF"),
+    # the dot of "a.m." or "Mr." ends no sentence: "will" still governs the day
+    ("Mr. Smith will fly out at 9 a.m. Thursday.", "2000-04-05", "9 a.m. Thursday", "2000-04-06T09:00"),
+])
+def test_quotations_and_abbreviations_in_the_tense_cue(text, dct, phrase, expected):
+    assert value_of(text, dct, phrase) == expected
+
+
+@pytest.mark.parametrize("text,dct,expected", [
+    # a clock time and the day right after it are one TIME (TimeML), the day's date with the hour
+    ("The offer will expire at midnight Friday.", "1989-10-30", [("midnight Friday", "TIME", "1989-11-03T00:00")]),
+    ("GM filed at 12:00 UTC Monday in New York.", "2009-06-01", [("12:00 UTC Monday", "TIME", "2009-06-01T12:00Z")]),
+    ("The offer runs until 5 p.m. EST, Nov. 6.", "1989-10-30", [("5 p.m. EST, Nov. 6", "TIME", "1989-11-06T17:00")]),
+    # counter-cases: a day before the clock, or another clock between, stays apart (the clock takes its day)
+    ("They met Friday at 10 a.m. in Paris.", "1998-08-08",
+     [("Friday", "DATE", "1998-08-07"), ("10 a.m.", "TIME", "1998-08-07T10:00")]),
+    ("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", "1998-08-08",
+     [("10:35 a.m.", "TIME", "1998-08-07T10:35"), ("0735 GMT", "TIME", "1998-08-07T07:35Z"), ("Friday", "DATE", "1998-08-07")]),
+    # a clock time takes the day named earlier in its clause; not one from another sentence
+    ("The 787 made its first flight Tuesday in Everett, Washington at 18:00 UTC.", "2009-12-16",
+     [("Tuesday", "DATE", "2009-12-15"), ("18:00 UTC", "TIME", "2009-12-15T18:00Z")]),
+    ("The 787 flew on Tuesday. At 18:00 UTC it landed.", "2009-12-16",
+     [("Tuesday", "DATE", "2009-12-15"), ("18:00 UTC", "TIME", "2009-12-16T18:00Z")]),
+])
+def test_a_clock_time_and_its_day_are_one_expression(text, dct, expected):
+    assert [(r["text"], r["label"], r["value"]) for r in find_timexes(text, dct)] == expected
+
+
 def test_a_rule_that_raises_fails_under_the_test_suite_and_is_skipped_for_a_user(monkeypatch):
     def broken(m, ctx):
         raise ValueError("a bug in a rule")
@@ -729,6 +885,8 @@ RULE_EXAMPLES = {
     "ref.present": "Prices are now higher.",
     "ref.past": "Prices have risen recently.",
     "ref.future": "No plan to do so in the future.",
+    "ref.soon": "Kellogg soon will begin selling boxes.",
+    "date.month_day_and": "The summit is on April 24 and 25.",
 }
 
 
