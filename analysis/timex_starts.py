@@ -22,6 +22,7 @@ STARTS: dict[str, str] = {
         'march may monday nov november oct october saturday sep sept september sunday thursday '
         'tuesday wednesday'
     ),
+    'date.month_day_and': 'and',
     'date.day_month': '\\d',
     'date.month_year': (
         'apr april aug august dec december early feb february jan january jul july jun june late '
@@ -34,11 +35,14 @@ STARTS: dict[str, str] = {
     ),
     'time.clock24': '\\d',
     'date.weekday': (
-        'coming early friday* last late monday* next past saturday* sunday* this thursday* '
-        'tuesday* wednesday*'
+        'coming early friday* last late monday* next past saturday* sunday* the_preceding '
+        'the_previous this thursday* tuesday* wednesday*'
     ),
     'date.relative_day': 'earlier early last late later the_day today* tomorrow* tonight* yesterday*',
-    'time.part_of_day': 'this tomorrow yesterday',
+    'time.part_of_day': (
+        'early earlyafternoon earlyevening earlymorning late lateafternoon lateevening '
+        'latemorning mid midafternoon midevening midmorning this tomorrow yesterday'
+    ),
     'time.clock': '\\d midday midnight noon',
     'date.this_last_next': (
         'coming current earlier early last late later mid next past previous the_beginning '
@@ -141,4 +145,5 @@ STARTS: dict[str, str] = {
         'coming the_coming the_days the_distant the_foreseeable the_future the_long the_months '
         'the_near the_weeks the_years'
     ),
+    'ref.soon': 'as soon very',
 }
