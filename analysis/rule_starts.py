@@ -4,7 +4,8 @@ Scanning a text once per rule costs the regex engine a try at every word of the 
 every rule, most of them in vain. A rule that declares its *starts* (the words every match
 of it begins with) is instead tried only where one of those words begins a word of the
 text: one scan of the lower-cased text finds them for all rules at once, and
-:func:`matches_at` gives the rule's matches from there.
+:func:`analysis.prefilter.matches_at` gives the rule's matches from there (the one
+function the lexicon rows' ``starts`` use too).
 
 A start is ``word`` (the match begins with that whole word: no letter, digit or ``_``
 follows it), ``pre*`` (the match begins with these characters) or ``\\d`` (the match begins
@@ -33,7 +34,7 @@ Why the same matches come out (for a rule whose every match starts at a word sta
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Mapping, NamedTuple
+from typing import Mapping, NamedTuple
 
 
 _SEP_RE = re.compile(r"[\s\-]+")  # what "_" in a start stands for: spaces and hyphens between two words
@@ -120,26 +121,3 @@ def positions(index: StartIndex, low: str) -> dict[object, list[int]]:
         for key in (index.digit_keys if found is None else index.keys_at[found]):
             lists.setdefault(key, []).append(places)
     return {key: (ls[0] if len(ls) == 1 else sorted(p for places in ls for p in places)) for key, ls in lists.items()}
-
-
-def matches_at(rx: re.Pattern, text: str, places: Iterable[int]) -> Iterator[re.Match]:
-    """``rx.finditer(text)`` for a pattern whose every match starts at one of `places`
-    (ascending), trying the pattern only there (see the module docstring).
-
-    >>> rx = re.compile(r"\\b(?:last|next) (?:week|month)")
-    >>> text = "last week and next month, not lastly"
-    >>> [m.group() for m in matches_at(rx, text, [0, 14, 30])] == [m.group() for m in rx.finditer(text)]
-    True
-    """
-    pos = 0
-    for p in places:
-        if p < pos:
-            continue  # inside the last match
-        m = rx.match(text, p)
-        if m is None:
-            continue
-        if m.end() == p:  # an empty match: finditer's rule for what follows one is its own
-            yield from rx.finditer(text, p)
-            return
-        yield m
-        pos = m.end()

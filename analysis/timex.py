@@ -22,7 +22,7 @@ from typing import Callable, Iterable, NamedTuple
 
 from . import rule_starts
 from .errors import strict
-from .prefilter import lowered, may_match
+from .prefilter import lowered, matches_at, may_match
 from .tense import REPORTING_VERBS, simple_past, tense, tense_cue
 from .timex_starts import STARTS as _STARTS
 
@@ -1341,7 +1341,7 @@ def _candidates(text: str) -> list[_Cand]:
             if not found:
                 continue
         try:
-            for m in (rx.finditer(text) if at is None else rule_starts.matches_at(rx, text, at)):
+            for m in (rx.finditer(text) if at is None else matches_at(rx, text, at)):
                 a, b = m.span("x") if "x" in rx.groupindex else m.span()
                 if b > a:
                     cands.append(_Cand(a, b, rank, rule_id, fn, m))

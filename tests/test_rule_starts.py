@@ -6,6 +6,7 @@ import re
 import pytest
 
 from analysis import rule_starts
+from analysis import prefilter
 from analysis.prefilter import lowered
 
 DECLARED = {"month": "jan january* may", "year": r"19* 20*", "num": r"\d few", "the": "the", "ago": "a*"}
@@ -40,4 +41,4 @@ def test_two_words_and_the_space_between():
 def test_matches_at_gives_what_finditer_gives(pattern, text):
     rx = re.compile(pattern)
     starts = [m.start() for m in re.finditer(r"(?<!\w)\w", text)]
-    assert [m.span() for m in rule_starts.matches_at(rx, text, starts)] == [m.span() for m in rx.finditer(text)]
+    assert [m.span() for m in prefilter.matches_at(rx, text, starts)] == [m.span() for m in rx.finditer(text)]
