@@ -99,12 +99,7 @@ def _country_index() -> tuple[_NameScanner | None, dict[str, dict]]:
     return _NameScanner(by_name), by_name
 
 
-_NOT_WORD = re.compile(r"\W")  # where a name may end
-
-
-def _word_stops(text: str) -> list[int]:
-    """The offsets where a name in ``text`` may end: before a non-word character, or the end."""
-    return [m.start() for m in _NOT_WORD.finditer(text)] + [len(text)]
+_NOT_WORD = re.compile(r"\W")  # where a name may end: before a non-word character, or at the end
 
 
 class _NameScanner:
@@ -121,28 +116,33 @@ class _NameScanner:
         # go on from one of them, so the look-ups at one position stop at the first that is none
         self.prefixes = frozenset(n[:m.start()] for n in self.names for m in _NOT_WORD.finditer(n))
         initials = "".join(sorted({re.escape(n[0]) for n in self.names}))
-        # a name's first character, not inside a word, not after a full stop
-        self.starts = re.compile(r"(?<![\w.])[" + initials + "]") if initials else None
+        # a name's first character, not inside a word, not after a full stop; the group is the
+        # rest of its word (the lookahead consumes nothing: " Obama" starts at the space and at "O"),
+        # so the group's end is the first place after the start where a name may end
+        self.starts = re.compile(r"(?<![\w.])[" + initials + r"](?=(\w*))") if initials else None
 
-    def finditer(self, text: str, stops: Sequence[int] | None = None) -> Iterator[re.Match]:
-        """The names in ``text``; ``stops`` is :func:`_word_stops` of it, when the caller has it."""
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """The names in ``text``."""
         if self.starts is None:
             return
-        last_end = 0
-        stops = _word_stops(text) if stops is None else stops
-        names, prefixes = self.names, self.prefixes
+        last_end, n = 0, len(text)
+        names, prefixes, next_stop = self.names, self.prefixes, _NOT_WORD.search
         for s in self.starts.finditer(text):
             start = s.start()
             if start < last_end:
                 continue
-            k, limit, end = bisect_right(stops, start), start + self.longest, 0
-            while k < len(stops) and stops[k] <= limit:  # the longest name wins
-                piece = text[start:stops[k]]
-                if piece in names:
-                    end = stops[k]
-                if piece not in prefixes:
+            # the places where a name may end after ``start``, one search at a time: most
+            # starts stop at the first (a word no name begins with), so listing every
+            # non-word character of the article first cost more than the look-ups
+            limit, end, stop = start + self.longest, 0, s.end(1)
+            while stop <= limit:
+                piece = text[start:stop]
+                if piece in names:  # the longest name wins
+                    end = stop
+                if stop == n or piece not in prefixes:
                     break
-                k += 1
+                found = next_stop(text, stop + 1)
+                stop = found.start() if found else n
             if end:
                 last_end = end
                 yield _NAME_AT.match(text, start, end)
@@ -155,9 +155,8 @@ _NAME_AT = re.compile(r".+", re.S)  # a Match object for a span found without a 
 def _actor_mentions(text: str) -> tuple[dict, ...]:
     out: list[dict] = []
     rows: dict[str, dict] = {}
-    stops = _word_stops(text)  # one list for both scanners
     finder = _actor_index()[0]
-    for m in (finder.finditer(text, stops) if isinstance(finder, _NameScanner) else finder.finditer(text)):
+    for m in finder.finditer(text):  # a _NameScanner or the one regex
         name = m.group(0)
         if name not in rows:
             rows[name] = _actor_row(name)
@@ -169,7 +168,7 @@ def _actor_mentions(text: str) -> tuple[dict, ...]:
     crx, by_name = _country_index()
     if crx is not None:
         taken = [(d["start"], d["end"]) for d in out]
-        for m in crx.finditer(text, stops):
+        for m in crx.finditer(text):
             hit = [t for t in taken if t[0] < m.end() and m.start() < t[1]]  # overlapping ones
             if hit and not all(m.start() <= t[0] and t[1] <= m.end() and t != m.span() for t in hit):
                 continue
