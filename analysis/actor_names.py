@@ -115,11 +115,15 @@ class _NameScanner:
         # the beginnings of names that stop before a non-word character: a longer name can only
         # go on from one of them, so the look-ups at one position stop at the first that is none
         self.prefixes = frozenset(n[:m.start()] for n in self.names for m in _NOT_WORD.finditer(n))
-        initials = "".join(sorted({re.escape(n[0]) for n in self.names}))
-        # a name's first character, not inside a word, not after a full stop; the group is the
-        # rest of its word (the lookahead consumes nothing: " Obama" starts at the space and at "O"),
-        # so the group's end is the first place after the start where a name may end
-        self.starts = re.compile(r"(?<![\w.])[" + initials + r"](?=(\w*))") if initials else None
+        initials = "[" + "".join(sorted({re.escape(n[0]) for n in self.names})) + "]"
+        # a name's first character, not inside a word, not after a full stop: the character
+        # first and the look back after it (the two characters before the end of the match),
+        # so that the regex engine skips to the next such character instead of trying the
+        # look-behind everywhere; the group is the rest of its word (the lookahead consumes
+        # nothing: " Obama" starts at the space and at "O"), its end the first place after the
+        # start where a name may end
+        self.starts = (re.compile(initials + r"(?<![\w.]" + initials + r")(?=(\w*))")
+                       if initials != "[]" else None)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """The names in ``text``."""
@@ -372,12 +376,17 @@ def _resolve_person(phrase: str, gaz: list[dict], names: Sequence[tuple[int, int
         return None
     actor = gaz[0]["actor"] if gaz else ""
     if not actor and context:
-        i = context.find(person_name)
-        if i >= 0:
-            actor = _actor_near(context, i, i + len(person_name))
+        actor = _actor_at_first_mention(context, person_name)
     # a named person with no country in sight is their own actor (never "unknown":
     # that category is for unnamed speakers)
     return (actor or person_name), "person"
+
+
+@lru_cache(maxsize=256)  # a function of the article and the name alone, asked for every source naming them
+def _actor_at_first_mention(context: str, person_name: str) -> str:
+    """:func:`_actor_near` the article's first mention of ``person_name`` ("" when it has none)."""
+    i = context.find(person_name)
+    return _actor_near(context, i, i + len(person_name)) if i >= 0 else ""
 
 
 def _resolve_named_body(phrase: str, gaz: list[dict]) -> tuple[str, str]:

@@ -11,6 +11,7 @@ before a cue.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from .segment import find_paragraphs
@@ -62,10 +63,16 @@ def find_quotes(text: str) -> list[dict]:
     """
     if not isinstance(text, str) or not text:
         return []
+    return [dict(q) for q in _quotes_of(text)]  # the caller's own dicts, free to change
+
+
+@lru_cache(maxsize=2)  # annotate and the attribution stage both ask, for the same article
+def _quotes_of(text: str) -> tuple[dict, ...]:
+    """:func:`find_quotes` of ``text``, kept for the next caller (who gets copies)."""
     try:
-        return _find_quotes(text)
+        return tuple(_find_quotes(text))
     except Exception:  # pragma: no cover - defensive: quotes must never break a run
-        return []
+        return ()
 
 
 def _quote(start: int, end: int, label: str) -> dict:
