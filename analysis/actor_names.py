@@ -328,7 +328,7 @@ def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple
     if pos is None:
         pos = context.find(phrase) if context else -1
         pos = len(context) if pos < 0 else pos
-    gaz = find_actor_mentions(phrase)
+    gaz = _actor_mentions(phrase)  # (read only here and below: the shared tuple, no copies)
     names = _person_names(phrase)
     person = _resolve_person(phrase, gaz, names, context, pos)
     if person is not None:
@@ -357,7 +357,7 @@ def _clean_phrase(text: str) -> str:
     return phrase
 
 
-def _resolve_person(phrase: str, gaz: list[dict], names: Sequence[tuple[int, int, str]], context: str,
+def _resolve_person(phrase: str, gaz: Sequence[dict], names: Sequence[tuple[int, int, str]], context: str,
                     pos: int) -> tuple[str, str] | None:
     """A person's actor: a name in the phrase, or a surname / first name of a person the
     article named earlier; None when the phrase names nobody (or a person the gazetteer knows)."""
@@ -389,7 +389,7 @@ def _actor_at_first_mention(context: str, person_name: str) -> str:
     return _actor_near(context, i, i + len(person_name)) if i >= 0 else ""
 
 
-def _resolve_named_body(phrase: str, gaz: list[dict]) -> tuple[str, str]:
+def _resolve_named_body(phrase: str, gaz: Sequence[dict]) -> tuple[str, str]:
     """The actor of the first gazetteer mention, typed by the phrase around it."""
     people = [x for x in gaz if x["kind"] == "person"]
     if people:  # "Russian President Vladimir Putin": a person, whatever comes first
@@ -463,12 +463,12 @@ def _actor_near(context: str, s: int, e: int) -> str:
     cuts = list(_CLAUSE_CUT.finditer(before))
     if cuts:
         lo += cuts[-1].end()
-    mentions = find_actor_mentions(context[lo:s])
+    mentions = _actor_mentions(context[lo:s])  # (read only)
     if mentions:
         return mentions[-1]["actor"]  # the one nearest the name
     m = _APPOSITIVE.match(context[e:min(we, e + 90)])
     if m and _APPOS_TITLE.search(m.group(1)):
-        mentions = find_actor_mentions(m.group(1))
+        mentions = _actor_mentions(m.group(1))
         if mentions:
             return mentions[0]["actor"]
     return ""
@@ -479,7 +479,7 @@ def _actor_beside(context: str, ms: int, me: int) -> str:
     ws, we = _sentence_window(context, ms)
     lo, hi = max(ws, ms - 35), min(we, me + 35)
     best, dist = "", 10**9
-    for g in find_actor_mentions(context[lo:hi]):
+    for g in _actor_mentions(context[lo:hi]):  # (read only)
         gs, ge = g["start"] + lo, g["end"] + lo
         d = ms - ge if ge <= ms else gs - me
         if d < dist:
@@ -538,7 +538,7 @@ def state_counts(text: str, before: int | None = None, kinds: frozenset[str] = _
     ending at or before ``before`` (the whole text by default); the gazetteer is run once per
     article, not once per prefix."""
     counts: dict[str, int] = {}
-    for g in find_actor_mentions(text):
+    for g in _actor_mentions(text):  # (read only)
         if g["kind"] in kinds and (before is None or g["end"] <= before):
             counts[g["actor"]] = counts.get(g["actor"], 0) + 1
     return counts

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from analysis.actor_names import (INITIAL_END, _person_names, find_actor_mentions, home_country, party_named, party_word_in,
+from analysis.actor_names import (INITIAL_END, _actor_mentions, _person_names, find_actor_mentions, home_country, party_named, party_word_in,
                                   resolve_actor, state_actors)
 from analysis.coreference import canonical_person, group_antecedent, nearest_org, titled_person
 from analysis.entities import (_ANON, _FUNCTION_WORDS, _LEGISLATOR, _NON_NAME, _ORG_NAME, _ORG_SUFFIX, _TITLE_RX,
@@ -320,7 +320,7 @@ def _named_body_of(ph: _Phrase) -> Speaker | None:
 def _office_holder(ph: _Phrase) -> Speaker | None:
     """An office holder the public dictionary names ("President Reagan"): the state speaks,
     except through a legislator ("Sen. Lindsey Graham"), who is their own actor."""
-    gaz_person = next((g["person"] for g in find_actor_mentions(ph.head) if g.get("person")), "")
+    gaz_person = next((g["person"] for g in _actor_mentions(ph.head) if g.get("person")), "")  # (read only)
     if not gaz_person:
         return None
     if _LEGISLATOR.search(ph.head):
