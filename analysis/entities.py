@@ -211,8 +211,13 @@ def is_proper_noun(word: str, text: str) -> bool:
 _LOWER_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 
 
+_ASCII_LOWER = re.compile(r"[a-z]")
+
+
 def _titlecase_if_caps(phrase: str) -> str:
     """A headline in capitals ("REAGAN DENIES ...") read in title case ("Reagan")."""
+    if _ASCII_LOWER.search(phrase):
+        return phrase  # a lower-case letter: not all its letters are capitals (most phrases)
     letters = [c for c in phrase if c.isalpha()]
     if len(phrase.split()) == 1 and len(letters) <= 4:
         return phrase  # an acronym ("BBC", "FTC", "NATO"), not a headline in capitals
