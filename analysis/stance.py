@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import NamedTuple
+from functools import cached_property, lru_cache
 
 from analysis.lexicons import load_lexicon
 from analysis.prefilter import (Needs, TriggerIndex, derive_needs, derive_starts, finditer_from, found_from, lowered,
@@ -114,8 +113,16 @@ def expand_macros(pattern: str, terms: bool = True) -> str:
 
 
 @lru_cache(maxsize=None)
-def _stance_rules() -> tuple[tuple[dict, re.Pattern], ...]:
-    return tuple((row, re.compile(expand_macros(row["pattern"]), re.I)) for row in load_lexicon("stance"))
+def _stance_rows() -> tuple[dict, ...]:
+    """The rows of ``lexicons/stance.csv``, in lexicon order."""
+    return tuple(load_lexicon("stance"))
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    """A stance.csv pattern (or ``requires``) compiled with its {MACRO}s written out; rows
+    sharing a ``requires`` share one object (bounded by the lexicon's size)."""
+    return re.compile(expand_macros(pattern), re.I)
 
 
 # ---------------------------------------------------------------------------
@@ -134,8 +141,8 @@ def _term_needs() -> dict[str, Needs]:
 
 @lru_cache(maxsize=None)
 def _stance_needs() -> tuple[Needs, ...]:
-    """Per row of :func:`_stance_rules`, the words one of which the row needs (``needs`` column)."""
-    return tuple(parse_needs(row.get("needs"), _term_needs()) for row, _ in _stance_rules())
+    """Per row of :func:`_stance_rows`, the words one of which the row needs (``needs`` column)."""
+    return tuple(parse_needs(row.get("needs"), _term_needs()) for row in _stance_rows())
 
 
 def derived_needs(lexicon: str, row: dict) -> Needs:
@@ -161,17 +168,6 @@ def derived_requires_starts(row: dict) -> Needs:
 
 
 @lru_cache(maxsize=None)
-def _rule_requires() -> tuple[re.Pattern | None, ...]:
-    """Per stance row, its ``requires`` regex (a word class the row cannot match without, e.g.
-    ``\\b{WRONGV}``), checked once per text before the row's own, costlier pattern."""
-    out = []
-    for row, _ in _stance_rules():
-        req = (row.get("requires") or "").strip()
-        out.append(re.compile(expand_macros(req), re.I) if req else None)
-    return tuple(out)
-
-
-@lru_cache(maxsize=None)
 def fallback_rules() -> frozenset[str]:
     """The rows that may make a statement of their own in a sentence no attribution covers
     (``fallback`` = yes in stance.csv): the speech-act verbs, not a narrated "was not" or
@@ -190,29 +186,41 @@ def _index() -> TriggerIndex:
     return TriggerIndex(_stance_needs())
 
 
-class _Rule(NamedTuple):
+class _Rule:
     """A stance row with the fields the matching loop reads, looked up once per lexicon
-    rather than per row per clause."""
+    rather than per row per clause.
 
-    row: dict
-    rx: re.Pattern
-    kind: str
-    stance: str
-    rule: str
-    weak: bool
-    requires: re.Pattern | None
-    asks: bool  # a question asserts nothing: a match in one does not count
-    starts: Needs  # strings one of which every match begins with (``starts`` column)
-    requires_starts: Needs  # the same for the requires regex (``requires_starts`` column)
+    Its regexes are compiled when first tried (``rx``, ``requires``): a row whose needed
+    words a text lacks is never tried, so a short run (one article) compiles only the rows
+    its clauses may match. The pattern compiled is the same whenever that happens."""
+
+    def __init__(self, row: dict) -> None:
+        self.row = row
+        self.kind: str = row["kind"]
+        self.stance: str = row["stance"]
+        self.rule: str = row["rule"]
+        self.weak = row.get("strength") == "weak"
+        self.asks = row["stance"] == "denial" or row["rule"] in _QUESTION_SENSITIVE  # a question asserts nothing
+        self.starts: Needs = parse_needs(row.get("starts"))  # strings one of which every match begins with
+        self.requires_starts: Needs = parse_needs(row.get("requires_starts"))  # the same for ``requires``
+        self.has_requires = bool((row.get("requires") or "").strip())
+
+    @cached_property
+    def rx(self) -> re.Pattern:
+        """The row's pattern."""
+        return _compiled(self.row["pattern"])
+
+    @cached_property
+    def requires(self) -> re.Pattern | None:
+        """The row's ``requires`` regex (a word class the row cannot match without, e.g.
+        ``\\b{WRONGV}``), checked once per text before the row's own, costlier pattern."""
+        return _compiled(self.row["requires"].strip()) if self.has_requires else None
 
 
 @lru_cache(maxsize=None)
 def _rules() -> tuple[_Rule, ...]:
-    """The rows of :func:`_stance_rules` as :class:`_Rule`, in lexicon order."""
-    return tuple(_Rule(row, rx, row["kind"], row["stance"], row["rule"], row.get("strength") == "weak", req,
-                       row["stance"] == "denial" or row["rule"] in _QUESTION_SENSITIVE,
-                       parse_needs(row.get("starts")), parse_needs(row.get("requires_starts")))
-                 for (row, rx), req in zip(_stance_rules(), _rule_requires()))
+    """The rows of ``lexicons/stance.csv`` as :class:`_Rule`, in lexicon order."""
+    return tuple(_Rule(row) for row in _stance_rows())
 
 
 @lru_cache(maxsize=256)
