@@ -270,7 +270,7 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None,
     text = prefix + clause
     low = lowered(text)
     rows = _rows_of(low)
-    hits = _unvetoed_matches(text, low, rows, _blocks(text, low, rows), weak, only)
+    hits = _unvetoed_matches(text, low, rows, weak, only)
     results = [_result(row, m, text, len(prefix)) for row, m in _one_per_stretch(hits)]
     return _lend_counter_accused(results)
 
@@ -284,13 +284,16 @@ def _blocks(text: str, low: str | None, rows: tuple[int, ...]) -> list[tuple[Spa
             for m in finditer_from(rules[k].rx, text, low, rules[k].starts)]
 
 
-def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...], blocks: list[tuple[Span, str]],
+def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...],
                       weak: bool, only: frozenset[str] | None) -> list[tuple[int, int, dict, re.Match]]:
     """Matches of the match rows that apply, as (0 for a denial else 1, row order, row, match),
     without those a block row vetoes or a question asks; ``rows``: those ``text`` may match,
     ``low``: ``lowered(text)``."""
     hits: list[tuple[int, int, dict, re.Match]] = []
     rules = _rules()
+    # the block rows' matches only veto a match: most clauses have none, so they are
+    # searched (all of them, once) at the first match rather than for every clause
+    blocks: list[tuple[Span, str]] | None = None
     req_seen: dict[str, bool] = {}  # a requires pattern several rows share is searched once
     for order in rows:
         rule = rules[order]
@@ -305,6 +308,8 @@ def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...], blocks:
                 continue
         for m in finditer_from(rule.rx, text, low, rule.starts):
             # the stance word itself must not sit in a counter-example
+            if blocks is None:
+                blocks = _blocks(text, low, rows)
             if blocks:
                 core = _core_span(m)
                 if any(overlaps(core, b) and bst in ("other", rule.stance) for b, bst in blocks):
