@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Iterator
 
 from analysis.lexicons import load_lexicon
-from analysis.prefilter import (Needs, TriggerIndex, derive_needs, derive_starts, finditer_from, found_from, lowered,
-                                parse_needs)
+from analysis.prefilter import (Needs, TriggerIndex, derive_needs, derive_starts, lowered, matches_at, parse_needs,
+                                start_places)
 from analysis.spans import overlaps
 from analysis.verb_stance import verb_stance
 
@@ -216,6 +217,25 @@ class _Rule:
         ``\\b{WRONGV}``), checked once per text before the row's own, costlier pattern."""
         return _compiled(self.row["requires"].strip()) if self.has_requires else None
 
+    def matches(self, text: str, low: str | None) -> Iterator[re.Match]:
+        """``self.rx.finditer(text)``, tried only where a declared start begins in ``low``
+        (``lowered(text)``; see :func:`analysis.prefilter.finditer_from`)."""
+        return _matches_at_starts(self, "rx", self.starts, text, low)
+
+    def requires_found(self, text: str, low: str | None) -> bool:
+        """``self.requires.search(text) is not None``, tried only at its declared starts."""
+        return next(_matches_at_starts(self, "requires", self.requires_starts, text, low), None) is not None
+
+
+def _matches_at_starts(rule: _Rule, field: str, starts: Needs, text: str, low: str | None) -> Iterator[re.Match]:
+    """``finditer_from(getattr(rule, field), text, low, starts)``, without compiling the
+    regex when none of ``starts`` is in ``low`` (then it has no match: every match begins
+    with a start)."""
+    if starts is None or low is None:
+        return getattr(rule, field).finditer(text)
+    places = start_places(low, starts)
+    return matches_at(getattr(rule, field), text, places) if places else iter(())
+
 
 @lru_cache(maxsize=None)
 def _rules() -> tuple[_Rule, ...]:
@@ -281,7 +301,7 @@ def _blocks(text: str, low: str | None, rows: tuple[int, ...]) -> list[tuple[Spa
     ``low``: ``lowered(text)``."""
     rules = _rules()
     return [(m.span(), rules[k].stance) for k in rows if rules[k].kind == "block"
-            for m in finditer_from(rules[k].rx, text, low, rules[k].starts)]
+            for m in rules[k].matches(text, low)]
 
 
 def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...],
@@ -299,14 +319,13 @@ def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...],
         rule = rules[order]
         if rule.kind != "match" or (rule.weak and not weak) or (only is not None and rule.rule not in only):
             continue
-        req = rule.requires
-        if req is not None:
-            ok = req_seen.get(req.pattern)
+        if rule.has_requires:
+            ok = req_seen.get(rule.row["requires"])
             if ok is None:
-                ok = req_seen[req.pattern] = found_from(req, text, low, rule.requires_starts)
+                ok = req_seen[rule.row["requires"]] = rule.requires_found(text, low)
             if not ok:
                 continue
-        for m in finditer_from(rule.rx, text, low, rule.starts):
+        for m in rule.matches(text, low):
             # the stance word itself must not sit in a counter-example
             if blocks is None:
                 blocks = _blocks(text, low, rows)
@@ -372,7 +391,7 @@ def _child_code(clause: str, start: int, end: int) -> str:
     tail = clause[start:]
     rules, low = _rules(), lowered(tail)
     found = {rules[k].row["cameo"] for k in _index().rows(low)
-             if rules[k].kind == "child" and found_from(rules[k].rx, tail, low, rules[k].starts)}
+             if rules[k].kind == "child" and next(rules[k].matches(tail, low), None) is not None}
     for code in _CHILD_PRIORITY:
         if code in found:
             return code
