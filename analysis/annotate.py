@@ -124,7 +124,7 @@ def _phrase_at(phrase: str, text: str, pos: int) -> int:
     by ``str.find`` without compiling a regex per phrase (``\\w`` is :func:`is_word_char`).
 
     >>> _phrase_at("he", "the man, he said", 0), _phrase_at("he", "he said", 1)
-    (8, -1)
+    (9, -1)
     """
     pos = min(max(pos, 0), len(text))  # as ``re`` reads a position outside the text
     k, n = text.find(phrase, pos), len(phrase)
