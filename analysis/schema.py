@@ -5,6 +5,8 @@ Every other module builds its frames from these declarations, and
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pandas as pd
 
@@ -158,23 +160,31 @@ def rows(table: str, rows) -> list[dict]:
     [{'doc_id': '', 'layer': 'cue', 'label': '', 'start': 3, 'end': 7, 'text': 'said', 'value': '', 'rule': ''}]
     """
     rows = list(rows)
-    spec = [(col, _FAST_TYPES[_kind(col)], _DEFAULTS[_kind(col)], float if _kind(col) == "float" else None)
-            for col in columns(table)]
-    allowed = set(TABLES[table])
+    template, ok_of, floats = _row_spec(table)
     out = []
     for row in rows:
-        if not allowed.issuperset(row):
-            raise ValueError(f"{table}: unknown columns {sorted(set(row) - allowed)}")
-        new = {}
-        for col, ok, default, cast in spec:
-            v = row.get(col)
-            if v.__class__ not in ok:
+        if not template.keys() >= row.keys():
+            raise ValueError(f"{table}: unknown columns {sorted(set(row) - set(template))}")
+        # a missing key is None, which every column takes: only the row's own keys need a look
+        new = template.copy()  # every column in order, a missing value as frame() fills it
+        for col, v in row.items():
+            if v.__class__ not in ok_of[col]:
                 # not a plain value (NaN, a numpy scalar, a number in a text column):
                 # pandas' own conversion decides, exactly as frame() does
                 return frame(table, rows).to_dict("records")
-            new[col] = default if v is None else cast(v) if cast else v
+            if v is not None:
+                new[col] = float(v) if col in floats else v
         out.append(new)
     return out
+
+
+@lru_cache(maxsize=None)  # one entry per table
+def _row_spec(table: str) -> tuple[dict, dict, frozenset]:
+    """For :func:`rows`: each column's default (in column order), its plain Python types,
+    and the float columns (an int there becomes a float)."""
+    cols = columns(table)
+    return ({col: _DEFAULTS[_kind(col)] for col in cols}, {col: _FAST_TYPES[_kind(col)] for col in cols},
+            frozenset(col for col in cols if _kind(col) == "float"))
 
 
 _STR_REF = pd.array([], dtype="str")

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import NamedTuple
+from functools import cached_property, lru_cache
+from typing import Iterator
 
 from analysis.lexicons import load_lexicon
-from analysis.prefilter import (Needs, TriggerIndex, derive_needs, derive_starts, finditer_from, found_from, lowered,
-                                parse_needs)
+from analysis.prefilter import (Needs, TriggerIndex, derive_needs, derive_starts, lowered, matches_at, parse_needs,
+                                start_places)
 from analysis.spans import overlaps
 from analysis.verb_stance import verb_stance
 
@@ -114,8 +114,16 @@ def expand_macros(pattern: str, terms: bool = True) -> str:
 
 
 @lru_cache(maxsize=None)
-def _stance_rules() -> tuple[tuple[dict, re.Pattern], ...]:
-    return tuple((row, re.compile(expand_macros(row["pattern"]), re.I)) for row in load_lexicon("stance"))
+def _stance_rows() -> tuple[dict, ...]:
+    """The rows of ``lexicons/stance.csv``, in lexicon order."""
+    return tuple(load_lexicon("stance"))
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern:
+    """A stance.csv pattern (or ``requires``) compiled with its {MACRO}s written out; rows
+    sharing a ``requires`` share one object (bounded by the lexicon's size)."""
+    return re.compile(expand_macros(pattern), re.I)
 
 
 # ---------------------------------------------------------------------------
@@ -134,8 +142,8 @@ def _term_needs() -> dict[str, Needs]:
 
 @lru_cache(maxsize=None)
 def _stance_needs() -> tuple[Needs, ...]:
-    """Per row of :func:`_stance_rules`, the words one of which the row needs (``needs`` column)."""
-    return tuple(parse_needs(row.get("needs"), _term_needs()) for row, _ in _stance_rules())
+    """Per row of :func:`_stance_rows`, the words one of which the row needs (``needs`` column)."""
+    return tuple(parse_needs(row.get("needs"), _term_needs()) for row in _stance_rows())
 
 
 def derived_needs(lexicon: str, row: dict) -> Needs:
@@ -161,17 +169,6 @@ def derived_requires_starts(row: dict) -> Needs:
 
 
 @lru_cache(maxsize=None)
-def _rule_requires() -> tuple[re.Pattern | None, ...]:
-    """Per stance row, its ``requires`` regex (a word class the row cannot match without, e.g.
-    ``\\b{WRONGV}``), checked once per text before the row's own, costlier pattern."""
-    out = []
-    for row, _ in _stance_rules():
-        req = (row.get("requires") or "").strip()
-        out.append(re.compile(expand_macros(req), re.I) if req else None)
-    return tuple(out)
-
-
-@lru_cache(maxsize=None)
 def fallback_rules() -> frozenset[str]:
     """The rows that may make a statement of their own in a sentence no attribution covers
     (``fallback`` = yes in stance.csv): the speech-act verbs, not a narrated "was not" or
@@ -190,29 +187,60 @@ def _index() -> TriggerIndex:
     return TriggerIndex(_stance_needs())
 
 
-class _Rule(NamedTuple):
+class _Rule:
     """A stance row with the fields the matching loop reads, looked up once per lexicon
-    rather than per row per clause."""
+    rather than per row per clause.
 
-    row: dict
-    rx: re.Pattern
-    kind: str
-    stance: str
-    rule: str
-    weak: bool
-    requires: re.Pattern | None
-    asks: bool  # a question asserts nothing: a match in one does not count
-    starts: Needs  # strings one of which every match begins with (``starts`` column)
-    requires_starts: Needs  # the same for the requires regex (``requires_starts`` column)
+    Its regexes are compiled when first tried (``rx``, ``requires``): a row whose needed
+    words a text lacks is never tried, so a short run (one article) compiles only the rows
+    its clauses may match. The pattern compiled is the same whenever that happens."""
+
+    def __init__(self, row: dict) -> None:
+        self.row = row
+        self.kind: str = row["kind"]
+        self.stance: str = row["stance"]
+        self.rule: str = row["rule"]
+        self.weak = row.get("strength") == "weak"
+        self.asks = row["stance"] == "denial" or row["rule"] in _QUESTION_SENSITIVE  # a question asserts nothing
+        self.starts: Needs = parse_needs(row.get("starts"))  # strings one of which every match begins with
+        self.requires_starts: Needs = parse_needs(row.get("requires_starts"))  # the same for ``requires``
+        self.has_requires = bool((row.get("requires") or "").strip())
+
+    @cached_property
+    def rx(self) -> re.Pattern:
+        """The row's pattern."""
+        return _compiled(self.row["pattern"])
+
+    @cached_property
+    def requires(self) -> re.Pattern | None:
+        """The row's ``requires`` regex (a word class the row cannot match without, e.g.
+        ``\\b{WRONGV}``), checked once per text before the row's own, costlier pattern."""
+        return _compiled(self.row["requires"].strip()) if self.has_requires else None
+
+    def matches(self, text: str, low: str | None) -> Iterator[re.Match]:
+        """``self.rx.finditer(text)``, tried only where a declared start begins in ``low``
+        (``lowered(text)``; see :func:`analysis.prefilter.finditer_from`)."""
+        return _matches_at_starts(self, "rx", self.starts, text, low)
+
+    def requires_found(self, text: str, low: str | None) -> bool:
+        """``self.requires.search(text) is not None``, tried only at its declared starts."""
+        return next(_matches_at_starts(self, "requires", self.requires_starts, text, low), None) is not None
+
+
+def _matches_at_starts(rule: _Rule, field: str, starts: Needs, text: str, low: str | None) -> Iterator[re.Match]:
+    """``finditer_from(getattr(rule, field), text, low, starts)``, without compiling the
+    regex when none of ``starts`` is in ``low`` (then it has no match: every match begins
+    with a start)."""
+    if starts is None or low is None:
+        return getattr(rule, field).finditer(text)
+    places = start_places(low, starts)
+    return matches_at(getattr(rule, field), text, places) if places else iter(())
 
 
 @lru_cache(maxsize=None)
 def _rules() -> tuple[_Rule, ...]:
-    """The rows of :func:`_stance_rules` as :class:`_Rule`, in lexicon order."""
-    return tuple(_Rule(row, rx, row["kind"], row["stance"], row["rule"], row.get("strength") == "weak", req,
-                       row["stance"] == "denial" or row["rule"] in _QUESTION_SENSITIVE,
-                       parse_needs(row.get("starts")), parse_needs(row.get("requires_starts")))
-                 for (row, rx), req in zip(_stance_rules(), _rule_requires()))
+    """The rows of ``lexicons/stance.csv`` as :class:`_Rule`, in lexicon order."""
+    return tuple(_Rule(row) for row in _stance_rows())
 
 
 @lru_cache(maxsize=256)
@@ -262,7 +290,7 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None,
     text = prefix + clause
     low = lowered(text)
     rows = _rows_of(low)
-    hits = _unvetoed_matches(text, low, rows, _blocks(text, low, rows), weak, only)
+    hits = _unvetoed_matches(text, low, rows, weak, only)
     results = [_result(row, m, text, len(prefix)) for row, m in _one_per_stretch(hits)]
     return _lend_counter_accused(results)
 
@@ -273,30 +301,34 @@ def _blocks(text: str, low: str | None, rows: tuple[int, ...]) -> list[tuple[Spa
     ``low``: ``lowered(text)``."""
     rules = _rules()
     return [(m.span(), rules[k].stance) for k in rows if rules[k].kind == "block"
-            for m in finditer_from(rules[k].rx, text, low, rules[k].starts)]
+            for m in rules[k].matches(text, low)]
 
 
-def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...], blocks: list[tuple[Span, str]],
+def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...],
                       weak: bool, only: frozenset[str] | None) -> list[tuple[int, int, dict, re.Match]]:
     """Matches of the match rows that apply, as (0 for a denial else 1, row order, row, match),
     without those a block row vetoes or a question asks; ``rows``: those ``text`` may match,
     ``low``: ``lowered(text)``."""
     hits: list[tuple[int, int, dict, re.Match]] = []
     rules = _rules()
+    # the block rows' matches only veto a match: most clauses have none, so they are
+    # searched (all of them, once) at the first match rather than for every clause
+    blocks: list[tuple[Span, str]] | None = None
     req_seen: dict[str, bool] = {}  # a requires pattern several rows share is searched once
     for order in rows:
         rule = rules[order]
         if rule.kind != "match" or (rule.weak and not weak) or (only is not None and rule.rule not in only):
             continue
-        req = rule.requires
-        if req is not None:
-            ok = req_seen.get(req.pattern)
+        if rule.has_requires:
+            ok = req_seen.get(rule.row["requires"])
             if ok is None:
-                ok = req_seen[req.pattern] = found_from(req, text, low, rule.requires_starts)
+                ok = req_seen[rule.row["requires"]] = rule.requires_found(text, low)
             if not ok:
                 continue
-        for m in finditer_from(rule.rx, text, low, rule.starts):
+        for m in rule.matches(text, low):
             # the stance word itself must not sit in a counter-example
+            if blocks is None:
+                blocks = _blocks(text, low, rows)
             if blocks:
                 core = _core_span(m)
                 if any(overlaps(core, b) and bst in ("other", rule.stance) for b, bst in blocks):
@@ -359,7 +391,7 @@ def _child_code(clause: str, start: int, end: int) -> str:
     tail = clause[start:]
     rules, low = _rules(), lowered(tail)
     found = {rules[k].row["cameo"] for k in _index().rows(low)
-             if rules[k].kind == "child" and found_from(rules[k].rx, tail, low, rules[k].starts)}
+             if rules[k].kind == "child" and next(rules[k].matches(tail, low), None) is not None}
     for code in _CHILD_PRIORITY:
         if code in found:
             return code
