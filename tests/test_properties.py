@@ -1,7 +1,6 @@
 """Properties that must hold for any text (hypothesis): offsets in bounds and verbatim, determinism, no exception."""
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
