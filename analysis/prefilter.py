@@ -18,7 +18,7 @@ tests (``tests/test_prefilter.py``), never at run time.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 # Characters that a case-insensitive regex matches to an ASCII letter although they do not
 # lower-case to it (found by matching [a-z] with re.I against every code point): a text
@@ -191,29 +191,40 @@ def matches_at(rx: re.Pattern, text: str, places: Iterable[int]) -> Iterator[re.
         pos = m.end()
 
 
-def finditer_from(rx: re.Pattern, text: str, low: str | None, starts: Needs) -> Iterator[re.Match]:
+def finditer_from(rx: re.Pattern | Callable[[], re.Pattern], text: str, low: str | None,
+                  starts: Needs) -> Iterator[re.Match]:
     """``rx.finditer(text)``, tried only where one of a row's declared ``starts`` begins in
     ``low`` (``lowered(text)``). The same matches: ``lowered`` keeps every offset (it refuses
     the one character whose lower case is longer, U+0130) and a case-insensitive pattern
     matches an ASCII letter only where the lower-cased text has it, so a match beginning
     with a start begins where ``low`` has that start. No starts, or no ``low``: every offset.
 
+    ``rx`` may be a function giving the pattern (a row compiled when first tried): it is not
+    called when no start is in ``low``, as the pattern then has no match.
+
     >>> rx = re.compile(r"\\b(?:denied|denies)\\b", re.I)
     >>> [m.group() for m in finditer_from(rx, "He DENIED it; she denies", "he denied it; she denies", ("deni",))]
     ['DENIED', 'denies']
+    >>> list(finditer_from(lambda: 1 / 0, "He said it", "he said it", ("deni",)))  # never compiled
+    []
     """
     if starts is None or low is None:
-        return rx.finditer(text)
-    return matches_at(rx, text, start_places(low, starts))
+        return _pattern(rx).finditer(text)
+    places = start_places(low, starts)
+    return matches_at(_pattern(rx), text, places) if places else iter(())
 
 
-def found_from(rx: re.Pattern, text: str, low: str | None, starts: Needs) -> bool:
+def found_from(rx: re.Pattern | Callable[[], re.Pattern], text: str, low: str | None, starts: Needs) -> bool:
     """``rx.search(text) is not None``, tried only where a start begins (see :func:`finditer_from`).
 
     >>> found_from(re.compile(r"\\bfals", re.I), "It is FALSE", "it is false", ("fals",))
     True
     """
     return next(finditer_from(rx, text, low, starts), None) is not None
+
+
+def _pattern(rx: re.Pattern | Callable[[], re.Pattern]) -> re.Pattern:
+    return rx if isinstance(rx, re.Pattern) else rx()
 
 
 # ---------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from functools import cached_property, lru_cache
 from typing import Iterator
 
 from analysis.lexicons import load_lexicon
-from analysis.prefilter import (Needs, TriggerIndex, derive_needs, derive_starts, lowered, matches_at, parse_needs,
-                                start_places)
+from analysis.prefilter import (Needs, TriggerIndex, derive_needs, derive_starts, finditer_from, found_from, lowered,
+                                parse_needs)
 from analysis.spans import overlaps
 from analysis.verb_stance import verb_stance
 
@@ -219,22 +219,12 @@ class _Rule:
 
     def matches(self, text: str, low: str | None) -> Iterator[re.Match]:
         """``self.rx.finditer(text)``, tried only where a declared start begins in ``low``
-        (``lowered(text)``; see :func:`analysis.prefilter.finditer_from`)."""
-        return _matches_at_starts(self, "rx", self.starts, text, low)
+        (``lowered(text)``; see :func:`analysis.prefilter.finditer_from`), compiled only then."""
+        return finditer_from(lambda: self.rx, text, low, self.starts)
 
     def requires_found(self, text: str, low: str | None) -> bool:
         """``self.requires.search(text) is not None``, tried only at its declared starts."""
-        return next(_matches_at_starts(self, "requires", self.requires_starts, text, low), None) is not None
-
-
-def _matches_at_starts(rule: _Rule, field: str, starts: Needs, text: str, low: str | None) -> Iterator[re.Match]:
-    """``finditer_from(getattr(rule, field), text, low, starts)``, without compiling the
-    regex when none of ``starts`` is in ``low`` (then it has no match: every match begins
-    with a start)."""
-    if starts is None or low is None:
-        return getattr(rule, field).finditer(text)
-    places = start_places(low, starts)
-    return matches_at(getattr(rule, field), text, places) if places else iter(())
+        return found_from(lambda: self.requires, text, low, self.requires_starts)
 
 
 @lru_cache(maxsize=None)
