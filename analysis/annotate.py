@@ -56,7 +56,7 @@ from analysis.speakers import (PASSIVE_CUE, PRONOUN, cue_stances, headline_accus
 from analysis.markers import find_hedges, find_loaded, find_scare_quotes
 from analysis.stance import StanceResult, classify_stance, fallback_rules, find_stance, may_match_any
 from analysis.verb_stance import verb_stance
-from analysis.words import is_word_char
+from analysis.words import phrase_at
 from analysis.statement_records import Article, History, Statement
 from analysis.targets import accused_is_subject, clean_target, find_target, resolve_target
 
@@ -115,24 +115,6 @@ def _cue_first(results: list, cue_rule: str) -> list:
     if not asserted or any(r.stance == "denial" for r in results):
         return results
     return [StanceResult(stance, "S_cue_stance", code, None, "")] + results
-
-
-def _phrase_at(phrase: str, text: str, pos: int) -> int:
-    """The first offset from ``pos`` where ``phrase`` stands not inside a longer word ("he"
-    is no target in "the"), or -1: where ``re.compile(r"(?<!\\w)" + re.escape(phrase) +
-    r"(?!\\w)").search(text, pos)`` matches (the look-behind sees before ``pos`` too), found
-    by ``str.find`` without compiling a regex per phrase (``\\w`` is :func:`is_word_char`).
-
-    >>> _phrase_at("he", "the man, he said", 0), _phrase_at("he", "he said", 1)
-    (9, -1)
-    """
-    pos = min(max(pos, 0), len(text))  # as ``re`` reads a position outside the text
-    k, n = text.find(phrase, pos), len(phrase)
-    while k >= 0:
-        if not (k > 0 and is_word_char(text[k - 1])) and not (k + n < len(text) and is_word_char(text[k + n])):
-            return k
-        k = text.find(phrase, k + 1)
-    return -1
 
 
 # fallback rules trusted beside an attribution that missed them: formal charges and the
@@ -448,7 +430,7 @@ def _find_target(art: Article, st: Statement) -> str:
     if primary.stance == "other":
         return ""
     if primary.target_text:
-        tpos = _phrase_at(primary.target_text, text, cs)  # a word, not a piece of one ("he" in "the")
+        tpos = phrase_at(primary.target_text, text, cs)  # a word, not a piece of one ("he" in "the")
         target = _target_of(art, st, clean_target(primary.target_text), tpos if tpos >= 0 else cs)
         if target:
             return target
