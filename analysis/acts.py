@@ -62,9 +62,12 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-import pandas as pd
+from .schema import is_missing
+
+if TYPE_CHECKING:  # pandas is imported where a frame is read or built: `statements` passes rows
+    import pandas as pd
 
 #: Columns added by this stage.
 ACT_COLUMNS = ("act_id", "answers", "answer_lag_days")
@@ -81,7 +84,7 @@ _UNKNOWN = {"", "unknown"}
 # ------------------------------------------------------------------ helpers
 
 def _text(value) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return ""
     return str(value).strip()
 
@@ -142,6 +145,8 @@ def _records(statements: pd.DataFrame) -> list[dict]:
 
 
 def _to_frame(statements: pd.DataFrame, rows: list[dict], cols: Iterable[str]) -> pd.DataFrame:
+    import pandas as pd
+
     out = statements.copy()
     for col in cols:
         values = [r[col] for r in rows]
@@ -350,6 +355,8 @@ def pairing_summary(statements: pd.DataFrame) -> dict:
     answering acts with a lag (None when none has one), "lags": number of acts with a lag}``.
     An act's lag is the smallest lag among its statements.
     """
+    import pandas as pd
+
     out = {"denials": 0, "answering": 0, "share": None, "median_lag_days": None, "lags": 0}
     if statements is None or len(statements) == 0 or "stance" not in statements.columns:
         return out

@@ -40,9 +40,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Iterable, Sequence
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from analysis import schema
 from analysis.actors import resolve_speaker
@@ -59,6 +57,9 @@ from analysis.verb_stance import verb_stance
 from analysis.words import phrase_at
 from analysis.statement_records import Article, History, Statement
 from analysis.targets import accused_is_subject, clean_target, find_target, resolve_target
+
+if TYPE_CHECKING:  # frames only for the public annotate(): the pipeline passes rows
+    import pandas as pd
 
 # pronouns and the speaker's own side are no target ("we are accused", "I was blamed")
 _NO_TARGET = {"i", "we", "us", "me", "you", "it", "this", "that", "they", "them", "he", "she", "him", "her",

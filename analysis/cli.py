@@ -67,15 +67,17 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
     progress.add_argument("--no-progress", dest="progress", action="store_false", help="never show a progress bar")
 
 
-def _print_rejects(rejects, limit: int = 20) -> None:
+def _print_rejects(rejects: list[dict], limit: int = 20) -> None:
     """One line per reject on standard error (the first `limit`; all are in rejects.csv)."""
-    for reject in rejects.head(limit).to_dict("records"):
+    for reject in rejects[:limit]:
         print(f"skipped: {reject['source_path']}: {reject['reason']}", file=sys.stderr)
     if len(rejects) > limit:
         print(f"skipped: ... and {len(rejects) - limit} more (listed in rejects.csv with their reasons)", file=sys.stderr)
 
 
-def _load(inputs: Sequence[str], published: str | None, args=None):
+def _load(inputs: Sequence[str], published: str | None, args=None) -> tuple[list[dict], list[dict]]:
+    """The article rows and rejects of `inputs` (see :func:`analysis.load.load_rows`); none
+    loaded is an InputError naming the first reject's file and reason."""
     from . import lexicons, load
 
     lexicons.check_patterns()  # an edited lexicon's bad regex: one line naming its row
@@ -84,23 +86,23 @@ def _load(inputs: Sequence[str], published: str | None, args=None):
     options = load.LoadOptions(text_column=getattr(args, "text_column", None),
                                date_column=getattr(args, "date_column", None),
                                require_date=bool(getattr(args, "require_date", False)))
-    result = load.load_inputs(inputs or None, published=published, options=options)
-    if result.articles.empty:
-        first = result.rejects.iloc[0] if len(result.rejects) else None
+    rows, rejects = load.load_rows(inputs or None, published=published, options=options)
+    if not rows:
+        first = rejects[0] if rejects else None
         reason = f"{first['source_path']}: {first['reason']}" if first is not None else "no input files"
         raise InputError(", ".join(inputs) or "data/articles", f"no article could be read ({reason})")
-    return result
+    return rows, rejects
 
 
 def _report(args) -> int:
     from . import export, load, pipeline
 
-    from . import corpus
+    from . import corpus, schema
 
-    result = _load(args.inputs, args.published, args)
-    _print_rejects(result.rejects)
-    tables = pipeline.run(result.articles, rejects=result.rejects, collapse_wire=not args.keep_wire_copies,
-                          workers=args.workers, progress=args.progress)
+    rows, rejects = _load(args.inputs, args.published, args)
+    _print_rejects(rejects)
+    tables = pipeline.run(schema.frame("articles", rows), rejects=schema.rejects_frame(rejects),
+                          collapse_wire=not args.keep_wire_copies, workers=args.workers, progress=args.progress)
     inputs = [str(p) for p in (args.inputs or [load.shipped_articles_dir()])]
     # The sourced rounds belong to the shipped story: charted for it, or for a timeline the user names.
     events = load.read_events(args.events) if (args.events or not args.inputs) else None
@@ -121,13 +123,14 @@ def _report(args) -> int:
 def _statements(args) -> int:
     from . import export, pipeline
 
-    result = _load(args.inputs, args.published, args)
-    _print_rejects(result.rejects)
-    _, statements = pipeline.annotate_articles(result.articles, workers=args.workers, progress=args.progress)
+    # rows end to end, never a frame: pandas is not imported (half the time of one article)
+    rows, rejects = _load(args.inputs, args.published, args)
+    _print_rejects(rejects)
+    statements = pipeline.annotate_statement_rows(rows, workers=args.workers, progress=args.progress)
     if args.out:
         export.write_statements(statements, args.out, raw=args.raw_csv)
     else:
-        (statements if args.raw_csv else export.spreadsheet_safe(statements)).to_csv(sys.stdout, index=False)
+        export.write_rows_csv("statements", statements, sys.stdout, raw=args.raw_csv)
     return 0
 
 

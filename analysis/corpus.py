@@ -20,10 +20,12 @@ import datetime as dt
 import re
 import zlib
 from array import array
-from typing import Iterable, Iterator, Mapping, TypeVar
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, TypeVar
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built: `statements` needs only chunked()
+    import pandas as pd
 
 #: Words per shingle: long enough that shared phrases of unrelated stories rarely match.
 SHINGLE_WORDS = 5
@@ -180,6 +182,8 @@ class WireIndex:
                 assigned[j] = True
                 wire_group[j] = self._ids[rep]
                 collapsed[j] = collapse
+        import pandas as pd
+
         return pd.DataFrame({"doc_id": self._ids, "wire_group": wire_group, "collapsed": collapsed})
 
 
@@ -201,6 +205,8 @@ def with_wire_decisions(articles: pd.DataFrame, decisions: pd.DataFrame | None) 
     """`articles` with the ``wire_group`` and ``collapsed`` columns of `decisions`
     (:meth:`WireIndex.decisions`, one row per article in the same order; None when there
     are no articles). A copy; the input is not changed."""
+    import pandas as pd
+
     out = articles.copy()
     out["wire_group"] = list(decisions["wire_group"]) if decisions is not None else []
     out["collapsed"] = pd.Series(list(decisions["collapsed"]) if decisions is not None else [],
@@ -210,6 +216,8 @@ def with_wire_decisions(articles: pd.DataFrame, decisions: pd.DataFrame | None) 
 
 def is_collapsed(values: pd.Series | Iterable) -> pd.Series:
     """The ``collapsed`` column as booleans, whether it holds bools or their text (CSV, Parquet, '')."""
+    import pandas as pd
+
     series = pd.Series(values) if not isinstance(values, pd.Series) else values
     if series.dtype == bool:
         return series
@@ -247,6 +255,8 @@ def wire_summary(articles: pd.DataFrame) -> Mapping[str, int]:
     """Counts for the one-line summary: groups of copies and copies left out."""
     if "wire_group" not in articles.columns:
         return {"wire_groups": 0, "collapsed": 0}
+    import pandas as pd
+
     groups = articles["wire_group"].astype(str)
     return {"wire_groups": int(groups[groups != ""].nunique()),
             "collapsed": int(is_collapsed(articles.get("collapsed", pd.Series(dtype=bool))).sum())}

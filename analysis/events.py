@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import pandas as pd
-
+from .schema import is_frame, is_missing
 from .timex import as_date, timex_period
+
+if TYPE_CHECKING:  # pandas is imported where a frame is given: the pipeline passes rows
+    import pandas as pd
 
 
 def assign_event_times(statements: pd.DataFrame | list[dict], timexes, text: str, dct,
@@ -105,7 +107,7 @@ def _time_columns(rows: list[dict], timexes, text: str, dct, spans) -> dict[str,
     for i in sorted(range(len(rows)), key=art.positions.__getitem__):  # stable: ties keep their input order
         results[i] = _date_statement(art, i, rows[i], prev, prev_time)
         prev, prev_time = rows[i], results[i][0]
-    old_rules = [str(r.get("rule") or "") if not pd.isna(r.get("rule")) else "" for r in rows]
+    old_rules = [str(r.get("rule") or "") if not is_missing(r.get("rule")) else "" for r in rows]
     return {
         "time_text": [t[0] for t, _, _ in results],
         "event_start": [t[1] for t, _, _ in results],
@@ -144,6 +146,8 @@ def _dated_timexes(timexes, text: str, d: date | None) -> list[_Dated]:
     dct_iso = d.isoformat() if d else ""
     tx_rows = _plain_timex_rows(timexes)
     if tx_rows is None:
+        import pandas as pd
+
         tx = timexes if isinstance(timexes, pd.DataFrame) else pd.DataFrame(list(timexes or []))
         if not tx.empty and "layer" in tx.columns:
             tx = tx[tx["layer"] == "timex"]
@@ -346,7 +350,7 @@ def _span_list(spans, layers: tuple[str, ...]) -> list[tuple[int, int, str, str]
     """(start, end, layer, value) of the rows of `spans` (frame or dicts) in `layers`."""
     if spans is None:
         return []
-    rows = spans.to_dict("records") if isinstance(spans, pd.DataFrame) else list(spans)
+    rows = spans.to_dict("records") if is_frame(spans) else list(spans)
     out = []
     for r in rows:
         try:
@@ -364,11 +368,11 @@ def _plain_timex_rows(timexes) -> list[dict] | None:
     """The timex rows of a list of span dicts as ``pd.DataFrame(rows)`` filtered to the timex
     layer would give them back, or None when the input is not such a plain list (then the
     frame is built): every row a dict with str layer/label/text/value/rule and int start/end."""
-    if isinstance(timexes, pd.DataFrame) or not isinstance(timexes, (list, tuple)):
+    if is_frame(timexes) or not isinstance(timexes, (list, tuple)):
         return None
     rows = list(timexes)
     if not rows:
-        return None
+        return []  # what the empty frame gives, without building it
     keys = set(rows[0]) if isinstance(rows[0], dict) else None
     if keys is None or not keys.issuperset(_TIMEX_KEYS):
         return None

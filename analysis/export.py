@@ -7,6 +7,7 @@ denominator), so a chart in a report can always be traced back to its data.
 from __future__ import annotations
 
 import contextlib
+import csv
 import hashlib
 import json
 import os
@@ -15,16 +16,15 @@ import shutil
 import unicodedata
 import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence, TextIO
 
-import pandas as pd
-
-from . import __version__
+from . import __version__, schema
 from .errors import OutputError
 from .lexicons import lexicon_hash
 
-if TYPE_CHECKING:  # matplotlib is imported where a figure is drawn or saved: `statements` needs none
+if TYPE_CHECKING:  # matplotlib and pandas are imported where a figure or frame is used: `statements` needs neither
     import matplotlib.pyplot as plt
+    import pandas as pd
 
 FIGURE_FORMATS = ("png", "svg", "pdf")
 
@@ -49,6 +49,8 @@ def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
     (the OWASP rule); numbers, booleans and other cells are unchanged. Returns a copy
     only when something had to change.
     """
+    import pandas as pd
+
     out = table
     for col in table.columns:
         values = table[col]
@@ -61,6 +63,38 @@ def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
             out[col] = out[col].astype(object)
             out.loc[risky, col] = "'" + values[risky].astype(str)
     return out
+
+
+def _csv_cell(value, raw: bool) -> str:
+    """One cell of :func:`write_rows_csv` as pandas' ``to_csv`` writes it: a float by its repr,
+    NaN empty; a bool as True/False; a text cell spreadsheet-safe unless `raw`."""
+    if value.__class__ is str:
+        return "'" + value if not raw and value.startswith(FORMULA_PREFIXES) else value
+    if value.__class__ is float:
+        return "" if value != value else repr(value)
+    return str(value)
+
+
+def write_rows_csv(table: str, rows: Iterable[Mapping], out: TextIO, *, raw: bool = False) -> None:
+    """Write `rows` of `table` as CSV to the open text stream `out`, byte for byte what
+    ``(table if raw else spreadsheet_safe(table)).to_csv(out, index=False)`` writes for the
+    frame ``schema.frame(table, rows)`` (pandas' own writer is the csv module with these
+    settings), without importing pandas: ``statements`` on one article starts in half the time.
+
+    Each row holds its columns' plain values, as :func:`analysis.schema.rows` gives them.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_rows_csv("spans", [{"layer": "cue", "label": 'a "b", c', "start": 3, "end": 7, "text": "=A1"}], out)
+    >>> print(out.getvalue(), end="")
+    doc_id,layer,label,start,end,text,value,rule
+    ,cue,"a ""b"", c",3,7,'=A1,,
+    """
+    cols = schema.columns(table)
+    writer = csv.writer(out, lineterminator=os.linesep)
+    writer.writerow(cols)
+    for row in schema.rows(table, rows):
+        writer.writerow([_csv_cell(row[c], raw) for c in cols])
 
 
 def _output_error(path: Path | str, exc: OSError) -> OutputError:
@@ -171,9 +205,9 @@ def write_text(path: Path | str, text: str) -> Path:
     return path
 
 
-def write_statements(statements: pd.DataFrame, path: Path | str, *, raw: bool = False) -> Path:
-    """Write the statements table as CSV (spreadsheet-safe unless `raw`) or, for a `.jsonl`
-    path, one JSON object per line (values as they are).
+def write_statements(statements: pd.DataFrame | list[dict], path: Path | str, *, raw: bool = False) -> Path:
+    """Write the statements table (a frame, or its rows) as CSV (spreadsheet-safe unless
+    `raw`) or, for a `.jsonl` path, one JSON object per line (values as they are).
 
     Written to a temporary file beside `path` and moved into place, so an interrupted
     run never leaves a half-written table under the name asked for.
@@ -185,8 +219,12 @@ def write_statements(statements: pd.DataFrame, path: Path | str, *, raw: bool = 
     try:
         with _writing(tmp, path):
             path.parent.mkdir(parents=True, exist_ok=True)
-            if path.suffix.lower() == ".jsonl":
-                statements.to_json(tmp, orient="records", lines=True, force_ascii=False)
+            if isinstance(statements, list) and path.suffix.lower() != ".jsonl":
+                with open(tmp, "w", encoding="utf-8", newline="") as out:
+                    write_rows_csv("statements", statements, out, raw=raw)
+            elif path.suffix.lower() == ".jsonl":
+                frame = schema.frame("statements", statements) if isinstance(statements, list) else statements
+                frame.to_json(tmp, orient="records", lines=True, force_ascii=False)
             else:
                 (statements if raw else spreadsheet_safe(statements)).to_csv(tmp, index=False)
             os.replace(tmp, path)
@@ -496,6 +534,8 @@ class _RowsByDoc:
     quadratic), each article's frame cut only when asked for (holding them all costs memory)."""
 
     def __init__(self, table: pd.DataFrame) -> None:
+        import pandas as pd
+
         # Plain object columns: taking rows from Arrow-backed strings that pd.concat left in
         # many chunks costs time in proportion to the whole table, once per article.
         self.table = table.astype({c: object for c in table.columns if pd.api.types.is_string_dtype(table[c])})

@@ -38,12 +38,13 @@ import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from . import schema
 from .errors import InputError
+
+if TYPE_CHECKING:  # pandas is imported where a frame is built: `statements` reads rows without it
+    import pandas as pd
 
 #: Extensions read as plain articles.
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -57,7 +58,7 @@ FRONT_MATTER_KEYS = ("id", "title", "published", "outlet", "credit", "url")
 #: Front-matter keys accepted in place of `published` (Jekyll/Hugo write `date`).
 DATE_ALIASES = ("published", "date", "publication_date", "pubdate")
 
-REJECT_COLUMNS = ["source_path", "reason"]
+REJECT_COLUMNS = schema.REJECT_COLUMNS
 #: Publication years an article can carry; dates outside (0001-01-01, 9999-12-31) are the
 #: "no date" placeholders of database exports and are treated as unknown.
 PUBLISHED_YEARS = (1000, 2999)
@@ -114,7 +115,7 @@ class LoadResult:
     """Articles that loaded, and every input that did not, with its reason."""
 
     articles: pd.DataFrame
-    rejects: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=REJECT_COLUMNS))
+    rejects: pd.DataFrame = field(default_factory=lambda: schema.rejects_frame([]))
 
 
 def shipped_articles_dir() -> Path:
@@ -810,19 +811,29 @@ def load_inputs(paths: Iterable[Path | str] | None = None, published: str | None
     Inputs that cannot be used are listed in ``rejects`` with the reason; so are
     duplicates (the first one read wins). See :func:`iter_articles` to stream.
     """
+    rows, rejects = load_rows(paths, published, options)
+    return LoadResult(schema.frame("articles", rows), schema.rejects_frame(rejects))
+
+
+def load_rows(paths: Iterable[Path | str] | None = None, published: str | None = None,
+              options: LoadOptions | None = None) -> tuple[list[dict], list[dict]]:
+    """:func:`load_inputs` as lists of dicts, without pandas: the `articles` rows (every
+    column, as :func:`analysis.schema.rows` fills it) and the rejects (source_path, reason)."""
     rows, rejects = [], []
     for item in iter_articles(paths, published, options):
         if isinstance(item, Reject):
             rejects.append({"source_path": item.source_path, "reason": item.reason})
         else:
             rows.append(item)
-    return LoadResult(schema.frame("articles", rows), pd.DataFrame(rejects, columns=REJECT_COLUMNS))
+    return schema.rows("articles", rows), rejects
 
 
 def read_events(path: Path | str | None = None) -> pd.DataFrame:
     """The sourced timeline of accusation and denial rounds (`data/timeline/events.csv`)."""
     path = Path(path) if path else shipped_articles_dir().parent / "timeline" / "events.csv"
     text = decode(_read_bytes(path), path)  # binary or undecodable: one line, not a UnicodeDecodeError
+    import pandas as pd
+
     try:
         events = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -842,6 +853,8 @@ def read_article_errors(path: Path | str | None = None) -> pd.DataFrame:
     claim_in_article, primary_record, source_title, url, status.
     """
     path = Path(path) if path else shipped_articles_dir().parent / "timeline" / "article_errors.csv"
+    import pandas as pd
+
     try:
         errors = pd.read_csv(path, dtype=str, keep_default_na=False)
     except (OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:

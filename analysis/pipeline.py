@@ -8,11 +8,12 @@ import threading
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping
 
-import pandas as pd
+from . import acts, annotate, boilerplate, corpus, events, schema, timex
 
-from . import acts, aggregate, annotate, boilerplate, corpus, events, schema, timex
+if TYPE_CHECKING:  # pandas is imported where frames are built: `statements` passes rows end to end
+    import pandas as pd
 
 #: Articles per task sent to a worker process: large enough to amortise the hand-over.
 CHUNK_SIZE = 8
@@ -28,7 +29,7 @@ class Tables:
     spans: pd.DataFrame
     statements: pd.DataFrame
     counts: pd.DataFrame
-    rejects: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["source_path", "reason"]))
+    rejects: pd.DataFrame = field(default_factory=lambda: schema.rejects_frame([]))
 
     def as_dict(self) -> dict[str, pd.DataFrame]:
         """The four tables by name, in DESIGN §2 order (rejects included)."""
@@ -59,11 +60,12 @@ def process_article(article: Mapping) -> tuple[pd.DataFrame, pd.DataFrame]:
     return schema.frame("spans", span_rows), schema.frame("statements", statement_rows)
 
 
-def _annotate_chunk(articles: list[dict], signatures: bool = False
-                    ) -> tuple[pd.DataFrame, pd.DataFrame, list | None]:
+def _annotate_chunk(articles: list[dict], signatures: bool = False, frames: bool = True
+                    ) -> tuple[pd.DataFrame | None, pd.DataFrame | list[dict], list | None]:
     """Spans and statements of a chunk of articles (runs in a worker process), one frame
     each; with `signatures`, each article's wire-copy signature too
-    (:func:`analysis.corpus.signature`), computed where the text already is."""
+    (:func:`analysis.corpus.signature`), computed where the text already is. Without
+    `frames`: no spans, and the statements as rows (:func:`analysis.schema.rows`)."""
     span_rows: list[dict] = []
     statement_rows: list[dict] = []
     for article in articles:
@@ -71,6 +73,8 @@ def _annotate_chunk(articles: list[dict], signatures: bool = False
         span_rows.extend(s)
         statement_rows.extend(st)
     sigs = [corpus.signature(a["text"]) for a in articles] if signatures else None
+    if not frames:
+        return None, schema.rows("statements", statement_rows), sigs
     return schema.frame("spans", span_rows), schema.frame("statements", statement_rows), sigs
 
 
@@ -101,7 +105,7 @@ def _start_method() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context("fork")
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload(["analysis.pipeline"])
+        context.set_forkserver_preload(["analysis.pipeline", "pandas"])
     return context
 
 
@@ -119,7 +123,8 @@ def iter_annotated(articles: Iterable[Mapping], *, workers: int | None = None, c
 
 
 def _chunk_results(articles: Iterable[Mapping], workers: int | None, chunk_size: int, progress: bool | None,
-                   total: int | None, signatures: bool = False) -> Iterator[tuple[list[dict], tuple]]:
+                   total: int | None, signatures: bool = False, frames: bool = True
+                   ) -> Iterator[tuple[list[dict], tuple]]:
     """(chunk, :func:`_annotate_chunk` of it), chunk by chunk in input order: the engine of
     :func:`iter_annotated`, in this process or across `workers` processes."""
     workers = default_workers() if workers is None else max(1, int(workers))
@@ -132,7 +137,7 @@ def _chunk_results(articles: Iterable[Mapping], workers: int | None, chunk_size:
     try:
         if workers == 1:
             for chunk in chunks:
-                result = _annotate_chunk(chunk, signatures)
+                result = _annotate_chunk(chunk, signatures, frames)
                 if bar is not None:
                     bar.update(len(chunk))
                 yield chunk, result
@@ -140,7 +145,7 @@ def _chunk_results(articles: Iterable[Mapping], workers: int | None, chunk_size:
         with ProcessPoolExecutor(max_workers=workers, mp_context=_start_method()) as pool:
             pending: deque = deque()
             for chunk in chunks:
-                pending.append((chunk, pool.submit(_annotate_chunk, chunk, signatures)))
+                pending.append((chunk, pool.submit(_annotate_chunk, chunk, signatures, frames)))
                 while len(pending) >= 2 * workers:
                     done_chunk, future = pending.popleft()
                     result = future.result()
@@ -168,14 +173,35 @@ def annotate_articles(articles: pd.DataFrame, *, workers: int | None = None, pro
     return _annotate_all(articles, workers, progress, chunk_size)
 
 
+def annotate_statement_rows(articles: list[Mapping], *, workers: int | None = None, progress: bool | None = None,
+                            chunk_size: int = CHUNK_SIZE) -> list[dict]:
+    """The statements of :func:`annotate_articles` as rows (:func:`analysis.schema.rows`), for
+    article rows (doc_id, text, published): the ``statements`` command's path, which never
+    builds a frame and so never imports pandas."""
+    records = ({"doc_id": a["doc_id"], "text": a["text"], "published": a.get("published", "")} for a in articles)
+    statements: list[dict] = []
+    for _, (_, rows, _) in _chunk_results(records, _workers_for(len(articles), workers, chunk_size), chunk_size,
+                                          progress, len(articles), frames=False):
+        statements.extend(rows)
+    return statements
+
+
+def _workers_for(n: int, workers: int | None, chunk_size: int) -> int | None:
+    """`workers`, or one when none was asked for and `n` articles are too few to share."""
+    if workers is None and n <= 2 * chunk_size:
+        return 1  # starting worker processes costs more than it saves
+    return workers
+
+
 def _annotate_all(articles: pd.DataFrame, workers: int | None, progress: bool | None, chunk_size: int,
                   wire: corpus.WireIndex | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`annotate_articles`; given a `wire` index, every article is added to it too, in
     input order, with the signature its worker computed (as :func:`corpus.find_wire_copies`
     adds them), so finding wire copies costs the parent no pass over the texts."""
+    import pandas as pd
+
     n = len(articles)
-    if workers is None and n <= 2 * chunk_size:
-        workers = 1  # starting worker processes costs more than it saves
+    workers = _workers_for(n, workers, chunk_size)
     spans, statements = [schema.empty("spans")], [schema.empty("statements")]
     records = ({"doc_id": a["doc_id"], "text": a["text"], "published": a.get("published", "")}
                for a in articles.to_dict("records"))
@@ -197,6 +223,8 @@ def run(articles: pd.DataFrame, *, when: str = "happened", freq: str = "month",
     articles table (``wire_group``, ``collapsed``). Every statement stays in the
     statements table either way.
     """
+    from . import aggregate
+
     # the wire-copy signatures are made by the workers, beside the annotation
     wire = corpus.WireIndex()
     spans, statements = _annotate_all(articles, workers, progress, CHUNK_SIZE, wire)

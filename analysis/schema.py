@@ -5,10 +5,12 @@ Every other module builds its frames from these declarations, and
 """
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where a frame is built: `statements` writes rows without it
+    import pandas as pd
 
 #: table name -> {column: one-line description}
 TABLES: dict[str, dict[str, str]] = {
@@ -94,9 +96,42 @@ _FLOAT_COLUMNS = {"share", "ci_low", "ci_high", "answer_lag_days"}
 _BOOL_COLUMNS = {"hedged", "small_n", "collapsed"}
 
 
+def is_missing(value) -> bool:
+    """``pd.isna(value)`` for one cell value, without importing pandas: None and NaN, and
+    pandas' own missing values (NA, NaT) when pandas is in use (only then can a value be one).
+
+    >>> is_missing(None), is_missing(float("nan")), is_missing(""), is_missing(0)
+    (True, True, False, False)
+    """
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    pd = sys.modules.get("pandas")
+    return pd is not None and pd.api.types.is_scalar(value) and bool(pd.isna(value))
+
+
+def is_frame(obj) -> bool:
+    """Is `obj` a pandas DataFrame? Answered without importing pandas: when pandas is not
+    imported, nothing is one."""
+    pd = sys.modules.get("pandas")
+    return pd is not None and isinstance(obj, pd.DataFrame)
+
+
 def columns(table: str) -> list[str]:
     """Column names of `table`, in order."""
     return list(TABLES[table])
+
+
+#: The rejects table's columns: every input not used, and why (beside the four tables).
+REJECT_COLUMNS = ["source_path", "reason"]
+
+
+def rejects_frame(rejects: list[dict]) -> pd.DataFrame:
+    """The rejects table from its rows."""
+    import pandas as pd
+
+    return pd.DataFrame(rejects, columns=REJECT_COLUMNS)
 
 
 def empty(table: str) -> pd.DataFrame:
@@ -130,6 +165,9 @@ def frame(table: str, rows) -> pd.DataFrame:
     # directly and the frame built once; per-column pandas conversions cost milliseconds
     # per call and the pipeline builds many small frames. Anything else (NaN, numpy
     # scalars, numbers in a text column) takes pandas' own inference, as before.
+    import numpy as np
+    import pandas as pd
+
     data = {}
     for col in cols:
         values = [row.get(col) for row in rows]
@@ -187,23 +225,33 @@ def _row_spec(table: str) -> tuple[dict, dict, frozenset]:
             frozenset(col for col in cols if _kind(col) == "float"))
 
 
-_STR_REF = pd.array([], dtype="str")
+@lru_cache(maxsize=1)
+def _str_ref():
+    """An empty array of pandas' "str" dtype: whether it is Arrow-backed, and its Arrow type."""
+    import pandas as pd
+
+    return pd.array([], dtype="str")
 
 
 def _str_array(values: list[str]):
     """``pd.array(values, dtype="str")`` for a list of str, without pandas' inference when the
     "str" dtype is Arrow-backed (several times faster for the short columns built here)."""
-    if isinstance(_STR_REF, pd.arrays.ArrowStringArray):
+    import pandas as pd
+
+    ref = _str_ref()
+    if isinstance(ref, pd.arrays.ArrowStringArray):
         try:
             import pyarrow as pa
         except ImportError:  # pragma: no cover - the str dtype is Arrow-backed only with pyarrow
             pass
         else:
-            return pd.arrays.ArrowStringArray(pa.array(values, type=_STR_REF._pa_array.type), dtype=_STR_REF.dtype)
+            return pd.arrays.ArrowStringArray(pa.array(values, type=ref._pa_array.type), dtype=ref.dtype)
     return pd.array(values, dtype="str")
 
 
 def _frame_pandas(cols: list[str], rows: list[dict]) -> pd.DataFrame:
+    import pandas as pd
+
     df = pd.DataFrame(rows, columns=cols)
     for col in cols:
         if col in _INT_COLUMNS:

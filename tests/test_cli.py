@@ -141,3 +141,24 @@ def test_statements_from_csv_with_named_columns(tmp_path, capsys):
     assert out.out.splitlines()[0].startswith("doc_id,statement_id")
     assert "archive-1:" in out.out
     assert "archive.csv#row=2: empty article text" in out.err
+
+
+def test_statements_command_never_imports_pandas_and_matches_the_frame_route(acceptance):
+    """`statements` passes rows end to end (half its start-up was importing pandas); its
+    output is the statements table the frame route (`annotate_articles`) gives."""
+    folder, _, _ = acceptance
+    probe = ("import contextlib, io, sys\nfrom analysis import cli\nout = io.StringIO()\n"
+             "with contextlib.redirect_stdout(out):\n    status = cli.main(['statements', sys.argv[1], '--no-progress'])\n"
+             "print(status, sorted(m for m in ('pandas', 'pyarrow', 'matplotlib') if m in sys.modules))\n"
+             "sys.stderr.write(out.getvalue())\n")
+    proc = subprocess.run([sys.executable, "-c", probe, str(folder)], cwd=REPO, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.stdout.strip() == "0 []", proc.stdout + proc.stderr
+    written = proc.stderr[proc.stderr.index("doc_id,statement_id"):]
+
+    from analysis import export, load, pipeline
+
+    articles = load.load_inputs([folder]).articles
+    _, statements = pipeline.annotate_articles(articles, workers=1)
+    assert len(statements) > 5
+    assert written == export.spreadsheet_safe(statements).to_csv(index=False)

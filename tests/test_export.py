@@ -58,3 +58,41 @@ def test_unique_name():
     assert [export.unique_name("articles/a-b", ".html", used) for _ in range(3)] == \
         ["articles/a-b.html", "articles/a-b-2.html", "articles/a-b-3.html"]
     assert export.unique_name("articles/A-B", ".html", used) == "articles/A-B-4.html"   # case-insensitive disks
+
+
+TRICKY_STATEMENTS = [
+    {"doc_id": "d", "statement_id": "d:1", "sent_index": 0, "start": 0, "end": 12, "text": '=HYPERLINK("x")',
+     "stance": "denial", "hedged": True, "answer_lag_days": 7.0, "source": "+1 caller", "cue": "said"},
+    {"doc_id": "d", "statement_id": "d:2", "sent_index": 3, "start": 40, "end": 80,
+     "text": 'He said: "no",\nthen left; — Kim’s «denial»', "stance": "other", "answer_lag_days": 0.1,
+     "speaker": "-dash", "actor": "@handle", "target": "\ttab", "evidence": "\rcr"},
+    {"doc_id": "d", "statement_id": "d:3", "text": "", "answer_lag_days": 1e-07},
+    {"doc_id": "d", "statement_id": "d:4", "text": "plain", "answer_lag_days": 1e16, "hedged": False},
+]
+
+
+@pytest.mark.parametrize("raw", [False, True])
+def test_write_rows_csv_is_pandas_to_csv_byte_for_byte(raw):
+    """`statements` writes rows without pandas: the bytes must be what the frame route wrote
+    (quoting, newlines in cells, NaN and floats, booleans, formula cells made safe)."""
+    import io
+
+    from analysis import schema
+
+    frame = schema.frame("statements", TRICKY_STATEMENTS)
+    expected = (frame if raw else export.spreadsheet_safe(frame)).to_csv(index=False)
+    out = io.StringIO(newline="")
+    export.write_rows_csv("statements", schema.rows("statements", TRICKY_STATEMENTS), out, raw=raw)
+    assert out.getvalue() == expected
+    assert ("'=HYPERLINK" in expected) is not raw  # the case is really tested both ways
+
+
+def test_write_statements_rows_same_file_as_frame(tmp_path):
+    from analysis import schema
+
+    rows = schema.rows("statements", TRICKY_STATEMENTS)
+    from_rows = export.write_statements(rows, tmp_path / "rows.csv").read_bytes()
+    from_frame = export.write_statements(schema.frame("statements", rows), tmp_path / "frame.csv").read_bytes()
+    assert from_rows == from_frame
+    jsonl_rows = export.write_statements(rows, tmp_path / "rows.jsonl").read_bytes()
+    assert jsonl_rows == export.write_statements(schema.frame("statements", rows), tmp_path / "frame.jsonl").read_bytes()
