@@ -200,19 +200,21 @@ def rows(table: str, rows) -> list[dict]:
     rows = list(rows)
     template, ok_of, floats = _row_spec(table)
     out = []
-    for row in rows:
-        if not template.keys() >= row.keys():
-            raise ValueError(f"{table}: unknown columns {sorted(set(row) - set(template))}")
-        # a missing key is None, which every column takes: only the row's own keys need a look
-        new = template.copy()  # every column in order, a missing value as frame() fills it
-        for col, v in row.items():
-            if v.__class__ not in ok_of[col]:
-                # not a plain value (NaN, a numpy scalar, a number in a text column):
-                # pandas' own conversion decides, exactly as frame() does
-                return frame(table, rows).to_dict("records")
-            if v is not None:
-                new[col] = float(v) if col in floats else v
-        out.append(new)
+    try:
+        for row in rows:
+            # a missing key is None, which every column takes: only the row's own keys need a look
+            new = template.copy()  # every column in order, a missing value as frame() fills it
+            for col, v in row.items():
+                if v.__class__ not in ok_of[col]:  # an unknown column is a KeyError here
+                    # not a plain value (NaN, a numpy scalar, a number in a text column):
+                    # pandas' own conversion decides, exactly as frame() does
+                    return frame(table, rows).to_dict("records")
+                if v is not None:
+                    new[col] = float(v) if col in floats else v
+            out.append(new)
+    except KeyError:
+        frame(table, rows)  # raises the ValueError naming the unknown columns
+        raise
     return out
 
 
