@@ -41,16 +41,35 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(always), frozenset(numeric)
 
 
+# A context (the word before a candidate break, the mark, what follows) that Punkt always
+# calls a break unless the word is a listed abbreviation: a plain word of two or more ASCII
+# letters, then . ? or !, then a space and a token not starting with "." (which could start
+# an ellipsis), or one of the marks that end Punkt's words. Punkt's word splitter gives the
+# tokens "said." (or "said" "?") and at least one more; its first pass marks the word's
+# period (or the ? !) a break, being no abbreviation; its second pass revisits only
+# abbreviations, ellipses, initials (one letter), numbers and collocations (ours has none),
+# so the break stands and a token follows it. tests/test_segment.py checks this against
+# Punkt itself.
+_PLAIN_BREAK_RE = re.compile(r"([A-Za-z]{2,})[.?!](?: [^\s.]\S*|[)\";}\]*:@'({\[‘’“”«»?!])")
+
+
 @lru_cache(maxsize=1)
 def _punkt():
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     class CachedPunkt(PunktSentenceTokenizer):
-        """Punkt remembering its verdict on the context of a candidate break ("Mr. Trump",
-        "said. The"): the verdict depends on that string and the fixed parameters alone."""
+        """Punkt deciding the plainest contexts of a candidate break ("said. The") itself and
+        remembering its verdict on the others ("Mr. Trump"): the verdict depends on that
+        string and the fixed parameters alone."""
+
+        def text_contains_sentbreak(self, text: str) -> bool:
+            plain = _PLAIN_BREAK_RE.fullmatch(text)
+            if plain is not None and plain.group(1).lower() not in self._params.abbrev_types:
+                return True
+            return self._verdict(text)
 
         @lru_cache(maxsize=4096)  # the names and titles that recur across a corpus; bounded
-        def text_contains_sentbreak(self, text: str) -> bool:
+        def _verdict(self, text: str) -> bool:
             return super().text_contains_sentbreak(text)
 
     params = PunktParameters()
@@ -146,6 +165,11 @@ def _split_abbrev_ends(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
+# the word before a final period ("No."), searched within the span (endpos: "$" at its end)
+# as it was in a slice of it
+_PREV_WORD_RE = re.compile(r"(\w+)\.$")
+
+
 def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Undo Punkt splits before a lowercase start ('“Why?” he asked') or after 'No.' + number."""
     numeric = _abbreviations()[1]
@@ -154,10 +178,8 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if out:
             ps, pe = out[-1]
             first = text[s]
-            prev_word = re.search(r"(\w+)\.$", text[ps:pe])
-            if first.islower() or first in ",;" or (
-                prev_word and prev_word.group(1).lower() in numeric and _NUM_START_RE.match(text, s)
-            ):
+            if first.islower() or first in ",;" or (_NUM_START_RE.match(text, s) and (
+                    prev_word := _PREV_WORD_RE.search(text, ps, pe)) and prev_word.group(1).lower() in numeric):
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))

@@ -84,3 +84,34 @@ def test_tokens(text, expected):
 def test_tokens_window_offsets_are_absolute():
     text = "aaa bbb ccc"
     assert find_tokens(text, 4, 7) == [(4, 7)]
+
+
+def _punkt_verdicts(contexts):
+    """(Punkt's own verdict, ours) on each candidate-break context."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from analysis.segment import _punkt
+    tok = _punkt()
+    return [(PunktSentenceTokenizer.text_contains_sentbreak(tok, c), tok.text_contains_sentbreak(c))
+            for c in contexts]
+
+
+_WORDS = ["said", "Said", "Mr", "mr", "Calif", "Inc", "no", "U", "it", "Gov", "etc", "Jan", "al", "St", "vs"]
+_NEXT = ["The", "the", "“We", '"He', "(AP)", ".", "...", "9", "’s", "--", "x.", "Mr.", "U.S.", "a", "é"]
+
+
+@pytest.mark.parametrize("mark", [".", "?", "!"])
+def test_plain_break_contexts_decided_as_punkt_does(mark):
+    """The contexts segment decides without Punkt (a plain word, a mark, then a token or a
+    closing mark) get Punkt's own verdict, abbreviations and near misses included."""
+    closers = list(')";}]*:@\'({[‘’“”«»?!') + ["x", ".", "-", ","]
+    contexts = [w + mark + " " + n for w in _WORDS for n in _NEXT] + [w + mark + c for w in _WORDS for c in closers]
+    contexts += [w + mark + "  " + n for w in _WORDS for n in _NEXT[:4]]
+    assert all(theirs == ours for theirs, ours in _punkt_verdicts(contexts))
+
+
+@given(st.text(alphabet="aZ.?! \n“”\"'()-x9", max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_any_context_decided_as_punkt_does(context):
+    [(theirs, ours)] = _punkt_verdicts([context])
+    assert theirs == ours
