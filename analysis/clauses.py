@@ -26,7 +26,7 @@ from typing import Sequence
 from .cues import AUX, cue_index
 from .entities import PRONOUNS_PERSON
 from .quotes import inside_quote
-from .segment import find_tokens
+from .segment import find_tokens, token_words
 from .spans import Span, trim, window
 
 _SUBORD = {"that", "and", "but", "while", "because", "when", "as", "after", "before", "although",
@@ -50,7 +50,7 @@ _NP_PARTICIPLES = {"leading", "ruling", "governing", "founding", "presiding", "r
 
 def n_tokens(text: str, start: int, end: int) -> int:
     """How many tokens text[start:end] holds."""
-    return len(find_tokens(text, start, end))
+    return len(token_words(text, start, end))
 
 
 PREP_START = {"in", "on", "at", "by", "for", "with", "from", "of", "to", "into", "about", "after",
@@ -78,7 +78,7 @@ def _verb_like(w: str) -> bool:
 
 def np_like(text: str, start: int, end: int) -> bool:
     """No conjunction, verb or quote mark inside: plausibly a noun phrase ("the statement", "he")."""
-    words = [text[x:y].lower() for x, y in find_tokens(text, start, end)]
+    words = [w.lower() for w in token_words(text, start, end)]
     return bool(words) and not any(
         w in _SUBORD or w in CONJ_END or w in _VERBS or w in "“”\"" or _verb_like(w) for w in words
         ) and words[0] not in PREP_START
@@ -90,8 +90,7 @@ _AUX_VERBS = AUX - {"also", "still", "now", "then", "first", "even", "just", "lo
 
 def has_verb(text: str, start: int, end: int) -> bool:
     """Any finite-looking verb in text[start:end] (a clause, not just a noun phrase)?"""
-    for x, y in find_tokens(text, start, end):
-        w = text[x:y]
+    for w in token_words(text, start, end):
         lw = w.lower()
         if lw in _VERBS or lw in _AUX_VERBS \
                 or _verb_like(w) or (lw in cue_index() and w.islower()) or re.search(r"[’'](s|re|ve|ll|d)$", lw):
