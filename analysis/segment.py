@@ -8,6 +8,7 @@ headline-like line (no final punctuation, followed by a capitalised line).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .lexicons import load_lexicon
@@ -215,6 +216,62 @@ def find_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple
         return []
     end = len(text) if end is None else end
     return [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+class TokenIndex:
+    """The tokens of a whole text found in one scan, with their lower case; those of any
+    stretch of it by bisect.
+
+    ``tokens(start, end)`` is ``find_tokens(text, start, end)``: a scan of a stretch finds
+    exactly the whole text's tokens inside it when no token of the whole text straddles
+    ``start`` or ``end``. Tokens hold no whitespace and every other character begins one,
+    so both scans step from token to token over the same whitespace; the one look-ahead
+    of the pattern (``\\b`` after a clitic "’s") that the stretch's end could change
+    decides only where a word runs on past that end, a straddling token. A stretch with a
+    straddling token is scanned on its own. The lower case of each token is its own
+    (``str.lower`` of the token), taken from the text lowered once where that is the same:
+    everywhere but at "İ" (two characters in lower case) and "Σ" (whose lower case depends
+    on the letters around it).
+
+    >>> index = TokenIndex("Kirby's team said no.")
+    >>> index.tokens(8, 21) == (find_tokens("Kirby's team said no.", 8, 21), ["team", "said", "no", "."])
+    True
+    >>> index.count(0, 12), index.count(3, 12)  # "Kirby's team"; "by's team" straddles "Kirby's"
+    (2, 2)
+    """
+
+    __slots__ = ("text", "spans", "starts", "low")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = find_tokens(text)
+        self.starts = [a for a, _ in self.spans]
+        self.low = _lowered(text, self.spans)
+
+    def tokens(self, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
+        """The tokens of text[start:end] as offsets and as lower-case words."""
+        spans = self.spans
+        i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if (i and spans[i - 1][1] > start) or (j and spans[j - 1][1] > end):
+            toks = find_tokens(self.text, start, end)  # a token straddles an end: scan the stretch
+            return toks, _lowered(self.text, toks)
+        return spans[i:j], self.low[i:j]
+
+    def count(self, start: int, end: int) -> int:
+        """How many tokens text[start:end] holds (``len(find_tokens(text, start, end))``)."""
+        spans = self.spans
+        i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if (i and spans[i - 1][1] > start) or (j and spans[j - 1][1] > end):
+            return len(token_words(self.text, start, end))
+        return j - i
+
+
+def _lowered(text: str, toks: list[tuple[int, int]]) -> list[str]:
+    """Each token's own lower case (``text[a:b].lower()``)."""
+    if "İ" in text or "Σ" in text:
+        return [text[a:b].lower() for a, b in toks]
+    low = text.lower()  # character by character: the same length, each token's lower case in place
+    return [low[a:b] for a, b in toks]
 
 
 def token_words(text: str, start: int = 0, end: int | None = None) -> list[str]:

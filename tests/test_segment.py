@@ -115,3 +115,34 @@ def test_plain_break_contexts_decided_as_punkt_does(mark):
 def test_any_context_decided_as_punkt_does(context):
     [(theirs, ours)] = _punkt_verdicts([context])
     assert theirs == ours
+
+
+@given(st.text(alphabet="aZn’'s.-5 \n,İΣσ", max_size=40), st.integers(0, 40), st.integers(0, 40))
+@settings(max_examples=500, deadline=None)
+def test_token_index_gives_what_a_scan_of_the_stretch_gives(text, a, b):
+    """Any stretch, straddling a token or not: the offsets and each token's own lower case."""
+    from analysis.segment import TokenIndex
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    toks = find_tokens(text, start, end)
+    index = TokenIndex(text)
+    assert index.tokens(start, end) == (toks, [text[x:y].lower() for x, y in toks])
+    assert index.count(start, end) == len(toks)
+
+
+def test_tokens_lowered_as_each_token_is():
+    """The text lowered once and cut at the tokens gives each token's own lower case, letters
+    whose lower case is longer or depends on their neighbours included."""
+    import random
+
+    from analysis.segment import TokenIndex
+
+    rng = random.Random(1)
+    alphabet = "aAΣσİIıK ß.,'’ﬁǄǅ\u0345Ω"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(30))
+        start, end = rng.randint(0, 10), rng.randint(15, 30)
+        toks = find_tokens(text, start, end)
+        assert TokenIndex(text).tokens(start, end)[1] == [text[a:b].lower() for a, b in toks], text
+        clean = text.replace("İ", "I").replace("Σ", "σ")  # lowered once as a whole
+        toks = find_tokens(clean, start, end)
+        assert TokenIndex(clean).tokens(start, end)[1] == [clean[a:b].lower() for a, b in toks], clean
