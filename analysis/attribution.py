@@ -356,7 +356,8 @@ def _quote_then_cue(sent: Sentence, cue: _Cue, reading: _Reading) -> _Roles | No
     if quote is None:
         # “...,” the statement continued: a quote opening the sentence, a short source, the cue
         for qs, qe in window(quotes, prev_end - 1, cue_first + 1):  # the quotes that can end in [prev_end, cue_first]
-            if sent.start - 2000 <= qs and prev_end <= qe <= cue_first and _opens_sentence(reading.tokens, sent.start, qs):
+            if sent.start - 2000 <= qs and prev_end <= qe <= cue_first and \
+                    _opens_sentence(reading.tokens, sent.start, qs):
                 inner = text[qs:qe].rstrip("”’\"'»")
                 if text[qe:cue_first].lstrip().startswith((",", "—", "–")) or inner[-1:] in (",", "?", "!", "—"):
                     b = trim(text, qe, cue_first, " ,—–-\n")

@@ -54,6 +54,71 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 _PLAIN_BREAK_RE = re.compile(r"([A-Za-z]{2,})[.?!](?: [^\s.]\S*|[)\";}\]*:@'({\[‘’“”«»?!])")
 
 
+# Punkt's spans for a block whose every candidate break is such a plain break, worked out
+# without it (what its span_tokenize does there): after the mark and a space the next
+# sentence starts; after the mark and closing quotes or brackets (NLTK's "realignment"
+# characters), those stay with the sentence when a space or the block's end follows them.
+_MARK_RE = re.compile(r"[.?!](?![A-Za-z0-9])")  # every mark Punkt may take for a break, and more
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_ALNUM = _ASCII_LETTERS | frozenset("0123456789")
+_PUNKT_SPACE = " \t\n\r\x0b\x0c"  # where Punkt's search for the word before a break stops
+# after an abbreviation, a space and a word of ASCII letters (and a space or the end): Punkt
+# sees "Mr." (an abbreviation, or an initial, kept as such before a capital or lower-case
+# word) and one more token, so no break
+_ABBREVIATION_GOES_ON_RE = re.compile(r"\. [A-Za-z]+(?:[ \t\n\r\x0b\x0c]|\Z)")
+_CLOSERS = frozenset("\"')]}‘’“”«»")  # NLTK's boundary realignment characters
+
+
+def _plain_block_spans(block: str) -> list[tuple[int, int]] | None:
+    """Punkt's sentence spans of a whitespace-trimmed `block` when each of its marks that
+    Punkt may take for a break ends a plain word (two or more ASCII letters after a space or
+    the block's start, no listed abbreviation) and is followed by a space and a word, or by
+    closing marks and then a space and a word or the block's end -- or ends a listed
+    abbreviation or initial followed by a space and a plain word (no break); None for any
+    other block (Punkt decides it). tests/test_segment.py compares with Punkt on random
+    blocks."""
+    abbrevs = _abbreviations()[0]
+    spans: list[tuple[int, int]] = []
+    last = 0  # where the current sentence starts
+    n = len(block)
+    for m in _MARK_RE.finditer(block):
+        p = m.start()
+        if p + 1 == n:
+            break  # a final mark: no candidate break
+        k = p
+        while k > 0 and block[k - 1] in _ASCII_LETTERS:
+            k -= 1
+        if p == k or (k > 0 and block[k - 1] not in _PUNKT_SPACE):
+            return None
+        if block[k:p].lower() in abbrevs:  # "Mr. Trump", "F. Kennedy": no break before a plain word
+            if block[p] == "." and _ABBREVIATION_GOES_ON_RE.match(block, p):
+                continue
+            return None
+        if p - k < 2:
+            return None
+        r = p + 1 if block[p + 1] in _CLOSERS else p + 2 if block[p + 1] == " " else -1
+        if r < 0:
+            return None
+        while r < n and block[r] in _CLOSERS:
+            r += 1
+        if block[p + 1] == " ":  # the next sentence starts after the space, unless closers stand alone there
+            if r >= n or block[r] not in _ASCII_ALNUM:
+                return None
+            spans.append((last, p + 1))
+            last = p + 2
+        elif r == n:  # closers end the block: they end this sentence
+            spans.append((last, n))
+            last = n
+        elif block[r] == " " and r + 1 < n and block[r + 1] in _ASCII_ALNUM:
+            spans.append((last, r))  # "... win.” He said": the closers stay with the sentence
+            last = r + 1
+        else:
+            return None
+    if last < n:
+        spans.append((last, n))
+    return spans
+
+
 @lru_cache(maxsize=1)
 def _punkt():
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -200,6 +265,8 @@ def find_sentences(text: str) -> list[tuple[int, int]]:
                 continue
             if not _BREAK_CANDIDATE_RE.search(text, bs, be):
                 spans = [(bs, be)]  # what Punkt gives a (trimmed) block with no candidate break
+            elif (plain := _plain_block_spans(text[bs:be])) is not None:
+                spans = [(bs + a, bs + b) for a, b in plain]
             else:
                 try:
                     spans = [(bs + a, bs + b) for a, b in tok.span_tokenize(text[bs:be])]

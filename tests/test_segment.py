@@ -146,3 +146,19 @@ def test_tokens_lowered_as_each_token_is():
         clean = text.replace("İ", "I").replace("Σ", "σ")  # lowered once as a whole
         toks = find_tokens(clean, start, end)
         assert TokenIndex(clean).tokens(start, end)[1] == [clean[a:b].lower() for a, b in toks], clean
+
+
+_PIECES = ["said", "The", "we", "Mr", "mr", "Gov", "F", "U", "S", "no", "Calif", "etc", "9", "2016",
+           ".", ".", "?", "!", "”",
+           '"', "'", "’", ")", "»", "“", "(", ":", "-", ",", " ", " ", " ", "  ", "\n", "\t", "\xa0", "\x1c", "é"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=24))
+@settings(max_examples=1500, deadline=None)
+def test_plain_blocks_split_as_punkt_splits_them(pieces):
+    """A block segment splits without Punkt gets Punkt's own spans."""
+    from analysis.segment import _plain_block_spans, _punkt
+    block = "".join(pieces).strip()
+    plain = _plain_block_spans(block) if block else None
+    if plain is not None:
+        assert plain == list(_punkt().span_tokenize(block))
