@@ -212,6 +212,8 @@ def _drop_nested(text: str, atts: list[Attribution]) -> list[Attribution]:
     Kept all the same: a new clause after a comma (", Kirby said"), where the outer content
     probably ran too far, and reports inside a relative clause ("X, who backed Y, said").
     """
+    if len(atts) < 2:
+        return atts  # nothing to be nested in
     keep = []
     for a in atts:
         outer = next((b for b in atts if b is not a and a.cue is not None and b.content is not None

@@ -147,6 +147,12 @@ def find_paragraphs(text: str) -> list[tuple[int, int]]:
     """Blank-line separated paragraphs as (start, end) offsets, whitespace stripped."""
     if not isinstance(text, str) or not text:
         return []
+    return list(_paragraphs(text))  # the caller's own list
+
+
+@lru_cache(maxsize=2)  # sentences, quotes and attributions each ask, for the same article
+def _paragraphs(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`find_paragraphs` of ``text``, kept for the next caller: they depend on it alone."""
     out, pos = [], 0
     for m in _BLANK_RE.finditer(text):
         s, e = trim(text, pos, m.start(), "")
@@ -156,7 +162,7 @@ def find_paragraphs(text: str) -> list[tuple[int, int]]:
     s, e = trim(text, pos, len(text), "")
     if e > s:
         out.append((s, e))
-    return out
+    return tuple(out)
 
 
 def _headline_like(line: str, next_line: str) -> bool:
