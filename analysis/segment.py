@@ -138,8 +138,17 @@ def _punkt():
         def _verdict(self, text: str) -> bool:
             return super().text_contains_sentbreak(text)
 
+    class NoOrthoContext(dict):
+        """Untrained Punkt knows no word's capitalisation: every word reads 0, as from NLTK's
+        defaultdict(int), but reading one stores nothing (the defaultdict kept every word
+        asked about, growing with the corpus)."""
+
+        def __missing__(self, key: str) -> int:
+            return 0
+
     params = PunktParameters()
     params.abbrev_types = set(_abbreviations()[0])
+    params.ortho_context = NoOrthoContext()
     return CachedPunkt(params)
 
 

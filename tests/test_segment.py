@@ -162,3 +162,11 @@ def test_plain_blocks_split_as_punkt_splits_them(pieces):
     plain = _plain_block_spans(block) if block else None
     if plain is not None:
         assert plain == list(_punkt().span_tokenize(block))
+
+
+def test_punkt_keeps_nothing_per_word():
+    """Sentences of many texts leave Punkt's word table empty (flat memory over a corpus)."""
+    from analysis.segment import _punkt
+    for n in range(50):
+        find_sentences(f"He met Gov. Word{n}, there. Mr. Other{n}’s aide left. It was 3 p.m. Fine{n}.")
+    assert len(_punkt()._params.ortho_context) == 0
