@@ -340,7 +340,8 @@ def right_content(text: str, cue_end: int, stop: int, sentence_end: int, rule: s
     if e <= s:
         return None
     # skip adverbials/recipient before "that": "told reporters on Tuesday that ..."
-    m = _UP_TO_THAT.match(text[s:e])
+    chunk = text[s:e]
+    m = _UP_TO_THAT.match(chunk) if "that" in chunk else None  # (the pattern needs the word)
     if m and (m.group(1) == "" or re.match(
             r"^\s*(in|on|at|during|to|after|before|last|this|earlier|later|him|her|them|me|us|reporters|"
             r"the|a|an|his|[A-Z])", m.group(1))) and rule in _THAT_CUES:

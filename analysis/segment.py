@@ -62,10 +62,10 @@ _MARK_RE = re.compile(r"[.?!](?![A-Za-z0-9])")  # every mark Punkt may take for 
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ASCII_ALNUM = _ASCII_LETTERS | frozenset("0123456789")
 _PUNKT_SPACE = " \t\n\r\x0b\x0c"  # where Punkt's search for the word before a break stops
-# after an abbreviation, a space and a word of ASCII letters (and a space or the end): Punkt
-# sees "Mr." (an abbreviation, or an initial, kept as such before a capital or lower-case
-# word) and one more token, so no break
-_ABBREVIATION_GOES_ON_RE = re.compile(r"\. [A-Za-z]+(?:[ \t\n\r\x0b\x0c]|\Z)")
+# after an abbreviation, a space and a word without . ? or ! (up to the next space): Punkt
+# sees "Mr." (an abbreviation, or an initial, kept as such: it knows no word's case) and
+# tokens none of which can be a break ("Trump", "’s"), so no break
+_ABBREVIATION_GOES_ON_RE = re.compile(r"\. (?![\s.?!])[^.?!\t\n\r\x0b\x0c ]*(?:[ \t\n\r\x0b\x0c]|\Z)")
 _CLOSERS = frozenset("\"')]}‘’“”«»")  # NLTK's boundary realignment characters
 
 
@@ -74,8 +74,8 @@ def _plain_block_spans(block: str) -> list[tuple[int, int]] | None:
     Punkt may take for a break ends a plain word (two or more ASCII letters after a space or
     the block's start, no listed abbreviation) and is followed by a space and a word, or by
     closing marks and then a space and a word or the block's end -- or ends a listed
-    abbreviation or initial followed by a space and a plain word (no break); None for any
-    other block (Punkt decides it). tests/test_segment.py compares with Punkt on random
+    abbreviation or initial followed by a space and a word without . ? or ! (no break);
+    None for any other block (Punkt decides it). tests/test_segment.py compares with Punkt on random
     blocks."""
     abbrevs = _abbreviations()[0]
     spans: list[tuple[int, int]] = []
@@ -90,7 +90,7 @@ def _plain_block_spans(block: str) -> list[tuple[int, int]] | None:
             k -= 1
         if p == k or (k > 0 and block[k - 1] not in _PUNKT_SPACE):
             return None
-        if block[k:p].lower() in abbrevs:  # "Mr. Trump", "F. Kennedy": no break before a plain word
+        if block[k:p].lower() in abbrevs:  # "Mr. Trump’s", "F. Kennedy": no break
             if block[p] == "." and _ABBREVIATION_GOES_ON_RE.match(block, p):
                 continue
             return None
