@@ -262,6 +262,8 @@ _COLON_STOP = {"email", "e-mail", "whatsapp", "phone", "tel", "fax", "note", "ed
 def _colon_attribution(sent: Sentence, cues: list[CueHit], reading: _Reading) -> Attribution | None:
     """"Paul Ryan: FBI decision ..." / "Q: Did you ..." -- a short name opening a sentence, then a colon."""
     text, start, end = reading.text, sent.start, sent.end
+    if text.find(":", start, end) < 0:
+        return None  # both patterns need the colon
     m = _COLON_RE.match(text, start, end)
     if not m and sent.index == 0:
         # a headline: "Clinton camp: Trump's Islamophobia threatens ..."
