@@ -3,7 +3,10 @@
 Sentences come from NLTK's Punkt *untrained* (no NLTK data download): its parameters hold
 only the curated abbreviations of ``lexicons/abbreviations.csv``. Punkt runs inside each
 line block, so a sentence never crosses a blank line, nor a newline that ends a
-headline-like line (no final punctuation, followed by a capitalised line).
+headline-like line (no final punctuation, followed by a capitalised line). Blocks whose
+every candidate break is plain ("said. The", "Mr. Trump") are split here the way Punkt
+splits them, without it (tests compare the two). :class:`TokenIndex` tokenises a whole
+text once for the steps that read the tokens of many stretches of it.
 """
 from __future__ import annotations
 
