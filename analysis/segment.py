@@ -61,9 +61,12 @@ _PLAIN_BREAK_RE = re.compile(r"([A-Za-z]{2,})[.?!](?: [^\s.]\S*|[)\";}\]*:@'({\[
 # without it (what its span_tokenize does there): after the mark and a space the next
 # sentence starts; after the mark and closing quotes or brackets (NLTK's "realignment"
 # characters), those stay with the sentence when a space or the block's end follows them.
-_MARK_RE = re.compile(r"[.?!](?![A-Za-z0-9])")  # every mark Punkt may take for a break, and more
+# every mark Punkt may take for a break, and more (it takes none before a letter, digit, comma or hyphen)
+_MARK_RE = re.compile(r"[.?!](?![A-Za-z0-9,\-])")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ASCII_ALNUM = _ASCII_LETTERS | frozenset("0123456789")
+_WORD_OR_DOT = _ASCII_LETTERS | {"."}
+_DOTTED_RE = re.compile(r"[A-Za-z]+(?:\.[A-Za-z]+)+")  # "U.S": one token with its final period
 _PUNKT_SPACE = " \t\n\r\x0b\x0c"  # where Punkt's search for the word before a break stops
 # after an abbreviation, a space and a word without . ? or ! (up to the next space): Punkt
 # sees "Mr." (an abbreviation, or an initial, kept as such: it knows no word's case) and
@@ -77,9 +80,9 @@ def _plain_block_spans(block: str) -> list[tuple[int, int]] | None:
     Punkt may take for a break ends a plain word (two or more ASCII letters after a space or
     the block's start, no listed abbreviation) and is followed by a space and a word, or by
     closing marks and then a space and a word or the block's end -- or ends a listed
-    abbreviation or initial followed by a space and a word without . ? or ! (no break);
-    None for any other block (Punkt decides it). tests/test_segment.py compares with Punkt on random
-    blocks."""
+    abbreviation ("Mr.", "U.S.") or initial followed by a space and a word without . ? or !
+    (no break); None for any other block (Punkt decides it). tests/test_segment.py compares
+    with Punkt on random blocks."""
     abbrevs = _abbreviations()[0]
     spans: list[tuple[int, int]] = []
     last = 0  # where the current sentence starts
@@ -89,15 +92,19 @@ def _plain_block_spans(block: str) -> list[tuple[int, int]] | None:
         if p + 1 == n:
             break  # a final mark: no candidate break
         k = p
-        while k > 0 and block[k - 1] in _ASCII_LETTERS:
+        while k > 0 and block[k - 1] in _WORD_OR_DOT:
             k -= 1
         if p == k or (k > 0 and block[k - 1] not in _PUNKT_SPACE):
             return None
-        if block[k:p].lower() in abbrevs:  # "Mr. Trump’s", "F. Kennedy": no break
+        word = block[k:p]
+        dotted = "." in word
+        if dotted and not _DOTTED_RE.fullmatch(word):
+            return None
+        if word.lower() in abbrevs:  # "Mr. Trump’s", "F. Kennedy", "U.S. officials": no break
             if block[p] == "." and _ABBREVIATION_GOES_ON_RE.match(block, p):
                 continue
             return None
-        if p - k < 2:
+        if p - k < 2 or dotted:
             return None
         r = p + 1 if block[p + 1] in _CLOSERS else p + 2 if block[p + 1] == " " else -1
         if r < 0:

@@ -151,7 +151,7 @@ def test_tokens_lowered_as_each_token_is():
 _PIECES = ["said", "The", "we", "Mr", "mr", "Gov", "F", "U", "S", "no", "Calif", "etc", "9", "2016",
            ".", ".", "?", "!", "”",
            '"', "'", "’", ")", "»", "“", "(", ":", "-", ",", " ", " ", " ", "  ", "\n", "\t", "\xa0", "\x1c", "é",
-           "’s", "Jones,", "(AP)", "--", "\u2028", "x.y"]
+           "’s", "Jones,", "(AP)", "--", "\u2028", "x.y", "U.S", "D.C", "a.m", ".,", ".-"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=24))
