@@ -355,7 +355,7 @@ class TokenIndex:
         i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
         if (i and spans[i - 1][1] > start) or (j and spans[j - 1][1] > end):
             return len(token_words(self.text, start, end))
-        return j - i
+        return max(0, j - i)  # (none in a stretch that ends before it starts)
 
 
 def _lowered(text: str, toks: list[tuple[int, int]]) -> list[str]:
