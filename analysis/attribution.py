@@ -180,22 +180,27 @@ def _sentence_attributions(sent: Sentence, reading: _Reading) -> list[Attributio
         found.append(att)
         if att.source is not None and att.source_rule not in ("src.shared", "src.passive_agent"):
             history.append((att.source_text, sent.index))
-    par = paragraph_index(reading.paragraphs, sent.start) if reading.paragraphs else 0
     if not found:
-        uncued = _uncued_quote(sent, par, reading)
+        uncued = _uncued_quote(sent, reading)
         if uncued is not None:
             found.append(uncued)
-    for att in found:
-        if att.quotes and att.source_text and att.cue is not None:
-            reading.last_quote_source, reading.last_quote_par = att.source_text, par
+    quoted = [att for att in found if att.quotes and att.source_text and att.cue is not None]
+    if quoted:  # the last quoted speaker, for cue-less quote paragraphs after it
+        reading.last_quote_source, reading.last_quote_par = quoted[-1].source_text, _paragraph(sent, reading)
     return found
 
 
-def _uncued_quote(sent: Sentence, par: int, reading: _Reading) -> Attribution | None:
+def _paragraph(sent: Sentence, reading: _Reading) -> int:
+    """Index of the paragraph the sentence starts in."""
+    return paragraph_index(reading.paragraphs, sent.start) if reading.paragraphs else 0
+
+
+def _uncued_quote(sent: Sentence, reading: _Reading) -> Attribution | None:
     """A quote with no cue at all: continuation of the last quoted speaker, or unknown."""
     q = dominant_quote(reading.text, sent.start, sent.end, reading.quotes)
     if q is None or offset_in(q[0], reading.skip):
         return None
+    par = _paragraph(sent, reading)
     if reading.last_quote_source and par - reading.last_quote_par <= 1:
         src_text, src_rule = reading.last_quote_source, "src.quote_continuation"
         reading.history.append((src_text, sent.index))  # the speaker stays in view for "he continued"

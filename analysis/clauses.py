@@ -230,7 +230,7 @@ def left_source(text: str, start: int, cue_start: int,
     s, e = trim(text, start, cue_start, " \n")
     if e <= s:
         return None
-    seps = [m for m in _SEP_RE.finditer(text, s, e)]
+    seps = list(_SEP_RE.finditer(text, s, e))
     appos = False
     content_before = None
     last = seps[-1] if seps else None
