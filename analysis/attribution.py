@@ -43,11 +43,11 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .clauses import (APPOSITIVE_SUBJECT_RE, CONJ_END, PREP_START, adverbial_tail, clause_subject,
-                      has_verb, left_source, n_tokens, np_like, right_content, right_source, short_tail)
+                      has_verb, left_source, np_like, right_content, right_source, short_tail)
 from .cues import DET, CueHit, cue_start, extend_cue, find_cues
 from .coreference import resolve_source
 from .quotes import dominant_quote, find_quotes, inside_quote, paragraph_index, quote_ending_at, quotes_in
-from .segment import find_paragraphs, find_sentences, find_tokens
+from .segment import TokenIndex, find_paragraphs, find_sentences
 from .spans import Span, SpanIndex, offset_in, strip_final_period, trim, window
 
 
@@ -89,6 +89,7 @@ class _Reading:
     quotes: SpanIndex  # paired double quotes and guillemets, marks included
     skip: list[Span]  # boilerplate no statement may come from
     paragraphs: list[Span]
+    tokens: TokenIndex  # the article tokenised once: each sentence's tokens, and any stretch's
     history: list[tuple[str, int]] = field(default_factory=list)  # (source text, sentence index), newest last
     last_quote_source: str | None = None  # the last quoted speaker, for cue-less quote paragraphs
     last_quote_par: int = -10
@@ -138,33 +139,21 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
     if sentences is None:
         sentences = find_sentences(text)
     quotes = [q for q in find_quotes(text) if q["label"] != "unpaired"]
+    tokens = TokenIndex(text)
     reading = _Reading(text, SpanIndex((q["start"], q["end"]) for q in quotes if q["label"] in ("double", "guillemet")),
-                       skip, find_paragraphs(text))
+                       skip, find_paragraphs(text), tokens)
     results: list[Attribution] = []
     for index, (start, end) in enumerate(sentences):
         if offset_in(start, skip) and offset_in(max(start, end - 1), skip):
             continue
-        toks = find_tokens(text, start, end)
+        toks, low = tokens.tokens(start, end)
         if not toks:
             continue
-        found = _sentence_attributions(Sentence(index, start, end, toks, _lowered_tokens(text, start, end, toks)),
-                                       reading)
+        found = _sentence_attributions(Sentence(index, start, end, toks, low), reading)
         if not nested:
             found = _drop_nested(text, found)
         results.extend(found)
     return results
-
-
-def _lowered_tokens(text: str, start: int, end: int, toks: list[Span]) -> list[str]:
-    """Each token of the sentence text[start:end] in lower case. The sentence is lowered once
-    and cut where the tokens are, which gives each token's own lower case wherever str.lower
-    goes character by character: everywhere but at "İ" (two characters in lower case) and
-    "Σ" (whose lower case depends on the letters around it)."""
-    sentence = text[start:end]
-    if "İ" in sentence or "Σ" in sentence:
-        return [text[a:b].lower() for a, b in toks]
-    low = sentence.lower()
-    return [low[a - start:b - start] for a, b in toks]
 
 
 def _sentence_attributions(sent: Sentence, reading: _Reading) -> list[Attribution]:
@@ -191,22 +180,27 @@ def _sentence_attributions(sent: Sentence, reading: _Reading) -> list[Attributio
         found.append(att)
         if att.source is not None and att.source_rule not in ("src.shared", "src.passive_agent"):
             history.append((att.source_text, sent.index))
-    par = paragraph_index(reading.paragraphs, sent.start) if reading.paragraphs else 0
     if not found:
-        uncued = _uncued_quote(sent, par, reading)
+        uncued = _uncued_quote(sent, reading)
         if uncued is not None:
             found.append(uncued)
-    for att in found:
-        if att.quotes and att.source_text and att.cue is not None:
-            reading.last_quote_source, reading.last_quote_par = att.source_text, par
+    quoted = [att for att in found if att.quotes and att.source_text and att.cue is not None]
+    if quoted:  # the last quoted speaker, for cue-less quote paragraphs after it
+        reading.last_quote_source, reading.last_quote_par = quoted[-1].source_text, _paragraph(sent, reading)
     return found
 
 
-def _uncued_quote(sent: Sentence, par: int, reading: _Reading) -> Attribution | None:
+def _paragraph(sent: Sentence, reading: _Reading) -> int:
+    """Index of the paragraph the sentence starts in."""
+    return paragraph_index(reading.paragraphs, sent.start) if reading.paragraphs else 0
+
+
+def _uncued_quote(sent: Sentence, reading: _Reading) -> Attribution | None:
     """A quote with no cue at all: continuation of the last quoted speaker, or unknown."""
     q = dominant_quote(reading.text, sent.start, sent.end, reading.quotes)
     if q is None or offset_in(q[0], reading.skip):
         return None
+    par = _paragraph(sent, reading)
     if reading.last_quote_source and par - reading.last_quote_par <= 1:
         src_text, src_rule = reading.last_quote_source, "src.quote_continuation"
         reading.history.append((src_text, sent.index))  # the speaker stays in view for "he continued"
@@ -223,6 +217,8 @@ def _drop_nested(text: str, atts: list[Attribution]) -> list[Attribution]:
     Kept all the same: a new clause after a comma (", Kirby said"), where the outer content
     probably ran too far, and reports inside a relative clause ("X, who backed Y, said").
     """
+    if len(atts) < 2:
+        return atts  # nothing to be nested in
     keep = []
     for a in atts:
         outer = next((b for b in atts if b is not a and a.cue is not None and b.content is not None
@@ -271,6 +267,8 @@ _COLON_STOP = {"email", "e-mail", "whatsapp", "phone", "tel", "fax", "note", "ed
 def _colon_attribution(sent: Sentence, cues: list[CueHit], reading: _Reading) -> Attribution | None:
     """"Paul Ryan: FBI decision ..." / "Q: Did you ..." -- a short name opening a sentence, then a colon."""
     text, start, end = reading.text, sent.start, sent.end
+    if text.find(":", start, end) < 0:
+        return None  # both patterns need the colon
     m = _COLON_RE.match(text, start, end)
     if not m and sent.index == 0:
         # a headline: "Clinton camp: Trump's Islamophobia threatens ..."
@@ -285,7 +283,7 @@ def _colon_attribution(sent: Sentence, cues: list[CueHit], reading: _Reading) ->
     if cues and sent.toks[cues[0].first_tok][0] < m.end(2):
         return None  # "Trump said:" is the verb's business
     content = strip_final_period(text, m.end(), end)
-    if n_tokens(text, *content) < 3:
+    if reading.tokens.count(*content) < 3:
         return None
     source = m.span(1)
     source_text, res = resolve_source(text, source, reading.history, sent.index)
@@ -361,17 +359,18 @@ def _quote_then_cue(sent: Sentence, cue: _Cue, reading: _Reading) -> _Roles | No
     text, quotes, prev_end = reading.text, reading.quotes, cue.prev_end
     cue_first = cue.span[0]
     quote = quote_ending_at(quotes, sent.start + len(text[sent.start:cue_first].rstrip()), text)
-    if quote is not None and (quote[1] <= prev_end or not _opens_sentence(text, sent.start, quote[0])):
+    if quote is not None and (quote[1] <= prev_end or not _opens_sentence(reading.tokens, sent.start, quote[0])):
         quote = None
     between = None
     if quote is None:
         # “...,” the statement continued: a quote opening the sentence, a short source, the cue
         for qs, qe in window(quotes, prev_end - 1, cue_first + 1):  # the quotes that can end in [prev_end, cue_first]
-            if sent.start - 2000 <= qs and prev_end <= qe <= cue_first and _opens_sentence(text, sent.start, qs):
+            if sent.start - 2000 <= qs and prev_end <= qe <= cue_first and \
+                    _opens_sentence(reading.tokens, sent.start, qs):
                 inner = text[qs:qe].rstrip("”’\"'»")
                 if text[qe:cue_first].lstrip().startswith((",", "—", "–")) or inner[-1:] in (",", "?", "!", "—"):
                     b = trim(text, qe, cue_first, " ,—–-\n")
-                    if b[1] > b[0] and n_tokens(text, *b) <= 25 and np_like(text, *b):
+                    if b[1] > b[0] and reading.tokens.count(*b) <= 25 and np_like(text, *b):
                         quote, between = (qs, qe), b  # the last such quote wins
     if quote is None:
         return None
@@ -387,7 +386,7 @@ def _inverted(sent: Sentence, cue: _Cue, reading: _Reading) -> _Roles | None:
     cue_first, cue_end = cue.span
     before = text[start:cue_first].rstrip()
     if not (before.endswith((",", "—", "–")) and short_tail(text, cue_end, sent.end)
-            and n_tokens(text, start, cue_first) >= 3 and not APPOSITIVE_SUBJECT_RE.match(text[start:cue_first])
+            and reading.tokens.count(start, cue_first) >= 3 and not APPOSITIVE_SUBJECT_RE.match(text[start:cue_first])
             and has_verb(text, start, cue_first)):
         return None
     source = right_source(text, cue_end, sent.end)
@@ -400,10 +399,10 @@ def _source_cue_content(sent: Sentence, cue: _Cue, found: list[Attribution], rea
     cue_first, cue_end = cue.span
     roles = _Roles()
     content_before = None
-    seg = left_source(text, cue.prev_end, cue_first)
+    seg = left_source(text, cue.prev_end, cue_first, reading.tokens)
     if cue.prev is not None:
         # "Cruz, who has proposed X, said": the earlier cue sits inside this source's appositive
-        full = left_source(text, sent.start, cue_first)
+        full = left_source(text, sent.start, cue_first, reading.tokens)
         if full is not None and full[1] == "src.left_appos" and \
                 full[0][0] <= toks[cue.prev.first_tok][0] < full[0][1]:
             seg = full
@@ -411,7 +410,7 @@ def _source_cue_content(sent: Sentence, cue: _Cue, found: list[Attribution], rea
         roles.source, roles.source_rule, content_before = seg
     adverbial = adverbial_tail(text, cue_end, sent.end)
     if content_before is not None and (adverbial or (
-            cue.rule in _HEARER_CUES and n_tokens(text, cue_end, sent.end) <= 5
+            cue.rule in _HEARER_CUES and reading.tokens.count(cue_end, sent.end) <= 5
             and np_like(text, cue_end, sent.end))):
         roles.content = content_before  # "The plan will fail, he said." / "..., Grassley told POLITICO."
     elif not adverbial:  # (with only adverbials, "X said in a statement on Tuesday." says nothing quotable)
@@ -490,9 +489,9 @@ def _statement(sent: Sentence, cue: _Cue, roles: _Roles, reading: _Reading) -> A
                        _rule_ids(cue.rule, source_rule, res_rule, f"mode.{mode}"))
 
 
-def _opens_sentence(text: str, sentence_start: int, quote_start: int) -> bool:
+def _opens_sentence(tokens: TokenIndex, sentence_start: int, quote_start: int) -> bool:
     """A quote that begins the sentence (or an earlier one), allowing two leading words ("And “...")."""
-    return quote_start <= sentence_start or n_tokens(text, sentence_start, quote_start) <= 2
+    return quote_start <= sentence_start or tokens.count(sentence_start, quote_start) <= 2
 
 
 # --------------------------------------------------------------------------- forms of their own
@@ -516,7 +515,7 @@ def _passive(sent: Sentence, cue: _Cue, reading: _Reading) -> Attribution | None
         idx = max(left.rfind(","), left.rfind(";"), left.rfind(":"))
         if idx >= 0:
             seg = trim(text, seg[0] + idx + 1, seg[1], " \n")
-        if seg[1] > seg[0] and n_tokens(text, *seg) <= 25 and \
+        if seg[1] > seg[0] and reading.tokens.count(*seg) <= 25 and \
                 text[seg[0]:seg[1]].split()[0].lower() not in PREP_START:
             content = seg  # not "said in a statement published by KCNA": no statement there
     if content is None:

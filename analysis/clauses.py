@@ -26,7 +26,7 @@ from typing import Sequence
 from .cues import AUX, cue_index
 from .entities import PRONOUNS_PERSON
 from .quotes import inside_quote
-from .segment import find_tokens
+from .segment import TokenIndex, find_tokens, token_words
 from .spans import Span, trim, window
 
 _SUBORD = {"that", "and", "but", "while", "because", "when", "as", "after", "before", "although",
@@ -48,9 +48,17 @@ _NP_PARTICIPLES = {"leading", "ruling", "governing", "founding", "presiding", "r
                    "undecided", "unnamed", "unidentified", "anonymous", "informed", "coming", "leading"}
 
 
-def n_tokens(text: str, start: int, end: int) -> int:
-    """How many tokens text[start:end] holds."""
-    return len(find_tokens(text, start, end))
+def n_tokens(text: str, start: int, end: int, index: TokenIndex | None = None) -> int:
+    """How many tokens text[start:end] holds (`index`: the text's tokens, if at hand)."""
+    return index.count(start, end) if index is not None else len(token_words(text, start, end))
+
+
+def _tokens(text: str, start: int, end: int, index: TokenIndex | None) -> tuple[list[Span], list[str]]:
+    """The tokens of text[start:end] and their lower case, from `index` (the text's) if at hand."""
+    if index is not None:
+        return index.tokens(start, end)
+    toks = find_tokens(text, start, end)
+    return toks, [text[x:y].lower() for x, y in toks]
 
 
 PREP_START = {"in", "on", "at", "by", "for", "with", "from", "of", "to", "into", "about", "after",
@@ -78,7 +86,7 @@ def _verb_like(w: str) -> bool:
 
 def np_like(text: str, start: int, end: int) -> bool:
     """No conjunction, verb or quote mark inside: plausibly a noun phrase ("the statement", "he")."""
-    words = [text[x:y].lower() for x, y in find_tokens(text, start, end)]
+    words = [w.lower() for w in token_words(text, start, end)]
     return bool(words) and not any(
         w in _SUBORD or w in CONJ_END or w in _VERBS or w in "“”\"" or _verb_like(w) for w in words
         ) and words[0] not in PREP_START
@@ -90,8 +98,7 @@ _AUX_VERBS = AUX - {"also", "still", "now", "then", "first", "even", "just", "lo
 
 def has_verb(text: str, start: int, end: int) -> bool:
     """Any finite-looking verb in text[start:end] (a clause, not just a noun phrase)?"""
-    for x, y in find_tokens(text, start, end):
-        w = text[x:y]
+    for w in token_words(text, start, end):
         lw = w.lower()
         if lw in _VERBS or lw in _AUX_VERBS \
                 or _verb_like(w) or (lw in cue_index() and w.islower()) or re.search(r"[’'](s|re|ve|ll|d)$", lw):
@@ -173,12 +180,15 @@ CONJ_END = {"and", "but", "or", "then", "while", "before", "after", "by", "as", 
 _PRONOUN_CONTRACTED = re.compile(r"(he|she|it|they|we|i|you|who|that)(?:’s|'s|’ve|'ve|’re|'re|’d|'d|’ll|'ll)", re.I)
 
 
-def cut_subject(text: str, start: int, end: int) -> Span | None:
-    """The subject-like tail of text[start:end]: after the last conjunction, relative word or verb."""
-    toks = find_tokens(text, start, end)
+_VERB_OR_CUT = _VERBS | _CUT_WORDS
+
+
+def cut_subject(text: str, start: int, end: int, index: TokenIndex | None = None) -> Span | None:
+    """The subject-like tail of text[start:end]: after the last conjunction, relative word or
+    verb (`index`: the text's tokens, if at hand)."""
+    toks, words = _tokens(text, start, end, index)
     if not toks:
         return None
-    words = [text[x:y].lower() for x, y in toks]
     if words[-1] == "to" and len(words) > 1:
         # "allow him to call for", "gave Beck new impetus to oppose": the object does it
         for j in range(len(words) - 2, max(-1, len(words) - 7), -1):
@@ -189,7 +199,7 @@ def cut_subject(text: str, start: int, end: int) -> Span | None:
                     a2 -= 1
                 return toks[a2][0], toks[j][1]
         return None
-    if words[-1] in {"that", "which", "who"} and len(words) > 1 and words[-2] not in _VERBS | _CUT_WORDS:
+    if words[-1] in {"that", "which", "who"} and len(words) > 1 and words[-2] not in _VERB_OR_CUT:
         return toks[-1]  # a relative pronoun is the source as written ("a question that asked")
     if words[-1] in CONJ_END or words[-1] in _SUBORD:
         return None  # "... and said": the subject is further left
@@ -213,12 +223,14 @@ def cut_subject(text: str, start: int, end: int) -> Span | None:
     return seg
 
 
-def left_source(text: str, start: int, cue_start: int) -> tuple[Span, str, Span | None] | None:
-    """(source span, rule, content-before span or None) from text[start:cue_start], left of the cue."""
+def left_source(text: str, start: int, cue_start: int,
+                index: TokenIndex | None = None) -> tuple[Span, str, Span | None] | None:
+    """(source span, rule, content-before span or None) from text[start:cue_start], left of the
+    cue (`index`: the text's tokens, if at hand)."""
     s, e = trim(text, start, cue_start, " \n")
     if e <= s:
         return None
-    seps = [m for m in _SEP_RE.finditer(text, s, e)]
+    seps = list(_SEP_RE.finditer(text, s, e))
     appos = False
     content_before = None
     last = seps[-1] if seps else None
@@ -229,24 +241,24 @@ def left_source(text: str, start: int, cue_start: int) -> tuple[Span, str, Span 
             np_start = seps[-3].end() if len(seps) >= 3 else s
         else:
             np_end, np_start = last.start(), s
-        np = cut_subject(text, np_start, np_end) if np_end > np_start else None
+        np = cut_subject(text, np_start, np_end, index) if np_end > np_start else None
         if np is None:
             return None
         seg = (np[0], e)
         appos = True
     else:
         seg_start = last.end() if last is not None else s
-        seg = cut_subject(text, seg_start, e)
+        seg = cut_subject(text, seg_start, e, index)
         if seg is None:
             return None
         if seg_start > s:
             cb = trim(text, s, seg_start, " \n")
-            if cb[1] > cb[0] and text[cb[1] - 1] in ",”\"—–" and n_tokens(text, *cb) >= 3:
+            if cb[1] > cb[0] and text[cb[1] - 1] in ",”\"—–" and n_tokens(text, *cb, index) >= 3:
                 content_before = cb
     m = _SRC_TIME_TAIL_RE.search(text, seg[0], seg[1])
     if m and m.start() > seg[0]:
         seg = trim(text, seg[0], m.start(), " \n,")
-    if n_tokens(text, *seg) > (30 if appos else 14):
+    if n_tokens(text, *seg, index) > (30 if appos else 14):
         t2 = find_tokens(text, *seg)
         seg = (t2[-min(len(t2), 6)][0], seg[1])
     return seg, ("src.left_appos" if appos else "src.left"), content_before
@@ -328,7 +340,8 @@ def right_content(text: str, cue_end: int, stop: int, sentence_end: int, rule: s
     if e <= s:
         return None
     # skip adverbials/recipient before "that": "told reporters on Tuesday that ..."
-    m = _UP_TO_THAT.match(text[s:e])
+    chunk = text[s:e]
+    m = _UP_TO_THAT.match(chunk) if "that" in chunk else None  # (the pattern needs the word)
     if m and (m.group(1) == "" or re.match(
             r"^\s*(in|on|at|during|to|after|before|last|this|earlier|later|him|her|them|me|us|reporters|"
             r"the|a|an|his|[A-Z])", m.group(1))) and rule in _THAT_CUES:

@@ -101,9 +101,9 @@ def find_cues(text: str, toks: list[Span], low: list[str]) -> list[CueHit]:
     starts = [k for k, word in enumerate(low) if word in index]
     if not starts:
         return out
-    words = [text[a:b] for a, b in toks if text[a].isalpha() and b - a > 3]
-    # Headline Style Capitalises Verbs Too ("Beck Blasts Drudge"): capitals mean nothing there
-    title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    # Headline Style Capitalises Verbs Too ("Beck Blasts Drudge"): capitals mean nothing there.
+    # Only a capitalised cue word after the first token asks (most sentences have none).
+    title_case = any(text[toks[k][0]].isupper() for k in starts if k) and _title_case(text, toks)
     i = 0  # the first token a new cue may start at (after the last cue found)
     for at in starts:
         if at < i:
@@ -126,6 +126,12 @@ def find_cues(text: str, toks: list[Span], low: list[str]) -> list[CueHit]:
             out.append(hit)
         i = hit.end_tok
     return out
+
+
+def _title_case(text: str, toks: list[Span]) -> bool:
+    """Whether four in five of the sentence's words of four letters or more are capitalised."""
+    words = [text[a:b] for a, b in toks if text[a].isalpha() and b - a > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _match_entry(text: str, toks: list[Span], low: list[str], at: int, rest: tuple[str, ...], row: dict,

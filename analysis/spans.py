@@ -16,7 +16,7 @@ knowledge of what the span is (a quote, a source, a skipped boilerplate line).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Sequence
 
 Span = tuple[int, int]
 
@@ -58,7 +58,7 @@ class SpanIndex(list):
     """Spans (a list, in the order given) with a bisect index when they are sorted by start.
 
     Testing every span of an article, once per cue or sentence, is quadratic in a long
-    article. ``window(lo, hi)`` yields, in list order, a stretch of spans holding every
+    article. ``window(lo, hi)`` gives, in list order, a stretch of spans holding every
     span that starts before ``hi`` and ends after ``lo``; callers still apply their exact
     test to each, so results are those of a scan of the whole list.
 
@@ -74,12 +74,12 @@ class SpanIndex(list):
         for q in self:
             self.reach.append(max(q[1], self.reach[-1]) if self.reach else q[1])
 
-    def window(self, lo: int, hi: int) -> Iterator[Span]:
+    def window(self, lo: int, hi: int) -> Sequence[Span]:
         if not self.sorted:
-            return iter(self)
+            return self
         j = bisect_right(self.reach, lo)  # spans before j all end at or before lo
         k = bisect_left(self.starts, hi)  # spans from k on all start at or after hi
-        return (self[i] for i in range(j, k))
+        return self[j:k]  # a list slice: the same spans in the same order, no generator
 
 
 def window(spans: Sequence[Span], lo: int, hi: int) -> Iterable[Span]:

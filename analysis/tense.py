@@ -93,6 +93,8 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
             dist = start - m.end() if m.end() <= start else m.start() - end
             # cues before the expression govern it more often than ones after it
             dist = dist if m.end() <= start else dist * 1.5
+            if best is not None and dist >= best[0]:
+                continue  # it cannot win, whatever the tests below would say of it
             if quoted and _QUOTE.search(text, *((m.end(), start) if m.end() <= start else (end, m.start()))):
                 continue  # a quotation is its own clause: "We will leave Thursday," Castro said
             lab = label

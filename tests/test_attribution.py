@@ -280,19 +280,3 @@ def test_reference_boilerplate_has_no_statement(article):
     text, atts = article
     tail = text.index("LEAVE A REPLY")
     assert all(a.start < tail for a in atts)
-
-
-def test_tokens_lowered_as_each_token_is():
-    """The sentence lowered once and cut at the tokens gives each token's own lower case."""
-    import random
-
-    from analysis.attribution import _lowered_tokens
-    from analysis.segment import find_tokens
-
-    rng = random.Random(1)
-    alphabet = "aAΣσİIıK ß.,'’ﬁǄǅ\u0345Ω"
-    for _ in range(3000):
-        text = "".join(rng.choice(alphabet) for _ in range(30))
-        start, end = rng.randint(0, 10), rng.randint(15, 30)
-        toks = find_tokens(text, start, end)
-        assert _lowered_tokens(text, start, end, toks) == [text[a:b].lower() for a, b in toks], text
