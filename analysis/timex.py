@@ -1213,6 +1213,10 @@ def _soon(m, ctx):
 
 _ANAPHORA = re.compile(r"(?i:\b(?:at|by|from|since|until|till|back)\s+(the time|that time|then)\b(?!\s+(?:of|when|that)\b)"
                        r"|\b(that (?:day|week|month|year|quarter)|the same (?:day|week|month|year|quarter)|the following (?:day|week|month|year))\b)")
+# words one of which every anaphor holds (every spelling of the pattern is checked by
+# tests/test_timex.py): a text without any of them is not searched
+_ANAPHORA_NEEDS = ("the time", "that time", "then", "that day", "that week", "that month", "that year",
+                   "that quarter", "the same ", "the following ")
 
 
 def _anaphor_value(phrase: str, prev: str) -> str:
@@ -1349,7 +1353,7 @@ def _candidates(text: str) -> list[_Cand]:
             if strict():
                 raise
             continue
-    for m in _ANAPHORA.finditer(text):
+    for m in (_ANAPHORA.finditer(text) if may_match(_ANAPHORA_NEEDS, low) else ()):
         g = 1 if m.group(1) else 2
         cands.append(_Cand(m.start(g), m.end(g), _ANAPHOR_RANK, "anaphora." + m.group(g).lower().replace(" ", "_"),
                            None, None))
