@@ -34,6 +34,7 @@ Why the same matches come out (for a rule whose every match starts at a word sta
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Mapping, NamedTuple
 
 
@@ -131,4 +132,4 @@ def positions(index: StartIndex, low: str) -> dict[object, list[int]]:
             found = _SEP_RE.sub("_", found)  # "the  year" is the start the_year
         for key in (index.digit_keys if found is None else index.keys_at[found]):
             lists.setdefault(key, []).append(places)
-    return {key: (ls[0] if len(ls) == 1 else sorted(p for places in ls for p in places)) for key, ls in lists.items()}
+    return {key: (ls[0] if len(ls) == 1 else sorted(chain.from_iterable(ls))) for key, ls in lists.items()}

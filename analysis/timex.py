@@ -1330,7 +1330,9 @@ def _candidates(text: str) -> list[_Cand]:
     """Every match of every rule, and every anaphor. A rule with declared starts is tried only
     where one begins a word (one scan for all: analysis.rule_starts); a rule without is run over
     the whole text, unless the text holds none of the words it needs. (Looking for the words
-    costs more than it saves once a rule is tried at its starts alone.)"""
+    costs more than it saves once a rule is tried at a few starts; a rule with many, such as
+    every number for "3rd quarter", first looks for them: one search per word is cheaper
+    than trying the pattern at four places.)"""
     cands: list[_Cand] = []
     low = lowered(text)
     # no scan without `low`: then every rule runs over the whole text
@@ -1338,7 +1340,7 @@ def _candidates(text: str) -> list[_Cand]:
     holds: dict[tuple[str, ...], bool] = {}  # rules sharing one word list: look once
     for rank, (rule_id, rx, fn, needs) in enumerate(_RULES):
         at = places.get(rank, ()) if places is not None and rule_id in _STARTS else None
-        if at is None and needs and low is not None:
+        if needs and low is not None and (at is None or len(at) > 4 * len(needs)):
             found = holds.get(needs)
             if found is None:
                 found = holds[needs] = may_match(needs, low)
