@@ -112,13 +112,14 @@ class TriggerIndex:
         self._pieces: dict[str, frozenset[int]] = {}
         self._cache_size = cache_size
 
-    def rows(self, low: str | None) -> tuple[int, ...]:
-        """Indices of the rows ``low`` (see :func:`lowered`) may match, in row order."""
+    def rows(self, low: str | None, split: frozenset[str] | None = None) -> tuple[int, ...]:
+        """Indices of the rows ``low`` (see :func:`lowered`) may match, in row order;
+        ``split``: ``pieces(low)`` when the caller has it."""
         if low is None:
             return tuple(range(self.size))
         found = set(self.always)
         pieces, held = self._pieces, self._piece_rows
-        for piece in set(low.split()):
+        for piece in set(low.split()) if split is None else split:
             rows = pieces.get(piece)
             if rows is None:
                 rows = held(piece)
@@ -149,7 +150,6 @@ class TriggerIndex:
         return rows
 
 
-_WORD_RUN = re.compile(r"[a-z0-9]+")
 _START = re.compile(r"[a-z0-9]+\Z")
 
 
@@ -158,10 +158,11 @@ class StartFinder:
     its words (then :func:`start_places` searches only for those).
 
     A start is lower-case ASCII letters and digits, so each occurrence of it in a lower-cased
-    text lies inside one run of those characters (a word): the starts a text holds are those
-    its words hold. Each distinct word is looked up in a cache of the starts it holds
-    (bounded: emptied when full, so memory stays flat however many texts pass). A start of
-    another form (none is declared today) is always counted as held.
+    text lies inside one piece of ``low.split()`` (:func:`pieces`, the split the trigger
+    indexes make too): the starts a text holds are those its pieces hold. Each distinct
+    piece is looked up in a cache of the starts it holds (bounded: emptied when full, so
+    memory stays flat however many texts pass). A start of another form (none is declared
+    today) is always counted as held.
 
     ``present(low)`` is exact for the starts the finder was built from; pass it to
     :func:`start_places` only with those.
@@ -181,7 +182,7 @@ class StartFinder:
 
     def present(self, low: str) -> frozenset[str]:
         """The declared starts ``low`` (a :func:`lowered` text) holds."""
-        words, held = _words(low), self._held
+        words, held = pieces(low), self._held
         new = [word for word in words if word not in held]
         if new:
             if len(held) + len(new) > self._cache_size:
@@ -192,16 +193,18 @@ class StartFinder:
         return self._other.union(*map(held.__getitem__, words))
 
     def _word_starts(self, word: str) -> frozenset[str]:
-        """The declared starts ``word`` holds."""
-        n = len(word)
-        return frozenset({word[i:i + size] for size in self._sizes for i in range(n - size + 1)} & self._plain)
+        """The declared starts a piece holds."""
+        n, plain = len(word), self._plain
+        if n * len(self._sizes) > len(plain):  # a long piece (a URL): try each start
+            return frozenset(s for s in plain if s in word)
+        return frozenset({word[i:i + size] for size in self._sizes for i in range(n - size + 1)} & plain)
 
 
 @lru_cache(maxsize=4)
-def _words(low: str) -> frozenset[str]:
-    """The runs of ASCII letters and digits in ``low``: a function of ``low`` alone, the last
-    few kept for the lexicons that read the same article (stance, hedges, loaded words)."""
-    return frozenset(_WORD_RUN.findall(low))
+def pieces(low: str) -> frozenset[str]:
+    """The distinct pieces of ``low.split()``: a function of ``low`` alone, the last few kept
+    so the lexicons reading one article (hedges, loaded words, stance) split it once."""
+    return frozenset(low.split())
 
 
 def start_places(low: str, starts: Iterable[str], present: frozenset[str] | None = None) -> list[int]:
