@@ -253,7 +253,7 @@ def _outside_row(art: Article, s: int, e: int, inside: list[Span], cue_spans: li
         return None
     # a row that names its own speaker ("accusations by Republicans that ...") is that
     # speaker's act even inside another attribution's stretch
-    res = [r for r in find_stance(text[s:e], weak=False, only=_OUTSIDE_RULES) if r.match
+    res = [r for r in find_stance(text[s:e], weak=False, only=_OUTSIDE_RULES, article=text, at=s) if r.match
            and (r.speaker_text or not overlaps_any((s + r.match[0], s + r.match[1]), inside))
            and not overlaps_any((s + r.match[0], s + r.match[1]), cue_spans)]
     named = [r for r in res if r.speaker_text]
@@ -287,15 +287,15 @@ def _candidates(art: Article) -> list[Statement]:
         if owner is not None:
             # a sentence of a quote that runs on past its attribution: the quoted speaker's words
             cue = text[owner.cue[0]:owner.cue[1]] if owner.cue else ""
-            res = [r for r in find_stance(text[s:e], weak=verb_stance(cue) == "assert") if r.match]
+            res = [r for r in find_stance(text[s:e], weak=verb_stance(cue) == "assert", article=text, at=s) if r.match]
             if res:
                 quoted.append(Statement("quoted", i, s, e, owner=owner))
             continue
         headline = is_headline(text, i, s, e)
         # a headline reports somebody's act in its own words ("IRAN SAYS IT INTENDS NO THREAT ..."):
         # every row applies; elsewhere only the speech-act verbs make a statement on their own
-        res = [r for r in find_stance(text[s:e], weak=headline, only=None if headline else fallback_rules())
-               if r.match]
+        res = [r for r in find_stance(text[s:e], weak=headline, only=None if headline else fallback_rules(),
+                                      article=text, at=s) if r.match]
         if res:
             extra.append(Statement("fallback", i, s, e, row=res[0]))
     items = [Statement("att", a.sent_index, a.start, a.end, att=a) for a in art.atts] + extra + quoted
@@ -382,8 +382,8 @@ def _read_stance(art: Article, st: Statement) -> list:
             cs = min(cs, item.start)
     st.cs, st.ce, st.passive = cs, ce, passive
     weak = verb_stance(st.cue_text) == "assert"
-    results = [r for r in find_stance(text[cs:ce], st.cue_text, weak=weak) if r.match is None or not overlaps_any(
-        (cs + r.match[0], cs + r.match[1]), art.skip)]
+    results = [r for r in find_stance(text[cs:ce], st.cue_text, weak=weak, article=text, at=cs)
+               if r.match is None or not overlaps_any((cs + r.match[0], cs + r.match[1]), art.skip)]
     results = [r for r in results if not _self_target(r, st.actor, text, cs)]
     results = _cue_first(results, item.cue_rule if st.kind == "att" else "")
     if st.kind == "fallback" and st.row.speaker_text:

@@ -107,7 +107,7 @@ def _time_columns(rows: list[dict], timexes, text: str, dct, spans) -> dict[str,
     for i in sorted(range(len(rows)), key=art.positions.__getitem__):  # stable: ties keep their input order
         results[i] = _date_statement(art, i, rows[i], prev, prev_time)
         prev, prev_time = rows[i], results[i][0]
-    old_rules = [str(r.get("rule") or "") if not is_missing(r.get("rule")) else "" for r in rows]
+    old_rules = [_rule_text(r.get("rule")) for r in rows]
     return {
         "time_text": [t[0] for t, _, _ in results],
         "event_start": [t[1] for t, _, _ in results],
@@ -117,6 +117,14 @@ def _time_columns(rows: list[dict], timexes, text: str, dct, spans) -> dict[str,
         "about_end": [a[2] for _, _, a in results],
         "rule": [f"{o}+{rule}" if o else rule for o, (_, rule, _) in zip(old_rules, results)],
     }
+
+
+def _rule_text(rule) -> str:
+    """A row's rule as text: a str as it is (the pipeline's rows: no missing-value test per
+    row), a missing value (None, NaN, pandas' NA) empty."""
+    if rule.__class__ is str:
+        return rule
+    return str(rule or "") if not is_missing(rule) else ""
 
 
 def _article(rows: list[dict], timexes, text: str, dct, spans) -> _Article:
@@ -213,15 +221,25 @@ def _frame_and_about(art: _Article, i: int, sid: str) -> tuple[list[_Dated], lis
         return any(a <= s.start and s.end <= b and _FINITE.search(text, a, s.start) for a, b in own)
 
     inside = [s for s in art.dated if s.start >= st and s.end <= en] if st >= 0 else []
-    about = [s for s in inside if in_content(s)]
-    frame = [s for s in inside if not in_content(s)]
-    if not frame and st >= 0 and art.has_text:
+    about, frame = _split(inside, in_content)
+    # the sentence around reaches at most 400 characters each way (_sentence_of): with no
+    # dated timex that near, there is nothing to look for
+    if not frame and st >= 0 and art.has_text and any(s.start >= st - 400 and s.end <= en + 400 for s in art.dated):
         ss, se = _sentence_of(text, st, en)
         around = [s for s in art.dated if s.start >= ss and s.end <= se and not (s.start >= st and s.end <= en)
                   and not any(a <= s.start < b for a, b in art.positions if (a, b) != (st, en))]
-        frame = [s for s in around if not in_content(s)]
-        about += [s for s in around if in_content(s)]
+        more_about, frame = _split(around, in_content)
+        about += more_about
     return frame, about
+
+
+def _split(dated: list[_Dated], test) -> tuple[list[_Dated], list[_Dated]]:
+    """(those for which ``test`` holds, the others), each in order; ``test`` read once each."""
+    yes: list[_Dated] = []
+    no: list[_Dated] = []
+    for s in dated:
+        (yes if test(s) else no).append(s)
+    return yes, no
 
 
 _FINITE = re.compile(r"(?i)\b(?:is|are|was|were|am|been|has|have|had|will|would|shall|should|can|could|might|must"

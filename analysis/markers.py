@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from analysis.lexicons import load_lexicon
-from analysis.prefilter import Needs, TriggerIndex, derive_needs, derive_starts, finditer_from, lowered, parse_needs
+from analysis.prefilter import (Needs, StartFinder, TriggerIndex, derive_needs, derive_starts, finditer_from, lowered,
+                                parse_needs, pieces)
 from analysis.spans import overlaps, overlaps_any
 
 Span = tuple[int, int]
@@ -90,7 +91,7 @@ def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     """
     found = []
     rules, starts, low = _hedge_rules(), _hedge_starts(), lowered(text)
-    for k in _hedge_index().rows(low):
+    for k in _hedge_index().rows(low, pieces(low) if low is not None else None):
         row, rx = rules[k]
         for m in finditer_from(rx, text, low, starts[k]):
             found.append((row, m.start(), m.end()))
@@ -225,6 +226,14 @@ def _loaded_starts() -> tuple[Needs, ...]:
     return tuple(parse_needs(row.get("starts")) for row, *_ in _loaded_rules())
 
 
+@lru_cache(maxsize=None)
+def _loaded_finder() -> StartFinder:
+    """Which of the loaded-language rows' starts a text holds, in one scan of its words (the
+    rows have many starts each, most of them absent from a given article; the hedge rows'
+    are few and common, so they are searched for directly)."""
+    return StartFinder(_loaded_starts())
+
+
 def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),
                 skip: Sequence[Span] = (), bare: bool = False) -> list[dict]:
     """Loaded-language spans from ``lexicons/loaded.csv`` (label = voice, value = category).
@@ -241,9 +250,10 @@ def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     empty = False
     quotes, contents = _Covering(quotes), _Covering(contents)
     rules, starts, low = _loaded_rules(), _loaded_starts(), lowered(text)
-    for k in _loaded_index().rows(low):
+    present = _loaded_finder().present(low) if low is not None else None
+    for k in _loaded_index().rows(low, pieces(low) if low is not None else None):
         row, rx, nb, na = rules[k]
-        for m in finditer_from(rx, text, low, starts[k]):
+        for m in finditer_from(rx, text, low, starts[k], present):
             s, e = m.span()
             if overlaps_any((s, e), skip):
                 continue

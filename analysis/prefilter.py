@@ -18,6 +18,7 @@ tests (``tests/test_prefilter.py``), never at run time.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 # Characters that a case-insensitive regex matches to an ASCII letter although they do not
@@ -111,13 +112,14 @@ class TriggerIndex:
         self._pieces: dict[str, frozenset[int]] = {}
         self._cache_size = cache_size
 
-    def rows(self, low: str | None) -> tuple[int, ...]:
-        """Indices of the rows ``low`` (see :func:`lowered`) may match, in row order."""
+    def rows(self, low: str | None, split: frozenset[str] | None = None) -> tuple[int, ...]:
+        """Indices of the rows ``low`` (see :func:`lowered`) may match, in row order;
+        ``split``: ``pieces(low)`` when the caller has it."""
         if low is None:
             return tuple(range(self.size))
         found = set(self.always)
         pieces, held = self._pieces, self._piece_rows
-        for piece in set(low.split()):
+        for piece in set(low.split()) if split is None else split:
             rows = pieces.get(piece)
             if rows is None:
                 rows = held(piece)
@@ -148,14 +150,77 @@ class TriggerIndex:
         return rows
 
 
-def start_places(low: str, starts: Iterable[str]) -> list[int]:
-    """Every offset of ``low`` where one of ``starts`` begins, ascending.
+_START = re.compile(r"[a-z0-9]+\Z")
+
+
+class StartFinder:
+    """Which of the declared starts of a lexicon's rows a text holds at all, in one scan of
+    its words (then :func:`start_places` searches only for those).
+
+    A start is lower-case ASCII letters and digits, so each occurrence of it in a lower-cased
+    text lies inside one piece of ``low.split()`` (:func:`pieces`, the split the trigger
+    indexes make too): the starts a text holds are those its pieces hold. Each distinct
+    piece is looked up in a cache of the starts it holds (bounded: emptied when full, so
+    memory stays flat however many texts pass). A start of another form (none is declared
+    today) is always counted as held.
+
+    ``present(low)`` is exact for the starts the finder was built from; pass it to
+    :func:`start_places` only with those.
+
+    >>> finder = StartFinder([("deni", "it"), ("hoax",), None])
+    >>> sorted(finder.present("they denied it; denial")), sorted(finder.present("a hoax"))
+    (['deni', 'it'], ['hoax'])
+    """
+
+    def __init__(self, starts: Iterable[Needs], cache_size: int = 1 << 15) -> None:
+        declared = {start for row in starts for start in row or ()}
+        self._other = frozenset(s for s in declared if not _START.match(s))
+        self._plain = frozenset(declared - self._other)
+        self._sizes = sorted({len(s) for s in self._plain})
+        self._held: dict[str, frozenset[str]] = {}
+        self._cache_size = cache_size
+
+    def present(self, low: str) -> frozenset[str]:
+        """The declared starts ``low`` (a :func:`lowered` text) holds."""
+        words, held = pieces(low), self._held
+        new = [word for word in words if word not in held]
+        if new:
+            if len(held) + len(new) > self._cache_size:
+                held.clear()
+                new = words
+            for word in new:
+                held[word] = self._word_starts(word)
+        return self._other.union(*map(held.__getitem__, words))
+
+    def _word_starts(self, word: str) -> frozenset[str]:
+        """The declared starts a piece holds."""
+        n, plain = len(word), self._plain
+        if n * len(self._sizes) > len(plain):  # a long piece (a URL): try each start
+            return frozenset(s for s in plain if s in word)
+        return frozenset({word[i:i + size] for size in self._sizes for i in range(n - size + 1)} & plain)
+
+
+@lru_cache(maxsize=4)
+def pieces(low: str) -> frozenset[str]:
+    """The distinct pieces of ``low.split()``: a function of ``low`` alone, the last few kept
+    so the lexicons reading one article (hedges, loaded words, stance) split it once."""
+    return frozenset(low.split())
+
+
+def start_places(low: str, starts: Iterable[str], present: frozenset[str] | None = None) -> list[int]:
+    """Every offset of ``low`` where one of ``starts`` begins, ascending. ``present``: the
+    starts ``low`` holds (:meth:`StartFinder.present` of ``low`` or of a text ``low`` is a
+    stretch of), when known; the others are not searched for.
 
     >>> start_places("they denied it; denial", ["deni", "it"])
     [5, 12, 16]
+    >>> start_places("they denied it; denial", ["deni", "it"], frozenset({"deni"}))
+    [5, 16]
     """
     places: set[int] = set()
     for start in starts:
+        if present is not None and start not in present:
+            continue  # not in the text, so not at any offset of it
         k = low.find(start)
         while k >= 0:
             places.add(k)
@@ -192,7 +257,7 @@ def matches_at(rx: re.Pattern, text: str, places: Iterable[int]) -> Iterator[re.
 
 
 def finditer_from(rx: re.Pattern | Callable[[], re.Pattern], text: str, low: str | None,
-                  starts: Needs) -> Iterator[re.Match]:
+                  starts: Needs, present: frozenset[str] | None = None) -> Iterator[re.Match]:
     """``rx.finditer(text)``, tried only where one of a row's declared ``starts`` begins in
     ``low`` (``lowered(text)``). The same matches: ``lowered`` keeps every offset (it refuses
     the one character whose lower case is longer, U+0130) and a case-insensitive pattern
@@ -200,7 +265,8 @@ def finditer_from(rx: re.Pattern | Callable[[], re.Pattern], text: str, low: str
     with a start begins where ``low`` has that start. No starts, or no ``low``: every offset.
 
     ``rx`` may be a function giving the pattern (a row compiled when first tried): it is not
-    called when no start is in ``low``, as the pattern then has no match.
+    called when no start is in ``low``, as the pattern then has no match. ``present``: as
+    for :func:`start_places`.
 
     >>> rx = re.compile(r"\\b(?:denied|denies)\\b", re.I)
     >>> [m.group() for m in finditer_from(rx, "He DENIED it; she denies", "he denied it; she denies", ("deni",))]
@@ -210,17 +276,18 @@ def finditer_from(rx: re.Pattern | Callable[[], re.Pattern], text: str, low: str
     """
     if starts is None or low is None:
         return _pattern(rx).finditer(text)
-    places = start_places(low, starts)
+    places = start_places(low, starts, present)
     return matches_at(_pattern(rx), text, places) if places else iter(())
 
 
-def found_from(rx: re.Pattern | Callable[[], re.Pattern], text: str, low: str | None, starts: Needs) -> bool:
+def found_from(rx: re.Pattern | Callable[[], re.Pattern], text: str, low: str | None, starts: Needs,
+               present: frozenset[str] | None = None) -> bool:
     """``rx.search(text) is not None``, tried only where a start begins (see :func:`finditer_from`).
 
     >>> found_from(re.compile(r"\\bfals", re.I), "It is FALSE", "it is false", ("fals",))
     True
     """
-    return next(finditer_from(rx, text, low, starts), None) is not None
+    return next(finditer_from(rx, text, low, starts, present), None) is not None
 
 
 def _pattern(rx: re.Pattern | Callable[[], re.Pattern]) -> re.Pattern:

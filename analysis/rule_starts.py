@@ -34,6 +34,7 @@ Why the same matches come out (for a rule whose every match starts at a word sta
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Mapping, NamedTuple
 
 
@@ -45,6 +46,7 @@ class StartIndex(NamedTuple):
     rx: re.Pattern                          # at a word start, the longest declared start word
     keys_at: dict[str, tuple]               # found start word -> keys of the rules that may match there
     digit_keys: tuple                       # keys of the rules that may start with any digit
+    after: re.Pattern                       # rx for the word starts after offset 0 (see positions)
 
 
 def _parse(starts: str) -> tuple[set[str], set[str], bool]:
@@ -91,6 +93,7 @@ def build(declared: Mapping[object, str]) -> StartIndex:
     digit_keys = tuple(k for k, p in parsed.items() if p[2])
     trie = _trie(set(by_word), set(by_prefix)) if by_word or by_prefix else "(?!)"
     rx = re.compile(r"(?<![\w'])(?:(?=(" + trie + r"))|(?=\d))")
+    after = re.compile(r"[^\w'](?:(?=(" + trie + r"))|(?=\d))")
     keys_at = {}
     for found in by_word.keys() | by_prefix.keys():
         # the starts that begin where `found` does: its prefixes, its whole words (then ' or a
@@ -101,23 +104,32 @@ def build(declared: Mapping[object, str]) -> StartIndex:
             if n == len(found) or found[n] in "_'":
                 keys |= by_word.get(found[:n], set())
         keys_at[found] = tuple(sorted(keys, key=order.__getitem__))
-    return StartIndex(rx, keys_at, digit_keys)
+    return StartIndex(rx, keys_at, digit_keys, after)
 
 
 def positions(index: StartIndex, low: str) -> dict[object, list[int]]:
     """Where in `low` (a :func:`analysis.prefilter.lowered` text) each rule may match,
-    ascending (a rule with no such place is absent)."""
+    ascending (a rule with no such place is absent).
+
+    Offset 0 is tried with ``index.rx``; every later word start is found by ``index.after``,
+    which consumes the one character before it (not a word character nor ``'``, as the
+    look-behind of ``rx`` asks), so the regex engine skips straight to those characters
+    instead of trying every offset; the place is then the match's end. Each match is one
+    character wide, so no character before a word start is passed over."""
     by_found: dict[str | None, list[int]] = {}
-    for m in index.rx.finditer(low):
+    first = index.rx.match(low)
+    if first is not None:
+        by_found[first.group(1)] = [0]
+    for m in index.after.finditer(low):
         places = by_found.get(m.group(1))
         if places is None:
-            by_found[m.group(1)] = [m.start()]
+            by_found[m.group(1)] = [m.end()]
         else:
-            places.append(m.start())
+            places.append(m.end())
     lists: dict[object, list[list[int]]] = {}
     for found, places in by_found.items():
         if found is not None and found not in index.keys_at:
             found = _SEP_RE.sub("_", found)  # "the  year" is the start the_year
         for key in (index.digit_keys if found is None else index.keys_at[found]):
             lists.setdefault(key, []).append(places)
-    return {key: (ls[0] if len(ls) == 1 else sorted(p for places in ls for p in places)) for key, ls in lists.items()}
+    return {key: (ls[0] if len(ls) == 1 else sorted(chain.from_iterable(ls))) for key, ls in lists.items()}

@@ -14,8 +14,8 @@ from functools import cached_property, lru_cache
 from typing import Iterator
 
 from analysis.lexicons import load_lexicon
-from analysis.prefilter import (Needs, TriggerIndex, derive_needs, derive_starts, finditer_from, found_from, lowered,
-                                parse_needs)
+from analysis.prefilter import (Needs, StartFinder, TriggerIndex, derive_needs, derive_starts, finditer_from, found_from,
+                                lowered, parse_needs)
 from analysis.spans import overlaps
 from analysis.verb_stance import verb_stance
 
@@ -217,14 +217,15 @@ class _Rule:
         ``\\b{WRONGV}``), checked once per text before the row's own, costlier pattern."""
         return _compiled(self.row["requires"].strip()) if self.has_requires else None
 
-    def matches(self, text: str, low: str | None) -> Iterator[re.Match]:
+    def matches(self, text: str, low: str | None, present: frozenset[str] | None = None) -> Iterator[re.Match]:
         """``self.rx.finditer(text)``, tried only where a declared start begins in ``low``
-        (``lowered(text)``; see :func:`analysis.prefilter.finditer_from`), compiled only then."""
-        return finditer_from(lambda: self.rx, text, low, self.starts)
+        (``lowered(text)``; see :func:`analysis.prefilter.finditer_from`), compiled only then;
+        ``present``: the starts ``low`` may hold (None: any)."""
+        return finditer_from(lambda: self.rx, text, low, self.starts, present)
 
-    def requires_found(self, text: str, low: str | None) -> bool:
+    def requires_found(self, text: str, low: str | None, present: frozenset[str] | None = None) -> bool:
         """``self.requires.search(text) is not None``, tried only at its declared starts."""
-        return found_from(lambda: self.requires, text, low, self.requires_starts)
+        return found_from(lambda: self.requires, text, low, self.requires_starts, present)
 
 
 @lru_cache(maxsize=None)
@@ -238,6 +239,28 @@ def _rows_of(low: str | None) -> tuple[int, ...]:
     """The stance rows ``low`` may match (a clause is read several times: by the candidate
     step, then by its statement's stretch)."""
     return _index().rows(low)
+
+
+@lru_cache(maxsize=None)
+def _finder() -> StartFinder:
+    """Which of the stance rows' starts (of their patterns and ``requires``) a text holds."""
+    return StartFinder([rule.starts for rule in _rules()] + [rule.requires_starts for rule in _rules()])
+
+
+@lru_cache(maxsize=2)
+def _article_present(article: str) -> frozenset[str] | None:
+    """The stance starts the article being annotated holds (None: not known, see
+    :func:`analysis.prefilter.lowered`); a function of its text alone, the last two kept."""
+    low = lowered(article)
+    return None if low is None else _finder().present(low)
+
+
+def _present(text: str, clause: str, article: str | None, at: int) -> frozenset[str] | None:
+    """The stance starts ``text`` may hold: those of ``article`` when ``text`` is the clause
+    cut from it at ``at`` (a start the article lacks is in none of its clauses), else None."""
+    if article is None or text is not clause or not article.startswith(clause, at):
+        return None
+    return _article_present(article)
 
 
 def may_match_any(text: str, rules: frozenset[str]) -> bool:
@@ -257,7 +280,7 @@ def may_match_any(text: str, rules: frozenset[str]) -> bool:
 
 
 def find_stance(clause: str, cue: str = "", weak: bool | None = None,
-                only: frozenset[str] | None = None) -> list[StanceResult]:
+                only: frozenset[str] | None = None, article: str | None = None, at: int = 0) -> list[StanceResult]:
     """Every denial / accusation pattern in ``clause`` not vetoed by a counter-example.
 
     One result per non-overlapping stretch, denials first, then by lexicon order. When
@@ -265,6 +288,9 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None,
     relative to ``clause``; a match inside the cue has ``match=None``).
 
     ``only`` restricts the match rows to those rule ids (blocks still apply).
+
+    ``article``: the text ``clause`` was cut from, at offset ``at``: a start of a row the
+    article lacks is then not searched for in the clause (the same results, sooner).
 
     ``weak`` switches the lexicon's weak rows (generic negation, doubt, "No, ...") on or
     off; by default they apply to a bare clause or headline (no cue) and after an asserting
@@ -277,28 +303,28 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None,
     if weak is None:
         weak = not cue or verb_stance(cue) == "assert"
     prefix = cue + " " if cue and cue.lower() not in clause.lower() else ""
-    text = prefix + clause
+    text = prefix + clause if prefix else clause
     low = lowered(text)
     rows = _rows_of(low)
-    hits = _unvetoed_matches(text, low, rows, weak, only)
+    hits = _unvetoed_matches(text, low, rows, weak, only, _present(text, clause, article, at) if low else None)
     results = [_result(row, m, text, len(prefix)) for row, m in _one_per_stretch(hits)]
     return _lend_counter_accused(results)
 
 
-def _blocks(text: str, low: str | None, rows: tuple[int, ...]) -> list[tuple[Span, str]]:
+def _blocks(text: str, low: str | None, rows: tuple[int, ...], present: frozenset[str] | None) -> list[tuple[Span, str]]:
     """Spans of the block rows (counter-examples) in ``text`` and the stance each vetoes
     (its own, or every stance when it is "other"); ``rows``: those ``text`` may match,
-    ``low``: ``lowered(text)``."""
+    ``low``: ``lowered(text)``, ``present``: the starts it may hold (None: any)."""
     rules = _rules()
     return [(m.span(), rules[k].stance) for k in rows if rules[k].kind == "block"
-            for m in rules[k].matches(text, low)]
+            for m in rules[k].matches(text, low, present)]
 
 
-def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...],
-                      weak: bool, only: frozenset[str] | None) -> list[tuple[int, int, dict, re.Match]]:
+def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...], weak: bool, only: frozenset[str] | None,
+                      present: frozenset[str] | None = None) -> list[tuple[int, int, dict, re.Match]]:
     """Matches of the match rows that apply, as (0 for a denial else 1, row order, row, match),
     without those a block row vetoes or a question asks; ``rows``: those ``text`` may match,
-    ``low``: ``lowered(text)``."""
+    ``low``: ``lowered(text)``, ``present``: the starts it may hold (None: any)."""
     hits: list[tuple[int, int, dict, re.Match]] = []
     rules = _rules()
     # the block rows' matches only veto a match: most clauses have none, so they are
@@ -312,13 +338,13 @@ def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...],
         if rule.has_requires:
             ok = req_seen.get(rule.row["requires"])
             if ok is None:
-                ok = req_seen[rule.row["requires"]] = rule.requires_found(text, low)
+                ok = req_seen[rule.row["requires"]] = rule.requires_found(text, low, present)
             if not ok:
                 continue
-        for m in rule.matches(text, low):
+        for m in rule.matches(text, low, present):
             # the stance word itself must not sit in a counter-example
             if blocks is None:
-                blocks = _blocks(text, low, rows)
+                blocks = _blocks(text, low, rows, present)
             if blocks:
                 core = _core_span(m)
                 if any(overlaps(core, b) and bst in ("other", rule.stance) for b, bst in blocks):

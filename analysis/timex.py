@@ -1213,6 +1213,10 @@ def _soon(m, ctx):
 
 _ANAPHORA = re.compile(r"(?i:\b(?:at|by|from|since|until|till|back)\s+(the time|that time|then)\b(?!\s+(?:of|when|that)\b)"
                        r"|\b(that (?:day|week|month|year|quarter)|the same (?:day|week|month|year|quarter)|the following (?:day|week|month|year))\b)")
+# words one of which every anaphor holds (every spelling of the pattern is checked by
+# tests/test_timex.py): a text without any of them is not searched
+_ANAPHORA_NEEDS = ("the time", "that time", "then", "that day", "that week", "that month", "that year",
+                   "that quarter", "the same ", "the following ")
 
 
 def _anaphor_value(phrase: str, prev: str) -> str:
@@ -1326,7 +1330,9 @@ def _candidates(text: str) -> list[_Cand]:
     """Every match of every rule, and every anaphor. A rule with declared starts is tried only
     where one begins a word (one scan for all: analysis.rule_starts); a rule without is run over
     the whole text, unless the text holds none of the words it needs. (Looking for the words
-    costs more than it saves once a rule is tried at its starts alone.)"""
+    costs more than it saves once a rule is tried at a few starts; a rule with many, such as
+    every number for "3rd quarter", first looks for them: one search per word is cheaper
+    than trying the pattern at four places.)"""
     cands: list[_Cand] = []
     low = lowered(text)
     # no scan without `low`: then every rule runs over the whole text
@@ -1334,7 +1340,7 @@ def _candidates(text: str) -> list[_Cand]:
     holds: dict[tuple[str, ...], bool] = {}  # rules sharing one word list: look once
     for rank, (rule_id, rx, fn, needs) in enumerate(_RULES):
         at = places.get(rank, ()) if places is not None and rule_id in _STARTS else None
-        if at is None and needs and low is not None:
+        if needs and low is not None and (at is None or len(at) > 4 * len(needs)):
             found = holds.get(needs)
             if found is None:
                 found = holds[needs] = may_match(needs, low)
@@ -1349,7 +1355,7 @@ def _candidates(text: str) -> list[_Cand]:
             if strict():
                 raise
             continue
-    for m in _ANAPHORA.finditer(text):
+    for m in (_ANAPHORA.finditer(text) if may_match(_ANAPHORA_NEEDS, low) else ()):
         g = 1 if m.group(1) else 2
         cands.append(_Cand(m.start(g), m.end(g), _ANAPHOR_RANK, "anaphora." + m.group(g).lower().replace(" ", "_"),
                            None, None))

@@ -209,3 +209,24 @@ def test_lower_case_keeps_offsets():
     U+0130 lower-cases to two characters, and lowered refuses it."""
     assert [c for c in range(0x110000) if len(chr(c).lower()) != 1] == [0x130]
     assert lowered("\u0130stanbul") is None
+
+
+def test_start_finder_gives_the_starts_a_text_holds():
+    """StartFinder.present(low) is exactly the declared starts found in ``low``, so
+    start_places skips only starts that are nowhere in the text (nor in a stretch of it)."""
+    from analysis.prefilter import StartFinder, start_places
+
+    finders = {"loaded": markers._loaded_finder(), "stance": stance._finder()}
+    starts = {name: {s for *_, st in _compiled_with_starts(name) for s in st or ()} for name in finders}
+    for text in _starts_texts() + ["x" * 40 + " deniedX 123abc", "ab\u00e9deny\u2019s"]:
+        low = lowered(text)
+        if low is None:
+            continue
+        for name, finder in finders.items():
+            present = finder.present(low)
+            assert present == {s for s in starts[name] if s in low}, (name, text[:80])
+            for *_, st in _compiled_with_starts(name):
+                if st:
+                    assert start_places(low, st, present) == start_places(low, st)
+    tiny = StartFinder([("ab", "b-c")], cache_size=2)  # a start of another form is always held
+    assert tiny.present("xyz") == {"b-c"} and tiny.present("ab cd ab") == {"ab", "b-c"}

@@ -42,3 +42,29 @@ def test_matches_at_gives_what_finditer_gives(pattern, text):
     rx = re.compile(pattern)
     starts = [m.start() for m in re.finditer(r"(?<!\w)\w", text)]
     assert [m.span() for m in prefilter.matches_at(rx, text, starts)] == [m.span() for m in rx.finditer(text)]
+
+
+def test_the_scan_after_offset_0_finds_every_word_start_rx_finds():
+    """positions reads offset 0 with index.rx and later word starts with index.after (which
+    consumes the character before them): the same places as rx at every offset."""
+    from pathlib import Path
+
+    from analysis import timex
+
+    index = timex._start_index()
+    texts = ["", "1", "the", "  last week", "'90s and the '80s", "x'last week", "\nyesterday, -5 days", "½ hour ago",
+             "Last week; last  week--the weekend\u2019s 3 days", "two-week"]
+    articles = Path(__file__).resolve().parents[1] / "data" / "articles"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(articles.glob("*.md"))]
+    for text in texts:
+        low = lowered(text)
+        found = {}
+        for m in index.rx.finditer(low):
+            found.setdefault(m.group(1), []).append(m.start())
+        scanned = {}
+        first = index.rx.match(low)
+        if first is not None:
+            scanned[first.group(1)] = [0]
+        for m in index.after.finditer(low):
+            scanned.setdefault(m.group(1), []).append(m.end())
+        assert scanned == found, text

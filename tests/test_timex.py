@@ -812,6 +812,12 @@ def _spellings_without_a_word(rule) -> list[str]:
 RULES_WITH_WORDS = [r for r in timex._RULES if r.needs]
 
 
+def test_every_anaphor_holds_a_needed_word():
+    """_candidates searches for anaphors only in a text holding one of _ANAPHORA_NEEDS."""
+    spelled = spellings(_parsed(timex._ANAPHORA))
+    assert spelled and not [s for s in spelled if not any(w in s for w in timex._ANAPHORA_NEEDS)]
+
+
 @pytest.mark.parametrize("rule", RULES_WITH_WORDS, ids=lambda r: r.id)
 def test_rule_words_are_in_every_match(rule):
     assert all(w == w.lower() and w for w in rule.needs)
