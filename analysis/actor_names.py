@@ -115,71 +115,115 @@ class _NameScanner:
         # the beginnings of names that stop before a non-word character: a longer name can only
         # go on from one of them, so the look-ups at one position stop at the first that is none
         self.prefixes = frozenset(n[:m.start()] for n in self.names for m in _NOT_WORD.finditer(n))
-        initials = "[" + "".join(sorted({re.escape(n[0]) for n in self.names})) + "]"
-        # a name's first character, not inside a word, not after a full stop: the character
-        # first and the look back after it (the two characters before the end of the match),
-        # so that the regex engine skips to the next such character instead of trying the
-        # look-behind everywhere; the group is the rest of its word (the lookahead consumes
-        # nothing: " Obama" starts at the space and at "O"), its end the first place after the
-        # start where a name may end
-        self.starts = (re.compile(initials + r"(?<![\w.]" + initials + r")(?=(\w*))")
-                       if initials != "[]" else None)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """The names in ``text``."""
-        if self.starts is None:
-            return
-        last_end, n = 0, len(text)
-        names, prefixes, next_stop = self.names, self.prefixes, _NOT_WORD.search
-        for s in self.starts.finditer(text):
-            start = s.start()
-            if start < last_end:
-                continue
-            # the places where a name may end after ``start``, one search at a time: most
-            # starts stop at the first (a word no name begins with), so listing every
-            # non-word character of the article first cost more than the look-ups
-            limit, end, stop = start + self.longest, 0, s.end(1)
-            while stop <= limit:
-                piece = text[start:stop]
-                if piece in names:  # the longest name wins
-                    end = stop
-                if stop == n or piece not in prefixes:
-                    break
-                found = next_stop(text, stop + 1)
-                stop = found.start() if found else n
-            if end:
-                last_end = end
-                yield _NAME_AT.match(text, start, end)
+        for start, end in _name_spans(text, (self,))[0]:
+            yield _NAME_AT.match(text, start, end)
+
+    def name_end(self, text: str, start: int, stop: int) -> int:
+        """Where the longest name starting at ``start`` ends (0: none starts there); ``stop``
+        is the end of the word the name's first character begins."""
+        # the places where a name may end after ``start``, one search at a time: most starts
+        # stop at the first (a word no name begins with), so listing every non-word character
+        # of the article first cost more than the look-ups
+        names, prefixes, n = self.names, self.prefixes, len(text)
+        limit, end = start + self.longest, 0
+        while stop <= limit:
+            piece = text[start:stop]
+            if piece in names:  # the longest name wins
+                end = stop
+            if stop == n or piece not in prefixes:
+                break
+            found = _NOT_WORD.search(text, stop + 1)
+            stop = found.start() if found else n
+        return end
+
+
+@lru_cache(maxsize=8)  # one per set of scanners asked together (the gazetteer's two, each alone)
+def _starts_of(scanners: tuple[_NameScanner, ...]) -> tuple[re.Pattern | None, frozenset[str]]:
+    """Where a name of any of ``scanners`` may start, and the words a name of any begins with.
+
+    The regex finds a name's first character, not inside a word, not after a full stop: the
+    character first and the look back after it (the two characters before the end of the
+    match), so that the regex engine skips to the next such character instead of trying the
+    look-behind everywhere; the group is the rest of its word (the lookahead consumes nothing:
+    " Obama" starts at the space and at "O"), its end the first place after the start where a
+    name may end. The words are every scanner's names and prefixes: a name can only start with
+    a word that is one of them."""
+    initials = "".join(sorted({re.escape(n[0]) for sc in scanners for n in sc.names}))
+    words = frozenset().union(*(sc.names | sc.prefixes for sc in scanners))
+    if not initials:
+        return None, words
+    return re.compile("[" + initials + r"](?<![\w.][" + initials + r"])(?=(\w*))"), words
+
+
+def _name_spans(text: str, scanners: Sequence[_NameScanner]) -> list[list[Span]]:
+    """The names of each scanner in ``text`` (each as its own ``finditer`` gives them), in one
+    pass over the places where a name of any of them may start: whether one starts at a place
+    depends only on the character there and the one before it, the same for every scanner,
+    and each scanner goes on from where its last name ended, as alone."""
+    found: list[list[Span]] = [[] for _ in scanners]
+    starts, words = _starts_of(tuple(scanners))
+    if starts is None:
+        return found
+    state = list(zip(scanners, found))
+    last_end = [0] * len(scanners)
+    for s in starts.finditer(text):
+        after, first = s.span(1)  # the first character is one character
+        if text[after - 1:first] not in words:
+            continue  # a word no name of any scanner is or begins with: most of them
+        start = after - 1
+        for k, (sc, out) in enumerate(state):
+            if start >= last_end[k]:
+                end = sc.name_end(text, start, first)
+                if end:
+                    out.append((start, end))
+                    last_end[k] = end
+    return found
 
 
 _NAME_AT = re.compile(r".+", re.S)  # a Match object for a span found without a regex
+
+
+def _gazetteer_spans(text: str) -> tuple[list[Span], list[Span] | None]:
+    """The spans of the hand-made gazetteer's names and of the public dictionaries' names (None
+    without ``countries.csv``) in ``text``: one pass for both when both are plain names."""
+    finder, crx = _actor_index()[0], _country_index()[0]
+    if isinstance(finder, _NameScanner):
+        if crx is None:
+            return _name_spans(text, (finder,))[0], None
+        actor_spans, country_spans = _name_spans(text, (finder, crx))
+        return actor_spans, country_spans
+    actor_spans = [m.span() for m in finder.finditer(text)]  # the one regex
+    return actor_spans, (_name_spans(text, (crx,))[0] if crx is not None else None)
 
 
 @lru_cache(maxsize=512)  # the same article text is scanned for every source it resolves
 def _actor_mentions(text: str) -> tuple[dict, ...]:
     out: list[dict] = []
     rows: dict[str, dict] = {}
-    finder = _actor_index()[0]
-    for m in finder.finditer(text):  # a _NameScanner or the one regex
-        name = m.group(0)
+    actor_spans, country_spans = _gazetteer_spans(text)
+    for s, e in actor_spans:
+        name = text[s:e]
         if name not in rows:
             rows[name] = _actor_row(name)
         row = rows[name]
         if row:
-            out.append({"start": m.start(), "end": m.end(), "text": name, "actor": row["actor"],
+            out.append({"start": s, "end": e, "text": name, "actor": row["actor"],
                         "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"], "person": ""})
     # the public dictionaries fill in what the hand-made rows do not name
-    crx, by_name = _country_index()
-    if crx is not None:
+    if country_spans is not None:
+        by_name = _country_index()[1]
         taken = [(d["start"], d["end"]) for d in out]
-        for m in crx.finditer(text):
-            hit = [t for t in taken if t[0] < m.end() and m.start() < t[1]]  # overlapping ones
-            if hit and not all(m.start() <= t[0] and t[1] <= m.end() and t != m.span() for t in hit):
+        for s, e in country_spans:
+            hit = [t for t in taken if t[0] < e and s < t[1]]  # overlapping ones
+            if hit and not all(s <= t[0] and t[1] <= e and t != (s, e) for t in hit):
                 continue
             if hit:  # "West German" beats the "German" it contains
                 out = [d for d in out if (d["start"], d["end"]) not in hit]
-            row = by_name[m.group(0)]
-            out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "actor": row["actor"],
+            row = by_name[text[s:e]]
+            out.append({"start": s, "end": e, "text": text[s:e], "actor": row["actor"],
                         "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"],
                         "person": row["person"]})
         out.sort(key=lambda d: d["start"])
