@@ -172,10 +172,10 @@ def _name_spans(text: str, scanners: Sequence[_NameScanner]) -> list[list[Span]]
     for s in starts.finditer(text):
         after, first = s.span(1)  # the first character is one character
         if text[after - 1:first] not in words:
-            continue  # a word no name of any scanner is or begins with: most of them
-        start = after - 1
+            continue  # a word no name of any scanner is or begins with: most of them (one look-up)
+        start, piece = after - 1, text[after - 1:first]
         for k, (sc, out) in enumerate(state):
-            if start >= last_end[k]:
+            if start >= last_end[k] and (piece in sc.names or piece in sc.prefixes):
                 end = sc.name_end(text, start, first)
                 if end:
                     out.append((start, end))
@@ -267,6 +267,7 @@ _NAME_WORD = (r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?"
 # lookahead tells the regex engine (a third less time over an article)
 _NAME_RX = re.compile(r"(?-i:(?=[A-Zabdeilv])" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")+)")
 _NAME_MAX_WORDS = 3
+_TWO_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z]")  # what a match of _NAME_RX (two words of _NAME_WORD) has at least
 _POSSESSIVE_END = re.compile(r"['’]s?$")  # "Mueller's" -> "Mueller"
 _PLURAL_ROLE = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ives)$")
 # last words that make a capitalised run an organisation's name
@@ -281,6 +282,8 @@ _ORG_END = {"Plc", "PLC", "Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", 
 @lru_cache(maxsize=512)  # the article text is scanned again for every one-word source
 def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
     """Capitalised multi-word sequences that are not gazetteer entries or titles."""
+    if not _TWO_CAPITALS.search(text):
+        return ()  # every word of a name has a capital: "he", "officials", "Trump" name nobody here
     gaz = _actor_mentions(text)
     # Gazetteer mentions come leftmost first: a name overlaps one iff, among the mentions
     # starting before the name ends, the furthest end lies past the name's start (a bisect,
