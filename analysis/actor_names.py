@@ -201,9 +201,11 @@ def _gazetteer_spans(text: str) -> tuple[list[Span], list[Span] | None]:
 
 @lru_cache(maxsize=512)  # the same article text is scanned for every source it resolves
 def _actor_mentions(text: str) -> tuple[dict, ...]:
+    actor_spans, country_spans = _gazetteer_spans(text)
+    if not actor_spans and not country_spans:
+        return ()  # no name ("he", "officials", "the company"): nothing to type or filter
     out: list[dict] = []
     rows: dict[str, dict] = {}
-    actor_spans, country_spans = _gazetteer_spans(text)
     for s, e in actor_spans:
         name = text[s:e]
         if name not in rows:
@@ -261,11 +263,21 @@ def _inside_longer_name(text: str, d: dict, gaz_starts: set[int], gaz_ends: set[
 
 # --------------------------------------------------------------------------- person names
 # a capitalised word, hyphenated parts included ("Van-Thinh"), and name particles ("al-Shaheen")
-_NAME_WORD = (r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?"
-              r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?|[A-Z]['’][A-Z][a-z]+)(?:-[A-Z]?[a-z'’]+)*")  # McGrath, O'Neill
+_PARTICLE = r"\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ]"
+# (the capital outside the alternation, so that a regex may begin with it: see _NAME_RX_NO_PARTICLE)
+_CAPITAL_WORD = r"[A-Z](?:[a-z'’]+(?:[A-Z][a-z'’]+)?|['’][A-Z][a-z]+)(?:-[A-Z]?[a-z'’]+)*"  # McGrath, O'Neill
+_NAME_WORD = r"(?:" + _PARTICLE + r")?" + _CAPITAL_WORD
 # never across lines; a name starts with a capital or a particle's first letter, which the
 # lookahead tells the regex engine (a third less time over an article)
 _NAME_RX = re.compile(r"(?-i:(?=[A-Zabdeilv])" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")+)")
+# _NAME_RX in a text where no name starts with a particle (nearly every article): its first
+# word then starts with a capital, and a pattern starting with a character set lets the regex
+# engine skip to the next capital in C instead of trying the pattern at every letter (half the
+# time). A name starting with a particle has the particle, a space or hyphen and a capital:
+# _PARTICLE_NAME finds such a capital the same quick way, else _NAME_RX_NO_PARTICLE is used.
+_NAME_RX_NO_PARTICLE = re.compile(r"(?-i:" + _CAPITAL_WORD + r"(?:[ \t]+" + _NAME_WORD + r")+)")
+_PARTICLE_NAME = re.compile(r"(?-i:[A-Z](?:(?<=\b(?:al|el|de|da|di|du|le|la)[- ][A-Z])"
+                            r"|(?<=\b(?:bin|ibn|van|von|der)[- ][A-Z])))")
 _NAME_MAX_WORDS = 3
 _TWO_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z]")  # what a match of _NAME_RX (two words of _NAME_WORD) has at least
 _POSSESSIVE_END = re.compile(r"['’]s?$")  # "Mueller's" -> "Mueller"
@@ -293,7 +305,7 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
     for g in gaz:
         gaz_reach.append(max(g["end"], gaz_reach[-1]) if gaz_reach else g["end"])
     names = []
-    for m in _NAME_RX.finditer(text):
+    for m in (_NAME_RX if _PARTICLE_NAME.search(text) else _NAME_RX_NO_PARTICLE).finditer(text):
         words = m.group(0).split()
         poss = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
         if poss:  # "Arsenal's Patrick Vieira": the name follows the possessive
@@ -535,34 +547,39 @@ def _actor_beside(context: str, ms: int, me: int) -> str:
 
 
 @lru_cache(maxsize=64)
-def _mentions_of(word: str, context: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[int, ...]]:
-    """Every mention of ``word`` in ``context`` (starts, ends, the actor beside each) and, per
-    mention, the index of the last mention up to it with an actor beside it (-1 if none)."""
-    starts, ends, actors, last = [], [], [], []
-    for m in re.finditer(r"\b" + re.escape(word) + r"\w*", context, re.I):
-        starts.append(m.start())
-        ends.append(m.end())
-        actors.append(_actor_beside(context, m.start(), m.end()))
-        last.append(len(actors) - 1 if actors[-1] else (last[-1] if last else -1))
-    return tuple(starts), tuple(ends), tuple(actors), tuple(last)
+def _mentions_of(word: str, context: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Every mention of ``word`` in ``context``: their starts and ends."""
+    found = [m.span() for m in re.finditer(r"\b" + re.escape(word) + r"\w*", context, re.I)]
+    return tuple(s for s, _ in found), tuple(e for _, e in found)
+
+
+@lru_cache(maxsize=256)  # a function of its arguments alone; the walk back asks it again for each later phrase
+def _actor_beside_mention(context: str, ms: int, me: int) -> str:
+    """:func:`_actor_beside` a whole mention of a word (the walk back of :func:`_antecedent_actor`)."""
+    return _actor_beside(context, ms, me)
 
 
 def _antecedent_actor(word: str, context: str, pos: int) -> str:
     """Actor named next to the last earlier mention of ``word`` ("the ministry" -> "Foreign
     Ministry in Pyongyang" -> North Korea), looking 35 characters around it in its sentence."""
-    # The mentions and their actors are found once per article (scanning context[:pos] for
-    # every phrase was quadratic). A mention the old scan of context[:pos] saw is one whose
+    # The mentions are found once per article (scanning context[:pos] for every phrase was
+    # quadratic), the actor beside one only when it is asked for. A mention the old scan of context[:pos] saw is one whose
     # word ends by pos; the one running past pos was seen cut at pos.
     pos = max(0, len(context) + pos) if pos < 0 else min(pos, len(context))
-    starts, ends, actors, last = _mentions_of(word, context)
+    starts, ends = _mentions_of(word, context)
     k = bisect_right(starts, pos - len(word))
     if k and ends[k - 1] > pos:
         k -= 1
         best = _actor_beside(context, starts[k], pos)
         if best:
             return best
-    i = last[k - 1] if k else -1
-    return actors[i] if i >= 0 else ""
+    # the last whole mention before with an actor beside it: looked at from the nearest back,
+    # only as far as needed (finding the actor beside every mention of the article first cost more)
+    for i in range(k - 1, -1, -1):
+        best = _actor_beside_mention(context, starts[i], ends[i])
+        if best:
+            return best
+    return ""
 
 
 # --------------------------------------------------------------------------- states and parties
