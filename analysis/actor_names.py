@@ -306,11 +306,13 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
         gaz_reach.append(max(g["end"], gaz_reach[-1]) if gaz_reach else g["end"])
     names = []
     for m in (_NAME_RX if _PARTICLE_NAME.search(text) else _NAME_RX_NO_PARTICLE).finditer(text):
-        words = m.group(0).split()
-        poss = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
-        if poss:  # "Arsenal's Patrick Vieira": the name follows the possessive
-            words = words[poss[-1] + 1:]
-        words[-1] = _POSSESSIVE_END.sub("", words[-1])  # "Robert Mueller's" -> "Robert Mueller"
+        run = m.group(0)
+        words = run.split()
+        if "'" in run or "’" in run:  # (a possessive has an apostrophe: most runs have none)
+            poss = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+            if poss:  # "Arsenal's Patrick Vieira": the name follows the possessive
+                words = words[poss[-1] + 1:]
+            words[-1] = _POSSESSIVE_END.sub("", words[-1])  # "Robert Mueller's" -> "Robert Mueller"
         if words[-1] in _ORG_END:  # "Spanish Football Federation", "Guinness Plc": an organisation
             continue
         if len(words) >= 3 and _PLURAL_ROLE.search(words[0]):

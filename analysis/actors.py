@@ -351,11 +351,12 @@ def _named_person(ph: _Phrase) -> Speaker | None:
     # the head of the phrase is its last name ("Former Guinness Plc chairman Ernest Saunders")
     named = names[-1][2] if names else head
     person = _canonical_person(named, text) if text else named
+    title = _title_near(text, person)
     if actor not in state_actors():
         # a country the gazetteer does not know, named in the title ("Brenland's foreign
         # minister", "Valdorian Prime Minister ..."), is still the party
-        actor = _party_in_title(head + " " + _title_near(text, person), text) or person
-    if _LEGISLATOR.search(head + " " + _title_near(text, person)):
+        actor = _party_in_title(head + " " + title, text) or person
+    if _LEGISLATOR.search(head + " " + title):
         actor = person
     return Speaker(person, actor, "person", "act.person")
 
@@ -384,6 +385,7 @@ def _party_in_title(title: str, text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1024)  # a function of the article and the name alone, asked for every source naming them
 def _title_near(text: str, person: str) -> str:
     """The words right before a person's first full mention ("Nebraska Senator Deb Fischer")."""
     i = text.find(person) if text and person else -1
@@ -471,13 +473,13 @@ def _capitalised_name(ph: _Phrase) -> Speaker | None:
     bare = _LEADING_ARTICLE.sub("", ph.head)
     # lower-case words before a name describe it ("the ruling GATT Council", "former FBI Director")
     bare = _LOWER_WORDS_BEFORE_NAME.sub("", bare)
-    inside = find_actor_mentions(bare)
+    inside = _actor_mentions(bare)  # (read only)
     if inside and ph.raw.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
         return Speaker(inside[0]["text"], inside[0]["actor"], inside[0]["source_type"], "act.gazetteer_in_caps")
     if not (is_capitalised_name(bare) and len(bare.split()) <= 6):
         return None
     if len(bare.split()) == 1 and text:
-        full = canonical_person(bare, text)
+        full = _canonical_person(bare, text)
         if full != bare:
             return Speaker(full, full, "person", "act.surname")
     if len(bare.split()) == 1 and text and not is_proper_noun(bare, text):
