@@ -363,7 +363,7 @@ def _named_person(ph: _Phrase) -> Speaker | None:
 
 # a function of the name and the article alone, asked again for every source that names the
 # person (7 of 10 asks in PolNeAR repeat one); bounded, so it keeps the last few articles only
-_canonical_person = lru_cache(maxsize=1024)(canonical_person)
+_canonical_person = lru_cache(maxsize=256)(canonical_person)
 
 
 _ADJ_STATE = re.compile(r"(?-i:\b([A-Z][a-z]+(?:ian|an|ese|ish|i)))\s+(?:[A-Za-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
@@ -385,7 +385,7 @@ def _party_in_title(title: str, text: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=1024)  # a function of the article and the name alone, asked for every source naming them
+@lru_cache(maxsize=256)  # a function of the article and the name alone, asked for every source naming them
 def _title_near(text: str, person: str) -> str:
     """The words right before a person's first full mention ("Nebraska Senator Deb Fischer")."""
     i = text.find(person) if text and person else -1
