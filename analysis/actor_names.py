@@ -150,12 +150,29 @@ def _starts_of(scanners: tuple[_NameScanner, ...]) -> tuple[re.Pattern | None, f
     look-behind everywhere; the group is the rest of its word (the lookahead consumes nothing:
     " Obama" starts at the space and at "O"), its end the first place after the start where a
     name may end. The words are every scanner's names and prefixes: a name can only start with
-    a word that is one of them."""
-    initials = "".join(sorted({re.escape(n[0]) for sc in scanners for n in sc.names}))
+    a word that is one of them.
+
+    A first character few names have ("the Kremlin", " Willemstad", "'Oman": a lower-case
+    letter, a space, an apostrophe, against hundreds of names per capital) is a start only
+    where one of those names follows in full, which the regex looks ahead for: the many "to",
+    "that" and spaces after commas are passed over in C, not looked up one by one. A start
+    passed over so is one where no name begins, so no scanner finds one there."""
+    names = sorted({n for sc in scanners for n in sc.names})
     words = frozenset().union(*(sc.names | sc.prefixes for sc in scanners))
-    if not initials:
+    if not names:
         return None, words
-    return re.compile("[" + initials + r"](?<![\w.][" + initials + r"])(?=(\w*))"), words
+    by_initial: dict[str, list[str]] = {}
+    for n in names:
+        by_initial.setdefault(n[0], []).append(n)
+    initials = "".join(re.escape(c) for c in by_initial)
+    common = "".join(re.escape(c) for c, ns in by_initial.items() if len(ns) > _FEW_NAMES)
+    where = ["(?<=[" + common + "])"] if common else []
+    where += ["(?<=" + re.escape(c) + ")(?=" + "|".join(re.escape(n[1:]) for n in ns) + ")"
+              for c, ns in by_initial.items() if len(ns) <= _FEW_NAMES]
+    return re.compile("[" + initials + r"](?<![\w.][" + initials + "])(?:" + "|".join(where) + r")(?=(\w*))"), words
+
+
+_FEW_NAMES = 20  # (at most) the names of a first character looked ahead for in full (see _starts_of)
 
 
 def _name_spans(text: str, scanners: Sequence[_NameScanner]) -> list[list[Span]]:
