@@ -140,6 +140,9 @@ class _NameScanner:
         return end
 
 
+_FEW_NAMES = 20  # (at most) the names of a first character looked ahead for in full (see _starts_of)
+
+
 @lru_cache(maxsize=8)  # one per set of scanners asked together (the gazetteer's two, each alone)
 def _starts_of(scanners: tuple[_NameScanner, ...]) -> tuple[re.Pattern | None, frozenset[str]]:
     """Where a name of any of ``scanners`` may start, and the words a name of any begins with.
@@ -169,10 +172,8 @@ def _starts_of(scanners: tuple[_NameScanner, ...]) -> tuple[re.Pattern | None, f
     where = ["(?<=[" + common + "])"] if common else []
     where += ["(?<=" + re.escape(c) + ")(?=" + "|".join(re.escape(n[1:]) for n in ns) + ")"
               for c, ns in by_initial.items() if len(ns) <= _FEW_NAMES]
-    return re.compile("[" + initials + r"](?<![\w.][" + initials + "])(?:" + "|".join(where) + r")(?=(\w*))"), words
-
-
-_FEW_NAMES = 20  # (at most) the names of a first character looked ahead for in full (see _starts_of)
+    where_rx = "(?:" + "|".join(where) + ")"
+    return re.compile("[" + initials + r"](?<![\w.][" + initials + "])" + where_rx + r"(?=(\w*))"), words
 
 
 def _name_spans(text: str, scanners: Sequence[_NameScanner]) -> list[list[Span]]:
@@ -187,10 +188,10 @@ def _name_spans(text: str, scanners: Sequence[_NameScanner]) -> list[list[Span]]
     state = list(zip(scanners, found))
     last_end = [0] * len(scanners)
     for s in starts.finditer(text):
-        after, first = s.span(1)  # the first character is one character
-        if text[after - 1:first] not in words:
+        start, first = s.start(), s.end(1)
+        piece = text[start:first]
+        if piece not in words:
             continue  # a word no name of any scanner is or begins with: most of them (one look-up)
-        start, piece = after - 1, text[after - 1:first]
         for k, (sc, out) in enumerate(state):
             if start >= last_end[k] and (piece in sc.names or piece in sc.prefixes):
                 end = sc.name_end(text, start, first)
@@ -280,7 +281,8 @@ def _inside_longer_name(text: str, d: dict, gaz_starts: set[int], gaz_ends: set[
 
 # --------------------------------------------------------------------------- person names
 # a capitalised word, hyphenated parts included ("Van-Thinh"), and name particles ("al-Shaheen")
-_PARTICLE = r"\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ]"
+_PARTICLES = ("al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "du", "le", "la")
+_PARTICLE = r"\b(?:" + "|".join(_PARTICLES) + r")[- ]"
 # (the capital outside the alternation, so that a regex may begin with it: see _NAME_RX_NO_PARTICLE)
 _CAPITAL_WORD = r"[A-Z](?:[a-z'’]+(?:[A-Z][a-z'’]+)?|['’][A-Z][a-z]+)(?:-[A-Z]?[a-z'’]+)*"  # McGrath, O'Neill
 _NAME_WORD = r"(?:" + _PARTICLE + r")?" + _CAPITAL_WORD
@@ -293,10 +295,11 @@ _NAME_RX = re.compile(r"(?-i:(?=[A-Zabdeilv])" + _NAME_WORD + r"(?:[ \t]+" + _NA
 # time). A name starting with a particle has the particle, a space or hyphen and a capital:
 # _PARTICLE_NAME finds such a capital the same quick way, else _NAME_RX_NO_PARTICLE is used.
 _NAME_RX_NO_PARTICLE = re.compile(r"(?-i:" + _CAPITAL_WORD + r"(?:[ \t]+" + _NAME_WORD + r")+)")
-_PARTICLE_NAME = re.compile(r"(?-i:[A-Z](?:(?<=\b(?:al|el|de|da|di|du|le|la)[- ][A-Z])"
-                            r"|(?<=\b(?:bin|ibn|van|von|der)[- ][A-Z])))")
+_PARTICLE_NAME = re.compile(r"(?-i:[A-Z](?:" + "|".join(  # (a look-behind has one width: one per length)
+    r"(?<=\b(?:" + "|".join(p for p in _PARTICLES if len(p) == n) + r")[- ][A-Z])"
+    for n in sorted({len(p) for p in _PARTICLES})) + "))")
 _NAME_MAX_WORDS = 3
-_TWO_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z]")  # what a match of _NAME_RX (two words of _NAME_WORD) has at least
+_TWO_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z]")  # in every match of _NAME_RX (two words of _NAME_WORD)
 _POSSESSIVE_END = re.compile(r"['’]s?$")  # "Mueller's" -> "Mueller"
 _PLURAL_ROLE = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ives)$")
 # last words that make a capitalised run an organisation's name
@@ -584,8 +587,8 @@ def _antecedent_actor(word: str, context: str, pos: int) -> str:
     """Actor named next to the last earlier mention of ``word`` ("the ministry" -> "Foreign
     Ministry in Pyongyang" -> North Korea), looking 35 characters around it in its sentence."""
     # The mentions are found once per article (scanning context[:pos] for every phrase was
-    # quadratic), the actor beside one only when it is asked for. A mention the old scan of context[:pos] saw is one whose
-    # word ends by pos; the one running past pos was seen cut at pos.
+    # quadratic), the actor beside one only when it is asked for. A mention the old scan of
+    # context[:pos] saw is one whose word ends by pos; the one running past pos was seen cut at pos.
     pos = max(0, len(context) + pos) if pos < 0 else min(pos, len(context))
     starts, ends = _mentions_of(word, context)
     k = bisect_right(starts, pos - len(word))
