@@ -30,6 +30,7 @@ from analysis.coreference import canonical_person, group_antecedent, nearest_org
 from analysis.entities import (_ANON, _FUNCTION_WORDS, _LEGISLATOR, _NON_NAME, _ORG_NAME, _ORG_SUFFIX, _TITLE_RX,
                                _org_name, _titlecase_if_caps, is_capitalised_name, is_proper_noun,
                                speaker_description)
+from analysis.words import has_word
 
 
 UNKNOWN = "unknown"
@@ -144,6 +145,8 @@ def _relative_clause_head(text: str, pos: int, depth: int) -> Speaker | None:
     """"Shepherd, who accused ...", "The president, who regularly assails ...": the speaker
     is the noun phrase the relative clause hangs on, a name first."""
     lo = max(0, pos - 100)
+    if not text[lo:pos].rstrip().endswith(","):
+        return None  # (what both patterns below end in: a comma, then only spaces)
     named = re.search(r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})\s*,\s*$", text[lo:pos])
     if named and depth < 2 and named.group(1).split()[0] not in _NON_NAME:
         return resolve_speaker(named.group(1), text, lo + named.start(1), depth + 1)
@@ -159,9 +162,11 @@ def _as_cased(raw: str, text: str) -> str:
     """``raw`` as the body writes it: a headline in capitals in title case, unless the body
     writes the word in capitals too (an acronym)."""
     p = _titlecase_if_caps(raw)
-    if p != raw and len(raw.split()) == 1 and text and re.search(r"[a-z][,;]?\s+(?:\(|the\s+)?" + re.escape(raw) + r"\b", text):
+    # (the regex asked only of a text that has the word at all; has_word is the \bWORD\b search)
+    if p != raw and len(raw.split()) == 1 and text and raw in text and re.search(
+            r"[a-z][,;]?\s+(?:\(|the\s+)?" + re.escape(raw) + r"\b", text):
         p = raw  # "WPPSS" written so in the body's running text: an acronym, not a headline word
-    if p == raw and raw.isupper() and len(raw.split()) == 1 and text and re.search(r"\b" + re.escape(raw.capitalize()) + r"\b", text):
+    if p == raw and raw.isupper() and len(raw.split()) == 1 and text and has_word(raw.capitalize(), text):
         p = raw.capitalize()  # "ACME" in a headline, "Acme" in the body: a name, not an acronym
     return p
 
