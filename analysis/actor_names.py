@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
@@ -160,18 +161,18 @@ def _starts_of(scanners: tuple[_NameScanner, ...]) -> tuple[re.Pattern | None, f
     where one of those names follows in full, which the regex looks ahead for: the many "to",
     "that" and spaces after commas are passed over in C, not looked up one by one. A start
     passed over so is one where no name begins, so no scanner finds one there."""
-    names = sorted({n for sc in scanners for n in sc.names})
-    words = frozenset().union(*(sc.names | sc.prefixes for sc in scanners))
+    words = frozenset().union(*(sc.names for sc in scanners), *(sc.prefixes for sc in scanners))
+    names = frozenset().union(*(sc.names for sc in scanners))
     if not names:
         return None, words
-    by_initial: dict[str, list[str]] = {}
-    for n in names:
-        by_initial.setdefault(n[0], []).append(n)
-    initials = "".join(re.escape(c) for c in by_initial)
-    common = "".join(re.escape(c) for c, ns in by_initial.items() if len(ns) > _FEW_NAMES)
+    count = Counter(n[0] for n in names)
+    initials = "".join(re.escape(c) for c in sorted(count))
+    common = "".join(re.escape(c) for c in sorted(count) if count[c] > _FEW_NAMES)
+    few: dict[str, list[str]] = {}
+    for n in sorted(n for n in names if count[n[0]] <= _FEW_NAMES):
+        few.setdefault(n[0], []).append(n)
     where = ["(?<=[" + common + "])"] if common else []
-    where += ["(?<=" + re.escape(c) + ")(?=" + "|".join(re.escape(n[1:]) for n in ns) + ")"
-              for c, ns in by_initial.items() if len(ns) <= _FEW_NAMES]
+    where += ["(?<=" + re.escape(c) + ")(?=" + "|".join(re.escape(n[1:]) for n in ns) + ")" for c, ns in few.items()]
     where_rx = "(?:" + "|".join(where) + ")"
     return re.compile("[" + initials + r"](?<![\w.][" + initials + "])" + where_rx + r"(?=(\w*))"), words
 
