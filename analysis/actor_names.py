@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
@@ -115,71 +116,135 @@ class _NameScanner:
         # the beginnings of names that stop before a non-word character: a longer name can only
         # go on from one of them, so the look-ups at one position stop at the first that is none
         self.prefixes = frozenset(n[:m.start()] for n in self.names for m in _NOT_WORD.finditer(n))
-        initials = "[" + "".join(sorted({re.escape(n[0]) for n in self.names})) + "]"
-        # a name's first character, not inside a word, not after a full stop: the character
-        # first and the look back after it (the two characters before the end of the match),
-        # so that the regex engine skips to the next such character instead of trying the
-        # look-behind everywhere; the group is the rest of its word (the lookahead consumes
-        # nothing: " Obama" starts at the space and at "O"), its end the first place after the
-        # start where a name may end
-        self.starts = (re.compile(initials + r"(?<![\w.]" + initials + r")(?=(\w*))")
-                       if initials != "[]" else None)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
         """The names in ``text``."""
-        if self.starts is None:
-            return
-        last_end, n = 0, len(text)
-        names, prefixes, next_stop = self.names, self.prefixes, _NOT_WORD.search
-        for s in self.starts.finditer(text):
-            start = s.start()
-            if start < last_end:
-                continue
-            # the places where a name may end after ``start``, one search at a time: most
-            # starts stop at the first (a word no name begins with), so listing every
-            # non-word character of the article first cost more than the look-ups
-            limit, end, stop = start + self.longest, 0, s.end(1)
-            while stop <= limit:
-                piece = text[start:stop]
-                if piece in names:  # the longest name wins
-                    end = stop
-                if stop == n or piece not in prefixes:
-                    break
-                found = next_stop(text, stop + 1)
-                stop = found.start() if found else n
-            if end:
-                last_end = end
-                yield _NAME_AT.match(text, start, end)
+        for start, end in _name_spans(text, (self,))[0]:
+            yield _NAME_AT.match(text, start, end)
+
+    def name_end(self, text: str, start: int, stop: int) -> int:
+        """Where the longest name starting at ``start`` ends (0: none starts there); ``stop``
+        is the end of the word the name's first character begins."""
+        # the places where a name may end after ``start``, one search at a time: most starts
+        # stop at the first (a word no name begins with), so listing every non-word character
+        # of the article first cost more than the look-ups
+        names, prefixes, n = self.names, self.prefixes, len(text)
+        limit, end = start + self.longest, 0
+        while stop <= limit:
+            piece = text[start:stop]
+            if piece in names:  # the longest name wins
+                end = stop
+            if stop == n or piece not in prefixes:
+                break
+            found = _NOT_WORD.search(text, stop + 1)
+            stop = found.start() if found else n
+        return end
+
+
+_FEW_NAMES = 20  # (at most) the names of a first character looked ahead for in full (see _starts_of)
+
+
+@lru_cache(maxsize=8)  # one per set of scanners asked together (the gazetteer's two, each alone)
+def _starts_of(scanners: tuple[_NameScanner, ...]) -> tuple[re.Pattern | None, frozenset[str]]:
+    """Where a name of any of ``scanners`` may start, and the words a name of any begins with.
+
+    The regex finds a name's first character, not inside a word, not after a full stop: the
+    character first and the look back after it (the two characters before the end of the
+    match), so that the regex engine skips to the next such character instead of trying the
+    look-behind everywhere; the group is the rest of its word (the lookahead consumes nothing:
+    " Obama" starts at the space and at "O"), its end the first place after the start where a
+    name may end. The words are every scanner's names and prefixes: a name can only start with
+    a word that is one of them.
+
+    A first character few names have ("the Kremlin", " Willemstad", "'Oman": a lower-case
+    letter, a space, an apostrophe, against hundreds of names per capital) is a start only
+    where one of those names follows in full, which the regex looks ahead for: the many "to",
+    "that" and spaces after commas are passed over in C, not looked up one by one. A start
+    passed over so is one where no name begins, so no scanner finds one there."""
+    words = frozenset().union(*(sc.names for sc in scanners), *(sc.prefixes for sc in scanners))
+    names = frozenset().union(*(sc.names for sc in scanners))
+    if not names:
+        return None, words
+    count = Counter(n[0] for n in names)
+    initials = "".join(re.escape(c) for c in sorted(count))
+    common = "".join(re.escape(c) for c in sorted(count) if count[c] > _FEW_NAMES)
+    few: dict[str, list[str]] = {}
+    for n in sorted(n for n in names if count[n[0]] <= _FEW_NAMES):
+        few.setdefault(n[0], []).append(n)
+    where = ["(?<=[" + common + "])"] if common else []
+    where += ["(?<=" + re.escape(c) + ")(?=" + "|".join(re.escape(n[1:]) for n in ns) + ")" for c, ns in few.items()]
+    where_rx = "(?:" + "|".join(where) + ")"
+    return re.compile("[" + initials + r"](?<![\w.][" + initials + "])" + where_rx + r"(?=(\w*))"), words
+
+
+def _name_spans(text: str, scanners: Sequence[_NameScanner]) -> list[list[Span]]:
+    """The names of each scanner in ``text`` (each as its own ``finditer`` gives them), in one
+    pass over the places where a name of any of them may start: whether one starts at a place
+    depends only on the character there and the one before it, the same for every scanner,
+    and each scanner goes on from where its last name ended, as alone."""
+    found: list[list[Span]] = [[] for _ in scanners]
+    starts, words = _starts_of(tuple(scanners))
+    if starts is None:
+        return found
+    state = list(zip(scanners, found))
+    last_end = [0] * len(scanners)
+    for s in starts.finditer(text):
+        start, first = s.start(), s.end(1)
+        piece = text[start:first]
+        if piece not in words:
+            continue  # a word no name of any scanner is or begins with: most of them (one look-up)
+        for k, (sc, out) in enumerate(state):
+            if start >= last_end[k] and (piece in sc.names or piece in sc.prefixes):
+                end = sc.name_end(text, start, first)
+                if end:
+                    out.append((start, end))
+                    last_end[k] = end
+    return found
 
 
 _NAME_AT = re.compile(r".+", re.S)  # a Match object for a span found without a regex
 
 
+def _gazetteer_spans(text: str) -> tuple[list[Span], list[Span] | None]:
+    """The spans of the hand-made gazetteer's names and of the public dictionaries' names (None
+    without ``countries.csv``) in ``text``: one pass for both when both are plain names."""
+    finder, crx = _actor_index()[0], _country_index()[0]
+    if isinstance(finder, _NameScanner):
+        if crx is None:
+            return _name_spans(text, (finder,))[0], None
+        actor_spans, country_spans = _name_spans(text, (finder, crx))
+        return actor_spans, country_spans
+    actor_spans = [m.span() for m in finder.finditer(text)]  # the one regex
+    return actor_spans, (_name_spans(text, (crx,))[0] if crx is not None else None)
+
+
 @lru_cache(maxsize=512)  # the same article text is scanned for every source it resolves
 def _actor_mentions(text: str) -> tuple[dict, ...]:
+    actor_spans, country_spans = _gazetteer_spans(text)
+    if not actor_spans and not country_spans:
+        return ()  # no name ("he", "officials", "the company"): nothing to type or filter
     out: list[dict] = []
     rows: dict[str, dict] = {}
-    finder = _actor_index()[0]
-    for m in finder.finditer(text):  # a _NameScanner or the one regex
-        name = m.group(0)
+    for s, e in actor_spans:
+        name = text[s:e]
         if name not in rows:
             rows[name] = _actor_row(name)
         row = rows[name]
         if row:
-            out.append({"start": m.start(), "end": m.end(), "text": name, "actor": row["actor"],
+            out.append({"start": s, "end": e, "text": name, "actor": row["actor"],
                         "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"], "person": ""})
     # the public dictionaries fill in what the hand-made rows do not name
-    crx, by_name = _country_index()
-    if crx is not None:
+    if country_spans is not None:
+        by_name = _country_index()[1]
         taken = [(d["start"], d["end"]) for d in out]
-        for m in crx.finditer(text):
-            hit = [t for t in taken if t[0] < m.end() and m.start() < t[1]]  # overlapping ones
-            if hit and not all(m.start() <= t[0] and t[1] <= m.end() and t != m.span() for t in hit):
+        for s, e in country_spans:
+            hit = [t for t in taken if t[0] < e and s < t[1]]  # overlapping ones
+            if hit and not all(s <= t[0] and t[1] <= e and t != (s, e) for t in hit):
                 continue
             if hit:  # "West German" beats the "German" it contains
                 out = [d for d in out if (d["start"], d["end"]) not in hit]
-            row = by_name[m.group(0)]
-            out.append({"start": m.start(), "end": m.end(), "text": m.group(0), "actor": row["actor"],
+            row = by_name[text[s:e]]
+            out.append({"start": s, "end": e, "text": text[s:e], "actor": row["actor"],
                         "kind": row["kind"], "source_type": row["source_type"], "rule": row["rule"],
                         "person": row["person"]})
         out.sort(key=lambda d: d["start"])
@@ -217,12 +282,25 @@ def _inside_longer_name(text: str, d: dict, gaz_starts: set[int], gaz_ends: set[
 
 # --------------------------------------------------------------------------- person names
 # a capitalised word, hyphenated parts included ("Van-Thinh"), and name particles ("al-Shaheen")
-_NAME_WORD = (r"(?:\b(?:al|el|bin|ibn|de|da|di|van|von|der|du|le|la)[- ])?"
-              r"(?:[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?|[A-Z]['’][A-Z][a-z]+)(?:-[A-Z]?[a-z'’]+)*")  # McGrath, O'Neill
+_PARTICLES = ("al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "du", "le", "la")
+_PARTICLE = r"\b(?:" + "|".join(_PARTICLES) + r")[- ]"
+# (the capital outside the alternation, so that a regex may begin with it: see _NAME_RX_NO_PARTICLE)
+_CAPITAL_WORD = r"[A-Z](?:[a-z'’]+(?:[A-Z][a-z'’]+)?|['’][A-Z][a-z]+)(?:-[A-Z]?[a-z'’]+)*"  # McGrath, O'Neill
+_NAME_WORD = r"(?:" + _PARTICLE + r")?" + _CAPITAL_WORD
 # never across lines; a name starts with a capital or a particle's first letter, which the
 # lookahead tells the regex engine (a third less time over an article)
 _NAME_RX = re.compile(r"(?-i:(?=[A-Zabdeilv])" + _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")+)")
+# _NAME_RX in a text where no name starts with a particle (nearly every article): its first
+# word then starts with a capital, and a pattern starting with a character set lets the regex
+# engine skip to the next capital in C instead of trying the pattern at every letter (half the
+# time). A name starting with a particle has the particle, a space or hyphen and a capital:
+# _PARTICLE_NAME finds such a capital the same quick way, else _NAME_RX_NO_PARTICLE is used.
+_NAME_RX_NO_PARTICLE = re.compile(r"(?-i:" + _CAPITAL_WORD + r"(?:[ \t]+" + _NAME_WORD + r")+)")
+_PARTICLE_NAME = re.compile(r"(?-i:[A-Z](?:" + "|".join(  # (a look-behind has one width: one per length)
+    r"(?<=\b(?:" + "|".join(p for p in _PARTICLES if len(p) == n) + r")[- ][A-Z])"
+    for n in sorted({len(p) for p in _PARTICLES})) + "))")
 _NAME_MAX_WORDS = 3
+_TWO_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z]")  # in every match of _NAME_RX (two words of _NAME_WORD)
 _POSSESSIVE_END = re.compile(r"['’]s?$")  # "Mueller's" -> "Mueller"
 _PLURAL_ROLE = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ives)$")
 # last words that make a capitalised run an organisation's name
@@ -237,6 +315,8 @@ _ORG_END = {"Plc", "PLC", "Inc", "Corp", "Corporation", "Co", "Ltd", "Limited", 
 @lru_cache(maxsize=512)  # the article text is scanned again for every one-word source
 def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
     """Capitalised multi-word sequences that are not gazetteer entries or titles."""
+    if not _TWO_CAPITALS.search(text):
+        return ()  # every word of a name has a capital: "he", "officials", "Trump" name nobody here
     gaz = _actor_mentions(text)
     # Gazetteer mentions come leftmost first: a name overlaps one iff, among the mentions
     # starting before the name ends, the furthest end lies past the name's start (a bisect,
@@ -246,12 +326,14 @@ def _person_names(text: str) -> tuple[tuple[int, int, str], ...]:
     for g in gaz:
         gaz_reach.append(max(g["end"], gaz_reach[-1]) if gaz_reach else g["end"])
     names = []
-    for m in _NAME_RX.finditer(text):
-        words = m.group(0).split()
-        poss = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
-        if poss:  # "Arsenal's Patrick Vieira": the name follows the possessive
-            words = words[poss[-1] + 1:]
-        words[-1] = _POSSESSIVE_END.sub("", words[-1])  # "Robert Mueller's" -> "Robert Mueller"
+    for m in (_NAME_RX if _PARTICLE_NAME.search(text) else _NAME_RX_NO_PARTICLE).finditer(text):
+        run = m.group(0)
+        words = run.split()
+        if "'" in run or "’" in run:  # (a possessive has an apostrophe: most runs have none)
+            poss = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+            if poss:  # "Arsenal's Patrick Vieira": the name follows the possessive
+                words = words[poss[-1] + 1:]
+            words[-1] = _POSSESSIVE_END.sub("", words[-1])  # "Robert Mueller's" -> "Robert Mueller"
         if words[-1] in _ORG_END:  # "Spanish Football Federation", "Guinness Plc": an organisation
             continue
         if len(words) >= 3 and _PLURAL_ROLE.search(words[0]):
@@ -423,7 +505,9 @@ def _resolve_by_head(bare: str, context: str, pos: int) -> tuple[str, str]:
     return "unknown", "unknown"
 
 
-_SENT_END = re.compile(r"[.!?]\s|\n")
+# "[.!?]\s|\n" with the break's first character first, a character set the regex engine skips to
+# (a pattern that starts with an alternation is tried at every character): the same matches
+_SENT_END = re.compile(r"[.!?\n](?:(?<=\n)|\s)")
 
 
 @lru_cache(maxsize=4)
@@ -488,34 +572,39 @@ def _actor_beside(context: str, ms: int, me: int) -> str:
 
 
 @lru_cache(maxsize=64)
-def _mentions_of(word: str, context: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...], tuple[int, ...]]:
-    """Every mention of ``word`` in ``context`` (starts, ends, the actor beside each) and, per
-    mention, the index of the last mention up to it with an actor beside it (-1 if none)."""
-    starts, ends, actors, last = [], [], [], []
-    for m in re.finditer(r"\b" + re.escape(word) + r"\w*", context, re.I):
-        starts.append(m.start())
-        ends.append(m.end())
-        actors.append(_actor_beside(context, m.start(), m.end()))
-        last.append(len(actors) - 1 if actors[-1] else (last[-1] if last else -1))
-    return tuple(starts), tuple(ends), tuple(actors), tuple(last)
+def _mentions_of(word: str, context: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Every mention of ``word`` in ``context``: their starts and ends."""
+    found = [m.span() for m in re.finditer(r"\b" + re.escape(word) + r"\w*", context, re.I)]
+    return tuple(s for s, _ in found), tuple(e for _, e in found)
+
+
+@lru_cache(maxsize=256)  # a function of its arguments alone; the walk back asks it again for each later phrase
+def _actor_beside_mention(context: str, ms: int, me: int) -> str:
+    """:func:`_actor_beside` a whole mention of a word (the walk back of :func:`_antecedent_actor`)."""
+    return _actor_beside(context, ms, me)
 
 
 def _antecedent_actor(word: str, context: str, pos: int) -> str:
     """Actor named next to the last earlier mention of ``word`` ("the ministry" -> "Foreign
     Ministry in Pyongyang" -> North Korea), looking 35 characters around it in its sentence."""
-    # The mentions and their actors are found once per article (scanning context[:pos] for
-    # every phrase was quadratic). A mention the old scan of context[:pos] saw is one whose
-    # word ends by pos; the one running past pos was seen cut at pos.
+    # The mentions are found once per article (scanning context[:pos] for every phrase was
+    # quadratic), the actor beside one only when it is asked for. A mention the old scan of
+    # context[:pos] saw is one whose word ends by pos; the one running past pos was seen cut at pos.
     pos = max(0, len(context) + pos) if pos < 0 else min(pos, len(context))
-    starts, ends, actors, last = _mentions_of(word, context)
+    starts, ends = _mentions_of(word, context)
     k = bisect_right(starts, pos - len(word))
     if k and ends[k - 1] > pos:
         k -= 1
         best = _actor_beside(context, starts[k], pos)
         if best:
             return best
-    i = last[k - 1] if k else -1
-    return actors[i] if i >= 0 else ""
+    # the last whole mention before with an actor beside it: looked at from the nearest back,
+    # only as far as needed (finding the actor beside every mention of the article first cost more)
+    for i in range(k - 1, -1, -1):
+        best = _actor_beside_mention(context, starts[i], ends[i])
+        if best:
+            return best
+    return ""
 
 
 # --------------------------------------------------------------------------- states and parties

@@ -30,6 +30,7 @@ from analysis.coreference import canonical_person, group_antecedent, nearest_org
 from analysis.entities import (_ANON, _FUNCTION_WORDS, _LEGISLATOR, _NON_NAME, _ORG_NAME, _ORG_SUFFIX, _TITLE_RX,
                                _org_name, _titlecase_if_caps, is_capitalised_name, is_proper_noun,
                                speaker_description)
+from analysis.words import has_word
 
 
 UNKNOWN = "unknown"
@@ -59,6 +60,16 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     >>> resolve_speaker("sources").actor
     'unknown'
     """
+    return _resolve_speaker(phrase, text, pos, _depth)
+
+
+# The answer is a function of the four arguments alone (the lexicons never change in a run) and a
+# Speaker is frozen, so a phrase asked again at the same place of the same article (a source two
+# statements share, a target that is also a source, a client followed twice) is answered from
+# here; the article texts it keeps are the last few resolved (a bounded cache, not per corpus).
+@lru_cache(maxsize=256)
+def _resolve_speaker(phrase: str, text: str, pos: int | None, _depth: int) -> Speaker:
+    """:func:`resolve_speaker`, remembered for the last phrases asked."""
     raw = _strip(phrase)
     if not raw or _DATE_NAME.fullmatch(raw):  # "Feb", "Tuesday": a date taken for a speaker
         return Speaker(raw, UNKNOWN, UNKNOWN, "act.none")
@@ -134,6 +145,8 @@ def _relative_clause_head(text: str, pos: int, depth: int) -> Speaker | None:
     """"Shepherd, who accused ...", "The president, who regularly assails ...": the speaker
     is the noun phrase the relative clause hangs on, a name first."""
     lo = max(0, pos - 100)
+    if not text[lo:pos].rstrip().endswith(","):
+        return None  # (what both patterns below end in: a comma, then only spaces)
     named = re.search(r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})\s*,\s*$", text[lo:pos])
     if named and depth < 2 and named.group(1).split()[0] not in _NON_NAME:
         return resolve_speaker(named.group(1), text, lo + named.start(1), depth + 1)
@@ -149,9 +162,11 @@ def _as_cased(raw: str, text: str) -> str:
     """``raw`` as the body writes it: a headline in capitals in title case, unless the body
     writes the word in capitals too (an acronym)."""
     p = _titlecase_if_caps(raw)
-    if p != raw and len(raw.split()) == 1 and text and re.search(r"[a-z][,;]?\s+(?:\(|the\s+)?" + re.escape(raw) + r"\b", text):
+    # (the regex asked only of a text that has the word at all; has_word is the \bWORD\b search)
+    if p != raw and len(raw.split()) == 1 and text and raw in text and re.search(
+            r"[a-z][,;]?\s+(?:\(|the\s+)?" + re.escape(raw) + r"\b", text):
         p = raw  # "WPPSS" written so in the body's running text: an acronym, not a headline word
-    if p == raw and raw.isupper() and len(raw.split()) == 1 and text and re.search(r"\b" + re.escape(raw.capitalize()) + r"\b", text):
+    if p == raw and raw.isupper() and len(raw.split()) == 1 and text and has_word(raw.capitalize(), text):
         p = raw.capitalize()  # "ACME" in a headline, "Acme" in the body: a name, not an acronym
     return p
 
@@ -340,14 +355,20 @@ def _named_person(ph: _Phrase) -> Speaker | None:
         return None
     # the head of the phrase is its last name ("Former Guinness Plc chairman Ernest Saunders")
     named = names[-1][2] if names else head
-    person = canonical_person(named, text) if text else named
+    person = _canonical_person(named, text) if text else named
+    title = _title_near(text, person)
     if actor not in state_actors():
         # a country the gazetteer does not know, named in the title ("Brenland's foreign
         # minister", "Valdorian Prime Minister ..."), is still the party
-        actor = _party_in_title(head + " " + _title_near(text, person), text) or person
-    if _LEGISLATOR.search(head + " " + _title_near(text, person)):
+        actor = _party_in_title(head + " " + title, text) or person
+    if _LEGISLATOR.search(head + " " + title):
         actor = person
     return Speaker(person, actor, "person", "act.person")
+
+
+# a function of the name and the article alone, asked again for every source that names the
+# person (7 of 10 asks in PolNeAR repeat one); bounded, so it keeps the last few articles only
+_canonical_person = lru_cache(maxsize=256)(canonical_person)
 
 
 _ADJ_STATE = re.compile(r"(?-i:\b([A-Z][a-z]+(?:ian|an|ese|ish|i)))\s+(?:[A-Za-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
@@ -369,6 +390,7 @@ def _party_in_title(title: str, text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=256)  # a function of the article and the name alone, asked for every source naming them
 def _title_near(text: str, person: str) -> str:
     """The words right before a person's first full mention ("Nebraska Senator Deb Fischer")."""
     i = text.find(person) if text and person else -1
@@ -456,13 +478,13 @@ def _capitalised_name(ph: _Phrase) -> Speaker | None:
     bare = _LEADING_ARTICLE.sub("", ph.head)
     # lower-case words before a name describe it ("the ruling GATT Council", "former FBI Director")
     bare = _LOWER_WORDS_BEFORE_NAME.sub("", bare)
-    inside = find_actor_mentions(bare)
+    inside = _actor_mentions(bare)  # (read only)
     if inside and ph.raw.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
         return Speaker(inside[0]["text"], inside[0]["actor"], inside[0]["source_type"], "act.gazetteer_in_caps")
     if not (is_capitalised_name(bare) and len(bare.split()) <= 6):
         return None
     if len(bare.split()) == 1 and text:
-        full = canonical_person(bare, text)
+        full = _canonical_person(bare, text)
         if full != bare:
             return Speaker(full, full, "person", "act.surname")
     if len(bare.split()) == 1 and text and not is_proper_noun(bare, text):

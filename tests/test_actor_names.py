@@ -83,3 +83,25 @@ _TEXTS = st.text(alphabet=st.sampled_from(list("abc XYZ.,;:!?'\"“”‘’-\nd
 def test_resolve_actor_never_raises(text):
     actor, stype = resolve_actor(text, text, 0)
     assert stype in {"person", "organisation", "government", "media", "anonymous", "document", "unknown"}
+
+
+def test_the_person_name_scan_finds_what_the_particle_regex_finds():
+    """_person_names scans a text without a name starting with a particle by a regex that
+    starts at capitals only: on such texts it finds what _NAME_RX finds, and every text where
+    _NAME_RX starts a name at a particle is one _PARTICLE_NAME sends to _NAME_RX."""
+    import random
+
+    from analysis.actor_names import _NAME_RX, _NAME_RX_NO_PARTICLE, _PARTICLE_NAME
+
+    rng = random.Random(5)
+    pieces = ["al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "du", "le", "la", "-", " ",
+              "\t", "x", "A", "Mc", "Grath", "O'Neill", "’s", "Van", ".", "\n", "Smith", "é", "1", "_", "b", "v"]
+    chosen = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        spans = [m.span() for m in _NAME_RX.finditer(text)]
+        if not _PARTICLE_NAME.search(text):
+            chosen += 1
+            assert [m.span() for m in _NAME_RX_NO_PARTICLE.finditer(text)] == spans, text
+            assert all(text[s].isupper() for s, _ in spans), text
+    assert chosen > 1000

@@ -84,18 +84,22 @@ def test_the_gazetteer_scanner_finds_what_its_regex_found():
     reference = _actor_reference()
     text = (REPO / "data" / "articles" / "000_69a36e7ce07eb426.md").read_text(encoding="utf-8")
     assert _spans(scanner, text) == _spans(reference, text) != []
-    names = sorted(rows)
-    rng = random.Random(11)
     glue = [" ", ", ", ".", "-", "'", "_", "x", "9", "\n", "é", " the ", "U.", "", "s", "’s "]
-    for _ in range(400):
+    for text in _mixtures(sorted(rows), glue, 11):
+        assert _spans(scanner, text) == _spans(reference, text), text
+
+
+def _mixtures(names, glue, seed, n=400):
+    """``n`` texts of 1-8 names (or pieces of names) from ``names``, each followed by a glue string."""
+    rng = random.Random(seed)
+    for _ in range(n):
         parts = []
         for _ in range(rng.randint(1, 8)):
             name = rng.choice(names)
             if rng.random() < 0.3:
                 name = name[:rng.randint(1, len(name))]
             parts += [name, rng.choice(glue)]
-        text = "".join(parts)
-        assert _spans(scanner, text) == _spans(reference, text), text
+        yield "".join(parts)
 
 
 def test_a_gazetteer_pattern_with_regex_syntax_falls_back_to_the_regex(monkeypatch):
@@ -114,3 +118,17 @@ def test_a_gazetteer_pattern_with_regex_syntax_falls_back_to_the_regex(monkeypat
     finally:
         actor_names._actor_index.cache_clear()
         actor_names._actor_row.cache_clear()
+
+
+def test_the_gazetteer_scanners_together_find_what_each_finds_alone():
+    """_actor_mentions runs both scanners in one pass (_name_spans): each finds there what its
+    own finditer finds."""
+    from analysis.actor_names import _actor_index, _name_spans
+
+    actors, countries = _actor_index()[0], _country_index()[0]
+    names = sorted(actors.names) + sorted(countries.names)
+    glue = [" ", ", ", ".", "-", "'", "_", "x", "9", "\n", "é", " the ", "U.", "", "s", "’s ", "t", "the"]
+    texts = [(REPO / "data" / "articles" / "000_69a36e7ce07eb426.md").read_text(encoding="utf-8")]
+    texts += _mixtures(names, glue, 13)
+    for text in texts:
+        assert _name_spans(text, (actors, countries)) == [_spans(actors, text), _spans(countries, text)], text
