@@ -80,6 +80,39 @@ def may_match(needs: Needs, low: str | None) -> bool:
 _NO_ROWS: frozenset[int] = frozenset()  # one object for the many pieces that hold no needed word
 
 
+class Substrings:
+    """Which of a fixed set of words occur in a piece of text, found from the places where
+    one may begin: each occurrence of a word of two or more characters begins where the
+    piece's next two characters are the word's first two, so only the words filed under
+    those two characters are compared there (one-character words by a search of their
+    own). One pass over the piece, instead of a search per word or a slice per word length.
+
+    >>> sorted(Substrings(["deni", "denied", "it", "x", "hoax"]).held("undeniable;it"))
+    ['deni', 'it']
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        words = set(words)
+        self._single = tuple(w for w in words if len(w) == 1)
+        by_two: dict[str, list[str]] = {}
+        for w in words:
+            if len(w) > 1:
+                by_two.setdefault(w[:2], []).append(w)
+        self._by_two = {k: tuple(v) for k, v in by_two.items()}
+
+    def held(self, piece: str) -> set[str]:
+        """The words that occur in `piece`."""
+        out = {w for w in self._single if w in piece}
+        by_two = self._by_two
+        for i in range(len(piece) - 1):
+            words = by_two.get(piece[i:i + 2])
+            if words:
+                for w in words:
+                    if piece.startswith(w, i):
+                        out.add(w)
+        return out
+
+
 class TriggerIndex:
     """The rows of one lexicon a text may match, found in one scan of the text for all rows.
 
@@ -108,7 +141,7 @@ class TriggerIndex:
         spaced = {w for w in by_word if not w or any(c.isspace() for c in w)}
         self._spaced = tuple((w, frozenset(by_word[w])) for w in spaced)
         self._plain = {w: frozenset(k) for w, k in by_word.items() if w not in spaced}
-        self._sizes = sorted({len(w) for w in self._plain})
+        self._substrings = Substrings(self._plain)
         self._pieces: dict[str, frozenset[int]] = {}
         self._cache_size = cache_size
 
@@ -132,18 +165,10 @@ class TriggerIndex:
 
     def _piece_rows(self, piece: str) -> frozenset[int]:
         """The rows a whitespace-free piece holds a word of (computed once, then cached)."""
-        plain, n = self._plain, len(piece)
+        plain = self._plain
         found: set[int] = set()
-        if n * len(self._sizes) > len(plain):  # a long piece (a URL): try each word
-            for word, rows in plain.items():
-                if word in piece:
-                    found |= rows
-        else:  # a word: look up each of its substrings of a needed length
-            for size in self._sizes:
-                for i in range(n - size + 1):
-                    rows = plain.get(piece[i:i + size])
-                    if rows:
-                        found |= rows
+        for word in self._substrings.held(piece):
+            found |= plain[word]
         if len(self._pieces) >= self._cache_size:
             self._pieces.clear()
         rows = self._pieces[piece] = frozenset(found) if found else _NO_ROWS
@@ -176,7 +201,7 @@ class StartFinder:
         declared = {start for row in starts for start in row or ()}
         self._other = frozenset(s for s in declared if not _START.match(s))
         self._plain = frozenset(declared - self._other)
-        self._sizes = sorted({len(s) for s in self._plain})
+        self._substrings = Substrings(self._plain)
         self._held: dict[str, frozenset[str]] = {}
         self._cache_size = cache_size
 
@@ -194,10 +219,7 @@ class StartFinder:
 
     def _word_starts(self, word: str) -> frozenset[str]:
         """The declared starts a piece holds."""
-        n, plain = len(word), self._plain
-        if n * len(self._sizes) > len(plain):  # a long piece (a URL): try each start
-            return frozenset(s for s in plain if s in word)
-        return frozenset({word[i:i + size] for size in self._sizes for i in range(n - size + 1)} & plain)
+        return frozenset(self._substrings.held(word))
 
 
 @lru_cache(maxsize=4)

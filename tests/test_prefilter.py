@@ -230,3 +230,23 @@ def test_start_finder_gives_the_starts_a_text_holds():
                     assert start_places(low, st, present) == start_places(low, st)
     tiny = StartFinder([("ab", "b-c")], cache_size=2)  # a start of another form is always held
     assert tiny.present("xyz") == {"b-c"} and tiny.present("ab cd ab") == {"ab", "b-c"}
+
+
+from analysis.prefilter import Substrings  # noqa: E402
+
+
+def test_substrings_finds_what_a_search_per_word_finds():
+    """`Substrings.held` (candidates by their first two characters) against `w in piece` for
+    every word: lexicon words, one-character words, words inside words, repeats, long pieces."""
+    import random
+
+    rng = random.Random(11)
+    words = {"a", "it", "is", "deni", "denied", "denial", "hoax", "ho", "oax", "xx", "xxx", "fake", "n't"}
+    words |= {w for w in stance._index()._plain}  # the stance lexicon's needed words
+    alphabet = "adehinostx'-.,xo"
+    pieces = ["undeniable;it", "xxxx", "hoaxhoax", "a", "", "n't", "https://fake.example/denied-it" * 5]
+    pieces += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    pieces += [rng.choice(sorted(words)) + rng.choice(sorted(words)) for _ in range(1000)]
+    finder = Substrings(words)
+    for piece in pieces:
+        assert finder.held(piece) == {w for w in words if w in piece}, piece
