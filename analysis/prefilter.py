@@ -113,6 +113,40 @@ class Substrings:
         return out
 
 
+class _PieceWords:
+    """The words of every index's vocabulary (needed words, declared starts) that a piece
+    holds, shared by all :class:`TriggerIndex` and :class:`StartFinder` objects of the
+    process: a piece new to all of them (half the distinct pieces of a corpus pass are) is
+    read once, not once per index. Each index keeps only the words of its own vocabulary.
+    An index built later adds its words: the finder is rebuilt and the cache emptied, so no
+    cached answer lacks a word it holds. Bounded (emptied when full)."""
+
+    def __init__(self, cache_size: int = 1 << 16) -> None:
+        self.words: frozenset[str] = frozenset()
+        self._finder = Substrings(())
+        self._cache: dict[str, frozenset[str]] = {}
+        self._cache_size = cache_size
+
+    def add(self, words: Iterable[str]) -> None:
+        """Take `words` into the vocabulary."""
+        if not self.words.issuperset(words):
+            self.words = self.words.union(words)
+            self._finder = Substrings(self.words)
+            self._cache.clear()
+
+    def held(self, piece: str) -> frozenset[str]:
+        """The vocabulary's words that occur in `piece`."""
+        found = self._cache.get(piece)
+        if found is None:
+            if len(self._cache) >= self._cache_size:
+                self._cache.clear()
+            found = self._cache[piece] = frozenset(self._finder.held(piece))
+        return found
+
+
+_PIECE_WORDS = _PieceWords()
+
+
 class TriggerIndex:
     """The rows of one lexicon a text may match, found in one scan of the text for all rows.
 
@@ -141,7 +175,7 @@ class TriggerIndex:
         spaced = {w for w in by_word if not w or any(c.isspace() for c in w)}
         self._spaced = tuple((w, frozenset(by_word[w])) for w in spaced)
         self._plain = {w: frozenset(k) for w, k in by_word.items() if w not in spaced}
-        self._substrings = Substrings(self._plain)
+        _PIECE_WORDS.add(self._plain)
         self._pieces: dict[str, frozenset[int]] = {}
         self._cache_size = cache_size
 
@@ -167,8 +201,10 @@ class TriggerIndex:
         """The rows a whitespace-free piece holds a word of (computed once, then cached)."""
         plain = self._plain
         found: set[int] = set()
-        for word in self._substrings.held(piece):
-            found |= plain[word]
+        for word in _PIECE_WORDS.held(piece):
+            rows = plain.get(word)  # None: a word of another index
+            if rows:
+                found |= rows
         if len(self._pieces) >= self._cache_size:
             self._pieces.clear()
         rows = self._pieces[piece] = frozenset(found) if found else _NO_ROWS
@@ -201,7 +237,7 @@ class StartFinder:
         declared = {start for row in starts for start in row or ()}
         self._other = frozenset(s for s in declared if not _START.match(s))
         self._plain = frozenset(declared - self._other)
-        self._substrings = Substrings(self._plain)
+        _PIECE_WORDS.add(self._plain)
         self._held: dict[str, frozenset[str]] = {}
         self._cache_size = cache_size
 
@@ -219,7 +255,7 @@ class StartFinder:
 
     def _word_starts(self, word: str) -> frozenset[str]:
         """The declared starts a piece holds."""
-        return frozenset(self._substrings.held(word))
+        return _PIECE_WORDS.held(word) & self._plain
 
 
 @lru_cache(maxsize=4)

@@ -250,3 +250,13 @@ def test_substrings_finds_what_a_search_per_word_finds():
     finder = Substrings(words)
     for piece in pieces:
         assert finder.held(piece) == {w for w in words if w in piece}, piece
+
+
+def test_an_index_built_later_still_finds_its_words_in_cached_pieces():
+    """The pieces' words are shared by every index: a vocabulary added after a piece was
+    read must still be found in it (the shared cache is emptied when words are added)."""
+    first = TriggerIndex([("qqdenyqq",)])
+    assert first.rows("zzhoaxzz qqdenyqq") == (0,)
+    later = TriggerIndex([("zzhoaxzz",), ("hoax",)])  # built after "zzhoaxzz" was read
+    assert later.rows("zzhoaxzz qqdenyqq") == (0, 1)
+    assert first.rows("zzhoaxzz qqdenyqq") == (0,)  # and the first index sees only its own words
