@@ -152,11 +152,10 @@ class TriggerIndex:
 
     ``rows(low)`` gives, in row order, exactly the ``k`` with ``may_match(needs[k], low)``,
     without a substring search per row: it splits ``low`` at whitespace once and looks each
-    distinct piece up in a cache of the rows the piece holds a word of. That is the same
-    answer because an occurrence of a word without whitespace holds no whitespace, so it
-    lies inside one piece of ``low.split()``; the few words with whitespace (or empty) are
-    searched in the whole text. The cache is bounded (emptied when full), so memory stays
-    flat however many texts pass.
+    distinct piece up in the shared cache of the words a piece holds (:class:`_PieceWords`),
+    then takes the rows of those words. That is the same answer because an occurrence of a
+    word without whitespace holds no whitespace, so it lies inside one piece of
+    ``low.split()``; the few words with whitespace (or empty) are searched in the whole text.
 
     >>> index = TriggerIndex([("deny", "denied"), None, ("hoax",), ("fake news",)])
     >>> index.rows("they denied the hoax"), index.rows("it is fake  news"), index.rows("fake news!")
@@ -165,7 +164,7 @@ class TriggerIndex:
     (0, 1, 2, 3)
     """
 
-    def __init__(self, needs: Sequence[Needs], cache_size: int = 1 << 15) -> None:
+    def __init__(self, needs: Sequence[Needs]) -> None:
         self.size = len(needs)
         self.always = frozenset(k for k, words in enumerate(needs) if words is None)
         by_word: dict[str, set[int]] = {}
@@ -176,8 +175,6 @@ class TriggerIndex:
         self._spaced = tuple((w, frozenset(by_word[w])) for w in spaced)
         self._plain = {w: frozenset(k) for w, k in by_word.items() if w not in spaced}
         _PIECE_WORDS.add(self._plain)
-        self._pieces: dict[str, frozenset[int]] = {}
-        self._cache_size = cache_size
 
     def rows(self, low: str | None, split: frozenset[str] | None = None) -> tuple[int, ...]:
         """Indices of the rows ``low`` (see :func:`lowered`) may match, in row order;
@@ -185,30 +182,17 @@ class TriggerIndex:
         if low is None:
             return tuple(range(self.size))
         found = set(self.always)
-        pieces, held = self._pieces, self._piece_rows
+        plain, held = self._plain, _PIECE_WORDS.held
         for piece in set(low.split()) if split is None else split:
-            rows = pieces.get(piece)
-            if rows is None:
-                rows = held(piece)
-            if rows:
-                found |= rows
+            for word in held(piece):  # most pieces hold no word of any index
+                rows = plain.get(word)  # None: a word of another index
+                if rows:
+                    found |= rows
         for word, rows in self._spaced:
             if word in low:
                 found |= rows
         return tuple(sorted(found))
 
-    def _piece_rows(self, piece: str) -> frozenset[int]:
-        """The rows a whitespace-free piece holds a word of (computed once, then cached)."""
-        plain = self._plain
-        found: set[int] = set()
-        for word in _PIECE_WORDS.held(piece):
-            rows = plain.get(word)  # None: a word of another index
-            if rows:
-                found |= rows
-        if len(self._pieces) >= self._cache_size:
-            self._pieces.clear()
-        rows = self._pieces[piece] = frozenset(found) if found else _NO_ROWS
-        return rows
 
 
 _START = re.compile(r"[a-z0-9]+\Z")
@@ -220,10 +204,9 @@ class StartFinder:
 
     A start is lower-case ASCII letters and digits, so each occurrence of it in a lower-cased
     text lies inside one piece of ``low.split()`` (:func:`pieces`, the split the trigger
-    indexes make too): the starts a text holds are those its pieces hold. Each distinct
-    piece is looked up in a cache of the starts it holds (bounded: emptied when full, so
-    memory stays flat however many texts pass). A start of another form (none is declared
-    today) is always counted as held.
+    indexes make too): the starts a text holds are those its pieces hold, read from the
+    shared cache of the words a piece holds (:class:`_PieceWords`). A start of another form
+    (none is declared today) is always counted as held.
 
     ``present(low)`` is exact for the starts the finder was built from; pass it to
     :func:`start_places` only with those.
@@ -233,29 +216,19 @@ class StartFinder:
     (['deni', 'it'], ['hoax'])
     """
 
-    def __init__(self, starts: Iterable[Needs], cache_size: int = 1 << 15) -> None:
+    def __init__(self, starts: Iterable[Needs]) -> None:
         declared = {start for row in starts for start in row or ()}
         self._other = frozenset(s for s in declared if not _START.match(s))
         self._plain = frozenset(declared - self._other)
         _PIECE_WORDS.add(self._plain)
-        self._held: dict[str, frozenset[str]] = {}
-        self._cache_size = cache_size
 
     def present(self, low: str) -> frozenset[str]:
         """The declared starts ``low`` (a :func:`lowered` text) holds."""
-        words, held = pieces(low), self._held
-        new = [word for word in words if word not in held]
-        if new:
-            if len(held) + len(new) > self._cache_size:
-                held.clear()
-                new = words
-            for word in new:
-                held[word] = self._word_starts(word)
-        return self._other.union(*map(held.__getitem__, words))
-
-    def _word_starts(self, word: str) -> frozenset[str]:
-        """The declared starts a piece holds."""
-        return _PIECE_WORDS.held(word) & self._plain
+        held: set[str] = set()  # the words of every index that the text's pieces hold
+        for words in map(_PIECE_WORDS.held, pieces(low)):
+            if words:
+                held |= words
+        return self._other.union(held.intersection(self._plain))
 
 
 @lru_cache(maxsize=4)

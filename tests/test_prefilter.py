@@ -107,10 +107,14 @@ def _index_texts() -> list[str]:
 
 
 @pytest.mark.parametrize("lexicon", sorted(INDEXED_NEEDS))
-@pytest.mark.parametrize("cache_size", [1 << 15, 3])
-def test_index_selects_the_rows_may_match_would(lexicon, cache_size):
+@pytest.mark.parametrize("cache_size", [1 << 16, 3])
+def test_index_selects_the_rows_may_match_would(lexicon, cache_size, monkeypatch):
+    from analysis import prefilter
+
+    # the shared piece cache at its size, and tiny (emptied every few pieces)
+    monkeypatch.setattr(prefilter._PIECE_WORDS, "_cache_size", cache_size)
     needs = INDEXED_NEEDS[lexicon]()
-    index = TriggerIndex(needs, cache_size=cache_size)
+    index = TriggerIndex(needs)
     for text in _index_texts():
         low = lowered(text)
         assert index.rows(low) == tuple(k for k, n in enumerate(needs) if may_match(n, low)), text
@@ -228,7 +232,7 @@ def test_start_finder_gives_the_starts_a_text_holds():
             for *_, st in _compiled_with_starts(name):
                 if st:
                     assert start_places(low, st, present) == start_places(low, st)
-    tiny = StartFinder([("ab", "b-c")], cache_size=2)  # a start of another form is always held
+    tiny = StartFinder([("ab", "b-c")])  # a start of another form is always held
     assert tiny.present("xyz") == {"b-c"} and tiny.present("ab cd ab") == {"ab", "b-c"}
 
 
