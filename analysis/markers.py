@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from analysis.lexicons import load_lexicon
 from analysis.prefilter import (Needs, StartFinder, TriggerIndex, derive_needs, derive_starts, finditer_from, lowered,
-                                parse_needs, pieces)
+                                parse_needs)
 from analysis.spans import overlaps, overlaps_any
 
 Span = tuple[int, int]
@@ -91,7 +91,7 @@ def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     """
     found = []
     rules, starts, low = _hedge_rules(), _hedge_starts(), lowered(text)
-    for k in _hedge_index().rows(low, pieces(low) if low is not None else None):
+    for k in _hedge_index().rows(low):
         row, rx = rules[k]
         for m in finditer_from(rx, text, low, starts[k]):
             found.append((row, m.start(), m.end()))
@@ -251,7 +251,7 @@ def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     quotes, contents = _Covering(quotes), _Covering(contents)
     rules, starts, low = _loaded_rules(), _loaded_starts(), lowered(text)
     present = _loaded_finder().present(low) if low is not None else None
-    for k in _loaded_index().rows(low, pieces(low) if low is not None else None):
+    for k in _loaded_index().rows(low):
         row, rx, nb, na = rules[k]
         for m in finditer_from(rx, text, low, starts[k], present):
             s, e = m.span()

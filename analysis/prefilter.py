@@ -77,9 +77,6 @@ def may_match(needs: Needs, low: str | None) -> bool:
     return False
 
 
-_NO_ROWS: frozenset[int] = frozenset()  # one object for the many pieces that hold no needed word
-
-
 class Substrings:
     """Which of a fixed set of words occur in a piece of text, found from the places where
     one may begin: each occurrence of a word of two or more characters begins where the
@@ -176,14 +173,13 @@ class TriggerIndex:
         self._plain = {w: frozenset(k) for w, k in by_word.items() if w not in spaced}
         _PIECE_WORDS.add(self._plain)
 
-    def rows(self, low: str | None, split: frozenset[str] | None = None) -> tuple[int, ...]:
-        """Indices of the rows ``low`` (see :func:`lowered`) may match, in row order;
-        ``split``: ``pieces(low)`` when the caller has it."""
+    def rows(self, low: str | None) -> tuple[int, ...]:
+        """Indices of the rows ``low`` (see :func:`lowered`) may match, in row order."""
         if low is None:
             return tuple(range(self.size))
         found = set(self.always)
         plain, held = self._plain, _PIECE_WORDS.held
-        for piece in set(low.split()) if split is None else split:
+        for piece in pieces(low):  # (split once for the lexicons reading the same text)
             for word in held(piece):  # most pieces hold no word of any index
                 rows = plain.get(word)  # None: a word of another index
                 if rows:
@@ -192,7 +188,6 @@ class TriggerIndex:
             if word in low:
                 found |= rows
         return tuple(sorted(found))
-
 
 
 _START = re.compile(r"[a-z0-9]+\Z")
