@@ -355,7 +355,7 @@ def _named_person(ph: _Phrase) -> Speaker | None:
         return None
     # the head of the phrase is its last name ("Former Guinness Plc chairman Ernest Saunders")
     named = names[-1][2] if names else head
-    person = _canonical_person(named, text) if text else named
+    person = canonical_person(named, text) if text else named
     title = _title_near(text, person)
     if actor not in state_actors():
         # a country the gazetteer does not know, named in the title ("Brenland's foreign
@@ -364,11 +364,6 @@ def _named_person(ph: _Phrase) -> Speaker | None:
     if _LEGISLATOR.search(head + " " + title):
         actor = person
     return Speaker(person, actor, "person", "act.person")
-
-
-# a function of the name and the article alone, asked again for every source that names the
-# person (7 of 10 asks in PolNeAR repeat one); bounded, so it keeps the last few articles only
-_canonical_person = lru_cache(maxsize=256)(canonical_person)
 
 
 _ADJ_STATE = re.compile(r"(?-i:\b([A-Z][a-z]+(?:ian|an|ese|ish|i)))\s+(?:[A-Za-z]+\s+){0,2}?" + _GOV_TITLE + r"\b", re.I)
@@ -484,7 +479,7 @@ def _capitalised_name(ph: _Phrase) -> Speaker | None:
     if not (is_capitalised_name(bare) and len(bare.split()) <= 6):
         return None
     if len(bare.split()) == 1 and text:
-        full = _canonical_person(bare, text)
+        full = canonical_person(bare, text)
         if full != bare:
             return Speaker(full, full, "person", "act.surname")
     if len(bare.split()) == 1 and text and not is_proper_noun(bare, text):

@@ -65,6 +65,10 @@ def _full_names(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+# a function of the name and the article alone, asked again for every source, target and
+# mention that names the person (7 of 10 asks in PolNeAR repeat one); bounded, so it keeps
+# the last few articles only
+@lru_cache(maxsize=256)
 def canonical_person(name: str, text: str) -> str:
     """The fullest form of a person's name in the article: "Mr Ebbers" / "Ebbers" -> "Bernard Ebbers"."""
     if _PEERAGE.match(name):

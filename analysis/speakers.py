@@ -37,8 +37,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Sequence
 
-from analysis.coreference import _full_names, surname_count
-from analysis.actors import _canonical_person, implied_agent, resolve_speaker
+from analysis.coreference import _full_names, canonical_person, surname_count
+from analysis.actors import implied_agent, resolve_speaker
 from analysis.clauses import clause_subject
 from analysis.entities import gender_of
 from analysis.lexicons import load_lexicon
@@ -271,7 +271,7 @@ def _people_mentions(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, canonical full name) of every person mention, in text order (one scan)."""
     names = [(s, name) for s, _, name in _person_names(text)]
     names += [(m.start(), m.group(0)) for m in _TITLED_SURNAME.finditer(text)]
-    return tuple(sorted((s, _canonical_person(name, text)) for s, name in names))  # (a name's every mention asks)
+    return tuple(sorted((s, canonical_person(name, text)) for s, name in names))
 
 
 def _last_person_before(text: str, pos: int) -> str:
