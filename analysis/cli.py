@@ -95,9 +95,7 @@ def _load(inputs: Sequence[str], published: str | None, args=None) -> tuple[list
 
 
 def _report(args) -> int:
-    from . import export, load, pipeline
-
-    from . import corpus, schema
+    from . import corpus, export, load, pipeline, schema
 
     rows, rejects = _load(args.inputs, args.published, args)
     _print_rejects(rejects)

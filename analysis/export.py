@@ -219,12 +219,12 @@ def write_statements(statements: pd.DataFrame | list[dict], path: Path | str, *,
     try:
         with _writing(tmp, path):
             path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(statements, list) and path.suffix.lower() != ".jsonl":
-                with open(tmp, "w", encoding="utf-8", newline="") as out:
-                    write_rows_csv("statements", statements, out, raw=raw)
-            elif path.suffix.lower() == ".jsonl":
+            if path.suffix.lower() == ".jsonl":
                 frame = schema.frame("statements", statements) if isinstance(statements, list) else statements
                 frame.to_json(tmp, orient="records", lines=True, force_ascii=False)
+            elif isinstance(statements, list):
+                with open(tmp, "w", encoding="utf-8", newline="") as out:
+                    write_rows_csv("statements", statements, out, raw=raw)
             else:
                 (statements if raw else spreadsheet_safe(statements)).to_csv(tmp, index=False)
             os.replace(tmp, path)

@@ -182,12 +182,16 @@ def annotate_statement_rows(articles: list[Mapping], *, workers: int | None = No
     """The statements of :func:`annotate_articles` as rows (:func:`analysis.schema.rows`), for
     article rows (doc_id, text, published): the ``statements`` command's path, which never
     builds a frame and so never imports pandas."""
-    records = ({"doc_id": a["doc_id"], "text": a["text"], "published": a.get("published", "")} for a in articles)
     statements: list[dict] = []
-    for _, (_, rows, _) in _chunk_results(records, _workers_for(len(articles), workers, chunk_size), chunk_size,
-                                          progress, len(articles), frames=False):
+    for _, (_, rows, _) in _chunk_results(_work(articles), _workers_for(len(articles), workers, chunk_size),
+                                          chunk_size, progress, len(articles), frames=False):
         statements.extend(rows)
     return statements
+
+
+def _work(articles: Iterable[Mapping]) -> Iterator[dict]:
+    """What a worker needs of each article row: its id, text and publication date."""
+    return ({"doc_id": a["doc_id"], "text": a["text"], "published": a.get("published", "")} for a in articles)
 
 
 def _workers_for(n: int, workers: int | None, chunk_size: int) -> int | None:
@@ -207,9 +211,8 @@ def _annotate_all(articles: pd.DataFrame, workers: int | None, progress: bool | 
     n = len(articles)
     workers = _workers_for(n, workers, chunk_size)
     spans, statements = [schema.empty("spans")], [schema.empty("statements")]
-    records = ({"doc_id": a["doc_id"], "text": a["text"], "published": a.get("published", "")}
-               for a in articles.to_dict("records"))
-    for chunk, (s, st, sigs) in _chunk_results(records, workers, chunk_size, progress, n, wire is not None):
+    for chunk, (s, st, sigs) in _chunk_results(_work(articles.to_dict("records")), workers, chunk_size, progress, n,
+                                               wire is not None):
         spans.append(s)
         statements.append(st)
         for article, (sig, size) in zip(chunk, sigs or ()):
