@@ -23,6 +23,10 @@ SMALL_N = 5
 #: What a count counts -> the words on a chart's axis.
 UNITS = {"acts": "speech acts reported", "statements": "statements reported"}
 
+#: The statement columns :func:`count_statements` reads: a caller that filters a large
+#: statements table before counting (wire copies left out) copies only these.
+COUNT_COLUMNS = ("doc_id", "statement_id", "act_id", "stance", "actor", "target", "event_start", "event_end")
+
 #: Period label for dates outside every named period (not "other": that reads as a stance).
 OUTSIDE = "outside these periods"
 
@@ -80,9 +84,9 @@ def assign_periods(statements: pd.DataFrame, articles: pd.DataFrame | None = Non
         raise ValueError("when must be 'happened' or 'reported'")
     if when == "reported":
         published = {} if articles is None else dict(zip(articles["doc_id"], articles["published"]))
-        days = [midpoint(published.get(doc, ""), "") for doc in statements["doc_id"]]
+        days = [midpoint(published.get(doc, ""), "") for doc in statements["doc_id"].tolist()]
     else:
-        days = [midpoint(s, e) for s, e in zip(statements["event_start"], statements["event_end"])]
+        days = [midpoint(s, e) for s, e in zip(statements["event_start"].tolist(), statements["event_end"].tolist())]
     return pd.Series([period_of(d, freq, periods) for d in days], index=statements.index, dtype=str)
 
 
@@ -145,9 +149,11 @@ def count_statements(statements: pd.DataFrame, articles: pd.DataFrame | None = N
             groups.setdefault(g, []).append(i)
     acts = act_ids(statements).tolist()
     ids = acts if unit == "acts" else statements["statement_id"].astype(str).tolist()
-    docs = [None if missing else d for d, missing in zip(statements["doc_id"].tolist(), statements["doc_id"].isna())]
+    docs = [None if missing else d
+            for d, missing in zip(statements["doc_id"].tolist(), statements["doc_id"].isna().tolist())]
     stance_of = statements["stance"].tolist()
-    ways = ([direction(a, t) for a, t in zip(statements["actor"], statements["target"])]
+    # (lists, not the columns: iterating an Arrow-backed column costs a call per cell)
+    ways = ([direction(a, t) for a, t in zip(statements["actor"].tolist(), statements["target"].tolist())]
             if "target" in statements.columns else None)
     period_of_row, key_of_row = keys[0].tolist(), keys[1].tolist()
     rows = []

@@ -231,8 +231,12 @@ def counted_articles(articles: pd.DataFrame) -> pd.DataFrame:
     return articles[~is_collapsed(articles["collapsed"]).to_numpy()]
 
 
-def counted_statements(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Statements of the articles that count."""
+def counted_statements(statements: pd.DataFrame, articles: pd.DataFrame,
+                       columns: Iterable[str] | None = None) -> pd.DataFrame:
+    """Statements of the articles that count; with `columns`, only those of its columns (the
+    ones it has): filtering a narrow table copies less (e.g. ``aggregate.COUNT_COLUMNS``)."""
+    if columns is not None:
+        statements = statements[[c for c in columns if c in statements.columns]]
     if "collapsed" not in articles.columns:
         return statements
     keep = set(counted_articles(articles)["doc_id"])

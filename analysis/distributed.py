@@ -231,21 +231,15 @@ def read_tables(out_dir: Path | str) -> pipeline.Tables:
                            rejects=read_table(out_dir, "rejects"))
 
 
-#: Statement columns counting needs (the text columns stay on disk).
-#: ``target`` names each accusation's direction; ``act_id`` (once the schema declares it) groups speech acts.
-COUNT_COLUMNS = ("doc_id", "statement_id", "stance", "actor", "target", "event_start", "event_end")
-
-
 def count_statements(out_dir: Path | str, *, when: str = "happened", freq: str = "month",
                      periods: Mapping[str, tuple[str, str]] | None = None, by_actor: bool = False) -> pd.DataFrame:
     """:func:`analysis.aggregate.count_statements` over the Parquet of a run; collapsed wire copies left out.
 
-    Reads only the few columns counting needs, so it works on archives whose
-    tables would not fit in memory whole.
+    Reads only the few columns counting needs (``aggregate.COUNT_COLUMNS``; the text columns
+    stay on disk), so it works on archives whose tables would not fit in memory whole.
     """
     articles = read_table(out_dir, "articles", ["doc_id", "published", "collapsed"])
-    wanted = COUNT_COLUMNS + tuple(c for c in ("act_id",) if c in schema.columns("statements"))
-    statements = read_table(out_dir, "statements", wanted)
+    statements = read_table(out_dir, "statements", list(aggregate.COUNT_COLUMNS))
     return aggregate.count_statements(corpus.counted_statements(statements, articles),
                                       corpus.counted_articles(articles), when=when, freq=freq, periods=periods,
                                       by_actor=by_actor)

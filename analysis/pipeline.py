@@ -236,7 +236,8 @@ def run(articles: pd.DataFrame, *, when: str = "happened", freq: str = "month",
     wire = corpus.WireIndex()
     spans, statements = _annotate_all(articles, workers, progress, CHUNK_SIZE, wire)
     articles = corpus.with_wire_decisions(articles, wire.decisions(collapse_wire) if len(articles) else None)
-    counts = aggregate.count_statements(corpus.counted_statements(statements, articles),
+    counted = corpus.counted_statements(statements, articles, aggregate.COUNT_COLUMNS)
+    counts = aggregate.count_statements(counted,
                                         corpus.counted_articles(articles), when=when, freq=freq, periods=periods)
     tables = Tables(articles, spans, statements, counts)
     if rejects is not None:

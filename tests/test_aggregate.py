@@ -157,3 +157,20 @@ def test_answer_links():
     st = _acts_frame().assign(answers=["a:5", "", "", "", "", ""], answer_lag_days=["6", "", "", "", "", ""])
     assert aggregate.answer_links(st) == {"denials": 3, "linked": 1, "median_lag_days": 6.0}
     assert aggregate.answer_links(_acts_frame()) == {"denials": 3, "linked": None, "median_lag_days": None}
+
+
+@pytest.mark.parametrize("options", [{}, {"when": "reported"}, {"by_actor": True}, {"unit": "statements"}])
+def test_counting_reads_only_its_declared_columns(article, options):
+    """``COUNT_COLUMNS`` is what callers keep when they filter before counting
+    (:func:`analysis.corpus.counted_statements`): counting the narrow table must give the
+    counts of the whole one. A column ``count_statements`` starts to read without being
+    declared fails here with a KeyError."""
+    from analysis import corpus, pipeline
+
+    articles = schema.frame("articles", [{**article, "collapsed": False}])
+    tables = pipeline.run(articles, workers=1, progress=False)
+    assert len(tables.statements) > 5
+    whole = aggregate.count_statements(tables.statements, articles, **options)
+    narrow = corpus.counted_statements(tables.statements, articles, aggregate.COUNT_COLUMNS)
+    assert list(narrow.columns) == list(aggregate.COUNT_COLUMNS)
+    pd.testing.assert_frame_equal(aggregate.count_statements(narrow, articles, **options), whole)
