@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from analysis.actor_names import (INITIAL_END, _actor_mentions, _person_names, find_actor_mentions, home_country, party_named, party_word_in,
                                   resolve_actor, state_actors)
@@ -90,17 +90,22 @@ def _resolve_speaker(phrase: str, text: str, pos: int | None, _depth: int) -> Sp
     return Speaker(head, UNKNOWN, ph.gazetteer[1], "act.unresolved")
 
 
-@dataclass(frozen=True)
 class _Phrase:
-    """A source phrase on its way through :func:`resolve_speaker`'s steps."""
+    """A source phrase on its way through :func:`resolve_speaker`'s steps (read only)."""
 
-    raw: str    # as written, outer punctuation stripped ("REAGAN DENIES", "Jones, who is ...")
-    cased: str  # ``raw`` in the case the body writes it ("Reagan Denies")
-    head: str   # ``cased`` cut to the words that name the speaker ("Jones")
-    aside: str  # what the cut took off after a comma (", the White House spokesman")
-    text: str   # the article ("" for a phrase alone)
-    pos: int    # the phrase's offset in ``text``
-    depth: int  # how many phrases deep (a client, author or group member is resolved again)
+    # A plain class with slots, not a frozen dataclass with a cached_property: one is made for
+    # every phrase resolved, and in Python 3.11 each read of a cached_property takes a lock.
+    __slots__ = ("raw", "cased", "head", "aside", "text", "pos", "depth", "_gazetteer")
+
+    def __init__(self, raw: str, cased: str, head: str, aside: str, text: str, pos: int, depth: int) -> None:
+        self.raw = raw      # as written, outer punctuation stripped ("REAGAN DENIES", "Jones, who is ...")
+        self.cased = cased  # ``raw`` in the case the body writes it ("Reagan Denies")
+        self.head = head    # ``cased`` cut to the words that name the speaker ("Jones")
+        self.aside = aside  # what the cut took off after a comma (", the White House spokesman")
+        self.text = text    # the article ("" for a phrase alone)
+        self.pos = pos      # the phrase's offset in ``text``
+        self.depth = depth  # how many phrases deep (a client, author or group member is resolved again)
+        self._gazetteer: tuple[str, str] | None = None
 
     @property
     def may_follow(self) -> bool:
@@ -111,16 +116,18 @@ class _Phrase:
         """``phrase`` (a client, an author, a group's first member) resolved one level deeper."""
         return resolve_speaker(phrase, self.text, self.pos, self.depth + 1)
 
-    @cached_property
+    @property
     def gazetteer(self) -> tuple[str, str]:
-        """(actor, source type) of the head by :func:`resolve_actor`; an aside that names an
-        office ("John Kirby, the White House spokesman") counts, a relative clause or any other
-        description does not ("memo, which Reuters reported", "Bernice King, the daughter of
-        American ...")."""
-        actor, stype = resolve_actor(self.head, self.text, self.pos)
-        if actor == UNKNOWN and self.head != self.cased and _OFFICE_APPOSITIVE.match(self.aside):
-            actor, stype = resolve_actor(self.cased, self.text, self.pos)
-        return actor, stype
+        """(actor, source type) of the head by :func:`resolve_actor`, asked once per phrase; an
+        aside that names an office ("John Kirby, the White House spokesman") counts, a relative
+        clause or any other description does not ("memo, which Reuters reported", "Bernice
+        King, the daughter of American ...")."""
+        if self._gazetteer is None:
+            actor, stype = resolve_actor(self.head, self.text, self.pos)
+            if actor == UNKNOWN and self.head != self.cased and _OFFICE_APPOSITIVE.match(self.aside):
+                actor, stype = resolve_actor(self.cased, self.text, self.pos)
+            self._gazetteer = actor, stype
+        return self._gazetteer
 
 
 _DATE_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?:January|February|March|April"
@@ -348,8 +355,17 @@ def _named_person(ph: _Phrase) -> Speaker | None:
     """A person named in the phrase, in their fullest form in the article; an official speaks
     for their state, anybody else (a company chairman, a player, a candidate, a legislator)
     is their own actor, the organisation being their affiliation."""
-    head, text = ph.head, ph.text
     actor, stype = ph.gazetteer
+    return _person_speaker(ph.head, ph.text, actor, stype)
+
+
+# What _named_person decides past the gazetteer is a function of these four alone (the
+# lexicons never change in a run), and a Speaker is frozen: a name the article's statements
+# give again ("Trump said", "Trump added") is answered from here. Bounded: the article texts
+# it keeps are the last few.
+@lru_cache(maxsize=256)
+def _person_speaker(head: str, text: str, actor: str, stype: str) -> Speaker | None:
+    """:func:`_named_person` for a head and its gazetteer (actor, source type)."""
     names = _person_names(head)
     if not (stype == "person" or names or _TITLE_RX.match(head) and is_capitalised_name(_TITLE_RX.sub("", head))):
         return None
