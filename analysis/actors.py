@@ -138,6 +138,7 @@ _DATE_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)  # a function of the phrase alone; "he", "officials" and names come again
 def _strip(phrase: str) -> str:
     """The phrase without outer punctuation, brackets and quotation marks, spaces collapsed,
     and without one final full stop unless it ends an initial ("U.S."); a stronger clean-up
@@ -194,7 +195,8 @@ def _head(p: str) -> tuple[str, str]:
     # a time adverb after the subject is no part of it: "The ruling GATT Council yesterday"
     cut = _TIME_ADVERB_TAIL.sub("", cut) or cut
     # a reduced relative clause describes the head: "The company named in the lawsuit"
-    cut = _REDUCED_RELATIVE.sub(r"\1", cut)
+    reduced = _REDUCED_RELATIVE.match(cut)  # (anchored at both ends: what .sub(r"\1", cut) gives)
+    cut = reduced.group(1) + cut[reduced.end():] if reduced else cut
     cut = _QUANTIFIER.sub("", cut)
     # "Trump and Moore", "Mr Afzal, Mr Islam and Mr Kazi": the first named speaks first
     conj = _FIRST_CONJUNCT.match(cut)
@@ -249,6 +251,7 @@ _HEADLINE_ORG = re.compile(r"^(?:[\w-]+\s+)?(?:company|firm|bank|group|carrier|a
 
 _CAPITAL = re.compile(r"[A-Z]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_LEADING_THE = re.compile(r"^the\s+", re.I)
 _LOWER_WORDS_BEFORE_NAME = re.compile(r"^(?:(?-i:[a-z])[\w-]*\s+){1,3}(?=(?-i:[A-Z]))")
 
 
@@ -305,17 +308,26 @@ def _speaks_for_another(ph: _Phrase) -> Speaker | None:
     campaign"), a document for its author ("The FTC complaint", "A confidential State
     Department 'dissent' memo")."""
     head = ph.head
-    m = _CLIENT.match(head) or _POSSESSIVE_AGENT.match(head)
-    if m and ph.may_follow:
-        client = ph.follow(m.group("client"))
+    client_name, author_name = _client_and_author(head)
+    if client_name is not None and ph.may_follow:
+        client = ph.follow(client_name)
         if client.actor != UNKNOWN:
             return Speaker(head, client.actor, client.source_type, "act.client")
-    doc = _DOC_BY.match(head)
-    if doc and ph.may_follow and doc.group("author").split()[0] not in {"The", "A", "An", "This", "That"}:
-        author = ph.follow(doc.group("author"))
+    if author_name is not None and ph.may_follow:
+        author = ph.follow(author_name)
         if author.actor != UNKNOWN:
             return Speaker(head, author.actor, "document", "act.document_author")
     return None
+
+
+@lru_cache(maxsize=4096)  # a function of the head alone; most heads come again ("he", "officials", a name)
+def _client_and_author(head: str) -> tuple[str | None, str | None]:
+    """Whom a lawyer or spokesman of ``head`` speaks for, and who wrote a document it names
+    (None: the head is no such phrase)."""
+    m = _CLIENT.match(head) or _POSSESSIVE_AGENT.match(head)
+    doc = _DOC_BY.match(head)
+    author = doc.group("author") if doc and doc.group("author").split()[0] not in {"The", "A", "An", "This", "That"} else None
+    return (m.group("client") if m else None), author
 
 
 def _party_nickname(ph: _Phrase) -> Speaker | None:
@@ -531,7 +543,7 @@ def _state_body(ph: _Phrase) -> Speaker | None:
             w[:1].isupper() or w.lower() in ("of", "for", "and", "the") for w in named_body.split()):
         # "The Transport Ministry" in a story that names no country: the body as the text names it
         return Speaker(named_body, named_body, "government", "act.name")
-    owner = _POSSESSIVE_STATE.fullmatch(head) or _POSSESSIVE_STATE.fullmatch(re.sub(r"^the\s+", "", head, flags=re.I))
+    owner = _POSSESSIVE_STATE.fullmatch(head) or _POSSESSIVE_STATE.fullmatch(_LEADING_THE.sub("", head))
     if owner and owner.group(1) not in _NON_NAME:
         # "Brenland's ambassador", "Valdoria's foreign ministry": a state the gazetteer does
         # not know, named as the owner of an office
