@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from typing import Iterator
 
 from analysis.prefilter import lowered, may_match
 from analysis.words import word_starts
@@ -432,6 +433,7 @@ ORG_HEAD_WORDS = (r"company|companies|firm|firms|group|bank|corporation|carrier|
 _ORG_HEAD_END = re.compile(r"(?:^|\s)(?:" + ORG_HEAD_WORDS + r")$", re.I)
 # "<head noun> <Name>" ("building products group James Hardie", "Welsh striker Craig Bellamy")
 _NAME_AFTER_HEAD = r"\s+((?-i:[A-Z](?:[\w'’&-]|\.(?=\w))*\.?)(?:\s+(?-i:[A-Z](?:[\w'’&-]|\.(?=\w))*)){0,3})(?!\w)"
+_NAME_AFTER_HEAD_RX = re.compile(_NAME_AFTER_HEAD)
 # "<Name>, the/a ... <head>" with at most three modifiers and no verb in between
 _NAME_BEFORE_HEAD = re.compile(r"((?-i:[A-Z][\w'’&.-]*)(?:\s+(?-i:[A-Z][\w'’&.-]*)){0,3}),\s+(?:the|a|an|its|their)\s+"
                                r"(?:(?-i:[a-zA-Z][\w'’-]*)\s+){0,3}$")
@@ -489,8 +491,8 @@ def _head_mentions(head: str, text: str) -> tuple[tuple[int, str], ...]:
     if head.isascii() and not may_match((head.lower(),), _lowered(text)):
         return ()
     out = []
-    for m in re.finditer(r"\b" + re.escape(head) + r"s?\b", text, re.I):
-        after = re.match(_NAME_AFTER_HEAD, text[m.end():m.end() + 60])
+    for m in _head_matches(head, text):
+        after = _NAME_AFTER_HEAD_RX.match(text, m.end(), m.end() + 60)
         if after and after.group(1).split()[0] not in _NOT_A_NAME:
             out.append((m.start(), after.group(1)))
             continue
@@ -498,6 +500,27 @@ def _head_mentions(head: str, text: str) -> tuple[tuple[int, str], ...]:
         if before and before.group(1).split()[0] not in _NOT_A_NAME:
             out.append((m.start(), before.group(1)))
     return tuple(out)
+
+
+def _head_matches(head: str, text: str) -> Iterator[re.Match]:
+    """What ``re.finditer(r"\b" + re.escape(head) + r"s?\b", text, re.I)`` gives, the regex
+    tried only where the lower-cased text has the head: when ``lowered`` holds (no character
+    folds oddly, so the lower-cased text has the text's offsets and an ASCII head matches
+    case-insensitively exactly where it has the head lower-cased), every match starts at such a
+    place, and a match starting inside the last one (which finditer passes over) is skipped."""
+    rx = re.compile(r"\b" + re.escape(head) + r"s?\b", re.I)
+    low = _lowered(text)
+    if not (head and head.isascii() and low is not None and len(low) == len(text)):
+        yield from rx.finditer(text)
+        return
+    word, end = head.lower(), 0
+    i = low.find(word)
+    while i >= 0:
+        m = rx.match(text, i) if i >= end else None
+        if m:
+            yield m
+            end = m.end()
+        i = low.find(word, i + 1)
 
 
 def _nearest(mentions: list[tuple[int, str]], pos: int, text: str, exclude: set[str]) -> str:
