@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from analysis.actor_names import (INITIAL_END, _actor_mentions, _person_names, find_actor_mentions, home_country, party_named, party_word_in,
                                   resolve_actor, state_actors)
@@ -90,17 +90,22 @@ def _resolve_speaker(phrase: str, text: str, pos: int | None, _depth: int) -> Sp
     return Speaker(head, UNKNOWN, ph.gazetteer[1], "act.unresolved")
 
 
-@dataclass(frozen=True)
 class _Phrase:
-    """A source phrase on its way through :func:`resolve_speaker`'s steps."""
+    """A source phrase on its way through :func:`resolve_speaker`'s steps (read only)."""
 
-    raw: str    # as written, outer punctuation stripped ("REAGAN DENIES", "Jones, who is ...")
-    cased: str  # ``raw`` in the case the body writes it ("Reagan Denies")
-    head: str   # ``cased`` cut to the words that name the speaker ("Jones")
-    aside: str  # what the cut took off after a comma (", the White House spokesman")
-    text: str   # the article ("" for a phrase alone)
-    pos: int    # the phrase's offset in ``text``
-    depth: int  # how many phrases deep (a client, author or group member is resolved again)
+    # A plain class with slots, not a frozen dataclass with a cached_property: one is made for
+    # every phrase resolved, and in Python 3.11 each read of a cached_property takes a lock.
+    __slots__ = ("raw", "cased", "head", "aside", "text", "pos", "depth", "_gazetteer")
+
+    def __init__(self, raw: str, cased: str, head: str, aside: str, text: str, pos: int, depth: int) -> None:
+        self.raw = raw      # as written, outer punctuation stripped ("REAGAN DENIES", "Jones, who is ...")
+        self.cased = cased  # ``raw`` in the case the body writes it ("Reagan Denies")
+        self.head = head    # ``cased`` cut to the words that name the speaker ("Jones")
+        self.aside = aside  # what the cut took off after a comma (", the White House spokesman")
+        self.text = text    # the article ("" for a phrase alone)
+        self.pos = pos      # the phrase's offset in ``text``
+        self.depth = depth  # how many phrases deep (a client, author or group member is resolved again)
+        self._gazetteer: tuple[str, str] | None = None
 
     @property
     def may_follow(self) -> bool:
@@ -111,16 +116,18 @@ class _Phrase:
         """``phrase`` (a client, an author, a group's first member) resolved one level deeper."""
         return resolve_speaker(phrase, self.text, self.pos, self.depth + 1)
 
-    @cached_property
+    @property
     def gazetteer(self) -> tuple[str, str]:
-        """(actor, source type) of the head by :func:`resolve_actor`; an aside that names an
-        office ("John Kirby, the White House spokesman") counts, a relative clause or any other
-        description does not ("memo, which Reuters reported", "Bernice King, the daughter of
-        American ...")."""
-        actor, stype = resolve_actor(self.head, self.text, self.pos)
-        if actor == UNKNOWN and self.head != self.cased and _OFFICE_APPOSITIVE.match(self.aside):
-            actor, stype = resolve_actor(self.cased, self.text, self.pos)
-        return actor, stype
+        """(actor, source type) of the head by :func:`resolve_actor`, asked once per phrase; an
+        aside that names an office ("John Kirby, the White House spokesman") counts, a relative
+        clause or any other description does not ("memo, which Reuters reported", "Bernice
+        King, the daughter of American ...")."""
+        if self._gazetteer is None:
+            actor, stype = resolve_actor(self.head, self.text, self.pos)
+            if actor == UNKNOWN and self.head != self.cased and _OFFICE_APPOSITIVE.match(self.aside):
+                actor, stype = resolve_actor(self.cased, self.text, self.pos)
+            self._gazetteer = actor, stype
+        return self._gazetteer
 
 
 _DATE_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?:January|February|March|April"
@@ -131,6 +138,7 @@ _DATE_NAME = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)  # a function of the phrase alone; "he", "officials" and names come again
 def _strip(phrase: str) -> str:
     """The phrase without outer punctuation, brackets and quotation marks, spaces collapsed,
     and without one final full stop unless it ends an initial ("U.S."); a stronger clean-up
@@ -187,7 +195,8 @@ def _head(p: str) -> tuple[str, str]:
     # a time adverb after the subject is no part of it: "The ruling GATT Council yesterday"
     cut = _TIME_ADVERB_TAIL.sub("", cut) or cut
     # a reduced relative clause describes the head: "The company named in the lawsuit"
-    cut = _REDUCED_RELATIVE.sub(r"\1", cut)
+    reduced = _REDUCED_RELATIVE.match(cut)  # (anchored at both ends: what .sub(r"\1", cut) gives)
+    cut = reduced.group(1) + cut[reduced.end():] if reduced else cut
     cut = _QUANTIFIER.sub("", cut)
     # "Trump and Moore", "Mr Afzal, Mr Islam and Mr Kazi": the first named speaks first
     conj = _FIRST_CONJUNCT.match(cut)
@@ -242,6 +251,7 @@ _HEADLINE_ORG = re.compile(r"^(?:[\w-]+\s+)?(?:company|firm|bank|group|carrier|a
 
 _CAPITAL = re.compile(r"[A-Z]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_LEADING_THE = re.compile(r"^the\s+", re.I)
 _LOWER_WORDS_BEFORE_NAME = re.compile(r"^(?:(?-i:[a-z])[\w-]*\s+){1,3}(?=(?-i:[A-Z]))")
 
 
@@ -298,17 +308,26 @@ def _speaks_for_another(ph: _Phrase) -> Speaker | None:
     campaign"), a document for its author ("The FTC complaint", "A confidential State
     Department 'dissent' memo")."""
     head = ph.head
-    m = _CLIENT.match(head) or _POSSESSIVE_AGENT.match(head)
-    if m and ph.may_follow:
-        client = ph.follow(m.group("client"))
+    client_name, author_name = _client_and_author(head)
+    if client_name is not None and ph.may_follow:
+        client = ph.follow(client_name)
         if client.actor != UNKNOWN:
             return Speaker(head, client.actor, client.source_type, "act.client")
-    doc = _DOC_BY.match(head)
-    if doc and ph.may_follow and doc.group("author").split()[0] not in {"The", "A", "An", "This", "That"}:
-        author = ph.follow(doc.group("author"))
+    if author_name is not None and ph.may_follow:
+        author = ph.follow(author_name)
         if author.actor != UNKNOWN:
             return Speaker(head, author.actor, "document", "act.document_author")
     return None
+
+
+@lru_cache(maxsize=4096)  # a function of the head alone; most heads come again ("he", "officials", a name)
+def _client_and_author(head: str) -> tuple[str | None, str | None]:
+    """Whom a lawyer or spokesman of ``head`` speaks for, and who wrote a document it names
+    (None: the head is no such phrase)."""
+    m = _CLIENT.match(head) or _POSSESSIVE_AGENT.match(head)
+    doc = _DOC_BY.match(head)
+    author = doc.group("author") if doc and doc.group("author").split()[0] not in {"The", "A", "An", "This", "That"} else None
+    return (m.group("client") if m else None), author
 
 
 def _party_nickname(ph: _Phrase) -> Speaker | None:
@@ -348,8 +367,17 @@ def _named_person(ph: _Phrase) -> Speaker | None:
     """A person named in the phrase, in their fullest form in the article; an official speaks
     for their state, anybody else (a company chairman, a player, a candidate, a legislator)
     is their own actor, the organisation being their affiliation."""
-    head, text = ph.head, ph.text
     actor, stype = ph.gazetteer
+    return _person_speaker(ph.head, ph.text, actor, stype)
+
+
+# What _named_person decides past the gazetteer is a function of these four alone (the
+# lexicons never change in a run), and a Speaker is frozen: a name the article's statements
+# give again ("Trump said", "Trump added") is answered from here. Bounded: the article texts
+# it keeps are the last few.
+@lru_cache(maxsize=256)
+def _person_speaker(head: str, text: str, actor: str, stype: str) -> Speaker | None:
+    """:func:`_named_person` for a head and its gazetteer (actor, source type)."""
     names = _person_names(head)
     if not (stype == "person" or names or _TITLE_RX.match(head) and is_capitalised_name(_TITLE_RX.sub("", head))):
         return None
@@ -515,7 +543,7 @@ def _state_body(ph: _Phrase) -> Speaker | None:
             w[:1].isupper() or w.lower() in ("of", "for", "and", "the") for w in named_body.split()):
         # "The Transport Ministry" in a story that names no country: the body as the text names it
         return Speaker(named_body, named_body, "government", "act.name")
-    owner = _POSSESSIVE_STATE.fullmatch(head) or _POSSESSIVE_STATE.fullmatch(re.sub(r"^the\s+", "", head, flags=re.I))
+    owner = _POSSESSIVE_STATE.fullmatch(head) or _POSSESSIVE_STATE.fullmatch(_LEADING_THE.sub("", head))
     if owner and owner.group(1) not in _NON_NAME:
         # "Brenland's ambassador", "Valdoria's foreign ministry": a state the gazetteer does
         # not know, named as the owner of an office

@@ -273,6 +273,8 @@ def is_plural(phrase: str) -> bool:
 # "bankers", "prosecutors", "protesters": -er / -or / -ist / -ian / -ant / -ent / -ary) or a
 # collective body that acts ("a federal grand jury", "an appeals court"); "the move",
 # "a new strategy", "angry protests", "the allegations" are not speakers.
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
+_PLAIN_WORD = re.compile(r"[\w'’-]+")
 _AGENT_PLURAL = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|ent|ary)s", re.I)
 # plurals in -ers / -ors / -ents that name things, not people who act
 _NOT_AGENTS = re.compile(r"numbers|papers|letters|matters|orders|members|powers|borders|cent(?:er|re)s|waters|quarters"
@@ -283,14 +285,15 @@ _BODY_HEAD = re.compile(r"jury|court|tribunal|panel|committee|council|commission
                         r"|inquiry|assembly|legislature|senate|congress|parliament|union|federation|league", re.I)
 
 
+@lru_cache(maxsize=4096)  # a function of the phrase alone, asked for most unresolved sources again
 def speaker_description(phrase: str) -> str:
     """A common-noun phrase that says who speaks ("a federal grand jury" -> "federal grand
     jury", "European leaders"), or "": not for pronouns, anonymous or vague heads, clauses."""
-    words = re.sub(r"^(?:the|a|an|this|that|these|those)\s+", "", phrase.strip(), flags=re.I).split()
+    words = _DETERMINER.sub("", phrase.strip()).split()
     # one to four words; a single word only when it is an agent plural ("protesters")
     if not words or len(words) > 4 or (len(words) == 1 and not _AGENT_PLURAL.fullmatch(words[0])):
         return ""
-    if not all(re.fullmatch(r"[\w'’-]+", w) for w in words):
+    if not all(_PLAIN_WORD.fullmatch(w) for w in words):
         return ""
     head, mods = words[-1], words[:-1]
     if (not head.islower() or _ANON.search(head) or _NOT_AGENTS.fullmatch(head)
