@@ -39,12 +39,13 @@ cues; a content leaves out the closing comma of its clause but keeps quote marks
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .clauses import (APPOSITIVE_SUBJECT_RE, CONJ_END, PREP_START, adverbial_tail, clause_subject,
                       has_verb, left_source, np_like, right_content, right_source, short_tail)
-from .cues import DET, CueHit, cue_start, extend_cue, find_cues
+from .cues import DET, CueHit, cue_candidates, cue_start, extend_cue, find_cues
 from .coreference import resolve_source
 from .quotes import dominant_quote, find_quotes, inside_quote, paragraph_index, quote_ending_at, quotes_in
 from .segment import TokenIndex, find_paragraphs, find_sentences
@@ -71,14 +72,15 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """The sentence being read: its offsets, its index in the article, its tokens and their
-    lower-case words (token indices below are into ``toks``)."""
+    """The sentence being read: its offsets, its index in the article, its tokens, their
+    lower-case words and which of them are cue forms (token indices below are into ``toks``)."""
 
     index: int
     start: int
     end: int
     toks: list[Span]
     low: list[str]
+    cue_words: list[int]  # the tokens that are cue forms (:func:`analysis.cues.cue_candidates`)
 
 
 @dataclass(slots=True)
@@ -142,14 +144,22 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
     tokens = TokenIndex(text)
     reading = _Reading(text, SpanIndex((q["start"], q["end"]) for q in quotes if q["label"] in ("double", "guillemet")),
                        skip, find_paragraphs(text), tokens)
+    candidates = cue_candidates(tokens.low)  # the article's cue words, for each sentence's share
     results: list[Attribution] = []
     for index, (start, end) in enumerate(sentences):
         if offset_in(start, skip) and offset_in(max(start, end - 1), skip):
             continue
-        toks, low = tokens.tokens(start, end)
+        bounds = tokens.bounds(start, end)
+        if bounds is None:  # the sentence cuts a token of the whole text: its own tokens
+            toks, low = tokens.tokens(start, end)
+            starts = cue_candidates(low)
+        else:  # the article's tokens in it, and its cue words (as indices into its tokens)
+            i, j = bounds
+            toks, low = tokens.spans[i:j], tokens.low[i:j]
+            starts = [k - i for k in candidates[bisect_left(candidates, i):bisect_left(candidates, j)]]
         if not toks:
             continue
-        found = _sentence_attributions(Sentence(index, start, end, toks, low), reading)
+        found = _sentence_attributions(Sentence(index, start, end, toks, low, starts), reading)
         if not nested:
             found = _drop_nested(text, found)
         results.extend(found)
@@ -161,9 +171,9 @@ def _sentence_attributions(sent: Sentence, reading: _Reading) -> list[Attributio
     text, history = reading.text, reading.history
     # cues inside a quotation are the speaker's own words (part of a content), not new
     # statements; PolNeAR marks none there either
-    cues = [c for c in find_cues(text, sent.toks, sent.low)
+    cues = [c for c in find_cues(text, sent.toks, sent.low, sent.cue_words)
             if not offset_in(sent.toks[c.first_tok][0], reading.skip)
-            and not inside_quote(sent.toks[c.first_tok][0], reading.quotes)]
+            and not inside_quote(sent.toks[c.first_tok][0], reading.quotes)] if sent.cue_words else []
     found: list[Attribution] = []
     colon = _colon_attribution(sent, cues, reading)
     if colon is not None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
 from .lexicons import inflections, load_lexicon
 from .spans import Span
@@ -93,12 +94,24 @@ def cue_stance() -> dict[str, str]:
     return {row["rule"]: row.get("verb_stance", "neutral") for row in load_lexicon("cues")}
 
 
-def find_cues(text: str, toks: list[Span], low: list[str]) -> list[CueHit]:
-    """Cue matches among a sentence's tokens (`low`: their lower-case words), left to right."""
+def cue_candidates(low: list[str]) -> list[int]:
+    """Indices of the words of `low` (lower-case tokens) that are cue forms: only those can
+    start a cue. Found for a whole article at once, a sentence's are those in its range.
+
+    >>> cue_candidates(["kirby", "said", "he", "told", "them"])
+    [1, 3]
+    """
+    return list(compress(count(), map(cue_index().__contains__, low)))
+
+
+def find_cues(text: str, toks: list[Span], low: list[str], starts: list[int] | None = None) -> list[CueHit]:
+    """Cue matches among a sentence's tokens (`low`: their lower-case words), left to right
+    (`starts`: :func:`cue_candidates` of `low`, if at hand)."""
     index = cue_index()
     out: list[CueHit] = []
     # only a token that is a cue form can start a cue: visit those (in order), not every token
-    starts = [k for k, word in enumerate(low) if word in index]
+    if starts is None:
+        starts = cue_candidates(low)
     if not starts:
         return out
     # Headline Style Capitalises Verbs Too ("Beck Blasts Drudge"): capitals mean nothing there.

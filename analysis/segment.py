@@ -13,19 +13,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
+from operator import sub
 
 from .lexicons import load_lexicon
 from .spans import trim
 
 _BLANK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# (possessive quantifiers, ++ *+ ?+: an alternative that matches ends the pattern, so no
+# later part can ever ask one to give characters back; they only spare the bookkeeping)
 _TOKEN_RE = re.compile(
-    r"[A-Za-z]\.(?:[A-Za-z]\.)+"             # U.S., p.m.
-    r"|\d+(?:[.,:]\d+)*%?"                    # numbers 3.2, 1,000, 10:30
-    r"|\w+(?:[’'\-]\w+)*"                     # words, don't, Russia’s, Jong-un
+    r"[A-Za-z]\.(?:[A-Za-z]\.)++"            # U.S., p.m.
+    r"|\d++(?:[.,:]\d++)*+%?+"                 # numbers 3.2, 1,000, 10:30
+    r"|\w++(?:[’'\-]\w++)*+"                   # words, don't, Russia’s, Jong-un
     r"|[’']s\b|n[’']t\b"                     # clitics left over
     r"|[^\w\s]",                              # any other single mark
     re.UNICODE,
 )
+# the same tokens, each with the whitespace before it: the pieces :func:`_scan` cuts a
+# stretch into (every character but whitespace begins a token and no token holds any, so
+# the scan steps over the same whitespace as _TOKEN_RE's and finds the same tokens)
+_SPACED_TOKEN_RE = re.compile(r"\s*+(?:" + _TOKEN_RE.pattern + ")", re.UNICODE)
 # A line that looks like a headline or label: no closing punctuation at its end.
 _LINE_END_PUNCT = tuple(".!?:;,”’\"')»-–—")
 _CONTINUATION_WORDS = {"and", "or", "but", "the", "a", "an", "of", "to", "in", "for", "that", "with"}
@@ -321,9 +329,7 @@ class TokenIndex:
     of the pattern (``\\b`` after a clitic "’s") that the stretch's end could change
     decides only where a word runs on past that end, a straddling token. A stretch with a
     straddling token is scanned on its own. The lower case of each token is its own
-    (``str.lower`` of the token), taken from the text lowered once where that is the same:
-    everywhere but at "İ" (two characters in lower case) and "Σ" (whose lower case depends
-    on the letters around it).
+    (``str.lower`` of the token).
 
     >>> index = TokenIndex("Kirby's team said no.")
     >>> index.tokens(8, 21) == (find_tokens("Kirby's team said no.", 8, 21), ["team", "said", "no", "."])
@@ -336,18 +342,24 @@ class TokenIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.spans = find_tokens(text)
-        self.starts = [a for a, _ in self.spans]
-        self.low = _lowered(text, self.spans)
+        self.spans, self.starts, self.low = _scan(text, 0, len(text))
 
-    def tokens(self, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
-        """The tokens of text[start:end] as offsets and as lower-case words."""
+    def bounds(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first and one past the last of the whole text's tokens inside text[start:end],
+        or None where a token straddles ``start`` or ``end`` (the stretch has its own tokens)."""
         spans = self.spans
         i, j = bisect_left(self.starts, start), bisect_left(self.starts, end)
         if (i and spans[i - 1][1] > start) or (j and spans[j - 1][1] > end):
-            toks = find_tokens(self.text, start, end)  # a token straddles an end: scan the stretch
-            return toks, _lowered(self.text, toks)
-        return spans[i:j], self.low[i:j]
+            return None
+        return i, j
+
+    def tokens(self, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
+        """The tokens of text[start:end] as offsets and as lower-case words."""
+        ij = self.bounds(start, end)
+        if ij is None:
+            spans, _, low = _scan(self.text, start, end)  # a token straddles an end: scan the stretch
+            return spans, low
+        return self.spans[ij[0]:ij[1]], self.low[ij[0]:ij[1]]
 
     def count(self, start: int, end: int) -> int:
         """How many tokens text[start:end] holds (``len(find_tokens(text, start, end))``)."""
@@ -358,12 +370,17 @@ class TokenIndex:
         return max(0, j - i)  # (none in a stretch that ends before it starts)
 
 
-def _lowered(text: str, toks: list[tuple[int, int]]) -> list[str]:
-    """Each token's own lower case (``text[a:b].lower()``)."""
-    if "İ" in text or "Σ" in text:
-        return [text[a:b].lower() for a, b in toks]
-    low = text.lower()  # character by character: the same length, each token's lower case in place
-    return [low[a:b] for a, b in toks]
+def _scan(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[int], list[str]]:
+    """:func:`find_tokens` of text[start:end], their start offsets and each token's own lower
+    case (``text[a:b].lower()``), from one ``findall`` of the whitespace-led pieces: a piece
+    ends where the pieces before it end plus its length, and its token is the piece without
+    the leading whitespace (str.lstrip strips exactly the characters ``\\s`` matches)."""
+    pieces = _SPACED_TOKEN_RE.findall(text, start, end)
+    ends = list(accumulate(map(len, pieces), initial=start))
+    del ends[0]
+    words = list(map(str.lstrip, pieces))
+    starts = list(map(sub, ends, map(len, words)))
+    return list(zip(starts, ends)), starts, list(map(str.lower, words))
 
 
 def token_words(text: str, start: int = 0, end: int | None = None) -> list[str]:
