@@ -14,8 +14,8 @@ from functools import cached_property, lru_cache
 from typing import Iterator
 
 from analysis.lexicons import load_lexicon
-from analysis.prefilter import (Needs, StartFinder, TriggerIndex, derive_needs, derive_starts, finditer_from, found_from,
-                                lowered, parse_needs)
+from analysis.prefilter import (HeldStarts, Needs, StartFinder, TriggerIndex, derive_needs, derive_starts, finditer_from,
+                                found_from, lowered, parse_needs)
 from analysis.spans import overlaps
 from analysis.verb_stance import verb_stance
 
@@ -217,15 +217,18 @@ class _Rule:
         ``\\b{WRONGV}``), checked once per text before the row's own, costlier pattern."""
         return _compiled(self.row["requires"].strip()) if self.has_requires else None
 
-    def matches(self, text: str, low: str | None, present: frozenset[str] | None = None) -> Iterator[re.Match]:
+    def matches(self, text: str, low: str | None, held: HeldStarts | None = None) -> Iterator[re.Match]:
         """``self.rx.finditer(text)``, tried only where a declared start begins in ``low``
         (``lowered(text)``; see :func:`analysis.prefilter.finditer_from`), compiled only then;
-        ``present``: the starts ``low`` may hold (None: any)."""
-        return finditer_from(lambda: self.rx, text, low, self.starts, present)
+        ``held``: the starts of the article ``text`` was cut from (None: any)."""
+        starts = self.starts if held is None or self.starts is None else held.of(self.starts)
+        return finditer_from(lambda: self.rx, text, low, starts)
 
-    def requires_found(self, text: str, low: str | None, present: frozenset[str] | None = None) -> bool:
+    def requires_found(self, text: str, low: str | None, held: HeldStarts | None = None) -> bool:
         """``self.requires.search(text) is not None``, tried only at its declared starts."""
-        return found_from(lambda: self.requires, text, low, self.requires_starts, present)
+        starts = self.requires_starts if held is None or self.requires_starts is None \
+            else held.of(self.requires_starts)
+        return found_from(lambda: self.requires, text, low, starts)
 
 
 @lru_cache(maxsize=None)
@@ -248,19 +251,19 @@ def _finder() -> StartFinder:
 
 
 @lru_cache(maxsize=2)
-def _article_present(article: str) -> frozenset[str] | None:
+def _article_starts(article: str) -> HeldStarts | None:
     """The stance starts the article being annotated holds (None: not known, see
     :func:`analysis.prefilter.lowered`); a function of its text alone, the last two kept."""
     low = lowered(article)
-    return None if low is None else _finder().present(low)
+    return None if low is None else HeldStarts(_finder().present(low))
 
 
-def _present(text: str, clause: str, article: str | None, at: int) -> frozenset[str] | None:
+def _held(text: str, clause: str, article: str | None, at: int) -> HeldStarts | None:
     """The stance starts ``text`` may hold: those of ``article`` when ``text`` is the clause
     cut from it at ``at`` (a start the article lacks is in none of its clauses), else None."""
     if article is None or text is not clause or not article.startswith(clause, at):
         return None
-    return _article_present(article)
+    return _article_starts(article)
 
 
 def may_match_any(text: str, rules: frozenset[str]) -> bool:
@@ -306,25 +309,25 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None,
     text = prefix + clause if prefix else clause
     low = lowered(text)
     rows = _rows_of(low)
-    hits = _unvetoed_matches(text, low, rows, weak, only, _present(text, clause, article, at) if low else None)
+    hits = _unvetoed_matches(text, low, rows, weak, only, _held(text, clause, article, at) if low else None)
     results = [_result(row, m, text, len(prefix)) for row, m in _one_per_stretch(hits)]
     return _lend_counter_accused(results)
 
 
-def _blocks(text: str, low: str | None, rows: tuple[int, ...], present: frozenset[str] | None) -> list[tuple[Span, str]]:
+def _blocks(text: str, low: str | None, rows: tuple[int, ...], held: HeldStarts | None) -> list[tuple[Span, str]]:
     """Spans of the block rows (counter-examples) in ``text`` and the stance each vetoes
     (its own, or every stance when it is "other"); ``rows``: those ``text`` may match,
-    ``low``: ``lowered(text)``, ``present``: the starts it may hold (None: any)."""
+    ``low``: ``lowered(text)``, ``held``: the starts it may hold (None: any)."""
     rules = _rules()
     return [(m.span(), rules[k].stance) for k in rows if rules[k].kind == "block"
-            for m in rules[k].matches(text, low, present)]
+            for m in rules[k].matches(text, low, held)]
 
 
 def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...], weak: bool, only: frozenset[str] | None,
-                      present: frozenset[str] | None = None) -> list[tuple[int, int, dict, re.Match]]:
+                      held: HeldStarts | None = None) -> list[tuple[int, int, dict, re.Match]]:
     """Matches of the match rows that apply, as (0 for a denial else 1, row order, row, match),
     without those a block row vetoes or a question asks; ``rows``: those ``text`` may match,
-    ``low``: ``lowered(text)``, ``present``: the starts it may hold (None: any)."""
+    ``low``: ``lowered(text)``, ``held``: the starts it may hold (None: any)."""
     hits: list[tuple[int, int, dict, re.Match]] = []
     rules = _rules()
     # the block rows' matches only veto a match: most clauses have none, so they are
@@ -338,13 +341,13 @@ def _unvetoed_matches(text: str, low: str | None, rows: tuple[int, ...], weak: b
         if rule.has_requires:
             ok = req_seen.get(rule.row["requires"])
             if ok is None:
-                ok = req_seen[rule.row["requires"]] = rule.requires_found(text, low, present)
+                ok = req_seen[rule.row["requires"]] = rule.requires_found(text, low, held)
             if not ok:
                 continue
-        for m in rule.matches(text, low, present):
+        for m in rule.matches(text, low, held):
             # the stance word itself must not sit in a counter-example
             if blocks is None:
-                blocks = _blocks(text, low, rows, present)
+                blocks = _blocks(text, low, rows, held)
             if blocks:
                 core = _core_span(m)
                 if any(overlaps(core, b) and bst in ("other", rule.stance) for b, bst in blocks):
