@@ -197,8 +197,8 @@ def _group_doc(doc_id: str, rows: list[dict]) -> None:
     for i in order:
         row = rows[i]
         stance = _text(row.get("stance"))
-        key = _speaker_key(row)
-        if stance not in GROUPED or not key:
+        key = _speaker_key(row) if stance in GROUPED else ""  # who spoke matters to grouped stances only
+        if not key:
             act_of[i] = len(acts)
             acts.append({"key": None, "stance": stance, "target": "", "person": "", "range": None})
             continue
