@@ -490,7 +490,7 @@ def _weekday(m, ctx):
         d = ctx.dct + timedelta(days=ahead or 7)
     elif rel == "this":
         d = ctx.dct + timedelta(days=wd - today)
-    elif _weekday_ahead(ctx, m):
+    elif ahead and _weekday_ahead(ctx, m):  # (today's weekday is today either way: no tense to read)
         d = ctx.dct + timedelta(days=ahead)
     else:
         d = ctx.dct - timedelta(days=back)
