@@ -84,6 +84,8 @@ _UNKNOWN = {"", "unknown"}
 # ------------------------------------------------------------------ helpers
 
 def _text(value) -> str:
+    if value.__class__ is str:  # the pipeline's cells: no str is a missing value (pd.isna("") is False)
+        return value.strip()
     if is_missing(value):
         return ""
     return str(value).strip()
@@ -120,8 +122,11 @@ def _order(rows: list[dict]) -> list[int]:
     return sorted(range(len(rows)), key=lambda i: (_int(rows[i].get("start"), -1), _int(rows[i].get("end"), -1), i))
 
 
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
+
+
 def _norm(value) -> str:
-    return re.sub(r"^(the|a|an)\s+", "", _text(value).lower())
+    return _LEADING_ARTICLE.sub("", _text(value).lower())
 
 
 def _speaker_key(row: dict) -> str:
@@ -192,8 +197,8 @@ def _group_doc(doc_id: str, rows: list[dict]) -> None:
     for i in order:
         row = rows[i]
         stance = _text(row.get("stance"))
-        key = _speaker_key(row)
-        if stance not in GROUPED or not key:
+        key = _speaker_key(row) if stance in GROUPED else ""  # who spoke matters to grouped stances only
+        if not key:
             act_of[i] = len(acts)
             acts.append({"key": None, "stance": stance, "target": "", "person": "", "range": None})
             continue

@@ -12,6 +12,7 @@ pipeline hands statements and spans on).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
@@ -92,6 +93,7 @@ class _Article:
     dct: date | None
     dct_iso: str
     dated: list[_Dated]
+    starts: list[int]  # the start of each dated timex, as `dated` is sorted: ascending
     contents: dict[str, list[tuple[int, int]]]
     cues: dict[str, tuple[int, int]]
     positions: list[tuple[int, int]]
@@ -136,8 +138,9 @@ def _article(rows: list[dict], timexes, text: str, dct, spans) -> _Article:
             contents.setdefault(sid, []).append((a, b))
         else:
             cues.setdefault(sid, (a, b))
+    dated = _dated_timexes(timexes, text, d)
     return _Article(text=text, has_text=isinstance(text, str), dct=d, dct_iso=d.isoformat() if d else "",
-                    dated=_dated_timexes(timexes, text, d), contents=contents, cues=cues,
+                    dated=dated, starts=[s.start for s in dated], contents=contents, cues=cues,
                     positions=[_position(r) for r in rows])
 
 
@@ -220,17 +223,29 @@ def _frame_and_about(art: _Article, i: int, sid: str) -> tuple[list[_Dated], lis
         # providing weapons to Russia in September" dates the denial (a non-finite complement)
         return any(a <= s.start and s.end <= b and _FINITE.search(text, a, s.start) for a, b in own)
 
-    inside = [s for s in art.dated if s.start >= st and s.end <= en] if st >= 0 else []
+    inside = _within(art, st, en) if st >= 0 else []
     about, frame = _split(inside, in_content)
     # the sentence around reaches at most 400 characters each way (_sentence_of): with no
     # dated timex that near, there is nothing to look for
-    if not frame and st >= 0 and art.has_text and any(s.start >= st - 400 and s.end <= en + 400 for s in art.dated):
+    if not frame and st >= 0 and art.has_text and _within(art, st - 400, en + 400):
         ss, se = _sentence_of(text, st, en)
-        around = [s for s in art.dated if s.start >= ss and s.end <= se and not (s.start >= st and s.end <= en)
+        around = [s for s in _within(art, ss, se) if not (s.start >= st and s.end <= en)
                   and not any(a <= s.start < b for a, b in art.positions if (a, b) != (st, en))]
         more_about, frame = _split(around, in_content)
         about += more_about
     return frame, about
+
+
+def _within(art: _Article, lo: int, hi: int) -> list[_Dated]:
+    """The dated timexes lying in [lo, hi], in text order: as ``[s for s in art.dated if
+    s.start >= lo and s.end <= hi]``, reading only those that start in [lo, hi] (found by
+    bisection on the sorted starts): one starting after `hi` ends after it too."""
+    starts, dated = art.starts, art.dated
+    out = []
+    for k in range(bisect_left(starts, lo), bisect_left(starts, hi + 1)):
+        if dated[k].end <= hi:
+            out.append(dated[k])
+    return out
 
 
 def _split(dated: list[_Dated], test) -> tuple[list[_Dated], list[_Dated]]:
