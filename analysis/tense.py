@@ -84,30 +84,33 @@ def tense_cue(text: str, start: int, end: int) -> tuple[str | None, str]:
     s, e = sentence_bounds(text, start, end)
     if _DEADLINE.search(text[max(0, start - 45):start]) and not _PLUPERFECT.search(text, s, e):
         return "future", "by"  # "by Jan. 14", "until March": a deadline ahead ("had filed by ...": past)
-    best: tuple[int, str, str] | None = None
-    quoted = _QUOTE.search(text, s, e) is not None
+    # every cue word of the sentence outside the expression, nearest first: the first that
+    # passes the tests below is the nearest that does (ties go to the future cues, then to
+    # the one further left), so the tests are run only until one passes
+    near: list[tuple[float, int, re.Match, str]] = []
     for rx, label in ((FUTURE_CUES, "future"), (PAST_CUES, "past")):
         for m in rx.finditer(text, s, e):
             if start <= m.start() < end:
                 continue
-            dist = start - m.end() if m.end() <= start else m.start() - end
             # cues before the expression govern it more often than ones after it
-            dist = dist if m.end() <= start else dist * 1.5
-            if best is not None and dist >= best[0]:
-                continue  # it cannot win, whatever the tests below would say of it
-            if quoted and _QUOTE.search(text, *((m.end(), start) if m.end() <= start else (end, m.start()))):
-                continue  # a quotation is its own clause: "We will leave Thursday," Castro said
-            lab = label
-            if label == "past" and _FUTURE_AUX.search(text, max(0, m.start() - 20), m.start()):
-                lab = "future"  # "will be held", "is to be signed": a participle, not a past tense
-            elif label == "past" and _PRESENT_AUX.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "the vote is held in May": a present passive says nothing of the past
-            elif label == "past" and m.group(0).lower().endswith("ed") \
-                    and _DETERMINER.search(text, max(0, m.start() - 30), m.start()):
-                continue  # "on a still unspecified date", "the revised plan": an adjective, no tense
-            if best is None or dist < best[0]:
-                best = (dist, lab, m.group(0).lower())
-    return (best[1], best[2]) if best else (None, "")
+            dist = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
+            near.append((dist, len(near), m, label))
+    if not near:
+        return None, ""
+    quoted = _QUOTE.search(text, s, e) is not None
+    near.sort()  # (the order numbers differ: matches are never compared)
+    for _, _, m, label in near:
+        if quoted and _QUOTE.search(text, *((m.end(), start) if m.end() <= start else (end, m.start()))):
+            continue  # a quotation is its own clause: "We will leave Thursday," Castro said
+        if label == "past" and _FUTURE_AUX.search(text, max(0, m.start() - 20), m.start()):
+            label = "future"  # "will be held", "is to be signed": a participle, not a past tense
+        elif label == "past" and _PRESENT_AUX.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "the vote is held in May": a present passive says nothing of the past
+        elif label == "past" and m.group(0).lower().endswith("ed") \
+                and _DETERMINER.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "on a still unspecified date", "the revised plan": an adjective, no tense
+        return label, m.group(0).lower()
+    return None, ""
 
 
 def tense(text: str, start: int, end: int) -> str | None:

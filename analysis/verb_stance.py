@@ -8,21 +8,24 @@ from functools import lru_cache
 from analysis.lexicons import inflections, load_lexicon
 
 @lru_cache(maxsize=None)
-def _cue_stances() -> tuple[tuple[frozenset, tuple[str, ...], str], ...]:
-    """(first-word forms, rest of phrase, verb_stance) from the attribution engine's cues.csv."""
+def _cue_stances() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """first-word form -> ((rest of phrase, verb_stance), ...) of the attribution engine's
+    cues.csv, the rows holding that form in file order (so the first that fits a cue is the
+    first row of the file that fits it)."""
     try:
         rows = load_lexicon("cues")
     except (FileNotFoundError, OSError):
-        return ()
-    out = []
+        return {}
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for row in rows:
         words = (row.get("pattern") or "").lower().split()
         vs = (row.get("verb_stance") or "").strip()
         if not words or not vs:
             continue
         forms = inflections(words[0], double_final=True) | set((row.get("forms") or "").lower().split())
-        out.append((frozenset(forms), tuple(words[1:]), vs))
-    return tuple(out)
+        for form in forms:
+            out.setdefault(form, []).append((tuple(words[1:]), vs))
+    return {form: tuple(entries) for form, entries in out.items()}
 
 
 @lru_cache(maxsize=None)
@@ -56,8 +59,8 @@ def _verb_stance(cue: str) -> str:
     words = (cue or "").strip().lower().split()
     if not words:
         return "neutral"
-    for forms, rest, vs in _cue_stances():
-        if words[0] in forms and tuple(words[1:1 + len(rest)]) == rest:
+    for rest, vs in _cue_stances().get(words[0], ()):
+        if tuple(words[1:1 + len(rest)]) == rest:
             return vs
     c = " ".join(words)
     for stem, vs in _stems():
