@@ -20,10 +20,12 @@ from .lexicons import load_lexicon
 from .spans import trim
 
 _BLANK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# (possessive quantifiers, ++ *+ ?+: an alternative that matches ends the pattern, so no
+# later part can ever ask one to give characters back; they only spare the bookkeeping)
 _TOKEN_RE = re.compile(
-    r"[A-Za-z]\.(?:[A-Za-z]\.)+"             # U.S., p.m.
-    r"|\d+(?:[.,:]\d+)*%?"                    # numbers 3.2, 1,000, 10:30
-    r"|\w+(?:[’'\-]\w+)*"                     # words, don't, Russia’s, Jong-un
+    r"[A-Za-z]\.(?:[A-Za-z]\.)++"            # U.S., p.m.
+    r"|\d++(?:[.,:]\d++)*+%?+"                 # numbers 3.2, 1,000, 10:30
+    r"|\w++(?:[’'\-]\w++)*+"                   # words, don't, Russia’s, Jong-un
     r"|[’']s\b|n[’']t\b"                     # clitics left over
     r"|[^\w\s]",                              # any other single mark
     re.UNICODE,
@@ -31,7 +33,7 @@ _TOKEN_RE = re.compile(
 # the same tokens, each with the whitespace before it: the pieces :func:`_scan` cuts a
 # stretch into (every character but whitespace begins a token and no token holds any, so
 # the scan steps over the same whitespace as _TOKEN_RE's and finds the same tokens)
-_SPACED_TOKEN_RE = re.compile(r"\s*(?:" + _TOKEN_RE.pattern + ")", re.UNICODE)
+_SPACED_TOKEN_RE = re.compile(r"\s*+(?:" + _TOKEN_RE.pattern + ")", re.UNICODE)
 # A line that looks like a headline or label: no closing punctuation at its end.
 _LINE_END_PUNCT = tuple(".!?:;,”’\"')»-–—")
 _CONTINUATION_WORDS = {"and", "or", "but", "the", "a", "an", "of", "to", "in", "for", "that", "with"}
