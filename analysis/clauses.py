@@ -173,6 +173,12 @@ def right_source(text: str, cue_end: int, sentence_end: int) -> Span | None:
 
 
 _SEP_RE = re.compile(r",|;|:|—|–|―|\s--?\s|[“”\"]")  # parentheses stay inside NPs: "Scott (R-Fla.)"
+_SEP_MARK_RE = re.compile(r"[,;:—–―“”\"]")  # _SEP_RE without its spaced hyphens, scanned ~3x faster
+
+
+def _separators(text: str, start: int, end: int) -> list[re.Match]:
+    """The matches of _SEP_RE in text[start:end] (a stretch with no hyphen has only marks)."""
+    return list((_SEP_MARK_RE if text.find("-", start, end) < 0 else _SEP_RE).finditer(text, start, end))
 CONJ_END = {"and", "but", "or", "then", "while", "before", "after", "by", "as", "yet", "nor", "so",
             "instead", "later", "also", "even", "thus", "again"}
 
@@ -230,7 +236,7 @@ def left_source(text: str, start: int, cue_start: int,
     s, e = trim(text, start, cue_start, " \n")
     if e <= s:
         return None
-    seps = list(_SEP_RE.finditer(text, s, e))
+    seps = _separators(text, s, e)
     appos = False
     content_before = None
     last = seps[-1] if seps else None

@@ -25,7 +25,7 @@ _MARK_RE = re.compile(r"[“”„\"’'`‘]")
 _DOUBLE_CHARS = "“”„\""
 _SINGLE_CHARS = "‘’'"
 _GUILLEMET_RE = re.compile(r"[«»]")
-_WORD_RE = re.compile(r"\w", re.UNICODE)
+_WORD_RE = re.compile(r"\w+", re.UNICODE)  # runs of word characters: their lengths add up to the word characters
 
 
 def _is_apostrophe(text: str, pos: int) -> bool:
@@ -224,12 +224,17 @@ def dominant_quote(text: str, start: int, end: int, quotes: Sequence[Span]) -> S
     best = None
     for qs, qe in window(quotes, start, end):
         if qs < end and qe > start:
-            words = words or len(_WORD_RE.findall(text, start, end)) or 1
+            words = words or _word_chars(text, start, end) or 1
             a, b = max(qs, start), min(qe, end)
-            cover = len(_WORD_RE.findall(text, a, b))
+            cover = _word_chars(text, a, b)
             if cover / words >= 0.6 and (best is None or cover > best[2]):
                 best = (a, b, cover)
     return (best[0], best[1]) if best else None
+
+
+def _word_chars(text: str, start: int, end: int) -> int:
+    """How many word characters (``\\w``) text[start:end] holds."""
+    return sum(map(len, _WORD_RE.findall(text, start, end)))
 
 
 def quote_ending_at(quotes: Sequence[Span], pos: int, text: str) -> Span | None:
