@@ -96,12 +96,15 @@ def np_like(text: str, start: int, end: int) -> bool:
 _AUX_VERBS = AUX - {"also", "still", "now", "then", "first", "even", "just", "long", "only"}
 
 
+_CLITIC_END_RE = re.compile(r"[’'](s|re|ve|ll|d)$")
+
+
 def has_verb(text: str, start: int, end: int) -> bool:
     """Any finite-looking verb in text[start:end] (a clause, not just a noun phrase)?"""
     for w in token_words(text, start, end):
         lw = w.lower()
         if lw in _VERBS or lw in _AUX_VERBS \
-                or _verb_like(w) or (lw in cue_index() and w.islower()) or re.search(r"[’'](s|re|ve|ll|d)$", lw):
+                or _verb_like(w) or (lw in cue_index() and w.islower()) or _CLITIC_END_RE.search(lw):
             return True
     return False
 
@@ -116,6 +119,11 @@ def adverbial_tail(text: str, cue_end: int, sentence_end: int) -> bool:
         _APPOSITIVE_CLAUSE.match(tail))
 
 
+_CLAUSE_START_RE = re.compile(r"^(that|if|whether|how|why|what)\b", re.I)
+_FIRST_STOP_RE = re.compile(r"[,.;]")
+_THAT_SAID_RE = re.compile(r"\b(that|said|says)\b")
+
+
 def short_tail(text: str, cue_end: int, sentence_end: int) -> bool:
     """True when nothing like a content follows the cue: end, adverbials, or an inverted source."""
     tail = text[cue_end:sentence_end]
@@ -126,17 +134,17 @@ def short_tail(text: str, cue_end: int, sentence_end: int) -> bool:
     t = tail.strip()
     if t[:1] in "“\"‘:":
         return False
-    if re.match(r"^(that|if|whether|how|why|what)\b", t, re.I):
+    if _CLAUSE_START_RE.match(t):
         return False
     # inverted source: "said Kirby." / "said John Kirby, a spokesman, on Tuesday."
-    first = re.split(r"[,.;]", t, 1)[0]
+    first = _FIRST_STOP_RE.split(t, 1)[0]
     n = len(first.split())
     if any(_verb_like(w) for w in first.split()[1:]):
         return False  # "said the talks failed": a clause, not a noun phrase
     if n <= 6 and (first[:1].isupper()
                    or first.lower().startswith(("the ", "a ", "an ", "his ", "her ", "he", "she", "they"))):
         rest = t[len(first):]
-        return not re.search(r"\b(that|said|says)\b", rest) and len(rest.split()) <= 25
+        return not _THAT_SAID_RE.search(rest) and len(rest.split()) <= 25
     return False
 
 
@@ -148,6 +156,9 @@ _APPOS_RE = re.compile(
     r"(?:" + _NAME_PART[3:-1] + r"|\.(?=\S))*)")
 
 
+_ADVERBIAL_CUT_RE = re.compile(r"\s+(in|on|at|during|to|after|before|last|this|when|while|via|from)\b")
+
+
 def right_source(text: str, cue_end: int, sentence_end: int) -> Span | None:
     """'..., said Gen. Barry R. McCaffrey, the White House drug policy director.' -> name + appositives."""
     s, e = trim(text, cue_end, sentence_end, " \n")
@@ -157,7 +168,7 @@ def right_source(text: str, cue_end: int, sentence_end: int) -> Span | None:
     src = trim(text, s, m.end(), " \n")
     # drop trailing adverbials ("Kirby on Tuesday")
     sub = text[src[0]:src[1]]
-    cut = re.search(r"\s+(in|on|at|during|to|after|before|last|this|when|while|via|from)\b", sub)
+    cut = _ADVERBIAL_CUT_RE.search(sub)
     if cut and cut.start() > 0:
         src = (src[0], src[0] + cut.start())
     # keep appositives: "said John Kirby, a spokesman for the council, who ..."
@@ -326,6 +337,9 @@ _CLAUSE_END_RE = re.compile(
 
 
 _UP_TO_THAT = re.compile(r"([^“”\"]{0,80}?)\bthat\b")
+# what may stand before that "that": adverbials, a recipient
+_BEFORE_THAT_RE = re.compile(r"^\s*(in|on|at|during|to|after|before|last|this|earlier|later|him|her|them|me|us|reporters|"
+                             r"the|a|an|his|[A-Z])")
 
 
 def right_content(text: str, cue_end: int, stop: int, sentence_end: int, rule: str, quotes: Sequence[Span] = (),
@@ -348,9 +362,7 @@ def right_content(text: str, cue_end: int, stop: int, sentence_end: int, rule: s
     # skip adverbials/recipient before "that": "told reporters on Tuesday that ..."
     chunk = text[s:e]
     m = _UP_TO_THAT.match(chunk) if "that" in chunk else None  # (the pattern needs the word)
-    if m and (m.group(1) == "" or re.match(
-            r"^\s*(in|on|at|during|to|after|before|last|this|earlier|later|him|her|them|me|us|reporters|"
-            r"the|a|an|his|[A-Z])", m.group(1))) and rule in _THAT_CUES:
+    if m and (m.group(1) == "" or _BEFORE_THAT_RE.match(m.group(1))) and rule in _THAT_CUES:
         s = s + m.start(0) + len(m.group(1))
     # "said in a statement: “...”" / "told reporters: ..."
     colon = text.find(":", s, min(e, s + 80))

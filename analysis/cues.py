@@ -157,9 +157,9 @@ def _match_entry(text: str, toks: list[Span], low: list[str], at: int, rest: tup
         while at + 1 + gap < n and gap < 3 and (low[at + 1 + gap].endswith("ly") or low[at + 1 + gap] in _INNER_ADVERBS) \
                 and low[at + 1 + gap] != rest[0]:
             gap += 1
-    if tuple(low[at + 1 + gap:at + 1 + gap + len(rest)]) != rest:
-        return None
-    if row.get("ambiguous") == "yes" and nounish:
+        if tuple(low[at + 1 + gap:at + 1 + gap + len(rest)]) != rest:
+            return None  # (a one-word cue has no rest to compare)
+    if nounish and row.get("ambiguous") == "yes":
         if at > 0 and low[at - 1] in DET:
             return None  # "the support", "his plans": a noun
         nxt = low[at + 1] if at + 1 < n else ""

@@ -210,12 +210,16 @@ def _pair_guillemets(text: str) -> list[dict]:
 
 def inside_quote(pos: int, quotes: Sequence[Span]) -> bool:
     """True when `pos` lies between a quote's opening and closing marks."""
-    return any(s < pos < e - 1 for s, e in window(quotes, pos + 1, pos))
+    for s, e in window(quotes, pos + 1, pos):  # (most windows are empty: a plain loop, no generator)
+        if s < pos < e - 1:
+            return True
+    return False
 
 
 def quotes_in(start: int, end: int, quotes: Sequence[Span]) -> tuple[Span, ...]:
     """The quotes that share a character with ``[start, end)``."""
-    return tuple(q for q in window(quotes, start, end) if q[0] < end and q[1] > start)
+    near = window(quotes, start, end)
+    return tuple(q for q in near if q[0] < end and q[1] > start) if near else ()
 
 
 def dominant_quote(text: str, start: int, end: int, quotes: Sequence[Span]) -> Span | None:

@@ -20,8 +20,9 @@ from .lexicons import load_lexicon
 from .spans import trim
 
 _BLANK_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-# (possessive quantifiers, ++ *+ ?+: an alternative that matches ends the pattern, so no
-# later part can ever ask one to give characters back; they only spare the bookkeeping)
+# (possessive quantifiers, ++ *+ ?+: whatever follows each of them in its alternative may
+# match nothing, and nothing follows the alternatives, so the greedy first try always stands
+# and none is ever asked to give characters back; they only spare the bookkeeping)
 _TOKEN_RE = re.compile(
     r"[A-Za-z]\.(?:[A-Za-z]\.)++"            # U.S., p.m.
     r"|\d++(?:[.,:]\d++)*+%?+"                 # numbers 3.2, 1,000, 10:30

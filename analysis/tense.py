@@ -123,6 +123,11 @@ _REPORTING = frozenset({"said", "says", "told", "announced", "reported", "was", 
 REPORTING_VERBS = frozenset({"said", "says", "told", "announced", "reported"})
 
 
+_ON_BEFORE_RE = re.compile(r"(?i)\bon\s+(?:[A-Z][\w.']*(?:\s+[A-Z][\w.']*)*,?\s+)?$")
+_AUX_BEFORE_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|to)\s+(?:\w+\s+)?$")
+_TO_INFINITIVE_RE = re.compile(r"(?i)\bto\s+[a-z]+")
+
+
 def simple_past(text: str, start: int, end: int) -> bool:
     """Does a simple past event verb govern the date as its "on" complement ("exchanged
     texts on Inauguration Day, Jan. 20"), in a sentence with no future cue? Participles
@@ -136,13 +141,13 @@ def simple_past(text: str, start: int, end: int) -> bool:
     s, e = sentence_bounds(text, start, end)
     if FUTURE_CUES.search(text, s, e):
         return False
-    if not re.search(r"(?i)\bon\s+(?:[A-Z][\w.']*(?:\s+[A-Z][\w.']*)*,?\s+)?$", text[max(s, start - 40):start]):
+    if not _ON_BEFORE_RE.search(text[max(s, start - 40):start]):
         return False
     verbs = [m for m in PAST_CUES.finditer(text, max(s, start - 60), start) if m.group(0).lower() not in _REPORTING]
     if not verbs:
         return False
     v = verbs[-1]
-    if re.search(r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|to)\s+(?:\w+\s+)?$", text[max(s, v.start() - 20):v.start()]):
+    if _AUX_BEFORE_RE.search(text[max(s, v.start() - 20):v.start()]):
         return False
-    return not re.search(r"(?i)\bto\s+[a-z]+", text[v.end():start])
+    return not _TO_INFINITIVE_RE.search(text[v.end():start])
 
