@@ -93,7 +93,7 @@ class _Article:
     dct: date | None
     dct_iso: str
     dated: list[_Dated]
-    starts: list[int]  # the start of each dated timex, as `dated` is sorted: ascending
+    starts: list[int] | None  # the start of each dated timex, ascending as `dated` is sorted (see _within)
     contents: dict[str, list[tuple[int, int]]]
     cues: dict[str, tuple[int, int]]
     positions: list[tuple[int, int]]
@@ -139,8 +139,9 @@ def _article(rows: list[dict], timexes, text: str, dct, spans) -> _Article:
         else:
             cues.setdefault(sid, (a, b))
     dated = _dated_timexes(timexes, text, d)
+    starts = [s.start for s in dated] if all(s.start <= s.end for s in dated) else None
     return _Article(text=text, has_text=isinstance(text, str), dct=d, dct_iso=d.isoformat() if d else "",
-                    dated=dated, starts=[s.start for s in dated], contents=contents, cues=cues,
+                    dated=dated, starts=starts, contents=contents, cues=cues,
                     positions=[_position(r) for r in rows])
 
 
@@ -239,8 +240,11 @@ def _frame_and_about(art: _Article, i: int, sid: str) -> tuple[list[_Dated], lis
 def _within(art: _Article, lo: int, hi: int) -> list[_Dated]:
     """The dated timexes lying in [lo, hi], in text order: as ``[s for s in art.dated if
     s.start >= lo and s.end <= hi]``, reading only those that start in [lo, hi] (found by
-    bisection on the sorted starts): one starting after `hi` ends after it too."""
+    bisection on the sorted starts): one starting after `hi` ends after it too (no `starts`
+    when a row given ends before it starts: then all are read)."""
     starts, dated = art.starts, art.dated
+    if starts is None:
+        return [s for s in dated if s.start >= lo and s.end <= hi]
     out = []
     for k in range(bisect_left(starts, lo), bisect_left(starts, hi + 1)):
         if dated[k].end <= hi:

@@ -1346,6 +1346,8 @@ def _candidates(text: str) -> list[_Cand]:
     holds: dict[tuple[str, ...], bool] = {}  # rules sharing one word list: look once
     for rank, (rule_id, rx, fn, needs) in enumerate(_RULES):
         at = places.get(rank, ()) if places is not None and rule_id in _STARTS else None
+        if at is not None and not at:
+            continue  # none of its starts in the text: no match
         if needs and low is not None and (at is None or len(at) > 4 * len(needs)):
             found = holds.get(needs)
             if found is None:
