@@ -489,9 +489,20 @@ def _headline_role_holder(ph: _Phrase) -> str:
             and head.lower() not in _FUNCTION_WORDS | {"the"}):
         return ""
     body = text[text.index("\n"):]
-    role = re.escape(head) if _TITLE_RX.match(head + " X") else re.escape(head.lower())
-    named = re.search(r"\b" + role + r"\s+((?-i:[A-Z])[a-z'’-]+(?:\s+(?-i:[A-Z])[a-z'’-]+){1,2})\b", body)
-    return named.group(1) if named else ""
+    role = head if _TITLE_RX.match(head + " X") else head.lower()
+    # what re.search(r"\b" + re.escape(role) + <_NAME_AFTER_ROLE>, body) finds, without a regex
+    # compiled per role: the first place the role stands after no word character, with a name after
+    i = body.find(role)
+    while i >= 0:
+        named = None if i and _WORD_CHAR.match(body, i - 1) else _NAME_AFTER_ROLE.match(body, i + len(role))
+        if named:
+            return named.group(1)
+        i = body.find(role, i + 1)
+    return ""
+
+
+_WORD_CHAR = re.compile(r"\w")
+_NAME_AFTER_ROLE = re.compile(r"\s+((?-i:[A-Z])[a-z'’-]+(?:\s+(?-i:[A-Z])[a-z'’-]+){1,2})\b")
 
 
 def _capitalised_name(ph: _Phrase) -> Speaker | None:
