@@ -589,21 +589,38 @@ def word_matches(rx: re.Pattern, word: str, text: str) -> Iterator[re.Match]:
     with ``word`` (``\bWORD...``), the regex tried only where the lower-cased text has the word:
     when prefilter.lowered holds (no character folds oddly, so the lower-cased text has the
     text's offsets and an ASCII word matches case-insensitively exactly where it has the word
-    lower-cased), every match starts at such a place, and one starting inside the last match
-    (which finditer passes over) is skipped. A case-insensitive scan of a whole article was
-    over ten times slower than the look-ups."""
+    lower-cased), every match starts at such a place (see :func:`matches_from`). A
+    case-insensitive scan of a whole article was over ten times slower than the look-ups."""
     low = _lowered(text)
     if not (word and word.isascii() and low is not None and len(low) == len(text)):
-        yield from rx.finditer(text)
-        return
-    lower, end = word.lower(), 0
-    i = low.find(lower)
-    while i >= 0:
+        return rx.finditer(text)
+    return matches_from(rx, _places(word.lower(), low), text)
+
+
+def literal_matches(rx: re.Pattern, words: Sequence[str], text: str) -> Iterator[re.Match]:
+    """What ``rx.finditer(text)`` gives, for a regex whose every match starts with one of
+    ``words`` as written (case-sensitive), the regex tried only where the text has one."""
+    return matches_from(rx, sorted({i for w in words for i in _places(w, text)}), text)
+
+
+def matches_from(rx: re.Pattern, places: Iterable[int], text: str) -> Iterator[re.Match]:
+    """``rx.finditer(text)``, given (in order) every place where a match may start: finditer
+    tries each place left to right and goes on after a match's end, so a place inside the
+    last match is skipped (``rx.match`` at a place sees the text before it too, as finditer)."""
+    end = 0
+    for i in places:
         m = rx.match(text, i) if i >= end else None
         if m:
             yield m
             end = m.end()
-        i = low.find(lower, i + 1)
+
+
+def _places(word: str, text: str) -> Iterator[int]:
+    """Every offset of ``word`` in ``text``, overlapping ones too."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)
 
 
 @lru_cache(maxsize=256)  # a function of its arguments alone; the walk back asks it again for each later phrase
