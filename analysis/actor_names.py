@@ -494,16 +494,25 @@ def _resolve_named_body(phrase: str, gaz: Sequence[dict]) -> tuple[str, str]:
 def _resolve_by_head(bare: str, context: str, pos: int) -> tuple[str, str]:
     """A phrase that names no actor ("the statement", "the ministry", "officials"), typed by
     its head noun and resolved to the actor beside the article's earlier mention of it."""
+    word, stype = _head_noun(bare)
+    if word is None:
+        return "unknown", stype
+    return (_antecedent_actor(word, context, pos) or "unknown"), stype
+
+
+@lru_cache(maxsize=4096)  # a function of the phrase alone ("officials", "the statement" come again and again)
+def _head_noun(bare: str) -> tuple[str | None, str]:
+    """(the head noun to look back for, source type) of a phrase that names no actor; the
+    noun None when there is nothing to look back for (the answer is unknown)."""
     if _DOC.search(bare) and len(bare.split()) <= 4:
-        head = _DOC.search(bare).group(0).rstrip("s")
-        return (_antecedent_actor(head, context, pos) or "unknown"), "document"
+        return _DOC.search(bare).group(0).rstrip("s"), "document"
     if _ANON.search(bare):
-        return "unknown", "anonymous"
+        return None, "anonymous"
     for head_rx, stype in ((_GOV_HEAD, "government"), (_MEDIA_HEAD, "media"), (_ORG_HEAD, "organisation")):
         m = head_rx.search(bare)
         if m and len(bare.split()) <= 4:
-            return (_antecedent_actor(m.group(0), context, pos) or "unknown"), stype
-    return "unknown", "unknown"
+            return m.group(0), stype
+    return None, "unknown"
 
 
 # "[.!?]\s|\n" with the break's first character first, a character set the regex engine skips to
