@@ -286,7 +286,10 @@ def _inside_longer_name(text: str, d: dict, gaz_starts: set[int], gaz_ends: set[
 _PARTICLES = ("al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "du", "le", "la")
 _PARTICLE = r"\b(?:" + "|".join(_PARTICLES) + r")[- ]"
 # (the capital outside the alternation, so that a regex may begin with it: see _NAME_RX_NO_PARTICLE)
-_CAPITAL_WORD = r"[A-Z](?:[a-z'’]+(?:[A-Z][a-z'’]+)?|['’][A-Z][a-z]+)(?:-[A-Z]?[a-z'’]+)*"  # McGrath, O'Neill
+# (the runs of lower-case letters are possessive, ++: what follows one is a capital, a hyphen,
+# a space or the match's end, never a letter it could give back, so the matches are those of
+# plain +; only the engine's vain retries of every shorter run at each capital are gone)
+_CAPITAL_WORD = r"[A-Z](?:[a-z'’]++(?:[A-Z][a-z'’]++)?|['’][A-Z][a-z]++)(?:-[A-Z]?[a-z'’]++)*"  # McGrath, O'Neill
 _NAME_WORD = r"(?:" + _PARTICLE + r")?" + _CAPITAL_WORD
 # never across lines; a name starts with a capital or a particle's first letter, which the
 # lookahead tells the regex engine (a third less time over an article)
