@@ -325,8 +325,9 @@ def _fuller_name(surname: str, history: list[tuple[str, int]]) -> str:
     # only a name that ends in it ("Bernard Ebbers", "Kremlin spokesman Dmitry Peskov"),
     # not one that mentions it ("Conyers' great-nephew", "a lawyer for Prevezon")
     for h in _named_newest_first(history):
-        if h != surname and any(ends_in_name(part.strip(), surname) for part in h.split(",")[:2]):  # "Director, John Kirby"
-            return h
+        # (a source without the surname in it has no part ending in it: most are passed over so)
+        if h != surname and surname in h and any(ends_in_name(part.strip(), surname) for part in h.split(",")[:2]):
+            return h  # "Director, John Kirby"
     return ""
 
 
