@@ -265,14 +265,25 @@ def _organisation_noun(ph: _Phrase) -> Speaker | None:
     """"the company", or a headline's "Tech firm denies ...", "Carmaker sued ...": the
     organisation the article named last (``act.org_antecedent``)."""
     head, text = ph.head, ph.text
-    if not text or _CAPITAL.search(head, 1) or _CLIENT.match(head):
+    if not text:
         return None
-    in_headline = 0 <= ph.pos < _headline_end(text) and _HEADLINE_ORG.search(head)
-    if in_headline or (_ORG_HEADS.search(head) and not _GROUP_NP.match(head)):
+    headline_org, org_noun = _organisation_noun_shape(head)
+    in_headline = headline_org and 0 <= ph.pos < _headline_end(text)
+    if in_headline or org_noun:
         org = nearest_org(text, ph.pos)
         if org:
             return Speaker(org, org, "organisation", "act.org_antecedent")
     return None
+
+
+@lru_cache(maxsize=4096)  # a function of the head alone; most heads come again
+def _organisation_noun_shape(head: str) -> tuple[bool, bool]:
+    """Whether ``head`` may be a headline's organisation noun ("Tech firm"), and whether it is
+    "the company" anywhere; neither for a head with a capital past its first letter or a
+    lawyer's or spokesman's phrase."""
+    if _CAPITAL.search(head, 1) or _CLIENT.match(head):
+        return False, False
+    return bool(_HEADLINE_ORG.search(head)), bool(_ORG_HEADS.search(head) and not _GROUP_NP.match(head))
 
 
 def _headline_in_capitals(ph: _Phrase) -> Speaker | None:
@@ -332,7 +343,12 @@ def _client_and_author(head: str) -> tuple[str | None, str | None]:
 
 def _party_nickname(ph: _Phrase) -> Speaker | None:
     """"The Tories", "Republicans": the party by its name (``act.party``)."""
-    nick = party_named(ph.head)
+    return _party_by_nickname(ph.head)
+
+
+@lru_cache(maxsize=4096)  # a function of the head alone (a Speaker is frozen); most heads come again
+def _party_by_nickname(head: str) -> Speaker | None:
+    nick = party_named(head)
     return Speaker(nick, nick, "organisation", "act.party") if nick else None
 
 
@@ -344,7 +360,12 @@ _NAMED_BODY_OF = re.compile(r"^(?:the\s+)?((?-i:(?:" + _ORG_SUFFIX + r"|Campaign
 def _named_body_of(ph: _Phrase) -> Speaker | None:
     """"The Committee for a Responsible Federal Budget": an organisation's name, not a person
     called "Fair Budget"."""
-    orgish = _NAMED_BODY_OF.match(ph.head)
+    return _named_body(ph.head)
+
+
+@lru_cache(maxsize=4096)  # a function of the head alone (a Speaker is frozen); most heads come again
+def _named_body(head: str) -> Speaker | None:
+    orgish = _NAMED_BODY_OF.match(head)
     if orgish and is_capitalised_name(orgish.group(1)) and not any(
             g["kind"] != "person" for g in find_actor_mentions(orgish.group(1))):
         return Speaker(orgish.group(1), orgish.group(1), "organisation", "act.name")
