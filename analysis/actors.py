@@ -530,13 +530,10 @@ def _capitalised_name(ph: _Phrase) -> Speaker | None:
     """A capitalised name the gazetteer does not know: a person's surname, a company, a
     fictional country - the text's own name is the actor."""
     text = ph.text
-    bare = _LEADING_ARTICLE.sub("", ph.head)
-    # lower-case words before a name describe it ("the ruling GATT Council", "former FBI Director")
-    bare = _LOWER_WORDS_BEFORE_NAME.sub("", bare)
-    inside = _actor_mentions(bare)  # (read only)
+    bare, inside, is_name = _bare_name(ph.head)
     if inside and ph.raw.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
         return Speaker(inside[0]["text"], inside[0]["actor"], inside[0]["source_type"], "act.gazetteer_in_caps")
-    if not (is_capitalised_name(bare) and len(bare.split()) <= 6):
+    if not is_name:
         return None
     if len(bare.split()) == 1 and text:
         full = canonical_person(bare, text)
@@ -552,6 +549,16 @@ def _capitalised_name(ph: _Phrase) -> Speaker | None:
     stype = "organisation" if _ORG_NAME.fullmatch(bare) else "unknown"
     bare = _org_name(bare)
     return Speaker(bare, bare, stype, "act.name")
+
+
+@lru_cache(maxsize=4096)  # a function of the head alone; most heads come again
+def _bare_name(head: str) -> tuple[str, tuple[dict, ...], bool]:
+    """``head`` without its article and the lower-case words before a name ("the ruling GATT
+    Council" -> "GATT Council", "former FBI Director"), the gazetteer's mentions in it (the
+    shared tuple: read only), and whether it is a capitalised name of six words at most."""
+    bare = _LEADING_ARTICLE.sub("", head)
+    bare = _LOWER_WORDS_BEFORE_NAME.sub("", bare)
+    return bare, _actor_mentions(bare), is_capitalised_name(bare) and len(bare.split()) <= 6
 
 
 def _party_speaks(ph: _Phrase) -> Speaker | None:
