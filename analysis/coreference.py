@@ -158,14 +158,15 @@ def _title_mentions(head: str, text: str) -> tuple[tuple[int, str], ...]:
     """(offset, name) of every person the article names with the title ``head`` ("Attorney
     General Lord Goldsmith", "Liam Fox, the Tory co-chairman"); computed once per article,
     looking only where the title's word occurs."""
-    low = text.lower()
+    low = _lower(text)
     out = []
     i = low.find(head)
     while i >= 0:
         j = i + len(head)
         if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum() or low[j] == "s"):
             after = _TITLED_NAME.match(text, j + (1 if low[j:j + 1] == "s" else 0))
-            before = _NAME_BEFORE.search(text[max(0, i - 90):i])
+            window = text[max(0, i - 90):i]
+            before = _NAME_BEFORE.search(window) if "," in window else None  # (its matches hold a comma)
             for mm, at in ((after, i), (before, i)):
                 if mm:
                     cand = mm.group(1)
@@ -173,6 +174,11 @@ def _title_mentions(head: str, text: str) -> tuple[tuple[int, str], ...]:
                         out.append((at, cand))
         i = low.find(head, j)
     return tuple(out)
+
+
+@lru_cache(maxsize=4)  # the article, asked for every title word looked for in it
+def _lower(text: str) -> str:
+    return text.lower()
 
 
 _LIST_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:de\s+|of\s+|and\s+(?-i:[A-Z]))?(?-i:[A-Z])[\w'’.&-]*){0,3}"
