@@ -8,6 +8,9 @@ both and the article around it (people named earlier, the body in a person's tit
 actor beside an earlier mention of "the ministry") and returns the canonical actor and the
 kind of source. :func:`state_counts` and :func:`home_country` say which states an article
 names; :func:`party_named` and :func:`party_word_in` name the parties news calls by a nickname.
+:func:`word_matches` and :func:`literal_matches` give what a regex's scan of an article gives,
+trying it only where ``str.find`` finds a word its matches start with (for the nouns and
+names looked for in a whole article).
 
 What kind of thing a phrase names is :mod:`analysis.entities`; which earlier, fuller mention
 a short one stands for, :mod:`analysis.coreference`; who speaks and for which party,
@@ -286,7 +289,10 @@ def _inside_longer_name(text: str, d: dict, gaz_starts: set[int], gaz_ends: set[
 _PARTICLES = ("al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "du", "le", "la")
 _PARTICLE = r"\b(?:" + "|".join(_PARTICLES) + r")[- ]"
 # (the capital outside the alternation, so that a regex may begin with it: see _NAME_RX_NO_PARTICLE)
-_CAPITAL_WORD = r"[A-Z](?:[a-z'’]+(?:[A-Z][a-z'’]+)?|['’][A-Z][a-z]+)(?:-[A-Z]?[a-z'’]+)*"  # McGrath, O'Neill
+# (the runs of lower-case letters are possessive, ++: what follows one is a capital, a hyphen,
+# a space or the match's end, never a letter it could give back, so the matches are those of
+# plain +; only the engine's vain retries of every shorter run at each capital are gone)
+_CAPITAL_WORD = r"[A-Z](?:[a-z'’]++(?:[A-Z][a-z'’]++)?|['’][A-Z][a-z]++)(?:-[A-Z]?[a-z'’]++)*"  # McGrath, O'Neill
 _NAME_WORD = r"(?:" + _PARTICLE + r")?" + _CAPITAL_WORD
 # never across lines; a name starts with a capital or a particle's first letter, which the
 # lookahead tells the regex engine (a third less time over an article)
@@ -494,16 +500,25 @@ def _resolve_named_body(phrase: str, gaz: Sequence[dict]) -> tuple[str, str]:
 def _resolve_by_head(bare: str, context: str, pos: int) -> tuple[str, str]:
     """A phrase that names no actor ("the statement", "the ministry", "officials"), typed by
     its head noun and resolved to the actor beside the article's earlier mention of it."""
+    word, stype = _head_noun(bare)
+    if word is None:
+        return "unknown", stype
+    return (_antecedent_actor(word, context, pos) or "unknown"), stype
+
+
+@lru_cache(maxsize=4096)  # a function of the phrase alone ("officials", "the statement" come again and again)
+def _head_noun(bare: str) -> tuple[str | None, str]:
+    """(the head noun to look back for, source type) of a phrase that names no actor; the
+    noun None when there is nothing to look back for (the answer is unknown)."""
     if _DOC.search(bare) and len(bare.split()) <= 4:
-        head = _DOC.search(bare).group(0).rstrip("s")
-        return (_antecedent_actor(head, context, pos) or "unknown"), "document"
+        return _DOC.search(bare).group(0).rstrip("s"), "document"
     if _ANON.search(bare):
-        return "unknown", "anonymous"
+        return None, "anonymous"
     for head_rx, stype in ((_GOV_HEAD, "government"), (_MEDIA_HEAD, "media"), (_ORG_HEAD, "organisation")):
         m = head_rx.search(bare)
         if m and len(bare.split()) <= 4:
-            return (_antecedent_actor(m.group(0), context, pos) or "unknown"), stype
-    return "unknown", "unknown"
+            return m.group(0), stype
+    return None, "unknown"
 
 
 # "[.!?]\s|\n" with the break's first character first, a character set the regex engine skips to
@@ -577,33 +592,6 @@ def _mentions_of(word: str, context: str) -> tuple[tuple[int, ...], tuple[int, .
     """Every mention of ``word`` in ``context``: their starts and ends."""
     found = [m.span() for m in word_matches(re.compile(r"\b" + re.escape(word) + r"\w*", re.I), word, context)]
     return tuple(s for s, _ in found), tuple(e for _, e in found)
-
-
-@lru_cache(maxsize=4)  # the article, asked for every word looked for in it
-def _lowered(text: str) -> str | None:
-    return lowered(text)
-
-
-def word_matches(rx: re.Pattern, word: str, text: str) -> Iterator[re.Match]:
-    """What ``rx.finditer(text)`` gives, for a case-insensitive ``rx`` whose every match starts
-    with ``word`` (``\bWORD...``), the regex tried only where the lower-cased text has the word:
-    when prefilter.lowered holds (no character folds oddly, so the lower-cased text has the
-    text's offsets and an ASCII word matches case-insensitively exactly where it has the word
-    lower-cased), every match starts at such a place, and one starting inside the last match
-    (which finditer passes over) is skipped. A case-insensitive scan of a whole article was
-    over ten times slower than the look-ups."""
-    low = _lowered(text)
-    if not (word and word.isascii() and low is not None and len(low) == len(text)):
-        yield from rx.finditer(text)
-        return
-    lower, end = word.lower(), 0
-    i = low.find(lower)
-    while i >= 0:
-        m = rx.match(text, i) if i >= end else None
-        if m:
-            yield m
-            end = m.end()
-        i = low.find(lower, i + 1)
 
 
 @lru_cache(maxsize=256)  # a function of its arguments alone; the walk back asks it again for each later phrase
@@ -696,3 +684,55 @@ def party_word_in(phrase: str) -> str:
     """The party a word of ``phrase`` names by a nickname ("Tory", "Democrats"), or ""."""
     party = _PARTY_WORD.search(phrase)
     return _party_name(party.group(0)) if party else ""
+
+
+# --------------------------------------------------------------------------- matches where a word stands
+# (for scans of a whole article by a regex that starts with known words: _mentions_of here,
+# coreference._org_mentions, targets._head_mentions)
+@lru_cache(maxsize=4)  # the article, asked for every word looked for in it
+def _lowered(text: str) -> str | None:
+    return lowered(text)
+
+
+def word_matches(rx: re.Pattern, word: str, text: str) -> Iterator[re.Match]:
+    """What ``rx.finditer(text)`` gives, for a case-insensitive ``rx`` whose every match starts
+    with ``word`` (``\\bWORD...``), the regex tried only where the lower-cased text has the word:
+    when prefilter.lowered holds (no character folds oddly, so the lower-cased text has the
+    text's offsets and an ASCII word matches case-insensitively exactly where it has the word
+    lower-cased), every match starts at such a place (see :func:`matches_from`). A
+    case-insensitive scan of a whole article was over ten times slower than the look-ups."""
+    low = _lowered(text)
+    if not (word and word.isascii() and low is not None and len(low) == len(text)):
+        return rx.finditer(text)
+    return matches_from(rx, _places(word.lower(), low), text)
+
+
+def literal_matches(rx: re.Pattern, words: Sequence[str], text: str) -> Iterator[re.Match]:
+    """What ``rx.finditer(text)`` gives, for a regex whose every match starts with one of
+    ``words`` as written (case-sensitive), the regex tried only where the text has one.
+
+    >>> rx = re.compile("(?:group|firm) +([A-Z][a-z]*)")
+    >>> [m.group(1) for m in literal_matches(rx, ("group", "firm"), "the firm Acme, a group Foo")]
+    ['Acme', 'Foo']
+    """
+    return matches_from(rx, sorted({i for w in words for i in _places(w, text)}), text)
+
+
+def matches_from(rx: re.Pattern, places: Iterable[int], text: str) -> Iterator[re.Match]:
+    """``rx.finditer(text)``, given (in order) every place where a match may start: finditer
+    tries each place left to right and goes on after a match's end, so a place inside the
+    last match is skipped (``rx.match`` at a place sees the text before it too, as finditer)."""
+    end = 0
+    for i in places:
+        m = rx.match(text, i) if i >= end else None
+        if m:
+            yield m
+            end = m.end()
+
+
+def _places(word: str, text: str) -> Iterator[int]:
+    """Every offset of ``word`` in ``text``, overlapping ones too."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1)

@@ -265,14 +265,25 @@ def _organisation_noun(ph: _Phrase) -> Speaker | None:
     """"the company", or a headline's "Tech firm denies ...", "Carmaker sued ...": the
     organisation the article named last (``act.org_antecedent``)."""
     head, text = ph.head, ph.text
-    if not text or _CAPITAL.search(head, 1) or _CLIENT.match(head):
+    if not text:
         return None
-    in_headline = 0 <= ph.pos < _headline_end(text) and _HEADLINE_ORG.search(head)
-    if in_headline or (_ORG_HEADS.search(head) and not _GROUP_NP.match(head)):
+    headline_org, org_noun = _organisation_noun_shape(head)
+    in_headline = headline_org and 0 <= ph.pos < _headline_end(text)
+    if in_headline or org_noun:
         org = nearest_org(text, ph.pos)
         if org:
             return Speaker(org, org, "organisation", "act.org_antecedent")
     return None
+
+
+@lru_cache(maxsize=4096)  # a function of the head alone; most heads come again
+def _organisation_noun_shape(head: str) -> tuple[bool, bool]:
+    """Whether ``head`` may be a headline's organisation noun ("Tech firm"), and whether it is
+    "the company" anywhere; neither for a head with a capital past its first letter or a
+    lawyer's or spokesman's phrase."""
+    if _CAPITAL.search(head, 1) or _CLIENT.match(head):
+        return False, False
+    return bool(_HEADLINE_ORG.search(head)), bool(_ORG_HEADS.search(head) and not _GROUP_NP.match(head))
 
 
 def _headline_in_capitals(ph: _Phrase) -> Speaker | None:
@@ -332,7 +343,12 @@ def _client_and_author(head: str) -> tuple[str | None, str | None]:
 
 def _party_nickname(ph: _Phrase) -> Speaker | None:
     """"The Tories", "Republicans": the party by its name (``act.party``)."""
-    nick = party_named(ph.head)
+    return _party_by_nickname(ph.head)
+
+
+@lru_cache(maxsize=4096)  # a function of the head alone (a Speaker is frozen); most heads come again
+def _party_by_nickname(head: str) -> Speaker | None:
+    nick = party_named(head)
     return Speaker(nick, nick, "organisation", "act.party") if nick else None
 
 
@@ -344,7 +360,12 @@ _NAMED_BODY_OF = re.compile(r"^(?:the\s+)?((?-i:(?:" + _ORG_SUFFIX + r"|Campaign
 def _named_body_of(ph: _Phrase) -> Speaker | None:
     """"The Committee for a Responsible Federal Budget": an organisation's name, not a person
     called "Fair Budget"."""
-    orgish = _NAMED_BODY_OF.match(ph.head)
+    return _named_body(ph.head)
+
+
+@lru_cache(maxsize=4096)  # a function of the head alone (a Speaker is frozen); most heads come again
+def _named_body(head: str) -> Speaker | None:
+    orgish = _NAMED_BODY_OF.match(head)
     if orgish and is_capitalised_name(orgish.group(1)) and not any(
             g["kind"] != "person" for g in find_actor_mentions(orgish.group(1))):
         return Speaker(orgish.group(1), orgish.group(1), "organisation", "act.name")
@@ -489,22 +510,30 @@ def _headline_role_holder(ph: _Phrase) -> str:
             and head.lower() not in _FUNCTION_WORDS | {"the"}):
         return ""
     body = text[text.index("\n"):]
-    role = re.escape(head) if _TITLE_RX.match(head + " X") else re.escape(head.lower())
-    named = re.search(r"\b" + role + r"\s+((?-i:[A-Z])[a-z'’-]+(?:\s+(?-i:[A-Z])[a-z'’-]+){1,2})\b", body)
-    return named.group(1) if named else ""
+    role = head if _TITLE_RX.match(head + " X") else head.lower()
+    # what re.search(r"\b" + re.escape(role) + <_NAME_AFTER_ROLE>, body) finds, without a regex
+    # compiled per role: the first place the role stands after no word character, with a name after
+    i = body.find(role)
+    while i >= 0:
+        named = None if i and _WORD_CHAR.match(body, i - 1) else _NAME_AFTER_ROLE.match(body, i + len(role))
+        if named:
+            return named.group(1)
+        i = body.find(role, i + 1)
+    return ""
+
+
+_WORD_CHAR = re.compile(r"\w")
+_NAME_AFTER_ROLE = re.compile(r"\s+((?-i:[A-Z])[a-z'’-]+(?:\s+(?-i:[A-Z])[a-z'’-]+){1,2})\b")
 
 
 def _capitalised_name(ph: _Phrase) -> Speaker | None:
     """A capitalised name the gazetteer does not know: a person's surname, a company, a
     fictional country - the text's own name is the actor."""
     text = ph.text
-    bare = _LEADING_ARTICLE.sub("", ph.head)
-    # lower-case words before a name describe it ("the ruling GATT Council", "former FBI Director")
-    bare = _LOWER_WORDS_BEFORE_NAME.sub("", bare)
-    inside = _actor_mentions(bare)  # (read only)
+    bare, inside, is_name = _bare_name(ph.head)
     if inside and ph.raw.isupper():  # "U.S TRADE MEASURES": in a headline, the country it names
         return Speaker(inside[0]["text"], inside[0]["actor"], inside[0]["source_type"], "act.gazetteer_in_caps")
-    if not (is_capitalised_name(bare) and len(bare.split()) <= 6):
+    if not is_name:
         return None
     if len(bare.split()) == 1 and text:
         full = canonical_person(bare, text)
@@ -520,6 +549,16 @@ def _capitalised_name(ph: _Phrase) -> Speaker | None:
     stype = "organisation" if _ORG_NAME.fullmatch(bare) else "unknown"
     bare = _org_name(bare)
     return Speaker(bare, bare, stype, "act.name")
+
+
+@lru_cache(maxsize=4096)  # a function of the head alone; most heads come again
+def _bare_name(head: str) -> tuple[str, tuple[dict, ...], bool]:
+    """``head`` without its article and the lower-case words before a name ("the ruling GATT
+    Council" -> "GATT Council", "former FBI Director"), the gazetteer's mentions in it (the
+    shared tuple: read only), and whether it is a capitalised name of six words at most."""
+    bare = _LEADING_ARTICLE.sub("", head)
+    bare = _LOWER_WORDS_BEFORE_NAME.sub("", bare)
+    return bare, _actor_mentions(bare), is_capitalised_name(bare) and len(bare.split()) <= 6
 
 
 def _party_speaks(ph: _Phrase) -> Speaker | None:

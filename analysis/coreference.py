@@ -32,7 +32,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator
 
-from analysis.actor_names import _person_names, find_actor_mentions
+from analysis.actor_names import _person_names, find_actor_mentions, literal_matches
 from analysis.entities import (PRONOUNS_PERSON, _NON_NAME, _ORG_NAME, _PEERAGE, _TITLE_RX, _org_name, gender_of,
                                is_named_source, is_org, is_person, is_plural, is_proper_noun)
 from analysis.spans import Span
@@ -158,14 +158,15 @@ def _title_mentions(head: str, text: str) -> tuple[tuple[int, str], ...]:
     """(offset, name) of every person the article names with the title ``head`` ("Attorney
     General Lord Goldsmith", "Liam Fox, the Tory co-chairman"); computed once per article,
     looking only where the title's word occurs."""
-    low = text.lower()
+    low = _lower(text)
     out = []
     i = low.find(head)
     while i >= 0:
         j = i + len(head)
         if (i == 0 or not low[i - 1].isalnum()) and (j >= len(low) or not low[j].isalnum() or low[j] == "s"):
             after = _TITLED_NAME.match(text, j + (1 if low[j:j + 1] == "s" else 0))
-            before = _NAME_BEFORE.search(text[max(0, i - 90):i])
+            window = text[max(0, i - 90):i]
+            before = _NAME_BEFORE.search(window) if "," in window else None  # (its matches hold a comma)
             for mm, at in ((after, i), (before, i)):
                 if mm:
                     cand = mm.group(1)
@@ -173,6 +174,11 @@ def _title_mentions(head: str, text: str) -> tuple[tuple[int, str], ...]:
                         out.append((at, cand))
         i = low.find(head, j)
     return tuple(out)
+
+
+@lru_cache(maxsize=4)  # the article, asked for every title word looked for in it
+def _lower(text: str) -> str:
+    return text.lower()
 
 
 _LIST_NAME = r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s+)?(?-i:[A-Z])[\w'’.&-]*(?:\s+(?:de\s+|of\s+|and\s+(?-i:[A-Z]))?(?-i:[A-Z])[\w'’.&-]*){0,3}"
@@ -222,13 +228,16 @@ def _org_mentions(text: str) -> tuple[tuple[int, str], ...]:
         if name and name not in _NON_NAME and len(name.split()) + (len(name) > 3) >= 2:  # not a bare "SA", "Co"
             out.append((m.start(), name))
     # a name after the noun that says it is a company: "building products group James Hardie"
-    out += [(m.start(1), m.group(1)) for m in _DESCRIBED_ORG.finditer(text) if m.group(1).split()[0] not in _NON_NAME]
+    out += [(m.start(1), m.group(1)) for m in literal_matches(_DESCRIBED_ORG, _ORG_NOUNS, text)
+            if m.group(1).split()[0] not in _NON_NAME]
     return tuple(sorted(out))
 
 
-_DESCRIBED_ORG = re.compile(r"(?-i:\b(?:group|company|firm|bank|maker|giant|retailer|carrier|airline|insurer|lender"
-                            r"|manufacturer|conglomerate|chain|operator|producer|supplier|broker|brokerage)\s+"
-                            r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’-]*))")
+_ORG_NOUNS = ("group", "company", "firm", "bank", "maker", "giant", "retailer", "carrier", "airline", "insurer", "lender",
+              "manufacturer", "conglomerate", "chain", "operator", "producer", "supplier", "broker", "brokerage")
+# (every match starts with a noun of _ORG_NOUNS as written: looked for with str.find first, see
+# actor_names.literal_matches; a regex scan of the article was the slower part of _org_mentions)
+_DESCRIBED_ORG = re.compile(r"(?-i:\b(?:" + "|".join(_ORG_NOUNS) + r")\s+((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’-]*))")
 
 
 # --------------------------------------------------------------------------- among the sources named so far
@@ -322,8 +331,9 @@ def _fuller_name(surname: str, history: list[tuple[str, int]]) -> str:
     # only a name that ends in it ("Bernard Ebbers", "Kremlin spokesman Dmitry Peskov"),
     # not one that mentions it ("Conyers' great-nephew", "a lawyer for Prevezon")
     for h in _named_newest_first(history):
-        if h != surname and any(ends_in_name(part.strip(), surname) for part in h.split(",")[:2]):  # "Director, John Kirby"
-            return h
+        # (a source without the surname in it has no part ending in it: most are passed over so)
+        if h != surname and surname in h and any(ends_in_name(part.strip(), surname) for part in h.split(",")[:2]):
+            return h  # "Director, John Kirby"
     return ""
 
 

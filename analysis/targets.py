@@ -479,7 +479,8 @@ def _resolved_name(name: str, text: str, pos: int) -> str:
     return who.actor
 
 
-@lru_cache(maxsize=2048)
+# (not remembered: in a cold PolNeAR pass 19 of 6,264 asks repeated one; _org_names, which
+# asks most of them, is remembered per article itself)
 def _head_mentions(head: str, text: str) -> tuple[tuple[int, str], ...]:
     """(offset, name) of entities the article introduces with ``head`` ("striker Craig Bellamy",
     "Craig Bellamy, the Newcastle striker")."""
