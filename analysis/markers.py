@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from analysis.lexicons import load_lexicon
 from analysis.prefilter import (Needs, StartFinder, TriggerIndex, derive_needs, derive_starts, finditer_from, lowered,
-                                parse_needs)
+                                parse_needs, share_vocabulary)
 from analysis.spans import overlaps, overlaps_any
 
 Span = tuple[int, int]
@@ -232,6 +232,9 @@ def _loaded_finder() -> StartFinder:
     rows have many starts each, most of them absent from a given article; the hedge rows'
     are few and common, so they are searched for directly)."""
     return StartFinder(_loaded_starts())
+
+
+share_vocabulary(_hedge_index, _loaded_index, _loaded_finder)
 
 
 def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),

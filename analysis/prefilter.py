@@ -158,9 +158,16 @@ class _PieceWords:
             if len(self._cache) >= self._cache_size:
                 self._cache.clear()
             if self._finder is None:
-                self._finder = Substrings(self.words)
+                self._compile()
             found = self._cache[piece] = frozenset(self._finder.held(piece))
         return found
+
+    def _compile(self) -> None:
+        # the indexes declared (share_vocabulary) but not built yet are built first, so that
+        # the finder is compiled once with all their words, not again as each one is built
+        while _DECLARED:
+            _DECLARED.pop()()
+        self._finder = Substrings(self.words)
 
     def union(self, pieces: frozenset[str]) -> set[str]:
         """The vocabulary's words that occur in any of `pieces` (the same as the union of
@@ -186,6 +193,16 @@ class _PieceWords:
 
 
 _PIECE_WORDS = _PieceWords()
+_DECLARED: list[Callable[[], object]] = []
+
+
+def share_vocabulary(*builders: Callable[[], object]) -> None:
+    """Declare functions that build a module's :class:`TriggerIndex` and :class:`StartFinder`
+    objects (cached, so building again costs nothing): they are built before the finder of
+    the pieces' words (:class:`_PieceWords`) is first compiled, which then knows all their
+    words at once (compiling it takes a fiftieth of a second). What any index answers does
+    not depend on it: an index built later still adds its words."""
+    _DECLARED.extend(builders)
 
 
 class TriggerIndex:

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from analysis.lexicons import load_lexicon
 from analysis.prefilter import (HeldStarts, Needs, StartFinder, TriggerIndex, WordPlaces, derive_needs, derive_starts,
-                                finditer_from, found_from, lowered, parse_needs)
+                                finditer_from, found_from, lowered, parse_needs, share_vocabulary)
 from analysis.spans import overlaps
 from analysis.verb_stance import verb_stance
 
@@ -259,6 +259,9 @@ class _Article:
     def __init__(self, low: str) -> None:
         self.words = _index().places(low)
         self.starts = HeldStarts(_finder().present(low))
+
+
+share_vocabulary(_index, _finder)
 
 
 @lru_cache(maxsize=2)
