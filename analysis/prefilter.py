@@ -98,11 +98,11 @@ class Substrings:
         # word -> the words that are prefixes of it (itself included)
         self._prefixes = {w: frozenset(w[:k] for k in range(1, len(w) + 1) if w[:k] in words) for w in words}
 
-    def held(self, piece: str) -> set[str]:
+    def held(self, piece: str) -> frozenset[str]:
         """The words that occur in `piece`."""
         if self._rx is None:
-            return set()
-        return set().union(*map(self._prefixes.__getitem__, set(self._rx.findall(piece))))
+            return frozenset()
+        return frozenset().union(*map(self._prefixes.__getitem__, self._rx.findall(piece)))
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -159,7 +159,7 @@ class _PieceWords:
                 self._cache.clear()
             if self._finder is None:
                 self._compile()
-            found = self._cache[piece] = frozenset(self._finder.held(piece))
+            found = self._cache[piece] = self._finder.held(piece)
         return found
 
     def _compile(self) -> None:
@@ -176,8 +176,12 @@ class _PieceWords:
         missing = pieces.difference(cache)  # (a set and a dict: one C loop)
         if len(cache) + len(missing) > self._cache_size:
             return set().union(*map(self.held, pieces))  # the cache is emptied on the way
-        for piece in missing:
-            self.held(piece)
+        if missing:
+            if self._finder is None:
+                self._compile()
+            held = self._finder.held
+            for piece in missing:
+                cache[piece] = held(piece)
         return set().union(*map(cache.__getitem__, pieces))
 
     def in_text(self, low: str) -> frozenset[str]:
