@@ -257,8 +257,16 @@ class _Article:
     article lacks."""
 
     def __init__(self, low: str) -> None:
+        self.low = low
         self.words = _index().places(low)
         self.starts = HeldStarts(_finder().present(low))
+
+    def lowered(self, text: str, at: int) -> str:
+        """``lowered(text)`` of the clause ``text`` cut from the article at ``at``, sliced from
+        the article's: the article has no character :func:`analysis.prefilter.lowered`
+        refuses, so neither has the clause, and lower case maps each character alone, save a
+        capital sigma (final or not by its neighbours), for which the clause is lowered itself."""
+        return lowered(text) if "Σ" in text else self.low[at:at + len(text)]
 
 
 share_vocabulary(_index, _finder)
@@ -288,8 +296,8 @@ def may_match_any(text: str, rules: frozenset[str], article: str | None = None, 
     >>> may_match_any("They denied it", deny), may_match_any("They said it", deny)
     (True, False)
     """
-    table, low = _rules(), lowered(text)
-    read = _cut_from(text, text, article, at) if low else None
+    read = _cut_from(text, text, article, at)
+    table, low = _rules(), lowered(text) if read is None else read.lowered(text, at)
     return any(table[k].rule in rules for k in _rows_of(low, (read.words, at) if read else None))
 
 
@@ -322,8 +330,8 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None,
         weak = not cue or verb_stance(cue) == "assert"
     prefix = cue + " " if cue and cue.lower() not in clause.lower() else ""
     text = prefix + clause if prefix else clause
-    low = lowered(text)
-    read = _cut_from(text, clause, article, at) if low else None
+    read = _cut_from(text, clause, article, at)
+    low = lowered(text) if read is None else read.lowered(text, at)
     rows = _rows_of(low, (read.words, at) if read else None)
     hits = _unvetoed_matches(text, low, rows, weak, only, read.starts if read else None)
     results = [_result(row, m, text, len(prefix)) for row, m in _one_per_stretch(hits)]
