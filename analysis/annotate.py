@@ -249,7 +249,7 @@ def _outside_row(art: Article, s: int, e: int, inside: list[Span], cue_spans: li
     stance verb outside them ("Fransen was convicted ... and was ordered to pay") is a
     statement of its own."""
     text = art.text
-    if not may_match_any(text[s:e], _OUTSIDE_RULES):
+    if not may_match_any(text[s:e], _OUTSIDE_RULES, article=text, at=s):
         return None
     # a row that names its own speaker ("accusations by Republicans that ...") is that
     # speaker's act even inside another attribution's stretch

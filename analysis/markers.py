@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from analysis.lexicons import load_lexicon
 from analysis.prefilter import (Needs, StartFinder, TriggerIndex, derive_needs, derive_starts, finditer_from, lowered,
-                                parse_needs)
+                                parse_needs, share_vocabulary)
 from analysis.spans import overlaps, overlaps_any
 
 Span = tuple[int, int]
@@ -82,6 +82,13 @@ def _hedge_starts() -> tuple[Needs, ...]:
     return tuple(parse_needs(row.get("starts")) for row, _ in _hedge_rules())
 
 
+@lru_cache(maxsize=None)
+def _hedge_finder() -> StartFinder:
+    """Which of the hedge rows' starts a text holds (read off the words of the text's pieces,
+    which the lexicons share: nearly free once the text is read)."""
+    return StartFinder(_hedge_starts())
+
+
 def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),
                 skip: Sequence[Span] = ()) -> list[dict]:
     """Hedge and evidence-marker spans: dicts with layer, label (voice), start, end, text, value (category), rule.
@@ -91,9 +98,10 @@ def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     """
     found = []
     rules, starts, low = _hedge_rules(), _hedge_starts(), lowered(text)
+    present = _hedge_finder().present(low) if low is not None else None
     for k in _hedge_index().rows(low):
         row, rx = rules[k]
-        for m in finditer_from(rx, text, low, starts[k]):
+        for m in finditer_from(rx, text, low, starts[k], present):
             found.append((row, m.start(), m.end()))
     found.sort(key=lambda f: (f[0]["layer"], f[1], -(f[2] - f[1])))
     out: list[dict] = []
@@ -229,9 +237,11 @@ def _loaded_starts() -> tuple[Needs, ...]:
 @lru_cache(maxsize=None)
 def _loaded_finder() -> StartFinder:
     """Which of the loaded-language rows' starts a text holds, in one scan of its words (the
-    rows have many starts each, most of them absent from a given article; the hedge rows'
-    are few and common, so they are searched for directly)."""
+    rows have many starts each, most of them absent from a given article)."""
     return StartFinder(_loaded_starts())
+
+
+share_vocabulary(_hedge_index, _hedge_finder, _loaded_index, _loaded_finder)
 
 
 def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span] = (),

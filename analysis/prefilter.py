@@ -18,6 +18,7 @@ tests (``tests/test_prefilter.py``), never at run time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -97,11 +98,11 @@ class Substrings:
         # word -> the words that are prefixes of it (itself included)
         self._prefixes = {w: frozenset(w[:k] for k in range(1, len(w) + 1) if w[:k] in words) for w in words}
 
-    def held(self, piece: str) -> set[str]:
+    def held(self, piece: str) -> frozenset[str]:
         """The words that occur in `piece`."""
         if self._rx is None:
-            return set()
-        return set().union(*map(self._prefixes.__getitem__, set(self._rx.findall(piece))))
+            return frozenset()
+        return frozenset().union(*map(self._prefixes.__getitem__, self._rx.findall(piece)))
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -140,6 +141,7 @@ class _PieceWords:
         self._finder: Substrings | None = Substrings(())
         self._cache: dict[str, frozenset[str]] = {}
         self._cache_size = cache_size
+        self._texts: dict[str, frozenset[str]] = {}  # the last few texts read whole (see in_text)
 
     def add(self, words: Iterable[str]) -> None:
         """Take `words` into the vocabulary."""
@@ -147,6 +149,7 @@ class _PieceWords:
             self.words = self.words.union(words)
             self._finder = None  # compiled when next needed (several indexes are built in a row)
             self._cache.clear()
+            self._texts.clear()
 
     def held(self, piece: str) -> frozenset[str]:
         """The vocabulary's words that occur in `piece`."""
@@ -155,9 +158,16 @@ class _PieceWords:
             if len(self._cache) >= self._cache_size:
                 self._cache.clear()
             if self._finder is None:
-                self._finder = Substrings(self.words)
-            found = self._cache[piece] = frozenset(self._finder.held(piece))
+                self._compile()
+            found = self._cache[piece] = self._finder.held(piece)
         return found
+
+    def _compile(self) -> None:
+        # the indexes declared (share_vocabulary) but not built yet are built first, so that
+        # the finder is compiled once with all their words, not again as each one is built
+        while _DECLARED:
+            _DECLARED.pop()()
+        self._finder = Substrings(self.words)
 
     def union(self, pieces: frozenset[str]) -> set[str]:
         """The vocabulary's words that occur in any of `pieces` (the same as the union of
@@ -166,12 +176,37 @@ class _PieceWords:
         missing = pieces.difference(cache)  # (a set and a dict: one C loop)
         if len(cache) + len(missing) > self._cache_size:
             return set().union(*map(self.held, pieces))  # the cache is emptied on the way
-        for piece in missing:
-            self.held(piece)
+        if missing:
+            if self._finder is None:
+                self._compile()
+            held = self._finder.held
+            for piece in missing:
+                cache[piece] = held(piece)
         return set().union(*map(cache.__getitem__, pieces))
+
+    def in_text(self, low: str) -> frozenset[str]:
+        """The vocabulary's words in ``low``: :meth:`union` over its pieces (:func:`pieces`),
+        the last few texts kept (the lexicons reading one article each ask; emptied with the
+        piece cache when words are added)."""
+        found = self._texts.get(low)
+        if found is None:
+            if len(self._texts) >= 4:
+                self._texts.clear()
+            found = self._texts[low] = frozenset(self.union(pieces(low)))
+        return found
 
 
 _PIECE_WORDS = _PieceWords()
+_DECLARED: list[Callable[[], object]] = []
+
+
+def share_vocabulary(*builders: Callable[[], object]) -> None:
+    """Declare functions that build a module's :class:`TriggerIndex` and :class:`StartFinder`
+    objects (cached, so building again costs nothing): they are built before the finder of
+    the pieces' words (:class:`_PieceWords`) is first compiled, which then knows all their
+    words at once (compiling it takes a fiftieth of a second). What any index answers does
+    not depend on it: an index built later still adds its words."""
+    _DECLARED.extend(builders)
 
 
 class TriggerIndex:
@@ -202,21 +237,74 @@ class TriggerIndex:
         self._spaced = tuple((w, frozenset(by_word[w])) for w in spaced)
         self._plain = {w: frozenset(k) for w, k in by_word.items() if w not in spaced}
         self._vocabulary = frozenset(self._plain)
+        self._sigma = frozenset(w for w in self._plain if "σ" in w or "ς" in w)  # see WordPlaces
         _PIECE_WORDS.add(self._plain)
 
-    def rows(self, low: str | None) -> tuple[int, ...]:
-        """Indices of the rows ``low`` (see :func:`lowered`) may match, in row order."""
+    def places(self, low: str) -> WordPlaces:
+        """Where the index's words occur in ``low`` (a :func:`lowered` text), for :meth:`rows`
+        of its stretches."""
+        return WordPlaces(self, low)
+
+    def rows(self, low: str | None, within: tuple[WordPlaces, int] | None = None) -> tuple[int, ...]:
+        """Indices of the rows ``low`` (see :func:`lowered`) may match, in row order.
+
+        ``within``: (:meth:`places` of a text, offset): ``low`` is the lowered stretch of that
+        text from that offset; its words are then read off the text's (see :class:`WordPlaces`)."""
         if low is None:
             return tuple(range(self.size))
         found = set(self.always)
-        # (split once for the lexicons reading the same text; the words of other indexes dropped)
-        words = _PIECE_WORDS.union(pieces(low)) & self._vocabulary
-        if words:
+        if within is None:
+            # (read once for the lexicons reading the same text; the words of other indexes dropped)
+            words = _PIECE_WORDS.in_text(low) & self._vocabulary
             found.update(*map(self._plain.__getitem__, words))
+        else:
+            places, at = within
+            found.update(*places.rows_between(at, at + len(low)))
+            for word in self._sigma:  # (see WordPlaces)
+                if word in low:
+                    found |= self._plain[word]
         for word, rows in self._spaced:
             if word in low:
                 found |= rows
         return tuple(sorted(found))
+
+
+class WordPlaces:
+    """Where the words of a :class:`TriggerIndex` occur in one lowered text (an article), so
+    that the words of a stretch of it (a clause) are read by bisection, not by reading the
+    stretch's pieces again: a stretch holds a word exactly where an occurrence of the word in
+    the text lies inside it, since the stretch lowered alone has the text's lowered letters,
+    save a Greek sigma, whose lower case depends on the letters around it (``"ΣΑΣ".lower()``
+    ends in a final sigma, its first two letters' in none): the few words with a sigma are
+    searched in the stretch itself (:meth:`TriggerIndex.rows`).
+
+    >>> index = TriggerIndex([("deny",), ("hoax",), ("it",)])
+    >>> places = index.places("they deny it; a hoax")
+    >>> index.rows("deny it", (places, 5)), index.rows("y it; a hoa", (places, 8))
+    ((0, 2), (2,))
+    """
+
+    def __init__(self, index: TriggerIndex, low: str) -> None:
+        found = []  # (start, end, rows of the word)
+        for word in _PIECE_WORDS.in_text(low) & index._vocabulary - index._sigma:
+            rows, n = index._plain[word], len(word)
+            k = low.find(word)
+            while k >= 0:
+                found.append((k, k + n, rows))
+                k = low.find(word, k + 1)
+        found.sort(key=lambda f: f[0])
+        self._starts = [f[0] for f in found]
+        self._ends = [f[1] for f in found]
+        self._rows = [f[2] for f in found]
+        self._longest = max(map(len, index._vocabulary), default=0)
+
+    def rows_between(self, start: int, end: int) -> list[frozenset[int]]:
+        """The rows of each occurrence of a word inside ``[start, end)`` of the text."""
+        i = bisect_left(self._starts, start)
+        j = bisect_left(self._starts, end, i)
+        # an occurrence starting at least the longest word's length before the end lies inside
+        k = bisect_right(self._starts, end - self._longest, i, j)
+        return self._rows[i:k] + [self._rows[m] for m in range(k, j) if self._ends[m] <= end]
 
 
 _START = re.compile(r"[a-z0-9]+\Z")
@@ -248,7 +336,7 @@ class StartFinder:
 
     def present(self, low: str) -> frozenset[str]:
         """The declared starts ``low`` (a :func:`lowered` text) holds."""
-        return self._other.union(_PIECE_WORDS.union(pieces(low)) & self._plain)
+        return self._other.union(_PIECE_WORDS.in_text(low) & self._plain)
 
 
 class HeldStarts:

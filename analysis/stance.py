@@ -14,8 +14,8 @@ from functools import cached_property, lru_cache
 from typing import Iterator
 
 from analysis.lexicons import load_lexicon
-from analysis.prefilter import (HeldStarts, Needs, StartFinder, TriggerIndex, derive_needs, derive_starts, finditer_from,
-                                found_from, lowered, parse_needs)
+from analysis.prefilter import (HeldStarts, Needs, StartFinder, TriggerIndex, WordPlaces, derive_needs, derive_starts,
+                                finditer_from, found_from, lowered, parse_needs, share_vocabulary)
 from analysis.spans import overlaps
 from analysis.verb_stance import verb_stance
 
@@ -238,10 +238,11 @@ def _rules() -> tuple[_Rule, ...]:
 
 
 @lru_cache(maxsize=256)
-def _rows_of(low: str | None) -> tuple[int, ...]:
+def _rows_of(low: str | None, within: tuple[WordPlaces, int] | None = None) -> tuple[int, ...]:
     """The stance rows ``low`` may match (a clause is read several times: by the candidate
-    step, then by its statement's stretch)."""
-    return _index().rows(low)
+    step, then by its statement's stretch); ``within``: the places of the rows' words in
+    the article it was cut from, and where (see :meth:`analysis.prefilter.TriggerIndex.rows`)."""
+    return _index().rows(low, within)
 
 
 @lru_cache(maxsize=None)
@@ -250,32 +251,54 @@ def _finder() -> StartFinder:
     return StartFinder([rule.starts for rule in _rules()] + [rule.requires_starts for rule in _rules()])
 
 
+class _Article:
+    """Where one article holds the stance rows' needed words, and which of their starts it
+    holds: a clause cut from it reads its words off the article's, and holds no start the
+    article lacks."""
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self.words = _index().places(low)
+        self.starts = HeldStarts(_finder().present(low))
+
+    def lowered(self, text: str, at: int) -> str:
+        """``lowered(text)`` of the clause ``text`` cut from the article at ``at``, sliced from
+        the article's: the article has no character :func:`analysis.prefilter.lowered`
+        refuses, so neither has the clause, and lower case maps each character alone, save a
+        capital sigma (final or not by its neighbours), for which the clause is lowered itself."""
+        return lowered(text) if "Σ" in text else self.low[at:at + len(text)]
+
+
+share_vocabulary(_index, _finder)
+
+
 @lru_cache(maxsize=2)
-def _article_starts(article: str) -> HeldStarts | None:
-    """The stance starts the article being annotated holds (None: not known, see
+def _article(article: str) -> _Article | None:
+    """The article being annotated, read once (None: not known, see
     :func:`analysis.prefilter.lowered`); a function of its text alone, the last two kept."""
     low = lowered(article)
-    return None if low is None else HeldStarts(_finder().present(low))
+    return None if low is None else _Article(low)
 
 
-def _held(text: str, clause: str, article: str | None, at: int) -> HeldStarts | None:
-    """The stance starts ``text`` may hold: those of ``article`` when ``text`` is the clause
-    cut from it at ``at`` (a start the article lacks is in none of its clauses), else None."""
+def _cut_from(text: str, clause: str, article: str | None, at: int) -> _Article | None:
+    """``article`` read, when ``text`` is the clause cut from it at ``at``; else None."""
     if article is None or text is not clause or not article.startswith(clause, at):
         return None
-    return _article_starts(article)
+    return _article(article)
 
 
-def may_match_any(text: str, rules: frozenset[str]) -> bool:
+def may_match_any(text: str, rules: frozenset[str], article: str | None = None, at: int = 0) -> bool:
     """False when ``text`` cannot match any of the named stance rows (none of their needed
-    words is in it): a cheap test before running the patterns.
+    words is in it): a cheap test before running the patterns. ``article``: the text ``text``
+    was cut from, at offset ``at`` (only the words the article holds are then looked for).
 
     >>> deny = frozenset({"D_deny_acc"})
     >>> may_match_any("They denied it", deny), may_match_any("They said it", deny)
     (True, False)
     """
-    table = _rules()
-    return any(table[k].rule in rules for k in _rows_of(lowered(text)))
+    read = _cut_from(text, text, article, at)
+    table, low = _rules(), lowered(text) if read is None else read.lowered(text, at)
+    return any(table[k].rule in rules for k in _rows_of(low, (read.words, at) if read else None))
 
 
 # ---------------------------------------------------------------------------
@@ -307,9 +330,10 @@ def find_stance(clause: str, cue: str = "", weak: bool | None = None,
         weak = not cue or verb_stance(cue) == "assert"
     prefix = cue + " " if cue and cue.lower() not in clause.lower() else ""
     text = prefix + clause if prefix else clause
-    low = lowered(text)
-    rows = _rows_of(low)
-    hits = _unvetoed_matches(text, low, rows, weak, only, _held(text, clause, article, at) if low else None)
+    read = _cut_from(text, clause, article, at)
+    low = lowered(text) if read is None else read.lowered(text, at)
+    rows = _rows_of(low, (read.words, at) if read else None)
+    hits = _unvetoed_matches(text, low, rows, weak, only, read.starts if read else None)
     results = [_result(row, m, text, len(prefix)) for row, m in _one_per_stretch(hits)]
     return _lend_counter_accused(results)
 

@@ -264,3 +264,23 @@ def test_an_index_built_later_still_finds_its_words_in_cached_pieces():
     later = TriggerIndex([("zzhoaxzz",), ("hoax",)])  # built after "zzhoaxzz" was read
     assert later.rows("zzhoaxzz qqdenyqq") == (0, 1)
     assert first.rows("zzhoaxzz qqdenyqq") == (0,)  # and the first index sees only its own words
+
+
+@pytest.mark.parametrize("lexicon", sorted(INDEXED_NEEDS))
+def test_rows_of_a_stretch_read_off_the_whole_text(lexicon):
+    """`rows(low, (places, at))` of a stretch of a text, read off the text's `WordPlaces`,
+    is `rows(low)` of the stretch: every cut of a joined text of the lexicon examples,
+    including cuts inside words and a Greek capital sigma whose lower case the cut changes."""
+    import random
+
+    rng = random.Random(5)
+    needs = [*INDEXED_NEEDS[lexicon](), ("ας",), ("σα",)]
+    index = TriggerIndex(needs)
+    text = " ".join(_index_texts()[:300]) + " ΣΑΣ αΣα Σ, they ΟΔΟΣ denied"
+    low = lowered(text.replace("\u212a", "K"))
+    places = index.places(low)
+    cuts = [(a, a + n) for a in range(0, len(text), 7) for n in (1, 5, 40, 200)]
+    cuts += [(len(text) - 30 + a, len(text) - 30 + b) for a in range(30) for b in range(a, 31)]
+    for a, b in rng.sample(cuts, 1500) + cuts[-500:]:
+        stretch = lowered(text.replace("\u212a", "K")[a:b])
+        assert index.rows(stretch, (places, a)) == index.rows(stretch), (a, b)

@@ -208,3 +208,16 @@ def test_may_match_any(text, rules, expected):
     from analysis.stance import may_match_any
 
     assert may_match_any(text, frozenset(rules)) is expected
+
+
+def test_a_clause_cut_from_the_article_is_lowered_as_by_itself():
+    """find_stance slices a clause's lower case from the article's: the same as lowering the
+    clause, for every cut, a capital sigma (final or not by its neighbours) included."""
+    from analysis import stance
+    from analysis.prefilter import lowered
+
+    article = "ΟΔΟΣ Denied ΣΑΣ it, ‘HOAX’ Straße ǅ ΑΣ. They DENIED Σ claims."
+    read = stance._article(article)
+    for a in range(len(article)):
+        for b in range(a, len(article) + 1):
+            assert read.lowered(article[a:b], a) == lowered(article[a:b]), (a, b)
