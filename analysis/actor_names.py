@@ -411,20 +411,41 @@ def resolve_actor(text: str, context: str = "", pos: int | None = None) -> tuple
     >>> resolve_actor("experts")
     ('unknown', 'anonymous')
     """
+    actor, stype, _ = actor_reading(text, context, pos)
+    return actor, stype
+
+
+def actor_reading(text: str, context: str = "", pos: int | None = None) -> tuple[str, str, bool]:
+    """:func:`resolve_actor`'s (actor, source type), and whether the answer read ``pos``: when
+    it did not, no branch taken depended on the offset, so the answer is the same at every
+    offset of the phrase in ``context`` (what lets actors remember a phrase's speaker per article).
+
+    >>> actor_reading("Kirby", "John Kirby spoke. Kirby said no.", 18)
+    ('John Kirby', 'person', True)
+    >>> actor_reading("John Kirby", "John Kirby spoke. Kirby said no.", 18)
+    ('John Kirby', 'person', False)
+    """
     phrase = _clean_phrase(text)
     if not phrase or phrase.lower() in _PRONOUNS:
-        return "unknown", "unknown"
+        return "unknown", "unknown", False
     if pos is None:
         pos = context.find(phrase) if context else -1
         pos = len(context) if pos < 0 else pos
     gaz = _actor_mentions(phrase)  # (read only here and below: the shared tuple, no copies)
     names = _person_names(phrase)
     person = _resolve_person(phrase, gaz, names, context, pos)
+    # _resolve_person reads pos only in looking back for a lone name word the article gives in
+    # full (its loop runs over the full names that word begins or ends: none, no read)
+    read = not names and bool(context) and bool(_ONE_NAME_WORD.fullmatch(phrase)) and phrase in _names_by_word(context)
     if person is not None:
-        return person
+        return person[0], person[1], read
     if gaz:
-        return _resolve_named_body(phrase, gaz)
-    return _resolve_by_head(_LOWER_ARTICLE.sub("", phrase.lower()), context, pos)
+        actor, stype = _resolve_named_body(phrase, gaz)
+        return actor, stype, read
+    bare = _LOWER_ARTICLE.sub("", phrase.lower())
+    actor, stype = _resolve_by_head(bare, context, pos)
+    # (_resolve_by_head reads pos only to look back for a head noun)
+    return actor, stype, read or _head_noun(bare)[0] is not None
 
 
 _LOWER_ARTICLE = re.compile(r"^(?:the|a|an)\s+")  # of a lower-cased phrase

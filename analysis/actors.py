@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections import OrderedDict
 from functools import lru_cache
 
-from analysis.actor_names import (INITIAL_END, _actor_mentions, _person_names, find_actor_mentions, home_country, party_named, party_word_in,
-                                  resolve_actor, state_actors)
+from analysis.actor_names import (INITIAL_END, _actor_mentions, _person_names, actor_reading, find_actor_mentions, home_country,
+                                  party_named, party_word_in, state_actors)
 from analysis.coreference import canonical_person, group_antecedent, nearest_org, titled_person
 from analysis.entities import (_ANON, _FUNCTION_WORDS, _LEGISLATOR, _NON_NAME, _ORG_NAME, _ORG_SUFFIX, _TITLE_RX,
                                _org_name, _titlecase_if_caps, is_capitalised_name, is_proper_noun,
@@ -60,7 +61,31 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
     >>> resolve_speaker("sources").actor
     'unknown'
     """
-    return _resolve_speaker(phrase, text, pos, _depth)
+    return _resolved(phrase, text, pos, _depth)[0]
+
+
+# Answers that read no offset, by (phrase, article, depth). An answer whose resolution never
+# read the phrase's offset (see _Phrase.pos: every read of it is recorded, and a step's answer
+# is all it computed from the phrase, the article and the lexicons) took the same branches and
+# computed the same values as it would at any other offset, so it is the answer at every offset
+# of that phrase in that article: "Trump said", "Trump added" further on are answered from here.
+# Bounded (oldest first out): the article texts it keeps are the last few resolved.
+_ANYWHERE: OrderedDict[tuple[str, str, int], Speaker] = OrderedDict()
+_ANYWHERE_SIZE = 512
+
+
+def _resolved(phrase: str, text: str, pos: int | None, depth: int) -> tuple[Speaker, bool]:
+    """:func:`resolve_speaker`, and whether its answer read the offset ``pos``."""
+    key = (phrase, text, depth)
+    found = _ANYWHERE.get(key)
+    if found is not None:
+        return found, False
+    found, read = _resolve_speaker(phrase, text, pos, depth)
+    if not read:
+        _ANYWHERE[key] = found
+        if len(_ANYWHERE) > _ANYWHERE_SIZE:
+            _ANYWHERE.popitem(last=False)
+    return found, read
 
 
 # The answer is a function of the four arguments alone (the lexicons never change in a run) and a
@@ -68,26 +93,27 @@ def resolve_speaker(phrase: str, text: str = "", pos: int | None = None, _depth:
 # statements share, a target that is also a source, a client followed twice) is answered from
 # here; the article texts it keeps are the last few resolved (a bounded cache, not per corpus).
 @lru_cache(maxsize=256)
-def _resolve_speaker(phrase: str, text: str, pos: int | None, _depth: int) -> Speaker:
-    """:func:`resolve_speaker`, remembered for the last phrases asked."""
+def _resolve_speaker(phrase: str, text: str, pos: int | None, _depth: int) -> tuple[Speaker, bool]:
+    """:func:`resolve_speaker` and whether the answer read the offset, remembered for the last phrases asked."""
     raw = _strip(phrase)
     if not raw or _DATE_NAME.fullmatch(raw):  # "Feb", "Tuesday": a date taken for a speaker
-        return Speaker(raw, UNKNOWN, UNKNOWN, "act.none")
+        return Speaker(raw, UNKNOWN, UNKNOWN, "act.none"), False
     if pos is None:
         pos = text.find(raw) if text else -1
         pos = len(text) if pos < 0 else pos
-    if raw.lower() in ("who", "which") and text:
+    relative = raw.lower() in ("who", "which") and bool(text)  # (a relative pronoun reads the offset)
+    if relative:
         found = _relative_clause_head(text, pos, _depth)
         if found:
-            return found
+            return found, True
     cased = _as_cased(raw, text)
     head, aside = _head(cased)
     ph = _Phrase(raw, cased, head, aside, text, pos, _depth)
     for step in _STEPS:
         found = step(ph)
         if found:
-            return found
-    return Speaker(head, UNKNOWN, ph.gazetteer[1], "act.unresolved")
+            return found, relative or ph.pos_read
+    return Speaker(head, UNKNOWN, ph.gazetteer[1], "act.unresolved"), relative or ph.pos_read
 
 
 class _Phrase:
@@ -95,7 +121,7 @@ class _Phrase:
 
     # A plain class with slots, not a frozen dataclass with a cached_property: one is made for
     # every phrase resolved, and in Python 3.11 each read of a cached_property takes a lock.
-    __slots__ = ("raw", "cased", "head", "aside", "text", "pos", "depth", "_gazetteer")
+    __slots__ = ("raw", "cased", "head", "aside", "text", "_pos", "pos_read", "depth", "_gazetteer")
 
     def __init__(self, raw: str, cased: str, head: str, aside: str, text: str, pos: int, depth: int) -> None:
         self.raw = raw      # as written, outer punctuation stripped ("REAGAN DENIES", "Jones, who is ...")
@@ -103,9 +129,16 @@ class _Phrase:
         self.head = head    # ``cased`` cut to the words that name the speaker ("Jones")
         self.aside = aside  # what the cut took off after a comma (", the White House spokesman")
         self.text = text    # the article ("" for a phrase alone)
-        self.pos = pos      # the phrase's offset in ``text``
+        self._pos = pos     # the phrase's offset in ``text``: read through :attr:`pos`
+        self.pos_read = False  # whether the answer may depend on the offset (see _ANYWHERE)
         self.depth = depth  # how many phrases deep (a client, author or group member is resolved again)
         self._gazetteer: tuple[str, str] | None = None
+
+    @property
+    def pos(self) -> int:
+        """The phrase's offset in the article; a step that reads it makes the answer one of this place."""
+        self.pos_read = True
+        return self._pos
 
     @property
     def may_follow(self) -> bool:
@@ -114,7 +147,9 @@ class _Phrase:
 
     def follow(self, phrase: str) -> Speaker:
         """``phrase`` (a client, an author, a group's first member) resolved one level deeper."""
-        return resolve_speaker(phrase, self.text, self.pos, self.depth + 1)
+        found, read = _resolved(phrase, self.text, self._pos, self.depth + 1)
+        self.pos_read = self.pos_read or read  # (the offset passed on counts only if read there)
+        return found
 
     @property
     def gazetteer(self) -> tuple[str, str]:
@@ -123,9 +158,11 @@ class _Phrase:
         clause or any other description does not ("memo, which Reuters reported", "Bernice
         King, the daughter of American ...")."""
         if self._gazetteer is None:
-            actor, stype = resolve_actor(self.head, self.text, self.pos)
+            actor, stype, read = actor_reading(self.head, self.text, self._pos)
             if actor == UNKNOWN and self.head != self.cased and _OFFICE_APPOSITIVE.match(self.aside):
-                actor, stype = resolve_actor(self.cased, self.text, self.pos)
+                actor, stype, read_cased = actor_reading(self.cased, self.text, self._pos)
+                read = read or read_cased
+            self.pos_read = self.pos_read or read
             self._gazetteer = actor, stype
         return self._gazetteer
 
