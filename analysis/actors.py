@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from analysis.actor_names import (INITIAL_END, _actor_mentions, _person_names, actor_reading, find_actor_mentions, home_country,
                                   party_named, party_word_in, state_actors)
-from analysis.coreference import canonical_person, group_antecedent, nearest_org, titled_person
+from analysis.coreference import canonical_person, group_antecedent, nearest_org, title_candidates, titled_person
 from analysis.entities import (_ANON, _FUNCTION_WORDS, _LEGISLATOR, _NON_NAME, _ORG_NAME, _ORG_SUFFIX, _TITLE_RX,
                                _org_name, _titlecase_if_caps, is_capitalised_name, is_proper_noun,
                                speaker_description)
@@ -530,7 +530,10 @@ def _title_holder(ph: _Phrase) -> Speaker | None:
     the person the article names with it (``act.title_coref``)."""
     if not (ph.text and ph.may_follow):
         return None
-    titled = titled_person(ph.head, ph.text, ph.pos) or _headline_role_holder(ph)
+    # (one name, or none, the title may stand for is the answer at every offset; between
+    # several, the nearest to the phrase)
+    names = title_candidates(ph.head, ph.text)
+    titled = (titled_person(ph.head, ph.text, ph.pos) if len(names) > 1 else "".join(names)) or _headline_role_holder(ph)
     if titled:
         found = ph.follow(titled)
         if found.actor != UNKNOWN:
@@ -543,8 +546,9 @@ def _headline_role_holder(ph: _Phrase) -> str:
     it in lower case ("Rovers striker Tom Ashby"), or as titles are written ("Senator Helen
     Marsh"); "" otherwise."""
     head, text = ph.head, ph.text
-    if not (0 <= ph.pos < _headline_end(text) and re.fullmatch(r"(?-i:[A-Z])[a-z]{3,}", head)
-            and head.lower() not in _FUNCTION_WORDS | {"the"}):
+    # (the offset last: a head of no role's shape is passed over wherever it stands)
+    if not (re.fullmatch(r"(?-i:[A-Z])[a-z]{3,}", head) and head.lower() not in _FUNCTION_WORDS | {"the"}
+            and 0 <= ph.pos < _headline_end(text)):
         return ""
     body = text[text.index("\n"):]
     role = head if _TITLE_RX.match(head + " X") else head.lower()

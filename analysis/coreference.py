@@ -130,22 +130,42 @@ def titled_person(phrase: str, text: str, pos: int) -> str:
     """The named person a title refers to ("The attorney general" -> "Lord Goldsmith" where the
     article says "Attorney General Lord Goldsmith"; "the Tory co-chairman" -> "Liam Fox"):
     the nearest mention of the title's head word next to a capitalised name."""
+    head = _title_head(phrase)
+    if not head:
+        return ""
+    best, dist = "", 10 ** 9
+    for start, cand in _title_mentions(head, text):
+        d = abs(start - pos)
+        if d < dist:
+            best, dist = cand, d
+    return best
+
+
+def title_candidates(phrase: str, text: str) -> tuple[str, ...]:
+    """The names :func:`titled_person` chooses among, each once in article order: with one (or
+    none) its answer is the same wherever the phrase stands.
+
+    >>> title_candidates("the senator", "Senator Helen Marsh spoke. The senator, Helen Marsh, left.")
+    ('Helen Marsh',)
+    """
+    head = _title_head(phrase)
+    return tuple(dict.fromkeys(cand for _, cand in _title_mentions(head, text))) if head else ()
+
+
+_NOT_TITLES = {"office", "department", "agency", "committee", "commission", "court", "council", "bureau",
+               "panel", "board", "company", "firm", "group", "government", "ministry", "statement", "report", "men",
+               "women", "people", "pair", "trio", "man", "woman", "couple", "team", "side", "club"}
+
+
+def _title_head(phrase: str) -> str:
+    """The lower-cased title word of a phrase that may name a person by their title ("" for none)."""
     m = _TITLE_WORDS.match(phrase)
     if not m:
         return ""
     head = m.group("head")
     if not re.search(r"[a-z]", head):  # "the FTC" is a name, not a title
         return ""
-    if head.lower() in {"office", "department", "agency", "committee", "commission", "court", "council", "bureau",
-                        "panel", "board", "company", "firm", "group", "government", "ministry", "statement", "report", "men",
-                        "women", "people", "pair", "trio", "man", "woman", "couple", "team", "side", "club"}:
-        return ""
-    best, dist = "", 10 ** 9
-    for start, cand in _title_mentions(head.lower(), text):
-        d = abs(start - pos)
-        if d < dist:
-            best, dist = cand, d
-    return best
+    return "" if head.lower() in _NOT_TITLES else head.lower()
 
 
 _TITLED_NAME = re.compile(r"\s*,?\s+((?:(?:Lord|Lady|Sir|Dame|Baroness)\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})")
