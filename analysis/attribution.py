@@ -43,7 +43,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .clauses import (APPOSITIVE_SUBJECT_RE, CONJ_END, PREP_START, adverbial_tail, clause_subject,
+from .clauses import (APPOSITION_ENDS, APPOSITIVE_SUBJECT_RE, CONJ_END, PREP_START, adverbial_tail, clause_subject,
                       has_verb, left_source, np_like, right_content, right_source, short_tail)
 from .cues import DET, CueHit, cue_candidates, cue_start, extend_cue, find_cues
 from .coreference import resolve_source
@@ -70,7 +70,10 @@ class Attribution:
     rule: str
 
 
-@dataclass(frozen=True, slots=True)
+# (Sentence and _Cue are read-only by convention: not frozen, since a frozen dataclass's
+# __init__ sets each field through object.__setattr__, ~4x slower, and one of each is made
+# per sentence and per cue; neither is hashed or compared)
+@dataclass(slots=True)
 class Sentence:
     """The sentence being read: its offsets, its index in the article, its tokens, their
     lower-case words and which of them are cue forms (token indices below are into ``toks``)."""
@@ -97,7 +100,7 @@ class _Reading:
     last_quote_par: int = -10
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Cue:
     """One cue of the sentence, with what the steps of :func:`_build` need of its neighbours."""
 
@@ -410,8 +413,9 @@ def _source_cue_content(sent: Sentence, cue: _Cue, found: list[Attribution], rea
     roles = _Roles()
     content_before = None
     seg = left_source(text, cue.prev_end, cue_first, reading.tokens)
-    if cue.prev is not None:
+    if cue.prev is not None and _before_mark(text, sent.start, cue_first) in APPOSITION_ENDS:
         # "Cruz, who has proposed X, said": the earlier cue sits inside this source's appositive
+        # (left_source finds an appositive only before a closing comma or dash: none, no call)
         full = left_source(text, sent.start, cue_first, reading.tokens)
         if full is not None and full[1] == "src.left_appos" and \
                 full[0][0] <= toks[cue.prev.first_tok][0] < full[0][1]:
@@ -435,6 +439,13 @@ def _source_cue_content(sent: Sentence, cue: _Cue, found: list[Attribution], rea
         roles.source = None
     _subjectless(sent, cue, roles, found, reading)
     return roles
+
+
+def _before_mark(text: str, start: int, end: int) -> str:
+    """The last character of text[start:end] that is no whitespace ("" if none)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > start else ""
 
 
 def _participle_next(low: list[str], next_hit: CueHit | None) -> bool:

@@ -230,14 +230,23 @@ def cut_subject(text: str, start: int, end: int, index: TokenIndex | None = None
                                  and w not in _NP_PARTICIPLES):
             cut = i + 1  # a verb form ends any subject before it
     seg = trim(text, toks[cut][0], end, " \n\t\r.,;:!?")
-    if seg[1] <= seg[0] or not text[seg[0]:seg[1]].split():
+    phrase = text[seg[0]:seg[1]]
+    parts = phrase.split()
+    if not parts:
         return None
-    m = _PRONOUN_CONTRACTED.fullmatch(text[seg[0]:seg[1]])
+    # (every contraction holds an apostrophe: a phrase without one needs no match)
+    m = _PRONOUN_CONTRACTED.fullmatch(phrase) if "’" in phrase or "'" in phrase else None
     if m:
         return seg[0], seg[0] + m.end(1)  # "He’s said": the source is "He"
-    if text[seg[0]:seg[1]].split()[0].lower() in PREP_START:
+    if parts[0].lower() in PREP_START:
         return None
     return seg
+
+
+# The last character before the cue (whitespace skipped) whenever left_source gives
+# "src.left_appos": the separator that ends its stretch there is no whitespace-ended
+# spaced hyphen, so it is one of these single marks (",", "—" or "–" after .strip()).
+APPOSITION_ENDS = {",", "—", "–"}
 
 
 def left_source(text: str, start: int, cue_start: int,
