@@ -124,7 +124,7 @@ class _Roles:
 
 
 def _rule_ids(*ids: str) -> str:
-    return "+".join(r for r in ids if r)
+    return "+".join(filter(None, ids))  # (the non-empty ones)
 
 
 # --------------------------------------------------------------------------- the article
@@ -150,7 +150,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
     candidates = cue_candidates(tokens.low)  # the article's cue words, for each sentence's share
     results: list[Attribution] = []
     for index, (start, end) in enumerate(sentences):
-        if offset_in(start, skip) and offset_in(max(start, end - 1), skip):
+        if skip and offset_in(start, skip) and offset_in(max(start, end - 1), skip):  # (none without a skip)
             continue
         bounds = tokens.bounds(start, end)
         if bounds is None:  # the sentence cuts a token of the whole text: its own tokens
@@ -175,7 +175,7 @@ def _sentence_attributions(sent: Sentence, reading: _Reading) -> list[Attributio
     # cues inside a quotation are the speaker's own words (part of a content), not new
     # statements; PolNeAR marks none there either
     cues = [c for c in find_cues(text, sent.toks, sent.low, sent.cue_words)
-            if not offset_in(sent.toks[c.first_tok][0], reading.skip)
+            if not (reading.skip and offset_in(sent.toks[c.first_tok][0], reading.skip))
             and not inside_quote(sent.toks[c.first_tok][0], reading.quotes)] if sent.cue_words else []
     found: list[Attribution] = []
     colon = _colon_attribution(sent, cues, reading)
@@ -211,7 +211,7 @@ def _paragraph(sent: Sentence, reading: _Reading) -> int:
 def _uncued_quote(sent: Sentence, reading: _Reading) -> Attribution | None:
     """A quote with no cue at all: continuation of the last quoted speaker, or unknown."""
     q = dominant_quote(reading.text, sent.start, sent.end, reading.quotes)
-    if q is None or offset_in(q[0], reading.skip):
+    if q is None or (reading.skip and offset_in(q[0], reading.skip)):
         return None
     par = _paragraph(sent, reading)
     if reading.last_quote_source and par - reading.last_quote_par <= 1:
