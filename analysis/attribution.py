@@ -72,7 +72,7 @@ class Attribution:
 
 # (Sentence and _Cue are read-only by convention: not frozen, since a frozen dataclass's
 # __init__ sets each field through object.__setattr__, ~4x slower, and one of each is made
-# per sentence and per cue; neither is hashed or compared)
+# per sentence and per cue; neither could be hashed before either: they hold lists and dicts)
 @dataclass(slots=True)
 class Sentence:
     """The sentence being read: its offsets, its index in the article, its tokens, their
@@ -163,7 +163,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
         if not toks:
             continue
         found = _sentence_attributions(Sentence(index, start, end, toks, low, starts), reading)
-        if not nested:
+        if not nested and len(found) > 1:  # (one statement is nested in none)
             found = _drop_nested(text, found)
         results.extend(found)
     return results
@@ -197,7 +197,7 @@ def _sentence_attributions(sent: Sentence, reading: _Reading) -> list[Attributio
         uncued = _uncued_quote(sent, reading)
         if uncued is not None:
             found.append(uncued)
-    quoted = [att for att in found if att.quotes and att.source_text and att.cue is not None]
+    quoted = [att for att in found if att.quotes and att.source_text and att.cue is not None] if found else None
     if quoted:  # the last quoted speaker, for cue-less quote paragraphs after it
         reading.last_quote_source, reading.last_quote_par = quoted[-1].source_text, _paragraph(sent, reading)
     return found
