@@ -43,7 +43,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .clauses import (APPOSITIVE_SUBJECT_RE, CONJ_END, PREP_START, adverbial_tail, clause_subject,
+from .clauses import (APPOSITION_ENDS, APPOSITIVE_SUBJECT_RE, CONJ_END, PREP_START, adverbial_tail, clause_subject,
                       has_verb, left_source, np_like, right_content, right_source, short_tail)
 from .cues import DET, CueHit, cue_candidates, cue_start, extend_cue, find_cues
 from .coreference import resolve_source
@@ -70,7 +70,10 @@ class Attribution:
     rule: str
 
 
-@dataclass(frozen=True, slots=True)
+# (Sentence and _Cue are read-only by convention: not frozen, since a frozen dataclass's
+# __init__ sets each field through object.__setattr__, ~4x slower, and one of each is made
+# per sentence and per cue; neither could be hashed before either: they hold lists and dicts)
+@dataclass(slots=True)
 class Sentence:
     """The sentence being read: its offsets, its index in the article, its tokens, their
     lower-case words and which of them are cue forms (token indices below are into ``toks``)."""
@@ -97,7 +100,7 @@ class _Reading:
     last_quote_par: int = -10
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Cue:
     """One cue of the sentence, with what the steps of :func:`_build` need of its neighbours."""
 
@@ -121,7 +124,7 @@ class _Roles:
 
 
 def _rule_ids(*ids: str) -> str:
-    return "+".join(r for r in ids if r)
+    return "+".join(filter(None, ids))  # (the non-empty ones)
 
 
 # --------------------------------------------------------------------------- the article
@@ -147,7 +150,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
     candidates = cue_candidates(tokens.low)  # the article's cue words, for each sentence's share
     results: list[Attribution] = []
     for index, (start, end) in enumerate(sentences):
-        if offset_in(start, skip) and offset_in(max(start, end - 1), skip):
+        if skip and offset_in(start, skip) and offset_in(max(start, end - 1), skip):  # (none without a skip)
             continue
         bounds = tokens.bounds(start, end)
         if bounds is None:  # the sentence cuts a token of the whole text: its own tokens
@@ -160,7 +163,7 @@ def find_attributions(text: str, sentences: Sequence[Span] | None = None,
         if not toks:
             continue
         found = _sentence_attributions(Sentence(index, start, end, toks, low, starts), reading)
-        if not nested:
+        if not nested and len(found) > 1:  # (one statement is nested in none)
             found = _drop_nested(text, found)
         results.extend(found)
     return results
@@ -172,7 +175,7 @@ def _sentence_attributions(sent: Sentence, reading: _Reading) -> list[Attributio
     # cues inside a quotation are the speaker's own words (part of a content), not new
     # statements; PolNeAR marks none there either
     cues = [c for c in find_cues(text, sent.toks, sent.low, sent.cue_words)
-            if not offset_in(sent.toks[c.first_tok][0], reading.skip)
+            if not (reading.skip and offset_in(sent.toks[c.first_tok][0], reading.skip))
             and not inside_quote(sent.toks[c.first_tok][0], reading.quotes)] if sent.cue_words else []
     found: list[Attribution] = []
     colon = _colon_attribution(sent, cues, reading)
@@ -194,7 +197,7 @@ def _sentence_attributions(sent: Sentence, reading: _Reading) -> list[Attributio
         uncued = _uncued_quote(sent, reading)
         if uncued is not None:
             found.append(uncued)
-    quoted = [att for att in found if att.quotes and att.source_text and att.cue is not None]
+    quoted = [att for att in found if att.quotes and att.source_text and att.cue is not None] if found else None
     if quoted:  # the last quoted speaker, for cue-less quote paragraphs after it
         reading.last_quote_source, reading.last_quote_par = quoted[-1].source_text, _paragraph(sent, reading)
     return found
@@ -208,7 +211,7 @@ def _paragraph(sent: Sentence, reading: _Reading) -> int:
 def _uncued_quote(sent: Sentence, reading: _Reading) -> Attribution | None:
     """A quote with no cue at all: continuation of the last quoted speaker, or unknown."""
     q = dominant_quote(reading.text, sent.start, sent.end, reading.quotes)
-    if q is None or offset_in(q[0], reading.skip):
+    if q is None or (reading.skip and offset_in(q[0], reading.skip)):
         return None
     par = _paragraph(sent, reading)
     if reading.last_quote_source and par - reading.last_quote_par <= 1:
@@ -410,8 +413,9 @@ def _source_cue_content(sent: Sentence, cue: _Cue, found: list[Attribution], rea
     roles = _Roles()
     content_before = None
     seg = left_source(text, cue.prev_end, cue_first, reading.tokens)
-    if cue.prev is not None:
+    if cue.prev is not None and _before_mark(text, sent.start, cue_first) in APPOSITION_ENDS:
         # "Cruz, who has proposed X, said": the earlier cue sits inside this source's appositive
+        # (left_source finds an appositive only before a closing comma or dash: none, no call)
         full = left_source(text, sent.start, cue_first, reading.tokens)
         if full is not None and full[1] == "src.left_appos" and \
                 full[0][0] <= toks[cue.prev.first_tok][0] < full[0][1]:
@@ -435,6 +439,13 @@ def _source_cue_content(sent: Sentence, cue: _Cue, found: list[Attribution], rea
         roles.source = None
     _subjectless(sent, cue, roles, found, reading)
     return roles
+
+
+def _before_mark(text: str, start: int, end: int) -> str:
+    """The last character of text[start:end] that is no whitespace ("" if none)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > start else ""
 
 
 def _participle_next(low: list[str], next_hit: CueHit | None) -> bool:

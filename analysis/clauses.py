@@ -230,14 +230,23 @@ def cut_subject(text: str, start: int, end: int, index: TokenIndex | None = None
                                  and w not in _NP_PARTICIPLES):
             cut = i + 1  # a verb form ends any subject before it
     seg = trim(text, toks[cut][0], end, " \n\t\r.,;:!?")
-    if seg[1] <= seg[0] or not text[seg[0]:seg[1]].split():
+    phrase = text[seg[0]:seg[1]]
+    parts = phrase.split()
+    if not parts:
         return None
-    m = _PRONOUN_CONTRACTED.fullmatch(text[seg[0]:seg[1]])
+    # (every contraction holds an apostrophe: a phrase without one needs no match)
+    m = _PRONOUN_CONTRACTED.fullmatch(phrase) if "’" in phrase or "'" in phrase else None
     if m:
         return seg[0], seg[0] + m.end(1)  # "He’s said": the source is "He"
-    if text[seg[0]:seg[1]].split()[0].lower() in PREP_START:
+    if parts[0].lower() in PREP_START:
         return None
     return seg
+
+
+# The last character before the cue (whitespace skipped) whenever left_source gives
+# "src.left_appos": the separator that ends its stretch there is no whitespace-ended
+# spaced hyphen, so it is one of these single marks (",", "—" or "–" after .strip()).
+APPOSITION_ENDS = {",", "—", "–"}
 
 
 def left_source(text: str, start: int, cue_start: int,
@@ -330,10 +339,16 @@ def clause_subject(text: str, sentence_start: int, pos: int) -> Span | None:
 # cues whose content may start after a recipient or adverbials: "told reporters on Tuesday that ..."
 _THAT_CUES = ("cue.tell", "cue.say", "cue.write", "cue.add", "cue.warn", "cue.remind", "cue.inform", "cue.assure",
               "cue.note", "cue.argue")
+# ";", "—", "\s[—–]\s", "\s--\s", ", " before a new clause, " and said": where a clause ends. Each
+# match begins with one of the characters ; — , or whitespace, so the pattern opens with that
+# class (re then skips every other character without trying the alternatives) and the
+# look-behind picks the alternatives of the character taken, in their former order: the
+# same matches as the plain alternation ";|\s[—–]\s|—|\s--\s|,\s+(?=...)|...|\s+and\s+(?=...)".
 _CLAUSE_END_RE = re.compile(
-    r";|\s[—–]\s|—|\s--\s|,\s+(?=(?:and|but|who|which|whose|when|while|where|although|though|because|"
-    r"even as|whereas|he|she|they|we|it|I)\b)|,\s+(?=[a-z]+ing\b)|,\s+(?=(?:a|an)\s+\w+\s+(?:that|which)\b)|"
-    r"\s+and\s+(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]{3,}ed|said|says|told|wrote|made|took|gave|sent|went|spoke)\b)")
+    r"[;—,\s](?:(?<=[;—])|(?<=\s)(?:[—–]\s|--\s|\s*and\s+(?=(?:also\s+|then\s+|later\s+)?"
+    r"(?:[a-z]{3,}ed|said|says|told|wrote|made|took|gave|sent|went|spoke)\b))|"
+    r"(?<=,)\s+(?=(?:and|but|who|which|whose|when|while|where|although|though|because|"
+    r"even as|whereas|he|she|they|we|it|I)\b)|(?<=,)\s+(?=[a-z]+ing\b)|(?<=,)\s+(?=(?:a|an)\s+\w+\s+(?:that|which)\b))")
 
 
 _UP_TO_THAT = re.compile(r"([^“”\"]{0,80}?)\bthat\b")

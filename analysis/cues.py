@@ -25,7 +25,9 @@ from .lexicons import inflections, load_lexicon
 from .spans import Span
 
 
-@dataclass(frozen=True, slots=True)
+# (read-only by convention, not frozen: a frozen __init__ costs ~3x and one is made per cue
+# found; its row is a dict, so it was never hashable anyway)
+@dataclass(slots=True)
 class CueHit:
     """A cue in a sentence: its tokens ``first_tok .. end_tok - 1`` and its ``cues.csv`` row."""
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .segment import find_paragraphs
-from .spans import Span, window
+from .spans import Span, SpanIndex
 
 _OPEN_DOUBLE = {"“", "„", "``"}
 _CLOSE_DOUBLE = {"”", "''", "’’"}
@@ -206,11 +206,12 @@ def _pair_guillemets(text: str) -> list[dict]:
 
 # --------------------------------------------------------------------------- quotes and sentences
 # `quotes` below is a list of (start, end) spans, marks included; a SpanIndex makes each
-# question cost a bisect instead of a scan of the article's quotes.
+# question cost a bisect instead of a scan of the article's quotes. (Each function takes the
+# SpanIndex's window itself, as spans.window would: these run per sentence and per cue.)
 
 def inside_quote(pos: int, quotes: Sequence[Span]) -> bool:
     """True when `pos` lies between a quote's opening and closing marks."""
-    for s, e in window(quotes, pos + 1, pos):  # (most windows are empty: a plain loop, no generator)
+    for s, e in quotes.window(pos + 1, pos) if isinstance(quotes, SpanIndex) else quotes:  # (most are empty)
         if s < pos < e - 1:
             return True
     return False
@@ -218,7 +219,7 @@ def inside_quote(pos: int, quotes: Sequence[Span]) -> bool:
 
 def quotes_in(start: int, end: int, quotes: Sequence[Span]) -> tuple[Span, ...]:
     """The quotes that share a character with ``[start, end)``."""
-    near = window(quotes, start, end)
+    near = quotes.window(start, end) if isinstance(quotes, SpanIndex) else quotes
     return tuple(q for q in near if q[0] < end and q[1] > start) if near else ()
 
 
@@ -226,7 +227,7 @@ def dominant_quote(text: str, start: int, end: int, quotes: Sequence[Span]) -> S
     """The quote covering most of a sentence (>= 60% of its word characters), if any."""
     words = 0  # counted only when a quote meets the sentence (most sentences meet none)
     best = None
-    for qs, qe in window(quotes, start, end):
+    for qs, qe in quotes.window(start, end) if isinstance(quotes, SpanIndex) else quotes:
         if qs < end and qe > start:
             words = words or _word_chars(text, start, end) or 1
             a, b = max(qs, start), min(qe, end)
@@ -248,7 +249,7 @@ def quote_ending_at(quotes: Sequence[Span], pos: int, text: str) -> Span | None:
     gap = min(pos, len(text))
     while gap > 0 and text[gap - 1] in " ,—–-":
         gap -= 1
-    for qs, qe in window(quotes, gap - 1, pos + 1):
+    for qs, qe in quotes.window(gap - 1, pos + 1) if isinstance(quotes, SpanIndex) else quotes:
         if gap <= qe <= pos:
             return (qs, qe)
     return None

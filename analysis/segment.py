@@ -297,16 +297,18 @@ def find_sentences(text: str) -> list[tuple[int, int]]:
             bs, be = trim(text, bs, be, "")
             if be <= bs:
                 continue
+            # (the block and the spans of _plain_block_spans are trimmed already: each starts at
+            # the block's start or a word or closing mark after a space, and ends at a mark or
+            # the block's end; only Punkt's spans need a trim)
             if not _BREAK_CANDIDATE_RE.search(text, bs, be):
                 spans = [(bs, be)]  # what Punkt gives a (trimmed) block with no candidate break
             elif (plain := _plain_block_spans(text[bs:be])) is not None:
                 spans = [(bs + a, bs + b) for a, b in plain]
             else:
                 try:
-                    spans = [(bs + a, bs + b) for a, b in tok.span_tokenize(text[bs:be])]
+                    spans = [trim(text, bs + a, bs + b, "") for a, b in tok.span_tokenize(text[bs:be])]
                 except Exception:  # Punkt on odd input: keep the block whole rather than fail
                     spans = [(bs, be)]
-            spans = [trim(text, a, b, "") for a, b in spans]
             out.extend(_split_abbrev_ends(text, _merge(text, [sp for sp in spans if sp[1] > sp[0]])))
     return out
 
