@@ -214,7 +214,9 @@ class _Rule:
     @cached_property
     def requires(self) -> re.Pattern | None:
         """The row's ``requires`` regex (a word class the row cannot match without, e.g.
-        ``\\b{WRONGV}``), checked once per text before the row's own, costlier pattern."""
+        ``\\b{WRONGV}``, or the verb part of a pattern that begins with a noun phrase, which
+        would otherwise be tried at every offset), checked once per text before the row's own,
+        costlier pattern."""
         return _compiled(self.row["requires"].strip()) if self.has_requires else None
 
     def matches(self, text: str, low: str | None, held: HeldStarts | None = None) -> Iterator[re.Match]:

@@ -208,6 +208,100 @@ def test_trying_a_row_at_its_starts_finds_what_finditer_finds(lexicon):
                 [m.span() for m in rx.finditer(text)], (rule, text[:80])
 
 
+# --- requires: a stance row is tried only on a text that holds its requires regex ------
+
+_BLANK_AFTER = r"(?<=\s)"
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """True when ``pattern`` has a ``|`` outside every group and character class."""
+    depth, in_class, k = 0, False, 0
+    while k < len(pattern):
+        ch = pattern[k]
+        if ch == "\\":
+            k += 1
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            k += pattern.startswith("^", k + 1)
+            k += pattern.startswith("]", k + 1)  # a ] first in a class is a member of it
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return True
+        k += 1
+    return False
+
+
+def _ends_in_blank(items) -> bool:
+    """True when every match of the parsed sequence ``items`` ends with a whitespace
+    character (False when that cannot be read off it)."""
+    from re import _constants as sre
+
+    for op, av in reversed(list(items)):
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # takes no character
+        if op is sre.IN:
+            return av == [(sre.CATEGORY, sre.CATEGORY_SPACE)]
+        if op is sre.SUBPATTERN:
+            return _ends_in_blank(av[-1])
+        if op is sre.BRANCH:
+            return all(_ends_in_blank(alt) for alt in av[1])
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and _ends_in_blank(av[2]):
+            if av[0] >= 1:
+                return True
+            continue  # may be left out: what comes before decides
+        return False
+    return False
+
+
+def _tail_rows():
+    for row in load_lexicon("stance"):
+        if (row.get("requires") or "").startswith(_BLANK_AFTER):
+            yield pytest.param(row, id=row["rule"])
+
+
+@pytest.mark.parametrize("row", list(_tail_rows()))
+def test_a_requires_read_off_the_pattern_holds_in_every_match(row):
+    """A ``requires`` written as (?<=\\s) + a tail of the pattern: the pattern is a head that
+    every match of which ends with a blank, then that tail (then maybe \\w*), with no top-level
+    ``|`` (which would split the sequence). So in a match the tail matches right after a
+    blank, and the requires regex with it."""
+    from re import _parser as sre_parse
+
+    tail = row["requires"][len(_BLANK_AFTER):]
+    pattern = row["pattern"]
+    for rest in ("", r"\w*"):
+        if pattern.endswith(tail + rest):
+            head = pattern[:len(pattern) - len(tail + rest)]
+            break
+    else:
+        pytest.fail(f"{row['rule']}: requires is not (?<=\\s) + a tail of the pattern")
+    assert not _top_level_bar(stance.expand_macros(pattern)) and not _top_level_bar(stance.expand_macros(tail))
+    assert _ends_in_blank(sre_parse.parse(stance.expand_macros(head), re.I).data), row["rule"]
+
+
+def test_a_row_never_matches_a_text_its_requires_misses():
+    """Every text a row's pattern matches holds its requires (the examples, in upper case,
+    after punctuation, and the shipped articles)."""
+    rules = [rule for rule in stance._rules() if rule.requires is not None]
+    for text in _starts_texts():
+        for rule in rules:
+            if rule.rx.search(text):
+                assert rule.requires.search(text), (rule.rule, text[:80])
+
+
+def test_top_level_bar_and_blank_end():
+    from re import _parser as sre_parse
+
+    assert [_top_level_bar(p) for p in (r"a|b", r"(?:a|b)c", r"[|]a", r"\|a", r"[]|]", r"[^]|]", r"[^a]|b")] == \
+        [True, False, False, False, False, False, True]
+    ends = [_ends_in_blank(sre_parse.parse(p).data) for p in
+            (r"\w+\s+", r"\w+\s+(?:to\s+)?", r"\w+(?:\s+to)?", r"\w+\s+(?!x)", r"\w\s*", r"(?:a\s|b\s+)")]
+    assert ends == [True, True, False, True, False, True]
+
+
 def test_lower_case_keeps_offsets():
     """finditer_from reads offsets in the lower-cased text as offsets in the text: only
     U+0130 lower-cases to two characters, and lowered refuses it."""
