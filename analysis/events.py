@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -97,6 +97,7 @@ class _Article:
     contents: dict[str, list[tuple[int, int]]]
     cues: dict[str, tuple[int, int]]
     positions: list[tuple[int, int]]
+    covering: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)  # see _statements_at
 
 
 def _time_columns(rows: list[dict], timexes, text: str, dct, spans) -> dict[str, list]:
@@ -226,15 +227,26 @@ def _frame_and_about(art: _Article, i: int, sid: str) -> tuple[list[_Dated], lis
 
     inside = _within(art, st, en) if st >= 0 else []
     about, frame = _split(inside, in_content)
-    # the sentence around reaches at most 400 characters each way (_sentence_of): with no
-    # dated timex that near, there is nothing to look for
-    if not frame and st >= 0 and art.has_text and _within(art, st - 400, en + 400):
-        ss, se = _sentence_of(text, st, en)
-        around = [s for s in _within(art, ss, se) if not (s.start >= st and s.end <= en)
-                  and not any(a <= s.start < b for a, b in art.positions if (a, b) != (st, en))]
-        more_about, frame = _split(around, in_content)
-        about += more_about
+    if not frame and st >= 0 and art.has_text:
+        # the sentence around reaches at most 400 characters each way (_sentence_of), so the
+        # dated timexes it adds are among those that near, outside this statement and not
+        # starting in another: with none of those, the sentence is not looked for
+        near = [s for s in _within(art, st - 400, en + 400) if not (s.start >= st and s.end <= en)
+                and not any(p != (st, en) for p in _statements_at(art, s.start))]
+        if near:
+            ss, se = _sentence_of(text, st, en)
+            more_about, frame = _split([s for s in near if s.start >= ss and s.end <= se], in_content)
+            about += more_about
     return frame, about
+
+
+def _statements_at(art: _Article, at: int) -> tuple[tuple[int, int], ...]:
+    """The positions of the statements that offset `at` lies in (looked up once per offset:
+    a function of the article's positions, which do not change)."""
+    found = art.covering.get(at)
+    if found is None:
+        found = art.covering[at] = tuple(p for p in art.positions if p[0] <= at < p[1])
+    return found
 
 
 def _within(art: _Article, lo: int, hi: int) -> list[_Dated]:
