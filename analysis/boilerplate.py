@@ -52,8 +52,13 @@ def find_boilerplate(text: str) -> list[dict]:
     spans = []
     positions = list(_lines(text))
     lines = [text[s:e] for s, e in positions]
+    patterns = _patterns()
     for index, ((start, end), line) in enumerate(zip(positions, lines)):
-        found = next(((rule, label) for rule, label, pattern in _patterns() if pattern.search(line)), None)
+        found = None
+        for rule, label, pattern in patterns:  # the first rule whose pattern is found
+            if pattern.search(line):
+                found = (rule, label)
+                break
         if found is None and _is_caption(line, index, lines):
             found = ("bp.caption", "caption")
         if found:

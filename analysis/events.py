@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from .schema import is_frame, is_missing
 from .timex import as_date, timex_period
@@ -97,6 +97,7 @@ class _Article:
     contents: dict[str, list[tuple[int, int]]]
     cues: dict[str, tuple[int, int]]
     positions: list[tuple[int, int]]
+    covering: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)  # see _statements_at
 
 
 def _time_columns(rows: list[dict], timexes, text: str, dct, spans) -> dict[str, list]:
@@ -189,19 +190,27 @@ def _date_statement(art: _Article, i: int, row: dict, prev: dict | None,
     sid = str(row.get("statement_id") or "")
     frame, about = _frame_and_about(art, i, sid)
     frame, relative_only = _outside_speaker_clause(art, sid, frame)
-    future = _future_frame(art, sid)
+    future: list[bool] = []
+
+    def ahead() -> bool:
+        # is the speech act ahead (_future_frame)? read once, and only where it decides
+        # something: a frame to hold against publication, a time after publication
+        if not future:
+            future.append(_future_frame(art, sid))
+        return future[0]
+
     extra = ""
-    if frame and art.dct is not None and not future:
+    if frame and art.dct is not None and not ahead():
         frame, about, extra = _after_publication(art.dct_iso, frame, about)
     if frame:
         s = _narrowest(frame)
         t = (s.text, s.period[0], s.period[1])
         rule = "time.anaphora" if s.rule.startswith("anaphora.") else "time.in_sentence"
-    elif _carries(art, prev, prev_time, row, relative_only, future):
+    elif _carries(art, prev, prev_time, row, relative_only, ahead):
         t, rule = prev_time, "time.carried"
     else:
         t, rule = ("", art.dct_iso, art.dct_iso), "time.dct"
-    if future and t[1] > art.dct_iso:
+    if t[1] > art.dct_iso and ahead():
         extra += "+time.future"
     elif art.dct_iso and t[2] > art.dct_iso >= t[1]:
         t = (t[0], t[1], art.dct_iso)  # "said this week": up to the publication date
@@ -226,15 +235,26 @@ def _frame_and_about(art: _Article, i: int, sid: str) -> tuple[list[_Dated], lis
 
     inside = _within(art, st, en) if st >= 0 else []
     about, frame = _split(inside, in_content)
-    # the sentence around reaches at most 400 characters each way (_sentence_of): with no
-    # dated timex that near, there is nothing to look for
-    if not frame and st >= 0 and art.has_text and _within(art, st - 400, en + 400):
-        ss, se = _sentence_of(text, st, en)
-        around = [s for s in _within(art, ss, se) if not (s.start >= st and s.end <= en)
-                  and not any(a <= s.start < b for a, b in art.positions if (a, b) != (st, en))]
-        more_about, frame = _split(around, in_content)
-        about += more_about
+    if not frame and st >= 0 and art.has_text:
+        # the sentence around reaches at most 400 characters each way (_sentence_of), so the
+        # dated timexes it adds are among those that near, outside this statement and not
+        # starting in another: with none of those, the sentence is not looked for
+        near = [s for s in _within(art, st - 400, en + 400) if not (s.start >= st and s.end <= en)
+                and not any(p != (st, en) for p in _statements_at(art, s.start))]
+        if near:
+            ss, se = _sentence_of(text, st, en)
+            more_about, frame = _split([s for s in near if s.start >= ss and s.end <= se], in_content)
+            about += more_about
     return frame, about
+
+
+def _statements_at(art: _Article, at: int) -> tuple[tuple[int, int], ...]:
+    """The positions of the statements that offset `at` lies in (looked up once per offset:
+    a function of the article's positions, which do not change)."""
+    found = art.covering.get(at)
+    if found is None:
+        found = art.covering[at] = tuple(p for p in art.positions if p[0] <= at < p[1])
+    return found
 
 
 def _within(art: _Article, lo: int, hi: int) -> list[_Dated]:
@@ -339,13 +359,13 @@ def _after_publication(dct_iso: str, frame: list[_Dated], about: list[_Dated]) -
 
 
 def _carries(art: _Article, prev: dict | None, prev_time: tuple[str, str, str] | None, row: dict,
-             relative_only: bool, future: bool) -> bool:
+             relative_only: bool, ahead: Callable[[], bool]) -> bool:
     """Does the statement take the previous statement's time? When it continues it (same
     speaker, or a pronoun as source), that time came from a date, the statement's own date was
     not only in a relative clause about the speaker, and no date after publication passes to
-    a past saying."""
+    a past saying (`ahead`: is the saying itself ahead? asked last, only when that decides)."""
     return (prev is not None and prev_time is not None and bool(prev_time[0]) and _continues(prev, row)
-            and not relative_only and (future or not art.dct_iso or prev_time[1] <= art.dct_iso))
+            and not relative_only and (not art.dct_iso or prev_time[1] <= art.dct_iso or ahead()))
 
 
 # a bare pronoun (or "the statement") as source continues whoever spoke before
