@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import sys
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from operator import itemgetter
+from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:  # pandas is imported where a frame is built: `statements` writes rows without it
     import pandas as pd
@@ -139,8 +140,8 @@ def empty(table: str) -> pd.DataFrame:
     return frame(table, [])
 
 
-_FAST_TYPES = {"int": (int, type(None)), "float": (int, float, type(None)), "bool": (bool, type(None)),
-               "str": (str, type(None))}
+_FAST_TYPES = {"int": frozenset({int, type(None)}), "float": frozenset({int, float, type(None)}),
+               "bool": frozenset({bool, type(None)}), "str": frozenset({str, type(None)})}
 
 
 #: what frame() puts in a missing cell, by kind of column
@@ -169,21 +170,34 @@ def frame(table: str, rows) -> pd.DataFrame:
     import pandas as pd
 
     data = {}
-    for col in cols:
-        values = [row.get(col) for row in rows]
+    for col, values in zip(cols, _by_column(cols, rows)):
         kind = _kind(col)
-        ok = _FAST_TYPES[kind]
-        if not all(v.__class__ in ok for v in values):
+        types = set(map(type, values))  # the classes of the column's values, in one pass in C
+        if not types.issubset(_FAST_TYPES[kind]):
             return _frame_pandas(cols, rows)
+        if type(None) in types:  # missing cells: the kind's default (NaN for a float)
+            values = [_DEFAULTS[kind] if v is None else v for v in values]
         if kind == "int":
-            data[col] = np.array([0 if v is None else v for v in values], dtype="int64")
+            data[col] = np.array(values, dtype="int64")
         elif kind == "float":
-            data[col] = np.array([np.nan if v is None else v for v in values], dtype="float64")
+            data[col] = np.array(values, dtype="float64")
         elif kind == "bool":
-            data[col] = np.array([False if v is None else v for v in values], dtype=bool)
+            data[col] = np.array(values, dtype=bool)
         else:
-            data[col] = _str_array(["" if v is None else v for v in values])
+            data[col] = _str_array(list(values))
     return pd.DataFrame(data, columns=cols)
+
+
+def _by_column(cols: list[str], rows: list[dict]) -> list[Sequence]:
+    """The values of each column of `rows`, column by column (None where a row lacks the
+    column): one transposition in C when every row has every column, as the pipeline's
+    rows do, else a look-up per cell."""
+    if len(cols) > 1 and rows:
+        try:
+            return list(zip(*map(itemgetter(*cols), rows)))
+        except KeyError:  # some row lacks a column
+            pass
+    return [[row.get(col) for row in rows] for col in cols]
 
 
 def rows(table: str, rows) -> list[dict]:
