@@ -8,9 +8,6 @@ both and the article around it (people named earlier, the body in a person's tit
 actor beside an earlier mention of "the ministry") and returns the canonical actor and the
 kind of source. :func:`state_counts` and :func:`home_country` say which states an article
 names; :func:`party_named` and :func:`party_word_in` name the parties news calls by a nickname.
-:func:`word_matches` and :func:`literal_matches` give what a regex's scan of an article gives,
-trying it only where ``str.find`` finds a word its matches start with (for the nouns and
-names looked for in a whole article).
 
 What kind of thing a phrase names is :mod:`analysis.entities`; which earlier, fuller mention
 a short one stands for, :mod:`analysis.coreference`; who speaks and for which party,
@@ -29,8 +26,8 @@ from typing import Iterable, Iterator, Sequence
 
 from analysis.entities import _ANON, _NON_NAME
 from analysis.lexicons import load_lexicon
-from analysis.prefilter import lowered
 from analysis.spans import Span
+from analysis.words import word_matches
 
 
 
@@ -705,55 +702,3 @@ def party_word_in(phrase: str) -> str:
     """The party a word of ``phrase`` names by a nickname ("Tory", "Democrats"), or ""."""
     party = _PARTY_WORD.search(phrase)
     return _party_name(party.group(0)) if party else ""
-
-
-# --------------------------------------------------------------------------- matches where a word stands
-# (for scans of a whole article by a regex that starts with known words: _mentions_of here,
-# coreference._org_mentions, targets._head_mentions)
-@lru_cache(maxsize=4)  # the article, asked for every word looked for in it
-def _lowered(text: str) -> str | None:
-    return lowered(text)
-
-
-def word_matches(rx: re.Pattern, word: str, text: str) -> Iterator[re.Match]:
-    """What ``rx.finditer(text)`` gives, for a case-insensitive ``rx`` whose every match starts
-    with ``word`` (``\\bWORD...``), the regex tried only where the lower-cased text has the word:
-    when prefilter.lowered holds (no character folds oddly, so the lower-cased text has the
-    text's offsets and an ASCII word matches case-insensitively exactly where it has the word
-    lower-cased), every match starts at such a place (see :func:`matches_from`). A
-    case-insensitive scan of a whole article was over ten times slower than the look-ups."""
-    low = _lowered(text)
-    if not (word and word.isascii() and low is not None and len(low) == len(text)):
-        return rx.finditer(text)
-    return matches_from(rx, _places(word.lower(), low), text)
-
-
-def literal_matches(rx: re.Pattern, words: Sequence[str], text: str) -> Iterator[re.Match]:
-    """What ``rx.finditer(text)`` gives, for a regex whose every match starts with one of
-    ``words`` as written (case-sensitive), the regex tried only where the text has one.
-
-    >>> rx = re.compile("(?:group|firm) +([A-Z][a-z]*)")
-    >>> [m.group(1) for m in literal_matches(rx, ("group", "firm"), "the firm Acme, a group Foo")]
-    ['Acme', 'Foo']
-    """
-    return matches_from(rx, sorted({i for w in words for i in _places(w, text)}), text)
-
-
-def matches_from(rx: re.Pattern, places: Iterable[int], text: str) -> Iterator[re.Match]:
-    """``rx.finditer(text)``, given (in order) every place where a match may start: finditer
-    tries each place left to right and goes on after a match's end, so a place inside the
-    last match is skipped (``rx.match`` at a place sees the text before it too, as finditer)."""
-    end = 0
-    for i in places:
-        m = rx.match(text, i) if i >= end else None
-        if m:
-            yield m
-            end = m.end()
-
-
-def _places(word: str, text: str) -> Iterator[int]:
-    """Every offset of ``word`` in ``text``, overlapping ones too."""
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + 1)

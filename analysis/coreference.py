@@ -32,11 +32,11 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Iterator
 
-from analysis.actor_names import _person_names, find_actor_mentions, literal_matches
+from analysis.actor_names import _person_names, find_actor_mentions
 from analysis.entities import (PRONOUNS_PERSON, _NON_NAME, _ORG_NAME, _PEERAGE, _TITLE_RX, _org_name, gender_of,
                                is_named_source, is_org, is_person, is_plural, is_proper_noun)
 from analysis.spans import Span
-from analysis.words import has_word, word_starts
+from analysis.words import has_word, literal_matches, word_starts
 
 
 # --------------------------------------------------------------------------- in the article
@@ -256,7 +256,7 @@ def _org_mentions(text: str) -> tuple[tuple[int, str], ...]:
 _ORG_NOUNS = ("group", "company", "firm", "bank", "maker", "giant", "retailer", "carrier", "airline", "insurer", "lender",
               "manufacturer", "conglomerate", "chain", "operator", "producer", "supplier", "broker", "brokerage")
 # (every match starts with a noun of _ORG_NOUNS as written: looked for with str.find first, see
-# actor_names.literal_matches; a regex scan of the article was the slower part of _org_mentions)
+# words.literal_matches; a regex scan of the article was the slower part of _org_mentions)
 _DESCRIBED_ORG = re.compile(r"(?-i:\b(?:" + "|".join(_ORG_NOUNS) + r")\s+((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’-]*))")
 
 

@@ -20,9 +20,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from analysis.actor_names import _lowered, word_matches
 from analysis.prefilter import may_match
-from analysis.words import word_starts
+from analysis.words import lowered_text, word_matches, word_starts
 
 _ACCUSING_VERB = re.compile(
     r"\b(?:accus|blam|charg|criticis|criticiz|condemn|denounc|su(?=e\b|ed\b|es\b|ing\b)|indict|fin(?=ed\b|es\b)"
@@ -487,7 +486,7 @@ def _head_mentions(head: str, text: str) -> tuple[tuple[int, str], ...]:
     # A word the lower-cased article lacks is nowhere in it, in any case (prefilter.lowered says
     # when that holds; for an ASCII word): most of _org_names' 22 heads are skipped so, where
     # each case-insensitive scan of the article cost a twentieth of a millisecond.
-    if head.isascii() and not may_match((head.lower(),), _lowered(text)):
+    if head.isascii() and not may_match((head.lower(),), lowered_text(text)):
         return ()
     out = []
     for m in word_matches(re.compile(r"\b" + re.escape(head) + r"s?\b", re.I), head, text):
