@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from .segment import find_paragraphs
-from .spans import Span, SpanIndex
+from .spans import Span, window
 
 _OPEN_DOUBLE = {"“", "„", "``"}
 _CLOSE_DOUBLE = {"”", "''", "’’"}
@@ -206,12 +206,11 @@ def _pair_guillemets(text: str) -> list[dict]:
 
 # --------------------------------------------------------------------------- quotes and sentences
 # `quotes` below is a list of (start, end) spans, marks included; a SpanIndex makes each
-# question cost a bisect instead of a scan of the article's quotes. (Each function takes the
-# SpanIndex's window itself, as spans.window would: these run per sentence and per cue.)
+# question cost a bisect instead of a scan of the article's quotes (spans.window).
 
 def inside_quote(pos: int, quotes: Sequence[Span]) -> bool:
     """True when `pos` lies between a quote's opening and closing marks."""
-    for s, e in quotes.window(pos + 1, pos) if isinstance(quotes, SpanIndex) else quotes:  # (most are empty)
+    for s, e in window(quotes, pos + 1, pos):  # (most windows are empty)
         if s < pos < e - 1:
             return True
     return False
@@ -219,15 +218,14 @@ def inside_quote(pos: int, quotes: Sequence[Span]) -> bool:
 
 def quotes_in(start: int, end: int, quotes: Sequence[Span]) -> tuple[Span, ...]:
     """The quotes that share a character with ``[start, end)``."""
-    near = quotes.window(start, end) if isinstance(quotes, SpanIndex) else quotes
-    return tuple(q for q in near if q[0] < end and q[1] > start) if near else ()
+    return tuple(q for q in window(quotes, start, end) if q[0] < end and q[1] > start)
 
 
 def dominant_quote(text: str, start: int, end: int, quotes: Sequence[Span]) -> Span | None:
     """The quote covering most of a sentence (>= 60% of its word characters), if any."""
     words = 0  # counted only when a quote meets the sentence (most sentences meet none)
     best = None
-    for qs, qe in quotes.window(start, end) if isinstance(quotes, SpanIndex) else quotes:
+    for qs, qe in window(quotes, start, end):
         if qs < end and qe > start:
             words = words or _word_chars(text, start, end) or 1
             a, b = max(qs, start), min(qe, end)
@@ -249,7 +247,7 @@ def quote_ending_at(quotes: Sequence[Span], pos: int, text: str) -> Span | None:
     gap = min(pos, len(text))
     while gap > 0 and text[gap - 1] in " ,—–-":
         gap -= 1
-    for qs, qe in quotes.window(gap - 1, pos + 1) if isinstance(quotes, SpanIndex) else quotes:
+    for qs, qe in window(quotes, gap - 1, pos + 1):
         if gap <= qe <= pos:
             return (qs, qe)
     return None
