@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from analysis.lexicons import load_lexicon
-from analysis.prefilter import (Needs, StartFinder, TriggerIndex, derive_needs, derive_starts, finditer_from, lowered,
-                                parse_needs, share_vocabulary)
+from analysis.prefilter import (HeldStarts, Needs, StartFinder, TriggerIndex, derive_needs, derive_starts, finditer_from,
+                                lowered, parse_needs, share_vocabulary)
 from analysis.spans import overlaps, overlaps_any
 
 Span = tuple[int, int]
@@ -98,10 +98,10 @@ def find_hedges(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     """
     found = []
     rules, starts, low = _hedge_rules(), _hedge_starts(), lowered(text)
-    present = _hedge_finder().present(low) if low is not None else None
+    held = HeldStarts(_hedge_finder().present(low)) if low is not None else None
     for k in _hedge_index().rows(low):
         row, rx = rules[k]
-        for m in finditer_from(rx, text, low, starts[k], present):
+        for m in finditer_from(rx, text, low, starts[k] if held is None else held.of(starts[k])):
             found.append((row, m.start(), m.end()))
     found.sort(key=lambda f: (f[0]["layer"], f[1], -(f[2] - f[1])))
     out: list[dict] = []
@@ -260,10 +260,10 @@ def find_loaded(text: str, quotes: Sequence[Span] = (), contents: Sequence[Span]
     empty = False
     quotes, contents = _Covering(quotes), _Covering(contents)
     rules, starts, low = _loaded_rules(), _loaded_starts(), lowered(text)
-    present = _loaded_finder().present(low) if low is not None else None
+    held = HeldStarts(_loaded_finder().present(low)) if low is not None else None
     for k in _loaded_index().rows(low):
         row, rx, nb, na = rules[k]
-        for m in finditer_from(rx, text, low, starts[k], present):
+        for m in finditer_from(rx, text, low, starts[k] if held is None else held.of(starts[k])):
             s, e = m.span()
             if overlaps_any((s, e), skip):
                 continue

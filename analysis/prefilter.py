@@ -341,20 +341,24 @@ class StartFinder:
 
 class HeldStarts:
     """The declared starts an article holds (:meth:`StartFinder.present`), and, per row's
-    tuple of starts, those of them it holds, worked out once per tuple: the clauses cut from
-    an article ask the same rows again and again, and a start the article lacks is in none
-    of its clauses, so a clause searches only for :meth:`of` a row's starts.
+    tuple of starts, those of them it holds, worked out once per tuple: a start the article
+    lacks is at no offset of it nor of a clause cut from it, so the article and its clauses
+    search only for :meth:`of` a row's starts (the clauses ask the same rows again and again).
 
-    >>> HeldStarts(frozenset({"deni", "it"})).of(("hoax", "deni", "it"))
-    ('deni', 'it')
+    >>> held = HeldStarts(frozenset({"deni", "it"}))
+    >>> held.of(("hoax", "deni", "it")), held.of(("hoax",)), held.of(None)
+    (('deni', 'it'), (), None)
     """
 
     def __init__(self, present: frozenset[str]) -> None:
         self.present = present
         self._of: dict[tuple[str, ...], tuple[str, ...]] = {}
 
-    def of(self, starts: tuple[str, ...]) -> tuple[str, ...]:
-        """The ones of ``starts`` the article holds, in their order."""
+    def of(self, starts: Needs) -> Needs:
+        """The ones of ``starts`` the article holds, in their order (None, no declared
+        starts: None, every offset)."""
+        if starts is None:
+            return None
         held = self._of.get(starts)
         if held is None:
             held = self._of[starts] = tuple(start for start in starts if start in self.present)
@@ -368,20 +372,15 @@ def pieces(low: str) -> frozenset[str]:
     return frozenset(low.split())
 
 
-def start_places(low: str, starts: Iterable[str], present: frozenset[str] | None = None) -> list[int]:
-    """Every offset of ``low`` where one of ``starts`` begins, ascending. ``present``: the
-    starts ``low`` holds (:meth:`StartFinder.present` of ``low`` or of a text ``low`` is a
-    stretch of), when known; the others are not searched for.
+def start_places(low: str, starts: Iterable[str]) -> list[int]:
+    """Every offset of ``low`` where one of ``starts`` begins, ascending (pass only the
+    starts the text holds, :meth:`HeldStarts.of`, when they are known).
 
     >>> start_places("they denied it; denial", ["deni", "it"])
     [5, 12, 16]
-    >>> start_places("they denied it; denial", ["deni", "it"], frozenset({"deni"}))
-    [5, 16]
     """
     places: set[int] = set()
     for start in starts:
-        if present is not None and start not in present:
-            continue  # not in the text, so not at any offset of it
         k = low.find(start)
         while k >= 0:
             places.add(k)
@@ -418,7 +417,7 @@ def matches_at(rx: re.Pattern, text: str, places: Iterable[int]) -> Iterator[re.
 
 
 def finditer_from(rx: re.Pattern | Callable[[], re.Pattern], text: str, low: str | None,
-                  starts: Needs, present: frozenset[str] | None = None) -> Iterator[re.Match]:
+                  starts: Needs) -> Iterator[re.Match]:
     """``rx.finditer(text)``, tried only where one of a row's declared ``starts`` begins in
     ``low`` (``lowered(text)``). The same matches: ``lowered`` keeps every offset (it refuses
     the one character whose lower case is longer, U+0130) and a case-insensitive pattern
@@ -426,8 +425,7 @@ def finditer_from(rx: re.Pattern | Callable[[], re.Pattern], text: str, low: str
     with a start begins where ``low`` has that start. No starts, or no ``low``: every offset.
 
     ``rx`` may be a function giving the pattern (a row compiled when first tried): it is not
-    called when no start is in ``low``, as the pattern then has no match. ``present``: as
-    for :func:`start_places`.
+    called when no start is in ``low``, as the pattern then has no match.
 
     >>> rx = re.compile(r"\\b(?:denied|denies)\\b", re.I)
     >>> [m.group() for m in finditer_from(rx, "He DENIED it; she denies", "he denied it; she denies", ("deni",))]
@@ -437,18 +435,17 @@ def finditer_from(rx: re.Pattern | Callable[[], re.Pattern], text: str, low: str
     """
     if starts is None or low is None:
         return _pattern(rx).finditer(text)
-    places = start_places(low, starts, present)
+    places = start_places(low, starts)
     return matches_at(_pattern(rx), text, places) if places else iter(())
 
 
-def found_from(rx: re.Pattern | Callable[[], re.Pattern], text: str, low: str | None, starts: Needs,
-               present: frozenset[str] | None = None) -> bool:
+def found_from(rx: re.Pattern | Callable[[], re.Pattern], text: str, low: str | None, starts: Needs) -> bool:
     """``rx.search(text) is not None``, tried only where a start begins (see :func:`finditer_from`).
 
     >>> found_from(re.compile(r"\\bfals", re.I), "It is FALSE", "it is false", ("fals",))
     True
     """
-    return next(finditer_from(rx, text, low, starts, present), None) is not None
+    return next(finditer_from(rx, text, low, starts), None) is not None
 
 
 def _pattern(rx: re.Pattern | Callable[[], re.Pattern]) -> re.Pattern:

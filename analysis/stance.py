@@ -223,13 +223,11 @@ class _Rule:
         """``self.rx.finditer(text)``, tried only where a declared start begins in ``low``
         (``lowered(text)``; see :func:`analysis.prefilter.finditer_from`), compiled only then;
         ``held``: the starts of the article ``text`` was cut from (None: any)."""
-        starts = self.starts if held is None or self.starts is None else held.of(self.starts)
-        return finditer_from(lambda: self.rx, text, low, starts)
+        return finditer_from(lambda: self.rx, text, low, self.starts if held is None else held.of(self.starts))
 
     def requires_found(self, text: str, low: str | None, held: HeldStarts | None = None) -> bool:
         """``self.requires.search(text) is not None``, tried only at its declared starts."""
-        starts = self.requires_starts if held is None or self.requires_starts is None \
-            else held.of(self.requires_starts)
+        starts = self.requires_starts if held is None else held.of(self.requires_starts)
         return found_from(lambda: self.requires, text, low, starts)
 
 

@@ -311,8 +311,8 @@ def test_lower_case_keeps_offsets():
 
 def test_start_finder_gives_the_starts_a_text_holds():
     """StartFinder.present(low) is exactly the declared starts found in ``low``, so
-    start_places skips only starts that are nowhere in the text (nor in a stretch of it)."""
-    from analysis.prefilter import StartFinder, start_places
+    HeldStarts drops only starts that are nowhere in the text (nor in a stretch of it)."""
+    from analysis.prefilter import HeldStarts, StartFinder, start_places
 
     finders = {"loaded": markers._loaded_finder(), "stance": stance._finder()}
     starts = {name: {s for *_, st in _compiled_with_starts(name) for s in st or ()} for name in finders}
@@ -325,7 +325,7 @@ def test_start_finder_gives_the_starts_a_text_holds():
             assert present == {s for s in starts[name] if s in low}, (name, text[:80])
             for *_, st in _compiled_with_starts(name):
                 if st:
-                    assert start_places(low, st, present) == start_places(low, st)
+                    assert start_places(low, HeldStarts(present).of(st)) == start_places(low, st)
     tiny = StartFinder([("ab", "b-c")])  # a start of another form is always held
     assert tiny.present("xyz") == {"b-c"} and tiny.present("ab cd ab") == {"ab", "b-c"}
 
