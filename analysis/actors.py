@@ -31,6 +31,7 @@ from analysis.coreference import canonical_person, group_antecedent, nearest_org
 from analysis.entities import (_ANON, _FUNCTION_WORDS, _LEGISLATOR, _NON_NAME, _ORG_NAME, _ORG_SUFFIX, _TITLE_RX,
                                _org_name, _titlecase_if_caps, is_capitalised_name, is_proper_noun,
                                speaker_description)
+from analysis.prefilter import occurrences
 from analysis.words import has_word
 
 
@@ -554,12 +555,10 @@ def _headline_role_holder(ph: _Phrase) -> str:
     role = head if _TITLE_RX.match(head + " X") else head.lower()
     # what re.search(r"\b" + re.escape(role) + <_NAME_AFTER_ROLE>, body) finds, without a regex
     # compiled per role: the first place the role stands after no word character, with a name after
-    i = body.find(role)
-    while i >= 0:
+    for i in occurrences(role, body):
         named = None if i and _WORD_CHAR.match(body, i - 1) else _NAME_AFTER_ROLE.match(body, i + len(role))
         if named:
             return named.group(1)
-        i = body.find(role, i + 1)
     return ""
 
 

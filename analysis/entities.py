@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.prefilter import occurrences
 from analysis.words import boundary
 
 # --------------------------------------------------------------------------- word lists
@@ -196,15 +197,13 @@ def is_proper_noun(word: str, text: str) -> bool:
     # scanning the whole article from each of its characters: at each place the word stands,
     # the characters before it and the word boundary after it (str.isspace is \s in Python's
     # re; analysis.words.boundary is \b)
-    i = text.find(word)
-    while i >= 0:
+    for i in occurrences(word, text):
         j = i
         while j > 0 and text[j - 1].isspace():
             j -= 1
         before = text[i - 1] in "(“\"" if i else False
         if (before or (0 < j < i and text[j - 1] in _LOWER_COMMA)) and boundary(text, i + len(word)):
             return True
-        i = text.find(word, i + 1)
     return False
 
 

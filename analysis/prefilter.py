@@ -288,10 +288,7 @@ class WordPlaces:
         found = []  # (start, end, rows of the word)
         for word in _PIECE_WORDS.in_text(low) & index._vocabulary - index._sigma:
             rows, n = index._plain[word], len(word)
-            k = low.find(word)
-            while k >= 0:
-                found.append((k, k + n, rows))
-                k = low.find(word, k + 1)
+            found.extend((k, k + n, rows) for k in occurrences(word, low))
         found.sort(key=lambda f: f[0])
         self._starts = [f[0] for f in found]
         self._ends = [f[1] for f in found]
@@ -379,6 +376,8 @@ def start_places(low: str, starts: Iterable[str]) -> list[int]:
     >>> start_places("they denied it; denial", ["deni", "it"])
     [5, 12, 16]
     """
+    # (occurrences() written out: this runs for every clause and row, where a generator per
+    # start cost it 30 %)
     places: set[int] = set()
     for start in starts:
         k = low.find(start)
@@ -386,6 +385,18 @@ def start_places(low: str, starts: Iterable[str]) -> list[int]:
             places.add(k)
             k = low.find(start, k + 1)
     return sorted(places)
+
+
+def occurrences(word: str, text: str) -> Iterator[int]:
+    """Every offset of ``word`` in ``text``, overlapping ones too, in order.
+
+    >>> list(occurrences("aa", "aaa"))
+    [0, 1]
+    """
+    k = text.find(word)
+    while k >= 0:
+        yield k
+        k = text.find(word, k + 1)
 
 
 def matches_at(rx: re.Pattern, text: str, places: Iterable[int]) -> Iterator[re.Match]:
