@@ -290,8 +290,8 @@ def report_figures(tables, events: pd.DataFrame | None, inputs: Sequence[str]) -
     counts, unit = tables.counts, "month"
     if _dated_periods(counts, drawn) > MAX_MONTHS_DRAWN:
         # decades of months make bars too thin to see: a corpus spanning years is drawn by year
-        counts, unit = aggregate.count_statements(corpus.counted_statements(tables.statements, tables.articles),
-                                                  corpus.counted_articles(tables.articles), freq="year"), "year"
+        counted = corpus.counted_statements(tables.statements, tables.articles, aggregate.COUNT_COLUMNS)
+        counts, unit = aggregate.count_statements(counted, corpus.counted_articles(tables.articles), freq="year"), "year"
     by_month = counts[counts["stance"].isin(drawn) & ~counts["period"].isin(UNDRAWN_PERIODS)]
     shown = by_month.groupby("period")[aggregate.counted(by_month)].sum() if len(by_month) else by_month
     by_month = by_month[by_month["period"].isin([p for p in shown.index if shown[p] > 0])] if len(by_month) \
