@@ -96,3 +96,34 @@ def test_write_statements_rows_same_file_as_frame(tmp_path):
     assert from_rows == from_frame
     jsonl_rows = export.write_statements(rows, tmp_path / "rows.jsonl").read_bytes()
     assert jsonl_rows == export.write_statements(schema.frame("statements", rows), tmp_path / "frame.jsonl").read_bytes()
+
+
+def test_a_corpus_of_many_years_is_drawn_by_year(tmp_path):
+    """More dated months than MAX_MONTHS_DRAWN: the period chart's data are the yearly
+    counts of the counted statements (wire copies left out), the same as counting the whole
+    statements table by year."""
+    import matplotlib.pyplot as plt
+
+    from analysis import aggregate, corpus, export, pipeline, schema
+
+    rows, articles = [], []
+    for k in range(60):  # 60 months over five years, two articles a month, one a wire copy
+        year, month = 2015 + k // 12, 1 + k % 12
+        day = f"{year}-{month:02d}-15"
+        for copy in (0, 1):
+            doc = f"d{k}-{copy}"
+            articles.append({"doc_id": doc, "text": "x", "published": day, "collapsed": bool(copy)})
+            rows.append({"doc_id": doc, "statement_id": f"{doc}:1", "stance": ("denial", "accusation")[k % 2],
+                         "actor": "A", "target": "B", "event_start": day, "event_end": day})
+    statements, arts = schema.frame("statements", rows), schema.frame("articles", articles)
+    counted = corpus.counted_statements(statements, arts)
+    counts = aggregate.count_statements(counted, corpus.counted_articles(arts))
+    tables = pipeline.Tables(arts, schema.empty("spans"), statements, counts)
+    figures = export.report_figures(tables, None, ["x"])
+    name, _, fig, data, caption = next(f for f in figures if f[0] == "denials-accusations-by-period")
+    plt.close("all")
+    yearly = aggregate.count_statements(counted, corpus.counted_articles(arts), freq="year")
+    assert sorted(set(data["period"])) == [str(y) for y in range(2015, 2020)]
+    expected = yearly[yearly["stance"].isin(["denial", "accusation"])]
+    assert data.reset_index(drop=True).equals(expected.reset_index(drop=True))
+    assert "year" in caption["grouping"]
